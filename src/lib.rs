@@ -1,1 +1,29 @@
-//! OpenAI Admin API client core.
+//! Core of `openai-admin-wasm`: models, request builders, response and error parsing, pagination and
+//! retry decisions for the OpenAI Admin API's organization groups, users and roles.
+//!
+//! Everything here is plain Rust with no transport: a builder turns typed parameters into an
+//! [`ApiRequest`] (method, percent-encoded path, query, JSON body), and [`parse_response`] turns a
+//! status, a request id and a body into a typed model or a typed [`Error`]. The `wasm` module, compiled
+//! only for `wasm32`, is the thin shell that performs the `fetch` and converts values for JavaScript.
+//!
+//! Modules are nested like the URLs they serve: [`groups`], [`groups::users`], [`groups::roles`],
+//! [`roles`], [`users`] and [`users::roles`].
+
+pub mod config;
+pub mod error;
+pub mod groups;
+pub mod pagination;
+pub mod params;
+pub mod request;
+pub mod response;
+pub mod retry;
+pub mod roles;
+pub mod users;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use config::ClientConfig;
+pub use error::{ApiError, ApiErrorKind, Error};
+pub use request::{ApiRequest, Method};
+pub use response::parse_response;

@@ -1,0 +1,121 @@
+//! `/organization/roles` and `/organization/roles/{role_id}`.
+//!
+//! Predefined roles (`Owner`, `Reader`) cannot be updated or deleted: 400
+//! `invalid_request_error`, `param: "role_id"`, `code: "predefined_role_immutable"`.
+
+use axum::extract::State;
+use axum::Json;
+use serde_json::Value;
+
+use super::extract::{check_name, Body, Ids, Params};
+use super::now;
+use crate::error::{ApiError, ApiResult};
+use crate::render;
+use crate::state::Shared;
+use crate::store::page::{page_map, Order};
+use crate::store::{Role, Store};
+
+/// `GET /organization/roles`: limit 0..=1000 (default 1000), order default `asc`.
+pub async fn list(State(st): State<Shared>, q: Params) -> ApiResult<Json<Value>> {
+    let pq = q.page(1000, 1000, Order::Asc)?;
+    let store = st.read();
+    let page = page_map(&store.roles, &pq);
+    let data = page.ids.iter().filter_map(|id| store.roles.get(*id)).map(render::role).collect();
+    Ok(Json(render::list(data, page.has_more, page.next())))
+}
+
+/// `POST /organization/roles` with `{role_name, permissions, description?}`.
+pub async fn create(State(st): State<Shared>, body: Body) -> ApiResult<Json<Value>> {
+    let name = check_name("role_name", body.string("role_name")?)?;
+    let permissions = body
+        .opt_strings("permissions")?
+        .ok_or_else(|| ApiError::bad("permissions", "Missing required parameter: 'permissions'."))?;
+    let description = body.opt_string("description")?.map(str::to_owned);
+    let mut store = st.write();
+    ensure_unique(&store, &name, None)?;
+    let id = store.ids.next("role");
+    let t = now();
+    let role = Role {
+        id: id.clone(),
+        name,
+        description,
+        permissions,
+        resource_type: "api.organization".to_owned(),
+        predefined: false,
+        created_at: t,
+        updated_at: t,
+        created_by: None,
+        groups: Default::default(),
+        users: Default::default(),
+    };
+    let out = render::role(&role);
+    store.roles.insert(id, role);
+    Ok(Json(out))
+}
+
+/// `GET /organization/roles/{role_id}`.
+pub async fn retrieve(State(st): State<Shared>, Ids(role_id): Ids<String>) -> ApiResult<Json<Value>> {
+    let store = st.read();
+    let r = store.roles.get(&role_id).ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    Ok(Json(render::role(r)))
+}
+
+/// `POST /organization/roles/{role_id}` with any of `{role_name, permissions, description}`;
+/// absent or `null` fields are left unchanged.
+pub async fn update(
+    State(st): State<Shared>,
+    Ids(role_id): Ids<String>,
+    body: Body,
+) -> ApiResult<Json<Value>> {
+    let name = body.opt_string("role_name")?.map(|n| check_name("role_name", n)).transpose()?;
+    let permissions = body.opt_strings("permissions")?;
+    let description = body.opt_string("description")?.map(str::to_owned);
+    let mut store = st.write();
+    let role = store.roles.get(&role_id).ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    if role.predefined {
+        return Err(predefined(&role.name, "updated"));
+    }
+    if let Some(n) = &name {
+        ensure_unique(&store, n, Some(&role_id))?;
+    }
+    let r = store.roles.get_mut(&role_id).ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    if let Some(n) = name {
+        r.name = n;
+    }
+    if let Some(p) = permissions {
+        r.permissions = p;
+    }
+    if let Some(d) = description {
+        r.description = Some(d);
+    }
+    r.updated_at = now().max(r.updated_at);
+    Ok(Json(render::role(r)))
+}
+
+/// `DELETE /organization/roles/{role_id}`: also unassigns it from every group and user.
+pub async fn delete(State(st): State<Shared>, Ids(role_id): Ids<String>) -> ApiResult<Json<Value>> {
+    let mut store = st.write();
+    let role = store.roles.get(&role_id).ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    if role.predefined {
+        return Err(predefined(&role.name, "deleted"));
+    }
+    store.delete_role(&role_id);
+    Ok(Json(render::deleted("role.deleted", &role_id)))
+}
+
+/// Role names are unique (exact match).
+fn ensure_unique(store: &Store, name: &str, except: Option<&str>) -> ApiResult<()> {
+    match store.role_named(name) {
+        Some(r) if Some(r.id.as_str()) != except => Err(ApiError::bad(
+            "role_name",
+            format!("A role named '{name}' already exists."),
+        )
+        .with_code("role_name_taken")),
+        _ => Ok(()),
+    }
+}
+
+fn predefined(name: &str, verb: &str) -> ApiError {
+    ApiError::bad("role_id", format!("The predefined role '{name}' cannot be {verb}."))
+        .with_code("predefined_role_immutable")
+}

@@ -1,0 +1,87 @@
+//! `/organization/users/{user_id}/roles` and `/organization/users/{user_id}/roles/{role_id}`.
+
+use axum::extract::State;
+use axum::Json;
+use serde_json::{json, Value};
+
+use super::extract::{Body, Ids, Params};
+use crate::error::{ApiError, ApiResult};
+use crate::render;
+use crate::state::Shared;
+use crate::store::page::{page_set, Order};
+
+/// `GET /organization/users/{user_id}/roles`: limit 0..=1000 (default 100), order default `asc`.
+pub async fn list(
+    State(st): State<Shared>,
+    Ids(user_id): Ids<String>,
+    q: Params,
+) -> ApiResult<Json<Value>> {
+    let pq = q.page(100, 1000, Order::Asc)?;
+    let store = st.read();
+    let u = store.users.get(&user_id).ok_or_else(|| ApiError::not_found("user", &user_id))?;
+    let page = page_set(&u.roles, &pq);
+    let data = page
+        .ids
+        .iter()
+        .filter_map(|id| store.roles.get(*id))
+        .map(|r| render::assigned_role(&store, r))
+        .collect();
+    Ok(Json(render::list(data, page.has_more, page.next())))
+}
+
+/// `POST /organization/users/{user_id}/roles` with `{role_id}`. Assigning twice is a no-op.
+pub async fn assign(
+    State(st): State<Shared>,
+    Ids(user_id): Ids<String>,
+    body: Body,
+) -> ApiResult<Json<Value>> {
+    let role_id = body.string("role_id")?.to_owned();
+    let mut store = st.write();
+    if !store.users.contains_key(&user_id) {
+        return Err(ApiError::not_found("user", &user_id));
+    }
+    if !store.roles.contains_key(&role_id) {
+        return Err(ApiError::not_found("role", &role_id));
+    }
+    store.link_user_role(&user_id, &role_id);
+    let (Some(u), Some(r)) = (store.users.get(&user_id), store.roles.get(&role_id)) else {
+        return Err(ApiError::not_found("user", &user_id));
+    };
+    Ok(Json(json!({ "object": "user.role", "user": render::user(u), "role": render::role(r) })))
+}
+
+/// `GET /organization/users/{user_id}/roles/{role_id}`: 404 unless assigned.
+pub async fn retrieve(
+    State(st): State<Shared>,
+    Ids((user_id, role_id)): Ids<(String, String)>,
+) -> ApiResult<Json<Value>> {
+    let store = st.read();
+    let u = store.users.get(&user_id).ok_or_else(|| ApiError::not_found("user", &user_id))?;
+    let r = store.roles.get(&role_id).ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    if !u.roles.contains(&role_id) {
+        return Err(not_assigned(&user_id, &role_id));
+    }
+    Ok(Json(render::assigned_role(&store, r)))
+}
+
+/// `DELETE /organization/users/{user_id}/roles/{role_id}`.
+pub async fn unassign(
+    State(st): State<Shared>,
+    Ids((user_id, role_id)): Ids<(String, String)>,
+) -> ApiResult<Json<Value>> {
+    let mut store = st.write();
+    if !store.users.contains_key(&user_id) {
+        return Err(ApiError::not_found("user", &user_id));
+    }
+    if !store.roles.contains_key(&role_id) {
+        return Err(ApiError::not_found("role", &role_id));
+    }
+    if !store.unlink_user_role(&user_id, &role_id) {
+        return Err(not_assigned(&user_id, &role_id));
+    }
+    Ok(Json(json!({ "object": "user.role.deleted", "deleted": true })))
+}
+
+fn not_assigned(user_id: &str, role_id: &str) -> ApiError {
+    ApiError::not_found_msg(format!("Role '{role_id}' is not assigned to user '{user_id}'."))
+}

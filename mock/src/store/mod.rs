@@ -1,0 +1,139 @@
+//! The in-memory organization: groups, users, roles and the links between them.
+//!
+//! Every collection is a `BTreeMap` keyed by id (ids sort in creation order), and every link is
+//! kept in both directions as ordered sets, so pages are `range` scans and cleanup on delete
+//! touches only the linked records.
+
+mod links;
+pub mod page;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::ids::IdGen;
+
+/// The `role` field of an organization user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrgRole {
+    /// `owner`
+    Owner,
+    /// `reader`
+    Reader,
+}
+
+impl OrgRole {
+    /// The wire name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgRole::Owner => "owner",
+            OrgRole::Reader => "reader",
+        }
+    }
+
+    /// Parses the wire name.
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "owner" => Some(OrgRole::Owner),
+            "reader" => Some(OrgRole::Reader),
+            _ => None,
+        }
+    }
+}
+
+/// A group of users.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// `group_...`
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Managed by SCIM.
+    pub is_scim_managed: bool,
+    /// Member user ids, ordered.
+    pub members: BTreeSet<String>,
+    /// Assigned role ids, ordered.
+    pub roles: BTreeSet<String>,
+}
+
+/// An organization user.
+#[derive(Debug, Clone)]
+pub struct User {
+    /// `user_...`
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Email; `None` for service accounts.
+    pub email: Option<String>,
+    /// `owner` or `reader`.
+    pub role: OrgRole,
+    /// Unix seconds.
+    pub added_at: i64,
+    /// Whether this is a service account.
+    pub is_service_account: bool,
+    /// Free-form metadata set through modify user.
+    pub technical_level: Option<String>,
+    /// Free-form metadata set through modify user.
+    pub developer_persona: Option<String>,
+    /// Groups this user belongs to, ordered.
+    pub groups: BTreeSet<String>,
+    /// Directly assigned role ids, ordered.
+    pub roles: BTreeSet<String>,
+}
+
+/// An organization role, predefined or custom.
+#[derive(Debug, Clone)]
+pub struct Role {
+    /// `role_...`
+    pub id: String,
+    /// Unique name.
+    pub name: String,
+    /// Optional description.
+    pub description: Option<String>,
+    /// Permission strings such as `api.groups.read`.
+    pub permissions: Vec<String>,
+    /// Always `api.organization` here.
+    pub resource_type: String,
+    /// Predefined roles cannot be updated or deleted.
+    pub predefined: bool,
+    /// Unix seconds.
+    pub created_at: i64,
+    /// Unix seconds.
+    pub updated_at: i64,
+    /// Id of the user that created it, if any.
+    pub created_by: Option<String>,
+    /// Groups holding this role.
+    pub groups: BTreeSet<String>,
+    /// Users holding this role directly.
+    pub users: BTreeSet<String>,
+}
+
+/// The whole organization.
+#[derive(Debug, Default)]
+pub struct Store {
+    /// Id generator shared by every kind.
+    pub ids: IdGen,
+    /// Groups by id.
+    pub groups: BTreeMap<String, Group>,
+    /// Users by id.
+    pub users: BTreeMap<String, User>,
+    /// Roles by id.
+    pub roles: BTreeMap<String, Role>,
+    /// Lower-cased email to user id, for the `emails` filter.
+    pub emails: HashMap<String, String>,
+}
+
+impl Store {
+    /// Adds a user record and indexes its email.
+    pub fn insert_user(&mut self, user: User) {
+        if let Some(email) = &user.email {
+            self.emails.insert(email.to_lowercase(), user.id.clone());
+        }
+        self.users.insert(user.id.clone(), user);
+    }
+
+    /// Finds a role by exact name.
+    pub fn role_named(&self, name: &str) -> Option<&Role> {
+        self.roles.values().find(|r| r.name == name)
+    }
+}

@@ -1,0 +1,196 @@
+//! Turning a response (status, request id, body) into a typed model or a typed error.
+
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::error::{ApiError, ApiErrorKind, Error};
+
+/// How much of an unexpected body an error message quotes.
+const SNIPPET_CHARS: usize = 200;
+
+/// Parses a response: a 2xx body into `T`, anything else into [`Error::Api`].
+///
+/// A 2xx body that does not match `T` gives [`Error::Decode`] naming the field at fault, e.g.
+/// `data[2].created_at: invalid type: string "x", expected u64`.
+pub fn parse_response<T: DeserializeOwned>(
+    status: u16,
+    request_id: Option<&str>,
+    body: &str,
+) -> Result<T, Error> {
+    if !(200..300).contains(&status) {
+        return Err(Error::Api(api_error(status, request_id, body)));
+    }
+    decode(body).map_err(|message| Error::Decode {
+        message,
+        status,
+        request_id: request_id.map(str::to_owned),
+    })
+}
+
+/// Deserializes a successful body, describing a mismatch by the path of the field at fault.
+pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, String> {
+    if body.trim().is_empty() {
+        return Err("the body is empty".to_owned());
+    }
+    let mut de = serde_json::Deserializer::from_str(body);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            format!("not valid JSON ({inner}): {}", snippet(body))
+        } else if path == "." {
+            inner.to_string()
+        } else {
+            format!("{path}: {inner}")
+        }
+    })?;
+    de.end()
+        .map_err(|err| format!("not valid JSON ({err}): {}", snippet(body)))?;
+    Ok(value)
+}
+
+/// The `{"error": {...}}` envelope of an API error.
+#[derive(Deserialize)]
+struct ErrorEnvelope {
+    error: serde_json::Value,
+}
+
+/// Builds the error for a non-2xx response from whatever its body holds.
+pub fn api_error(status: u16, request_id: Option<&str>, body: &str) -> ApiError {
+    let envelope = serde_json::from_str::<ErrorEnvelope>(body).ok();
+    let error = envelope.as_ref().map(|e| &e.error);
+    let field = |name: &str| -> Option<String> {
+        match error?.get(name)? {
+            serde_json::Value::Null => None,
+            serde_json::Value::String(s) => Some(s.clone()),
+            other => Some(other.to_string()),
+        }
+    };
+    let detail = match (field("message"), error) {
+        (Some(message), _) => Some(message),
+        (None, Some(error)) if !error.is_null() => Some(error.to_string()),
+        _ if body.trim().is_empty() => None,
+        _ => Some(snippet(body)),
+    };
+    let message = match detail {
+        Some(detail) => format!("{status} {detail}"),
+        None => format!("{status} status code (no body)"),
+    };
+    ApiError {
+        kind: ApiErrorKind::from_status(status),
+        status,
+        message,
+        error_type: field("type"),
+        param: field("param"),
+        code: field("code"),
+        request_id: request_id.map(str::to_owned),
+        error_json: match error {
+            Some(error) => Some(error.to_string()),
+            None if body.trim().is_empty() => None,
+            None => Some(serde_json::Value::String(snippet(body)).to_string()),
+        },
+    }
+}
+
+/// The start of a body, on one line, for an error message.
+pub fn snippet(body: &str) -> String {
+    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut chars = flat.chars();
+    let head: String = chars.by_ref().take(SNIPPET_CHARS).collect();
+    if chars.next().is_some() {
+        format!("{head}…")
+    } else {
+        head
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct Item {
+        id: String,
+        created_at: u64,
+    }
+
+    #[derive(Debug, Deserialize, PartialEq)]
+    struct List {
+        data: Vec<Item>,
+    }
+
+    #[test]
+    fn a_2xx_body_decodes() {
+        let list: List =
+            parse_response(200, None, r#"{"data":[{"id":"a","created_at":1,"extra":true}]}"#)
+                .unwrap();
+        assert_eq!(list.data[0].id, "a");
+    }
+
+    #[test]
+    fn a_mismatched_body_names_the_field() {
+        let body = r#"{"data":[{"id":"a","created_at":1},{"id":"b","created_at":"x"}]}"#;
+        let err = parse_response::<List>(200, Some("req_1"), body).unwrap_err();
+        let Error::Decode { message, request_id, .. } = &err else {
+            panic!("{err:?}")
+        };
+        assert!(message.starts_with("data[1].created_at:"), "{message}");
+        assert_eq!(request_id.as_deref(), Some("req_1"));
+        let missing = parse_response::<List>(200, None, r#"{"data":[{"id":"a"}]}"#).unwrap_err();
+        assert!(missing.to_string().contains("created_at"), "{missing}");
+    }
+
+    #[test]
+    fn empty_truncated_and_trailing_bodies_are_decode_errors() {
+        for body in ["", "  ", r#"{"data":[{"id":"a","#, r#"{"data":[]} x"#, "<html>"] {
+            let err = parse_response::<List>(200, None, body).unwrap_err();
+            assert!(matches!(err, Error::Decode { .. }), "{body}: {err:?}");
+        }
+        let err = parse_response::<List>(200, None, "").unwrap_err();
+        assert!(err.to_string().contains("empty"), "{err}");
+    }
+
+    #[test]
+    fn an_openai_error_body_fills_every_field() {
+        let body = r#"{"error":{"message":"No group found","type":"invalid_request_error","param":"group_id","code":"not_found"}}"#;
+        let Error::Api(err) = parse_response::<List>(404, Some("req_9"), body).unwrap_err() else {
+            panic!()
+        };
+        assert_eq!(err.kind, ApiErrorKind::NotFound);
+        assert_eq!(err.message, "404 No group found");
+        assert_eq!(err.error_type.as_deref(), Some("invalid_request_error"));
+        assert_eq!(err.param.as_deref(), Some("group_id"));
+        assert_eq!(err.code.as_deref(), Some("not_found"));
+        assert_eq!(err.request_id.as_deref(), Some("req_9"));
+    }
+
+    #[test]
+    fn null_fields_stay_none() {
+        let body = r#"{"error":{"message":"slow down","type":"rate_limit","param":null,"code":null}}"#;
+        let err = api_error(429, None, body);
+        assert_eq!(err.kind, ApiErrorKind::RateLimit);
+        assert_eq!((err.param, err.code), (None, None));
+    }
+
+    #[test]
+    fn a_proxy_page_gives_a_snippet() {
+        let page = format!("<html><body><h1>502 Bad Gateway</h1>{}</body></html>", "x".repeat(500));
+        let err = api_error(502, None, &page);
+        assert_eq!(err.kind, ApiErrorKind::InternalServer);
+        assert!(err.message.starts_with("502 <html><body><h1>502 Bad Gateway</h1>"));
+        assert!(err.message.chars().count() < 220, "{}", err.message);
+        assert!(err.error_type.is_none());
+    }
+
+    #[test]
+    fn an_empty_error_body_says_so() {
+        assert_eq!(api_error(503, None, "").message, "503 status code (no body)");
+        assert_eq!(api_error(500, None, r#"{"error":{"type":"x""#).kind, ApiErrorKind::InternalServer);
+    }
+
+    #[test]
+    fn snippets_cut_on_char_boundaries() {
+        let text = "é".repeat(300);
+        assert_eq!(snippet(&text).chars().count(), SNIPPET_CHARS + 1);
+    }
+}

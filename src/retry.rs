@@ -1,0 +1,178 @@
+//! When to retry a failed attempt, and how long to wait first. Pure functions: the caller
+//! supplies the response headers, the clock and the random jitter.
+
+/// Retries after the first attempt unless configured otherwise, as the official SDK.
+pub const DEFAULT_MAX_RETRIES: u32 = 2;
+/// Request timeout unless configured otherwise: 10 minutes, as the official SDK.
+pub const DEFAULT_TIMEOUT_MS: u64 = 600_000;
+/// A server-requested wait at or above this is ignored in favour of the backoff.
+const MAX_SERVER_DELAY_MS: f64 = 60_000.0;
+const INITIAL_DELAY_S: f64 = 0.5;
+const MAX_DELAY_S: f64 = 8.0;
+
+/// The response headers retry decisions read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RetryHeaders<'a> {
+    /// `x-should-retry`
+    pub should_retry: Option<&'a str>,
+    /// `retry-after-ms`
+    pub retry_after_ms: Option<&'a str>,
+    /// `retry-after`: seconds, or an HTTP date
+    pub retry_after: Option<&'a str>,
+}
+
+/// Whether a response with this status deserves another attempt. An explicit `x-should-retry`
+/// of `true` or `false` wins; otherwise 408, 409, 429 and 5xx are retried.
+pub fn should_retry_status(status: u16, headers: &RetryHeaders<'_>) -> bool {
+    match headers.should_retry {
+        Some("true") => return true,
+        Some("false") => return false,
+        _ => {}
+    }
+    matches!(status, 408 | 409 | 429) || status >= 500
+}
+
+/// How long to wait before the next attempt, in milliseconds.
+///
+/// `retries_done` counts the retries made so far (0 before the first retry). A `retry-after-ms`
+/// or `retry-after` header (seconds, or an HTTP date compared with `now_ms`, the Unix time in
+/// milliseconds) is honoured when it asks for 0 to 60 s; otherwise the wait is
+/// `min(0.5 * 2^retries_done, 8)` seconds, shortened by up to 25 % with `jitter` in `[0, 1)`.
+pub fn retry_delay_ms(
+    retries_done: u32,
+    headers: &RetryHeaders<'_>,
+    now_ms: f64,
+    jitter: f64,
+) -> f64 {
+    if let Some(ms) = server_delay_ms(headers, now_ms) {
+        if (0.0..MAX_SERVER_DELAY_MS).contains(&ms) {
+            return ms;
+        }
+    }
+    let exponent = i32::try_from(retries_done).unwrap_or(i32::MAX).min(16);
+    let seconds = (INITIAL_DELAY_S * 2f64.powi(exponent)).min(MAX_DELAY_S);
+    seconds * (1.0 - jitter.clamp(0.0, 1.0) * 0.25) * 1000.0
+}
+
+fn server_delay_ms(headers: &RetryHeaders<'_>, now_ms: f64) -> Option<f64> {
+    if let Some(ms) = headers.retry_after_ms.and_then(|v| v.trim().parse::<f64>().ok()) {
+        if ms.is_finite() {
+            return Some(ms);
+        }
+    }
+    let value = headers.retry_after?.trim();
+    if let Ok(seconds) = value.parse::<f64>() {
+        return seconds.is_finite().then_some(seconds * 1000.0);
+    }
+    http_date_ms(value).map(|at| at - now_ms)
+}
+
+/// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to Unix milliseconds.
+pub fn http_date_ms(value: &str) -> Option<f64> {
+    let rest = value.split_once(", ")?.1;
+    let mut parts = rest.split(' ');
+    let day: u32 = parts.next()?.parse().ok()?;
+    let month = match parts.next()? {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => return None,
+    };
+    let year: i64 = parts.next()?.parse().ok()?;
+    let mut clock = parts.next()?.split(':');
+    let hour: i64 = clock.next()?.parse().ok()?;
+    let minute: i64 = clock.next()?.parse().ok()?;
+    let second: i64 = clock.next()?.parse().ok()?;
+    if parts.next()? != "GMT" || parts.next().is_some() || clock.next().is_some() {
+        return None;
+    }
+    if !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let days = days_from_civil(year, month, i64::from(day));
+    Some(((days * 86_400 + hour * 3600 + minute * 60 + second) * 1000) as f64)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NONE: RetryHeaders<'static> = RetryHeaders {
+        should_retry: None,
+        retry_after_ms: None,
+        retry_after: None,
+    };
+
+    #[test]
+    fn retryable_statuses() {
+        for status in [408, 409, 429, 500, 502, 503, 504] {
+            assert!(should_retry_status(status, &NONE), "{status}");
+        }
+        for status in [400, 401, 403, 404, 422] {
+            assert!(!should_retry_status(status, &NONE), "{status}");
+        }
+    }
+
+    #[test]
+    fn x_should_retry_wins() {
+        let no = RetryHeaders { should_retry: Some("false"), ..NONE };
+        let yes = RetryHeaders { should_retry: Some("true"), ..NONE };
+        assert!(!should_retry_status(503, &no));
+        assert!(should_retry_status(400, &yes));
+    }
+
+    #[test]
+    fn backoff_doubles_up_to_eight_seconds() {
+        assert_eq!(retry_delay_ms(0, &NONE, 0.0, 0.0), 500.0);
+        assert_eq!(retry_delay_ms(1, &NONE, 0.0, 0.0), 1000.0);
+        assert_eq!(retry_delay_ms(5, &NONE, 0.0, 0.0), 8000.0);
+        assert_eq!(retry_delay_ms(u32::MAX, &NONE, 0.0, 0.0), 8000.0);
+        assert_eq!(retry_delay_ms(0, &NONE, 0.0, 0.999_999), 500.0 * (1.0 - 0.999_999 * 0.25));
+    }
+
+    #[test]
+    fn server_delays_are_honoured_under_a_minute() {
+        let ms = RetryHeaders { retry_after_ms: Some("150"), retry_after: Some("9"), ..NONE };
+        assert_eq!(retry_delay_ms(0, &ms, 0.0, 0.0), 150.0);
+        let secs = RetryHeaders { retry_after: Some("2"), ..NONE };
+        assert_eq!(retry_delay_ms(0, &secs, 0.0, 0.0), 2000.0);
+        let long = RetryHeaders { retry_after: Some("61"), ..NONE };
+        assert_eq!(retry_delay_ms(0, &long, 0.0, 0.0), 500.0);
+        let junk = RetryHeaders { retry_after: Some("soon"), retry_after_ms: Some("x"), ..NONE };
+        assert_eq!(retry_delay_ms(1, &junk, 0.0, 0.0), 1000.0);
+    }
+
+    #[test]
+    fn http_dates_count_from_now() {
+        let at = http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
+        assert_eq!(at, 784_111_777_000.0);
+        let date = RetryHeaders { retry_after: Some("Sun, 06 Nov 1994 08:49:40 GMT"), ..NONE };
+        assert_eq!(retry_delay_ms(0, &date, at, 0.0), 3000.0);
+        // A date in the past is no usable hint.
+        assert_eq!(retry_delay_ms(0, &date, at + 10_000.0, 0.0), 500.0);
+        assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 UTC"), None);
+        assert_eq!(http_date_ms("06 Nov 1994"), None);
+        assert_eq!(http_date_ms("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
+        assert_eq!(http_date_ms("Tue, 29 Feb 2028 12:00:00 GMT"), Some(1_835_438_400_000.0));
+    }
+}
