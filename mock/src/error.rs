@@ -72,8 +72,14 @@ impl ApiError {
     /// A generic error for an arbitrary status (used by injected faults).
     pub fn for_status(status: StatusCode) -> Self {
         let (kind, message) = match status.as_u16() {
-            429 => ("requests", "Rate limit reached for requests. Please try again later."),
-            500..=599 => ("server_error", "The server had an error while processing your request. Sorry about that!"),
+            429 => (
+                "requests",
+                "Rate limit reached for requests. Please try again later.",
+            ),
+            500..=599 => (
+                "server_error",
+                "The server had an error while processing your request. Sorry about that!",
+            ),
             _ => ("invalid_request_error", "The request failed."),
         };
         Self {

@@ -27,8 +27,8 @@ impl IdGen {
         id.push_str(prefix);
         id.push('_');
         push_base32(&mut id, BASE_MS + seq, 10);
-        push_base32(&mut id, splitmix64(seq) >> 4, 15);
-        push_base32(&mut id, seq & 31, 1);
+        push_base32(&mut id, splitmix64(seq) >> 4, 12);
+        push_base32(&mut id, splitmix64(!seq) >> 44, 4);
         id
     }
 }

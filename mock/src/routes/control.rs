@@ -13,7 +13,10 @@ use crate::state::Shared;
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/reset", post(reset))
-        .route("/faults", get(list_faults).post(set_faults).delete(clear_faults))
+        .route(
+            "/faults",
+            get(list_faults).post(set_faults).delete(clear_faults),
+        )
         .route("/requests", get(requests).delete(clear_requests))
 }
 
@@ -31,12 +34,19 @@ async fn list_faults(State(st): State<Shared>) -> Json<Value> {
 
 /// `POST /__mock/faults`: replace the rules with a JSON list (a single object is also accepted).
 async fn set_faults(State(st): State<Shared>, body: axum::body::Bytes) -> ApiResult<Json<Value>> {
-    let value: Value = serde_json::from_slice(&body)
-        .map_err(|e| ApiError::bad_request(format!("We could not parse the JSON body of your request. ({e})")))?;
+    let value: Value = serde_json::from_slice(&body).map_err(|e| {
+        ApiError::bad_request(format!(
+            "We could not parse the JSON body of your request. ({e})"
+        ))
+    })?;
     let items = match value {
         Value::Array(items) => items,
         obj @ Value::Object(_) => vec![obj],
-        _ => return Err(ApiError::bad_request("Expected a JSON list of fault rules.")),
+        _ => {
+            return Err(ApiError::bad_request(
+                "Expected a JSON list of fault rules.",
+            ))
+        }
     };
     let rules = items
         .iter()

@@ -31,14 +31,22 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> ApiResult<Self> {
         let raw = parts.uri.query().unwrap_or("");
-        Ok(Params(form_urlencoded::parse(raw.as_bytes()).into_owned().collect()))
+        Ok(Params(
+            form_urlencoded::parse(raw.as_bytes())
+                .into_owned()
+                .collect(),
+        ))
     }
 }
 
 impl Params {
     /// The last value given for `key`.
     pub fn get(&self, key: &str) -> Option<&str> {
-        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Every value given for any of `keys`, in order.
@@ -58,7 +66,9 @@ impl Params {
         let bad = || {
             ApiError::bad(
                 "limit",
-                format!("Invalid 'limit': expected an integer between {min} and {max}, got '{raw}'."),
+                format!(
+                    "Invalid 'limit': expected an integer between {min} and {max}, got '{raw}'."
+                ),
             )
         };
         let n: usize = raw.trim().parse().map_err(|_| bad())?;
@@ -82,9 +92,17 @@ impl Params {
     }
 
     /// `after`, `limit` and `order` together.
-    pub fn page(&self, default_limit: usize, max: usize, default_order: Order) -> ApiResult<PageQuery> {
+    pub fn page(
+        &self,
+        default_limit: usize,
+        max: usize,
+        default_order: Order,
+    ) -> ApiResult<PageQuery> {
         Ok(PageQuery {
-            after: self.get("after").filter(|s| !s.is_empty()).map(str::to_owned),
+            after: self
+                .get("after")
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned),
             limit: self.limit(default_limit, 0, max)?,
             order: self.order(default_order)?,
         })
@@ -108,7 +126,9 @@ impl<S: Send + Sync> FromRequest<S> for Body {
         })?;
         match value {
             Value::Object(map) => Ok(Body(map)),
-            _ => Err(ApiError::bad_request("The request body must be a JSON object.")),
+            _ => Err(ApiError::bad_request(
+                "The request body must be a JSON object.",
+            )),
         }
     }
 }
@@ -117,9 +137,15 @@ impl Body {
     /// A required string field.
     pub fn string(&self, key: &str) -> ApiResult<&str> {
         match self.0.get(key) {
-            None | Some(Value::Null) => Err(ApiError::bad(key, format!("Missing required parameter: '{key}'."))),
+            None | Some(Value::Null) => Err(ApiError::bad(
+                key,
+                format!("Missing required parameter: '{key}'."),
+            )),
             Some(Value::String(s)) => Ok(s),
-            Some(_) => Err(ApiError::bad(key, format!("Invalid type for '{key}': expected a string."))),
+            Some(_) => Err(ApiError::bad(
+                key,
+                format!("Invalid type for '{key}': expected a string."),
+            )),
         }
     }
 
@@ -128,13 +154,21 @@ impl Body {
         match self.0.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
-            Some(_) => Err(ApiError::bad(key, format!("Invalid type for '{key}': expected a string or null."))),
+            Some(_) => Err(ApiError::bad(
+                key,
+                format!("Invalid type for '{key}': expected a string or null."),
+            )),
         }
     }
 
     /// An optional, nullable array of non-empty strings.
     pub fn opt_strings(&self, key: &str) -> ApiResult<Option<Vec<String>>> {
-        let bad = || ApiError::bad(key, format!("Invalid type for '{key}': expected an array of strings."));
+        let bad = || {
+            ApiError::bad(
+                key,
+                format!("Invalid type for '{key}': expected an array of strings."),
+            )
+        };
         match self.0.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::Array(items)) => items

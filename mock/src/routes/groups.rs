@@ -17,7 +17,12 @@ pub async fn list(State(st): State<Shared>, q: Params) -> ApiResult<Json<Value>>
     let pq = q.page(100, 1000, Order::Asc)?;
     let store = st.read();
     let page = page_map(&store.groups, &pq);
-    let data = page.ids.iter().filter_map(|id| store.groups.get(*id)).map(render::group).collect();
+    let data = page
+        .ids
+        .iter()
+        .filter_map(|id| store.groups.get(*id))
+        .map(render::group)
+        .collect();
     Ok(Json(render::list(data, page.has_more, page.next())))
 }
 
@@ -40,9 +45,15 @@ pub async fn create(State(st): State<Shared>, body: Body) -> ApiResult<Json<Valu
 }
 
 /// `GET /organization/groups/{group_id}`.
-pub async fn retrieve(State(st): State<Shared>, Ids(group_id): Ids<String>) -> ApiResult<Json<Value>> {
+pub async fn retrieve(
+    State(st): State<Shared>,
+    Ids(group_id): Ids<String>,
+) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let g = store.groups.get(&group_id).ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    let g = store
+        .groups
+        .get(&group_id)
+        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
     Ok(Json(render::group(g)))
 }
 
@@ -54,13 +65,19 @@ pub async fn update(
 ) -> ApiResult<Json<Value>> {
     let name = check_name("name", body.string("name")?)?;
     let mut store = st.write();
-    let g = store.groups.get_mut(&group_id).ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    let g = store
+        .groups
+        .get_mut(&group_id)
+        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
     g.name = name;
     Ok(Json(render::group(g)))
 }
 
 /// `DELETE /organization/groups/{group_id}`: also drops memberships and role assignments.
-pub async fn delete(State(st): State<Shared>, Ids(group_id): Ids<String>) -> ApiResult<Json<Value>> {
+pub async fn delete(
+    State(st): State<Shared>,
+    Ids(group_id): Ids<String>,
+) -> ApiResult<Json<Value>> {
     if !st.write().delete_group(&group_id) {
         return Err(ApiError::not_found("group", &group_id));
     }

@@ -18,7 +18,10 @@ pub async fn list(
 ) -> ApiResult<Json<Value>> {
     let pq = q.page(100, 1000, Order::Asc)?;
     let store = st.read();
-    let g = store.groups.get(&group_id).ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    let g = store
+        .groups
+        .get(&group_id)
+        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
     let page = page_set(&g.roles, &pq);
     let data = page
         .ids
@@ -60,8 +63,14 @@ pub async fn retrieve(
     Ids((group_id, role_id)): Ids<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let g = store.groups.get(&group_id).ok_or_else(|| ApiError::not_found("group", &group_id))?;
-    let r = store.roles.get(&role_id).ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    let g = store
+        .groups
+        .get(&group_id)
+        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    let r = store
+        .roles
+        .get(&role_id)
+        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
     if !g.roles.contains(&role_id) {
         return Err(not_assigned(&group_id, &role_id));
     }
@@ -83,9 +92,13 @@ pub async fn unassign(
     if !store.unlink_group_role(&group_id, &role_id) {
         return Err(not_assigned(&group_id, &role_id));
     }
-    Ok(Json(json!({ "object": "group.role.deleted", "deleted": true })))
+    Ok(Json(
+        json!({ "object": "group.role.deleted", "deleted": true }),
+    ))
 }
 
 fn not_assigned(group_id: &str, role_id: &str) -> ApiError {
-    ApiError::not_found_msg(format!("Role '{role_id}' is not assigned to group '{group_id}'."))
+    ApiError::not_found_msg(format!(
+        "Role '{role_id}' is not assigned to group '{group_id}'."
+    ))
 }

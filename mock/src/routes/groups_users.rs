@@ -18,9 +18,17 @@ pub async fn list(
 ) -> ApiResult<Json<Value>> {
     let pq = q.page(100, 1000, Order::Desc)?;
     let store = st.read();
-    let g = store.groups.get(&group_id).ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    let g = store
+        .groups
+        .get(&group_id)
+        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
     let page = page_set(&g.members, &pq);
-    let data = page.ids.iter().filter_map(|id| store.users.get(*id)).map(render::group_user).collect();
+    let data = page
+        .ids
+        .iter()
+        .filter_map(|id| store.users.get(*id))
+        .map(render::group_user)
+        .collect();
     Ok(Json(render::list(data, page.has_more, page.next())))
 }
 
@@ -40,7 +48,9 @@ pub async fn add(
         return Err(ApiError::not_found("user", &user_id));
     }
     store.link_member(&group_id, &user_id);
-    Ok(Json(json!({ "object": "group.user", "user_id": user_id, "group_id": group_id })))
+    Ok(Json(
+        json!({ "object": "group.user", "user_id": user_id, "group_id": group_id }),
+    ))
 }
 
 /// `GET /organization/groups/{group_id}/users/{user_id}`: 404 unless the user is a member.
@@ -49,8 +59,14 @@ pub async fn retrieve(
     Ids((group_id, user_id)): Ids<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let g = store.groups.get(&group_id).ok_or_else(|| ApiError::not_found("group", &group_id))?;
-    let u = store.users.get(&user_id).ok_or_else(|| ApiError::not_found("user", &user_id))?;
+    let g = store
+        .groups
+        .get(&group_id)
+        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    let u = store
+        .users
+        .get(&user_id)
+        .ok_or_else(|| ApiError::not_found("user", &user_id))?;
     if !g.members.contains(&user_id) {
         return Err(not_member(&group_id, &user_id));
     }
@@ -72,9 +88,13 @@ pub async fn remove(
     if !store.unlink_member(&group_id, &user_id) {
         return Err(not_member(&group_id, &user_id));
     }
-    Ok(Json(json!({ "object": "group.user.deleted", "deleted": true })))
+    Ok(Json(
+        json!({ "object": "group.user.deleted", "deleted": true }),
+    ))
 }
 
 fn not_member(group_id: &str, user_id: &str) -> ApiError {
-    ApiError::not_found_msg(format!("User '{user_id}' is not a member of group '{group_id}'."))
+    ApiError::not_found_msg(format!(
+        "User '{user_id}' is not a member of group '{group_id}'."
+    ))
 }

@@ -25,10 +25,15 @@ pub fn now() -> i64 {
 /// The 26 operations of the Admin API subset, mounted under `/v1`.
 pub fn api() -> Router<Shared> {
     Router::new()
-        .route("/organization/groups", get(groups::list).post(groups::create))
+        .route(
+            "/organization/groups",
+            get(groups::list).post(groups::create),
+        )
         .route(
             "/organization/groups/{group_id}",
-            get(groups::retrieve).post(groups::update).delete(groups::delete),
+            get(groups::retrieve)
+                .post(groups::update)
+                .delete(groups::delete),
         )
         .route(
             "/organization/groups/{group_id}/users",
@@ -49,12 +54,16 @@ pub fn api() -> Router<Shared> {
         .route("/organization/roles", get(roles::list).post(roles::create))
         .route(
             "/organization/roles/{role_id}",
-            get(roles::retrieve).post(roles::update).delete(roles::delete),
+            get(roles::retrieve)
+                .post(roles::update)
+                .delete(roles::delete),
         )
         .route("/organization/users", get(users::list))
         .route(
             "/organization/users/{user_id}",
-            get(users::retrieve).post(users::modify).delete(users::delete),
+            get(users::retrieve)
+                .post(users::modify)
+                .delete(users::delete),
         )
         .route(
             "/organization/users/{user_id}/roles",

@@ -20,16 +20,21 @@ pub async fn list(State(st): State<Shared>, q: Params) -> ApiResult<Json<Value>>
     let pq = q.page(1000, 1000, Order::Asc)?;
     let store = st.read();
     let page = page_map(&store.roles, &pq);
-    let data = page.ids.iter().filter_map(|id| store.roles.get(*id)).map(render::role).collect();
+    let data = page
+        .ids
+        .iter()
+        .filter_map(|id| store.roles.get(*id))
+        .map(render::role)
+        .collect();
     Ok(Json(render::list(data, page.has_more, page.next())))
 }
 
 /// `POST /organization/roles` with `{role_name, permissions, description?}`.
 pub async fn create(State(st): State<Shared>, body: Body) -> ApiResult<Json<Value>> {
     let name = check_name("role_name", body.string("role_name")?)?;
-    let permissions = body
-        .opt_strings("permissions")?
-        .ok_or_else(|| ApiError::bad("permissions", "Missing required parameter: 'permissions'."))?;
+    let permissions = body.opt_strings("permissions")?.ok_or_else(|| {
+        ApiError::bad("permissions", "Missing required parameter: 'permissions'.")
+    })?;
     let description = body.opt_string("description")?.map(str::to_owned);
     let mut store = st.write();
     ensure_unique(&store, &name, None)?;
@@ -54,9 +59,15 @@ pub async fn create(State(st): State<Shared>, body: Body) -> ApiResult<Json<Valu
 }
 
 /// `GET /organization/roles/{role_id}`.
-pub async fn retrieve(State(st): State<Shared>, Ids(role_id): Ids<String>) -> ApiResult<Json<Value>> {
+pub async fn retrieve(
+    State(st): State<Shared>,
+    Ids(role_id): Ids<String>,
+) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let r = store.roles.get(&role_id).ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    let r = store
+        .roles
+        .get(&role_id)
+        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
     Ok(Json(render::role(r)))
 }
 
@@ -67,18 +78,27 @@ pub async fn update(
     Ids(role_id): Ids<String>,
     body: Body,
 ) -> ApiResult<Json<Value>> {
-    let name = body.opt_string("role_name")?.map(|n| check_name("role_name", n)).transpose()?;
+    let name = body
+        .opt_string("role_name")?
+        .map(|n| check_name("role_name", n))
+        .transpose()?;
     let permissions = body.opt_strings("permissions")?;
     let description = body.opt_string("description")?.map(str::to_owned);
     let mut store = st.write();
-    let role = store.roles.get(&role_id).ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    let role = store
+        .roles
+        .get(&role_id)
+        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
     if role.predefined {
         return Err(predefined(&role.name, "updated"));
     }
     if let Some(n) = &name {
         ensure_unique(&store, n, Some(&role_id))?;
     }
-    let r = store.roles.get_mut(&role_id).ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    let r = store
+        .roles
+        .get_mut(&role_id)
+        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
     if let Some(n) = name {
         r.name = n;
     }
@@ -95,7 +115,10 @@ pub async fn update(
 /// `DELETE /organization/roles/{role_id}`: also unassigns it from every group and user.
 pub async fn delete(State(st): State<Shared>, Ids(role_id): Ids<String>) -> ApiResult<Json<Value>> {
     let mut store = st.write();
-    let role = store.roles.get(&role_id).ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    let role = store
+        .roles
+        .get(&role_id)
+        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
     if role.predefined {
         return Err(predefined(&role.name, "deleted"));
     }
@@ -116,6 +139,9 @@ fn ensure_unique(store: &Store, name: &str, except: Option<&str>) -> ApiResult<(
 }
 
 fn predefined(name: &str, verb: &str) -> ApiError {
-    ApiError::bad("role_id", format!("The predefined role '{name}' cannot be {verb}."))
-        .with_code("predefined_role_immutable")
+    ApiError::bad(
+        "role_id",
+        format!("The predefined role '{name}' cannot be {verb}."),
+    )
+    .with_code("predefined_role_immutable")
 }

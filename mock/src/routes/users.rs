@@ -33,7 +33,11 @@ pub async fn list(State(st): State<Shared>, q: Params) -> ApiResult<Json<Value>>
         let page = page_set(&matched, &pq);
         (page.ids.into_iter().cloned().collect(), page.has_more)
     };
-    let data: Vec<Value> = ids.iter().filter_map(|id| store.users.get(id)).map(render::user).collect();
+    let data: Vec<Value> = ids
+        .iter()
+        .filter_map(|id| store.users.get(id))
+        .map(render::user)
+        .collect();
     Ok(Json(json!({
         "object": "list",
         "data": data,
@@ -44,9 +48,15 @@ pub async fn list(State(st): State<Shared>, q: Params) -> ApiResult<Json<Value>>
 }
 
 /// `GET /organization/users/{user_id}`.
-pub async fn retrieve(State(st): State<Shared>, Ids(user_id): Ids<String>) -> ApiResult<Json<Value>> {
+pub async fn retrieve(
+    State(st): State<Shared>,
+    Ids(user_id): Ids<String>,
+) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let u = store.users.get(&user_id).ok_or_else(|| ApiError::not_found("user", &user_id))?;
+    let u = store
+        .users
+        .get(&user_id)
+        .ok_or_else(|| ApiError::not_found("user", &user_id))?;
     Ok(Json(render::user(u)))
 }
 
@@ -61,13 +71,20 @@ pub async fn modify(
     let role = match body.opt_string("role")? {
         None => None,
         Some(r) => Some(OrgRole::parse(r).ok_or_else(|| {
-            ApiError::bad("role", format!("Invalid 'role': expected 'owner' or 'reader', got '{r}'."))
+            ApiError::bad(
+                "role",
+                format!("Invalid 'role': expected 'owner' or 'reader', got '{r}'."),
+            )
         })?),
     };
     let role_id = body.opt_string("role_id")?.map(str::to_owned);
     let technical_level = body.opt_string("technical_level")?.map(str::to_owned);
     let developer_persona = body.opt_string("developer_persona")?.map(str::to_owned);
-    if role.is_none() && role_id.is_none() && technical_level.is_none() && developer_persona.is_none() {
+    if role.is_none()
+        && role_id.is_none()
+        && technical_level.is_none()
+        && developer_persona.is_none()
+    {
         return Err(ApiError::bad(
             "role",
             "Provide at least one of 'role', 'role_id', 'technical_level' or 'developer_persona'.",
@@ -79,7 +96,10 @@ pub async fn modify(
     }
     let mut org_role = role;
     if let Some(rid) = &role_id {
-        let r = store.roles.get(rid).ok_or_else(|| ApiError::not_found("role", rid))?;
+        let r = store
+            .roles
+            .get(rid)
+            .ok_or_else(|| ApiError::not_found("role", rid))?;
         match (r.predefined, r.name.as_str()) {
             (true, "Owner") => org_role = Some(OrgRole::Owner),
             (true, "Reader") => org_role = Some(OrgRole::Reader),
@@ -88,7 +108,10 @@ pub async fn modify(
             }
         }
     }
-    let u: &mut User = store.users.get_mut(&user_id).ok_or_else(|| ApiError::not_found("user", &user_id))?;
+    let u: &mut User = store
+        .users
+        .get_mut(&user_id)
+        .ok_or_else(|| ApiError::not_found("user", &user_id))?;
     if let Some(r) = org_role {
         u.role = r;
     }

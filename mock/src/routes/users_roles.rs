@@ -18,7 +18,10 @@ pub async fn list(
 ) -> ApiResult<Json<Value>> {
     let pq = q.page(100, 1000, Order::Asc)?;
     let store = st.read();
-    let u = store.users.get(&user_id).ok_or_else(|| ApiError::not_found("user", &user_id))?;
+    let u = store
+        .users
+        .get(&user_id)
+        .ok_or_else(|| ApiError::not_found("user", &user_id))?;
     let page = page_set(&u.roles, &pq);
     let data = page
         .ids
@@ -47,7 +50,9 @@ pub async fn assign(
     let (Some(u), Some(r)) = (store.users.get(&user_id), store.roles.get(&role_id)) else {
         return Err(ApiError::not_found("user", &user_id));
     };
-    Ok(Json(json!({ "object": "user.role", "user": render::user(u), "role": render::role(r) })))
+    Ok(Json(
+        json!({ "object": "user.role", "user": render::user(u), "role": render::role(r) }),
+    ))
 }
 
 /// `GET /organization/users/{user_id}/roles/{role_id}`: 404 unless assigned.
@@ -56,8 +61,14 @@ pub async fn retrieve(
     Ids((user_id, role_id)): Ids<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let u = store.users.get(&user_id).ok_or_else(|| ApiError::not_found("user", &user_id))?;
-    let r = store.roles.get(&role_id).ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    let u = store
+        .users
+        .get(&user_id)
+        .ok_or_else(|| ApiError::not_found("user", &user_id))?;
+    let r = store
+        .roles
+        .get(&role_id)
+        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
     if !u.roles.contains(&role_id) {
         return Err(not_assigned(&user_id, &role_id));
     }
@@ -79,9 +90,13 @@ pub async fn unassign(
     if !store.unlink_user_role(&user_id, &role_id) {
         return Err(not_assigned(&user_id, &role_id));
     }
-    Ok(Json(json!({ "object": "user.role.deleted", "deleted": true })))
+    Ok(Json(
+        json!({ "object": "user.role.deleted", "deleted": true }),
+    ))
 }
 
 fn not_assigned(user_id: &str, role_id: &str) -> ApiError {
-    ApiError::not_found_msg(format!("Role '{role_id}' is not assigned to user '{user_id}'."))
+    ApiError::not_found_msg(format!(
+        "Role '{role_id}' is not assigned to user '{user_id}'."
+    ))
 }

@@ -82,11 +82,18 @@ mod tests {
     use super::*;
 
     fn set() -> BTreeSet<String> {
-        ["a", "b", "c", "d", "e"].iter().map(|s| s.to_string()).collect()
+        ["a", "b", "c", "d", "e"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     }
 
     fn q(after: Option<&str>, limit: usize, order: Order) -> PageQuery {
-        PageQuery { after: after.map(str::to_owned), limit, order }
+        PageQuery {
+            after: after.map(str::to_owned),
+            limit,
+            order,
+        }
     }
 
     #[test]

@@ -1,0 +1,139 @@
+//! Command line flags.
+
+use std::path::PathBuf;
+
+/// Which data the store starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SeedKind {
+    /// A realistic, deterministic organization.
+    Demo,
+    /// Only the predefined roles.
+    Empty,
+}
+
+/// The server configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Interface to bind.
+    pub host: String,
+    /// Port to bind (0: any free port).
+    pub port: u16,
+    /// Base data.
+    pub seed: SeedKind,
+    /// Extra synthetic users.
+    pub users: usize,
+    /// Extra synthetic groups.
+    pub groups: usize,
+    /// The admin key every API call must present.
+    pub admin_key: String,
+    /// Static mounts `(url prefix, directory)`, longest prefix first.
+    pub mounts: Vec<(String, PathBuf)>,
+}
+
+/// Usage text for `--help` and errors.
+pub const USAGE: &str = "\
+Usage: openai-admin-mock [OPTIONS]
+
+  --host HOST          interface to bind (default 127.0.0.1)
+  --port PORT          port, 0 = any free port (default 8787)
+  --seed demo|empty    starting data (default demo)
+  --users N            add N synthetic users
+  --groups N           add N synthetic groups
+  --admin-key KEY      key to require (default $OPENAI_ADMIN_KEY, else sk-admin-demo)
+  --www DIR            serve DIR at /
+  --static PREFIX=DIR  serve DIR at PREFIX (repeatable), e.g. --static /pkg=pkg
+  -h, --help           show this help
+";
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".to_owned(),
+            port: 8787,
+            seed: SeedKind::Demo,
+            users: 0,
+            groups: 0,
+            admin_key: std::env::var("OPENAI_ADMIN_KEY")
+                .ok()
+                .filter(|k| !k.is_empty())
+                .unwrap_or_else(|| "sk-admin-demo".to_owned()),
+            mounts: Vec::new(),
+        }
+    }
+}
+
+impl Config {
+    /// Parses flags (`--flag value` or `--flag=value`). `Ok(None)` means help was asked for.
+    pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Option<Self>, String> {
+        let mut cfg = Config::default();
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            if arg == "-h" || arg == "--help" {
+                return Ok(None);
+            }
+            let (flag, inline) = match arg.split_once('=') {
+                Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+                _ => (arg.clone(), None),
+            };
+            let mut value = || {
+                inline
+                    .clone()
+                    .or_else(|| args.next())
+                    .ok_or(format!("{flag} needs a value"))
+            };
+            match flag.as_str() {
+                "--host" => cfg.host = value()?,
+                "--port" => cfg.port = number(&flag, &value()?)?,
+                "--users" => cfg.users = number(&flag, &value()?)?,
+                "--groups" => cfg.groups = number(&flag, &value()?)?,
+                "--admin-key" => cfg.admin_key = value()?,
+                "--seed" => {
+                    cfg.seed = match value()?.as_str() {
+                        "demo" => SeedKind::Demo,
+                        "empty" => SeedKind::Empty,
+                        other => return Err(format!("--seed must be demo or empty, not {other}")),
+                    }
+                }
+                "--www" => cfg.mounts.push(("/".to_owned(), PathBuf::from(value()?))),
+                "--static" => {
+                    let v = value()?;
+                    let (prefix, dir) = v.split_once('=').ok_or("--static needs PREFIX=DIR")?;
+                    let prefix = format!("/{}", prefix.trim_matches('/'));
+                    cfg.mounts.push((prefix, PathBuf::from(dir)));
+                }
+                other => return Err(format!("unknown argument {other}")),
+            }
+        }
+        cfg.mounts.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        Ok(Some(cfg))
+    }
+}
+
+fn number<T: std::str::FromStr>(flag: &str, v: &str) -> Result<T, String> {
+    v.parse()
+        .map_err(|_| format!("{flag} expects a number, got {v}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Config {
+        Config::parse(args.iter().map(|s| s.to_string()))
+            .expect("valid args")
+            .expect("not help")
+    }
+
+    #[test]
+    fn parses_flags_in_both_forms() {
+        let c = parse(&[
+            "--port=0", "--seed", "empty", "--static", "/pkg=pkg", "--www", "www", "--users", "5",
+        ]);
+        assert_eq!(c.port, 0);
+        assert_eq!(c.seed, SeedKind::Empty);
+        assert_eq!(c.users, 5);
+        assert_eq!(c.mounts[0], ("/pkg".to_owned(), PathBuf::from("pkg")));
+        assert_eq!(c.mounts[1], ("/".to_owned(), PathBuf::from("www")));
+        assert!(Config::parse(["--bogus".to_owned()]).is_err());
+    }
+}

@@ -1,0 +1,326 @@
+//! Starting data. Deterministic: the same ids, names and times on every start and reset.
+
+use std::collections::BTreeSet;
+
+use crate::config::{Config, SeedKind};
+use crate::store::{Group, OrgRole, Role, Store, User};
+
+/// Creation time of the seeded organization (2024-03-26), in Unix seconds.
+const T0: i64 = 1_711_471_533;
+
+/// Demo users: (name, is owner). Emails are `first.last@example.com`.
+const PEOPLE: &[(&str, bool)] = &[
+    ("Ada Lovelace", true),
+    ("Grace Hopper", true),
+    ("Alan Turing", true),
+    ("Katherine Johnson", true),
+    ("Linus Torvalds", false),
+    ("Margaret Hamilton", false),
+    ("Dennis Ritchie", false),
+    ("Barbara Liskov", false),
+    ("Ken Thompson", false),
+    ("Frances Allen", false),
+    ("Donald Knuth", false),
+    ("Radia Perlman", false),
+    ("John McCarthy", false),
+    ("Shafi Goldwasser", false),
+    ("Edsger Dijkstra", false),
+    ("Hedy Lamarr", false),
+    ("Tim Berners-Lee", false),
+    ("Annie Easley", false),
+    ("Vint Cerf", false),
+    ("Jean Bartik", false),
+    ("Bjarne Stroustrup", false),
+    ("Sophie Wilson", false),
+    ("Guido van Rossum", false),
+    ("Adele Goldberg", false),
+    ("James Gosling", false),
+    ("Evelyn Boyd Granville", false),
+    ("Niklaus Wirth", false),
+    ("Mary Kenneth Keller", false),
+    ("Leslie Lamport", false),
+    ("Carol Shaw", false),
+    ("Yukihiro Matsumoto", false),
+    ("Joan Clarke", false),
+    ("Anders Hejlsberg", false),
+    ("Lynn Conway", false),
+    ("Rob Pike", false),
+    ("Susan Kare", false),
+    ("Whitfield Diffie", false),
+    ("Elizabeth Feinler", false),
+    ("Bob Kahn", false),
+    ("Kathleen Booth", false),
+    ("Chinedu Okafor", false),
+    ("Mei Tanaka", false),
+    ("José Álvarez", false),
+    ("Zoë Müller", false),
+];
+
+/// Demo groups: (name, SCIM managed).
+const GROUPS: &[(&str, bool)] = &[
+    ("Engineering", false),
+    ("Platform", false),
+    ("Data Science", false),
+    ("Support Team", false),
+    ("Sales", false),
+    ("Marketing", false),
+    ("Finance", false),
+    ("Security", true),
+    ("Legal", false),
+    ("Design", false),
+    ("Research", true),
+    ("Operations", false),
+];
+
+/// Demo custom roles: (name, description, permissions).
+const CUSTOM_ROLES: &[(&str, &str, &[&str])] = &[
+    (
+        "API Group Manager",
+        "Allows managing organization groups",
+        &["api.groups.read", "api.groups.write"],
+    ),
+    (
+        "User Auditor",
+        "Read-only access to users and groups",
+        &["api.users.read", "api.groups.read"],
+    ),
+    (
+        "Role Administrator",
+        "Manages custom roles and their assignments",
+        &["api.roles.read", "api.roles.write"],
+    ),
+    (
+        "Billing Viewer",
+        "Can view usage and invoices",
+        &["api.usage.read", "api.billing.read"],
+    ),
+];
+
+/// Builds the store the configuration asks for.
+pub fn build(cfg: &Config) -> Store {
+    let mut s = Store::default();
+    predefined_roles(&mut s);
+    if cfg.seed == SeedKind::Demo {
+        demo(&mut s);
+    }
+    bench(&mut s, cfg.users, cfg.groups);
+    s
+}
+
+fn role(
+    s: &mut Store,
+    name: &str,
+    desc: &str,
+    perms: &[&str],
+    predefined: bool,
+    by: Option<String>,
+) -> String {
+    let id = s.ids.next("role");
+    let t = T0 + s.roles.len() as i64 * 3600;
+    s.roles.insert(
+        id.clone(),
+        Role {
+            id: id.clone(),
+            name: name.to_owned(),
+            description: Some(desc.to_owned()),
+            permissions: perms.iter().map(|p| p.to_string()).collect(),
+            resource_type: "api.organization".to_owned(),
+            predefined,
+            created_at: t,
+            updated_at: t,
+            created_by: by,
+            groups: BTreeSet::new(),
+            users: BTreeSet::new(),
+        },
+    );
+    id
+}
+
+fn predefined_roles(s: &mut Store) {
+    let all = [
+        "api.organization.read",
+        "api.organization.write",
+        "api.groups.read",
+        "api.groups.write",
+        "api.users.read",
+        "api.users.write",
+        "api.roles.read",
+        "api.roles.write",
+    ];
+    role(
+        s,
+        "Owner",
+        "Full administrative access to the organization",
+        &all,
+        true,
+        None,
+    );
+    let read = [
+        "api.organization.read",
+        "api.groups.read",
+        "api.users.read",
+        "api.roles.read",
+    ];
+    role(
+        s,
+        "Reader",
+        "Read-only access to the organization",
+        &read,
+        true,
+        None,
+    );
+}
+
+/// `first.last@example.com`, ASCII only.
+fn email_for(name: &str) -> String {
+    let ascii: String = name
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' => 'a',
+            'é' => 'e',
+            'ë' => 'e',
+            'ü' => 'u',
+            c => c,
+        })
+        .filter(|c| c.is_ascii_alphanumeric() || *c == ' ' || *c == '-')
+        .collect();
+    format!(
+        "{}@example.com",
+        ascii
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(".")
+    )
+}
+
+fn user(
+    s: &mut Store,
+    name: &str,
+    email: Option<String>,
+    role: OrgRole,
+    service: bool,
+    at: i64,
+) -> String {
+    let id = s.ids.next("user");
+    s.insert_user(User {
+        id: id.clone(),
+        name: name.to_owned(),
+        email,
+        role,
+        added_at: at,
+        is_service_account: service,
+        technical_level: None,
+        developer_persona: None,
+        groups: BTreeSet::new(),
+        roles: BTreeSet::new(),
+    });
+    id
+}
+
+fn group(s: &mut Store, name: &str, scim: bool, at: i64) -> String {
+    let id = s.ids.next("group");
+    s.groups.insert(
+        id.clone(),
+        Group {
+            id: id.clone(),
+            name: name.to_owned(),
+            created_at: at,
+            is_scim_managed: scim,
+            members: BTreeSet::new(),
+            roles: BTreeSet::new(),
+        },
+    );
+    id
+}
+
+fn demo(s: &mut Store) {
+    let mut users = Vec::new();
+    for (i, (name, owner)) in PEOPLE.iter().enumerate() {
+        let role = if *owner {
+            OrgRole::Owner
+        } else {
+            OrgRole::Reader
+        };
+        users.push(user(
+            s,
+            name,
+            Some(email_for(name)),
+            role,
+            false,
+            T0 + i as i64 * 86_400,
+        ));
+    }
+    let bot_at = T0 + PEOPLE.len() as i64 * 86_400;
+    users.push(user(s, "Deploy Bot", None, OrgRole::Reader, true, bot_at));
+
+    let groups: Vec<String> = GROUPS
+        .iter()
+        .enumerate()
+        .map(|(i, (name, scim))| group(s, name, *scim, T0 + 3_600 + i as i64 * 7 * 86_400))
+        .collect();
+    // Everyone is in one or two groups; the last group ("Operations") stays empty.
+    let filled = groups.len() - 1;
+    for (i, uid) in users.iter().enumerate() {
+        s.link_member(&groups[i % filled], uid);
+        if i % 3 == 0 {
+            s.link_member(&groups[(i * 7 + 1) % filled], uid);
+        }
+    }
+    let custom: Vec<String> = CUSTOM_ROLES
+        .iter()
+        .map(|(name, desc, perms)| role(s, name, desc, perms, false, Some(users[0].clone())))
+        .collect();
+    let owner = s
+        .role_named("Owner")
+        .map(|r| r.id.clone())
+        .unwrap_or_default();
+    let reader = s
+        .role_named("Reader")
+        .map(|r| r.id.clone())
+        .unwrap_or_default();
+    for (g, r) in [
+        (0, &custom[0]),
+        (1, &custom[0]),
+        (1, &owner),
+        (7, &custom[1]),
+        (7, &custom[2]),
+        (6, &custom[3]),
+        (3, &reader),
+    ] {
+        s.link_group_role(&groups[g], r);
+    }
+    for (u, r) in [
+        (0, &owner),
+        (1, &custom[2]),
+        (4, &custom[0]),
+        (4, &custom[1]),
+        (5, &custom[1]),
+        (9, &custom[3]),
+    ] {
+        s.link_user_role(&users[u], r);
+    }
+}
+
+/// Synthetic data for load tests: users named `Bench User 000001` (email
+/// `bench.user.000001@example.com`), groups `Bench Group 000001`; user i joins group i mod N.
+fn bench(s: &mut Store, users: usize, groups: usize) {
+    let t = T0 + 400 * 86_400;
+    let gids: Vec<String> = (1..=groups)
+        .map(|i| group(s, &format!("Bench Group {i:06}"), false, t))
+        .collect();
+    for i in 1..=users {
+        let email = format!("bench.user.{i:06}@example.com");
+        let uid = user(
+            s,
+            &format!("Bench User {i:06}"),
+            Some(email),
+            OrgRole::Reader,
+            false,
+            t,
+        );
+        if !gids.is_empty() {
+            s.link_member(&gids[i % gids.len()], &uid);
+        }
+    }
+}
