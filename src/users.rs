@@ -1,1 +1,564 @@
-//! TODO
+//! Organization users: `/organization/users` and `/organization/users/{user_id}`.
+//!
+//! | method | route | builder |
+//! | --- | --- | --- |
+//! | `users.list(params?)` | `GET /organization/users` | [`list`] |
+//! | `users.retrieve(userID)` | `GET /organization/users/{user_id}` | [`retrieve`] |
+//! | `users.update(userID, body)` | `POST /organization/users/{user_id}` | [`update`] |
+//! | `users.delete(userID)` | `DELETE /organization/users/{user_id}` | [`delete`] |
+//!
+//! Unlike every other list, this one pages with `first_id`/`last_id`: the next page starts
+//! after `last_id`. Its `limit` runs from 1 to 100, and `emails` filters by address.
+
+pub mod roles;
+
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+use crate::error::Error;
+use crate::pagination::Page;
+use crate::params::apply_cursor;
+use crate::request::{path_param, ApiRequest, Method};
+
+/// A user of the organization (`User` in the spec).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct OrganizationUser {
+    /// Always `organization.user`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+    /// The identifier, which can be referenced in API endpoints.
+    pub id: String,
+    /// The name of the user.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The email address of the user.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// `owner` or `reader`.
+    #[serde(default)]
+    pub role: Option<String>,
+    /// Unix timestamp (in seconds) of when the user was added.
+    pub added_at: i64,
+    /// Whether this is the organization's default user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_default: Option<bool>,
+    /// Unix timestamp (in seconds) of when the user was created.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<i64>,
+    /// Nested user details.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<OrganizationUserDetails>,
+    /// Whether the user is a service account.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_service_account: Option<bool>,
+    /// Whether the user is an authorized purchaser for Scale Tier.
+    #[serde(default)]
+    pub is_scale_tier_authorized_purchaser: Option<bool>,
+    /// Whether the user is managed through SCIM.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_scim_managed: Option<bool>,
+    /// Unix timestamp (in seconds) of the user's last API key usage.
+    #[serde(default)]
+    pub api_key_last_used_at: Option<i64>,
+    /// The technical level metadata for the user.
+    #[serde(default)]
+    pub technical_level: Option<String>,
+    /// The developer persona metadata for the user.
+    #[serde(default)]
+    pub developer_persona: Option<String>,
+    /// Projects associated with the user, if included.
+    #[serde(default)]
+    pub projects: Option<OrganizationUserProjects>,
+}
+
+/// The `user` object nested in an [`OrganizationUser`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct OrganizationUserDetails {
+    /// Always `user`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+    /// Identifier of the user.
+    pub id: String,
+    /// Email address of the user.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Name of the user.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// URL of the user's picture.
+    #[serde(default)]
+    pub picture: Option<String>,
+    /// Whether the user is enabled.
+    #[serde(default)]
+    pub enabled: Option<bool>,
+    /// Whether the user is banned.
+    #[serde(default)]
+    pub banned: Option<bool>,
+    /// Unix timestamp (in seconds) of the ban.
+    #[serde(default)]
+    pub banned_at: Option<i64>,
+}
+
+/// The `projects` list of an [`OrganizationUser`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct OrganizationUserProjects {
+    /// Always `list`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+    /// The user's projects.
+    pub data: Vec<OrganizationUserProject>,
+}
+
+/// One project of an [`OrganizationUser`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct OrganizationUserProject {
+    /// Identifier of the project.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Name of the project.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The user's role in the project.
+    #[serde(default)]
+    pub role: Option<String>,
+}
+
+/// A page of organization users (`UserListResponse`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct UserList {
+    /// Always `list`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+    /// Users in the current page.
+    pub data: Vec<OrganizationUser>,
+    /// Identifier of the first user of the page.
+    #[serde(default)]
+    pub first_id: Option<String>,
+    /// Identifier of the last user of the page: the `after` of the next page.
+    #[serde(default)]
+    pub last_id: Option<String>,
+    /// Whether more users are available when paginating.
+    pub has_more: bool,
+}
+
+impl Page for UserList {
+    fn has_more(&self) -> bool {
+        self.has_more
+    }
+    fn cursor(&self) -> Option<&str> {
+        self.last_id.as_deref()
+    }
+    fn len(&self) -> usize {
+        self.data.len()
+    }
+}
+
+/// Confirmation of a user removed from the organization (`UserDeleteResponse`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct UserDeleteResponse {
+    /// Always `organization.user.deleted`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+    /// Identifier of the deleted user.
+    pub id: String,
+    /// Whether the user was deleted.
+    pub deleted: bool,
+}
+
+/// A user's role in the organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(rename_all = "lowercase")]
+pub enum UserRole {
+    /// Can manage the organization.
+    Owner,
+    /// Can read the organization.
+    Reader,
+}
+
+/// Body of `users.update` (`UserRoleUpdateRequest`): only the fields given change.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct UserUpdateParams {
+    /// `owner` or `reader`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub role: Option<UserRole>,
+    /// Role ID to assign to the user.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub role_id: Option<String>,
+    /// Technical level metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub technical_level: Option<String>,
+    /// Developer persona metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub developer_persona: Option<String>,
+}
+
+/// Query of `users.list`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct UserListParams {
+    /// A cursor: the `last_id` of the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub after: Option<String>,
+    /// How many users a page holds (1 to 100, 20 when left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub limit: Option<u32>,
+    /// Only the users with these email addresses.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[tsify(optional)]
+    pub emails: Option<Vec<String>>,
+}
+
+impl UserListParams {
+    /// Smallest `limit` the users list accepts.
+    pub const MIN_LIMIT: u32 = 1;
+    /// Largest `limit` the users list accepts.
+    pub const MAX_LIMIT: u32 = 100;
+}
+
+/// `GET /organization/users`
+///
+/// `emails` become repeated `emails[]` pairs, as the official SDK sends them.
+pub fn list(params: &UserListParams) -> Result<ApiRequest, Error> {
+    let mut request = ApiRequest::new(Method::Get, "/organization/users".to_owned());
+    let range = UserListParams::MIN_LIMIT..=UserListParams::MAX_LIMIT;
+    apply_cursor(&mut request, params.after.as_deref(), params.limit, range)?;
+    for (i, email) in params.emails.iter().flatten().enumerate() {
+        if email.is_empty() {
+            return Err(Error::invalid(
+                "emails",
+                format!("`emails[{i}]` must be a non-empty string"),
+            ));
+        }
+        request.query.push(("emails[]".into(), email.clone()));
+    }
+    Ok(request)
+}
+
+/// `GET /organization/users/{user_id}`
+pub fn retrieve(user_id: &str) -> Result<ApiRequest, Error> {
+    Ok(ApiRequest::new(Method::Get, user_path(user_id)?))
+}
+
+/// `POST /organization/users/{user_id}`
+pub fn update(user_id: &str, body: &UserUpdateParams) -> Result<ApiRequest, Error> {
+    let path = user_path(user_id)?;
+    if *body == UserUpdateParams::default() {
+        return Err(Error::invalid(
+            "body",
+            "`body` must set at least one of `role`, `role_id`, `technical_level` or `developer_persona`",
+        ));
+    }
+    if body.role_id.as_deref() == Some("") {
+        return Err(Error::invalid(
+            "role_id",
+            "`role_id` must be a non-empty string when given",
+        ));
+    }
+    ApiRequest::new(Method::Post, path).with_json(body)
+}
+
+/// `DELETE /organization/users/{user_id}`
+pub fn delete(user_id: &str) -> Result<ApiRequest, Error> {
+    Ok(ApiRequest::new(Method::Delete, user_path(user_id)?))
+}
+
+/// `/organization/users/{user_id}`, with the id checked and encoded.
+pub(crate) fn user_path(user_id: &str) -> Result<String, Error> {
+    Ok(format!(
+        "/organization/users/{}",
+        path_param("user_id", user_id)?
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pagination::next_after;
+    use crate::params::from_json;
+    use crate::response::parse_response;
+
+    const USER: &str = r#"{
+        "object": "organization.user",
+        "id": "user_abc",
+        "name": "First Last",
+        "email": "user@example.com",
+        "role": "owner",
+        "added_at": 1711471533
+    }"#;
+
+    #[test]
+    fn builders_produce_the_routes() {
+        let req = list(&UserListParams {
+            after: Some("user_abc".into()),
+            limit: Some(20),
+            emails: None,
+        })
+        .unwrap();
+        assert_eq!(
+            (req.method, req.path_and_query().as_str()),
+            (Method::Get, "/organization/users?after=user_abc&limit=20")
+        );
+        assert_eq!(req.body, None);
+        let req = list(&UserListParams::default()).unwrap();
+        assert_eq!(req.path_and_query(), "/organization/users");
+
+        let req = retrieve("user_abc").unwrap();
+        assert_eq!(
+            (req.method, req.path.as_str()),
+            (Method::Get, "/organization/users/user_abc")
+        );
+
+        let body = UserUpdateParams {
+            role: Some(UserRole::Owner),
+            ..Default::default()
+        };
+        let req = update("u/1", &body).unwrap();
+        assert_eq!(
+            (req.method, req.path.as_str()),
+            (Method::Post, "/organization/users/u%2F1")
+        );
+        assert_eq!(req.body.as_deref(), Some(r#"{"role":"owner"}"#));
+        let body = UserUpdateParams {
+            role: Some(UserRole::Reader),
+            role_id: Some("role_1".into()),
+            technical_level: Some("expert".into()),
+            developer_persona: Some("backend".into()),
+        };
+        assert_eq!(
+            update("u", &body).unwrap().body.as_deref(),
+            Some(
+                r#"{"role":"reader","role_id":"role_1","technical_level":"expert","developer_persona":"backend"}"#
+            )
+        );
+
+        let req = delete("user abc").unwrap();
+        assert_eq!(
+            (req.method, req.path.as_str()),
+            (Method::Delete, "/organization/users/user%20abc")
+        );
+    }
+
+    #[test]
+    fn emails_become_repeated_bracketed_pairs() {
+        let req = list(&UserListParams {
+            after: None,
+            limit: Some(1),
+            emails: Some(vec!["a+b@example.com".into(), "c@example.com".into()]),
+        })
+        .unwrap();
+        assert_eq!(
+            req.query,
+            [
+                ("limit".to_owned(), "1".to_owned()),
+                ("emails[]".to_owned(), "a+b@example.com".to_owned()),
+                ("emails[]".to_owned(), "c@example.com".to_owned()),
+            ]
+        );
+        assert_eq!(
+            req.path_and_query(),
+            "/organization/users?limit=1&emails%5B%5D=a%2Bb%40example.com&emails%5B%5D=c%40example.com"
+        );
+        let none = list(&UserListParams {
+            emails: Some(vec![]),
+            ..Default::default()
+        })
+        .unwrap();
+        assert_eq!(none.path_and_query(), "/organization/users");
+    }
+
+    #[test]
+    fn bad_arguments_are_rejected_by_name() {
+        for limit in [0, 101] {
+            let params = UserListParams {
+                limit: Some(limit),
+                ..Default::default()
+            };
+            let err = list(&params).unwrap_err();
+            assert_eq!(err.param(), Some("limit"));
+            assert!(err.to_string().contains("between 1 and 100"), "{err}");
+        }
+        assert!(list(&UserListParams {
+            limit: Some(100),
+            ..Default::default()
+        })
+        .is_ok());
+        let params = UserListParams {
+            after: Some(String::new()),
+            ..Default::default()
+        };
+        assert_eq!(list(&params).unwrap_err().param(), Some("after"));
+        let params = UserListParams {
+            emails: Some(vec!["a@example.com".into(), String::new()]),
+            ..Default::default()
+        };
+        let err = list(&params).unwrap_err();
+        assert_eq!(err.param(), Some("emails"));
+        assert!(err.to_string().contains("emails[1]"), "{err}");
+
+        assert_eq!(retrieve("").unwrap_err().param(), Some("user_id"));
+        assert_eq!(delete("..").unwrap_err().param(), Some("user_id"));
+        let role = UserUpdateParams {
+            role: Some(UserRole::Reader),
+            ..Default::default()
+        };
+        assert_eq!(update("", &role).unwrap_err().param(), Some("user_id"));
+        let err = update("u", &UserUpdateParams::default()).unwrap_err();
+        assert_eq!(err.param(), Some("body"));
+        assert!(err.to_string().contains("role_id"), "{err}");
+        let empty_id = UserUpdateParams {
+            role_id: Some(String::new()),
+            ..Default::default()
+        };
+        assert_eq!(update("u", &empty_id).unwrap_err().param(), Some("role_id"));
+    }
+
+    #[test]
+    fn json_params_are_checked_by_name() {
+        let err = from_json::<UserUpdateParams>("body", r#"{"role":"member"}"#).unwrap_err();
+        assert_eq!(err.param(), Some("role"));
+        assert!(
+            err.to_string().contains("unknown variant `member`"),
+            "{err}"
+        );
+        let err = from_json::<UserUpdateParams>("body", r#"{"name":"x"}"#).unwrap_err();
+        assert_eq!(err.param(), Some("name"));
+        let parsed: UserUpdateParams =
+            from_json("body", r#"{"role":"reader","role_id":null}"#).unwrap();
+        assert_eq!(parsed.role, Some(UserRole::Reader));
+
+        let err = from_json::<UserListParams>("params", r#"{"order":"asc"}"#).unwrap_err();
+        assert_eq!(err.param(), Some("order"));
+        let err =
+            from_json::<UserListParams>("params", r#"{"emails":"a@example.com"}"#).unwrap_err();
+        assert_eq!(err.param(), Some("emails"));
+        let parsed: UserListParams =
+            from_json("params", r#"{"emails":["a@example.com"],"limit":5}"#).unwrap();
+        assert_eq!(
+            parsed.emails.as_deref(),
+            Some(&["a@example.com".to_owned()][..])
+        );
+    }
+
+    #[test]
+    fn spec_examples_parse() {
+        let list: UserList = parse_response(
+            200,
+            None,
+            &format!(
+                r#"{{"object":"list","data":[{USER}],"first_id":"user-abc","last_id":"user-xyz","has_more":false}}"#
+            ),
+        )
+        .unwrap();
+        assert_eq!(list.data[0].role.as_deref(), Some("owner"));
+        assert_eq!(list.data[0].added_at, 1711471533);
+        assert_eq!(next_after(&list), None);
+
+        let user: OrganizationUser = parse_response(200, None, USER).unwrap();
+        assert_eq!(user.object.as_deref(), Some("organization.user"));
+        assert_eq!(user.email.as_deref(), Some("user@example.com"));
+        assert_eq!((user.user, user.projects), (None, None));
+
+        let deleted: UserDeleteResponse = parse_response(
+            200,
+            None,
+            r#"{"object":"organization.user.deleted","id":"user_abc","deleted":true}"#,
+        )
+        .unwrap();
+        assert!(deleted.deleted);
+    }
+
+    #[test]
+    fn every_field_of_a_user_parses() {
+        let user: OrganizationUser = parse_response(
+            200,
+            None,
+            r#"{"object":"organization.user","id":"user_abc","name":null,"email":null,"role":null,"added_at":1,"is_default":true,"created":2,
+                "user":{"object":"user","id":"user_abc","email":"a@example.com","name":"A","picture":null,"enabled":true,"banned":false,"banned_at":null,"mfa":true},
+                "is_service_account":false,"is_scale_tier_authorized_purchaser":null,"is_scim_managed":true,"api_key_last_used_at":3,
+                "technical_level":"expert","developer_persona":null,
+                "projects":{"object":"list","data":[{"id":"proj_1","name":"P","role":"owner"},{"id":null,"name":null,"role":null}]},
+                "future":{}}"#,
+        )
+        .unwrap();
+        assert_eq!((user.name, user.email, user.role), (None, None, None));
+        assert_eq!((user.is_default, user.created), (Some(true), Some(2)));
+        let details = user.user.unwrap();
+        assert_eq!(
+            (details.enabled, details.banned, details.banned_at),
+            (Some(true), Some(false), None)
+        );
+        assert_eq!(user.is_scim_managed, Some(true));
+        assert_eq!(user.api_key_last_used_at, Some(3));
+        let projects = user.projects.unwrap();
+        assert_eq!(projects.data[0].id.as_deref(), Some("proj_1"));
+        assert_eq!(projects.data[1].role, None);
+    }
+
+    #[test]
+    fn missing_object_and_optionals_still_parse() {
+        let user: OrganizationUser =
+            parse_response(200, None, r#"{"id":"u","added_at":1}"#).unwrap();
+        assert_eq!(
+            (user.object, user.name, user.is_default),
+            (None, None, None)
+        );
+        let list: UserList = parse_response(200, None, r#"{"data":[],"has_more":false}"#).unwrap();
+        assert_eq!((list.first_id, list.last_id), (None, None));
+        let deleted: UserDeleteResponse =
+            parse_response(200, None, r#"{"id":"u","deleted":true}"#).unwrap();
+        assert_eq!(deleted.object, None);
+        let user: OrganizationUser = parse_response(
+            200,
+            None,
+            r#"{"id":"u","added_at":1,"user":{"id":"u"},"projects":null}"#,
+        )
+        .unwrap();
+        assert_eq!(user.user.unwrap().object, None);
+    }
+
+    #[test]
+    fn pages_continue_from_last_id() {
+        let list: UserList = parse_response(
+            200,
+            None,
+            r#"{"object":"list","data":[{"id":"user_1","added_at":1},{"id":"user_2","added_at":2}],"first_id":"user_1","last_id":"user_2","has_more":true}"#,
+        )
+        .unwrap();
+        assert_eq!(next_after(&list).as_deref(), Some("user_2"));
+        let list: UserList = parse_response(
+            200,
+            None,
+            r#"{"data":[{"id":"user_1","added_at":1}],"first_id":"user_1","last_id":null,"has_more":true}"#,
+        )
+        .unwrap();
+        assert_eq!(next_after(&list), None);
+    }
+
+    #[test]
+    fn wrong_types_are_decode_errors_naming_the_field() {
+        let err = parse_response::<UserList>(
+            200,
+            None,
+            r#"{"data":[{"id":"u","added_at":"today"}],"has_more":false}"#,
+        )
+        .unwrap_err();
+        assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+        assert!(err.to_string().contains("data[0].added_at"), "{err}");
+        let err = parse_response::<OrganizationUser>(200, None, r#"{"id":"u"}"#).unwrap_err();
+        assert!(err.to_string().contains("added_at"), "{err}");
+        let err = parse_response::<OrganizationUser>(
+            200,
+            None,
+            r#"{"id":"u","added_at":1,"user":{"id":"u","banned":"no"}}"#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("user.banned"), "{err}");
+    }
+}
