@@ -1,5 +1,8 @@
 //! Group members and group role assignments, and what deletes do to them.
 
+// Test code: a panic is how a failed expectation is reported.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::Mock;

@@ -1,5 +1,8 @@
 //! Groups: list (pagination both ways), create, retrieve, update, delete, validation.
 
+// Test code: a panic is how a failed expectation is reported.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::Mock;
