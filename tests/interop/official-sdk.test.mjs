@@ -1,0 +1,206 @@
+// Runs the official `openai` SDK (7.57.0) against the mock for all 26 Admin API operations.
+//
+//   cargo build -p openai-admin-mock && node --test tests/interop/
+//
+// MOCK_BIN overrides the binary (default target/debug/openai-admin-mock).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import OpenAI from 'openai';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bin = process.env.MOCK_BIN ?? path.join(root, 'target', 'debug', 'openai-admin-mock');
+const KEY = 'sk-admin-interop-test';
+
+let child;
+let url;
+let client;
+
+before(async () => {
+  child = spawn(bin, ['--port', '0', '--seed', 'demo', '--admin-key', KEY], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('mock did not start in 10 s')), 10_000);
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      const m = /^listening on (http:\/\/\S+)$/.exec(line.trim());
+      m ? resolve(m[1]) : reject(new Error(`unexpected first line: ${line}`));
+    });
+  });
+  client = new OpenAI({ adminAPIKey: KEY, apiKey: 'unused', baseURL: `${url}/v1`, maxRetries: 0 });
+});
+
+after(() => {
+  if (child?.pid) process.kill(child.pid, 'SIGKILL');
+});
+
+const org = () => client.admin.organization;
+
+async function collect(iterable) {
+  const out = [];
+  for await (const item of iterable) out.push(item);
+  return out;
+}
+
+test('groups: list, create, retrieve, update, delete', async () => {
+  const page = await org().groups.list({ limit: 5 });
+  assert.equal(page.data.length, 5);
+  assert.equal(page.has_more, true);
+  const all = await collect(org().groups.list({ limit: 5 }));
+  assert.equal(all.length, 12);
+  assert.equal(new Set(all.map((g) => g.id)).size, 12);
+  const desc = await collect(org().groups.list({ limit: 4, order: 'desc' }));
+  assert.deepEqual(desc.map((g) => g.id), all.map((g) => g.id).reverse());
+
+  const created = await org().groups.create({ name: 'Interop' });
+  assert.equal(created.name, 'Interop');
+  assert.equal(created.is_scim_managed, false);
+  const got = await org().groups.retrieve(created.id);
+  assert.equal(got.id, created.id);
+  assert.equal(got.group_type, 'group');
+  const updated = await org().groups.update(created.id, { name: 'Interop 2' });
+  assert.equal(updated.name, 'Interop 2');
+  const deleted = await org().groups.delete(created.id);
+  assert.deepEqual(deleted, { object: 'group.deleted', id: created.id, deleted: true });
+});
+
+test('group users: create, list, retrieve, delete', async () => {
+  const group = await org().groups.create({ name: 'Interop members' });
+  const users = (await org().users.list({ limit: 6 })).data;
+  for (const u of users) {
+    const a = await org().groups.users.create(group.id, { user_id: u.id });
+    assert.deepEqual(a, { object: 'group.user', user_id: u.id, group_id: group.id });
+  }
+  const members = await collect(org().groups.users.list(group.id, { limit: 2 }));
+  assert.deepEqual(members.map((m) => m.id), users.map((u) => u.id).reverse());
+  const one = await org().groups.users.retrieve(users[1].id, { group_id: group.id });
+  assert.equal(one.id, users[1].id);
+  assert.equal(one.user_type, 'user');
+  const removed = await org().groups.users.delete(users[1].id, { group_id: group.id });
+  assert.deepEqual(removed, { object: 'group.user.deleted', deleted: true });
+  const left = await collect(org().groups.users.list(group.id, { order: 'asc' }));
+  assert.equal(left.length, 5);
+});
+
+test('group roles: create, list, retrieve, delete', async () => {
+  const group = await org().groups.create({ name: 'Interop roles' });
+  const roles = (await org().roles.list()).data;
+  const auditor = roles.find((r) => r.name === 'User Auditor');
+  const a = await org().groups.roles.create(group.id, { role_id: auditor.id });
+  assert.equal(a.object, 'group.role');
+  assert.equal(a.group.id, group.id);
+  assert.equal(a.group.scim_managed, false);
+  assert.equal(a.role.name, 'User Auditor');
+  await org().groups.roles.create(group.id, { role_id: roles[0].id });
+  const listed = await collect(org().groups.roles.list(group.id, { limit: 1 }));
+  assert.equal(listed.length, 2);
+  const details = await org().groups.roles.retrieve(auditor.id, { group_id: group.id });
+  assert.equal(details.id, auditor.id);
+  assert.ok('assignment_sources' in details);
+  const del = await org().groups.roles.delete(auditor.id, { group_id: group.id });
+  assert.deepEqual(del, { object: 'group.role.deleted', deleted: true });
+});
+
+test('roles: list, create, retrieve, update, delete', async () => {
+  const roles = await collect(org().roles.list({ limit: 2 }));
+  assert.ok(roles.length >= 6);
+  assert.equal(roles[0].name, 'Owner');
+  assert.equal(roles[0].predefined_role, true);
+  const r = await org().roles.create({
+    role_name: 'Interop Role',
+    permissions: ['api.groups.read'],
+    description: 'made by the SDK test',
+  });
+  assert.equal(r.name, 'Interop Role');
+  assert.equal((await org().roles.retrieve(r.id)).description, 'made by the SDK test');
+  const u = await org().roles.update(r.id, { role_name: 'Interop Role 2', permissions: ['api.groups.write'] });
+  assert.equal(u.name, 'Interop Role 2');
+  assert.deepEqual(u.permissions, ['api.groups.write']);
+  assert.deepEqual(await org().roles.delete(r.id), { object: 'role.deleted', id: r.id, deleted: true });
+  await assert.rejects(org().roles.delete(roles[0].id), (e) => e instanceof OpenAI.BadRequestError);
+});
+
+test('users: list (for await), retrieve, update, delete', async () => {
+  const all = await collect(org().users.list({ limit: 7 }));
+  assert.ok(all.length >= 40);
+  assert.equal(new Set(all.map((u) => u.id)).size, all.length);
+  assert.equal(all.filter((u) => u.is_service_account).length, 1);
+  const filtered = await org().users.list({ emails: ['ada.lovelace@example.com', 'alan.turing@example.com'] });
+  assert.deepEqual(filtered.data.map((u) => u.name).sort(), ['Ada Lovelace', 'Alan Turing']);
+
+  const target = all[30];
+  const got = await org().users.retrieve(target.id);
+  assert.equal(got.email, target.email);
+  const up = await org().users.update(target.id, { role: 'owner' });
+  assert.equal(up.role, 'owner');
+  const del = await org().users.delete(target.id);
+  assert.deepEqual(del, { object: 'organization.user.deleted', id: target.id, deleted: true });
+  await assert.rejects(org().users.retrieve(target.id), OpenAI.NotFoundError);
+});
+
+test('user roles: create, list, retrieve, delete', async () => {
+  const user = (await org().users.list({ limit: 30 })).data[25];
+  const role = (await org().roles.list()).data.find((r) => r.name === 'Role Administrator');
+  const a = await org().users.roles.create(user.id, { role_id: role.id });
+  assert.equal(a.object, 'user.role');
+  assert.equal(a.user.id, user.id);
+  assert.equal(a.role.id, role.id);
+  const listed = await collect(org().users.roles.list(user.id));
+  assert.deepEqual(listed.map((r) => r.id), [role.id]);
+  const details = await org().users.roles.retrieve(role.id, { user_id: user.id });
+  assert.equal(details.name, 'Role Administrator');
+  const del = await org().users.roles.delete(role.id, { user_id: user.id });
+  assert.deepEqual(del, { object: 'user.role.deleted', deleted: true });
+});
+
+test('a 404 surfaces as OpenAI.NotFoundError with requestID; odd ids round-trip', async () => {
+  const odd = 'group/with ?#%&ü';
+  await assert.rejects(org().groups.retrieve(odd), (e) => {
+    assert.ok(e instanceof OpenAI.NotFoundError, String(e));
+    assert.equal(e.status, 404);
+    assert.match(e.requestID, /^req_/);
+    assert.equal(e.type, 'invalid_request_error');
+    assert.ok(e.message.includes(`No group found with id '${odd}'`), e.message);
+    return true;
+  });
+});
+
+test('a 400 names the bad field and a 401 comes from a wrong key', async () => {
+  await assert.rejects(org().groups.create({ name: '' }), (e) => {
+    assert.ok(e instanceof OpenAI.BadRequestError);
+    assert.equal(e.param, 'name');
+    return true;
+  });
+  const wrong = new OpenAI({ adminAPIKey: 'sk-admin-nope', apiKey: 'unused', baseURL: `${url}/v1`, maxRetries: 0 });
+  await assert.rejects(wrong.admin.organization.groups.list(), (e) => {
+    assert.ok(e instanceof OpenAI.AuthenticationError);
+    assert.equal(e.code, 'invalid_api_key');
+    assert.ok(!e.message.includes('sk-admin-nope'));
+    return true;
+  });
+});
+
+test('the SDK retries an injected 503 honouring retry-after-ms', async () => {
+  const res = await fetch(`${url}/__mock/faults`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify([{ path: '/v1/organization/roles', status: 503, retry_after_ms: '10' }]),
+  });
+  assert.equal(res.status, 200);
+  const retrying = new OpenAI({ adminAPIKey: KEY, apiKey: 'unused', baseURL: `${url}/v1`, maxRetries: 2 });
+  const page = await retrying.admin.organization.roles.list();
+  assert.ok(page.data.length >= 2);
+  const log = await (await fetch(`${url}/__mock/requests`, { headers: { Authorization: `Bearer ${KEY}` } })).json();
+  const hits = log.data.filter((r) => r.path === '/v1/organization/roles' && r.method === 'GET');
+  assert.equal(hits.at(-2).fault, 'status=503');
+  assert.equal(hits.at(-1).fault, null);
+  assert.equal(hits.at(-1).headers['x-stainless-retry-count'], '1');
+  assert.equal(hits.at(-1).headers.authorization, 'Bearer ***');
+});
