@@ -1,0 +1,85 @@
+// Entry point: the connection form, the client, the shared list of organization roles and the
+// section tabs. Each section lives in its own module under js/.
+import OpenAIAdmin from '/pkg/dist/index.js';
+import { setSecret } from './js/ui.js';
+import { initGroups } from './js/groups.js';
+import { initUsers } from './js/users.js';
+import { initRoles } from './js/roles.js';
+
+// The key of the local mock (`openai-admin-mock`), prefilled only when the page is served from
+// this machine. It is not a real key.
+const DEMO_KEY = 'sk-admin-demo';
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** What the sections share: the client and the organization's roles. */
+const ctx = {
+  client: null,
+  roles: [],
+  events: new EventTarget(),
+  /** Reloads every organization role (used by the role pickers and the Roles section). */
+  async loadRoles() {
+    const all = [];
+    for await (const role of ctx.client.admin.organization.roles.list({ limit: 100 })) all.push(role);
+    ctx.roles = all;
+    ctx.events.dispatchEvent(new Event('roles'));
+    return all;
+  },
+};
+
+const form = document.getElementById('connection-form');
+const baseInput = document.getElementById('base-url');
+const keyInput = document.getElementById('admin-key');
+const status = document.getElementById('connection-status');
+
+baseInput.value = `${location.origin}/v1`;
+if (LOCAL_HOSTS.has(location.hostname)) {
+  keyInput.value = DEMO_KEY;
+  const note = document.getElementById('demo-note');
+  note.textContent =
+    'This page is served from this machine, so the key field holds the demo key of the local mock ' +
+    '(openai-admin-mock). Replace it with your own key, or clear it when a proxy adds the key.';
+  note.hidden = false;
+}
+
+const sections = [
+  initGroups(document.getElementById('groups-panel'), ctx),
+  initUsers(document.getElementById('users-panel'), ctx),
+  initRoles(document.getElementById('roles-panel'), ctx),
+];
+
+/** Makes a new client from the form and reloads every section. */
+function connect() {
+  const baseURL = baseInput.value.trim();
+  const key = keyInput.value.trim();
+  setSecret(key);
+  try {
+    // With a key, the browser opt-in is required; without one (behind a proxy) it is not.
+    ctx.client = key
+      ? new OpenAIAdmin({ adminAPIKey: key, baseURL, dangerouslyAllowBrowser: true })
+      : new OpenAIAdmin({ baseURL });
+  } catch (err) {
+    status.textContent = `Cannot create the client: ${err.message}`;
+    return;
+  }
+  status.textContent = `Using ${baseURL} ${key ? 'with the admin key above' : 'without a key (a proxy must add it)'}.`;
+  for (const s of sections) s.reset();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  connect();
+});
+
+// Tabs: one section visible at a time.
+const tabs = [...document.querySelectorAll('.tab')];
+for (const tab of tabs) {
+  tab.addEventListener('click', () => {
+    for (const t of tabs) {
+      const on = t === tab;
+      t.setAttribute('aria-pressed', String(on));
+      document.getElementById(t.dataset.panel).hidden = !on;
+    }
+  });
+}
+
+connect();

@@ -1,0 +1,236 @@
+// Groups: a paginated list with a filter, create, and a detail with rename, delete, members and
+// roles.
+import { h, clear, field, errorBox, run, pagedList, confirmAction, date } from './ui.js';
+import { roleAssignments } from './assignments.js';
+
+const PAGE_SIZE = 10;
+const MEMBER_PAGE_SIZE = 10;
+
+export function initGroups(panel, ctx) {
+  const groups = () => ctx.client.admin.organization.groups;
+  let selectedID = null;
+  let disposeDetail = () => {};
+
+  // Create a group.
+  const createName = h('input', { type: 'text', required: true, maxlength: 200 });
+  const createButton = h('button', { type: 'submit', class: 'primary', text: 'Create group' });
+  const createErrors = errorBox();
+  const createForm = h(
+    'form',
+    { class: 'row' },
+    h('div', { class: 'field grow' }, field('New group name', createName)),
+    createButton,
+  );
+  createForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const name = createName.value.trim();
+    if (!name) return;
+    const group = await run({ button: createButton, errors: createErrors, busyLabel: 'Creating…', what: 'Could not create the group' }, () =>
+      groups().create({ name }),
+    );
+    if (group) {
+      createName.value = '';
+      list.upsert(group, true);
+      select(group);
+    }
+  });
+
+  // Filter as you type, over the groups loaded so far.
+  const filterInput = h('input', { type: 'search', spellcheck: 'false' });
+  filterInput.addEventListener('input', () => list.render());
+  const matches = (g) => g.name.toLowerCase().includes(filterInput.value.trim().toLowerCase());
+
+  const list = pagedList({
+    label: 'Groups',
+    emptyText: 'No groups yet. Create one above.',
+    what: 'Could not load the groups',
+    fetchFirst: () => groups().list({ limit: PAGE_SIZE }),
+    filter: matches,
+    renderItem: (g) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          { type: 'button', class: 'pick', 'aria-current': g.id === selectedID ? 'true' : null, onclick: () => select(g) },
+          h('span', { class: 'name', text: g.name }),
+          g.is_scim_managed ? h('span', { class: 'badge', text: 'SCIM' }) : null,
+          h('span', { class: 'meta', text: g.id }),
+        ),
+      ),
+  });
+
+  const detail = h('div', { class: 'detail', 'aria-live': 'polite' }, h('p', { class: 'empty', text: 'Select a group to see its members and roles.' }));
+
+  clear(
+    panel,
+    h(
+      'div',
+      { class: 'split' },
+      h(
+        'div',
+        { class: 'master card' },
+        h('h2', { text: 'Groups' }),
+        createForm,
+        createErrors,
+        field('Filter groups by name', filterInput, 'Filters the groups loaded so far.'),
+        list.root,
+      ),
+      h('div', { class: 'card detail-card' }, detail),
+    ),
+  );
+
+  /** Shows a group's detail. */
+  function select(group) {
+    disposeDetail();
+    selectedID = group.id;
+    list.render();
+    const parts = groupDetail(group);
+    disposeDetail = parts.dispose;
+    clear(detail, parts.root);
+    detail.querySelector('h2').focus();
+  }
+
+  function closeDetail() {
+    disposeDetail();
+    disposeDetail = () => {};
+    selectedID = null;
+    clear(detail, h('p', { class: 'empty', text: 'Select a group to see its members and roles.' }));
+    list.render();
+  }
+
+  function groupDetail(group) {
+    const heading = h('h2', { tabindex: '-1', text: group.name });
+    const meta = h('p', { class: 'meta', text: `${group.id} · created ${date(group.created_at)}${group.is_scim_managed ? ' · managed by SCIM' : ''}` });
+
+    // Rename.
+    const nameInput = h('input', { type: 'text', required: true, maxlength: 200, value: group.name });
+    const renameButton = h('button', { type: 'submit', text: 'Rename' });
+    const renameErrors = errorBox();
+    const renameForm = h('form', { class: 'row' }, h('div', { class: 'field grow' }, field('Group name', nameInput)), renameButton);
+    renameForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const name = nameInput.value.trim();
+      if (!name) return;
+      const updated = await run({ button: renameButton, errors: renameErrors, busyLabel: 'Renaming…', what: 'Could not rename the group' }, () =>
+        groups().update(group.id, { name }),
+      );
+      if (updated) {
+        group.name = updated.name ?? name;
+        heading.textContent = group.name;
+        list.upsert({ id: group.id, name: group.name });
+      }
+    });
+
+    // Delete.
+    const deleteButton = h('button', { type: 'button', class: 'danger', text: 'Delete group' });
+    const deleteErrors = errorBox();
+    deleteButton.addEventListener('click', async () => {
+      if (!(await confirmAction(`Delete the group “${group.name}”? Its members stay in the organization.`, 'Delete group'))) return;
+      const done = await run({ button: deleteButton, errors: deleteErrors, busyLabel: 'Deleting…', what: 'Could not delete the group' }, () =>
+        groups().delete(group.id),
+      );
+      if (done) {
+        list.remove(group.id);
+        closeDetail();
+      }
+    });
+
+    const members = memberSection(group);
+    const roles = roleAssignments({
+      ctx,
+      owner: `group ${group.name}`,
+      list: () => groups().roles.list(group.id),
+      assign: (roleID) => groups().roles.create(group.id, { role_id: roleID }),
+      unassign: (roleID) => groups().roles.delete(roleID, { group_id: group.id }),
+    });
+
+    return {
+      root: h(
+        'article',
+        { class: 'group-detail', 'aria-label': `Group ${group.name}` },
+        h('div', { class: 'detail-head' }, h('div', {}, heading, meta), deleteButton),
+        deleteErrors,
+        renameForm,
+        renameErrors,
+        h('section', { 'aria-label': 'Members' }, h('h3', { text: 'Members' }), members),
+        h('section', { 'aria-label': 'Group roles' }, h('h3', { text: 'Roles' }), roles.root),
+      ),
+      dispose: roles.dispose,
+    };
+  }
+
+  /** A group's members: paginated list, remove, and add by searching a user by email. */
+  function memberSection(group) {
+    const errors = errorBox();
+    const memberList = pagedList({
+      label: `Members of ${group.name}`,
+      emptyText: 'This group has no members.',
+      what: 'Could not load the members',
+      fetchFirst: () => groups().users.list(group.id, { limit: MEMBER_PAGE_SIZE }),
+      renderItem: (u) => {
+        const remove = h('button', { type: 'button', class: 'small', text: 'Remove', 'aria-label': `Remove ${u.name || u.email || u.id}` });
+        remove.addEventListener('click', async () => {
+          const ok = await run({ button: remove, errors, busyLabel: 'Removing…', what: `Could not remove ${u.name || u.id}` }, () =>
+            groups().users.delete(u.id, { group_id: group.id }),
+          );
+          if (ok !== undefined) memberList.remove(u.id);
+        });
+        return h(
+          'li',
+          { class: 'item-row' },
+          h('span', { class: 'item-main' }, h('span', { class: 'name', text: u.name || u.id }), h('span', { class: 'meta', text: u.email ?? 'no email (service account)' })),
+          remove,
+        );
+      },
+    });
+    memberList.reload();
+
+    // Add a member: find the user by exact email with the users list's `emails` filter.
+    const email = h('input', { type: 'email', required: true, spellcheck: 'false', placeholder: 'name@example.com' });
+    const search = h('button', { type: 'submit', text: 'Find user' });
+    const results = h('ul', { class: 'items results', 'aria-label': 'Users found', 'aria-live': 'polite' });
+    const form = h('form', { class: 'row' }, h('div', { class: 'field grow' }, field('Add a member by email', email)), search);
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const address = email.value.trim();
+      if (!address) return;
+      clear(results);
+      const page = await run({ button: search, errors, busyLabel: 'Searching…', what: 'Could not search users' }, () =>
+        ctx.client.admin.organization.users.list({ emails: [address], limit: 10 }),
+      );
+      if (!page) return;
+      if (!page.data.length) {
+        clear(results, h('li', { class: 'empty', text: `No user with the email ${address}.` }));
+        return;
+      }
+      clear(results, page.data.map((u) => foundUser(u)));
+    });
+
+    function foundUser(u) {
+      const isMember = memberList.items.some((m) => m.id === u.id);
+      const add = h('button', { type: 'button', class: 'small primary', text: isMember ? 'Already a member' : 'Add to group', disabled: isMember, 'aria-label': `Add ${u.name || u.email} to ${group.name}` });
+      add.addEventListener('click', async () => {
+        const ok = await run({ button: add, errors, busyLabel: 'Adding…', what: `Could not add ${u.name || u.email}` }, () =>
+          groups().users.create(group.id, { user_id: u.id }),
+        );
+        if (ok !== undefined) {
+          memberList.upsert({ id: u.id, name: u.name, email: u.email }, true);
+          clear(results);
+          email.value = '';
+        }
+      });
+      return h('li', { class: 'item-row' }, h('span', { class: 'item-main' }, h('span', { class: 'name', text: u.name }), h('span', { class: 'meta', text: u.email })), add);
+    }
+
+    return h('div', {}, memberList.root, form, results, errors);
+  }
+
+  return {
+    /** Called after (re)connecting: forget everything and load the first page. */
+    reset() {
+      closeDetail();
+      list.reload();
+    },
+  };
+}
