@@ -11,7 +11,7 @@
 //!
 //! The request bodies name the role `role_name`; the responses call the same value `name`.
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use crate::error::Error;
@@ -89,41 +89,28 @@ pub struct RoleCreateParams {
     pub permissions: Vec<String>,
     /// Optional description of the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub description: Option<String>,
 }
 
 /// Body of `roles.update` (`PublicUpdateOrganizationRoleBody`): only the fields given change.
+///
+/// A field left out or sent as `null` is left unchanged.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct RoleUpdateParams {
     /// New name for the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub role_name: Option<String>,
     /// Updated set of permissions for the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string[] | null")]
     pub permissions: Option<Vec<String>>,
-    /// New description for the role; `null` removes it.
-    ///
-    /// In Rust, `None` leaves it unchanged and `Some(None)` sends `null`.
-    #[serde(
-        default,
-        deserialize_with = "present",
-        skip_serializing_if = "Option::is_none"
-    )]
+    /// New description for the role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "string | null")]
-    pub description: Option<Option<String>>,
-}
-
-/// Deserializes a field that is present, `null` included, as `Some`.
-fn present<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    T::deserialize(deserializer).map(Some)
+    pub description: Option<String>,
 }
 
 /// Query of `roles.list`.
@@ -378,21 +365,18 @@ mod tests {
     }
 
     #[test]
-    fn an_update_can_clear_the_description() {
-        let body = RoleUpdateParams {
-            role_name: Some("Readers".into()),
-            description: Some(None),
-            ..Default::default()
-        };
+    fn null_fields_of_an_update_are_left_out() {
+        let parsed: RoleUpdateParams = from_json(
+            "body",
+            r#"{"role_name":"Readers","permissions":null,"description":null}"#,
+        )
+        .unwrap();
         assert_eq!(
-            update("r", &body).unwrap().body.as_deref(),
-            Some(r#"{"role_name":"Readers","description":null}"#)
+            update("r", &parsed).unwrap().body.as_deref(),
+            Some(r#"{"role_name":"Readers"}"#)
         );
-        let parsed: RoleUpdateParams = from_json("body", r#"{"description":null}"#).unwrap();
-        assert_eq!(parsed.description, Some(None));
-        assert!(update("r", &parsed).is_ok());
-        let parsed: RoleUpdateParams = from_json("body", r#"{"role_name":null}"#).unwrap();
-        assert_eq!(parsed, RoleUpdateParams::default());
+        let nothing: RoleUpdateParams = from_json("body", r#"{"description":null}"#).unwrap();
+        assert_eq!(update("r", &nothing).unwrap_err().param(), Some("body"));
     }
 
     #[test]

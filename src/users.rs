@@ -176,24 +176,26 @@ pub enum UserRole {
 }
 
 /// Body of `users.update` (`UserRoleUpdateRequest`): only the fields given change.
+///
+/// A field left out or sent as `null` is left unchanged.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct UserUpdateParams {
     /// `owner` or `reader`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[tsify(optional, type = "UserRole | null")]
     pub role: Option<UserRole>,
     /// Role ID to assign to the user.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub role_id: Option<String>,
     /// Technical level metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub technical_level: Option<String>,
     /// Developer persona metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
+    #[tsify(optional, type = "string | null")]
     pub developer_persona: Option<String>,
 }
 
@@ -539,6 +541,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(next_after(&list), None);
+    }
+
+    #[test]
+    fn typescript_declarations_match_the_official_params() {
+        let decl = <UserUpdateParams as Tsify>::DECL;
+        assert!(decl.contains("role?: UserRole | null;"), "{decl}");
+        assert!(decl.contains("role_id?: string | null;"), "{decl}");
+        let decl = <UserListParams as Tsify>::DECL;
+        assert!(decl.contains("emails?: string[];"), "{decl}");
+        let decl = <UserRole as Tsify>::DECL;
+        assert!(decl.contains("\"owner\" | \"reader\""), "{decl}");
     }
 
     #[test]

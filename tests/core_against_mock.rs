@@ -1,0 +1,546 @@
+//! Runs every request builder of the core against the real mock server over HTTP and parses the
+//! answers into the models, so the core and the mock are shown to agree on the wire format.
+//!
+//! The mock binary is taken from `MOCK_BIN` (at build time or at run time), else from
+//! `<workspace>/target/debug/openai-admin-mock`; build it first with
+//! `cargo build -p openai-admin-mock`.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use openai_admin_wasm::error::ApiErrorKind;
+use openai_admin_wasm::groups::{
+    self, Group, GroupCreateParams, GroupDeleteResponse, GroupList, GroupUpdateParams,
+    GroupUpdateResponse,
+};
+use openai_admin_wasm::pagination::next_after;
+use openai_admin_wasm::params::{ListParams, Order};
+use openai_admin_wasm::roles::{
+    self, AssignedRoleDetails, AssignedRoleList, Role, RoleAssignmentDeleteResponse,
+    RoleCreateParams, RoleDeleteResponse, RoleList, RoleUpdateParams,
+};
+use openai_admin_wasm::users::{
+    self, OrganizationUser, UserDeleteResponse, UserList, UserListParams, UserRole,
+    UserUpdateParams,
+};
+use openai_admin_wasm::{parse_response, ApiRequest, Error};
+use serde::de::DeserializeOwned;
+
+/// The admin key the mock is started with.
+const KEY: &str = "sk-admin-core-test";
+
+/// A running mock, killed when dropped.
+struct Mock {
+    child: Child,
+    host: String,
+}
+
+impl Mock {
+    fn start() -> Mock {
+        let bin = mock_bin();
+        assert!(
+            bin.is_file(),
+            "the mock server binary {} does not exist: build it with `cargo build -p openai-admin-mock` \
+             (or point MOCK_BIN at it)",
+            bin.display()
+        );
+        let mut child = Command::new(&bin)
+            .args(["--port", "0", "--seed", "demo", "--admin-key", KEY])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", bin.display()));
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut mock = Mock {
+            child,
+            host: String::new(),
+        };
+        let mut lines = BufReader::new(stdout).lines();
+        for line in lines.by_ref() {
+            let line = line.expect("mock stdout");
+            if let Some(host) = line.trim().strip_prefix("listening on http://") {
+                mock.host = host.to_owned();
+                break;
+            }
+        }
+        assert!(
+            !mock.host.is_empty(),
+            "the mock exited without printing `listening on http://HOST:PORT`"
+        );
+        // Keep draining stdout so the mock never blocks on a full pipe.
+        std::thread::spawn(move || lines.for_each(drop));
+        mock
+    }
+
+    /// Sends a request with the right key and returns the raw answer.
+    fn send(&self, request: &ApiRequest) -> Reply {
+        self.send_with_key(request, KEY)
+    }
+
+    fn send_with_key(&self, request: &ApiRequest, key: &str) -> Reply {
+        let mut stream = TcpStream::connect(&self.host).expect("connect to the mock");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("read timeout");
+        let body = request.body.as_deref().unwrap_or("");
+        let mut head = format!(
+            "{} /v1{} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {key}\r\nAccept: application/json\r\nConnection: close\r\n",
+            request.method.as_str(),
+            request.path_and_query(),
+            self.host,
+        );
+        if request.body.is_some() {
+            head.push_str("Content-Type: application/json\r\n");
+        }
+        head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+        stream.write_all(head.as_bytes()).expect("write request");
+        stream.write_all(body.as_bytes()).expect("write body");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read response");
+        Reply::from_bytes(&raw)
+    }
+
+    /// Sends a request and parses a 2xx answer into `T`, failing with the body otherwise.
+    fn call<T: DeserializeOwned>(&self, request: Result<ApiRequest, Error>) -> T {
+        let request = request.expect("the builder accepts its arguments");
+        let reply = self.send(&request);
+        match reply.decode::<T>() {
+            Ok(value) => value,
+            Err(err) => panic!(
+                "{} {} -> {}: {err}\n{}",
+                request.method.as_str(),
+                request.path_and_query(),
+                reply.status,
+                reply.body
+            ),
+        }
+    }
+
+    /// Sends a request that must fail with an API error, and returns it.
+    fn fail(&self, request: &ApiRequest, key: &str) -> (openai_admin_wasm::ApiError, Reply) {
+        let reply = self.send_with_key(request, key);
+        match reply.decode::<serde_json::Value>() {
+            Err(Error::Api(api)) => (api, reply),
+            other => panic!("expected an API error, got {other:?}: {}", reply.body),
+        }
+    }
+}
+
+impl Drop for Mock {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Where the mock binary is.
+fn mock_bin() -> PathBuf {
+    if let Some(path) = option_env!("MOCK_BIN") {
+        return PathBuf::from(path);
+    }
+    if let Some(path) = std::env::var_os("MOCK_BIN") {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    target
+        .join("debug")
+        .join(format!("openai-admin-mock{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// A raw HTTP answer.
+struct Reply {
+    status: u16,
+    request_id: Option<String>,
+    body: String,
+}
+
+impl Reply {
+    fn from_bytes(raw: &[u8]) -> Reply {
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a complete response head");
+        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+        let mut payload = raw[split + 4..].to_vec();
+        let mut lines = head.split("\r\n");
+        let status_line = lines.next().expect("status line");
+        let status = status_line
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("bad status line {status_line:?}"));
+        let mut request_id = None;
+        let mut chunked = false;
+        for line in lines {
+            let Some((name, value)) = line.split_once(':') else {
+                continue;
+            };
+            let (name, value) = (name.trim().to_ascii_lowercase(), value.trim());
+            if name == "x-request-id" {
+                request_id = Some(value.to_owned());
+            }
+            if name == "transfer-encoding" && value.eq_ignore_ascii_case("chunked") {
+                chunked = true;
+            }
+        }
+        if chunked {
+            payload = dechunk(&payload);
+        }
+        Reply {
+            status,
+            request_id,
+            body: String::from_utf8(payload).expect("a UTF-8 body"),
+        }
+    }
+
+    fn decode<T: DeserializeOwned>(&self) -> Result<T, Error> {
+        parse_response(self.status, self.request_id.as_deref(), &self.body)
+    }
+}
+
+/// Decodes a `Transfer-Encoding: chunked` body.
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let end = data
+            .windows(2)
+            .position(|w| w == b"\r\n")
+            .expect("chunk size line");
+        let size_text = String::from_utf8_lossy(&data[..end]);
+        let size_hex = size_text.split(';').next().unwrap_or("").trim();
+        let size = usize::from_str_radix(size_hex, 16).expect("hex chunk size");
+        data = &data[end + 2..];
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&data[..size]);
+        data = &data[size + 2..];
+    }
+}
+
+#[test]
+fn every_builder_round_trips_through_the_mock() {
+    let mock = Mock::start();
+    let mut builders = 0;
+
+    // users: list (both pages of a cursor walk, and the emails filter), retrieve, update.
+    let first: UserList = mock.call(users::list(&UserListParams {
+        limit: Some(2),
+        ..Default::default()
+    }));
+    builders += 1;
+    assert_eq!(first.data.len(), 2, "the demo seed has more than two users");
+    assert_eq!(first.last_id.as_deref(), Some(first.data[1].id.as_str()));
+    let after = next_after(&first).expect("a second page of users");
+    let second: UserList = mock.call(users::list(&UserListParams {
+        after: Some(after),
+        limit: Some(2),
+        emails: None,
+    }));
+    assert!(second
+        .data
+        .iter()
+        .all(|u| first.data.iter().all(|f| f.id != u.id)));
+    let all: UserList = mock.call(users::list(&UserListParams {
+        limit: Some(100),
+        ..Default::default()
+    }));
+    let with_email: Vec<&OrganizationUser> =
+        all.data.iter().filter(|u| u.email.is_some()).collect();
+    let emails = vec![
+        with_email[0].email.clone().expect("an email"),
+        with_email[1]
+            .email
+            .clone()
+            .expect("an email")
+            .to_uppercase(),
+    ];
+    let filtered: UserList = mock.call(users::list(&UserListParams {
+        emails: Some(emails),
+        ..Default::default()
+    }));
+    let mut got: Vec<&str> = filtered.data.iter().map(|u| u.id.as_str()).collect();
+    let mut want = vec![with_email[0].id.as_str(), with_email[1].id.as_str()];
+    got.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(got, want, "the emails filter selects exactly those users");
+
+    let user = &all.data[0];
+    let other = all
+        .data
+        .iter()
+        .find(|u| u.role.as_deref() == Some("reader"))
+        .expect("a reader in the demo seed");
+    let fetched: OrganizationUser = mock.call(users::retrieve(&user.id));
+    builders += 1;
+    assert_eq!(fetched.id, user.id);
+    assert_eq!(fetched.object.as_deref(), Some("organization.user"));
+    let updated: OrganizationUser = mock.call(users::update(
+        &other.id,
+        &UserUpdateParams {
+            role: Some(UserRole::Reader),
+            technical_level: Some("expert".into()),
+            ..Default::default()
+        },
+    ));
+    builders += 1;
+    assert_eq!(updated.role.as_deref(), Some("reader"));
+    assert_eq!(updated.technical_level.as_deref(), Some("expert"));
+
+    // roles: list, create, retrieve, update.
+    let role_list: RoleList = mock.call(roles::list(&ListParams {
+        limit: Some(1000),
+        ..Default::default()
+    }));
+    builders += 1;
+    assert!(role_list.data.iter().any(|r| r.predefined_role));
+    let role: Role = mock.call(roles::create(&RoleCreateParams {
+        role_name: "Core Test Role".into(),
+        permissions: vec!["api.groups.read".into()],
+        description: Some("Made by the core test".into()),
+    }));
+    builders += 1;
+    assert_eq!(
+        (role.name.as_str(), role.predefined_role),
+        ("Core Test Role", false)
+    );
+    let again: Role = mock.call(roles::retrieve(&role.id));
+    builders += 1;
+    assert_eq!(again, role);
+    let renamed: Role = mock.call(roles::update(
+        &role.id,
+        &RoleUpdateParams {
+            role_name: Some("Core Test Role 2".into()),
+            permissions: Some(vec!["api.groups.read".into(), "api.groups.write".into()]),
+            description: Some("Updated by the core test".into()),
+        },
+    ));
+    builders += 1;
+    assert_eq!(renamed.name, "Core Test Role 2");
+    assert_eq!(renamed.permissions.len(), 2);
+    assert_eq!(
+        renamed.description.as_deref(),
+        Some("Updated by the core test")
+    );
+
+    // groups: create, list, retrieve, update.
+    let group: Group = mock.call(groups::create(&GroupCreateParams {
+        name: "Core Test Group".into(),
+    }));
+    builders += 1;
+    let group_list: GroupList = mock.call(groups::list(&ListParams {
+        limit: Some(1000),
+        order: Some(Order::Desc),
+        after: None,
+    }));
+    builders += 1;
+    assert!(group_list.data.iter().any(|g| g.id == group.id));
+    let fetched: Group = mock.call(groups::retrieve(&group.id));
+    builders += 1;
+    assert_eq!(fetched, group);
+    let updated: GroupUpdateResponse = mock.call(groups::update(
+        &group.id,
+        &GroupUpdateParams {
+            name: "Core Test Group 2".into(),
+        },
+    ));
+    builders += 1;
+    assert_eq!(updated.name, "Core Test Group 2");
+
+    // group members: create, list, retrieve, delete.
+    let added: groups::users::GroupUserCreateResponse = mock.call(groups::users::create(
+        &group.id,
+        &groups::users::GroupUserCreateParams {
+            user_id: user.id.clone(),
+        },
+    ));
+    builders += 1;
+    assert_eq!(
+        (added.group_id.as_str(), added.user_id.as_str()),
+        (group.id.as_str(), user.id.as_str())
+    );
+    let members: groups::users::GroupUserList =
+        mock.call(groups::users::list(&group.id, &ListParams::default()));
+    builders += 1;
+    assert_eq!(members.data.len(), 1);
+    assert_eq!(members.data[0].id, user.id);
+    assert_eq!(next_after(&members), None);
+    let member: groups::users::GroupUserRetrieveResponse =
+        mock.call(groups::users::retrieve(&group.id, &user.id));
+    builders += 1;
+    assert_eq!(member.id, user.id);
+    let removed: groups::users::GroupUserDeleteResponse =
+        mock.call(groups::users::delete(&group.id, &user.id));
+    builders += 1;
+    assert!(removed.deleted);
+
+    // group roles: create, list, retrieve, delete.
+    let assigned: groups::roles::GroupRoleCreateResponse = mock.call(groups::roles::create(
+        &group.id,
+        &groups::roles::GroupRoleCreateParams {
+            role_id: role.id.clone(),
+        },
+    ));
+    builders += 1;
+    assert_eq!(
+        (assigned.group.id.as_str(), assigned.role.id.as_str()),
+        (group.id.as_str(), role.id.as_str())
+    );
+    let group_roles: AssignedRoleList =
+        mock.call(groups::roles::list(&group.id, &ListParams::default()));
+    builders += 1;
+    assert!(group_roles.data.iter().any(|r| r.id == role.id));
+    let detail: AssignedRoleDetails = mock.call(groups::roles::retrieve(&group.id, &role.id));
+    builders += 1;
+    assert_eq!(detail.name, "Core Test Role 2");
+    let unassigned: RoleAssignmentDeleteResponse =
+        mock.call(groups::roles::delete(&group.id, &role.id));
+    builders += 1;
+    assert_eq!(
+        (unassigned.object.as_str(), unassigned.deleted),
+        ("group.role.deleted", true)
+    );
+
+    // user roles: create, list, retrieve, delete.
+    let assigned: users::roles::UserRoleCreateResponse = mock.call(users::roles::create(
+        &user.id,
+        &users::roles::UserRoleCreateParams {
+            role_id: role.id.clone(),
+        },
+    ));
+    builders += 1;
+    assert_eq!(
+        (assigned.user.id.as_str(), assigned.role.id.as_str()),
+        (user.id.as_str(), role.id.as_str())
+    );
+    let user_roles: AssignedRoleList = mock.call(users::roles::list(
+        &user.id,
+        &ListParams {
+            limit: Some(1000),
+            ..Default::default()
+        },
+    ));
+    builders += 1;
+    assert!(user_roles.data.iter().any(|r| r.id == role.id));
+    let detail: AssignedRoleDetails = mock.call(users::roles::retrieve(&user.id, &role.id));
+    builders += 1;
+    assert_eq!(detail.id, role.id);
+    let unassigned: RoleAssignmentDeleteResponse =
+        mock.call(users::roles::delete(&user.id, &role.id));
+    builders += 1;
+    assert_eq!(
+        (unassigned.object.as_str(), unassigned.deleted),
+        ("user.role.deleted", true)
+    );
+
+    // deletes, each followed by a 404.
+    let deleted: RoleDeleteResponse = mock.call(roles::delete(&role.id));
+    builders += 1;
+    assert_eq!(
+        (deleted.id.as_str(), deleted.deleted),
+        (role.id.as_str(), true)
+    );
+    let deleted: GroupDeleteResponse = mock.call(groups::delete(&group.id));
+    builders += 1;
+    assert_eq!(
+        (deleted.id.as_str(), deleted.deleted),
+        (group.id.as_str(), true)
+    );
+    let deleted: UserDeleteResponse = mock.call(users::delete(&other.id));
+    builders += 1;
+    assert_eq!(
+        (deleted.id.as_str(), deleted.deleted),
+        (other.id.as_str(), true)
+    );
+    for request in [
+        roles::retrieve(&role.id),
+        groups::retrieve(&group.id),
+        users::retrieve(&other.id),
+    ] {
+        let (err, _) = mock.fail(&request.expect("a request"), KEY);
+        assert_eq!(err.kind, ApiErrorKind::NotFound, "{}", err.message);
+    }
+
+    assert_eq!(builders, 26, "every builder of the core was exercised");
+}
+
+#[test]
+fn pages_walk_to_the_end_with_next() {
+    let mock = Mock::start();
+    let mut seen = Vec::new();
+    let mut after = None;
+    loop {
+        let page: GroupList = mock.call(groups::list(&ListParams {
+            after: after.take(),
+            limit: Some(1),
+            order: None,
+        }));
+        seen.extend(page.data.iter().map(|g| g.id.clone()));
+        match next_after(&page) {
+            Some(cursor) => after = Some(cursor),
+            None => break,
+        }
+        assert!(seen.len() < 1000, "the cursor walk never ends");
+    }
+    let everything: GroupList = mock.call(groups::list(&ListParams::default()));
+    let all: Vec<String> = everything.data.iter().map(|g| g.id.clone()).collect();
+    assert_eq!(seen, all);
+    assert!(seen.len() > 1, "the demo seed has several groups");
+}
+
+#[test]
+fn errors_come_back_typed() {
+    let mock = Mock::start();
+
+    // 404, with the request id of the response.
+    let request = groups::retrieve("group_does_not_exist").expect("a request");
+    let (err, reply) = mock.fail(&request, KEY);
+    assert_eq!((err.kind, err.status), (ApiErrorKind::NotFound, 404));
+    assert!(err.message.starts_with("404 "), "{}", err.message);
+    assert!(
+        err.message.contains("group_does_not_exist"),
+        "{}",
+        err.message
+    );
+    assert!(err.request_id.is_some(), "the mock sends x-request-id");
+    assert_eq!(err.request_id, reply.request_id);
+    assert_eq!(err.error_type.as_deref(), Some("invalid_request_error"));
+
+    // An id that needs encoding reaches the server as one segment and comes back decoded.
+    let request = groups::retrieve("a/b c?").expect("a request");
+    let (err, _) = mock.fail(&request, KEY);
+    assert_eq!(err.kind, ApiErrorKind::NotFound);
+    assert!(err.message.contains("'a/b c?'"), "{}", err.message);
+
+    // 400 naming the parameter: a role name already taken.
+    let body = RoleCreateParams {
+        role_name: "Dup Role".into(),
+        permissions: vec![],
+        description: None,
+    };
+    let _: Role = mock.call(roles::create(&body));
+    let (err, _) = mock.fail(&roles::create(&body).expect("a request"), KEY);
+    assert_eq!((err.kind, err.status), (ApiErrorKind::BadRequest, 400));
+    assert_eq!(err.param.as_deref(), Some("role_name"));
+    assert!(err.error_json.is_some());
+
+    // 400 from the server's own range check, for a query the builders would refuse.
+    let mut request = groups::list(&ListParams::default()).expect("a request");
+    request.query.push(("limit".into(), "5000".into()));
+    let (err, _) = mock.fail(&request, KEY);
+    assert_eq!(err.kind, ApiErrorKind::BadRequest);
+    assert_eq!(err.param.as_deref(), Some("limit"));
+
+    // 401 for a wrong key.
+    let request = users::list(&UserListParams::default()).expect("a request");
+    let (err, reply) = mock.fail(&request, "sk-admin-wrong");
+    assert_eq!((err.kind, err.status), (ApiErrorKind::Authentication, 401));
+    assert!(reply.request_id.is_some());
+    assert!(!err.message.contains("sk-admin-wrong"), "{}", err.message);
+}
