@@ -304,23 +304,40 @@ fn demo(s: &mut Store) {
 
 /// Synthetic data for load tests: users named `Bench User 000001` (email
 /// `bench.user.000001@example.com`), groups `Bench Group 000001`; user i joins group i mod N.
+/// Links are built directly (no map lookups) so 100k users and 100k groups seed quickly.
 fn bench(s: &mut Store, users: usize, groups: usize) {
     let t = T0 + 400 * 86_400;
-    let gids: Vec<String> = (1..=groups)
-        .map(|i| group(s, &format!("Bench Group {i:06}"), false, t))
+    let mut gs: Vec<Group> = (1..=groups)
+        .map(|i| Group {
+            id: s.ids.next("group"),
+            name: format!("Bench Group {i:06}"),
+            created_at: t,
+            is_scim_managed: false,
+            members: BTreeSet::new(),
+            roles: BTreeSet::new(),
+        })
         .collect();
     for i in 1..=users {
-        let email = format!("bench.user.{i:06}@example.com");
-        let uid = user(
-            s,
-            &format!("Bench User {i:06}"),
-            Some(email),
-            OrgRole::Reader,
-            false,
-            t,
-        );
-        if !gids.is_empty() {
-            s.link_member(&gids[i % gids.len()], &uid);
+        let id = s.ids.next("user");
+        let mut joined = BTreeSet::new();
+        if !gs.is_empty() {
+            let n = gs.len();
+            let g = &mut gs[i % n];
+            g.members.insert(id.clone());
+            joined.insert(g.id.clone());
         }
+        s.insert_user(User {
+            id,
+            name: format!("Bench User {i:06}"),
+            email: Some(format!("bench.user.{i:06}@example.com")),
+            role: OrgRole::Reader,
+            added_at: t,
+            is_service_account: false,
+            technical_level: None,
+            developer_persona: None,
+            groups: joined,
+            roles: BTreeSet::new(),
+        });
     }
+    s.groups.extend(gs.into_iter().map(|g| (g.id.clone(), g)));
 }
