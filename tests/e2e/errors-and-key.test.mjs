@@ -1,0 +1,146 @@
+// Failures shown in place (status, message, request id) without losing input, and the admin key's
+// handling: never stored, never in the URL, and not needed behind a proxy that adds it.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStack, listAll, KEY } from './harness.mjs';
+
+let stack;
+let session;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.close();
+});
+beforeEach(async () => {
+  await stack.reset();
+});
+afterEach(async () => {
+  await session?.context.close();
+});
+
+const groupItems = (page) => page.getByRole('list', { name: 'Groups', exact: true }).getByRole('listitem');
+
+test('a failed create shows status, message and request id, and keeps the typed name', async () => {
+  session = await stack.open();
+  const { page } = session;
+  await groupItems(page).first().waitFor();
+  // Enough failures to outlast the client's retries (2 by default).
+  await stack.api('POST', '/__mock/faults', [{ method: 'POST', path: '/v1/organization/groups', count: 5, status: 500 }]);
+
+  await page.getByLabel('New group name').fill('Quality Team');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  const error = page.locator('#groups-panel .master .error');
+  await error.waitFor();
+  const text = await error.innerText();
+  assert.match(text, /Could not create the group/);
+  assert.match(text, /HTTP 500/);
+  assert.match(text, /InternalServerError/);
+  const rid = text.match(/Request ID:\s*(req_[0-9a-f]+)/)?.[1];
+  assert.ok(rid, `a request id is shown: ${text}`);
+  const log = await stack.api('GET', '/__mock/requests');
+  const entry = log.data.find((r) => r.request_id === rid);
+  assert.equal(entry?.fault, 'status=500', 'the request id is the failed request');
+  assert.ok(!text.includes(KEY), 'the key is not in the error');
+  assert.equal(await page.getByLabel('New group name').inputValue(), 'Quality Team', 'the typed name is kept');
+  await stack.screenshot(page, 'error-create-group');
+
+  // Once the server recovers, the same input goes through.
+  await stack.api('DELETE', '/__mock/faults');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Quality Team' }).waitFor();
+  assert.equal(await error.isVisible(), false, 'the error is cleared by the retry');
+  const all = await listAll(stack.api, '/v1/organization/groups');
+  assert.ok(all.some((g) => g.name === 'Quality Team'));
+});
+
+test('a rejected role keeps every field of the form and names the parameter', async () => {
+  session = await stack.open();
+  const { page } = session;
+  await page.getByRole('button', { name: 'Roles', exact: true }).click();
+  await page.getByRole('listitem', { name: 'Role User Auditor' }).waitFor();
+  await page.getByLabel('Role name').fill('User Auditor'); // the name is taken: 400
+  await page.getByLabel('Permissions').fill('api.users.read');
+  await page.getByLabel('Description').fill('Second try');
+  await page.getByRole('button', { name: 'Create role' }).click();
+  const error = page.locator('#roles-panel .error').first();
+  await error.waitFor();
+  const text = await error.innerText();
+  assert.match(text, /HTTP 400/);
+  assert.match(text, /BadRequestError/);
+  assert.match(text, /already exists/);
+  assert.match(text, /Parameter: role_name/);
+  assert.match(text, /Request ID: req_/);
+  assert.equal(await page.getByLabel('Role name').inputValue(), 'User Auditor');
+  assert.equal(await page.getByLabel('Permissions').inputValue(), 'api.users.read');
+  assert.equal(await page.getByLabel('Description').inputValue(), 'Second try');
+  await stack.screenshot(page, 'error-create-role');
+});
+
+test('a failing list shows its error in place', async () => {
+  await stack.api('POST', '/__mock/faults', [{ method: 'GET', path: '/v1/organization/users', count: 5, status: 503 }]);
+  session = await stack.open();
+  const { page } = session;
+  await page.getByRole('button', { name: 'Users', exact: true }).click();
+  const error = page.locator('#users-panel .error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /Could not load the users[\s\S]*HTTP 503/);
+  await stack.screenshot(page, 'error-list-users');
+});
+
+test('the key never reaches localStorage, sessionStorage, cookies, the URL or the console', async () => {
+  session = await stack.open();
+  const { page, context } = session;
+  const logs = [];
+  page.on('console', (m) => logs.push(m.text()));
+  await groupItems(page).first().waitFor();
+  // Use the page: reconnect, create a group, open a user, fail a request.
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await groupItems(page).first().waitFor();
+  await page.getByLabel('New group name').fill('Key Check');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Key Check' }).waitFor();
+  await page.getByRole('button', { name: 'Users', exact: true }).click();
+  await page.getByRole('list', { name: 'Users', exact: true }).getByRole('button').first().click();
+  await page.getByLabel('Admin key').fill('sk-admin-wrong-key');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.locator('#users-panel .error').waitFor();
+  const unauthorized = await page.locator('#users-panel .error').innerText();
+  assert.match(unauthorized, /HTTP 401/);
+  assert.ok(!unauthorized.includes('sk-admin-wrong-key'));
+
+  const stored = await page.evaluate(() => ({
+    local: JSON.stringify({ ...localStorage }),
+    session: JSON.stringify({ ...sessionStorage }),
+    cookie: document.cookie,
+    url: location.href,
+    html: document.documentElement.outerHTML,
+  }));
+  for (const key of [KEY, 'sk-admin-wrong-key']) {
+    for (const [where, value] of Object.entries(stored)) assert.ok(!value.includes(key), `key in ${where}`);
+    assert.ok(!page.url().includes(key));
+    assert.ok(!logs.some((l) => l.includes(key)), 'key in the console');
+  }
+  assert.deepEqual(await context.cookies(), []);
+  await stack.screenshot(page, 'key-not-stored');
+});
+
+test('with an empty key the page works behind a proxy that adds the key', async () => {
+  // The "proxy": the browser context adds the key to same-origin API calls, as a server would.
+  session = await stack.open({
+    setup: (context) =>
+      context.route(`${stack.base}/v1/**`, (route) =>
+        route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${KEY}` } }),
+      ),
+  });
+  const { page } = session;
+  await groupItems(page).first().waitFor();
+  await page.getByLabel('Admin key').fill('');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByText('without a key').waitFor();
+  await groupItems(page).nth(9).waitFor();
+  const log = await stack.api('GET', '/__mock/requests');
+  const last = log.data.filter((r) => r.path === '/v1/organization/groups').at(-1);
+  assert.equal(last.headers.authorization, 'Bearer ***', 'the proxy added the key');
+  assert.deepEqual(session.problems, []);
+});

@@ -1,0 +1,152 @@
+// The Groups section: listing, paging, filtering, create / rename / delete, members and roles.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStack, listAll } from './harness.mjs';
+
+let stack;
+let session;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.close();
+});
+beforeEach(async () => {
+  await stack.reset();
+  session = await stack.open();
+});
+afterEach(async () => {
+  await session?.context.close();
+  assert.deepEqual(session?.problems ?? [], [], 'no errors in the page');
+});
+
+const groupList = (page) => page.getByRole('list', { name: 'Groups', exact: true });
+const groupItems = (page) => groupList(page).getByRole('listitem');
+
+/** Clicks a group of the list, loading more pages until it shows up. */
+async function openGroup(page, name) {
+  const item = groupList(page).getByRole('button', { name: new RegExp(`^${name}\\b`) });
+  while (!(await item.count())) await page.getByRole('button', { name: 'Load more' }).first().click();
+  await item.click();
+  await page.getByRole('heading', { level: 2, name }).waitFor();
+}
+
+test('the page loads, lists groups page by page and filters them as you type', async () => {
+  const { page } = session;
+  await groupItems(page).nth(9).waitFor();
+  assert.equal(await groupItems(page).count(), 10, 'first page of 10 groups');
+  assert.equal(await page.getByLabel('Admin key').inputValue(), 'sk-admin-demo');
+  await page.getByText('demo key of the local mock').waitFor();
+
+  await page.getByRole('button', { name: 'Load more' }).first().click();
+  await groupItems(page).nth(11).waitFor();
+  const all = await listAll(stack.api, '/v1/organization/groups');
+  assert.equal(await groupItems(page).count(), all.length, 'every group after loading more');
+  assert.equal(await page.getByRole('button', { name: 'Load more' }).first().isVisible(), false);
+
+  await page.getByLabel('Filter groups by name').fill('eng');
+  await page.waitForFunction(() => document.querySelectorAll('ul[aria-label="Groups"] li').length === 1);
+  assert.match(await groupItems(page).first().innerText(), /Engineering/);
+  await stack.screenshot(page, 'groups-list-filtered');
+});
+
+test('create, rename and delete a group', async () => {
+  const { page } = session;
+  await groupItems(page).first().waitFor();
+
+  await page.getByLabel('New group name').fill('Field Team');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Field Team' }).waitFor();
+  let all = await listAll(stack.api, '/v1/organization/groups');
+  const created = all.find((g) => g.name === 'Field Team');
+  assert.ok(created, 'the mock has the new group');
+  assert.equal(await page.getByLabel('New group name').inputValue(), '', 'the create form is cleared');
+
+  await page.getByLabel('Group name', { exact: true }).fill('Field Operations');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Field Operations' }).waitFor();
+  await groupList(page).getByRole('button', { name: /^Field Operations/ }).waitFor();
+  const renamed = await stack.api('GET', `/v1/organization/groups/${created.id}`);
+  assert.equal(renamed.name, 'Field Operations');
+
+  await page.getByRole('button', { name: 'Delete group' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Delete the group “Field Operations”?').waitFor();
+  await stack.screenshot(page, 'group-delete-confirm');
+  await dialog.getByRole('button', { name: 'Delete group' }).click();
+  await page.getByText('Select a group to see its members and roles.').waitFor();
+  assert.equal(await groupList(page).getByRole('button', { name: /^Field Operations/ }).count(), 0);
+  all = await listAll(stack.api, '/v1/organization/groups');
+  assert.equal(all.find((g) => g.id === created.id), undefined, 'the mock no longer has the group');
+  await stack.screenshot(page, 'group-deleted');
+});
+
+test('cancelling the confirmation keeps the group', async () => {
+  const { page } = session;
+  await openGroup(page, 'Legal');
+  await page.getByRole('button', { name: 'Delete group' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  const all = await listAll(stack.api, '/v1/organization/groups');
+  assert.ok(all.some((g) => g.name === 'Legal'));
+  await page.getByRole('heading', { level: 2, name: 'Legal' }).waitFor();
+});
+
+test('add a member found by email, then remove them', async () => {
+  const { page } = session;
+  await openGroup(page, 'Operations'); // the seeded group without members (on the second page)
+  const group = (await listAll(stack.api, '/v1/organization/groups')).find((g) => g.name === 'Operations');
+  const members = page.getByRole('list', { name: 'Members of Operations' });
+  await page.getByText('This group has no members.').waitFor();
+
+  await page.getByLabel('Add a member by email').fill('grace.hopper@example.com');
+  await page.getByRole('button', { name: 'Find user' }).click();
+  await page.getByRole('button', { name: 'Add Grace Hopper to Operations' }).click();
+  await members.getByText('Grace Hopper').waitFor();
+  let inGroup = await listAll(stack.api, `/v1/organization/groups/${group.id}/users`);
+  assert.deepEqual(inGroup.map((u) => u.email), ['grace.hopper@example.com']);
+  await stack.screenshot(page, 'group-member-added');
+
+  await page.getByLabel('Add a member by email').fill('nobody@example.com');
+  await page.getByRole('button', { name: 'Find user' }).click();
+  await page.getByText('No user with the email nobody@example.com.').waitFor();
+
+  await members.getByRole('button', { name: 'Remove Grace Hopper' }).click();
+  await page.getByText('This group has no members.').waitFor();
+  inGroup = await listAll(stack.api, `/v1/organization/groups/${group.id}/users`);
+  assert.deepEqual(inGroup, []);
+});
+
+test('members are paginated', async () => {
+  const { page } = session;
+  // Give "Operations" 12 members through the API, then page through them in the UI.
+  const group = (await listAll(stack.api, '/v1/organization/groups')).find((g) => g.name === 'Operations');
+  const users = (await listAll(stack.api, '/v1/organization/users')).slice(0, 12);
+  for (const u of users) await stack.api('POST', `/v1/organization/groups/${group.id}/users`, { user_id: u.id });
+  await openGroup(page, 'Operations');
+  const members = page.getByRole('list', { name: 'Members of Operations' }).getByRole('listitem');
+  await members.nth(9).waitFor();
+  assert.equal(await members.count(), 10);
+  await page.getByRole('article').getByRole('button', { name: 'Load more' }).click();
+  await members.nth(11).waitFor();
+  assert.equal(await members.count(), 12);
+});
+
+test('assign and unassign a role for a group', async () => {
+  const { page } = session;
+  await openGroup(page, 'Design');
+  const group = (await listAll(stack.api, '/v1/organization/groups')).find((g) => g.name === 'Design');
+  const roles = page.getByRole('list', { name: 'Roles of group Design' });
+  await page.getByText('No roles assigned.').waitFor();
+
+  await page.getByLabel('Role to assign to group Design').selectOption({ label: 'User Auditor' });
+  await page.getByRole('button', { name: 'Assign role' }).click();
+  await roles.getByText('User Auditor').waitFor();
+  let assigned = await listAll(stack.api, `/v1/organization/groups/${group.id}/roles`);
+  assert.deepEqual(assigned.map((r) => r.name), ['User Auditor']);
+  await stack.screenshot(page, 'group-role-assigned');
+
+  await roles.getByRole('button', { name: 'Unassign User Auditor' }).click();
+  await page.getByText('No roles assigned.').waitFor();
+  assigned = await listAll(stack.api, `/v1/organization/groups/${group.id}/roles`);
+  assert.deepEqual(assigned, []);
+});

@@ -1,0 +1,147 @@
+// The Users and Roles sections: email filter, organization role, user role assignments,
+// deleting a user, custom roles.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStack, listAll } from './harness.mjs';
+
+let stack;
+let session;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.close();
+});
+beforeEach(async () => {
+  await stack.reset();
+  session = await stack.open();
+});
+afterEach(async () => {
+  await session?.context.close();
+  assert.deepEqual(session?.problems ?? [], [], 'no errors in the page');
+});
+
+const userList = (page) => page.getByRole('list', { name: 'Users', exact: true });
+
+async function openUser(page, name) {
+  await page.getByRole('button', { name: 'Users', exact: true }).click();
+  await userList(page).getByRole('button', { name: new RegExp(`^${name}\\b`) }).click();
+  await page.getByRole('heading', { level: 2, name }).waitFor();
+}
+
+async function userByEmail(email) {
+  const page = await stack.api('GET', `/v1/organization/users?emails=${encodeURIComponent(email)}`);
+  return page.data[0];
+}
+
+test('users are listed page by page and filtered by email', async () => {
+  const { page } = session;
+  await page.getByRole('button', { name: 'Users', exact: true }).click();
+  const items = userList(page).getByRole('listitem');
+  await items.nth(19).waitFor();
+  assert.equal(await items.count(), 20);
+  await page.locator('#users-panel').getByRole('button', { name: 'Load more' }).click();
+  await items.nth(39).waitFor();
+
+  await page.getByLabel('Filter by email').fill('Radia.Perlman@example.com');
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
+  await page.waitForFunction(() => document.querySelectorAll('ul[aria-label="Users"] li').length === 1);
+  assert.match(await items.first().innerText(), /Radia Perlman/);
+  const log = await stack.api('GET', '/__mock/requests');
+  const last = log.data.filter((r) => r.path === '/v1/organization/users').at(-1);
+  assert.match(decodeURIComponent(last.query), /emails(\[\])?=Radia\.Perlman@example\.com/, 'the filter goes to the API');
+  await stack.screenshot(page, 'users-filtered');
+
+  await page.getByLabel('Filter by email').fill('no.such.person@example.com');
+  await page.getByRole('button', { name: 'Filter', exact: true }).click();
+  await page.getByText('No users match.').waitFor();
+  await page.getByRole('button', { name: 'Show all' }).click();
+  await items.nth(19).waitFor();
+});
+
+test("change a user's organization role", async () => {
+  const { page } = session;
+  await openUser(page, 'Linus Torvalds');
+  const before = await userByEmail('linus.torvalds@example.com');
+  assert.equal(before.role, 'reader');
+  await page.getByLabel('Organization role').selectOption('owner');
+  await page.getByRole('button', { name: 'Save role' }).click();
+  await page.getByText('Saved: owner.').waitFor();
+  assert.equal((await userByEmail('linus.torvalds@example.com')).role, 'owner');
+  await stack.screenshot(page, 'user-role-changed');
+});
+
+test('assign and unassign a role for a user', async () => {
+  const { page } = session;
+  await openUser(page, 'Linus Torvalds');
+  const user = await userByEmail('linus.torvalds@example.com');
+  const roles = page.getByRole('list', { name: 'Roles of Linus Torvalds' });
+  await roles.getByText('API Group Manager').waitFor();
+
+  await page.getByLabel('Role to assign to Linus Torvalds').selectOption({ label: 'Billing Viewer' });
+  await page.getByRole('button', { name: 'Assign role' }).click();
+  await roles.getByText('Billing Viewer').waitFor();
+  let names = (await listAll(stack.api, `/v1/organization/users/${user.id}/roles`)).map((r) => r.name).sort();
+  assert.deepEqual(names, ['API Group Manager', 'Billing Viewer', 'User Auditor']);
+  await stack.screenshot(page, 'user-role-assigned');
+
+  await roles.getByRole('button', { name: 'Unassign API Group Manager' }).click();
+  await roles.getByText('API Group Manager').waitFor({ state: 'detached' });
+  names = (await listAll(stack.api, `/v1/organization/users/${user.id}/roles`)).map((r) => r.name).sort();
+  assert.deepEqual(names, ['Billing Viewer', 'User Auditor']);
+});
+
+test('delete a user after confirming', async () => {
+  const { page } = session;
+  await openUser(page, 'Carol Shaw');
+  await page.getByRole('button', { name: 'Delete user' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete user' }).click();
+  await page.getByText('Select a user to see their roles.').waitFor();
+  assert.equal(await userByEmail('carol.shaw@example.com'), undefined);
+});
+
+test('create, edit and delete a custom role; predefined roles are read-only', async () => {
+  const { page } = session;
+  await page.getByRole('button', { name: 'Roles', exact: true }).click();
+  const roleList = page.getByRole('list', { name: 'Organization roles' });
+  await roleList.getByRole('listitem', { name: 'Role Owner' }).waitFor();
+  const owner = roleList.getByRole('listitem', { name: 'Role Owner' });
+  assert.equal(await owner.getByRole('button').count(), 0, 'no Edit or Delete on a predefined role');
+  await owner.getByText('predefined · read-only').waitFor();
+
+  await page.getByLabel('Role name').fill('Release Manager');
+  await page.getByLabel('Permissions').fill('api.groups.read, api.users.read\napi.roles.read');
+  await page.getByLabel('Description').fill('Ships releases');
+  await page.getByRole('button', { name: 'Create role' }).click();
+  const card = roleList.getByRole('listitem', { name: 'Role Release Manager' });
+  await card.waitFor();
+  let role = (await listAll(stack.api, '/v1/organization/roles')).find((r) => r.name === 'Release Manager');
+  assert.deepEqual(role.permissions, ['api.groups.read', 'api.users.read', 'api.roles.read']);
+  assert.equal(role.description, 'Ships releases');
+  assert.equal(await page.getByLabel('Role name').inputValue(), '', 'the create form is cleared');
+
+  await card.getByRole('button', { name: 'Edit Release Manager' }).click();
+  const edit = page.getByRole('form', { name: 'Edit Release Manager' });
+  await edit.getByLabel('Description').fill('Ships releases weekly');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await card.getByText('Ships releases weekly').waitFor();
+  role = await stack.api('GET', `/v1/organization/roles/${role.id}`);
+  assert.equal(role.description, 'Ships releases weekly');
+  await stack.screenshot(page, 'roles');
+
+  await card.getByRole('button', { name: 'Delete Release Manager' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete role' }).click();
+  await card.waitFor({ state: 'detached' });
+  const all = await listAll(stack.api, '/v1/organization/roles');
+  assert.equal(all.find((r) => r.id === role.id), undefined);
+});
+
+test('the layout works at phone width', async () => {
+  await session.context.close();
+  session = await stack.open({ viewport: { width: 390, height: 844 } });
+  const { page } = session;
+  await openUser(page, 'Ada Lovelace');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
+  await stack.screenshot(page, 'phone-user-detail');
+});
