@@ -14,8 +14,7 @@ pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 
 /// Options of `new OpenAIAdmin({...})`, as the official SDK names them (but `fetch`, which the
 /// JavaScript layer keeps).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[derive(Tsify)]
+#[derive(Debug, Clone, Default, Deserialize, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct ClientOptions {
     /// The admin API key. Defaults to `process.env.OPENAI_ADMIN_KEY` in Node.
@@ -98,8 +97,10 @@ impl ClientConfig {
         in_browser: bool,
     ) -> Result<Self, Error> {
         let non_empty = |v: Option<String>| v.filter(|s| !s.is_empty());
-        let admin_api_key = non_empty(options.admin_api_key).or_else(|| non_empty(env("OPENAI_ADMIN_KEY")));
-        if in_browser && admin_api_key.is_some() && options.dangerously_allow_browser != Some(true) {
+        let admin_api_key =
+            non_empty(options.admin_api_key).or_else(|| non_empty(env("OPENAI_ADMIN_KEY")));
+        if in_browser && admin_api_key.is_some() && options.dangerously_allow_browser != Some(true)
+        {
             return Err(Error::invalid(
                 "dangerouslyAllowBrowser",
                 "It looks like you're running in a browser-like environment.\n\n\
@@ -113,14 +114,18 @@ impl ClientConfig {
         let base_url = non_empty(options.base_url)
             .or_else(|| non_empty(env("OPENAI_BASE_URL")))
             .unwrap_or_else(|| DEFAULT_BASE_URL.to_owned());
-        if !(base_url.starts_with("http://") || base_url.starts_with("https://") || base_url.starts_with('/')) {
+        if !(base_url.starts_with("http://")
+            || base_url.starts_with("https://")
+            || base_url.starts_with('/'))
+        {
             return Err(Error::invalid(
                 "baseURL",
                 format!("`baseURL` must be an http(s) URL or an absolute path, got {base_url:?}"),
             ));
         }
         let mut headers = BTreeMap::new();
-        let organization = non_empty(options.organization).or_else(|| non_empty(env("OPENAI_ORG_ID")));
+        let organization =
+            non_empty(options.organization).or_else(|| non_empty(env("OPENAI_ORG_ID")));
         let project = non_empty(options.project).or_else(|| non_empty(env("OPENAI_PROJECT_ID")));
         if let Some(org) = organization {
             headers.insert("openai-organization".to_owned(), Some(org));
@@ -148,7 +153,10 @@ impl ClientConfig {
         let mut headers = BTreeMap::new();
         headers.insert("accept".to_owned(), Some("application/json".to_owned()));
         if has_body {
-            headers.insert("content-type".to_owned(), Some("application/json".to_owned()));
+            headers.insert(
+                "content-type".to_owned(),
+                Some("application/json".to_owned()),
+            );
         }
         if let Some(key) = &self.admin_api_key {
             headers.insert("authorization".to_owned(), Some(format!("Bearer {key}")));
@@ -157,11 +165,17 @@ impl ClientConfig {
         if let Some(call) = call {
             merge_headers(&mut headers, call.clone());
         }
-        headers.into_iter().filter_map(|(k, v)| Some((k, v?))).collect()
+        headers
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v?)))
+            .collect()
     }
 }
 
-fn merge_headers(into: &mut BTreeMap<String, Option<String>>, from: BTreeMap<String, Option<String>>) {
+fn merge_headers(
+    into: &mut BTreeMap<String, Option<String>>,
+    from: BTreeMap<String, Option<String>>,
+) {
     for (name, value) in from {
         into.insert(name.to_ascii_lowercase(), value);
     }
@@ -210,34 +224,59 @@ mod tests {
             ..Default::default()
         };
         let config = ClientConfig::resolve(options, no_env, false).unwrap();
-        let call = BTreeMap::from([("x-team".into(), Some("b".into())), ("OpenAI-Project".into(), None)]);
+        let call = BTreeMap::from([
+            ("x-team".into(), Some("b".into())),
+            ("OpenAI-Project".into(), None),
+        ]);
         let headers = config.request_headers(false, Some(&call));
         assert!(headers.contains(&("x-team".into(), "b".into())));
-        assert!(!headers.iter().any(|(k, _)| k == "openai-project" || k == "content-type"));
+        assert!(!headers
+            .iter()
+            .any(|(k, _)| k == "openai-project" || k == "content-type"));
     }
 
     #[test]
     fn a_key_in_a_browser_needs_explicit_consent() {
-        let with_key = ClientOptions { admin_api_key: Some("sk-admin-secret".into()), ..Default::default() };
+        let with_key = ClientOptions {
+            admin_api_key: Some("sk-admin-secret".into()),
+            ..Default::default()
+        };
         let err = ClientConfig::resolve(with_key.clone(), no_env, true).unwrap_err();
         assert_eq!(err.param(), Some("dangerouslyAllowBrowser"));
         assert!(!err.to_string().contains("sk-admin-secret"));
-        let allowed = ClientOptions { dangerously_allow_browser: Some(true), ..with_key };
+        let allowed = ClientOptions {
+            dangerously_allow_browser: Some(true),
+            ..with_key
+        };
         assert!(ClientConfig::resolve(allowed, no_env, true).is_ok());
-        let proxy = ClientOptions { base_url: Some("/v1".into()), ..Default::default() };
+        let proxy = ClientOptions {
+            base_url: Some("/v1".into()),
+            ..Default::default()
+        };
         assert!(ClientConfig::resolve(proxy, no_env, true).is_ok());
     }
 
     #[test]
     fn debug_output_hides_the_key() {
-        let options = ClientOptions { admin_api_key: Some("sk-admin-secret".into()), ..Default::default() };
+        let options = ClientOptions {
+            admin_api_key: Some("sk-admin-secret".into()),
+            ..Default::default()
+        };
         let config = ClientConfig::resolve(options, no_env, false).unwrap();
         assert!(!format!("{config:?}").contains("secret"));
     }
 
     #[test]
     fn a_base_url_must_be_http_or_a_path() {
-        let options = ClientOptions { base_url: Some("ftp://x".into()), ..Default::default() };
-        assert_eq!(ClientConfig::resolve(options, no_env, false).unwrap_err().param(), Some("baseURL"));
+        let options = ClientOptions {
+            base_url: Some("ftp://x".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            ClientConfig::resolve(options, no_env, false)
+                .unwrap_err()
+                .param(),
+            Some("baseURL")
+        );
     }
 }

@@ -88,8 +88,8 @@ pub enum Error {
         /// What is wrong with it, naming it.
         message: String,
     },
-    /// The API answered with an error status.
-    Api(ApiError),
+    /// The API answered with an error status (boxed: it is much larger than the other variants).
+    Api(Box<ApiError>),
     /// A successful response whose body does not match the model.
     Decode {
         /// What was wrong, naming the field when there is one.
@@ -131,7 +131,7 @@ impl Error {
     /// The name of the JavaScript error class this error becomes.
     pub fn class_name(&self) -> &'static str {
         match self {
-            Error::InvalidArgument { .. } => "OpenAIError",
+            Error::InvalidArgument { .. } => "InvalidArgumentError",
             Error::Api(api) => api.kind.class_name(),
             Error::Decode { .. } => "APIError",
             Error::Connection { .. } => "APIConnectionError",
@@ -176,7 +176,11 @@ mod tests {
             (302, "APIError"),
         ];
         for (status, name) in cases {
-            assert_eq!(ApiErrorKind::from_status(status).class_name(), name, "{status}");
+            assert_eq!(
+                ApiErrorKind::from_status(status).class_name(),
+                name,
+                "{status}"
+            );
         }
     }
 
@@ -184,7 +188,9 @@ mod tests {
     fn transport_errors_have_their_classes() {
         assert_eq!(Error::Timeout.class_name(), "APIConnectionTimeoutError");
         assert_eq!(Error::Aborted.class_name(), "APIUserAbortError");
-        let err = Error::Connection { message: "refused".into() };
+        let err = Error::Connection {
+            message: "refused".into(),
+        };
         assert_eq!(err.class_name(), "APIConnectionError");
         assert_eq!(err.to_string(), "Connection error: refused");
     }

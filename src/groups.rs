@@ -150,7 +150,10 @@ pub fn delete(group_id: &str) -> Result<ApiRequest, Error> {
 
 /// `/organization/groups/{group_id}`, with the id checked and encoded.
 pub(crate) fn group_path(group_id: &str) -> Result<String, Error> {
-    Ok(format!("/organization/groups/{}", path_param("group_id", group_id)?))
+    Ok(format!(
+        "/organization/groups/{}",
+        path_param("group_id", group_id)?
+    ))
 }
 
 #[cfg(test)]
@@ -162,32 +165,73 @@ mod tests {
 
     #[test]
     fn builders_produce_the_routes() {
-        let req = list(&ListParams { limit: Some(20), order: Some(Order::Asc), after: None }).unwrap();
-        assert_eq!((req.method, req.path_and_query().as_str()), (Method::Get, "/organization/groups?limit=20&order=asc"));
+        let req = list(&ListParams {
+            limit: Some(20),
+            order: Some(Order::Asc),
+            after: None,
+        })
+        .unwrap();
+        assert_eq!(
+            (req.method, req.path_and_query().as_str()),
+            (Method::Get, "/organization/groups?limit=20&order=asc")
+        );
         assert_eq!(req.body, None);
 
-        let req = create(&GroupCreateParams { name: "Support Team".into() }).unwrap();
-        assert_eq!((req.method, req.path.as_str()), (Method::Post, "/organization/groups"));
+        let req = create(&GroupCreateParams {
+            name: "Support Team".into(),
+        })
+        .unwrap();
+        assert_eq!(
+            (req.method, req.path.as_str()),
+            (Method::Post, "/organization/groups")
+        );
         assert_eq!(req.body.as_deref(), Some(r#"{"name":"Support Team"}"#));
 
         let req = retrieve("group_01J1F8ABCDXYZ").unwrap();
-        assert_eq!((req.method, req.path.as_str()), (Method::Get, "/organization/groups/group_01J1F8ABCDXYZ"));
+        assert_eq!(
+            (req.method, req.path.as_str()),
+            (Method::Get, "/organization/groups/group_01J1F8ABCDXYZ")
+        );
 
-        let req = update("g/1", &GroupUpdateParams { name: "Escalations".into() }).unwrap();
-        assert_eq!((req.method, req.path.as_str()), (Method::Post, "/organization/groups/g%2F1"));
+        let req = update(
+            "g/1",
+            &GroupUpdateParams {
+                name: "Escalations".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            (req.method, req.path.as_str()),
+            (Method::Post, "/organization/groups/g%2F1")
+        );
         assert_eq!(req.body.as_deref(), Some(r#"{"name":"Escalations"}"#));
 
         let req = delete("g 1").unwrap();
-        assert_eq!((req.method, req.path.as_str()), (Method::Delete, "/organization/groups/g%201"));
+        assert_eq!(
+            (req.method, req.path.as_str()),
+            (Method::Delete, "/organization/groups/g%201")
+        );
     }
 
     #[test]
     fn bad_arguments_are_rejected_by_name() {
         assert_eq!(retrieve("").unwrap_err().param(), Some("group_id"));
-        assert_eq!(create(&GroupCreateParams { name: String::new() }).unwrap_err().param(), Some("name"));
-        let long = GroupUpdateParams { name: "x".repeat(256) };
+        assert_eq!(
+            create(&GroupCreateParams {
+                name: String::new()
+            })
+            .unwrap_err()
+            .param(),
+            Some("name")
+        );
+        let long = GroupUpdateParams {
+            name: "x".repeat(256),
+        };
         assert_eq!(update("g", &long).unwrap_err().param(), Some("name"));
-        assert!(create(&GroupCreateParams { name: "x".repeat(255) }).is_ok());
+        assert!(create(&GroupCreateParams {
+            name: "x".repeat(255)
+        })
+        .is_ok());
         assert_eq!(update("", &long).unwrap_err().param(), Some("group_id"));
     }
 
@@ -210,8 +254,12 @@ mod tests {
         .unwrap();
         assert_eq!(updated.name, "Escalations");
 
-        let deleted: GroupDeleteResponse =
-            parse_response(200, None, r#"{"object":"group.deleted","id":"group_01J1F8ABCDXYZ","deleted":true}"#).unwrap();
+        let deleted: GroupDeleteResponse = parse_response(
+            200,
+            None,
+            r#"{"object":"group.deleted","id":"group_01J1F8ABCDXYZ","deleted":true}"#,
+        )
+        .unwrap();
         assert!(deleted.deleted);
     }
 

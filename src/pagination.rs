@@ -48,7 +48,10 @@ mod tests {
 
     #[test]
     fn continues_only_with_more_a_cursor_and_items() {
-        assert_eq!(next_after(&Fake(true, Some("g_9"), 3)).as_deref(), Some("g_9"));
+        assert_eq!(
+            next_after(&Fake(true, Some("g_9"), 3)).as_deref(),
+            Some("g_9")
+        );
         assert_eq!(next_after(&Fake(false, Some("g_9"), 3)), None);
         assert_eq!(next_after(&Fake(true, None, 3)), None);
         assert_eq!(next_after(&Fake(true, Some(""), 3)), None);

@@ -8,8 +8,7 @@ use crate::error::Error;
 use crate::request::ApiRequest;
 
 /// Sort order of a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[derive(Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum Order {
     /// Oldest first.
@@ -29,8 +28,7 @@ impl Order {
 }
 
 /// Cursor parameters of every list but the organization users list.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[derive(Tsify)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
 #[serde(deny_unknown_fields)]
 pub struct ListParams {
     /// A cursor: the `next` value of the previous page.
@@ -50,7 +48,12 @@ impl ListParams {
 
     /// Adds `after`, `limit` and `order` to a request's query, checking `limit`.
     pub fn apply(&self, request: &mut ApiRequest) -> Result<(), Error> {
-        apply_cursor(request, self.after.as_deref(), self.limit, 0..=Self::MAX_LIMIT)?;
+        apply_cursor(
+            request,
+            self.after.as_deref(),
+            self.limit,
+            0..=Self::MAX_LIMIT,
+        )?;
         if let Some(order) = self.order {
             request.query.push(("order".into(), order.as_str().into()));
         }
@@ -67,7 +70,10 @@ pub(crate) fn apply_cursor(
 ) -> Result<(), Error> {
     if let Some(after) = after {
         if after.is_empty() {
-            return Err(Error::invalid("after", "`after` must be a non-empty string when given"));
+            return Err(Error::invalid(
+                "after",
+                "`after` must be a non-empty string when given",
+            ));
         }
         request.query.push(("after".into(), after.into()));
     }
@@ -187,6 +193,9 @@ mod tests {
     #[test]
     fn lengths_count_characters() {
         assert!(check_len("name", "ü", 1..=1).is_ok());
-        assert_eq!(check_len("name", "", 1..=255).unwrap_err().param(), Some("name"));
+        assert_eq!(
+            check_len("name", "", 1..=255).unwrap_err().param(),
+            Some("name")
+        );
     }
 }

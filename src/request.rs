@@ -63,7 +63,8 @@ impl ApiRequest {
 
     /// The same request with a JSON body.
     pub fn with_json<T: serde::Serialize>(mut self, body: &T) -> Result<Self, Error> {
-        let text = serde_json::to_string(body).map_err(|e| Error::invalid("body", e.to_string()))?;
+        let text =
+            serde_json::to_string(body).map_err(|e| Error::invalid("body", e.to_string()))?;
         self.body = Some(text);
         Ok(self)
     }
@@ -82,7 +83,11 @@ impl ApiRequest {
 
     /// The full URL below `base_url` (with or without a trailing `/`).
     pub fn url(&self, base_url: &str) -> String {
-        format!("{}{}", base_url.trim_end_matches('/'), self.path_and_query())
+        format!(
+            "{}{}",
+            base_url.trim_end_matches('/'),
+            self.path_and_query()
+        )
     }
 }
 
@@ -97,10 +102,16 @@ pub fn encode_segment(value: &str) -> String {
 /// percent-encoded, so no encoding can make them reach the server as an id.
 pub fn path_param(name: &'static str, value: &str) -> Result<String, Error> {
     if value.is_empty() {
-        return Err(Error::invalid(name, format!("`{name}` must be a non-empty string")));
+        return Err(Error::invalid(
+            name,
+            format!("`{name}` must be a non-empty string"),
+        ));
     }
     if value == "." || value == ".." {
-        return Err(Error::invalid(name, format!("`{name}` cannot be `{value}`")));
+        return Err(Error::invalid(
+            name,
+            format!("`{name}` cannot be `{value}`"),
+        ));
     }
     Ok(encode_segment(value))
 }
@@ -123,14 +134,18 @@ mod tests {
         let err = path_param("group_id", "").unwrap_err();
         assert_eq!(err.param(), Some("group_id"));
         assert!(err.to_string().contains("group_id"));
-        assert_eq!(path_param("user_id", "..").unwrap_err().param(), Some("user_id"));
+        assert_eq!(
+            path_param("user_id", "..").unwrap_err().param(),
+            Some("user_id")
+        );
         assert_eq!(path_param("user_id", "a..b").unwrap(), "a..b");
     }
 
     #[test]
     fn query_is_encoded_in_order() {
         let mut req = ApiRequest::new(Method::Get, "/organization/users".into());
-        req.query.push(("emails[]".into(), "a+b@example.com".into()));
+        req.query
+            .push(("emails[]".into(), "a+b@example.com".into()));
         req.query.push(("limit".into(), "5".into()));
         assert_eq!(
             req.url("http://127.0.0.1:1/v1/"),

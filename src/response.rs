@@ -18,7 +18,7 @@ pub fn parse_response<T: DeserializeOwned>(
     body: &str,
 ) -> Result<T, Error> {
     if !(200..300).contains(&status) {
-        return Err(Error::Api(api_error(status, request_id, body)));
+        return Err(Error::Api(Box::new(api_error(status, request_id, body))));
     }
     decode(body).map_err(|message| Error::Decode {
         message,
@@ -121,9 +121,12 @@ mod tests {
 
     #[test]
     fn a_2xx_body_decodes() {
-        let list: List =
-            parse_response(200, None, r#"{"data":[{"id":"a","created_at":1,"extra":true}]}"#)
-                .unwrap();
+        let list: List = parse_response(
+            200,
+            None,
+            r#"{"data":[{"id":"a","created_at":1,"extra":true}]}"#,
+        )
+        .unwrap();
         assert_eq!(list.data[0].id, "a");
     }
 
@@ -131,7 +134,12 @@ mod tests {
     fn a_mismatched_body_names_the_field() {
         let body = r#"{"data":[{"id":"a","created_at":1},{"id":"b","created_at":"x"}]}"#;
         let err = parse_response::<List>(200, Some("req_1"), body).unwrap_err();
-        let Error::Decode { message, request_id, .. } = &err else {
+        let Error::Decode {
+            message,
+            request_id,
+            ..
+        } = &err
+        else {
             panic!("{err:?}")
         };
         assert!(message.starts_with("data[1].created_at:"), "{message}");
@@ -142,7 +150,13 @@ mod tests {
 
     #[test]
     fn empty_truncated_and_trailing_bodies_are_decode_errors() {
-        for body in ["", "  ", r#"{"data":[{"id":"a","#, r#"{"data":[]} x"#, "<html>"] {
+        for body in [
+            "",
+            "  ",
+            r#"{"data":[{"id":"a","#,
+            r#"{"data":[]} x"#,
+            "<html>",
+        ] {
             let err = parse_response::<List>(200, None, body).unwrap_err();
             assert!(matches!(err, Error::Decode { .. }), "{body}: {err:?}");
         }
@@ -166,7 +180,8 @@ mod tests {
 
     #[test]
     fn null_fields_stay_none() {
-        let body = r#"{"error":{"message":"slow down","type":"rate_limit","param":null,"code":null}}"#;
+        let body =
+            r#"{"error":{"message":"slow down","type":"rate_limit","param":null,"code":null}}"#;
         let err = api_error(429, None, body);
         assert_eq!(err.kind, ApiErrorKind::RateLimit);
         assert_eq!((err.param, err.code), (None, None));
@@ -174,18 +189,29 @@ mod tests {
 
     #[test]
     fn a_proxy_page_gives_a_snippet() {
-        let page = format!("<html><body><h1>502 Bad Gateway</h1>{}</body></html>", "x".repeat(500));
+        let page = format!(
+            "<html><body><h1>502 Bad Gateway</h1>{}</body></html>",
+            "x".repeat(500)
+        );
         let err = api_error(502, None, &page);
         assert_eq!(err.kind, ApiErrorKind::InternalServer);
-        assert!(err.message.starts_with("502 <html><body><h1>502 Bad Gateway</h1>"));
+        assert!(err
+            .message
+            .starts_with("502 <html><body><h1>502 Bad Gateway</h1>"));
         assert!(err.message.chars().count() < 220, "{}", err.message);
         assert!(err.error_type.is_none());
     }
 
     #[test]
     fn an_empty_error_body_says_so() {
-        assert_eq!(api_error(503, None, "").message, "503 status code (no body)");
-        assert_eq!(api_error(500, None, r#"{"error":{"type":"x""#).kind, ApiErrorKind::InternalServer);
+        assert_eq!(
+            api_error(503, None, "").message,
+            "503 status code (no body)"
+        );
+        assert_eq!(
+            api_error(500, None, r#"{"error":{"type":"x""#).kind,
+            ApiErrorKind::InternalServer
+        );
     }
 
     #[test]

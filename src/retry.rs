@@ -55,7 +55,10 @@ pub fn retry_delay_ms(
 }
 
 fn server_delay_ms(headers: &RetryHeaders<'_>, now_ms: f64) -> Option<f64> {
-    if let Some(ms) = headers.retry_after_ms.and_then(|v| v.trim().parse::<f64>().ok()) {
+    if let Some(ms) = headers
+        .retry_after_ms
+        .and_then(|v| v.trim().parse::<f64>().ok())
+    {
         if ms.is_finite() {
             return Some(ms);
         }
@@ -135,8 +138,14 @@ mod tests {
 
     #[test]
     fn x_should_retry_wins() {
-        let no = RetryHeaders { should_retry: Some("false"), ..NONE };
-        let yes = RetryHeaders { should_retry: Some("true"), ..NONE };
+        let no = RetryHeaders {
+            should_retry: Some("false"),
+            ..NONE
+        };
+        let yes = RetryHeaders {
+            should_retry: Some("true"),
+            ..NONE
+        };
         assert!(!should_retry_status(503, &no));
         assert!(should_retry_status(400, &yes));
     }
@@ -147,18 +156,35 @@ mod tests {
         assert_eq!(retry_delay_ms(1, &NONE, 0.0, 0.0), 1000.0);
         assert_eq!(retry_delay_ms(5, &NONE, 0.0, 0.0), 8000.0);
         assert_eq!(retry_delay_ms(u32::MAX, &NONE, 0.0, 0.0), 8000.0);
-        assert_eq!(retry_delay_ms(0, &NONE, 0.0, 0.999_999), 500.0 * (1.0 - 0.999_999 * 0.25));
+        assert_eq!(
+            retry_delay_ms(0, &NONE, 0.0, 0.999_999),
+            500.0 * (1.0 - 0.999_999 * 0.25)
+        );
     }
 
     #[test]
     fn server_delays_are_honoured_under_a_minute() {
-        let ms = RetryHeaders { retry_after_ms: Some("150"), retry_after: Some("9"), ..NONE };
+        let ms = RetryHeaders {
+            retry_after_ms: Some("150"),
+            retry_after: Some("9"),
+            ..NONE
+        };
         assert_eq!(retry_delay_ms(0, &ms, 0.0, 0.0), 150.0);
-        let secs = RetryHeaders { retry_after: Some("2"), ..NONE };
+        let secs = RetryHeaders {
+            retry_after: Some("2"),
+            ..NONE
+        };
         assert_eq!(retry_delay_ms(0, &secs, 0.0, 0.0), 2000.0);
-        let long = RetryHeaders { retry_after: Some("61"), ..NONE };
+        let long = RetryHeaders {
+            retry_after: Some("61"),
+            ..NONE
+        };
         assert_eq!(retry_delay_ms(0, &long, 0.0, 0.0), 500.0);
-        let junk = RetryHeaders { retry_after: Some("soon"), retry_after_ms: Some("x"), ..NONE };
+        let junk = RetryHeaders {
+            retry_after: Some("soon"),
+            retry_after_ms: Some("x"),
+            ..NONE
+        };
         assert_eq!(retry_delay_ms(1, &junk, 0.0, 0.0), 1000.0);
     }
 
@@ -166,13 +192,19 @@ mod tests {
     fn http_dates_count_from_now() {
         let at = http_date_ms("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
         assert_eq!(at, 784_111_777_000.0);
-        let date = RetryHeaders { retry_after: Some("Sun, 06 Nov 1994 08:49:40 GMT"), ..NONE };
+        let date = RetryHeaders {
+            retry_after: Some("Sun, 06 Nov 1994 08:49:40 GMT"),
+            ..NONE
+        };
         assert_eq!(retry_delay_ms(0, &date, at, 0.0), 3000.0);
         // A date in the past is no usable hint.
         assert_eq!(retry_delay_ms(0, &date, at + 10_000.0, 0.0), 500.0);
         assert_eq!(http_date_ms("Sun, 06 Nov 1994 08:49:37 UTC"), None);
         assert_eq!(http_date_ms("06 Nov 1994"), None);
         assert_eq!(http_date_ms("Thu, 01 Jan 1970 00:00:00 GMT"), Some(0.0));
-        assert_eq!(http_date_ms("Tue, 29 Feb 2028 12:00:00 GMT"), Some(1_835_438_400_000.0));
+        assert_eq!(
+            http_date_ms("Tue, 29 Feb 2028 12:00:00 GMT"),
+            Some(1_835_438_400_000.0)
+        );
     }
 }

@@ -124,7 +124,7 @@ impl Mock {
     fn fail(&self, request: &ApiRequest, key: &str) -> (openai_admin_wasm::ApiError, Reply) {
         let reply = self.send_with_key(request, key);
         match reply.decode::<serde_json::Value>() {
-            Err(Error::Api(api)) => (api, reply),
+            Err(Error::Api(api)) => (*api, reply),
             other => panic!("expected an API error, got {other:?}: {}", reply.body),
         }
     }

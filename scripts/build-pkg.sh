@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Builds the npm package into pkg/: the release wasm (bindings by wasm-bindgen, shrunk by
+# binaryen's wasm-opt from npm), the TypeScript entry points compiled by tsc, a CommonJS bundle for
+# `require`, package.json and README. Prints the gzipped size a browser downloads.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=node_modules/.bin
+stage=target/pkg-stage
+
+cargo build --release --target wasm32-unknown-unknown --lib
+rm -rf "$stage" pkg
+mkdir -p "$stage/wasm" pkg
+wasm-bindgen --target web --out-dir "$stage/wasm" --remove-name-section --remove-producers-section \
+  target/wasm32-unknown-unknown/release/openai_admin_wasm.wasm
+# Never Debian's wasm-opt (it writes broken wasm): the one from the pinned npm binaryen.
+"$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+  "$stage/wasm/openai_admin_wasm_bg.wasm" -o "$stage/wasm/openai_admin_wasm_bg.wasm"
+
+cp -r pkg-template/src "$stage/src"
+cp pkg-template/tsconfig.json "$stage/tsconfig.json"
+"$bin/tsc" -p "$stage/tsconfig.json"
+cp -r "$stage/wasm" pkg/wasm
+rm -f pkg/wasm/.gitignore pkg/wasm/package.json
+# CommonJS for `require`: the Node entry bundled with its glue; one .wasm either way.
+"$bin/esbuild" pkg/dist/node.js --bundle --platform=node --format=cjs --outfile=pkg/dist/node.cjs \
+  --define:import.meta.url=__import_meta_url \
+  --banner:js="const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" \
+  --footer:js="module.exports = Object.assign(module.exports.default, module.exports);" --log-level=warning
+cp pkg-template/package.json pkg-template/README.md pkg/
+
+size() { gzip -9c "$@" | wc -c; }
+wasm_gz=$(size pkg/wasm/openai_admin_wasm_bg.wasm)
+js_gz=$(cat pkg/wasm/openai_admin_wasm.js pkg/dist/index.js pkg/dist/client.js pkg/dist/errors.js \
+  pkg/dist/pagination.js pkg/dist/exports.js | gzip -9c | wc -c)
+echo "pkg/ built: browser download ${wasm_gz} B wasm + ${js_gz} B js = $((wasm_gz + js_gz)) B gzip"

@@ -1,0 +1,484 @@
+//! One export per operation. Each parses its arguments (rejecting bad ones before any request),
+//! builds the request with the core and runs it; lists also return the next page's cursor.
+//!
+//! Path parameters come first, in URL order; the package entry point maps the official SDK's
+//! argument order (`groups.users.retrieve(userID, { group_id })`) onto them.
+
+use js_sys::{Object, Promise};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use tsify::Tsify;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+use web_sys::AbortSignal;
+
+use super::convert::{error_to_js, optional_arg, required_arg, set, string_arg};
+use super::transport::{call, validate_as, validate_page};
+use super::WasmClient;
+use crate::config::CallOptions;
+use crate::error::Error;
+use crate::pagination::Page;
+use crate::request::ApiRequest;
+use crate::{groups, roles, users};
+
+/// Runs a call whose result is one object.
+fn one<T: DeserializeOwned>(
+    client: &WasmClient,
+    request: Result<ApiRequest, Error>,
+    options: &JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    run(client, request, options, signal, false, validate_as::<T>)
+}
+
+/// Runs a list call; resolves to `{ page, nextAfter }`.
+fn page<T: DeserializeOwned + Page>(
+    client: &WasmClient,
+    request: Result<ApiRequest, Error>,
+    options: &JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    run(client, request, options, signal, true, validate_page::<T>)
+}
+
+fn run(
+    client: &WasmClient,
+    request: Result<ApiRequest, Error>,
+    options: &JsValue,
+    signal: Option<AbortSignal>,
+    is_page: bool,
+    validate: fn(&str) -> Result<Option<String>, String>,
+) -> Promise {
+    let inner = client.inner.clone();
+    let options = optional_arg::<CallOptions>("options", options);
+    future_to_promise(async move {
+        let request = request.map_err(|e| error_to_js(&e, None))?;
+        let options = options.map_err(|e| error_to_js(&e, None))?;
+        let (reply, next) = call(&inner, request, options, signal, validate)
+            .await
+            .map_err(|failure| failure.into_js())?;
+        if !is_page {
+            return Ok(reply.body);
+        }
+        let out = Object::new();
+        set(&out, "page", &reply.body);
+        set(
+            &out,
+            "nextAfter",
+            &next.map(JsValue::from).unwrap_or(JsValue::NULL),
+        );
+        Ok(out.into())
+    })
+}
+
+/// Reads a string id argument, then builds a request from it.
+fn with_id(
+    name: &'static str,
+    id: &JsValue,
+    build: impl FnOnce(&str) -> Result<ApiRequest, Error>,
+) -> Result<ApiRequest, Error> {
+    build(&string_arg(name, id)?)
+}
+
+// --- groups -----------------------------------------------------------------------------------
+
+/// `GET /organization/groups`
+#[wasm_bindgen(js_name = groupsList, unchecked_return_type = "Promise<WasmPage<GroupList>>")]
+pub fn groups_list(
+    client: &WasmClient,
+    params: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = optional_arg("params", &params).and_then(|p| groups::list(&p));
+    page::<groups::GroupList>(client, request, &options, signal)
+}
+
+/// `POST /organization/groups`
+#[wasm_bindgen(js_name = groupsCreate, unchecked_return_type = "Promise<Group>")]
+pub fn groups_create(
+    client: &WasmClient,
+    body: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = required_arg("body", &body).and_then(|b| groups::create(&b));
+    one::<groups::Group>(client, request, &options, signal)
+}
+
+/// `GET /organization/groups/{group_id}`
+#[wasm_bindgen(js_name = groupsRetrieve, unchecked_return_type = "Promise<Group>")]
+pub fn groups_retrieve(
+    client: &WasmClient,
+    group_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("group_id", &group_id, groups::retrieve);
+    one::<groups::Group>(client, request, &options, signal)
+}
+
+/// `POST /organization/groups/{group_id}`
+#[wasm_bindgen(js_name = groupsUpdate, unchecked_return_type = "Promise<GroupUpdateResponse>")]
+pub fn groups_update(
+    client: &WasmClient,
+    group_id: JsValue,
+    body: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("group_id", &group_id, |id| {
+        groups::update(id, &required_arg("body", &body)?)
+    });
+    one::<groups::GroupUpdateResponse>(client, request, &options, signal)
+}
+
+/// `DELETE /organization/groups/{group_id}`
+#[wasm_bindgen(js_name = groupsDelete, unchecked_return_type = "Promise<GroupDeleteResponse>")]
+pub fn groups_delete(
+    client: &WasmClient,
+    group_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("group_id", &group_id, groups::delete);
+    one::<groups::GroupDeleteResponse>(client, request, &options, signal)
+}
+
+// --- groups/users -----------------------------------------------------------------------------
+
+/// `{ group_id }`: the group that a group-scoped call refers to.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct GroupScopedParams {
+    /// The group's id.
+    pub group_id: String,
+}
+
+/// `{ user_id }`: the user that a user-scoped call refers to.
+#[derive(Debug, Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct UserScopedParams {
+    /// The user's id.
+    pub user_id: String,
+}
+
+/// `GET /organization/groups/{group_id}/users`
+#[wasm_bindgen(js_name = groupUsersList, unchecked_return_type = "Promise<WasmPage<GroupUserList>>")]
+pub fn group_users_list(
+    client: &WasmClient,
+    group_id: JsValue,
+    params: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("group_id", &group_id, |id| {
+        groups::users::list(id, &optional_arg("params", &params)?)
+    });
+    page::<groups::users::GroupUserList>(client, request, &options, signal)
+}
+
+/// `POST /organization/groups/{group_id}/users`
+#[wasm_bindgen(js_name = groupUsersCreate, unchecked_return_type = "Promise<GroupUserCreateResponse>")]
+pub fn group_users_create(
+    client: &WasmClient,
+    group_id: JsValue,
+    body: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("group_id", &group_id, |id| {
+        groups::users::create(id, &required_arg("body", &body)?)
+    });
+    one::<groups::users::GroupUserCreateResponse>(client, request, &options, signal)
+}
+
+/// `GET /organization/groups/{group_id}/users/{user_id}`
+#[wasm_bindgen(js_name = groupUsersRetrieve, unchecked_return_type = "Promise<GroupUserRetrieveResponse>")]
+pub fn group_users_retrieve(
+    client: &WasmClient,
+    scope: JsValue,
+    user_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = in_group(&scope, "user_id", &user_id, groups::users::retrieve);
+    one::<groups::users::GroupUserRetrieveResponse>(client, request, &options, signal)
+}
+
+/// `DELETE /organization/groups/{group_id}/users/{user_id}`
+#[wasm_bindgen(js_name = groupUsersDelete, unchecked_return_type = "Promise<GroupUserDeleteResponse>")]
+pub fn group_users_delete(
+    client: &WasmClient,
+    scope: JsValue,
+    user_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = in_group(&scope, "user_id", &user_id, groups::users::delete);
+    one::<groups::users::GroupUserDeleteResponse>(client, request, &options, signal)
+}
+
+/// Reads `{ group_id }` and a second id, then builds a request from both (URL order).
+fn in_group(
+    scope: &JsValue,
+    name: &'static str,
+    id: &JsValue,
+    build: impl FnOnce(&str, &str) -> Result<ApiRequest, Error>,
+) -> Result<ApiRequest, Error> {
+    let scope: GroupScopedParams = required_arg("params", scope)?;
+    build(&scope.group_id, &string_arg(name, id)?)
+}
+
+/// Reads `{ user_id }` and a role id, then builds a request from both (URL order).
+fn in_user(
+    scope: &JsValue,
+    role_id: &JsValue,
+    build: impl FnOnce(&str, &str) -> Result<ApiRequest, Error>,
+) -> Result<ApiRequest, Error> {
+    let scope: UserScopedParams = required_arg("params", scope)?;
+    build(&scope.user_id, &string_arg("role_id", role_id)?)
+}
+
+// --- groups/roles -----------------------------------------------------------------------------
+
+/// `GET /organization/groups/{group_id}/roles`
+#[wasm_bindgen(js_name = groupRolesList, unchecked_return_type = "Promise<WasmPage<AssignedRoleList>>")]
+pub fn group_roles_list(
+    client: &WasmClient,
+    group_id: JsValue,
+    params: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("group_id", &group_id, |id| {
+        groups::roles::list(id, &optional_arg("params", &params)?)
+    });
+    page::<roles::AssignedRoleList>(client, request, &options, signal)
+}
+
+/// `POST /organization/groups/{group_id}/roles`
+#[wasm_bindgen(js_name = groupRolesCreate, unchecked_return_type = "Promise<GroupRoleCreateResponse>")]
+pub fn group_roles_create(
+    client: &WasmClient,
+    group_id: JsValue,
+    body: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("group_id", &group_id, |id| {
+        groups::roles::create(id, &required_arg("body", &body)?)
+    });
+    one::<groups::roles::GroupRoleCreateResponse>(client, request, &options, signal)
+}
+
+/// `GET /organization/groups/{group_id}/roles/{role_id}`
+#[wasm_bindgen(js_name = groupRolesRetrieve, unchecked_return_type = "Promise<AssignedRoleDetails>")]
+pub fn group_roles_retrieve(
+    client: &WasmClient,
+    scope: JsValue,
+    role_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = in_group(&scope, "role_id", &role_id, groups::roles::retrieve);
+    one::<roles::AssignedRoleDetails>(client, request, &options, signal)
+}
+
+/// `DELETE /organization/groups/{group_id}/roles/{role_id}`
+#[wasm_bindgen(js_name = groupRolesDelete, unchecked_return_type = "Promise<RoleAssignmentDeleteResponse>")]
+pub fn group_roles_delete(
+    client: &WasmClient,
+    scope: JsValue,
+    role_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = in_group(&scope, "role_id", &role_id, groups::roles::delete);
+    one::<roles::RoleAssignmentDeleteResponse>(client, request, &options, signal)
+}
+
+// --- roles ------------------------------------------------------------------------------------
+
+/// `GET /organization/roles`
+#[wasm_bindgen(js_name = rolesList, unchecked_return_type = "Promise<WasmPage<RoleList>>")]
+pub fn roles_list(
+    client: &WasmClient,
+    params: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = optional_arg("params", &params).and_then(|p| roles::list(&p));
+    page::<roles::RoleList>(client, request, &options, signal)
+}
+
+/// `POST /organization/roles`
+#[wasm_bindgen(js_name = rolesCreate, unchecked_return_type = "Promise<Role>")]
+pub fn roles_create(
+    client: &WasmClient,
+    body: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = required_arg("body", &body).and_then(|b| roles::create(&b));
+    one::<roles::Role>(client, request, &options, signal)
+}
+
+/// `GET /organization/roles/{role_id}`
+#[wasm_bindgen(js_name = rolesRetrieve, unchecked_return_type = "Promise<Role>")]
+pub fn roles_retrieve(
+    client: &WasmClient,
+    role_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("role_id", &role_id, roles::retrieve);
+    one::<roles::Role>(client, request, &options, signal)
+}
+
+/// `POST /organization/roles/{role_id}`
+#[wasm_bindgen(js_name = rolesUpdate, unchecked_return_type = "Promise<Role>")]
+pub fn roles_update(
+    client: &WasmClient,
+    role_id: JsValue,
+    body: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("role_id", &role_id, |id| {
+        roles::update(id, &required_arg("body", &body)?)
+    });
+    one::<roles::Role>(client, request, &options, signal)
+}
+
+/// `DELETE /organization/roles/{role_id}`
+#[wasm_bindgen(js_name = rolesDelete, unchecked_return_type = "Promise<RoleDeleteResponse>")]
+pub fn roles_delete(
+    client: &WasmClient,
+    role_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("role_id", &role_id, roles::delete);
+    one::<roles::RoleDeleteResponse>(client, request, &options, signal)
+}
+
+// --- users ------------------------------------------------------------------------------------
+
+/// `GET /organization/users`
+#[wasm_bindgen(js_name = usersList, unchecked_return_type = "Promise<WasmPage<UserList>>")]
+pub fn users_list(
+    client: &WasmClient,
+    params: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = optional_arg("params", &params).and_then(|p| users::list(&p));
+    page::<users::UserList>(client, request, &options, signal)
+}
+
+/// `GET /organization/users/{user_id}`
+#[wasm_bindgen(js_name = usersRetrieve, unchecked_return_type = "Promise<OrganizationUser>")]
+pub fn users_retrieve(
+    client: &WasmClient,
+    user_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("user_id", &user_id, users::retrieve);
+    one::<users::OrganizationUser>(client, request, &options, signal)
+}
+
+/// `POST /organization/users/{user_id}`
+#[wasm_bindgen(js_name = usersUpdate, unchecked_return_type = "Promise<OrganizationUser>")]
+pub fn users_update(
+    client: &WasmClient,
+    user_id: JsValue,
+    body: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("user_id", &user_id, |id| {
+        users::update(id, &required_arg("body", &body)?)
+    });
+    one::<users::OrganizationUser>(client, request, &options, signal)
+}
+
+/// `DELETE /organization/users/{user_id}`
+#[wasm_bindgen(js_name = usersDelete, unchecked_return_type = "Promise<UserDeleteResponse>")]
+pub fn users_delete(
+    client: &WasmClient,
+    user_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("user_id", &user_id, users::delete);
+    one::<users::UserDeleteResponse>(client, request, &options, signal)
+}
+
+// --- users/roles ------------------------------------------------------------------------------
+
+/// `GET /organization/users/{user_id}/roles`
+#[wasm_bindgen(js_name = userRolesList, unchecked_return_type = "Promise<WasmPage<AssignedRoleList>>")]
+pub fn user_roles_list(
+    client: &WasmClient,
+    user_id: JsValue,
+    params: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("user_id", &user_id, |id| {
+        users::roles::list(id, &optional_arg("params", &params)?)
+    });
+    page::<roles::AssignedRoleList>(client, request, &options, signal)
+}
+
+/// `POST /organization/users/{user_id}/roles`
+#[wasm_bindgen(js_name = userRolesCreate, unchecked_return_type = "Promise<UserRoleCreateResponse>")]
+pub fn user_roles_create(
+    client: &WasmClient,
+    user_id: JsValue,
+    body: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = with_id("user_id", &user_id, |id| {
+        users::roles::create(id, &required_arg("body", &body)?)
+    });
+    one::<users::roles::UserRoleCreateResponse>(client, request, &options, signal)
+}
+
+/// `GET /organization/users/{user_id}/roles/{role_id}`
+#[wasm_bindgen(js_name = userRolesRetrieve, unchecked_return_type = "Promise<AssignedRoleDetails>")]
+pub fn user_roles_retrieve(
+    client: &WasmClient,
+    scope: JsValue,
+    role_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = in_user(&scope, &role_id, users::roles::retrieve);
+    one::<roles::AssignedRoleDetails>(client, request, &options, signal)
+}
+
+/// `DELETE /organization/users/{user_id}/roles/{role_id}`
+#[wasm_bindgen(js_name = userRolesDelete, unchecked_return_type = "Promise<RoleAssignmentDeleteResponse>")]
+pub fn user_roles_delete(
+    client: &WasmClient,
+    scope: JsValue,
+    role_id: JsValue,
+    options: JsValue,
+    signal: Option<AbortSignal>,
+) -> Promise {
+    let request = in_user(&scope, &role_id, users::roles::delete);
+    one::<roles::RoleAssignmentDeleteResponse>(client, request, &options, signal)
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const WASM_PAGE: &str = r#"
+/** What a list export resolves to: the page body and the cursor of the next page, if any. */
+export interface WasmPage<Body> {
+    page: Body;
+    nextAfter: string | null;
+}
+"#;

@@ -1,0 +1,275 @@
+//! One call: `fetch` with a timeout and the caller's abort signal, retried as the core decides.
+
+use std::collections::BTreeMap;
+
+use js_sys::{Function, JsString, Object, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal};
+
+use super::convert::{body_to_js, error_to_js, set};
+use super::Inner;
+use crate::config::CallOptions;
+use crate::error::Error;
+use crate::request::ApiRequest;
+use crate::response::{api_error, decode};
+use crate::retry::{retry_delay_ms, should_retry_status, RetryHeaders};
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(callback: &Function, ms: f64) -> JsValue;
+    #[wasm_bindgen(js_name = clearTimeout)]
+    fn clear_timeout(id: &JsValue);
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(request: &web_sys::Request) -> Promise;
+}
+
+/// What a successful call gives back: the body, parsed by JavaScript, with `_request_id` set.
+pub struct Reply {
+    pub body: JsValue,
+}
+
+/// A failed call: the error and, when a response came, its headers.
+pub struct Failure {
+    pub error: Error,
+    pub headers: Option<JsValue>,
+}
+
+impl Failure {
+    pub fn into_js(self) -> JsValue {
+        error_to_js(&self.error, self.headers.as_ref())
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure {
+            error,
+            headers: None,
+        }
+    }
+}
+
+/// Sends `request`, retrying as [`crate::retry`] decides, and checks the 2xx body against `T`
+/// with `validate`, which returns the `after` cursor of the next page for lists.
+pub async fn call(
+    inner: &Inner,
+    request: ApiRequest,
+    options: CallOptions,
+    signal: Option<AbortSignal>,
+    validate: impl Fn(&str) -> Result<Option<String>, String>,
+) -> Result<(Reply, Option<String>), Failure> {
+    let max_retries = options.max_retries.unwrap_or(inner.config.max_retries);
+    let timeout_ms = options.timeout.unwrap_or(inner.config.timeout_ms);
+    let url = request.url(&inner.config.base_url);
+    let headers = inner
+        .config
+        .request_headers(request.body.is_some(), options.headers.as_ref());
+    let mut retries_done = 0;
+    loop {
+        let attempt = attempt(inner, &request, &url, &headers, timeout_ms, signal.as_ref()).await;
+        let retries_left = retries_done < max_retries;
+        let (status, response_headers, text) = match attempt {
+            Ok(response) => response,
+            Err(Error::Aborted) => return Err(Error::Aborted.into()),
+            // Connection errors and timeouts are retried like a 5xx.
+            Err(_) if retries_left => {
+                sleep(retry_delay_ms(
+                    retries_done,
+                    &RetryHeaders::default(),
+                    now(),
+                    random(),
+                ))
+                .await;
+                retries_done += 1;
+                continue;
+            }
+            Err(error) => return Err(error.into()),
+        };
+        let request_id = response_headers.get("x-request-id").cloned();
+        if !(200..300).contains(&status) {
+            let hints = RetryHeaders {
+                should_retry: response_headers.get("x-should-retry").map(String::as_str),
+                retry_after_ms: response_headers.get("retry-after-ms").map(String::as_str),
+                retry_after: response_headers.get("retry-after").map(String::as_str),
+            };
+            if retries_left && should_retry_status(status, &hints) {
+                sleep(retry_delay_ms(retries_done, &hints, now(), random())).await;
+                retries_done += 1;
+                continue;
+            }
+            let body = String::from(&text);
+            return Err(Failure {
+                error: Error::Api(Box::new(api_error(status, request_id.as_deref(), &body))),
+                headers: Some(headers_to_js(&response_headers)),
+            });
+        }
+        let decode_error = |message: String| Failure {
+            error: Error::Decode {
+                message,
+                status,
+                request_id: request_id.clone(),
+            },
+            headers: Some(headers_to_js(&response_headers)),
+        };
+        let next = validate(&String::from(&text)).map_err(decode_error)?;
+        let body = body_to_js(&text, request_id.as_deref())?;
+        return Ok((Reply { body }, next));
+    }
+}
+
+/// Checks a body against `T` (for calls that are not lists).
+pub fn validate_as<T: serde::de::DeserializeOwned>(body: &str) -> Result<Option<String>, String> {
+    decode::<T>(body).map(|_: T| None)
+}
+
+/// Checks a list body against `T` and gives the next page's cursor.
+pub fn validate_page<T: serde::de::DeserializeOwned + crate::pagination::Page>(
+    body: &str,
+) -> Result<Option<String>, String> {
+    decode::<T>(body).map(|page| crate::pagination::next_after(&page))
+}
+
+/// One attempt: the status, the lower-cased headers and the body as a JS string.
+async fn attempt(
+    inner: &Inner,
+    request: &ApiRequest,
+    url: &str,
+    headers: &[(String, String)],
+    timeout_ms: u64,
+    signal: Option<&AbortSignal>,
+) -> Result<(u16, BTreeMap<String, String>, JsString), Error> {
+    if signal.is_some_and(AbortSignal::aborted) {
+        return Err(Error::Aborted);
+    }
+    let controller =
+        AbortController::new().map_err(|_| connection("AbortController is unavailable"))?;
+    // The caller's signal aborts this attempt; the timer aborts it when the time is up.
+    let forward = signal.map(|signal| {
+        let controller = controller.clone();
+        let on_abort = Closure::<dyn FnMut()>::new(move || controller.abort());
+        let _ = signal.add_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+        (signal.clone(), on_abort)
+    });
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let on_timeout = {
+        let controller = controller.clone();
+        let timed_out = timed_out.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            timed_out.set(true);
+            controller.abort();
+        })
+    };
+    let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms as f64);
+
+    let result = send(inner, request, url, headers, &controller.signal()).await;
+
+    clear_timeout(&timer);
+    if let Some((signal, on_abort)) = &forward {
+        let _ =
+            signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
+    }
+    match result {
+        Ok(response) => Ok(response),
+        Err(_) if signal.is_some_and(AbortSignal::aborted) => Err(Error::Aborted),
+        Err(_) if timed_out.get() => Err(Error::Timeout),
+        Err(message) => Err(connection(&message)),
+    }
+}
+
+fn connection(message: &str) -> Error {
+    Error::Connection {
+        message: message.to_owned(),
+    }
+}
+
+/// `fetch` and read the whole body, all under `abort`.
+async fn send(
+    inner: &Inner,
+    request: &ApiRequest,
+    url: &str,
+    headers: &[(String, String)],
+    abort: &AbortSignal,
+) -> Result<(u16, BTreeMap<String, String>, JsString), String> {
+    let mut builder = gloo_net::http::RequestBuilder::new(url)
+        .method(method(request))
+        .abort_signal(Some(abort));
+    for (name, value) in headers {
+        builder = builder.header(name, value);
+    }
+    let built = match &request.body {
+        Some(body) => builder.body(body.as_str()),
+        None => builder.build(),
+    }
+    .map_err(|e| e.to_string())?;
+    let raw: web_sys::Request = built.into();
+    let promise = match &inner.fetch {
+        Some(fetch) => fetch
+            .call1(&JsValue::UNDEFINED, &raw)
+            .map_err(describe)?
+            .dyn_into::<Promise>()
+            .map_err(|_| "the custom `fetch` did not return a promise".to_owned())?,
+        None => global_fetch(&raw),
+    };
+    let response = JsFuture::from(promise)
+        .await
+        .map_err(describe)?
+        .dyn_into::<web_sys::Response>()
+        .map_err(|_| "`fetch` did not resolve to a Response".to_owned())?;
+    let status = response.status();
+    let mut header_map = BTreeMap::new();
+    let response = gloo_net::http::Response::from(response);
+    for (name, value) in response.headers().entries() {
+        header_map.insert(name.to_ascii_lowercase(), value);
+    }
+    let raw: web_sys::Response = response.into();
+    let text = JsFuture::from(raw.text().map_err(describe)?)
+        .await
+        .map_err(describe)?
+        .dyn_into::<JsString>()
+        .map_err(|_| "the body is not text".to_owned())?;
+    Ok((status, header_map, text))
+}
+
+fn method(request: &ApiRequest) -> gloo_net::http::Method {
+    match request.method {
+        crate::request::Method::Get => gloo_net::http::Method::GET,
+        crate::request::Method::Post => gloo_net::http::Method::POST,
+        crate::request::Method::Delete => gloo_net::http::Method::DELETE,
+    }
+}
+
+/// A JS exception as text: its `message` when it has one.
+fn describe(error: JsValue) -> String {
+    js_sys::Reflect::get(&error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "fetch failed".to_owned())
+}
+
+fn headers_to_js(headers: &BTreeMap<String, String>) -> JsValue {
+    let out = Object::new();
+    for (name, value) in headers {
+        set(&out, name, &value.into());
+    }
+    out.into()
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+fn random() -> f64 {
+    js_sys::Math::random()
+}
+
+/// Waits `ms` milliseconds.
+async fn sleep(ms: f64) {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        set_timeout(&resolve, ms);
+    });
+    let _ = JsFuture::from(promise).await;
+}
