@@ -1,0 +1,58 @@
+# Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
+.PHONY: demo test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-e2e fuzz
+
+MOCK_DEBUG := target/debug/openai-admin-mock
+MOCK_RELEASE := target/release/openai-admin-mock
+
+## demo: build the package and serve the demo admin page with the mock API on http://127.0.0.1:8787/
+demo: setup
+	scripts/build-pkg.sh
+	cargo build --release -p openai-admin-mock
+	scripts/demo.sh
+
+## test: every test: lints, native Rust, the official SDK against the mock, wasm in Node and
+## Chromium, the packed npm package (Node ESM/CJS, types, Vite, worker), the demo page end to end.
+test: setup-browser lint test-native test-interop test-wasm test-package test-e2e
+	@echo "make test: all suites passed"
+
+## pkg: build the npm package into pkg/ and print its gzipped size
+pkg: setup
+	scripts/build-pkg.sh
+
+## bench: compare speed, memory and size with the official SDK and a bare fetch loop
+bench: setup-browser
+	scripts/build-pkg.sh
+	cargo build --release -p openai-admin-mock
+	node bench/run.mjs
+
+setup:
+	scripts/setup.sh
+
+setup-browser:
+	scripts/setup.sh --browser
+
+lint: setup
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+
+test-native: setup
+	cargo build -p openai-admin-mock
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) cargo test --workspace
+
+test-interop: setup
+	cargo build -p openai-admin-mock
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) node --test tests/interop/
+
+test-wasm: setup-browser
+	scripts/test-wasm.sh all
+
+test-package: setup-browser
+	scripts/build-pkg.sh
+	cargo build -p openai-admin-mock
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-package.sh
+
+test-e2e: setup-browser
+	scripts/build-pkg.sh
+	cargo build --release -p openai-admin-mock
+	MOCK_BIN=$(CURDIR)/$(MOCK_RELEASE) node --test tests/e2e/
