@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Tests the npm package the way a user gets it: `npm pack` of pkg/, installed from the tarball into
+# a scratch project under target/package-test/, imported by its name from there.
+#
+#   scripts/build-pkg.sh && cargo build -p openai-admin-mock && scripts/test-package.sh
+#
+# Parts: Node ESM tests (tests/package/*.test.mjs), the CommonJS test (*.test.cjs), the type check
+# of tests/types/usage.ts (against pkg/ by a `paths` mapping, then against the installed package),
+# and a Vite app in Chromium, page and module worker (tests/vite/). MOCK_BIN overrides the mock.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+bin=$root/node_modules/.bin
+scratch=$root/target/package-test
+project=$scratch/project
+export MOCK_BIN=${MOCK_BIN:-$root/target/debug/openai-admin-mock}
+
+[[ -f pkg/package.json ]] || { echo "pkg/ is missing: run scripts/build-pkg.sh first" >&2; exit 1; }
+[[ -x $MOCK_BIN ]] || { echo "mock not found at $MOCK_BIN: run cargo build -p openai-admin-mock" >&2; exit 1; }
+
+rm -rf "$scratch"
+mkdir -p "$project"
+tarball=$(cd "$scratch" && npm pack --silent "$root/pkg")
+echo "packed $tarball ($(wc -c <"$scratch/$tarball") B)"
+tar -tzf "$scratch/$tarball" | sed 's/^/  /'
+
+cat >"$project/package.json" <<'EOF'
+{ "name": "package-test", "private": true, "type": "module" }
+EOF
+(cd "$project" && npm install --no-audit --no-fund --silent "../$tarball")
+# Test-only tools from the repository (no dependencies of their own): the official SDK for the
+# parity test and the browser driver.
+ln -s "$root/node_modules/openai" "$root/node_modules/playwright-core" "$project/node_modules/"
+
+cp -r tests/package "$project/package"
+cp -r tests/types "$project/types"
+cp -r tests/vite "$project/vite"
+
+declare -A counts
+summary() { # name, TAP output file: pulls "# pass N" / "# fail N"
+  local pass fail
+  pass=$(sed -n 's/^# pass //p' "$2" | tail -1)
+  fail=$(sed -n 's/^# fail //p' "$2" | tail -1)
+  counts[$1]="${pass:-0} passed, ${fail:-?} failed"
+}
+status=0
+run_node_tests() { # name, glob (relative to the scratch project)
+  local name=$1 out=$scratch/$1.tap
+  echo "== $name"
+  (cd "$project" && node --test --test-reporter=tap --test-reporter-destination=stdout $2) >"$out" 2>&1 \
+    || { status=1; cat "$out"; }
+  grep -E '^# (tests|pass|fail)' "$out" || true
+  summary "$name" "$out"
+}
+
+run_node_tests "Node ESM" "package/*.test.mjs"
+run_node_tests "CommonJS" "package/*.test.cjs"
+
+echo "== types"
+types_ok=0
+if "$bin/tsc" -p tests/types --noEmit --strict; then types_ok=$((types_ok + 1)); else status=1; fi
+# The same file against the installed package, found by name (no `paths` mapping).
+cat >"$project/types/tsconfig.installed.json" <<'EOF'
+{ "extends": "./tsconfig.json", "compilerOptions": { "paths": {} } }
+EOF
+if "$bin/tsc" -p "$project/types/tsconfig.installed.json" --noEmit --strict; then types_ok=$((types_ok + 1)); else status=1; fi
+counts[types]="$types_ok of 2 tsc runs clean"
+
+run_node_tests "Vite + Chromium" "vite/*.test.mjs"
+
+echo
+echo "== summary"
+for name in "Node ESM" "CommonJS" types "Vite + Chromium"; do
+  printf '  %-16s %s\n' "$name" "${counts[$name]}"
+done
+exit $status
