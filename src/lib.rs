@@ -20,8 +20,11 @@ pub mod retry;
 pub mod roles;
 pub mod users;
 
+// Public (but hidden from the docs) so the `wasm-bindgen-test` suites in `tests/wasm_*.rs` can
+// call the exports the way JavaScript does.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use config::ClientConfig;
 pub use error::{ApiError, ApiErrorKind, Error};

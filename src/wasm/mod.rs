@@ -8,6 +8,8 @@ mod convert;
 mod ops;
 mod transport;
 
+pub use ops::*;
+
 use std::rc::Rc;
 
 use js_sys::{Function, Reflect};

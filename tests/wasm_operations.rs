@@ -1,0 +1,484 @@
+//! All 26 exports against the mock, compiled to wasm and run in Node and in headless Chromium:
+//! create, retrieve, update and delete round trips, with the returned fields checked.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "wasm/common.rs"]
+mod common;
+
+use common::*;
+use js_sys::Object;
+use serde_json::json;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+#[wasm_bindgen_test]
+async fn groups_create_retrieve_update_list_delete() {
+    let client = client();
+    let name = unique("wasm group");
+    let created = ok(api::groups_create(
+        &client,
+        js(json!({ "name": name })),
+        none(),
+        None,
+    ))
+    .await;
+    let id = string(&created, "id");
+    assert!(id.starts_with("group_"), "{id}");
+    assert_eq!(string(&created, "name"), name);
+    assert!(!boolean(&created, "is_scim_managed"));
+    assert!(number(&created, "created_at") > 1.7e9);
+
+    // `_request_id` is there, as in the official SDK, but not enumerable.
+    let request_id = string(&created, "_request_id");
+    assert!(request_id.starts_with("req_"), "{request_id}");
+    let keys: Vec<String> = Object::keys(created.unchecked_ref::<Object>())
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    assert!(!keys.contains(&"_request_id".to_owned()), "{keys:?}");
+
+    let retrieved = ok(api::groups_retrieve(&client, id.clone().into(), none(), None)).await;
+    assert_eq!(string(&retrieved, "id"), id);
+    assert_eq!(string(&retrieved, "name"), name);
+    assert_eq!(string(&retrieved, "group_type"), "group");
+
+    let renamed = format!("{name} (renamed)");
+    let updated = ok(api::groups_update(
+        &client,
+        id.clone().into(),
+        js(json!({ "name": renamed })),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(string(&updated, "id"), id);
+    assert_eq!(string(&updated, "name"), renamed);
+
+    let list = ok(api::groups_list(
+        &client,
+        js(json!({ "limit": 1000 })),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(string(&list, "page.object"), "list");
+    let found: Vec<JsValue> = array(&list, "page.data")
+        .into_iter()
+        .filter(|g| string(g, "id") == id)
+        .collect();
+    assert_eq!(found.len(), 1);
+    assert_eq!(string(&found[0], "name"), renamed);
+    assert!(get(&list, "nextAfter").is_null());
+
+    let deleted = ok(api::groups_delete(&client, id.clone().into(), none(), None)).await;
+    assert_eq!(string(&deleted, "id"), id);
+    assert!(boolean(&deleted, "deleted"));
+    assert_eq!(string(&deleted, "object"), "group.deleted");
+
+    err(
+        api::groups_retrieve(&client, id.into(), none(), None),
+        "NotFoundError",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn group_users_add_retrieve_list_remove() {
+    let client = client();
+    let group = new_group(&client, "wasm members").await;
+    let users = some_users(&client, 3).await;
+    let scope = || js(json!({ "group_id": group }));
+
+    for user in &users {
+        let added = ok(api::group_users_create(
+            &client,
+            group.clone().into(),
+            js(json!({ "user_id": user })),
+            none(),
+            None,
+        ))
+        .await;
+        assert_eq!(string(&added, "object"), "group.user");
+        assert_eq!(string(&added, "user_id"), *user);
+        assert_eq!(string(&added, "group_id"), group);
+    }
+
+    let member = ok(api::group_users_retrieve(
+        &client,
+        scope(),
+        users[0].clone().into(),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(string(&member, "id"), users[0]);
+    assert!(!string(&member, "name").is_empty());
+    assert_eq!(string(&member, "user_type"), "user");
+
+    // Member lists are newest first unless asked otherwise.
+    let list = ok(api::group_users_list(
+        &client,
+        group.clone().into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
+    let mut newest_first = users.clone();
+    newest_first.reverse();
+    assert_eq!(ids(&list, "page.data"), newest_first);
+    let ascending = ok(api::group_users_list(
+        &client,
+        group.clone().into(),
+        js(json!({ "order": "asc" })),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(ids(&ascending, "page.data"), users);
+
+    let removed = ok(api::group_users_delete(
+        &client,
+        scope(),
+        users[1].clone().into(),
+        none(),
+        None,
+    ))
+    .await;
+    assert!(boolean(&removed, "deleted"));
+    assert_eq!(string(&removed, "object"), "group.user.deleted");
+
+    let list = ok(api::group_users_list(
+        &client,
+        group.clone().into(),
+        js(json!({ "order": "asc" })),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(
+        ids(&list, "page.data"),
+        vec![users[0].clone(), users[2].clone()]
+    );
+    err(
+        api::group_users_retrieve(&client, scope(), users[1].clone().into(), none(), None),
+        "NotFoundError",
+    )
+    .await;
+
+    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+}
+
+#[wasm_bindgen_test]
+async fn group_roles_assign_retrieve_list_unassign() {
+    let client = client();
+    let group = new_group(&client, "wasm group roles").await;
+    let role = new_role(&client, "wasm group role").await;
+    let scope = || js(json!({ "group_id": group }));
+
+    let assigned = ok(api::group_roles_create(
+        &client,
+        group.clone().into(),
+        js(json!({ "role_id": role })),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(string(&assigned, "object"), "group.role");
+    assert_eq!(string(&assigned, "group.id"), group);
+    assert!(!boolean(&assigned, "group.scim_managed"));
+    assert_eq!(string(&assigned, "role.id"), role);
+    assert!(!boolean(&assigned, "role.predefined_role"));
+
+    let details = ok(api::group_roles_retrieve(
+        &client,
+        scope(),
+        role.clone().into(),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(string(&details, "id"), role);
+    assert_eq!(string(&details, "resource_type"), "api.organization");
+    let permissions: Vec<String> = array(&details, "permissions")
+        .iter()
+        .filter_map(JsValue::as_string)
+        .collect();
+    assert_eq!(permissions, vec!["api.groups.read".to_owned()]);
+
+    let list = ok(api::group_roles_list(
+        &client,
+        group.clone().into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(ids(&list, "page.data"), vec![role.clone()]);
+    assert!(!boolean(&list, "page.has_more"));
+
+    let unassigned = ok(api::group_roles_delete(
+        &client,
+        scope(),
+        role.clone().into(),
+        none(),
+        None,
+    ))
+    .await;
+    assert!(boolean(&unassigned, "deleted"));
+    assert_eq!(string(&unassigned, "object"), "group.role.deleted");
+
+    let list = ok(api::group_roles_list(
+        &client,
+        group.clone().into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
+    assert!(array(&list, "page.data").is_empty());
+
+    ok(api::roles_delete(&client, role.into(), none(), None)).await;
+    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+}
+
+#[wasm_bindgen_test]
+async fn roles_create_retrieve_update_list_delete() {
+    let client = client();
+    let name = unique("wasm role");
+    let created = ok(api::roles_create(
+        &client,
+        js(json!({
+            "role_name": name,
+            "permissions": ["api.groups.read", "api.groups.write"],
+            "description": "made by the wasm tests",
+        })),
+        none(),
+        None,
+    ))
+    .await;
+    let id = string(&created, "id");
+    assert!(id.starts_with("role_"), "{id}");
+    assert_eq!(string(&created, "object"), "role");
+    assert_eq!(string(&created, "name"), name);
+    assert_eq!(string(&created, "description"), "made by the wasm tests");
+    assert_eq!(array(&created, "permissions").len(), 2);
+    assert!(!boolean(&created, "predefined_role"));
+
+    let retrieved = ok(api::roles_retrieve(&client, id.clone().into(), none(), None)).await;
+    assert_eq!(string(&retrieved, "name"), name);
+
+    let renamed = format!("{name} (renamed)");
+    let updated = ok(api::roles_update(
+        &client,
+        id.clone().into(),
+        js(json!({ "role_name": renamed, "permissions": ["api.users.read"] })),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(string(&updated, "id"), id);
+    assert_eq!(string(&updated, "name"), renamed);
+    assert_eq!(
+        array(&updated, "permissions")
+            .iter()
+            .filter_map(JsValue::as_string)
+            .collect::<Vec<_>>(),
+        vec!["api.users.read".to_owned()]
+    );
+    // Fields left out stay as they were.
+    assert_eq!(string(&updated, "description"), "made by the wasm tests");
+
+    let list = ok(api::roles_list(&client, none(), none(), None)).await;
+    let names: Vec<String> = array(&list, "page.data")
+        .iter()
+        .map(|r| string(r, "name"))
+        .collect();
+    assert!(names.contains(&"Owner".to_owned()), "{names:?}");
+    assert!(names.contains(&"Reader".to_owned()), "{names:?}");
+    assert!(names.contains(&renamed), "{names:?}");
+
+    let deleted = ok(api::roles_delete(&client, id.clone().into(), none(), None)).await;
+    assert_eq!(string(&deleted, "id"), id);
+    assert!(boolean(&deleted, "deleted"));
+    assert_eq!(string(&deleted, "object"), "role.deleted");
+    err(
+        api::roles_retrieve(&client, id.into(), none(), None),
+        "NotFoundError",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn users_retrieve_and_update() {
+    let client = client();
+    // A reader: the seed has 4 owners, then readers.
+    let list = ok(api::users_list(&client, js(json!({ "limit": 20 })), none(), None)).await;
+    let reader = array(&list, "page.data")
+        .into_iter()
+        .find(|u| get(u, "role").as_string().as_deref() == Some("reader"))
+        .expect("the seed has readers");
+    let id = string(&reader, "id");
+
+    let user = ok(api::users_retrieve(&client, id.clone().into(), none(), None)).await;
+    assert_eq!(string(&user, "object"), "organization.user");
+    assert_eq!(string(&user, "id"), id);
+    assert_eq!(string(&user, "role"), "reader");
+    assert_eq!(string(&user, "email"), string(&reader, "email"));
+    assert!(number(&user, "added_at") > 1.7e9);
+
+    let promoted = ok(api::users_update(
+        &client,
+        id.clone().into(),
+        js(json!({ "role": "owner", "technical_level": "expert" })),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(string(&promoted, "id"), id);
+    assert_eq!(string(&promoted, "role"), "owner");
+    assert_eq!(string(&promoted, "technical_level"), "expert");
+
+    let restored = ok(api::users_update(
+        &client,
+        id.clone().into(),
+        js(json!({ "role": "reader" })),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(string(&restored, "role"), "reader");
+    // Fields left out stay as they were.
+    assert_eq!(string(&restored, "technical_level"), "expert");
+}
+
+#[wasm_bindgen_test]
+async fn user_roles_assign_retrieve_list_unassign() {
+    let client = client();
+    let user = some_users(&client, 1).await.remove(0);
+    let role = new_role(&client, "wasm user role").await;
+    let scope = || js(json!({ "user_id": user }));
+
+    let assigned = ok(api::user_roles_create(
+        &client,
+        user.clone().into(),
+        js(json!({ "role_id": role })),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(string(&assigned, "object"), "user.role");
+    assert_eq!(string(&assigned, "user.id"), user);
+    assert_eq!(string(&assigned, "role.id"), role);
+
+    let details = ok(api::user_roles_retrieve(
+        &client,
+        scope(),
+        role.clone().into(),
+        none(),
+        None,
+    ))
+    .await;
+    assert_eq!(string(&details, "id"), role);
+    assert!(!boolean(&details, "predefined_role"));
+
+    let list = ok(api::user_roles_list(
+        &client,
+        user.clone().into(),
+        js(json!({ "limit": 1000 })),
+        none(),
+        None,
+    ))
+    .await;
+    assert!(ids(&list, "page.data").contains(&role));
+
+    let unassigned = ok(api::user_roles_delete(
+        &client,
+        scope(),
+        role.clone().into(),
+        none(),
+        None,
+    ))
+    .await;
+    assert!(boolean(&unassigned, "deleted"));
+    assert_eq!(string(&unassigned, "object"), "user.role.deleted");
+
+    let list = ok(api::user_roles_list(
+        &client,
+        user.clone().into(),
+        js(json!({ "limit": 1000 })),
+        none(),
+        None,
+    ))
+    .await;
+    assert!(!ids(&list, "page.data").contains(&role));
+    err(
+        api::user_roles_retrieve(&client, scope(), role.clone().into(), none(), None),
+        "NotFoundError",
+    )
+    .await;
+
+    ok(api::roles_delete(&client, role.into(), none(), None)).await;
+}
+
+#[wasm_bindgen_test]
+async fn users_delete_removes_the_user_and_their_memberships() {
+    let client = client();
+    // The last user in id order: the other suites take theirs from the front.
+    let all = ok(api::users_list(&client, js(json!({ "limit": 100 })), none(), None)).await;
+    let user = ids(&all, "page.data").pop().expect("the seed has users");
+    let group = new_group(&client, "wasm deleted member").await;
+    ok(api::group_users_create(
+        &client,
+        group.clone().into(),
+        js(json!({ "user_id": user })),
+        none(),
+        None,
+    ))
+    .await;
+
+    let deleted = ok(api::users_delete(&client, user.clone().into(), none(), None)).await;
+    assert_eq!(string(&deleted, "id"), user);
+    assert!(boolean(&deleted, "deleted"));
+    assert_eq!(string(&deleted, "object"), "organization.user.deleted");
+
+    err(
+        api::users_retrieve(&client, user.into(), none(), None),
+        "NotFoundError",
+    )
+    .await;
+    let members = ok(api::group_users_list(
+        &client,
+        group.clone().into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
+    assert!(array(&members, "page.data").is_empty());
+
+    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_client_reports_its_resolved_options() {
+    let client = client_with(json!({ "baseURL": format!("{}/v1/", mock_url()), "maxRetries": 5, "timeout": 1234 }));
+    assert_eq!(client.base_url(), format!("{}/v1", mock_url()));
+    assert_eq!(client.max_retries(), 5);
+    assert_eq!(client.timeout(), 1234.0);
+    // The per-call headers option reaches the server.
+    let group = new_group(&client, "wasm headers").await;
+    clear_log().await;
+    ok(api::groups_retrieve(
+        &client,
+        group.clone().into(),
+        js(json!({ "headers": { "X-Wasm-Test": "yes" } })),
+        None,
+    ))
+    .await;
+    let log = logged().await;
+    assert_eq!(log.len(), 1, "{log:?}");
+    assert_eq!(string(&log[0], "headers.x-wasm-test"), "yes");
+    assert_eq!(string(&log[0], "headers.authorization"), "Bearer ***");
+    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+}
