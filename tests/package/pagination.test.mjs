@@ -1,0 +1,113 @@
+// Pages as in the official SDK: `for await` over every item, hasNextPage / getNextPage / iterPages,
+// and `_request_id` on pages and results.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import OpenAIAdmin, { CursorPage, PagePromise } from 'openai-admin-wasm';
+import { startMock, collect, KEY } from './mock.mjs';
+
+let mock;
+let org;
+
+before(async () => {
+  mock = await startMock();
+  org = new OpenAIAdmin({ adminAPIKey: KEY, baseURL: mock.api, maxRetries: 0 }).admin.organization;
+});
+after(() => mock?.stop());
+
+test('for await over list() yields every item once, for every list', async () => {
+  // The demo seed: 12 groups, 45 users, 6 roles.
+  const groups = await collect(org.groups.list({ limit: 5 }));
+  assert.equal(groups.length, 12);
+  assert.equal(new Set(groups.map((g) => g.id)).size, 12);
+  assert.deepEqual(groups.map((g) => g.id), (await org.groups.list({ limit: 1000 })).data.map((g) => g.id));
+
+  const users = await collect(org.users.list({ limit: 7 }));
+  assert.equal(users.length, 45);
+  assert.equal(new Set(users.map((u) => u.id)).size, 45);
+
+  const roles = await collect(org.roles.list({ limit: 1 }));
+  assert.equal(roles.length, 6);
+
+  const desc = await collect(org.groups.list({ limit: 4, order: 'desc' }));
+  assert.deepEqual(desc.map((g) => g.id), groups.map((g) => g.id).reverse());
+
+  const group = groups.find((g) => g.name === 'Engineering');
+  const members = await collect(org.groups.users.list(group.id, { limit: 2 }));
+  const all = (await org.groups.users.list(group.id, { limit: 1000 })).data;
+  assert.ok(all.length > 2, 'Engineering has more than one page of members');
+  assert.deepEqual(members, all);
+});
+
+test('list() returns a PagePromise of a CursorPage', async () => {
+  const promise = org.groups.list({ limit: 5 });
+  assert.ok(promise instanceof PagePromise);
+  assert.equal(typeof promise.then, 'function');
+  const page = await promise;
+  assert.ok(page instanceof CursorPage);
+  assert.deepEqual(page.getPaginatedItems(), page.data);
+});
+
+test('hasNextPage / getNextPage walk the groups in order; the last page has none', async () => {
+  let page = await org.groups.list({ limit: 5 });
+  const ids = [...page.data.map((g) => g.id)];
+  let pages = 1;
+  while (page.hasNextPage()) {
+    page = await page.getNextPage();
+    ids.push(...page.data.map((g) => g.id));
+    pages++;
+  }
+  assert.equal(pages, 3);
+  assert.equal(ids.length, 12);
+  assert.equal(page.has_more, false);
+  await assert.rejects(page.getNextPage(), /hasNextPage/);
+});
+
+test('users pages follow last_id', async () => {
+  const first = await org.users.list({ limit: 20 });
+  assert.equal(first.data.length, 20);
+  assert.equal(first.first_id, first.data[0].id);
+  assert.equal(first.last_id, first.data[19].id);
+  assert.ok(first.hasNextPage());
+  const second = await first.getNextPage();
+  assert.equal(second.data[0].id > first.last_id, true);
+  const log = await mock.requests();
+  const query = new URLSearchParams(log.data.at(-1).query);
+  assert.equal(query.get('after'), first.last_id);
+  assert.equal(query.get('limit'), '20');
+});
+
+test('iterPages yields each page once; the query is kept on every page', async () => {
+  const sizes = [];
+  for await (const page of (await org.roles.list({ limit: 4 })).iterPages()) sizes.push(page.data.length);
+  assert.deepEqual(sizes, [4, 2]);
+  const log = (await mock.requests()).data.filter((r) => r.path === '/v1/organization/roles');
+  assert.deepEqual(log.slice(-2).map((r) => new URLSearchParams(r.query).get('limit')), ['4', '4']);
+});
+
+test('limit 0 gives an empty page that still says whether more exist', async () => {
+  const page = await org.groups.list({ limit: 0 });
+  assert.deepEqual(page.data, []);
+  assert.equal(page.has_more, true);
+  assert.equal(page.hasNextPage(), false);
+});
+
+test('_request_id is on pages and on results, and is not an own enumerable field', async () => {
+  const page = await org.groups.list({ limit: 1 });
+  assert.match(page._request_id, /^req_[0-9a-f]{32}$/);
+  assert.ok(!Object.keys(page).includes('_request_id'));
+  const next = await page.getNextPage();
+  assert.match(next._request_id, /^req_/);
+  assert.notEqual(next._request_id, page._request_id);
+
+  const group = await org.groups.retrieve(page.data[0].id);
+  assert.match(group._request_id, /^req_[0-9a-f]{32}$/);
+  assert.ok(!Object.keys(group).includes('_request_id'));
+  const log = await mock.requests();
+  assert.equal(log.data.at(-1).request_id, group._request_id);
+
+  const created = await org.roles.create({ role_name: 'Paged role', permissions: [] });
+  assert.match(created._request_id, /^req_/);
+  const deleted = await org.roles.delete(created.id);
+  assert.match(deleted._request_id, /^req_/);
+});
