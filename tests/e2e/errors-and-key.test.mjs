@@ -30,7 +30,7 @@ test('a failed create shows status, message and request id, and keeps the typed 
 
   await page.getByLabel('New group name').fill('Quality Team');
   await page.getByRole('button', { name: 'Create group' }).click();
-  const error = page.locator('#groups-panel .master .error');
+  const error = page.locator('#groups-panel .master .error:visible');
   await error.waitFor();
   const text = await error.innerText();
   assert.match(text, /Could not create the group/);
@@ -59,11 +59,11 @@ test('a rejected role keeps every field of the form and names the parameter', as
   const { page } = session;
   await page.getByRole('button', { name: 'Roles', exact: true }).click();
   await page.getByRole('listitem', { name: 'Role User Auditor' }).waitFor();
-  await page.getByLabel('Role name').fill('User Auditor'); // the name is taken: 400
-  await page.getByLabel('Permissions').fill('api.users.read');
-  await page.getByLabel('Description').fill('Second try');
+  await page.getByLabel('Role name', { exact: true }).fill('User Auditor'); // the name is taken: 400
+  await page.getByLabel('Permissions', { exact: true }).fill('api.users.read');
+  await page.getByLabel('Description', { exact: true }).fill('Second try');
   await page.getByRole('button', { name: 'Create role' }).click();
-  const error = page.locator('#roles-panel .error').first();
+  const error = page.locator('#roles-panel .error:visible');
   await error.waitFor();
   const text = await error.innerText();
   assert.match(text, /HTTP 400/);
@@ -71,9 +71,9 @@ test('a rejected role keeps every field of the form and names the parameter', as
   assert.match(text, /already exists/);
   assert.match(text, /Parameter: role_name/);
   assert.match(text, /Request ID: req_/);
-  assert.equal(await page.getByLabel('Role name').inputValue(), 'User Auditor');
-  assert.equal(await page.getByLabel('Permissions').inputValue(), 'api.users.read');
-  assert.equal(await page.getByLabel('Description').inputValue(), 'Second try');
+  assert.equal(await page.getByLabel('Role name', { exact: true }).inputValue(), 'User Auditor');
+  assert.equal(await page.getByLabel('Permissions', { exact: true }).inputValue(), 'api.users.read');
+  assert.equal(await page.getByLabel('Description', { exact: true }).inputValue(), 'Second try');
   await stack.screenshot(page, 'error-create-role');
 });
 
@@ -82,7 +82,7 @@ test('a failing list shows its error in place', async () => {
   session = await stack.open();
   const { page } = session;
   await page.getByRole('button', { name: 'Users', exact: true }).click();
-  const error = page.locator('#users-panel .error');
+  const error = page.locator('#users-panel .error:visible');
   await error.waitFor();
   assert.match(await error.innerText(), /Could not load the users[\s\S]*HTTP 503/);
   await stack.screenshot(page, 'error-list-users');
@@ -104,8 +104,8 @@ test('the key never reaches localStorage, sessionStorage, cookies, the URL or th
   await page.getByRole('list', { name: 'Users', exact: true }).getByRole('button').first().click();
   await page.getByLabel('Admin key').fill('sk-admin-wrong-key');
   await page.getByRole('button', { name: 'Connect' }).click();
-  await page.locator('#users-panel .error').waitFor();
-  const unauthorized = await page.locator('#users-panel .error').innerText();
+  await page.locator('#users-panel .error:visible').waitFor();
+  const unauthorized = await page.locator('#users-panel .error:visible').innerText();
   assert.match(unauthorized, /HTTP 401/);
   assert.ok(!unauthorized.includes('sk-admin-wrong-key'));
 

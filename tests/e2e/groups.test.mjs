@@ -1,7 +1,7 @@
 // The Groups section: listing, paging, filtering, create / rename / delete, members and roles.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, listAll } from './harness.mjs';
+import { startStack, listAll, pickFromList } from './harness.mjs';
 
 let stack;
 let session;
@@ -23,13 +23,7 @@ afterEach(async () => {
 const groupList = (page) => page.getByRole('list', { name: 'Groups', exact: true });
 const groupItems = (page) => groupList(page).getByRole('listitem');
 
-/** Clicks a group of the list, loading more pages until it shows up. */
-async function openGroup(page, name) {
-  const item = groupList(page).getByRole('button', { name: new RegExp(`^${name}\\b`) });
-  while (!(await item.count())) await page.getByRole('button', { name: 'Load more' }).first().click();
-  await item.click();
-  await page.getByRole('heading', { level: 2, name }).waitFor();
-}
+const openGroup = (page, name) => pickFromList(page, '#groups-panel', 'Groups', name);
 
 test('the page loads, lists groups page by page and filters them as you type', async () => {
   const { page } = session;

@@ -135,3 +135,20 @@ export async function listAll(api, path) {
     after = page.last_id ?? page.next ?? page.data.at(-1).id;
   }
 }
+
+/**
+ * Clicks the entry `name` of a section's list (`#groups-panel` or `#users-panel`), clicking
+ * "Load more" until it is loaded.
+ */
+export async function pickFromList(page, panel, label, name) {
+  const list = page.locator(panel).getByRole('list', { name: label, exact: true });
+  await list.getByRole('listitem').first().waitFor();
+  const item = list.getByRole('button', { name: new RegExp(`^${name}\\b`) });
+  const more = page.locator(`${panel} .master`).getByRole('button', { name: 'Load more' });
+  while (!(await item.count())) {
+    await more.click();
+    await page.locator(`${panel} .master ul.items:not([aria-busy])`).waitFor();
+  }
+  await item.click();
+  await page.getByRole('heading', { level: 2, name }).waitFor();
+}

@@ -2,7 +2,7 @@
 // deleting a user, custom roles.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, listAll } from './harness.mjs';
+import { startStack, listAll, pickFromList } from './harness.mjs';
 
 let stack;
 let session;
@@ -25,8 +25,7 @@ const userList = (page) => page.getByRole('list', { name: 'Users', exact: true }
 
 async function openUser(page, name) {
   await page.getByRole('button', { name: 'Users', exact: true }).click();
-  await userList(page).getByRole('button', { name: new RegExp(`^${name}\\b`) }).click();
-  await page.getByRole('heading', { level: 2, name }).waitFor();
+  await pickFromList(page, '#users-panel', 'Users', name);
 }
 
 async function userByEmail(email) {
@@ -64,7 +63,7 @@ test("change a user's organization role", async () => {
   await openUser(page, 'Linus Torvalds');
   const before = await userByEmail('linus.torvalds@example.com');
   assert.equal(before.role, 'reader');
-  await page.getByLabel('Organization role').selectOption('owner');
+  await page.getByLabel('Organization role', { exact: true }).selectOption('owner');
   await page.getByRole('button', { name: 'Save role' }).click();
   await page.getByText('Saved: owner.').waitFor();
   assert.equal((await userByEmail('linus.torvalds@example.com')).role, 'owner');
@@ -109,20 +108,20 @@ test('create, edit and delete a custom role; predefined roles are read-only', as
   assert.equal(await owner.getByRole('button').count(), 0, 'no Edit or Delete on a predefined role');
   await owner.getByText('predefined · read-only').waitFor();
 
-  await page.getByLabel('Role name').fill('Release Manager');
-  await page.getByLabel('Permissions').fill('api.groups.read, api.users.read\napi.roles.read');
-  await page.getByLabel('Description').fill('Ships releases');
+  await page.getByLabel('Role name', { exact: true }).fill('Release Manager');
+  await page.getByLabel('Permissions', { exact: true }).fill('api.groups.read, api.users.read\napi.roles.read');
+  await page.getByLabel('Description', { exact: true }).fill('Ships releases');
   await page.getByRole('button', { name: 'Create role' }).click();
   const card = roleList.getByRole('listitem', { name: 'Role Release Manager' });
   await card.waitFor();
   let role = (await listAll(stack.api, '/v1/organization/roles')).find((r) => r.name === 'Release Manager');
   assert.deepEqual(role.permissions, ['api.groups.read', 'api.users.read', 'api.roles.read']);
   assert.equal(role.description, 'Ships releases');
-  assert.equal(await page.getByLabel('Role name').inputValue(), '', 'the create form is cleared');
+  assert.equal(await page.getByLabel('Role name', { exact: true }).inputValue(), '', 'the create form is cleared');
 
   await card.getByRole('button', { name: 'Edit Release Manager' }).click();
   const edit = page.getByRole('form', { name: 'Edit Release Manager' });
-  await edit.getByLabel('Description').fill('Ships releases weekly');
+  await edit.getByLabel('Description', { exact: true }).fill('Ships releases weekly');
   await edit.getByRole('button', { name: 'Save' }).click();
   await card.getByText('Ships releases weekly').waitFor();
   role = await stack.api('GET', `/v1/organization/roles/${role.id}`);
