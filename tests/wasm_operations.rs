@@ -37,7 +37,13 @@ async fn groups_create_retrieve_update_list_delete() {
         .collect();
     assert!(!keys.contains(&"_request_id".to_owned()), "{keys:?}");
 
-    let retrieved = ok(api::groups_retrieve(&client, id.clone().into(), none(), None)).await;
+    let retrieved = ok(api::groups_retrieve(
+        &client,
+        id.clone().into(),
+        none(),
+        None,
+    ))
+    .await;
     assert_eq!(string(&retrieved, "id"), id);
     assert_eq!(string(&retrieved, "name"), name);
     assert_eq!(string(&retrieved, "group_type"), "group");
@@ -265,7 +271,13 @@ async fn roles_create_retrieve_update_list_delete() {
     assert_eq!(array(&created, "permissions").len(), 2);
     assert!(!boolean(&created, "predefined_role"));
 
-    let retrieved = ok(api::roles_retrieve(&client, id.clone().into(), none(), None)).await;
+    let retrieved = ok(api::roles_retrieve(
+        &client,
+        id.clone().into(),
+        none(),
+        None,
+    ))
+    .await;
     assert_eq!(string(&retrieved, "name"), name);
 
     let renamed = format!("{name} (renamed)");
@@ -313,14 +325,26 @@ async fn roles_create_retrieve_update_list_delete() {
 async fn users_retrieve_and_update() {
     let client = client();
     // A reader: the seed has 4 owners, then readers.
-    let list = ok(api::users_list(&client, js(json!({ "limit": 20 })), none(), None)).await;
+    let list = ok(api::users_list(
+        &client,
+        js(json!({ "limit": 20 })),
+        none(),
+        None,
+    ))
+    .await;
     let reader = array(&list, "page.data")
         .into_iter()
         .find(|u| get(u, "role").as_string().as_deref() == Some("reader"))
         .expect("the seed has readers");
     let id = string(&reader, "id");
 
-    let user = ok(api::users_retrieve(&client, id.clone().into(), none(), None)).await;
+    let user = ok(api::users_retrieve(
+        &client,
+        id.clone().into(),
+        none(),
+        None,
+    ))
+    .await;
     assert_eq!(string(&user, "object"), "organization.user");
     assert_eq!(string(&user, "id"), id);
     assert_eq!(string(&user, "role"), "reader");
@@ -425,7 +449,13 @@ async fn user_roles_assign_retrieve_list_unassign() {
 async fn users_delete_removes_the_user_and_their_memberships() {
     let client = client();
     // The last user in id order: the other suites take theirs from the front.
-    let all = ok(api::users_list(&client, js(json!({ "limit": 100 })), none(), None)).await;
+    let all = ok(api::users_list(
+        &client,
+        js(json!({ "limit": 100 })),
+        none(),
+        None,
+    ))
+    .await;
     let user = ids(&all, "page.data").pop().expect("the seed has users");
     let group = new_group(&client, "wasm deleted member").await;
     ok(api::group_users_create(
@@ -437,7 +467,13 @@ async fn users_delete_removes_the_user_and_their_memberships() {
     ))
     .await;
 
-    let deleted = ok(api::users_delete(&client, user.clone().into(), none(), None)).await;
+    let deleted = ok(api::users_delete(
+        &client,
+        user.clone().into(),
+        none(),
+        None,
+    ))
+    .await;
     assert_eq!(string(&deleted, "id"), user);
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "organization.user.deleted");
@@ -462,7 +498,9 @@ async fn users_delete_removes_the_user_and_their_memberships() {
 
 #[wasm_bindgen_test]
 async fn the_client_reports_its_resolved_options() {
-    let client = client_with(json!({ "baseURL": format!("{}/v1/", mock_url()), "maxRetries": 5, "timeout": 1234 }));
+    let client = client_with(
+        json!({ "baseURL": format!("{}/v1/", mock_url()), "maxRetries": 5, "timeout": 1234 }),
+    );
     assert_eq!(client.base_url(), format!("{}/v1", mock_url()));
     assert_eq!(client.max_retries(), 5);
     assert_eq!(client.timeout(), 1234.0);

@@ -1,0 +1,203 @@
+//! Walking lists to the end with the `nextAfter` cursor the list exports resolve with: `next` for
+//! groups, group members and roles, `last_id` for organization users.
+#![cfg(target_arch = "wasm32")]
+
+#[path = "wasm/common.rs"]
+mod common;
+
+use common::*;
+use js_sys::Promise;
+use serde_json::{json, Value};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+/// Calls `list` with `limit` and the previous page's `nextAfter` until it is `null`; returns the
+/// ids in order and the number of pages. Checks each cursor against the page it came from.
+async fn walk(
+    limit: u32,
+    cursor_field: &str,
+    mut list: impl FnMut(JsValue) -> Promise,
+) -> (Vec<String>, usize) {
+    let mut all = Vec::new();
+    let mut pages = 0;
+    let mut after: Option<String> = None;
+    loop {
+        let mut params = json!({ "limit": limit });
+        if let Some(after) = &after {
+            params["after"] = Value::String(after.clone());
+        }
+        let result = ok(list(js(params))).await;
+        pages += 1;
+        let page_ids = ids(&result, "page.data");
+        assert!(page_ids.len() <= limit as usize);
+        let next = get(&result, "nextAfter");
+        if boolean(&result, "page.has_more") {
+            assert_eq!(page_ids.len(), limit as usize);
+            let next = next.as_string().expect("a cursor when has_more");
+            assert_eq!(next, string(&result, &format!("page.{cursor_field}")));
+            assert_eq!(Some(&next), page_ids.last());
+            after = Some(next);
+        } else {
+            assert!(
+                next.is_null(),
+                "no cursor on the last page: {}",
+                describe(&result)
+            );
+            after = None;
+        }
+        all.extend(page_ids);
+        if after.is_none() {
+            return (all, pages);
+        }
+        assert!(pages < 1000, "the walk does not end");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn groups_walk_with_next_gives_the_whole_list() {
+    let client = client();
+    let whole = ok(api::groups_list(
+        &client,
+        js(json!({ "limit": 1000 })),
+        none(),
+        None,
+    ))
+    .await;
+    let expected = ids(&whole, "page.data");
+    assert!(expected.len() >= 12, "the seed has 12 groups");
+
+    let (walked, pages) = walk(5, "next", |params| {
+        api::groups_list(&client, params, none(), None)
+    })
+    .await;
+    assert_eq!(walked, expected);
+    assert_eq!(pages, expected.len().div_ceil(5));
+}
+
+#[wasm_bindgen_test]
+async fn groups_walk_newest_first() {
+    let client = client();
+    let whole = ok(api::groups_list(
+        &client,
+        js(json!({ "limit": 1000 })),
+        none(),
+        None,
+    ))
+    .await;
+    let mut expected = ids(&whole, "page.data");
+    expected.reverse();
+    let (walked, _) = walk(4, "next", |params| {
+        let _ = js_sys::Reflect::set(&params, &"order".into(), &"desc".into());
+        api::groups_list(&client, params, none(), None)
+    })
+    .await;
+    assert_eq!(walked, expected);
+}
+
+#[wasm_bindgen_test]
+async fn users_walk_with_last_id_gives_the_whole_list() {
+    let client = client();
+    let whole = ok(api::users_list(
+        &client,
+        js(json!({ "limit": 100 })),
+        none(),
+        None,
+    ))
+    .await;
+    let expected = ids(&whole, "page.data");
+    assert!(expected.len() > 20, "the seed has 45 users");
+    assert!(get(&whole, "nextAfter").is_null());
+
+    let (walked, pages) = walk(7, "last_id", |params| {
+        api::users_list(&client, params, none(), None)
+    })
+    .await;
+    assert_eq!(walked, expected);
+    assert_eq!(pages, expected.len().div_ceil(7));
+}
+
+#[wasm_bindgen_test]
+async fn users_filtered_by_email() {
+    let client = client();
+    let first = ok(api::users_list(
+        &client,
+        js(json!({ "limit": 3 })),
+        none(),
+        None,
+    ))
+    .await;
+    let users = array(&first, "page.data");
+    let emails: Vec<String> = users[1..].iter().map(|u| string(u, "email")).collect();
+    let filtered = ok(api::users_list(
+        &client,
+        js(json!({ "emails": [emails[1].to_uppercase(), emails[0], "nobody@example.invalid"] })),
+        none(),
+        None,
+    ))
+    .await;
+    let expected: Vec<String> = users[1..].iter().map(|u| string(u, "id")).collect();
+    assert_eq!(ids(&filtered, "page.data"), expected);
+}
+
+#[wasm_bindgen_test]
+async fn group_members_walk_in_both_orders() {
+    let client = client();
+    let group = new_group(&client, "wasm paged members").await;
+    let users = some_users(&client, 5).await;
+    for user in &users {
+        ok(api::group_users_create(
+            &client,
+            group.clone().into(),
+            js(json!({ "user_id": user })),
+            none(),
+            None,
+        ))
+        .await;
+    }
+
+    let (newest_first, pages) = walk(2, "next", |params| {
+        api::group_users_list(&client, group.clone().into(), params, none(), None)
+    })
+    .await;
+    let mut expected = users.clone();
+    expected.reverse();
+    assert_eq!(newest_first, expected);
+    assert_eq!(pages, 3);
+
+    let (oldest_first, _) = walk(2, "next", |params| {
+        let _ = js_sys::Reflect::set(&params, &"order".into(), &"asc".into());
+        api::group_users_list(&client, group.clone().into(), params, none(), None)
+    })
+    .await;
+    assert_eq!(oldest_first, users);
+
+    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+}
+
+#[wasm_bindgen_test]
+async fn roles_walk_with_next_gives_the_whole_list() {
+    let client = client();
+    let whole = ok(api::roles_list(&client, none(), none(), None)).await;
+    let expected = ids(&whole, "page.data");
+    assert!(expected.len() >= 2);
+    let (walked, _) = walk(2, "next", |params| {
+        api::roles_list(&client, params, none(), None)
+    })
+    .await;
+    assert_eq!(walked, expected);
+}
+
+#[wasm_bindgen_test]
+async fn limit_zero_gives_no_data_and_no_cursor() {
+    let client = client();
+    let result = ok(api::groups_list(
+        &client,
+        js(json!({ "limit": 0 })),
+        none(),
+        None,
+    ))
+    .await;
+    assert!(array(&result, "page.data").is_empty());
+    assert!(boolean(&result, "page.has_more"));
+    assert!(get(&result, "nextAfter").is_null());
+}
