@@ -258,7 +258,10 @@ async fn invalid_arguments_are_refused_before_any_request() {
         let error = err(call(), "InvalidArgumentError").await;
         assert!(!string(&error, "message").is_empty());
         if get(&error, "param").as_string().as_deref() != Some(param) {
-            wrong.push(format!("case {i}: expected param {param:?}, got {}", describe(&error)));
+            wrong.push(format!(
+                "case {i}: expected param {param:?}, got {}",
+                describe(&error)
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
