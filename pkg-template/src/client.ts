@@ -44,9 +44,17 @@ import * as Errors from './errors.js';
 import { CursorPage, PagePromise, type PageFetcher, type RawPage } from './pagination.js';
 
 /** Options of the client; `fetch` replaces the global `fetch` (e.g. to add a proxy or logging). */
-export interface ClientOptions extends CoreClientOptions {
+export interface ClientOptions extends Omit<CoreClientOptions, 'defaultHeaders'> {
   fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Headers added to every request; `null` removes a default one. A plain object: the options
+   * reach the core as JSON, where a `Map` would arrive empty.
+   */
+  defaultHeaders?: Record<string, string | null | undefined>;
 }
+
+/** A result with the `x-request-id` of its response, as the official SDK's `WithRequestID`. */
+export type WithRequestID<T> = T & { _request_id?: string | null };
 
 /** Options of a single call, as in the official SDK. */
 export interface RequestOptions {
@@ -118,7 +126,8 @@ class Transport {
       throw new Errors.InvalidArgumentError('`fetch` must be a function', 'fetch');
     }
     try {
-      return new wasm.WasmClient(core, fetch);
+      // `defaultHeaders` is a plain object here; the core reads the options as JSON.
+      return new wasm.WasmClient(core as CoreClientOptions, fetch);
     } catch (reason) {
       throw Errors.toError(reason);
     }
@@ -172,15 +181,15 @@ export class GroupUsers {
     );
   }
   /** `POST /organization/groups/{group_id}/users` */
-  create(groupID: string, body: GroupUserCreateParams, options?: RequestOptions): Promise<GroupUserCreateResponse> {
+  create(groupID: string, body: GroupUserCreateParams, options?: RequestOptions): Promise<WithRequestID<GroupUserCreateResponse>> {
     return this.t.call((c, o, s) => wasm.groupUsersCreate(c, groupID, body, o, s), options);
   }
   /** `GET /organization/groups/{group_id}/users/{user_id}` */
-  retrieve(userID: string, params: GroupScopedParams, options?: RequestOptions): Promise<GroupUserRetrieveResponse> {
+  retrieve(userID: string, params: GroupScopedParams, options?: RequestOptions): Promise<WithRequestID<GroupUserRetrieveResponse>> {
     return this.t.call((c, o, s) => wasm.groupUsersRetrieve(c, params, userID, o, s), options);
   }
   /** `DELETE /organization/groups/{group_id}/users/{user_id}` */
-  delete(userID: string, params: GroupScopedParams, options?: RequestOptions): Promise<GroupUserDeleteResponse> {
+  delete(userID: string, params: GroupScopedParams, options?: RequestOptions): Promise<WithRequestID<GroupUserDeleteResponse>> {
     return this.t.call((c, o, s) => wasm.groupUsersDelete(c, params, userID, o, s), options);
   }
 }
@@ -197,15 +206,15 @@ export class GroupRoles {
     );
   }
   /** `POST /organization/groups/{group_id}/roles` */
-  create(groupID: string, body: GroupRoleCreateParams, options?: RequestOptions): Promise<GroupRoleCreateResponse> {
+  create(groupID: string, body: GroupRoleCreateParams, options?: RequestOptions): Promise<WithRequestID<GroupRoleCreateResponse>> {
     return this.t.call((c, o, s) => wasm.groupRolesCreate(c, groupID, body, o, s), options);
   }
   /** `GET /organization/groups/{group_id}/roles/{role_id}` */
-  retrieve(roleID: string, params: GroupScopedParams, options?: RequestOptions): Promise<AssignedRoleDetails> {
+  retrieve(roleID: string, params: GroupScopedParams, options?: RequestOptions): Promise<WithRequestID<AssignedRoleDetails>> {
     return this.t.call((c, o, s) => wasm.groupRolesRetrieve(c, params, roleID, o, s), options);
   }
   /** `DELETE /organization/groups/{group_id}/roles/{role_id}` */
-  delete(roleID: string, params: GroupScopedParams, options?: RequestOptions): Promise<RoleAssignmentDeleteResponse> {
+  delete(roleID: string, params: GroupScopedParams, options?: RequestOptions): Promise<WithRequestID<RoleAssignmentDeleteResponse>> {
     return this.t.call((c, o, s) => wasm.groupRolesDelete(c, params, roleID, o, s), options);
   }
 }
@@ -223,19 +232,19 @@ export class Groups {
     return this.t.list<Group, GroupList, GroupListParams>((c, p, o, s) => wasm.groupsList(c, p, o, s), query, options);
   }
   /** `POST /organization/groups` */
-  create(body: GroupCreateParams, options?: RequestOptions): Promise<Group> {
+  create(body: GroupCreateParams, options?: RequestOptions): Promise<WithRequestID<Group>> {
     return this.t.call((c, o, s) => wasm.groupsCreate(c, body, o, s), options);
   }
   /** `GET /organization/groups/{group_id}` */
-  retrieve(groupID: string, options?: RequestOptions): Promise<Group> {
+  retrieve(groupID: string, options?: RequestOptions): Promise<WithRequestID<Group>> {
     return this.t.call((c, o, s) => wasm.groupsRetrieve(c, groupID, o, s), options);
   }
   /** `POST /organization/groups/{group_id}` */
-  update(groupID: string, body: GroupUpdateParams, options?: RequestOptions): Promise<GroupUpdateResponse> {
+  update(groupID: string, body: GroupUpdateParams, options?: RequestOptions): Promise<WithRequestID<GroupUpdateResponse>> {
     return this.t.call((c, o, s) => wasm.groupsUpdate(c, groupID, body, o, s), options);
   }
   /** `DELETE /organization/groups/{group_id}` */
-  delete(groupID: string, options?: RequestOptions): Promise<GroupDeleteResponse> {
+  delete(groupID: string, options?: RequestOptions): Promise<WithRequestID<GroupDeleteResponse>> {
     return this.t.call((c, o, s) => wasm.groupsDelete(c, groupID, o, s), options);
   }
 }
@@ -248,19 +257,19 @@ export class Roles {
     return this.t.list<Role, RoleList, GroupListParams>((c, p, o, s) => wasm.rolesList(c, p, o, s), query, options);
   }
   /** `POST /organization/roles` */
-  create(body: RoleCreateParams, options?: RequestOptions): Promise<Role> {
+  create(body: RoleCreateParams, options?: RequestOptions): Promise<WithRequestID<Role>> {
     return this.t.call((c, o, s) => wasm.rolesCreate(c, body, o, s), options);
   }
   /** `GET /organization/roles/{role_id}` */
-  retrieve(roleID: string, options?: RequestOptions): Promise<Role> {
+  retrieve(roleID: string, options?: RequestOptions): Promise<WithRequestID<Role>> {
     return this.t.call((c, o, s) => wasm.rolesRetrieve(c, roleID, o, s), options);
   }
   /** `POST /organization/roles/{role_id}` */
-  update(roleID: string, body: RoleUpdateParams, options?: RequestOptions): Promise<Role> {
+  update(roleID: string, body: RoleUpdateParams, options?: RequestOptions): Promise<WithRequestID<Role>> {
     return this.t.call((c, o, s) => wasm.rolesUpdate(c, roleID, body, o, s), options);
   }
   /** `DELETE /organization/roles/{role_id}` */
-  delete(roleID: string, options?: RequestOptions): Promise<RoleDeleteResponse> {
+  delete(roleID: string, options?: RequestOptions): Promise<WithRequestID<RoleDeleteResponse>> {
     return this.t.call((c, o, s) => wasm.rolesDelete(c, roleID, o, s), options);
   }
 }
@@ -277,15 +286,15 @@ export class UserRoles {
     );
   }
   /** `POST /organization/users/{user_id}/roles` */
-  create(userID: string, body: UserRoleCreateParams, options?: RequestOptions): Promise<UserRoleCreateResponse> {
+  create(userID: string, body: UserRoleCreateParams, options?: RequestOptions): Promise<WithRequestID<UserRoleCreateResponse>> {
     return this.t.call((c, o, s) => wasm.userRolesCreate(c, userID, body, o, s), options);
   }
   /** `GET /organization/users/{user_id}/roles/{role_id}` */
-  retrieve(roleID: string, params: UserScopedParams, options?: RequestOptions): Promise<AssignedRoleDetails> {
+  retrieve(roleID: string, params: UserScopedParams, options?: RequestOptions): Promise<WithRequestID<AssignedRoleDetails>> {
     return this.t.call((c, o, s) => wasm.userRolesRetrieve(c, params, roleID, o, s), options);
   }
   /** `DELETE /organization/users/{user_id}/roles/{role_id}` */
-  delete(roleID: string, params: UserScopedParams, options?: RequestOptions): Promise<RoleAssignmentDeleteResponse> {
+  delete(roleID: string, params: UserScopedParams, options?: RequestOptions): Promise<WithRequestID<RoleAssignmentDeleteResponse>> {
     return this.t.call((c, o, s) => wasm.userRolesDelete(c, params, roleID, o, s), options);
   }
 }
@@ -301,15 +310,15 @@ export class Users {
     return this.t.list<OrganizationUser, UserList, UserListParams>((c, p, o, s) => wasm.usersList(c, p, o, s), query, options);
   }
   /** `GET /organization/users/{user_id}` */
-  retrieve(userID: string, options?: RequestOptions): Promise<OrganizationUser> {
+  retrieve(userID: string, options?: RequestOptions): Promise<WithRequestID<OrganizationUser>> {
     return this.t.call((c, o, s) => wasm.usersRetrieve(c, userID, o, s), options);
   }
   /** `POST /organization/users/{user_id}` */
-  update(userID: string, body: UserUpdateParams, options?: RequestOptions): Promise<OrganizationUser> {
+  update(userID: string, body: UserUpdateParams, options?: RequestOptions): Promise<WithRequestID<OrganizationUser>> {
     return this.t.call((c, o, s) => wasm.usersUpdate(c, userID, body, o, s), options);
   }
   /** `DELETE /organization/users/{user_id}` */
-  delete(userID: string, options?: RequestOptions): Promise<UserDeleteResponse> {
+  delete(userID: string, options?: RequestOptions): Promise<WithRequestID<UserDeleteResponse>> {
     return this.t.call((c, o, s) => wasm.usersDelete(c, userID, o, s), options);
   }
 }

@@ -12,6 +12,7 @@ export {
   Organization,
   type ClientOptions,
   type RequestOptions,
+  type WithRequestID,
 } from './client.js';
 export * from './errors.js';
 export { CursorPage, PagePromise, type NextCursorPage, type ConversationCursorPage } from './pagination.js';
