@@ -6,6 +6,7 @@
 // impl: wasm (this package, pkg/dist/node.js) | official (openai@7.57.0) | floor (fetch + JSON.parse)
 // url:  the mock's origin, e.g. http://127.0.0.1:8787 (the API is under /v1)
 // ids.json: a JSON array of group ids for per-call and concurrency (fetched once by run.mjs)
+// BENCH_PKG: the package directory to import (run.mjs passes a copy of pkg/), default ../pkg
 //
 // Prints one JSON line on stdout at the end: { case, impl, ms, count, maxRssKB, ... }.
 // `cold` first prints the line `first` as soon as the first page of `groups.list()` arrived; the
@@ -13,6 +14,7 @@
 
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 
 const [kind, impl, origin, idsFile] = process.argv.slice(2);
 const KEY = process.env.BENCH_ADMIN_KEY ?? 'sk-admin-demo';
@@ -29,7 +31,8 @@ async function load(name) {
   if (name === 'wasm' || name === 'official') {
     let client;
     if (name === 'wasm') {
-      const { default: OpenAIAdmin } = await import('../pkg/dist/node.js');
+      const dir = process.env.BENCH_PKG ? pathToFileURL(`${process.env.BENCH_PKG}/`) : new URL('../pkg/', import.meta.url);
+      const { default: OpenAIAdmin } = await import(new URL('dist/node.js', dir).href);
       client = new OpenAIAdmin({ adminAPIKey: KEY, baseURL, maxRetries: 0 });
     } else {
       const { default: OpenAI } = await import('openai');

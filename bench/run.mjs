@@ -9,7 +9,7 @@
 
 import { spawn, execFileSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -35,16 +35,22 @@ const ONLY = opt('only', null)?.split(',');
 const BROWSER = !argv.includes('--no-browser');
 const want = (c) => !ONLY || ONLY.includes(c);
 
+const log = (...a) => console.error('[bench]', ...a);
 const mockBin = process.env.MOCK_BIN ?? path.join(root, 'target', 'release', 'openai-admin-mock');
-for (const f of [mockBin, path.join(root, 'pkg', 'dist', 'node.js'), path.join(root, 'pkg', 'dist', 'index.js')]) {
-  if (!existsSync(f)) {
-    console.error(`missing ${path.relative(root, f)}: run \`make bench\` (it builds pkg/ and the release mock)`);
+if (!existsSync(mockBin)) {
+  console.error(`missing ${path.relative(root, mockBin)}: run \`make bench\` (it builds pkg/ and the release mock)`);
+  process.exit(2);
+}
+// pkg/package.json is the last file scripts/build-pkg.sh writes: wait while a build is under way.
+const pkgDone = path.join(root, 'pkg', 'package.json');
+for (let waited = 0; !existsSync(pkgDone); waited += 5) {
+  if (waited >= 600) {
+    console.error('missing pkg/: run `make bench` (it builds pkg/ and the release mock)');
     process.exit(2);
   }
+  if (waited === 0) log('waiting for pkg/ (a build is under way?)');
+  await new Promise((r) => setTimeout(r, 5000));
 }
-
-const log = (...a) => console.error('[bench]', ...a);
-
 // ---------------------------------------------------------------- cleanup
 let mock = null;
 let tmp = null;
@@ -61,13 +67,19 @@ for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130)
 
 // ---------------------------------------------------------------- bundles (size + browser)
 tmp = mkdtempSync(path.join(tmpdir(), 'openai-admin-bench-'));
+// A copy of pkg/, so that a rebuild of pkg/ during the run cannot mix two builds.
+const pkgDir = path.join(tmp, 'pkg');
+cpSync(path.join(root, 'pkg'), pkgDir, { recursive: true });
+for (const f of ['dist/node.js', 'dist/index.js', 'wasm/openai_admin_wasm_bg.wasm']) {
+  if (!existsSync(path.join(pkgDir, f))) throw new Error(`pkg/${f} is missing: rebuild with scripts/build-pkg.sh`);
+}
 const www = path.join(tmp, 'www');
 mkdirSync(path.join(www, 'b'), { recursive: true });
 mkdirSync(path.join(www, 'wasm'), { recursive: true });
 writeFileSync(path.join(www, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');
 // The package's browser entry fetches `new URL('../wasm/openai_admin_wasm_bg.wasm', import.meta.url)`:
 // with the bundle at /b/wasm.js that is /wasm/openai_admin_wasm_bg.wasm.
-const wasmFile = path.join(root, 'pkg', 'wasm', 'openai_admin_wasm_bg.wasm');
+const wasmFile = path.join(pkgDir, 'wasm', 'openai_admin_wasm_bg.wasm');
 copyFileSync(wasmFile, path.join(www, 'wasm', 'openai_admin_wasm_bg.wasm'));
 
 const esbuild = await import('esbuild');
@@ -80,6 +92,15 @@ for (const impl of IMPLS) {
     format: 'esm',
     platform: 'browser',
     logLevel: 'warning',
+    // bench/browser/wasm.js imports ../../pkg/dist/index.js: take it from the copy.
+    plugins: [
+      {
+        name: 'pkg-copy',
+        setup(b) {
+          b.onResolve({ filter: /\/pkg\/dist\/index\.js$/ }, () => ({ path: path.join(pkgDir, 'dist', 'index.js') }));
+        },
+      },
+    ],
   });
 }
 const gz = (file) => execFileSync('gzip', ['-9c', file], { maxBuffer: 64 << 20 }).length;
@@ -138,7 +159,7 @@ function runChild(kind, impl) {
     let stderr = '';
     const child = spawn(process.execPath, [path.join(here, 'case.mjs'), kind, impl, url, idsFile], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, BENCH_ADMIN_KEY: KEY },
+      env: { ...process.env, BENCH_ADMIN_KEY: KEY, BENCH_PKG: pkgDir },
     });
     const timer = setTimeout(() => child.kill('SIGKILL'), 180_000);
     child.stderr.on('data', (d) => (stderr += d));
