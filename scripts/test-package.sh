@@ -2,7 +2,8 @@
 # Tests the npm package the way a user gets it: `npm pack` of pkg/, installed from the tarball into
 # a scratch project under target/package-test/, imported by its name from there.
 #
-#   scripts/build-pkg.sh && cargo build -p openai-admin-mock && scripts/test-package.sh
+#   scripts/test-package.sh            # tests pkg/ as built
+#   scripts/test-package.sh --build    # first runs scripts/build-pkg.sh and builds the mock
 #
 # Parts: Node ESM tests (tests/package/*.test.mjs), the CommonJS test (*.test.cjs), the type check
 # of tests/types/usage.ts (against pkg/ by a `paths` mapping, then against the installed package),
@@ -15,6 +16,10 @@ scratch=$root/target/package-test
 project=$scratch/project
 export MOCK_BIN=${MOCK_BIN:-$root/target/debug/openai-admin-mock}
 
+if [[ ${1:-} == --build ]]; then
+  scripts/build-pkg.sh
+  cargo build -p openai-admin-mock
+fi
 [[ -f pkg/package.json ]] || { echo "pkg/ is missing: run scripts/build-pkg.sh first" >&2; exit 1; }
 [[ -x $MOCK_BIN ]] || { echo "mock not found at $MOCK_BIN: run cargo build -p openai-admin-mock" >&2; exit 1; }
 
@@ -67,10 +72,18 @@ if "$bin/tsc" -p "$project/types/tsconfig.installed.json" --noEmit --strict; the
 counts[types]="$types_ok of 2 tsc runs clean"
 
 run_node_tests "Vite + Chromium" "vite/*.test.mjs"
+# The worker's own line, out of the Vite run.
+worker=$(grep -E '^(not )?ok [0-9]+ - a module worker' "$scratch/Vite + Chromium.tap" || true)
+case $worker in
+  ok*) counts[worker]="1 passed, 0 failed" ;;
+  *) counts[worker]="0 passed, 1 failed"; status=1 ;;
+esac
 
 echo
 echo "== summary"
-for name in "Node ESM" "CommonJS" types "Vite + Chromium"; do
+for name in "Node ESM" "CommonJS" types "Vite + Chromium" worker; do
   printf '  %-16s %s\n' "$name" "${counts[$name]}"
 done
+[[ $status == 0 ]] && echo "all package tests passed" || echo "package tests FAILED"
+
 exit $status
