@@ -8,6 +8,7 @@ use tsify::Tsify;
 
 use crate::error::Error;
 use crate::retry::{DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS};
+use crate::schema::{Field, Model, Schema, Ty};
 
 /// The API's address unless `baseURL` or `OPENAI_BASE_URL` says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
@@ -59,6 +60,36 @@ pub struct CallOptions {
     /// Extra headers for this call; a `null` value removes a header.
     #[serde(default)]
     pub headers: Option<BTreeMap<String, Option<String>>>,
+}
+
+impl Model for ClientOptions {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "ClientOptions",
+        fields: &[
+            Field::opt("adminAPIKey", Ty::Str),
+            Field::opt("apiKey", Ty::Str),
+            Field::opt("baseURL", Ty::Str),
+            Field::opt("organization", Ty::Str),
+            Field::opt("project", Ty::Str),
+            Field::opt("maxRetries", Ty::UInt),
+            Field::opt("timeout", Ty::UInt),
+            Field::opt("defaultHeaders", Ty::StrMap),
+            Field::opt("dangerouslyAllowBrowser", Ty::Bool),
+        ],
+        strict: true,
+    };
+}
+
+impl Model for CallOptions {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "RequestOptions",
+        fields: &[
+            Field::opt("maxRetries", Ty::UInt),
+            Field::opt("timeout", Ty::UInt),
+            Field::opt("headers", Ty::StrMap),
+        ],
+        strict: true,
+    };
 }
 
 /// A resolved client configuration.

@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::{check_len, ListParams};
 use crate::request::{path_param, ApiRequest, Method};
+use crate::schema::{Field, Model, Schema, Ty};
 
 /// Allowed length of a group name, in characters.
 const NAME_LEN: std::ops::RangeInclusive<usize> = 1..=255;
@@ -154,6 +155,76 @@ pub(crate) fn group_path(group_id: &str) -> Result<String, Error> {
         "/organization/groups/{}",
         path_param("group_id", group_id)?
     ))
+}
+
+// What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
+
+impl Model for Group {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "Group",
+        fields: &[
+            Field::new("id", Ty::Str),
+            Field::new("name", Ty::Str),
+            Field::new("created_at", Ty::Int),
+            Field::new("is_scim_managed", Ty::Bool),
+            Field::new("group_type", Ty::Enum(&["group", "tenant_group"])),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for GroupList {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupList",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("data", Ty::Arr(&Ty::Obj(Group::SCHEMA))),
+            Field::new("has_more", Ty::Bool),
+            Field::opt("next", Ty::Str),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for GroupUpdateResponse {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupUpdateResponse",
+        fields: &[
+            Field::new("id", Ty::Str),
+            Field::new("name", Ty::Str),
+            Field::new("created_at", Ty::Int),
+            Field::new("is_scim_managed", Ty::Bool),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for GroupDeleteResponse {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupDeleteResponse",
+        fields: &[
+            Field::new("id", Ty::Str),
+            Field::new("deleted", Ty::Bool),
+            Field::opt("object", Ty::Str),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for GroupCreateParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupCreateParams",
+        fields: &[Field::new("name", Ty::Str)],
+        strict: true,
+    };
+}
+
+impl Model for GroupUpdateParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupUpdateParams",
+        fields: &[Field::new("name", Ty::Str)],
+        strict: true,
+    };
 }
 
 #[cfg(test)]

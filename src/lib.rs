@@ -18,6 +18,7 @@ pub mod request;
 pub mod response;
 pub mod retry;
 pub mod roles;
+pub mod schema;
 pub mod users;
 
 // Public (but hidden from the docs) so the `wasm-bindgen-test` suites in `tests/wasm_*.rs` can

@@ -6,6 +6,7 @@ use tsify::Tsify;
 
 use crate::error::Error;
 use crate::request::ApiRequest;
+use crate::schema::{Field, Model, Schema, Ty};
 
 /// Sort order of a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
@@ -95,30 +96,18 @@ pub(crate) fn apply_cursor(
 
 /// Parses the JSON text of a parameters object given by JavaScript.
 ///
-/// `name` is what the argument is called in messages (`params`, `body`). A wrong type, a missing
-/// field or an unknown key gives [`Error::InvalidArgument`] naming the field.
-pub fn from_json<T: DeserializeOwned>(name: &str, json: &str) -> Result<T, Error> {
+/// `name` is what the argument is called in messages (`params`, `body`). The text is checked
+/// against the model's schema first, so a wrong type, a missing field or an unknown key gives
+/// [`Error::InvalidArgument`] naming the field; then serde reads the (now well-formed) value.
+pub fn from_json<T: DeserializeOwned + Model>(name: &str, json: &str) -> Result<T, Error> {
     if !json.trim_start().starts_with('{') {
         return Err(Error::invalid(name, format!("`{name}` must be an object")));
     }
-    let mut de = serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(&mut de).map_err(|err| {
-        let path = err.path().to_string();
-        let inner = err.into_inner().to_string();
-        // serde names the culprit of a missing or unknown field in the message itself.
-        let field = field_in_message(&inner).unwrap_or(&path);
-        let param = if field == "." { name } else { field };
-        let detail = inner.split(" at line ").next().unwrap_or(&inner);
-        Error::invalid(param, format!("Invalid `{param}` in {name}: {detail}"))
-    })
-}
-
-/// The field named between backticks in serde's "missing field `x`" / "unknown field `x`".
-fn field_in_message(message: &str) -> Option<&str> {
-    let rest = message
-        .strip_prefix("missing field `")
-        .or_else(|| message.strip_prefix("unknown field `"))?;
-    rest.split('`').next()
+    if let Err(invalid) = crate::schema::validate(T::SCHEMA, json) {
+        let param = invalid.field().unwrap_or(name).to_owned();
+        return Err(Error::invalid(param, format!("Invalid {name}: {invalid}")));
+    }
+    serde_json::from_str(json).map_err(|e| Error::invalid(name, format!("Invalid {name}: {e}")))
 }
 
 /// Checks a name against a length range in characters.
@@ -140,6 +129,18 @@ pub(crate) fn check_len(
             ),
         ))
     }
+}
+
+impl Model for ListParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "ListParams",
+        fields: &[
+            Field::opt("after", Ty::Str),
+            Field::opt("limit", Ty::UInt),
+            Field::opt("order", Ty::Enum(&["asc", "desc"])),
+        ],
+        strict: true,
+    };
 }
 
 #[cfg(test)]
@@ -178,7 +179,10 @@ mod tests {
     fn json_params_errors_name_the_field() {
         let err = from_json::<ListParams>("params", r#"{"order":"up"}"#).unwrap_err();
         assert_eq!(err.param(), Some("order"));
-        assert!(err.to_string().contains("unknown variant `up`"), "{err}");
+        assert!(
+            err.to_string().contains("`up` is not one of `asc`, `desc`"),
+            "{err}"
+        );
         let err = from_json::<ListParams>("params", r#"{"limit":"ten"}"#).unwrap_err();
         assert_eq!(err.param(), Some("limit"));
         let err = from_json::<ListParams>("params", r#"{"limit":-1}"#).unwrap_err();

@@ -1,9 +1,9 @@
 //! Turning a response (status, request id, body) into a typed model or a typed error.
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
 use crate::error::{ApiError, ApiErrorKind, Error};
+use crate::schema::{members, raw_to_text};
 
 /// How much of an unexpected body an error message quotes.
 const SNIPPET_CHARS: usize = 200;
@@ -49,26 +49,23 @@ pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, String> {
     Ok(value)
 }
 
-/// The `{"error": {...}}` envelope of an API error.
-#[derive(Deserialize)]
-struct ErrorEnvelope {
-    error: serde_json::Value,
-}
-
 /// Builds the error for a non-2xx response from whatever its body holds.
 pub fn api_error(status: u16, request_id: Option<&str>, body: &str) -> ApiError {
-    let envelope = serde_json::from_str::<ErrorEnvelope>(body).ok();
-    let error = envelope.as_ref().map(|e| &e.error);
+    // The `error` member of a JSON object body, as raw JSON text.
+    let error: Option<&str> = members(body).and_then(|members| {
+        members
+            .into_iter()
+            .find(|(key, _)| key == "error")
+            .map(|(_, raw)| raw)
+    });
+    let error_members = error.and_then(members).unwrap_or_default();
     let field = |name: &str| -> Option<String> {
-        match error?.get(name)? {
-            serde_json::Value::Null => None,
-            serde_json::Value::String(s) => Some(s.clone()),
-            other => Some(other.to_string()),
-        }
+        let raw = error_members.iter().find(|(key, _)| key == name)?.1;
+        raw_to_text(raw)
     };
     let detail = match (field("message"), error) {
         (Some(message), _) => Some(message),
-        (None, Some(error)) if !error.is_null() => Some(error.to_string()),
+        (None, Some(error)) if error != "null" => Some(error.to_owned()),
         _ if body.trim().is_empty() => None,
         _ => Some(snippet(body)),
     };
@@ -85,11 +82,27 @@ pub fn api_error(status: u16, request_id: Option<&str>, body: &str) -> ApiError 
         code: field("code"),
         request_id: request_id.map(str::to_owned),
         error_json: match error {
-            Some(error) => Some(error.to_string()),
+            Some(error) => Some(error.to_owned()),
             None if body.trim().is_empty() => None,
-            None => Some(serde_json::Value::String(snippet(body)).to_string()),
+            None => Some(json_string(&snippet(body))),
         },
     }
+}
+
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// The start of a body, on one line, for an error message.
@@ -107,6 +120,7 @@ pub fn snippet(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Deserialize;
 
     #[derive(Debug, Deserialize, PartialEq)]
     struct Item {

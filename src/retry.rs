@@ -55,19 +55,32 @@ pub fn retry_delay_ms(
 }
 
 fn server_delay_ms(headers: &RetryHeaders<'_>, now_ms: f64) -> Option<f64> {
-    if let Some(ms) = headers
-        .retry_after_ms
-        .and_then(|v| v.trim().parse::<f64>().ok())
-    {
-        if ms.is_finite() {
-            return Some(ms);
-        }
+    if let Some(ms) = headers.retry_after_ms.and_then(decimal) {
+        return Some(ms);
     }
     let value = headers.retry_after?.trim();
-    if let Ok(seconds) = value.parse::<f64>() {
-        return seconds.is_finite().then_some(seconds * 1000.0);
+    if let Some(seconds) = decimal(value) {
+        return Some(seconds * 1000.0);
     }
     http_date_ms(value).map(|at| at - now_ms)
+}
+
+/// A non-negative decimal such as `2`, `0.25` or `150.5`. (Hand-written: the standard float
+/// parser costs kilobytes of wasm, and these headers never need exponents.)
+fn decimal(value: &str) -> Option<f64> {
+    let value = value.trim();
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || whole.len() > 15 || !all_digits(whole) || !all_digits(fraction) {
+        return None;
+    }
+    let mut result = whole.parse::<u64>().ok()? as f64;
+    let mut scale = 0.1;
+    for digit in fraction.bytes().take(9) {
+        result += f64::from(digit - b'0') * scale;
+        scale /= 10.0;
+    }
+    Some(result)
 }
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to Unix milliseconds.
@@ -186,6 +199,22 @@ mod tests {
             ..NONE
         };
         assert_eq!(retry_delay_ms(1, &junk, 0.0, 0.0), 1000.0);
+    }
+
+    #[test]
+    fn decimals_without_the_float_parser() {
+        let fraction = RetryHeaders {
+            retry_after: Some("0.25"),
+            ..NONE
+        };
+        assert_eq!(retry_delay_ms(0, &fraction, 0.0, 0.0), 250.0);
+        assert_eq!(decimal("150.5"), Some(150.5));
+        assert_eq!(decimal(" 2 "), Some(2.0));
+        assert_eq!(decimal("1."), Some(1.0));
+        assert_eq!(decimal(".5"), None);
+        assert_eq!(decimal("-1"), None);
+        assert_eq!(decimal("1e3"), None);
+        assert_eq!(decimal(""), None);
     }
 
     #[test]

@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::request::{path_param, ApiRequest, Method};
+use crate::schema::{Field, Model, Schema, Ty};
 
 /// A role that can be assigned through the Roles API (`Role` in the spec).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
@@ -269,6 +270,132 @@ fn check_permissions(permissions: &[String]) -> Result<(), Error> {
         ));
     }
     Ok(())
+}
+
+// What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
+
+impl Model for Role {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "Role",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("id", Ty::Str),
+            Field::new("name", Ty::Str),
+            Field::opt("description", Ty::Str),
+            Field::new("permissions", Ty::Arr(&Ty::Str)),
+            Field::new("resource_type", Ty::Str),
+            Field::new("predefined_role", Ty::Bool),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for RoleList {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "RoleList",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("data", Ty::Arr(&Ty::Obj(Role::SCHEMA))),
+            Field::new("has_more", Ty::Bool),
+            Field::opt("next", Ty::Str),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for RoleDeleteResponse {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "RoleDeleteResponse",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("id", Ty::Str),
+            Field::new("deleted", Ty::Bool),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for RoleCreateParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "RoleCreateParams",
+        fields: &[
+            Field::new("role_name", Ty::Str),
+            Field::new("permissions", Ty::Arr(&Ty::Str)),
+            Field::opt("description", Ty::Str),
+        ],
+        strict: true,
+    };
+}
+
+impl Model for RoleUpdateParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "RoleUpdateParams",
+        fields: &[
+            Field::opt("role_name", Ty::Str),
+            Field::opt("permissions", Ty::Arr(&Ty::Str)),
+            Field::opt("description", Ty::Str),
+        ],
+        strict: true,
+    };
+}
+
+impl Model for AssignmentSource {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "AssignmentSource",
+        fields: &[
+            Field::new("principal_id", Ty::Str),
+            Field::new("principal_type", Ty::Str),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for AssignedRoleDetails {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "AssignedRoleDetails",
+        fields: &[
+            Field::new("id", Ty::Str),
+            Field::new("name", Ty::Str),
+            Field::new("permissions", Ty::Arr(&Ty::Str)),
+            Field::new("resource_type", Ty::Str),
+            Field::new("predefined_role", Ty::Bool),
+            Field::opt("description", Ty::Str),
+            Field::opt("created_at", Ty::Int),
+            Field::opt("updated_at", Ty::Int),
+            Field::opt("created_by", Ty::Str),
+            Field::opt("created_by_user_obj", Ty::AnyObj),
+            Field::opt("metadata", Ty::AnyObj),
+            Field::opt(
+                "assignment_sources",
+                Ty::Arr(&Ty::Obj(AssignmentSource::SCHEMA)),
+            ),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for AssignedRoleList {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "AssignedRoleList",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("data", Ty::Arr(&Ty::Obj(AssignedRoleDetails::SCHEMA))),
+            Field::new("has_more", Ty::Bool),
+            Field::opt("next", Ty::Str),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for RoleAssignmentDeleteResponse {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "RoleAssignmentDeleteResponse",
+        fields: &[
+            Field::new("object", Ty::Str),
+            Field::new("deleted", Ty::Bool),
+        ],
+        strict: false,
+    };
 }
 
 #[cfg(test)]

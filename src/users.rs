@@ -19,6 +19,7 @@ use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::apply_cursor;
 use crate::request::{path_param, ApiRequest, Method};
+use crate::schema::{Field, Model, Schema, Ty};
 
 /// A user of the organization (`User` in the spec).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
@@ -279,6 +280,124 @@ pub(crate) fn user_path(user_id: &str) -> Result<String, Error> {
     ))
 }
 
+// What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
+
+impl Model for OrganizationUser {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "OrganizationUser",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("id", Ty::Str),
+            Field::opt("name", Ty::Str),
+            Field::opt("email", Ty::Str),
+            Field::opt("role", Ty::Str),
+            Field::new("added_at", Ty::Int),
+            Field::opt("is_default", Ty::Bool),
+            Field::opt("created", Ty::Int),
+            Field::opt("user", Ty::Obj(OrganizationUserDetails::SCHEMA)),
+            Field::opt("is_service_account", Ty::Bool),
+            Field::opt("is_scale_tier_authorized_purchaser", Ty::Bool),
+            Field::opt("is_scim_managed", Ty::Bool),
+            Field::opt("api_key_last_used_at", Ty::Int),
+            Field::opt("technical_level", Ty::Str),
+            Field::opt("developer_persona", Ty::Str),
+            Field::opt("projects", Ty::Obj(OrganizationUserProjects::SCHEMA)),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for OrganizationUserDetails {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "OrganizationUserDetails",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("id", Ty::Str),
+            Field::opt("email", Ty::Str),
+            Field::opt("name", Ty::Str),
+            Field::opt("picture", Ty::Str),
+            Field::opt("enabled", Ty::Bool),
+            Field::opt("banned", Ty::Bool),
+            Field::opt("banned_at", Ty::Int),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for OrganizationUserProjects {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "OrganizationUserProjects",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("data", Ty::Arr(&Ty::Obj(OrganizationUserProject::SCHEMA))),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for OrganizationUserProject {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "OrganizationUserProject",
+        fields: &[
+            Field::opt("id", Ty::Str),
+            Field::opt("name", Ty::Str),
+            Field::opt("role", Ty::Str),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for UserList {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "UserList",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("data", Ty::Arr(&Ty::Obj(OrganizationUser::SCHEMA))),
+            Field::opt("first_id", Ty::Str),
+            Field::opt("last_id", Ty::Str),
+            Field::new("has_more", Ty::Bool),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for UserDeleteResponse {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "UserDeleteResponse",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("id", Ty::Str),
+            Field::new("deleted", Ty::Bool),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for UserUpdateParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "UserUpdateParams",
+        fields: &[
+            Field::opt("role", Ty::Enum(&["owner", "reader"])),
+            Field::opt("role_id", Ty::Str),
+            Field::opt("technical_level", Ty::Str),
+            Field::opt("developer_persona", Ty::Str),
+        ],
+        strict: true,
+    };
+}
+
+impl Model for UserListParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "UserListParams",
+        fields: &[
+            Field::opt("after", Ty::Str),
+            Field::opt("limit", Ty::UInt),
+            Field::opt("emails", Ty::Arr(&Ty::Str)),
+        ],
+        strict: true,
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -426,7 +545,8 @@ mod tests {
         let err = from_json::<UserUpdateParams>("body", r#"{"role":"member"}"#).unwrap_err();
         assert_eq!(err.param(), Some("role"));
         assert!(
-            err.to_string().contains("unknown variant `member`"),
+            err.to_string()
+                .contains("`member` is not one of `owner`, `reader`"),
             "{err}"
         );
         let err = from_json::<UserUpdateParams>("body", r#"{"name":"x"}"#).unwrap_err();

@@ -175,22 +175,22 @@ export class GroupUsers {
   /** `GET /organization/groups/{group_id}/users` */
   list(groupID: string, query?: GroupListParams, options?: RequestOptions) {
     return this.t.list<OrganizationGroupUser, GroupUserList, GroupListParams>(
-      (c, p, o, s) => wasm.groupUsersList(c, groupID, p, o, s),
+      (c, p, o, s) => wasm.call(c, 'groupUsersList', groupID, p, o, s),
       query,
       options,
     );
   }
   /** `POST /organization/groups/{group_id}/users` */
   create(groupID: string, body: GroupUserCreateParams, options?: RequestOptions): Promise<WithRequestID<GroupUserCreateResponse>> {
-    return this.t.call((c, o, s) => wasm.groupUsersCreate(c, groupID, body, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'groupUsersCreate', groupID, body, o, s), options);
   }
   /** `GET /organization/groups/{group_id}/users/{user_id}` */
   retrieve(userID: string, params: GroupScopedParams, options?: RequestOptions): Promise<WithRequestID<GroupUserRetrieveResponse>> {
-    return this.t.call((c, o, s) => wasm.groupUsersRetrieve(c, params, userID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'groupUsersRetrieve', params, userID, o, s), options);
   }
   /** `DELETE /organization/groups/{group_id}/users/{user_id}` */
   delete(userID: string, params: GroupScopedParams, options?: RequestOptions): Promise<WithRequestID<GroupUserDeleteResponse>> {
-    return this.t.call((c, o, s) => wasm.groupUsersDelete(c, params, userID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'groupUsersDelete', params, userID, o, s), options);
   }
 }
 
@@ -200,22 +200,22 @@ export class GroupRoles {
   /** `GET /organization/groups/{group_id}/roles` */
   list(groupID: string, query?: GroupListParams, options?: RequestOptions) {
     return this.t.list<AssignedRoleDetails, AssignedRoleList, GroupListParams>(
-      (c, p, o, s) => wasm.groupRolesList(c, groupID, p, o, s),
+      (c, p, o, s) => wasm.call(c, 'groupRolesList', groupID, p, o, s),
       query,
       options,
     );
   }
   /** `POST /organization/groups/{group_id}/roles` */
   create(groupID: string, body: GroupRoleCreateParams, options?: RequestOptions): Promise<WithRequestID<GroupRoleCreateResponse>> {
-    return this.t.call((c, o, s) => wasm.groupRolesCreate(c, groupID, body, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'groupRolesCreate', groupID, body, o, s), options);
   }
   /** `GET /organization/groups/{group_id}/roles/{role_id}` */
   retrieve(roleID: string, params: GroupScopedParams, options?: RequestOptions): Promise<WithRequestID<AssignedRoleDetails>> {
-    return this.t.call((c, o, s) => wasm.groupRolesRetrieve(c, params, roleID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'groupRolesRetrieve', params, roleID, o, s), options);
   }
   /** `DELETE /organization/groups/{group_id}/roles/{role_id}` */
   delete(roleID: string, params: GroupScopedParams, options?: RequestOptions): Promise<WithRequestID<RoleAssignmentDeleteResponse>> {
-    return this.t.call((c, o, s) => wasm.groupRolesDelete(c, params, roleID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'groupRolesDelete', params, roleID, o, s), options);
   }
 }
 
@@ -229,23 +229,23 @@ export class Groups {
   }
   /** `GET /organization/groups` */
   list(query?: GroupListParams, options?: RequestOptions) {
-    return this.t.list<Group, GroupList, GroupListParams>((c, p, o, s) => wasm.groupsList(c, p, o, s), query, options);
+    return this.t.list<Group, GroupList, GroupListParams>((c, p, o, s) => wasm.call(c, 'groupsList', p, undefined, o, s), query, options);
   }
   /** `POST /organization/groups` */
   create(body: GroupCreateParams, options?: RequestOptions): Promise<WithRequestID<Group>> {
-    return this.t.call((c, o, s) => wasm.groupsCreate(c, body, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'groupsCreate', body, undefined, o, s), options);
   }
   /** `GET /organization/groups/{group_id}` */
   retrieve(groupID: string, options?: RequestOptions): Promise<WithRequestID<Group>> {
-    return this.t.call((c, o, s) => wasm.groupsRetrieve(c, groupID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'groupsRetrieve', groupID, undefined, o, s), options);
   }
   /** `POST /organization/groups/{group_id}` */
   update(groupID: string, body: GroupUpdateParams, options?: RequestOptions): Promise<WithRequestID<GroupUpdateResponse>> {
-    return this.t.call((c, o, s) => wasm.groupsUpdate(c, groupID, body, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'groupsUpdate', groupID, body, o, s), options);
   }
   /** `DELETE /organization/groups/{group_id}` */
   delete(groupID: string, options?: RequestOptions): Promise<WithRequestID<GroupDeleteResponse>> {
-    return this.t.call((c, o, s) => wasm.groupsDelete(c, groupID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'groupsDelete', groupID, undefined, o, s), options);
   }
 }
 
@@ -254,23 +254,23 @@ export class Roles {
   constructor(private readonly t: Transport) {}
   /** `GET /organization/roles` */
   list(query?: GroupListParams, options?: RequestOptions) {
-    return this.t.list<Role, RoleList, GroupListParams>((c, p, o, s) => wasm.rolesList(c, p, o, s), query, options);
+    return this.t.list<Role, RoleList, GroupListParams>((c, p, o, s) => wasm.call(c, 'rolesList', p, undefined, o, s), query, options);
   }
   /** `POST /organization/roles` */
   create(body: RoleCreateParams, options?: RequestOptions): Promise<WithRequestID<Role>> {
-    return this.t.call((c, o, s) => wasm.rolesCreate(c, body, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'rolesCreate', body, undefined, o, s), options);
   }
   /** `GET /organization/roles/{role_id}` */
   retrieve(roleID: string, options?: RequestOptions): Promise<WithRequestID<Role>> {
-    return this.t.call((c, o, s) => wasm.rolesRetrieve(c, roleID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'rolesRetrieve', roleID, undefined, o, s), options);
   }
   /** `POST /organization/roles/{role_id}` */
   update(roleID: string, body: RoleUpdateParams, options?: RequestOptions): Promise<WithRequestID<Role>> {
-    return this.t.call((c, o, s) => wasm.rolesUpdate(c, roleID, body, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'rolesUpdate', roleID, body, o, s), options);
   }
   /** `DELETE /organization/roles/{role_id}` */
   delete(roleID: string, options?: RequestOptions): Promise<WithRequestID<RoleDeleteResponse>> {
-    return this.t.call((c, o, s) => wasm.rolesDelete(c, roleID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'rolesDelete', roleID, undefined, o, s), options);
   }
 }
 
@@ -280,22 +280,22 @@ export class UserRoles {
   /** `GET /organization/users/{user_id}/roles` */
   list(userID: string, query?: GroupListParams, options?: RequestOptions) {
     return this.t.list<AssignedRoleDetails, AssignedRoleList, GroupListParams>(
-      (c, p, o, s) => wasm.userRolesList(c, userID, p, o, s),
+      (c, p, o, s) => wasm.call(c, 'userRolesList', userID, p, o, s),
       query,
       options,
     );
   }
   /** `POST /organization/users/{user_id}/roles` */
   create(userID: string, body: UserRoleCreateParams, options?: RequestOptions): Promise<WithRequestID<UserRoleCreateResponse>> {
-    return this.t.call((c, o, s) => wasm.userRolesCreate(c, userID, body, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'userRolesCreate', userID, body, o, s), options);
   }
   /** `GET /organization/users/{user_id}/roles/{role_id}` */
   retrieve(roleID: string, params: UserScopedParams, options?: RequestOptions): Promise<WithRequestID<AssignedRoleDetails>> {
-    return this.t.call((c, o, s) => wasm.userRolesRetrieve(c, params, roleID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'userRolesRetrieve', params, roleID, o, s), options);
   }
   /** `DELETE /organization/users/{user_id}/roles/{role_id}` */
   delete(roleID: string, params: UserScopedParams, options?: RequestOptions): Promise<WithRequestID<RoleAssignmentDeleteResponse>> {
-    return this.t.call((c, o, s) => wasm.userRolesDelete(c, params, roleID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'userRolesDelete', params, roleID, o, s), options);
   }
 }
 
@@ -307,19 +307,19 @@ export class Users {
   }
   /** `GET /organization/users` (paginated by `last_id`) */
   list(query?: UserListParams, options?: RequestOptions) {
-    return this.t.list<OrganizationUser, UserList, UserListParams>((c, p, o, s) => wasm.usersList(c, p, o, s), query, options);
+    return this.t.list<OrganizationUser, UserList, UserListParams>((c, p, o, s) => wasm.call(c, 'usersList', p, undefined, o, s), query, options);
   }
   /** `GET /organization/users/{user_id}` */
   retrieve(userID: string, options?: RequestOptions): Promise<WithRequestID<OrganizationUser>> {
-    return this.t.call((c, o, s) => wasm.usersRetrieve(c, userID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'usersRetrieve', userID, undefined, o, s), options);
   }
   /** `POST /organization/users/{user_id}` */
   update(userID: string, body: UserUpdateParams, options?: RequestOptions): Promise<WithRequestID<OrganizationUser>> {
-    return this.t.call((c, o, s) => wasm.usersUpdate(c, userID, body, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'usersUpdate', userID, body, o, s), options);
   }
   /** `DELETE /organization/users/{user_id}` */
   delete(userID: string, options?: RequestOptions): Promise<WithRequestID<UserDeleteResponse>> {
-    return this.t.call((c, o, s) => wasm.usersDelete(c, userID, o, s), options);
+    return this.t.call((c, o, s) => wasm.call(c, 'usersDelete', userID, undefined, o, s), options);
   }
 }
 

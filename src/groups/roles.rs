@@ -21,6 +21,7 @@ use crate::groups::group_path;
 use crate::params::ListParams;
 use crate::request::{path_param, ApiRequest, Method};
 use crate::roles::Role;
+use crate::schema::{Field, Model, Schema, Ty};
 
 /// The group of a role assignment (`Group` in the spec).
 ///
@@ -107,6 +108,42 @@ fn roles_path(group_id: &str) -> Result<String, Error> {
 fn assignment_path(group_id: &str, role_id: &str) -> Result<String, Error> {
     let roles = roles_path(group_id)?;
     Ok(format!("{roles}/{}", path_param("role_id", role_id)?))
+}
+
+// What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
+
+impl Model for GroupSummary {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupSummary",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("id", Ty::Str),
+            Field::new("name", Ty::Str),
+            Field::new("created_at", Ty::Int),
+            Field::new("scim_managed", Ty::Bool),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for GroupRoleCreateResponse {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupRoleCreateResponse",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("group", Ty::Obj(GroupSummary::SCHEMA)),
+            Field::new("role", Ty::Obj(Role::SCHEMA)),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for GroupRoleCreateParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupRoleCreateParams",
+        fields: &[Field::new("role_id", Ty::Str)],
+        strict: true,
+    };
 }
 
 #[cfg(test)]

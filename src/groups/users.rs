@@ -18,6 +18,7 @@ use crate::groups::group_path;
 use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::request::{path_param, ApiRequest, Method};
+use crate::schema::{Field, Model, Schema, Ty};
 
 /// A member of a group, as listed (`GroupUser` in the spec).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
@@ -165,6 +166,79 @@ fn users_path(group_id: &str) -> Result<String, Error> {
 fn member_path(group_id: &str, user_id: &str) -> Result<String, Error> {
     let users = users_path(group_id)?;
     Ok(format!("{users}/{}", path_param("user_id", user_id)?))
+}
+
+// What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
+
+impl Model for OrganizationGroupUser {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "OrganizationGroupUser",
+        fields: &[
+            Field::new("id", Ty::Str),
+            Field::new("name", Ty::Str),
+            Field::opt("email", Ty::Str),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for GroupUserList {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupUserList",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("data", Ty::Arr(&Ty::Obj(OrganizationGroupUser::SCHEMA))),
+            Field::new("has_more", Ty::Bool),
+            Field::opt("next", Ty::Str),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for GroupUserCreateResponse {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupUserCreateResponse",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("user_id", Ty::Str),
+            Field::new("group_id", Ty::Str),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for GroupUserRetrieveResponse {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupUserRetrieveResponse",
+        fields: &[
+            Field::new("id", Ty::Str),
+            Field::new("name", Ty::Str),
+            Field::opt("email", Ty::Str),
+            Field::opt("picture", Ty::Str),
+            Field::opt("is_service_account", Ty::Bool),
+            Field::new("user_type", Ty::Enum(&["user", "tenant_user"])),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for GroupUserDeleteResponse {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupUserDeleteResponse",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("deleted", Ty::Bool),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for GroupUserCreateParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupUserCreateParams",
+        fields: &[Field::new("user_id", Ty::Str)],
+        strict: true,
+    };
 }
 
 #[cfg(test)]

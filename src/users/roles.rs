@@ -20,6 +20,7 @@ use crate::error::Error;
 use crate::params::ListParams;
 use crate::request::{path_param, ApiRequest, Method};
 use crate::roles::Role;
+use crate::schema::{Field, Model, Schema, Ty};
 use crate::users::{user_path, OrganizationUser};
 
 /// A role assigned to a user (`UserRoleAssignment`).
@@ -89,6 +90,28 @@ fn roles_path(user_id: &str) -> Result<String, Error> {
 fn assignment_path(user_id: &str, role_id: &str) -> Result<String, Error> {
     let roles = roles_path(user_id)?;
     Ok(format!("{roles}/{}", path_param("role_id", role_id)?))
+}
+
+// What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
+
+impl Model for UserRoleCreateResponse {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "UserRoleCreateResponse",
+        fields: &[
+            Field::opt("object", Ty::Str),
+            Field::new("user", Ty::Obj(OrganizationUser::SCHEMA)),
+            Field::new("role", Ty::Obj(Role::SCHEMA)),
+        ],
+        strict: false,
+    };
+}
+
+impl Model for UserRoleCreateParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "UserRoleCreateParams",
+        fields: &[Field::new("role_id", Ty::Str)],
+        strict: true,
+    };
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::params::from_json;
+use crate::schema::Model;
 
 /// `JSON.stringify(value)`, for an argument object given by JavaScript.
 pub fn stringify(name: &str, value: &JsValue) -> Result<String, Error> {
@@ -20,7 +21,7 @@ pub fn stringify(name: &str, value: &JsValue) -> Result<String, Error> {
 
 /// Parses an optional argument object into `T`, naming `name` in errors; `undefined` and `null`
 /// give `T::default()`.
-pub fn optional_arg<T: serde::de::DeserializeOwned + Default>(
+pub fn optional_arg<T: serde::de::DeserializeOwned + Model + Default>(
     name: &str,
     value: &JsValue,
 ) -> Result<T, Error> {
@@ -31,7 +32,7 @@ pub fn optional_arg<T: serde::de::DeserializeOwned + Default>(
 }
 
 /// Parses a required argument object into `T`, naming `name` in errors.
-pub fn required_arg<T: serde::de::DeserializeOwned>(
+pub fn required_arg<T: serde::de::DeserializeOwned + Model>(
     name: &str,
     value: &JsValue,
 ) -> Result<T, Error> {

@@ -5,7 +5,6 @@
 //! argument order (`groups.users.retrieve(userID, { group_id })`) onto them.
 
 use js_sys::{Object, Promise};
-use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use tsify::Tsify;
 use wasm_bindgen::prelude::*;
@@ -13,32 +12,100 @@ use wasm_bindgen_futures::future_to_promise;
 use web_sys::AbortSignal;
 
 use super::convert::{error_to_js, optional_arg, required_arg, set, string_arg};
-use super::transport::{call, validate_as, validate_page};
+use super::transport::{call, Expect};
 use super::WasmClient;
 use crate::config::CallOptions;
 use crate::error::Error;
-use crate::pagination::Page;
 use crate::request::ApiRequest;
+use crate::schema::{Field, Model, Schema, Ty};
 use crate::{groups, roles, users};
 
-/// Runs a call whose result is one object.
-fn one<T: DeserializeOwned>(
+/// The one export behind every method: `op` names the operation (`groupsList`, …), `first` and
+/// `second` are its arguments in the order of the functions below (ids first, in URL order).
+///
+/// One dispatching export instead of 26 keeps the wasm small: each export costs its own shim.
+#[wasm_bindgen(js_name = call)]
+pub fn call_op(
     client: &WasmClient,
-    request: Result<ApiRequest, Error>,
-    options: &JsValue,
+    op: &str,
+    first: JsValue,
+    second: JsValue,
+    options: JsValue,
     signal: Option<AbortSignal>,
 ) -> Promise {
-    run(client, request, options, signal, false, validate_as::<T>)
+    let (a, b, o, s) = (first, second, options, signal);
+    match op {
+        "groupsList" => groups_list(client, a, o, s),
+        "groupsCreate" => groups_create(client, a, o, s),
+        "groupsRetrieve" => groups_retrieve(client, a, o, s),
+        "groupsUpdate" => groups_update(client, a, b, o, s),
+        "groupsDelete" => groups_delete(client, a, o, s),
+        "groupUsersList" => group_users_list(client, a, b, o, s),
+        "groupUsersCreate" => group_users_create(client, a, b, o, s),
+        "groupUsersRetrieve" => group_users_retrieve(client, a, b, o, s),
+        "groupUsersDelete" => group_users_delete(client, a, b, o, s),
+        "groupRolesList" => group_roles_list(client, a, b, o, s),
+        "groupRolesCreate" => group_roles_create(client, a, b, o, s),
+        "groupRolesRetrieve" => group_roles_retrieve(client, a, b, o, s),
+        "groupRolesDelete" => group_roles_delete(client, a, b, o, s),
+        "rolesList" => roles_list(client, a, o, s),
+        "rolesCreate" => roles_create(client, a, o, s),
+        "rolesRetrieve" => roles_retrieve(client, a, o, s),
+        "rolesUpdate" => roles_update(client, a, b, o, s),
+        "rolesDelete" => roles_delete(client, a, o, s),
+        "usersList" => users_list(client, a, o, s),
+        "usersRetrieve" => users_retrieve(client, a, o, s),
+        "usersUpdate" => users_update(client, a, b, o, s),
+        "usersDelete" => users_delete(client, a, o, s),
+        "userRolesList" => user_roles_list(client, a, b, o, s),
+        "userRolesCreate" => user_roles_create(client, a, b, o, s),
+        "userRolesRetrieve" => user_roles_retrieve(client, a, b, o, s),
+        "userRolesDelete" => user_roles_delete(client, a, b, o, s),
+        _ => Promise::reject(&error_to_js(
+            &Error::invalid("op", format!("unknown operation `{op}`")),
+            None,
+        )),
+    }
 }
 
-/// Runs a list call; resolves to `{ page, nextAfter }`.
-fn page<T: DeserializeOwned + Page>(
+/// Runs a call whose result is one object of model `T`.
+fn one<T: Model>(
     client: &WasmClient,
     request: Result<ApiRequest, Error>,
     options: &JsValue,
     signal: Option<AbortSignal>,
 ) -> Promise {
-    run(client, request, options, signal, true, validate_page::<T>)
+    run(
+        client,
+        request,
+        options,
+        signal,
+        Expect {
+            schema: T::SCHEMA,
+            cursor: None,
+        },
+    )
+}
+
+/// Runs a list call; resolves to `{ page, nextAfter }`. `cursor` names the field holding the
+/// next page's cursor (`next`, or `last_id` for the users list).
+fn page<T: Model>(
+    client: &WasmClient,
+    request: Result<ApiRequest, Error>,
+    options: &JsValue,
+    signal: Option<AbortSignal>,
+    cursor: &'static str,
+) -> Promise {
+    run(
+        client,
+        request,
+        options,
+        signal,
+        Expect {
+            schema: T::SCHEMA,
+            cursor: Some(cursor),
+        },
+    )
 }
 
 fn run(
@@ -46,22 +113,22 @@ fn run(
     request: Result<ApiRequest, Error>,
     options: &JsValue,
     signal: Option<AbortSignal>,
-    is_page: bool,
-    validate: fn(&str) -> Result<Option<String>, String>,
+    expect: Expect,
 ) -> Promise {
     let inner = client.inner.clone();
     let options = optional_arg::<CallOptions>("options", options);
     future_to_promise(async move {
         let request = request.map_err(|e| error_to_js(&e, None))?;
         let options = options.map_err(|e| error_to_js(&e, None))?;
-        let (reply, next) = call(&inner, request, options, signal, validate)
+        let is_page = expect.cursor.is_some();
+        let (body, next) = call(&inner, request, options, signal, expect)
             .await
             .map_err(|failure| failure.into_js())?;
         if !is_page {
-            return Ok(reply.body);
+            return Ok(body);
         }
         let out = Object::new();
-        set(&out, "page", &reply.body);
+        set(&out, "page", &body);
         set(
             &out,
             "nextAfter",
@@ -83,7 +150,6 @@ fn with_id(
 // --- groups -----------------------------------------------------------------------------------
 
 /// `GET /organization/groups`
-#[wasm_bindgen(js_name = groupsList, unchecked_return_type = "Promise<WasmPage<GroupList>>")]
 pub fn groups_list(
     client: &WasmClient,
     params: JsValue,
@@ -91,11 +157,10 @@ pub fn groups_list(
     signal: Option<AbortSignal>,
 ) -> Promise {
     let request = optional_arg("params", &params).and_then(|p| groups::list(&p));
-    page::<groups::GroupList>(client, request, &options, signal)
+    page::<groups::GroupList>(client, request, &options, signal, "next")
 }
 
 /// `POST /organization/groups`
-#[wasm_bindgen(js_name = groupsCreate, unchecked_return_type = "Promise<Group>")]
 pub fn groups_create(
     client: &WasmClient,
     body: JsValue,
@@ -107,7 +172,6 @@ pub fn groups_create(
 }
 
 /// `GET /organization/groups/{group_id}`
-#[wasm_bindgen(js_name = groupsRetrieve, unchecked_return_type = "Promise<Group>")]
 pub fn groups_retrieve(
     client: &WasmClient,
     group_id: JsValue,
@@ -119,7 +183,6 @@ pub fn groups_retrieve(
 }
 
 /// `POST /organization/groups/{group_id}`
-#[wasm_bindgen(js_name = groupsUpdate, unchecked_return_type = "Promise<GroupUpdateResponse>")]
 pub fn groups_update(
     client: &WasmClient,
     group_id: JsValue,
@@ -134,7 +197,6 @@ pub fn groups_update(
 }
 
 /// `DELETE /organization/groups/{group_id}`
-#[wasm_bindgen(js_name = groupsDelete, unchecked_return_type = "Promise<GroupDeleteResponse>")]
 pub fn groups_delete(
     client: &WasmClient,
     group_id: JsValue,
@@ -163,8 +225,23 @@ pub struct UserScopedParams {
     pub user_id: String,
 }
 
+impl Model for GroupScopedParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "GroupScopedParams",
+        fields: &[Field::new("group_id", Ty::Str)],
+        strict: true,
+    };
+}
+
+impl Model for UserScopedParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "UserScopedParams",
+        fields: &[Field::new("user_id", Ty::Str)],
+        strict: true,
+    };
+}
+
 /// `GET /organization/groups/{group_id}/users`
-#[wasm_bindgen(js_name = groupUsersList, unchecked_return_type = "Promise<WasmPage<GroupUserList>>")]
 pub fn group_users_list(
     client: &WasmClient,
     group_id: JsValue,
@@ -175,11 +252,10 @@ pub fn group_users_list(
     let request = with_id("group_id", &group_id, |id| {
         groups::users::list(id, &optional_arg("params", &params)?)
     });
-    page::<groups::users::GroupUserList>(client, request, &options, signal)
+    page::<groups::users::GroupUserList>(client, request, &options, signal, "next")
 }
 
 /// `POST /organization/groups/{group_id}/users`
-#[wasm_bindgen(js_name = groupUsersCreate, unchecked_return_type = "Promise<GroupUserCreateResponse>")]
 pub fn group_users_create(
     client: &WasmClient,
     group_id: JsValue,
@@ -194,7 +270,6 @@ pub fn group_users_create(
 }
 
 /// `GET /organization/groups/{group_id}/users/{user_id}`
-#[wasm_bindgen(js_name = groupUsersRetrieve, unchecked_return_type = "Promise<GroupUserRetrieveResponse>")]
 pub fn group_users_retrieve(
     client: &WasmClient,
     scope: JsValue,
@@ -207,7 +282,6 @@ pub fn group_users_retrieve(
 }
 
 /// `DELETE /organization/groups/{group_id}/users/{user_id}`
-#[wasm_bindgen(js_name = groupUsersDelete, unchecked_return_type = "Promise<GroupUserDeleteResponse>")]
 pub fn group_users_delete(
     client: &WasmClient,
     scope: JsValue,
@@ -243,7 +317,6 @@ fn in_user(
 // --- groups/roles -----------------------------------------------------------------------------
 
 /// `GET /organization/groups/{group_id}/roles`
-#[wasm_bindgen(js_name = groupRolesList, unchecked_return_type = "Promise<WasmPage<AssignedRoleList>>")]
 pub fn group_roles_list(
     client: &WasmClient,
     group_id: JsValue,
@@ -254,11 +327,10 @@ pub fn group_roles_list(
     let request = with_id("group_id", &group_id, |id| {
         groups::roles::list(id, &optional_arg("params", &params)?)
     });
-    page::<roles::AssignedRoleList>(client, request, &options, signal)
+    page::<roles::AssignedRoleList>(client, request, &options, signal, "next")
 }
 
 /// `POST /organization/groups/{group_id}/roles`
-#[wasm_bindgen(js_name = groupRolesCreate, unchecked_return_type = "Promise<GroupRoleCreateResponse>")]
 pub fn group_roles_create(
     client: &WasmClient,
     group_id: JsValue,
@@ -273,7 +345,6 @@ pub fn group_roles_create(
 }
 
 /// `GET /organization/groups/{group_id}/roles/{role_id}`
-#[wasm_bindgen(js_name = groupRolesRetrieve, unchecked_return_type = "Promise<AssignedRoleDetails>")]
 pub fn group_roles_retrieve(
     client: &WasmClient,
     scope: JsValue,
@@ -286,7 +357,6 @@ pub fn group_roles_retrieve(
 }
 
 /// `DELETE /organization/groups/{group_id}/roles/{role_id}`
-#[wasm_bindgen(js_name = groupRolesDelete, unchecked_return_type = "Promise<RoleAssignmentDeleteResponse>")]
 pub fn group_roles_delete(
     client: &WasmClient,
     scope: JsValue,
@@ -301,7 +371,6 @@ pub fn group_roles_delete(
 // --- roles ------------------------------------------------------------------------------------
 
 /// `GET /organization/roles`
-#[wasm_bindgen(js_name = rolesList, unchecked_return_type = "Promise<WasmPage<RoleList>>")]
 pub fn roles_list(
     client: &WasmClient,
     params: JsValue,
@@ -309,11 +378,10 @@ pub fn roles_list(
     signal: Option<AbortSignal>,
 ) -> Promise {
     let request = optional_arg("params", &params).and_then(|p| roles::list(&p));
-    page::<roles::RoleList>(client, request, &options, signal)
+    page::<roles::RoleList>(client, request, &options, signal, "next")
 }
 
 /// `POST /organization/roles`
-#[wasm_bindgen(js_name = rolesCreate, unchecked_return_type = "Promise<Role>")]
 pub fn roles_create(
     client: &WasmClient,
     body: JsValue,
@@ -325,7 +393,6 @@ pub fn roles_create(
 }
 
 /// `GET /organization/roles/{role_id}`
-#[wasm_bindgen(js_name = rolesRetrieve, unchecked_return_type = "Promise<Role>")]
 pub fn roles_retrieve(
     client: &WasmClient,
     role_id: JsValue,
@@ -337,7 +404,6 @@ pub fn roles_retrieve(
 }
 
 /// `POST /organization/roles/{role_id}`
-#[wasm_bindgen(js_name = rolesUpdate, unchecked_return_type = "Promise<Role>")]
 pub fn roles_update(
     client: &WasmClient,
     role_id: JsValue,
@@ -352,7 +418,6 @@ pub fn roles_update(
 }
 
 /// `DELETE /organization/roles/{role_id}`
-#[wasm_bindgen(js_name = rolesDelete, unchecked_return_type = "Promise<RoleDeleteResponse>")]
 pub fn roles_delete(
     client: &WasmClient,
     role_id: JsValue,
@@ -366,7 +431,6 @@ pub fn roles_delete(
 // --- users ------------------------------------------------------------------------------------
 
 /// `GET /organization/users`
-#[wasm_bindgen(js_name = usersList, unchecked_return_type = "Promise<WasmPage<UserList>>")]
 pub fn users_list(
     client: &WasmClient,
     params: JsValue,
@@ -374,11 +438,10 @@ pub fn users_list(
     signal: Option<AbortSignal>,
 ) -> Promise {
     let request = optional_arg("params", &params).and_then(|p| users::list(&p));
-    page::<users::UserList>(client, request, &options, signal)
+    page::<users::UserList>(client, request, &options, signal, "last_id")
 }
 
 /// `GET /organization/users/{user_id}`
-#[wasm_bindgen(js_name = usersRetrieve, unchecked_return_type = "Promise<OrganizationUser>")]
 pub fn users_retrieve(
     client: &WasmClient,
     user_id: JsValue,
@@ -390,7 +453,6 @@ pub fn users_retrieve(
 }
 
 /// `POST /organization/users/{user_id}`
-#[wasm_bindgen(js_name = usersUpdate, unchecked_return_type = "Promise<OrganizationUser>")]
 pub fn users_update(
     client: &WasmClient,
     user_id: JsValue,
@@ -405,7 +467,6 @@ pub fn users_update(
 }
 
 /// `DELETE /organization/users/{user_id}`
-#[wasm_bindgen(js_name = usersDelete, unchecked_return_type = "Promise<UserDeleteResponse>")]
 pub fn users_delete(
     client: &WasmClient,
     user_id: JsValue,
@@ -419,7 +480,6 @@ pub fn users_delete(
 // --- users/roles ------------------------------------------------------------------------------
 
 /// `GET /organization/users/{user_id}/roles`
-#[wasm_bindgen(js_name = userRolesList, unchecked_return_type = "Promise<WasmPage<AssignedRoleList>>")]
 pub fn user_roles_list(
     client: &WasmClient,
     user_id: JsValue,
@@ -430,11 +490,10 @@ pub fn user_roles_list(
     let request = with_id("user_id", &user_id, |id| {
         users::roles::list(id, &optional_arg("params", &params)?)
     });
-    page::<roles::AssignedRoleList>(client, request, &options, signal)
+    page::<roles::AssignedRoleList>(client, request, &options, signal, "next")
 }
 
 /// `POST /organization/users/{user_id}/roles`
-#[wasm_bindgen(js_name = userRolesCreate, unchecked_return_type = "Promise<UserRoleCreateResponse>")]
 pub fn user_roles_create(
     client: &WasmClient,
     user_id: JsValue,
@@ -449,7 +508,6 @@ pub fn user_roles_create(
 }
 
 /// `GET /organization/users/{user_id}/roles/{role_id}`
-#[wasm_bindgen(js_name = userRolesRetrieve, unchecked_return_type = "Promise<AssignedRoleDetails>")]
 pub fn user_roles_retrieve(
     client: &WasmClient,
     scope: JsValue,
@@ -462,7 +520,6 @@ pub fn user_roles_retrieve(
 }
 
 /// `DELETE /organization/users/{user_id}/roles/{role_id}`
-#[wasm_bindgen(js_name = userRolesDelete, unchecked_return_type = "Promise<RoleAssignmentDeleteResponse>")]
 pub fn user_roles_delete(
     client: &WasmClient,
     scope: JsValue,

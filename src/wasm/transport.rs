@@ -12,9 +12,11 @@ use super::convert::{body_to_js, error_to_js, set};
 use super::Inner;
 use crate::config::CallOptions;
 use crate::error::Error;
+use crate::pagination::next_after;
 use crate::request::ApiRequest;
-use crate::response::{api_error, decode};
+use crate::response::api_error;
 use crate::retry::{retry_delay_ms, should_retry_status, RetryHeaders};
+use crate::schema::{validate, validate_page, Schema};
 
 #[wasm_bindgen]
 extern "C" {
@@ -26,9 +28,11 @@ extern "C" {
     fn global_fetch(request: &web_sys::Request) -> Promise;
 }
 
-/// What a successful call gives back: the body, parsed by JavaScript, with `_request_id` set.
-pub struct Reply {
-    pub body: JsValue,
+/// What a successful response must look like: the model's schema, and for a list page the field
+/// that holds the next page's cursor.
+pub struct Expect {
+    pub schema: &'static Schema,
+    pub cursor: Option<&'static str>,
 }
 
 /// A failed call: the error and, when a response came, its headers.
@@ -52,15 +56,16 @@ impl From<Error> for Failure {
     }
 }
 
-/// Sends `request`, retrying as [`crate::retry`] decides, and checks the 2xx body against `T`
-/// with `validate`, which returns the `after` cursor of the next page for lists.
+/// Sends `request`, retrying as [`crate::retry`] decides, and checks the 2xx body against
+/// `expect`. Resolves to the body (parsed by the engine's `JSON.parse`, `_request_id` attached)
+/// and, for a list page, the `after` cursor of the next page.
 pub async fn call(
     inner: &Inner,
     request: ApiRequest,
     options: CallOptions,
     signal: Option<AbortSignal>,
-    validate: impl Fn(&str) -> Result<Option<String>, String>,
-) -> Result<(Reply, Option<String>), Failure> {
+    expect: Expect,
+) -> Result<(JsValue, Option<String>), Failure> {
     let max_retries = options.max_retries.unwrap_or(inner.config.max_retries);
     let timeout_ms = options.timeout.unwrap_or(inner.config.timeout_ms);
     let url = request.url(&inner.config.base_url);
@@ -114,22 +119,18 @@ pub async fn call(
             },
             headers: Some(headers_to_js(&response_headers)),
         };
-        let next = validate(&String::from(&text)).map_err(decode_error)?;
+        let text_utf8 = String::from(&text);
+        let next = match expect.cursor {
+            Some(field) => validate_page(expect.schema, &text_utf8, field)
+                .map(|page| next_after(&page))
+                .map_err(|e| decode_error(e.to_string()))?,
+            None => validate(expect.schema, &text_utf8)
+                .map(|()| None)
+                .map_err(|e| decode_error(e.to_string()))?,
+        };
         let body = body_to_js(&text, request_id.as_deref())?;
-        return Ok((Reply { body }, next));
+        return Ok((body, next));
     }
-}
-
-/// Checks a body against `T` (for calls that are not lists).
-pub fn validate_as<T: serde::de::DeserializeOwned>(body: &str) -> Result<Option<String>, String> {
-    decode::<T>(body).map(|_: T| None)
-}
-
-/// Checks a list body against `T` and gives the next page's cursor.
-pub fn validate_page<T: serde::de::DeserializeOwned + crate::pagination::Page>(
-    body: &str,
-) -> Result<Option<String>, String> {
-    decode::<T>(body).map(|page| crate::pagination::next_after(&page))
 }
 
 /// One attempt: the status, the lower-cased headers and the body as a JS string.
