@@ -1,7 +1,7 @@
 // The Groups section: listing, paging, filtering, create / rename / delete, members and roles.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, listAll, pickFromList } from './harness.mjs';
+import { startStack, listAll, pickFromList, loadMore } from './harness.mjs';
 
 let stack;
 let session;
@@ -32,7 +32,7 @@ test('the page loads, lists groups page by page and filters them as you type', a
   assert.equal(await page.getByLabel('Admin key').inputValue(), 'sk-admin-demo');
   await page.getByText('demo key of the local mock').waitFor();
 
-  await page.getByRole('button', { name: 'Load more' }).first().click();
+  await loadMore(page.locator('#groups-panel .master'));
   await groupItems(page).nth(11).waitFor();
   const all = await listAll(stack.api, '/v1/organization/groups');
   assert.equal(await groupItems(page).count(), all.length, 'every group after loading more');
@@ -120,7 +120,7 @@ test('members are paginated', async () => {
   const members = page.getByRole('list', { name: 'Members of Operations' }).getByRole('listitem');
   await members.nth(9).waitFor();
   assert.equal(await members.count(), 10);
-  await page.getByRole('article').getByRole('button', { name: 'Load more' }).click();
+  await loadMore(page.getByRole('article').getByRole('region', { name: 'Members' }));
   await members.nth(11).waitFor();
   assert.equal(await members.count(), 12);
 });

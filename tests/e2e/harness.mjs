@@ -1,8 +1,10 @@
 // Shared setup of the end-to-end tests: starts the mock (serving www/ and pkg/), Chromium through
 // playwright-core, and gives each test a fresh page on freshly reset data.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -24,13 +26,33 @@ function mockBinary() {
   return found;
 }
 
-/** Starts the mock on a free port; resolves once it prints its address. */
-function startMock() {
-  if (!existsSync(join(ROOT, 'pkg/dist/index.js'))) {
-    throw new Error('pkg/dist/index.js is missing: build the npm package first with `scripts/build-pkg.sh`');
+/**
+ * A private copy of pkg/, so that a rebuild of pkg/ during the run (scripts/build-pkg.sh starts
+ * with `rm -rf pkg`) cannot break or mix the package under test. pkg/package.json is the last
+ * file the build writes: while pkg/ exists without it, a build is under way and we wait for it.
+ */
+async function copyPkg() {
+  const pkg = join(ROOT, 'pkg');
+  for (let waited = 0; existsSync(pkg) && !existsSync(join(pkg, 'package.json')); waited += 2) {
+    if (waited >= 300) break;
+    if (waited === 0) console.error('# waiting for pkg/ (a build is under way?)');
+    await sleep(2000);
   }
+  const copy = mkdtempSync(join(tmpdir(), 'admin-e2e-pkg-'));
+  if (existsSync(pkg)) cpSync(pkg, copy, { recursive: true });
+  for (const f of ['dist/index.js', 'wasm/openai_admin_wasm_bg.wasm']) {
+    if (!existsSync(join(copy, f))) {
+      rmSync(copy, { recursive: true, force: true });
+      throw new Error(`pkg/${f} is missing: build the npm package first with \`scripts/build-pkg.sh\``);
+    }
+  }
+  return copy;
+}
+
+/** Starts the mock on a free port, serving www/ and `pkgDir`; resolves once it prints its address. */
+function startMock(pkgDir) {
   const bin = mockBinary();
-  const child = spawn(bin, ['--port', '0', '--seed', 'demo', '--www', 'www', '--static', '/pkg=pkg'], {
+  const child = spawn(bin, ['--port', '0', '--seed', 'demo', '--www', 'www', '--static', `/pkg=${pkgDir}`], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -63,7 +85,11 @@ function startMock() {
  * `stack.api(method, path, body)` calls the mock directly (to check state, set faults).
  */
 export async function startStack() {
-  const { child, base } = await startMock();
+  const pkgDir = await copyPkg();
+  const { child, base } = await startMock(pkgDir).catch((err) => {
+    rmSync(pkgDir, { recursive: true, force: true });
+    throw err;
+  });
   let browser;
   try {
     browser = await chromium.launch({
@@ -79,6 +105,7 @@ export async function startStack() {
     });
   } catch (err) {
     child.kill();
+    rmSync(pkgDir, { recursive: true, force: true });
     throw err;
   }
   mkdirSync(SHOTS, { recursive: true });
@@ -110,8 +137,8 @@ export async function startStack() {
       await page.goto(base + '/');
       return { page, context, problems };
     },
-    async screenshot(page, name) {
-      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    async screenshot(page, name, { fullPage = true } = {}) {
+      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
     },
     async close() {
       await browser?.close().catch(() => {});
@@ -119,6 +146,7 @@ export async function startStack() {
         process.kill(child.pid);
         await new Promise((r) => child.once('exit', r));
       }
+      rmSync(pkgDir, { recursive: true, force: true });
     },
   };
 }
@@ -137,18 +165,25 @@ export async function listAll(api, path) {
 }
 
 /**
- * Clicks the entry `name` of a section's list (`#groups-panel` or `#users-panel`), clicking
- * "Load more" until it is loaded.
+ * Loads the next page of a list by pressing Enter on its "Load more" button (`scope` holds one
+ * list), then waits for the load to end. Scrolling to the end of a list also loads the next page:
+ * when that got there first, the button is disabled and the key press does nothing.
+ */
+export async function loadMore(scope) {
+  await scope.getByRole('button', { name: 'Load more' }).press('Enter');
+  await scope.locator('ul.items:not([aria-busy])').first().waitFor();
+}
+
+/**
+ * Clicks the entry `name` of a section's list (`#groups-panel` or `#users-panel`), loading more
+ * pages until it is there.
  */
 export async function pickFromList(page, panel, label, name) {
-  const list = page.locator(panel).getByRole('list', { name: label, exact: true });
+  const master = page.locator(`${panel} .master`);
+  const list = master.getByRole('list', { name: label, exact: true });
   await list.getByRole('listitem').first().waitFor();
   const item = list.getByRole('button', { name: new RegExp(`^${name}\\b`) });
-  const more = page.locator(`${panel} .master`).getByRole('button', { name: 'Load more' });
-  while (!(await item.count())) {
-    await more.click();
-    await page.locator(`${panel} .master ul.items:not([aria-busy])`).waitFor();
-  }
+  while (!(await item.count())) await loadMore(master);
   await item.click();
   await page.getByRole('heading', { level: 2, name }).waitFor();
 }

@@ -2,7 +2,7 @@
 // deleting a user, custom roles.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, listAll, pickFromList } from './harness.mjs';
+import { startStack, listAll, pickFromList, loadMore } from './harness.mjs';
 
 let stack;
 let session;
@@ -39,7 +39,7 @@ test('users are listed page by page and filtered by email', async () => {
   const items = userList(page).getByRole('listitem');
   await items.nth(19).waitFor();
   assert.equal(await items.count(), 20);
-  await page.locator('#users-panel').getByRole('button', { name: 'Load more' }).click();
+  await loadMore(page.locator('#users-panel .master'));
   await items.nth(39).waitFor();
 
   await page.getByLabel('Filter by email').fill('Radia.Perlman@example.com');
@@ -142,5 +142,12 @@ test('the layout works at phone width', async () => {
   await openUser(page, 'Ada Lovelace');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
-  await stack.screenshot(page, 'phone-user-detail');
+  // Selecting a user focuses the detail's heading, which scrolls it into view.
+  await page.getByRole('heading', { level: 2, name: 'Ada Lovelace' }).evaluate((el) => {
+    if (document.activeElement !== el) throw new Error('the detail heading is not focused');
+  });
+  await stack.screenshot(page, 'phone-user-detail', { fullPage: false });
+  await page.getByRole('button', { name: 'Groups', exact: true }).click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await stack.screenshot(page, 'phone-top', { fullPage: false });
 });

@@ -131,7 +131,10 @@ export function pagedList({ label, emptyText, fetchFirst, renderItem, filter = (
   const errors = errorBox();
   const more = h('button', { type: 'button', class: 'more', hidden: true, text: 'Load more' });
   const sentinel = h('div', { class: 'sentinel', 'aria-hidden': 'true' });
-  const root = h('div', { class: 'paged' }, status, list, errors, more, sentinel);
+  // The list scrolls inside its own box, so that a long list never pushes the rest of the page
+  // (e.g. the detail below it on a phone) out of reach; the sentinel sits inside that box.
+  const scroller = h('div', { class: 'scroller' }, list, more, sentinel);
+  const root = h('div', { class: 'paged' }, status, scroller, errors);
 
   let page = null;
   let items = [];
