@@ -6,6 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=node_modules/.bin
 stage=target/pkg-stage
+# One build at a time: two overlapping builds share the stage and pkg/ (the second `cp -r` lands in
+# src/src and ships as dist/src/).
+mkdir -p target
+exec 9>target/build-pkg.lock
+flock 9
 
 cargo build --release --target wasm32-unknown-unknown --lib
 rm -rf "$stage" pkg

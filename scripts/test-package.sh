@@ -27,7 +27,15 @@ rm -rf "$scratch"
 mkdir -p "$project"
 tarball=$(cd "$scratch" && npm pack --silent "$root/pkg")
 echo "packed $tarball ($(wc -c <"$scratch/$tarball") B)"
-tar -tzf "$scratch/$tarball" | sed 's/^/  /'
+# What ships: the entry points of the exports map, no strays (e.g. a dist/src/ from a racing build).
+tar -tzf "$scratch/$tarball" | sort >"$scratch/files.txt"
+stray=$(grep -Ev '^package/(package\.json|README\.md|dist/[^/]+\.(js|cjs|d\.ts)|wasm/[^/]+)$' "$scratch/files.txt" || true)
+[[ -z $stray ]] || { echo "unexpected files in the tarball:" >&2; echo "$stray" >&2; exit 1; }
+for f in dist/index.js dist/node.js dist/node.cjs dist/exports.d.ts wasm/openai_admin_wasm.js \
+  wasm/openai_admin_wasm_bg.wasm; do
+  grep -qx "package/$f" "$scratch/files.txt" || { echo "missing from the tarball: $f" >&2; exit 1; }
+done
+echo "  $(wc -l <"$scratch/files.txt") files, no strays"
 
 cat >"$project/package.json" <<'EOF'
 { "name": "package-test", "private": true, "type": "module" }
