@@ -8,7 +8,7 @@ use tsify::Tsify;
 
 use crate::error::Error;
 use crate::retry::{DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS};
-use crate::schema::{Field, Model, Schema, Ty};
+use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// The API's address unless `baseURL` or `OPENAI_BASE_URL` says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
@@ -80,6 +80,22 @@ impl Model for ClientOptions {
     };
 }
 
+impl FromMembers for ClientOptions {
+    fn from_members(m: &Members<'_>) -> Self {
+        ClientOptions {
+            admin_api_key: m.string("adminAPIKey"),
+            api_key: m.string("apiKey"),
+            base_url: m.string("baseURL"),
+            organization: m.string("organization"),
+            project: m.string("project"),
+            max_retries: m.uint("maxRetries"),
+            timeout: m.uint("timeout").map(u64::from),
+            default_headers: m.string_map("defaultHeaders"),
+            dangerously_allow_browser: m.boolean("dangerouslyAllowBrowser"),
+        }
+    }
+}
+
 impl Model for CallOptions {
     const SCHEMA: &'static Schema = &Schema {
         name: "RequestOptions",
@@ -90,6 +106,16 @@ impl Model for CallOptions {
         ],
         strict: true,
     };
+}
+
+impl FromMembers for CallOptions {
+    fn from_members(m: &Members<'_>) -> Self {
+        CallOptions {
+            max_retries: m.uint("maxRetries"),
+            timeout: m.uint("timeout").map(u64::from),
+            headers: m.string_map("headers"),
+        }
+    }
 }
 
 /// A resolved client configuration.

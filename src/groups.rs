@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::{check_len, ListParams};
 use crate::request::{path_param, ApiRequest, Method};
-use crate::schema::{Field, Model, Schema, Ty};
+use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// Allowed length of a group name, in characters.
 const NAME_LEN: std::ops::RangeInclusive<usize> = 1..=255;
@@ -219,12 +219,28 @@ impl Model for GroupCreateParams {
     };
 }
 
+impl FromMembers for GroupCreateParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        GroupCreateParams {
+            name: m.string("name").unwrap_or_default(),
+        }
+    }
+}
+
 impl Model for GroupUpdateParams {
     const SCHEMA: &'static Schema = &Schema {
         name: "GroupUpdateParams",
         fields: &[Field::new("name", Ty::Str)],
         strict: true,
     };
+}
+
+impl FromMembers for GroupUpdateParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        GroupUpdateParams {
+            name: m.string("name").unwrap_or_default(),
+        }
+    }
 }
 
 #[cfg(test)]

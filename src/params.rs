@@ -1,12 +1,11 @@
 //! Parameters shared by several operations, and the checks every argument goes through.
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
 use crate::error::Error;
 use crate::request::ApiRequest;
-use crate::schema::{Field, Model, Schema, Ty};
+use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// Sort order of a list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
@@ -98,8 +97,8 @@ pub(crate) fn apply_cursor(
 ///
 /// `name` is what the argument is called in messages (`params`, `body`). The text is checked
 /// against the model's schema first, so a wrong type, a missing field or an unknown key gives
-/// [`Error::InvalidArgument`] naming the field; then serde reads the (now well-formed) value.
-pub fn from_json<T: DeserializeOwned + Model>(name: &str, json: &str) -> Result<T, Error> {
+/// [`Error::InvalidArgument`] naming the field; then the value is read from the checked text.
+pub fn from_json<T: FromMembers>(name: &str, json: &str) -> Result<T, Error> {
     if !json.trim_start().starts_with('{') {
         return Err(Error::invalid(name, format!("`{name}` must be an object")));
     }
@@ -107,7 +106,9 @@ pub fn from_json<T: DeserializeOwned + Model>(name: &str, json: &str) -> Result<
         let param = invalid.field().unwrap_or(name).to_owned();
         return Err(Error::invalid(param, format!("Invalid {name}: {invalid}")));
     }
-    serde_json::from_str(json).map_err(|e| Error::invalid(name, format!("Invalid {name}: {e}")))
+    let members = Members::parse(json)
+        .ok_or_else(|| Error::invalid(name, format!("`{name}` must be an object")))?;
+    Ok(T::from_members(&members))
 }
 
 /// Checks a name against a length range in characters.
@@ -141,6 +142,18 @@ impl Model for ListParams {
         ],
         strict: true,
     };
+}
+
+impl FromMembers for ListParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        ListParams {
+            after: m.string("after"),
+            limit: m.uint("limit"),
+            order: m
+                .string("order")
+                .map(|o| if o == "desc" { Order::Desc } else { Order::Asc }),
+        }
+    }
 }
 
 #[cfg(test)]

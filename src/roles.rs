@@ -18,7 +18,7 @@ use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::request::{path_param, ApiRequest, Method};
-use crate::schema::{Field, Model, Schema, Ty};
+use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// A role that can be assigned through the Roles API (`Role` in the spec).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
@@ -327,6 +327,16 @@ impl Model for RoleCreateParams {
     };
 }
 
+impl FromMembers for RoleCreateParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        RoleCreateParams {
+            role_name: m.string("role_name").unwrap_or_default(),
+            permissions: m.strings("permissions").unwrap_or_default(),
+            description: m.string("description"),
+        }
+    }
+}
+
 impl Model for RoleUpdateParams {
     const SCHEMA: &'static Schema = &Schema {
         name: "RoleUpdateParams",
@@ -337,6 +347,16 @@ impl Model for RoleUpdateParams {
         ],
         strict: true,
     };
+}
+
+impl FromMembers for RoleUpdateParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        RoleUpdateParams {
+            role_name: m.string("role_name"),
+            permissions: m.strings("permissions"),
+            description: m.string("description"),
+        }
+    }
 }
 
 impl Model for AssignmentSource {

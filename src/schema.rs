@@ -215,6 +215,106 @@ pub fn members(text: &str) -> Option<Vec<(Cow<'_, str>, &str)>> {
     (parser.at == text.len()).then_some(out)
 }
 
+/// The elements of a JSON array, as raw JSON text; `None` when `text` is not a valid array.
+pub fn elements(text: &str) -> Option<Vec<&str>> {
+    let mut parser = Parser {
+        text,
+        at: 0,
+        path: Vec::new(),
+        page: PageInfo::default(),
+        cursor_field: "",
+        last_array_len: 0,
+    };
+    parser.skip_ws();
+    if parser.peek() != Some(b'[') {
+        return None;
+    }
+    parser.at += 1;
+    let mut out = Vec::new();
+    parser.skip_ws();
+    if parser.peek() == Some(b']') {
+        parser.at += 1;
+    } else {
+        loop {
+            parser.skip_ws();
+            let start = parser.at;
+            parser.any(parser.peek()?, 1).ok()?;
+            out.push(&text[start..parser.at]);
+            parser.skip_ws();
+            match parser.peek()? {
+                b',' => parser.at += 1,
+                b']' => {
+                    parser.at += 1;
+                    break;
+                }
+                _ => return None,
+            }
+        }
+    }
+    parser.skip_ws();
+    (parser.at == text.len()).then_some(out)
+}
+
+/// Typed reads from a JSON object that its schema has already accepted.
+pub struct Members<'a> {
+    members: Vec<(Cow<'a, str>, &'a str)>,
+}
+
+impl<'a> Members<'a> {
+    /// The members of `text`, a JSON object.
+    pub fn parse(text: &'a str) -> Option<Self> {
+        members(text).map(|members| Members { members })
+    }
+
+    /// The raw value of `key`, unless it is missing or `null`.
+    fn raw(&self, key: &str) -> Option<&'a str> {
+        let raw = self.members.iter().rev().find(|(k, _)| k == key)?.1;
+        (raw != "null").then_some(raw)
+    }
+
+    /// A string member.
+    pub fn string(&self, key: &str) -> Option<String> {
+        self.raw(key).and_then(raw_to_text)
+    }
+
+    /// A non-negative integer member.
+    pub fn uint(&self, key: &str) -> Option<u32> {
+        self.raw(key)?.parse().ok()
+    }
+
+    /// A boolean member.
+    pub fn boolean(&self, key: &str) -> Option<bool> {
+        Some(self.raw(key)? == "true")
+    }
+
+    /// An array-of-strings member.
+    pub fn strings(&self, key: &str) -> Option<Vec<String>> {
+        let items = elements(self.raw(key)?)?;
+        Some(items.into_iter().filter_map(raw_to_text).collect())
+    }
+
+    /// An object member whose values are strings or `null`.
+    pub fn string_map(
+        &self,
+        key: &str,
+    ) -> Option<std::collections::BTreeMap<String, Option<String>>> {
+        let inner = members(self.raw(key)?)?;
+        Some(
+            inner
+                .into_iter()
+                .map(|(k, v)| (k.into_owned(), raw_to_text(v)))
+                .collect(),
+        )
+    }
+}
+
+/// A parameters model read from JSON its schema has accepted, without serde (which would cost
+/// kilobytes of wasm per model).
+pub trait FromMembers: Model + Sized {
+    /// Builds the value from the members of a JSON object that `Self::SCHEMA` accepted.
+    fn from_members(members: &Members<'_>) -> Self;
+}
+
 /// A raw JSON value as text: a string unescaped, `null` as `None`, anything else as it is.
 pub fn raw_to_text(raw: &str) -> Option<String> {
     if raw == "null" {
@@ -851,6 +951,18 @@ pub fn check_agreement<T: serde::de::DeserializeOwned + Model>(example: &str) {
     }
 }
 
+/// Test support: checks that reading `example` with [`FromMembers`] gives what serde gives.
+#[cfg(test)]
+pub fn check_reading<T>(example: &str)
+where
+    T: serde::de::DeserializeOwned + FromMembers + PartialEq + std::fmt::Debug,
+{
+    let by_serde: T = serde_json::from_str(example).expect("serde reads the example");
+    validate(T::SCHEMA, example).expect("the schema accepts the example");
+    let members = Members::parse(example).expect("an object");
+    assert_eq!(T::from_members(&members), by_serde, "{example}");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1117,6 +1229,41 @@ mod agreement {
             r#"{{"object":"user.role","user":{USER},"role":{ROLE}}}"#
         ));
         check_agreement::<UserRoleCreateParams>(r#"{"role_id":"r1"}"#);
+    }
+
+    #[test]
+    fn parameters_read_as_serde_reads_them() {
+        use super::{check_reading, FromMembers};
+        use crate::config::{CallOptions, ClientOptions};
+        check_reading::<ListParams>(r#"{"after":"a\\u00e9","limit":10,"order":"desc"}"#);
+        check_reading::<ListParams>(r#"{"order":"asc"}"#);
+        check_reading::<ListParams>(r#"{"after":null,"limit":null}"#);
+        check_reading::<UserListParams>(r#"{"after":"a","limit":100,"emails":["a@x","b\"c@x"]}"#);
+        check_reading::<GroupCreateParams>(r#"{"name":"Support"}"#);
+        check_reading::<GroupUpdateParams>(r#"{"name":"Escalations"}"#);
+        check_reading::<GroupUserCreateParams>(r#"{"user_id":"u1"}"#);
+        check_reading::<GroupRoleCreateParams>(r#"{"role_id":"r1"}"#);
+        check_reading::<UserRoleCreateParams>(r#"{"role_id":"r1"}"#);
+        check_reading::<RoleCreateParams>(
+            r#"{"role_name":"n","permissions":["a","b"],"description":"d"}"#,
+        );
+        check_reading::<RoleCreateParams>(
+            r#"{"role_name":"n","permissions":[],"description":null}"#,
+        );
+        check_reading::<RoleUpdateParams>(r#"{"permissions":["a"]}"#);
+        check_reading::<RoleUpdateParams>(r#"{}"#);
+        check_reading::<UserUpdateParams>(
+            r#"{"role":"owner","role_id":"r","technical_level":"t","developer_persona":"d"}"#,
+        );
+        check_reading::<UserUpdateParams>(r#"{"role":"reader"}"#);
+        let options = r#"{"adminAPIKey":"k","apiKey":"a","baseURL":"http://x/v1","organization":"o","project":"p","maxRetries":3,"timeout":5000,"defaultHeaders":{"X-A":"1","X-B":null},"dangerouslyAllowBrowser":true}"#;
+        let read = ClientOptions::from_members(&super::Members::parse(options).unwrap());
+        let by_serde: ClientOptions = serde_json::from_str(options).unwrap();
+        assert_eq!(format!("{read:?}"), format!("{by_serde:?}"));
+        let call = r#"{"maxRetries":0,"timeout":1,"headers":{"x":"y"}}"#;
+        let read = CallOptions::from_members(&super::Members::parse(call).unwrap());
+        let by_serde: CallOptions = serde_json::from_str(call).unwrap();
+        assert_eq!(format!("{read:?}"), format!("{by_serde:?}"));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::apply_cursor;
 use crate::request::{path_param, ApiRequest, Method};
-use crate::schema::{Field, Model, Schema, Ty};
+use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// A user of the organization (`User` in the spec).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
@@ -386,6 +386,23 @@ impl Model for UserUpdateParams {
     };
 }
 
+impl FromMembers for UserUpdateParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        UserUpdateParams {
+            role: m.string("role").map(|r| {
+                if r == "owner" {
+                    UserRole::Owner
+                } else {
+                    UserRole::Reader
+                }
+            }),
+            role_id: m.string("role_id"),
+            technical_level: m.string("technical_level"),
+            developer_persona: m.string("developer_persona"),
+        }
+    }
+}
+
 impl Model for UserListParams {
     const SCHEMA: &'static Schema = &Schema {
         name: "UserListParams",
@@ -396,6 +413,16 @@ impl Model for UserListParams {
         ],
         strict: true,
     };
+}
+
+impl FromMembers for UserListParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        UserListParams {
+            after: m.string("after"),
+            limit: m.uint("limit"),
+            emails: m.strings("emails"),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ use crate::groups::group_path;
 use crate::params::ListParams;
 use crate::request::{path_param, ApiRequest, Method};
 use crate::roles::Role;
-use crate::schema::{Field, Model, Schema, Ty};
+use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// The group of a role assignment (`Group` in the spec).
 ///
@@ -144,6 +144,14 @@ impl Model for GroupRoleCreateParams {
         fields: &[Field::new("role_id", Ty::Str)],
         strict: true,
     };
+}
+
+impl FromMembers for GroupRoleCreateParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        GroupRoleCreateParams {
+            role_id: m.string("role_id").unwrap_or_default(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::groups::group_path;
 use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::request::{path_param, ApiRequest, Method};
-use crate::schema::{Field, Model, Schema, Ty};
+use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// A member of a group, as listed (`GroupUser` in the spec).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
@@ -239,6 +239,14 @@ impl Model for GroupUserCreateParams {
         fields: &[Field::new("user_id", Ty::Str)],
         strict: true,
     };
+}
+
+impl FromMembers for GroupUserCreateParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        GroupUserCreateParams {
+            user_id: m.string("user_id").unwrap_or_default(),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use crate::error::Error;
 use crate::params::ListParams;
 use crate::request::{path_param, ApiRequest, Method};
 use crate::roles::Role;
-use crate::schema::{Field, Model, Schema, Ty};
+use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 use crate::users::{user_path, OrganizationUser};
 
 /// A role assigned to a user (`UserRoleAssignment`).
@@ -112,6 +112,14 @@ impl Model for UserRoleCreateParams {
         fields: &[Field::new("role_id", Ty::Str)],
         strict: true,
     };
+}
+
+impl FromMembers for UserRoleCreateParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        UserRoleCreateParams {
+            role_id: m.string("role_id").unwrap_or_default(),
+        }
+    }
 }
 
 #[cfg(test)]

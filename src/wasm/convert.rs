@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::error::Error;
 use crate::params::from_json;
-use crate::schema::Model;
+use crate::schema::FromMembers;
 
 /// `JSON.stringify(value)`, for an argument object given by JavaScript.
 pub fn stringify(name: &str, value: &JsValue) -> Result<String, Error> {
@@ -21,10 +21,7 @@ pub fn stringify(name: &str, value: &JsValue) -> Result<String, Error> {
 
 /// Parses an optional argument object into `T`, naming `name` in errors; `undefined` and `null`
 /// give `T::default()`.
-pub fn optional_arg<T: serde::de::DeserializeOwned + Model + Default>(
-    name: &str,
-    value: &JsValue,
-) -> Result<T, Error> {
+pub fn optional_arg<T: FromMembers + Default>(name: &str, value: &JsValue) -> Result<T, Error> {
     if value.is_undefined() || value.is_null() {
         return Ok(T::default());
     }
@@ -32,10 +29,7 @@ pub fn optional_arg<T: serde::de::DeserializeOwned + Model + Default>(
 }
 
 /// Parses a required argument object into `T`, naming `name` in errors.
-pub fn required_arg<T: serde::de::DeserializeOwned + Model>(
-    name: &str,
-    value: &JsValue,
-) -> Result<T, Error> {
+pub fn required_arg<T: FromMembers>(name: &str, value: &JsValue) -> Result<T, Error> {
     if value.is_undefined() || value.is_null() {
         return Err(Error::invalid(name, format!("`{name}` is required")));
     }

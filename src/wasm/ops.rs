@@ -17,7 +17,7 @@ use super::WasmClient;
 use crate::config::CallOptions;
 use crate::error::Error;
 use crate::request::ApiRequest;
-use crate::schema::{Field, Model, Schema, Ty};
+use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 use crate::{groups, roles, users};
 
 /// The one export behind every method: `op` names the operation (`groupsList`, …), `first` and
@@ -233,12 +233,28 @@ impl Model for GroupScopedParams {
     };
 }
 
+impl FromMembers for GroupScopedParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        GroupScopedParams {
+            group_id: m.string("group_id").unwrap_or_default(),
+        }
+    }
+}
+
 impl Model for UserScopedParams {
     const SCHEMA: &'static Schema = &Schema {
         name: "UserScopedParams",
         fields: &[Field::new("user_id", Ty::Str)],
         strict: true,
     };
+}
+
+impl FromMembers for UserScopedParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        UserScopedParams {
+            user_id: m.string("user_id").unwrap_or_default(),
+        }
+    }
 }
 
 /// `GET /organization/groups/{group_id}/users`
