@@ -117,8 +117,8 @@ export function initGroups(panel, ctx) {
       );
       if (updated) {
         group.name = updated.name ?? name;
-        heading.textContent = group.name;
         list.upsert({ id: group.id, name: group.name });
+        select(group); // redraw the detail: its labels name the group
       }
     });
 

@@ -156,6 +156,11 @@ export function pagedList({ label, emptyText, fetchFirst, renderItem, filter = (
   async function load(first) {
     if (loading && !first) return;
     const mine = first ? ++generation : generation;
+    if (first) {
+      // A reload (new connection or filter) never shows the old items next to its outcome.
+      items = [];
+      page = null;
+    }
     loading = true;
     render();
     more.disabled = true;
@@ -164,7 +169,6 @@ export function pagedList({ label, emptyText, fetchFirst, renderItem, filter = (
     try {
       const next = first ? await fetchFirst() : await page.getNextPage();
       if (mine !== generation) return;
-      if (first) items = [];
       const seen = new Set(items.map((i) => i.id));
       items.push(...next.data.filter((i) => !seen.has(i.id)));
       page = next;

@@ -15,12 +15,13 @@ export function initUsers(panel, ctx) {
   const filterInput = h('input', { type: 'email', spellcheck: 'false', placeholder: 'name@example.com' });
   const filterButton = h('button', { type: 'submit', text: 'Filter' });
   const clearButton = h('button', { type: 'button', text: 'Show all' });
+  const filterHint = h('small', { class: 'hint', id: 'users-filter-hint', text: 'Whole address, any case; the server does the matching.' });
+  filterInput.setAttribute('aria-describedby', filterHint.id);
   const filterForm = h(
     'form',
-    { class: 'row' },
-    h('div', { class: 'field grow' }, field('Filter by email', filterInput, 'Exact address; the server does the matching.')),
-    filterButton,
-    clearButton,
+    {},
+    h('div', { class: 'row' }, h('div', { class: 'field grow' }, field('Filter by email', filterInput)), filterButton, clearButton),
+    filterHint,
   );
   filterForm.addEventListener('submit', (event) => {
     event.preventDefault();
