@@ -13,6 +13,38 @@ use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 /// The API's address unless `baseURL` or `OPENAI_BASE_URL` says otherwise.
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
 
+/// Headers in order, names lower-cased, a `None` value removing the header. Read from a JSON
+/// object such as `{ "X-Team": "a", "OpenAI-Project": null }`.
+///
+/// A list rather than a map: there are a handful at most, and a map costs kilobytes of wasm.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeaderList(pub Vec<(String, Option<String>)>);
+
+impl HeaderList {
+    /// Sets `name` (any case) to `value`, replacing an earlier value.
+    pub fn set(&mut self, name: &str, value: Option<String>) {
+        let name = name.to_ascii_lowercase();
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some(entry) => entry.1 = value,
+            None => self.0.push((name, value)),
+        }
+    }
+
+    /// Sets every header of `other`, in order.
+    pub fn merge(&mut self, other: &HeaderList) {
+        for (name, value) in &other.0 {
+            self.set(name, value.clone());
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for HeaderList {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<String, Option<String>>::deserialize(deserializer)?;
+        Ok(HeaderList(map.into_iter().collect()))
+    }
+}
+
 /// Options of `new OpenAIAdmin({...})`, as the official SDK names them (but `fetch`, which the
 /// JavaScript layer keeps).
 #[derive(Debug, Clone, Default, Deserialize, Tsify)]
@@ -41,7 +73,8 @@ pub struct ClientOptions {
     pub timeout: Option<u64>,
     /// Headers added to every request; a `null` value removes a default header.
     #[serde(rename = "defaultHeaders", default)]
-    pub default_headers: Option<BTreeMap<String, Option<String>>>,
+    #[tsify(optional, type = "Record<string, string | null>")]
+    pub default_headers: Option<HeaderList>,
     /// Allow an admin key in a browser-like environment, where every visitor could read it.
     #[serde(rename = "dangerouslyAllowBrowser", default)]
     pub dangerously_allow_browser: Option<bool>,
@@ -59,7 +92,7 @@ pub struct CallOptions {
     pub timeout: Option<u64>,
     /// Extra headers for this call; a `null` value removes a header.
     #[serde(default)]
-    pub headers: Option<BTreeMap<String, Option<String>>>,
+    pub headers: Option<HeaderList>,
 }
 
 impl Model for ClientOptions {
@@ -90,7 +123,7 @@ impl FromMembers for ClientOptions {
             project: m.string("project"),
             max_retries: m.uint("maxRetries"),
             timeout: m.uint("timeout").map(u64::from),
-            default_headers: m.string_map("defaultHeaders"),
+            default_headers: m.string_map("defaultHeaders").map(HeaderList),
             dangerously_allow_browser: m.boolean("dangerouslyAllowBrowser"),
         }
     }
@@ -113,7 +146,7 @@ impl FromMembers for CallOptions {
         CallOptions {
             max_retries: m.uint("maxRetries"),
             timeout: m.uint("timeout").map(u64::from),
-            headers: m.string_map("headers"),
+            headers: m.string_map("headers").map(HeaderList),
         }
     }
 }
@@ -130,7 +163,7 @@ pub struct ClientConfig {
     /// Milliseconds before an attempt times out.
     pub timeout_ms: u64,
     /// Headers sent with every request, lower-case names, `None` removing one.
-    pub headers: BTreeMap<String, Option<String>>,
+    pub headers: HeaderList,
 }
 
 impl fmt::Debug for ClientConfig {
@@ -180,17 +213,17 @@ impl ClientConfig {
                 format!("`baseURL` must be an http(s) URL or an absolute path, got {base_url:?}"),
             ));
         }
-        let mut headers = BTreeMap::new();
+        let mut headers = HeaderList::default();
         let organization =
             non_empty(options.organization).or_else(|| non_empty(env("OPENAI_ORG_ID")));
         let project = non_empty(options.project).or_else(|| non_empty(env("OPENAI_PROJECT_ID")));
         if let Some(org) = organization {
-            headers.insert("openai-organization".to_owned(), Some(org));
+            headers.set("openai-organization", Some(org));
         }
         if let Some(project) = project {
-            headers.insert("openai-project".to_owned(), Some(project));
+            headers.set("openai-project", Some(project));
         }
-        merge_headers(&mut headers, options.default_headers.unwrap_or_default());
+        headers.merge(&options.default_headers.unwrap_or_default());
         Ok(ClientConfig {
             base_url: base_url.trim_end_matches('/').to_owned(),
             admin_api_key,
@@ -205,36 +238,25 @@ impl ClientConfig {
     pub fn request_headers(
         &self,
         has_body: bool,
-        call: Option<&BTreeMap<String, Option<String>>>,
+        call: Option<&HeaderList>,
     ) -> Vec<(String, String)> {
-        let mut headers = BTreeMap::new();
-        headers.insert("accept".to_owned(), Some("application/json".to_owned()));
+        let mut headers = HeaderList::default();
+        headers.set("accept", Some("application/json".to_owned()));
         if has_body {
-            headers.insert(
-                "content-type".to_owned(),
-                Some("application/json".to_owned()),
-            );
+            headers.set("content-type", Some("application/json".to_owned()));
         }
         if let Some(key) = &self.admin_api_key {
-            headers.insert("authorization".to_owned(), Some(format!("Bearer {key}")));
+            headers.set("authorization", Some(format!("Bearer {key}")));
         }
-        merge_headers(&mut headers, self.headers.clone());
+        headers.merge(&self.headers);
         if let Some(call) = call {
-            merge_headers(&mut headers, call.clone());
+            headers.merge(call);
         }
         headers
+            .0
             .into_iter()
             .filter_map(|(k, v)| Some((k, v?)))
             .collect()
-    }
-}
-
-fn merge_headers(
-    into: &mut BTreeMap<String, Option<String>>,
-    from: BTreeMap<String, Option<String>>,
-) {
-    for (name, value) in from {
-        into.insert(name.to_ascii_lowercase(), value);
     }
 }
 
@@ -277,11 +299,11 @@ mod tests {
         let options = ClientOptions {
             admin_api_key: Some("k".into()),
             project: Some("proj_1".into()),
-            default_headers: Some(BTreeMap::from([("X-Team".into(), Some("a".into()))])),
+            default_headers: Some(HeaderList(vec![("X-Team".into(), Some("a".into()))])),
             ..Default::default()
         };
         let config = ClientConfig::resolve(options, no_env, false).unwrap();
-        let call = BTreeMap::from([
+        let call = HeaderList(vec![
             ("x-team".into(), Some("b".into())),
             ("OpenAI-Project".into(), None),
         ]);

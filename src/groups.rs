@@ -17,7 +17,7 @@ use tsify::Tsify;
 use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::{check_len, ListParams};
-use crate::request::{path_param, ApiRequest, Method};
+use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
 use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// Allowed length of a group name, in characters.
@@ -227,6 +227,12 @@ impl FromMembers for GroupCreateParams {
     }
 }
 
+impl ToJson for GroupCreateParams {
+    fn to_json(&self) -> String {
+        JsonObject::default().string("name", &self.name).finish()
+    }
+}
+
 impl Model for GroupUpdateParams {
     const SCHEMA: &'static Schema = &Schema {
         name: "GroupUpdateParams",
@@ -240,6 +246,12 @@ impl FromMembers for GroupUpdateParams {
         GroupUpdateParams {
             name: m.string("name").unwrap_or_default(),
         }
+    }
+}
+
+impl ToJson for GroupUpdateParams {
+    fn to_json(&self) -> String {
+        JsonObject::default().string("name", &self.name).finish()
     }
 }
 

@@ -62,10 +62,8 @@ impl ApiRequest {
     }
 
     /// The same request with a JSON body.
-    pub fn with_json<T: serde::Serialize>(mut self, body: &T) -> Result<Self, Error> {
-        let text =
-            serde_json::to_string(body).map_err(|e| Error::invalid("body", e.to_string()))?;
-        self.body = Some(text);
+    pub fn with_json<T: ToJson>(mut self, body: &T) -> Result<Self, Error> {
+        self.body = Some(body.to_json());
         Ok(self)
     }
 
@@ -89,6 +87,94 @@ impl ApiRequest {
             self.path_and_query()
         )
     }
+}
+
+/// A request body that writes itself as JSON, exactly as its serde `Serialize` would (the tests
+/// compare both); serde_json's serializer would cost kilobytes of wasm.
+pub trait ToJson {
+    /// The JSON text.
+    fn to_json(&self) -> String;
+}
+
+/// A JSON object written member by member.
+#[derive(Debug)]
+pub struct JsonObject(String);
+
+impl Default for JsonObject {
+    fn default() -> Self {
+        JsonObject("{".to_owned())
+    }
+}
+
+impl JsonObject {
+    fn key(&mut self, key: &str) {
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        push_json_string(&mut self.0, key);
+        self.0.push(':');
+    }
+
+    /// Adds a string member.
+    pub fn string(mut self, key: &str, value: &str) -> Self {
+        self.key(key);
+        push_json_string(&mut self.0, value);
+        self
+    }
+
+    /// Adds a string member when there is a value (`skip_serializing_if = "Option::is_none"`).
+    pub fn opt_string(self, key: &str, value: Option<&str>) -> Self {
+        match value {
+            Some(value) => self.string(key, value),
+            None => self,
+        }
+    }
+
+    /// Adds an array-of-strings member when there is a value.
+    pub fn opt_strings(mut self, key: &str, values: Option<&[String]>) -> Self {
+        if let Some(values) = values {
+            self.key(key);
+            self.0.push('[');
+            for (i, value) in values.iter().enumerate() {
+                if i > 0 {
+                    self.0.push(',');
+                }
+                push_json_string(&mut self.0, value);
+            }
+            self.0.push(']');
+        }
+        self
+    }
+
+    /// The finished object.
+    pub fn finish(mut self) -> String {
+        self.0.push('}');
+        self.0
+    }
+}
+
+/// Appends `text` as a JSON string literal, escaped as serde_json escapes.
+pub fn push_json_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.push_str("\\u00");
+                out.push(char::from(HEX[(c as usize) >> 4]));
+                out.push(char::from(HEX[(c as usize) & 0xF]));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 /// Percent-encodes one path parameter so that it can never change the route.

@@ -3,6 +3,7 @@
 use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, ApiErrorKind, Error};
+use crate::request::push_json_string;
 use crate::schema::{members, raw_to_text};
 
 /// How much of an unexpected body an error message quotes.
@@ -84,25 +85,13 @@ pub fn api_error(status: u16, request_id: Option<&str>, body: &str) -> ApiError 
         error_json: match error {
             Some(error) => Some(error.to_owned()),
             None if body.trim().is_empty() => None,
-            None => Some(json_string(&snippet(body))),
+            None => {
+                let mut text = String::new();
+                push_json_string(&mut text, &snippet(body));
+                Some(text)
+            }
         },
     }
-}
-
-/// `text` as a JSON string literal.
-fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The start of a body, on one line, for an error message.

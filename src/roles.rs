@@ -17,7 +17,7 @@ use tsify::Tsify;
 use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::ListParams;
-use crate::request::{path_param, ApiRequest, Method};
+use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
 use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// A role that can be assigned through the Roles API (`Role` in the spec).
@@ -337,6 +337,16 @@ impl FromMembers for RoleCreateParams {
     }
 }
 
+impl ToJson for RoleCreateParams {
+    fn to_json(&self) -> String {
+        JsonObject::default()
+            .string("role_name", &self.role_name)
+            .opt_strings("permissions", Some(&self.permissions))
+            .opt_string("description", self.description.as_deref())
+            .finish()
+    }
+}
+
 impl Model for RoleUpdateParams {
     const SCHEMA: &'static Schema = &Schema {
         name: "RoleUpdateParams",
@@ -356,6 +366,16 @@ impl FromMembers for RoleUpdateParams {
             permissions: m.strings("permissions"),
             description: m.string("description"),
         }
+    }
+}
+
+impl ToJson for RoleUpdateParams {
+    fn to_json(&self) -> String {
+        JsonObject::default()
+            .opt_string("role_name", self.role_name.as_deref())
+            .opt_strings("permissions", self.permissions.as_deref())
+            .opt_string("description", self.description.as_deref())
+            .finish()
     }
 }
 

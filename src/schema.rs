@@ -294,10 +294,7 @@ impl<'a> Members<'a> {
     }
 
     /// An object member whose values are strings or `null`.
-    pub fn string_map(
-        &self,
-        key: &str,
-    ) -> Option<std::collections::BTreeMap<String, Option<String>>> {
+    pub fn string_map(&self, key: &str) -> Option<Vec<(String, Option<String>)>> {
         let inner = members(self.raw(key)?)?;
         Some(
             inner
@@ -951,7 +948,8 @@ pub fn check_agreement<T: serde::de::DeserializeOwned + Model>(example: &str) {
     }
 }
 
-/// Test support: checks that reading `example` with [`FromMembers`] gives what serde gives.
+/// Test support: checks that reading `example` with [`FromMembers`] gives what serde gives, and
+/// (for bodies) that writing it back gives what serde writes.
 #[cfg(test)]
 pub fn check_reading<T>(example: &str)
 where
@@ -961,6 +959,17 @@ where
     validate(T::SCHEMA, example).expect("the schema accepts the example");
     let members = Members::parse(example).expect("an object");
     assert_eq!(T::from_members(&members), by_serde, "{example}");
+}
+
+/// Test support: checks that a body writes itself as serde writes it.
+#[cfg(test)]
+pub fn check_writing<T>(example: &str)
+where
+    T: serde::de::DeserializeOwned + serde::Serialize + crate::request::ToJson,
+{
+    let value: T = serde_json::from_str(example).expect("serde reads the example");
+    let by_serde = serde_json::to_string(&value).expect("serde writes it");
+    assert_eq!(value.to_json(), by_serde, "{example}");
 }
 
 #[cfg(test)]
@@ -1264,6 +1273,28 @@ mod agreement {
         let read = CallOptions::from_members(&super::Members::parse(call).unwrap());
         let by_serde: CallOptions = serde_json::from_str(call).unwrap();
         assert_eq!(format!("{read:?}"), format!("{by_serde:?}"));
+    }
+
+    #[test]
+    fn bodies_write_as_serde_writes_them() {
+        use super::check_writing;
+        let tricky = r#""q\"b\\s\n\t\r\b\f\u0001\u001f é 😀""#;
+        check_writing::<GroupCreateParams>(&format!(r#"{{"name":{tricky}}}"#));
+        check_writing::<GroupUpdateParams>(r#"{"name":"Escalations"}"#);
+        check_writing::<GroupUserCreateParams>(r#"{"user_id":"u1"}"#);
+        check_writing::<GroupRoleCreateParams>(r#"{"role_id":"r1"}"#);
+        check_writing::<UserRoleCreateParams>(r#"{"role_id":"r1"}"#);
+        check_writing::<RoleCreateParams>(&format!(
+            r#"{{"role_name":"n","permissions":["a",{tricky}],"description":"d"}}"#
+        ));
+        check_writing::<RoleCreateParams>(r#"{"role_name":"n","permissions":[]}"#);
+        check_writing::<RoleUpdateParams>(r#"{"permissions":["a"]}"#);
+        check_writing::<RoleUpdateParams>(r#"{"role_name":"x","description":"y"}"#);
+        check_writing::<RoleUpdateParams>(r#"{}"#);
+        check_writing::<UserUpdateParams>(
+            r#"{"role":"owner","role_id":"r","technical_level":"t","developer_persona":"d"}"#,
+        );
+        check_writing::<UserUpdateParams>(r#"{"role":"reader"}"#);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use tsify::Tsify;
 use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::apply_cursor;
-use crate::request::{path_param, ApiRequest, Method};
+use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
 use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// A user of the organization (`User` in the spec).
@@ -174,6 +174,16 @@ pub enum UserRole {
     Owner,
     /// Can read the organization.
     Reader,
+}
+
+impl UserRole {
+    /// The value on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UserRole::Owner => "owner",
+            UserRole::Reader => "reader",
+        }
+    }
 }
 
 /// Body of `users.update` (`UserRoleUpdateRequest`): only the fields given change.
@@ -400,6 +410,17 @@ impl FromMembers for UserUpdateParams {
             technical_level: m.string("technical_level"),
             developer_persona: m.string("developer_persona"),
         }
+    }
+}
+
+impl ToJson for UserUpdateParams {
+    fn to_json(&self) -> String {
+        JsonObject::default()
+            .opt_string("role", self.role.map(UserRole::as_str))
+            .opt_string("role_id", self.role_id.as_deref())
+            .opt_string("technical_level", self.technical_level.as_deref())
+            .opt_string("developer_persona", self.developer_persona.as_deref())
+            .finish()
     }
 }
 

@@ -19,7 +19,7 @@ use tsify::Tsify;
 use crate::error::Error;
 use crate::groups::group_path;
 use crate::params::ListParams;
-use crate::request::{path_param, ApiRequest, Method};
+use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
 use crate::roles::Role;
 use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
@@ -151,6 +151,14 @@ impl FromMembers for GroupRoleCreateParams {
         GroupRoleCreateParams {
             role_id: m.string("role_id").unwrap_or_default(),
         }
+    }
+}
+
+impl ToJson for GroupRoleCreateParams {
+    fn to_json(&self) -> String {
+        JsonObject::default()
+            .string("role_id", &self.role_id)
+            .finish()
     }
 }
 

@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::groups::group_path;
 use crate::pagination::Page;
 use crate::params::ListParams;
-use crate::request::{path_param, ApiRequest, Method};
+use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
 use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// A member of a group, as listed (`GroupUser` in the spec).
@@ -246,6 +246,14 @@ impl FromMembers for GroupUserCreateParams {
         GroupUserCreateParams {
             user_id: m.string("user_id").unwrap_or_default(),
         }
+    }
+}
+
+impl ToJson for GroupUserCreateParams {
+    fn to_json(&self) -> String {
+        JsonObject::default()
+            .string("user_id", &self.user_id)
+            .finish()
     }
 }
 

@@ -18,7 +18,7 @@ use tsify::Tsify;
 
 use crate::error::Error;
 use crate::params::ListParams;
-use crate::request::{path_param, ApiRequest, Method};
+use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
 use crate::roles::Role;
 use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 use crate::users::{user_path, OrganizationUser};
@@ -119,6 +119,14 @@ impl FromMembers for UserRoleCreateParams {
         UserRoleCreateParams {
             role_id: m.string("role_id").unwrap_or_default(),
         }
+    }
+}
+
+impl ToJson for UserRoleCreateParams {
+    fn to_json(&self) -> String {
+        JsonObject::default()
+            .string("role_id", &self.role_id)
+            .finish()
     }
 }
 

@@ -1,7 +1,5 @@
 //! One call: `fetch` with a timeout and the caller's abort signal, retried as the core decides.
 
-use std::collections::BTreeMap;
-
 use js_sys::{Function, JsString, Object, Promise};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -93,12 +91,18 @@ pub async fn call(
             }
             Err(error) => return Err(error.into()),
         };
-        let request_id = response_headers.get("x-request-id").cloned();
+        let header = |name: &str| {
+            response_headers
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+        };
+        let request_id = header("x-request-id").map(str::to_owned);
         if !(200..300).contains(&status) {
             let hints = RetryHeaders {
-                should_retry: response_headers.get("x-should-retry").map(String::as_str),
-                retry_after_ms: response_headers.get("retry-after-ms").map(String::as_str),
-                retry_after: response_headers.get("retry-after").map(String::as_str),
+                should_retry: header("x-should-retry"),
+                retry_after_ms: header("retry-after-ms"),
+                retry_after: header("retry-after"),
             };
             if retries_left && should_retry_status(status, &hints) {
                 sleep(retry_delay_ms(retries_done, &hints, now(), random())).await;
@@ -141,7 +145,7 @@ async fn attempt(
     headers: &[(String, String)],
     timeout_ms: u64,
     signal: Option<&AbortSignal>,
-) -> Result<(u16, BTreeMap<String, String>, JsString), Error> {
+) -> Result<(u16, Vec<(String, String)>, JsString), Error> {
     if signal.is_some_and(AbortSignal::aborted) {
         return Err(Error::Aborted);
     }
@@ -193,7 +197,7 @@ async fn send(
     url: &str,
     headers: &[(String, String)],
     abort: &AbortSignal,
-) -> Result<(u16, BTreeMap<String, String>, JsString), String> {
+) -> Result<(u16, Vec<(String, String)>, JsString), String> {
     let mut builder = gloo_net::http::RequestBuilder::new(url)
         .method(method(request))
         .abort_signal(Some(abort));
@@ -220,10 +224,10 @@ async fn send(
         .dyn_into::<web_sys::Response>()
         .map_err(|_| "`fetch` did not resolve to a Response".to_owned())?;
     let status = response.status();
-    let mut header_map = BTreeMap::new();
+    let mut header_map = Vec::new();
     let response = gloo_net::http::Response::from(response);
     for (name, value) in response.headers().entries() {
-        header_map.insert(name.to_ascii_lowercase(), value);
+        header_map.push((name.to_ascii_lowercase(), value));
     }
     let raw: web_sys::Response = response.into();
     let text = JsFuture::from(raw.text().map_err(describe)?)
@@ -251,7 +255,7 @@ fn describe(error: JsValue) -> String {
         .unwrap_or_else(|| "fetch failed".to_owned())
 }
 
-fn headers_to_js(headers: &BTreeMap<String, String>) -> JsValue {
+fn headers_to_js(headers: &[(String, String)]) -> JsValue {
     let out = Object::new();
     for (name, value) in headers {
         set(&out, name, &value.into());
