@@ -8,7 +8,8 @@
 // ids.json: a JSON array of group ids for per-call and concurrency (fetched once by run.mjs)
 // BENCH_PKG: the package directory to import (run.mjs passes a copy of pkg/), default ../pkg
 //
-// Prints one JSON line on stdout at the end: { case, impl, ms, count, maxRssKB, ... }.
+// Prints one JSON line on stdout at the end: { case, impl, ms, cpuMs, count, maxRssKB, ... }
+// (cpuMs: CPU time of this process during the timed part, less sensitive to other load than ms).
 // `cold` first prints the line `first` as soon as the first page of `groups.list()` arrived; the
 // parent measures from spawning this process to that line.
 
@@ -116,6 +117,9 @@ async function concurrent(api, ids, n, inFlight) {
   await Promise.all(Array.from({ length: inFlight }, worker));
 }
 
+/** User + system CPU time of this process (all its threads), in ms. */
+const cpuMs = ({ user, system }) => (user + system) / 1000;
+
 async function main() {
   const t0 = performance.now();
   const api = await load(impl);
@@ -130,15 +134,19 @@ async function main() {
     out.ms = performance.now();
   } else if (kind === 'list-groups' || kind === 'list-users') {
     const start = performance.now();
+    const cpu0 = process.cpuUsage();
     out.count = kind === 'list-groups' ? await api.listGroups() : await api.listUsers();
     out.ms = performance.now() - start;
+    out.cpuMs = cpuMs(process.cpuUsage(cpu0));
   } else if (kind === 'per-call' || kind === 'concurrency') {
     const ids = JSON.parse(readFileSync(idsFile, 'utf8'));
     const run = (n) => (kind === 'per-call' ? sequential(api, ids, n) : concurrent(api, ids, n, IN_FLIGHT));
     await run(WARMUP); // connections open and code warm; not timed
     const start = performance.now();
+    const cpu0 = process.cpuUsage();
     await run(RETRIEVES);
     out.ms = performance.now() - start;
+    out.cpuMs = cpuMs(process.cpuUsage(cpu0));
     out.count = RETRIEVES;
   } else {
     throw new Error(`unknown case ${kind}`);
