@@ -210,7 +210,7 @@ impl ClientConfig {
         {
             return Err(Error::invalid(
                 "baseURL",
-                format!("`baseURL` must be an http(s) URL or an absolute path, got {base_url:?}"),
+                format!("`baseURL` must be an http(s) URL or an absolute path, got `{base_url}`"),
             ));
         }
         let mut headers = HeaderList::default();

@@ -99,16 +99,25 @@ pub(crate) fn apply_cursor(
 /// against the model's schema first, so a wrong type, a missing field or an unknown key gives
 /// [`Error::InvalidArgument`] naming the field; then the value is read from the checked text.
 pub fn from_json<T: FromMembers>(name: &str, json: &str) -> Result<T, Error> {
+    checked_members(name, json, T::SCHEMA).map(|members| T::from_members(&members))
+}
+
+/// The members of `json` once `schema` accepts it (the part of [`from_json`] that is the same
+/// for every model, kept out of the generic function so wasm holds it once).
+fn checked_members<'a>(
+    name: &str,
+    json: &'a str,
+    schema: &'static Schema,
+) -> Result<Members<'a>, Error> {
+    let not_object = || Error::invalid(name, format!("`{name}` must be an object"));
     if !json.trim_start().starts_with('{') {
-        return Err(Error::invalid(name, format!("`{name}` must be an object")));
+        return Err(not_object());
     }
-    if let Err(invalid) = crate::schema::validate(T::SCHEMA, json) {
+    if let Err(invalid) = crate::schema::validate(schema, json) {
         let param = invalid.field().unwrap_or(name).to_owned();
         return Err(Error::invalid(param, format!("Invalid {name}: {invalid}")));
     }
-    let members = Members::parse(json)
-        .ok_or_else(|| Error::invalid(name, format!("`{name}` must be an object")))?;
-    Ok(T::from_members(&members))
+    Members::parse(json).ok_or_else(not_object)
 }
 
 /// Checks a name against a length range in characters.

@@ -96,7 +96,13 @@ pub fn api_error(status: u16, request_id: Option<&str>, body: &str) -> ApiError 
 
 /// The start of a body, on one line, for an error message.
 pub fn snippet(body: &str) -> String {
-    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut flat = String::new();
+    for word in body.split_whitespace() {
+        if !flat.is_empty() {
+            flat.push(' ');
+        }
+        flat.push_str(word);
+    }
     let mut chars = flat.chars();
     let head: String = chars.by_ref().take(SNIPPET_CHARS).collect();
     if chars.next().is_some() {

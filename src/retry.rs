@@ -85,7 +85,7 @@ fn decimal(value: &str) -> Option<f64> {
 
 /// Parses an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) to Unix milliseconds.
 pub fn http_date_ms(value: &str) -> Option<f64> {
-    let rest = value.split_once(", ")?.1;
+    let rest = value.split_once(',')?.1.strip_prefix(' ')?;
     let mut parts = rest.split(' ');
     let day: u32 = parts.next()?.parse().ok()?;
     let month = match parts.next()? {

@@ -366,11 +366,16 @@ fn expected(ty: &Ty) -> Cow<'static, str> {
 }
 
 fn quote_list(values: &[&str]) -> String {
-    values
-        .iter()
-        .map(|v| format!("`{v}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    let mut out = String::new();
+    for (i, value) in values.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push('`');
+        out.push_str(value);
+        out.push('`');
+    }
+    out
 }
 
 impl<'a> Parser<'a> {

@@ -79,12 +79,10 @@ pub async fn call(
             Err(Error::Aborted) => return Err(Error::Aborted.into()),
             // Connection errors and timeouts are retried like a 5xx.
             Err(_) if retries_left => {
-                sleep(retry_delay_ms(
-                    retries_done,
-                    &RetryHeaders::default(),
-                    now(),
-                    random(),
-                ))
+                sleep(
+                    retry_delay_ms(retries_done, &RetryHeaders::default(), now(), random()),
+                    signal.as_ref(),
+                )
                 .await;
                 retries_done += 1;
                 continue;
@@ -105,7 +103,11 @@ pub async fn call(
                 retry_after: header("retry-after"),
             };
             if retries_left && should_retry_status(status, &hints) {
-                sleep(retry_delay_ms(retries_done, &hints, now(), random())).await;
+                sleep(
+                    retry_delay_ms(retries_done, &hints, now(), random()),
+                    signal.as_ref(),
+                )
+                .await;
                 retries_done += 1;
                 continue;
             }
@@ -271,10 +273,26 @@ fn random() -> f64 {
     js_sys::Math::random()
 }
 
-/// Waits `ms` milliseconds.
-async fn sleep(ms: f64) {
+/// Waits `ms` milliseconds, or less if `signal` aborts first (a server may ask for up to a
+/// minute between attempts; an abort must not wait for that). The next attempt then sees the
+/// aborted signal and rejects with `APIUserAbortError`.
+async fn sleep(ms: f64, signal: Option<&AbortSignal>) {
+    if signal.is_some_and(AbortSignal::aborted) {
+        return;
+    }
+    let mut wake: Option<(JsValue, Function)> = None;
     let promise = Promise::new(&mut |resolve, _reject| {
-        set_timeout(&resolve, ms);
+        let timer = set_timeout(&resolve, ms);
+        if let Some(signal) = signal {
+            let _ = signal.add_event_listener_with_callback("abort", &resolve);
+        }
+        wake = Some((timer, resolve));
     });
     let _ = JsFuture::from(promise).await;
+    if let Some((timer, resolve)) = wake {
+        clear_timeout(&timer);
+        if let Some(signal) = signal {
+            let _ = signal.remove_event_listener_with_callback("abort", &resolve);
+        }
+    }
 }
