@@ -1,0 +1,55 @@
+//! Checks shared by the fuzz targets.
+
+use openai_admin_wasm::pagination::{next_after, Page};
+use openai_admin_wasm::schema::{validate, validate_page, Invalid, Model};
+use serde::de::DeserializeOwned;
+
+/// serde also reads a struct from a JSON array (its fields in order), which no API sends and
+/// the schema rejects on purpose (see `schema::check_agreement`). A rejection for that reason is
+/// the one accepted disagreement.
+pub fn array_for_object(invalid: &Invalid) -> bool {
+    invalid.message.starts_with("expected an object (") && invalid.message.ends_with("got an array")
+}
+
+/// `validate` accepts `text` for `T` exactly when serde does (but for the array quirk).
+/// Returns serde's value when both accept.
+pub fn agree<T: DeserializeOwned + Model>(text: &str) -> Option<T> {
+    let by_schema = validate(T::SCHEMA, text);
+    let by_serde = serde_json::from_str::<T>(text);
+    match (by_schema, by_serde) {
+        (Ok(()), Ok(value)) => Some(value),
+        (Ok(()), Err(err)) => panic!(
+            "{}: the schema accepts what serde rejects ({err}): {text:?}",
+            T::SCHEMA.name
+        ),
+        (Err(invalid), Ok(_)) if array_for_object(&invalid) => None,
+        (Err(invalid), Ok(_)) => panic!(
+            "{}: the schema rejects what serde accepts ({invalid}): {text:?}",
+            T::SCHEMA.name
+        ),
+        (Err(invalid), Err(_)) => {
+            // A message is always there to show.
+            assert!(!invalid.message.is_empty());
+            let _ = invalid.field();
+            let _ = invalid.to_string();
+            None
+        }
+    }
+}
+
+/// A list page: `validate_page` reads the same `has_more`, cursor and length as serde, and the
+/// next cursor follows from them.
+pub fn agree_page<T: DeserializeOwned + Model + Page>(text: &str, cursor_field: &str) {
+    let info = validate_page(T::SCHEMA, text, cursor_field);
+    let value = agree::<T>(text);
+    if let (Ok(info), Some(value)) = (info, value) {
+        assert_eq!(info.has_more, value.has_more(), "has_more of {text:?}");
+        assert_eq!(info.len, value.len(), "length of data in {text:?}");
+        assert_eq!(info.cursor.as_deref(), value.cursor(), "cursor of {text:?}");
+        assert_eq!(next_after(&info), next_after(&value), "next of {text:?}");
+    }
+    // Other cursor fields (or none) never break the checker.
+    for field in ["", "data", "has_more", "object", "first_id"] {
+        let _ = validate_page(T::SCHEMA, text, field);
+    }
+}
