@@ -89,7 +89,7 @@ async function groups(): Promise<void> {
   const page = await promise;
   const items: Group[] = page.data;
   const more: boolean = page.has_more;
-  const next: string | undefined = page.next;
+  const next: string | null | undefined = page.next;
   const pageRid: string | null = page._request_id;
   if (page.hasNextPage()) {
     const second = await page.getNextPage();
@@ -140,7 +140,7 @@ async function roles(): Promise<void> {
 
 async function users(): Promise<void> {
   const page = await org.users.list({ limit: 20, emails: ['ada@example.com'] });
-  const last: string | undefined = page.last_id;
+  const last: string | null | undefined = page.last_id;
   assertType<Equal<typeof page.data, UserList['data']>>();
   const u: OrganizationUser = await org.users.retrieve('user_1');
   const role: UserRole = 'owner';
