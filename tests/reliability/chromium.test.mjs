@@ -1,0 +1,60 @@
+// The reliability cases (cases.mjs) in headless Chromium: a page served by the mock imports the
+// browser entry point (pkg/dist/index.js, from a private copy of pkg/) and the same cases module;
+// each case runs in the page through page.evaluate. CHROMIUM overrides /usr/bin/chromium.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CANARY_KEY } from './cases.mjs';
+import { ROOT, closedPort, copyPkg, startMock } from './harness.mjs';
+
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium`);
+
+const pkg = await copyPkg();
+const mock = await startMock(['--static', `/pkg=${pkg}`, '--static', `/reliability=${join(ROOT, 'tests/reliability')}`]);
+// playwright-core gives every launch a fresh temporary profile.
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+});
+const page = await browser.newPage();
+/** Everything the page printed or threw, to search for the key and for uncaught errors. */
+const consoleLines = [];
+const pageErrors = [];
+page.on('console', (m) => consoleLines.push(`${m.type()}: ${m.text()}`));
+page.on('pageerror', (e) => pageErrors.push(String(e.stack ?? e)));
+await page.goto(`${mock.url}/reliability/page.html?closed=${await closedPort()}`);
+await page.waitForFunction(() => window.__ready === true, null, { timeout: 30_000 });
+const cases = await page.evaluate(() => window.__cases);
+
+after(async () => {
+  await browser.close();
+  mock.stop();
+  rmSync(pkg, { recursive: true, force: true });
+});
+
+for (const c of cases) {
+  test(`[chromium] ${c.group}: ${c.name}`, { timeout: c.timeout + 10_000 }, async (t) => {
+    const result = await page.evaluate((name) => window.__run(name), c.name);
+    assert.ok(result.ok, result.error);
+    if (result.note) t.diagnostic(result.note);
+  });
+}
+
+test('[chromium] nothing the page logged shows the key', () => {
+  const leaked = consoleLines.filter((line) => line.includes(CANARY_KEY));
+  assert.deepEqual(leaked, []);
+});
+
+test('[chromium] no uncaught error or unhandled rejection in the page', () => {
+  assert.deepEqual(pageErrors, []);
+});
