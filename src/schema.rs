@@ -417,19 +417,20 @@ impl<'a> Parser<'a> {
     }
 
     fn fail_syntax(&self, what: &str) -> Invalid {
+        // Quote the text around the fault: up to 30 bytes before it and 30 after.
         let start = self.at.min(self.text.len());
-        let mut end = (start + 40).min(self.text.len());
-        while !self.text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let mut begin = start;
+        let mut begin = start.saturating_sub(30);
         while !self.text.is_char_boundary(begin) {
             begin -= 1;
+        }
+        let mut end = (start + 30).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
         }
         Invalid {
             path: String::new(),
             message: format!(
-                "not valid JSON ({what} at byte {start}): {}",
+                "not valid JSON ({what} at byte {start}) near: {}",
                 crate::response::snippet(&self.text[begin..end])
             ),
         }
@@ -540,6 +541,13 @@ impl<'a> Parser<'a> {
                 }
                 let field = index.map(|i| &schema.fields[i]);
                 if let Some(i) = index {
+                    // serde's derive refuses a field given twice.
+                    if seen & (1 << i) != 0 {
+                        self.path.push(Step::Key(key.clone()));
+                        let err = self.fail("duplicate field");
+                        self.path.pop();
+                        return Err(err);
+                    }
                     seen |= 1 << i;
                 }
                 self.path.push(Step::Key(key.clone()));
@@ -1091,6 +1099,12 @@ mod tests {
     }
 
     #[test]
+    fn a_fault_at_the_end_still_quotes_what_came_before() {
+        let err = validate(&LIST, r#"{"data":[],"has_more":false,"next":"abc"#).unwrap_err();
+        assert!(err.message.ends_with(r#","has_more":false,"next":"abc"#), "{err}");
+    }
+
+    #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let deep = format!(
             r#"{{"data":[],"has_more":false,"x":{}{}}}"#,
@@ -1124,6 +1138,23 @@ mod tests {
                 .field(),
             Some("emails")
         );
+    }
+
+    #[test]
+    fn a_known_field_given_twice_is_refused_as_serde_refuses_it() {
+        // Found by fuzzing (fuzz/fuzz_targets/schema_validate.rs): accepted, while serde's
+        // derive says "duplicate field".
+        let err = validate(
+            &LIST,
+            r#"{"data":[{"id":"a","created_at":1,"id":"b"}],"has_more":false}"#,
+        )
+        .unwrap_err();
+        assert_eq!(err.to_string(), "data[0].id: duplicate field");
+        let err = validate(&LIST, r#"{"data":[],"has_more":false,"next":null,"next":"x"}"#)
+            .unwrap_err();
+        assert_eq!(err.field(), Some("next"));
+        // Unknown fields are ignored, as serde ignores them, however often they come.
+        assert!(validate(&LIST, r#"{"data":[],"has_more":false,"x":1,"x":2}"#).is_ok());
     }
 
     #[test]
