@@ -1,5 +1,5 @@
 # Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
-.PHONY: demo test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-e2e fuzz
+.PHONY: demo test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e fuzz
 
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
@@ -12,7 +12,7 @@ demo: setup
 
 ## test: every test: lints, native Rust, the official SDK against the mock, wasm in Node and
 ## Chromium, the packed npm package (Node ESM/CJS, types, Vite, worker), the demo page end to end.
-test: setup-browser lint test-native test-interop test-wasm test-package test-e2e
+test: setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e
 	@echo "make test: all suites passed"
 
 ## pkg: build the npm package into pkg/ and print its gzipped size
@@ -51,6 +51,11 @@ test-package: setup-browser
 	scripts/build-pkg.sh
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-package.sh
+
+test-reliability: setup-browser
+	scripts/build-pkg.sh
+	cargo build -p openai-admin-mock
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-reliability.sh
 
 test-e2e: setup-browser
 	scripts/build-pkg.sh
