@@ -58,13 +58,20 @@ export class CursorPage<Item, Body extends PageBody<Item> = PageBody<Item>> impl
     return new (this.constructor as new (raw: RawPage<Body>, fetch: PageFetcher<Body>) => this)(raw, this.#fetch);
   }
 
-  /** This page, then each following page. */
+  /**
+   * This page, then each following page. The next page is requested as soon as a page arrives,
+   * so the network works while the caller handles the items (at most one page is fetched ahead;
+   * leaving the loop early can leave that one request unused).
+   */
   async *iterPages(): AsyncGenerator<this> {
     let page: this = this;
-    yield page;
-    while (page.hasNextPage()) {
-      page = await page.getNextPage();
+    for (;;) {
+      const next = page.hasNextPage() ? page.getNextPage() : null;
+      // Should the caller stop early, a failed read-ahead must not surface as unhandled.
+      next?.catch(() => {});
       yield page;
+      if (next === null) return;
+      page = await next;
     }
   }
 

@@ -23,7 +23,7 @@ extern "C" {
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
     #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(request: &web_sys::Request) -> Promise;
+    fn global_fetch(url: &str, init: &web_sys::RequestInit) -> Promise;
 }
 
 /// What a successful response must look like: the model's schema, and for a list page the field
@@ -200,25 +200,29 @@ async fn send(
     headers: &[(String, String)],
     abort: &AbortSignal,
 ) -> Result<(u16, Vec<(String, String)>, JsString), String> {
-    let mut builder = gloo_net::http::RequestBuilder::new(url)
-        .method(method(request))
-        .abort_signal(Some(abort));
+    // One RequestInit handed to `fetch(url, init)`: no Request object to build (and parse the
+    // URL of) unless a custom `fetch` wants one.
+    let init = web_sys::RequestInit::new();
+    init.set_method(request.method.as_str());
+    init.set_signal(Some(abort));
+    let request_headers = gloo_net::http::Headers::new();
     for (name, value) in headers {
-        builder = builder.header(name, value);
+        request_headers.set(name, value);
     }
-    let built = match &request.body {
-        Some(body) => builder.body(body.as_str()),
-        None => builder.build(),
+    init.set_headers(&request_headers.into_raw());
+    if let Some(body) = &request.body {
+        init.set_body(&JsValue::from_str(body));
     }
-    .map_err(|e| e.to_string())?;
-    let raw: web_sys::Request = built.into();
     let promise = match &inner.fetch {
-        Some(fetch) => fetch
-            .call1(&JsValue::UNDEFINED, &raw)
-            .map_err(describe)?
-            .dyn_into::<Promise>()
-            .map_err(|_| "the custom `fetch` did not return a promise".to_owned())?,
-        None => global_fetch(&raw),
+        Some(fetch) => {
+            let raw = web_sys::Request::new_with_str_and_init(url, &init).map_err(describe)?;
+            fetch
+                .call1(&JsValue::UNDEFINED, &raw)
+                .map_err(describe)?
+                .dyn_into::<Promise>()
+                .map_err(|_| "the custom `fetch` did not return a promise".to_owned())?
+        }
+        None => global_fetch(url, &init),
     };
     let response = JsFuture::from(promise)
         .await
@@ -238,14 +242,6 @@ async fn send(
         .dyn_into::<JsString>()
         .map_err(|_| "the body is not text".to_owned())?;
     Ok((status, header_map, text))
-}
-
-fn method(request: &ApiRequest) -> gloo_net::http::Method {
-    match request.method {
-        crate::request::Method::Get => gloo_net::http::Method::GET,
-        crate::request::Method::Post => gloo_net::http::Method::POST,
-        crate::request::Method::Delete => gloo_net::http::Method::DELETE,
-    }
 }
 
 /// A JS exception as text: its `message` when it has one.
