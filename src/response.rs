@@ -56,12 +56,14 @@ pub fn api_error(status: u16, request_id: Option<&str>, body: &str) -> ApiError 
     let error: Option<&str> = members(body).and_then(|members| {
         members
             .into_iter()
+            .rev()
             .find(|(key, _)| key == "error")
             .map(|(_, raw)| raw)
     });
     let error_members = error.and_then(members).unwrap_or_default();
     let field = |name: &str| -> Option<String> {
-        let raw = error_members.iter().find(|(key, _)| key == name)?.1;
+        // The last of duplicate keys, as `JSON.parse` reads them.
+        let raw = error_members.iter().rev().find(|(key, _)| key == name)?.1;
         raw_to_text(raw)
     };
     let detail = match (field("message"), error) {
@@ -221,6 +223,19 @@ mod tests {
             api_error(500, None, r#"{"error":{"type":"x""#).kind,
             ApiErrorKind::InternalServer
         );
+    }
+
+    #[test]
+    fn duplicate_keys_read_as_json_parse_reads_them() {
+        // Found by fuzzing (fuzz/fuzz_targets/error_body.rs): the first of two `type` keys was
+        // read, where JSON.parse and serde_json keep the last.
+        let body = r#"{"error": {"message": "Invalid limit", "type": "invalid_request_error", "param": "limit", "code": "integerlid limit", "type": "inv_below_min_value"}}"#;
+        let err = api_error(400, None, body);
+        assert_eq!(err.error_type.as_deref(), Some("inv_below_min_value"));
+        let twice = r#"{"error":{"message":"first"},"error":{"message":"second","code":"c"}}"#;
+        let err = api_error(400, None, twice);
+        assert_eq!(err.message, "400 second");
+        assert_eq!(err.code.as_deref(), Some("c"));
     }
 
     #[test]

@@ -51,7 +51,13 @@ pub fn retry_delay_ms(
     }
     let exponent = i32::try_from(retries_done).unwrap_or(i32::MAX).min(16);
     let seconds = (INITIAL_DELAY_S * 2f64.powi(exponent)).min(MAX_DELAY_S);
-    seconds * (1.0 - jitter.clamp(0.0, 1.0) * 0.25) * 1000.0
+    // `clamp` passes NaN through; a NaN jitter means none.
+    let jitter = if jitter.is_nan() {
+        0.0
+    } else {
+        jitter.clamp(0.0, 1.0)
+    };
+    seconds * (1.0 - jitter * 0.25) * 1000.0
 }
 
 fn server_delay_ms(headers: &RetryHeaders<'_>, now_ms: f64) -> Option<f64> {
@@ -111,7 +117,14 @@ pub fn http_date_ms(value: &str) -> Option<f64> {
     if parts.next()? != "GMT" || parts.next().is_some() || clock.next().is_some() {
         return None;
     }
-    if !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+    // An IMF-fixdate has a four-digit year and two-digit times; a larger year would overflow
+    // the arithmetic below.
+    if !(1..=31).contains(&day)
+        || !(0..=9999).contains(&year)
+        || !(0..=23).contains(&hour)
+        || !(0..=59).contains(&minute)
+        || !(0..=60).contains(&second)
+    {
         return None;
     }
     let days = days_from_civil(year, month, i64::from(day));
@@ -235,5 +248,36 @@ mod tests {
             http_date_ms("Tue, 29 Feb 2028 12:00:00 GMT"),
             Some(1_835_438_400_000.0)
         );
+    }
+
+    #[test]
+    fn out_of_range_dates_are_refused_not_overflowed() {
+        // Found by fuzzing (fuzz/fuzz_targets/retry_headers.rs): the year overflowed i64.
+        assert_eq!(http_date_ms("un, 06 Nov 19944422547 08:4:40 GMT"), None);
+        assert_eq!(
+            http_date_ms("Sun, 06 Nov 9223372036854775807 23:59:59 GMT"),
+            None
+        );
+        assert_eq!(http_date_ms("Sun, 06 Nov 1994 -8:49:37 GMT"), None);
+        assert_eq!(
+            http_date_ms("Fri, 31 Dec 9999 23:59:59 GMT"),
+            Some(253_402_300_799_000.0)
+        );
+        let huge = RetryHeaders {
+            retry_after: Some("Sun, 06 Nov 19944422547 08:49:40 GMT"),
+            ..NONE
+        };
+        assert_eq!(retry_delay_ms(0, &huge, 0.0, 0.0), 500.0);
+    }
+
+    #[test]
+    fn a_nan_jitter_means_none() {
+        // Found by fuzzing (fuzz/fuzz_targets/retry_headers.rs): the wait came out NaN.
+        let empty = RetryHeaders {
+            should_retry: Some(""),
+            retry_after_ms: Some(""),
+            retry_after: Some(""),
+        };
+        assert_eq!(retry_delay_ms(0, &empty, 7e-78, f64::NAN), 500.0);
     }
 }

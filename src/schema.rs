@@ -1150,8 +1150,11 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.to_string(), "data[0].id: duplicate field");
-        let err = validate(&LIST, r#"{"data":[],"has_more":false,"next":null,"next":"x"}"#)
-            .unwrap_err();
+        let err = validate(
+            &LIST,
+            r#"{"data":[],"has_more":false,"next":null,"next":"x"}"#,
+        )
+        .unwrap_err();
         assert_eq!(err.field(), Some("next"));
         // Unknown fields are ignored, as serde ignores them, however often they come.
         assert!(validate(&LIST, r#"{"data":[],"has_more":false,"x":1,"x":2}"#).is_ok());
