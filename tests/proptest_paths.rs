@@ -1,0 +1,456 @@
+//! Path parameters, whatever they hold, stay one path segment each and reach the server as they
+//! were given.
+//!
+//! For every builder with a path parameter, on arbitrary ids (with `/`, `..`, `?`, `#`, `%`,
+//! spaces, controls and non-ASCII text): the path has the route's number of segments, each id
+//! segment holds only RFC 3986 unreserved characters and `%XX`, and it percent-decodes back to
+//! exactly the id. The ids no encoding can carry (empty, `.` and `..`, which URL parsers collapse)
+//! are rejected naming the parameter. Then ids go to the real mock over HTTP/1.1, whose 404
+//! message must quote exactly the id it looked up.
+//!
+//! The mock binary is `MOCK_BIN` (at build or run time), else `target/debug/openai-admin-mock`;
+//! build it first with `cargo build -p openai-admin-mock`.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use openai_admin_wasm::groups::roles::GroupRoleCreateParams;
+use openai_admin_wasm::groups::users::GroupUserCreateParams;
+use openai_admin_wasm::groups::{self, GroupUpdateParams};
+use openai_admin_wasm::params::ListParams;
+use openai_admin_wasm::response::api_error;
+use openai_admin_wasm::roles::{self, RoleUpdateParams};
+use openai_admin_wasm::users::roles::UserRoleCreateParams;
+use openai_admin_wasm::users::{self, UserUpdateParams};
+use openai_admin_wasm::{ApiRequest, Error};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+
+/// Cases per property over the builders.
+const CASES: u32 = 1000;
+/// Ids sent to the mock.
+const MOCK_CASES: u32 = 200;
+
+/// Ids made of the characters that could break a path, mixed with ordinary and any characters.
+fn id() -> impl Strategy<Value = String> {
+    let tricky = prop_oneof![
+        4 => prop::sample::select(vec![
+            '/', '.', '?', '#', '%', ' ', '+', '&', '=', ';', ':', '@', '\\', '"', '\'', '<', '>',
+            '[', ']', '{', '}', '|', '^', '`', '~', '-', '_', '\n', '\r', '\t', '\0', '\u{7f}',
+            'é', 'ß', '€', '中', '😀', '\u{200b}', '\u{feff}',
+        ]),
+        3 => prop::char::range('a', 'z'),
+        1 => prop::char::range('0', '9'),
+        2 => any::<char>(),
+    ];
+    prop_oneof![
+        8 => prop::collection::vec(tricky, 1..24).prop_map(|c| c.into_iter().collect()),
+        1 => prop::sample::select(vec!["..x", "x..", "...", "./.", "%2e", "%2E%2E", ". ", " ..", "%", "%zz", "a%2Fb"])
+            .prop_map(str::to_owned),
+        1 => any::<String>(),
+    ]
+    .prop_filter("empty, `.` and `..` are rejected, tested apart", |s| {
+        !matches!(s.as_str(), "" | "." | "..")
+    })
+}
+
+type OneParamBuilder = fn(&str) -> Result<ApiRequest, Error>;
+
+/// Every builder with one path parameter, with the route it must produce (`{}` for the id).
+fn one_param_builders() -> Vec<(&'static str, &'static str, OneParamBuilder)> {
+    vec![
+        ("group_id", "/organization/groups/{}", groups::retrieve),
+        ("group_id", "/organization/groups/{}", |id| {
+            groups::update(id, &GroupUpdateParams { name: "n".into() })
+        }),
+        ("group_id", "/organization/groups/{}", groups::delete),
+        ("group_id", "/organization/groups/{}/users", |id| {
+            groups::users::list(id, &ListParams::default())
+        }),
+        ("group_id", "/organization/groups/{}/users", |id| {
+            groups::users::create(
+                id,
+                &GroupUserCreateParams {
+                    user_id: "u".into(),
+                },
+            )
+        }),
+        ("group_id", "/organization/groups/{}/roles", |id| {
+            groups::roles::list(id, &ListParams::default())
+        }),
+        ("group_id", "/organization/groups/{}/roles", |id| {
+            groups::roles::create(
+                id,
+                &GroupRoleCreateParams {
+                    role_id: "r".into(),
+                },
+            )
+        }),
+        ("role_id", "/organization/roles/{}", roles::retrieve),
+        ("role_id", "/organization/roles/{}", |id| {
+            roles::update(
+                id,
+                &RoleUpdateParams {
+                    description: Some("d".into()),
+                    ..Default::default()
+                },
+            )
+        }),
+        ("role_id", "/organization/roles/{}", roles::delete),
+        ("user_id", "/organization/users/{}", users::retrieve),
+        ("user_id", "/organization/users/{}", |id| {
+            users::update(
+                id,
+                &UserUpdateParams {
+                    technical_level: Some("t".into()),
+                    ..Default::default()
+                },
+            )
+        }),
+        ("user_id", "/organization/users/{}", users::delete),
+        ("user_id", "/organization/users/{}/roles", |id| {
+            users::roles::list(id, &ListParams::default())
+        }),
+        ("user_id", "/organization/users/{}/roles", |id| {
+            users::roles::create(
+                id,
+                &UserRoleCreateParams {
+                    role_id: "r".into(),
+                },
+            )
+        }),
+    ]
+}
+
+type TwoParamBuilder = fn(&str, &str) -> Result<ApiRequest, Error>;
+
+/// Every builder with two path parameters: their names, the route, the builder.
+fn two_param_builders() -> Vec<(&'static str, &'static str, &'static str, TwoParamBuilder)> {
+    vec![
+        (
+            "group_id",
+            "user_id",
+            "/organization/groups/{}/users/{}",
+            groups::users::retrieve,
+        ),
+        (
+            "group_id",
+            "user_id",
+            "/organization/groups/{}/users/{}",
+            groups::users::delete,
+        ),
+        (
+            "group_id",
+            "role_id",
+            "/organization/groups/{}/roles/{}",
+            groups::roles::retrieve,
+        ),
+        (
+            "group_id",
+            "role_id",
+            "/organization/groups/{}/roles/{}",
+            groups::roles::delete,
+        ),
+        (
+            "user_id",
+            "role_id",
+            "/organization/users/{}/roles/{}",
+            users::roles::retrieve,
+        ),
+        (
+            "user_id",
+            "role_id",
+            "/organization/users/{}/roles/{}",
+            users::roles::delete,
+        ),
+    ]
+}
+
+/// Decodes `%XX` escapes strictly: `None` for a bare `%`, a bad escape, or a byte outside
+/// RFC 3986 "unreserved" (`A-Z a-z 0-9 - . _ ~`) left unencoded.
+fn strict_decode(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = segment.get(i + 1..i + 3)?;
+                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return None;
+                }
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') => {
+                out.push(b);
+                i += 1;
+            }
+            _ => return None,
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Checks `path` against `route` (`{}` for each id) and that its id segments decode to `ids`.
+fn check_path(path: &str, route: &str, ids: &[&str]) -> Result<(), TestCaseError> {
+    let want: Vec<&str> = route.split('/').collect();
+    let got: Vec<&str> = path.split('/').collect();
+    prop_assert_eq!(
+        got.len(),
+        want.len(),
+        "segments of {:?} for ids {:?}",
+        path,
+        ids
+    );
+    let mut ids = ids.iter();
+    for (got, want) in got.iter().zip(&want) {
+        if *want == "{}" {
+            let id = ids.next().expect("as many ids as placeholders");
+            let decoded = strict_decode(got);
+            prop_assert_eq!(
+                decoded.as_deref(),
+                Some(*id),
+                "segment {:?} of {:?} does not decode to the id",
+                got,
+                path
+            );
+        } else {
+            prop_assert_eq!(got, want, "fixed segment of {:?}", path);
+        }
+    }
+    Ok(())
+}
+
+fn expect_rejected(result: Result<ApiRequest, Error>, param: &str, value: &str) {
+    match result {
+        Err(err @ Error::InvalidArgument { .. }) => {
+            assert_eq!(err.param(), Some(param), "{value:?}: {err}");
+            assert!(err.to_string().contains(param), "{value:?}: {err}");
+        }
+        other => panic!("{param} = {value:?} was not rejected: {other:?}"),
+    }
+}
+
+fn runner(cases: u32) -> TestRunner {
+    TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    })
+}
+
+#[test]
+fn one_id_is_one_segment_that_decodes_to_the_id() {
+    let mut runner = runner(CASES);
+    runner
+        .run(&id(), |id| {
+            for (param, route, build) in one_param_builders() {
+                let request = build(&id)
+                    .map_err(|e| TestCaseError::fail(format!("{param} = {id:?} rejected: {e}")))?;
+                check_path(&request.path, route, &[&id])?;
+            }
+            Ok(())
+        })
+        .expect("every one-id builder keeps the id in one segment");
+}
+
+#[test]
+fn two_ids_are_two_segments_that_decode_to_the_ids() {
+    let mut runner = runner(CASES);
+    runner
+        .run(&(id(), id()), |(first, second)| {
+            for (a, b, route, build) in two_param_builders() {
+                let request = build(&first, &second).map_err(|e| {
+                    TestCaseError::fail(format!("{a} = {first:?}, {b} = {second:?}: {e}"))
+                })?;
+                check_path(&request.path, route, &[&first, &second])?;
+            }
+            Ok(())
+        })
+        .expect("every two-id builder keeps each id in its own segment");
+}
+
+#[test]
+fn ids_no_encoding_can_carry_are_rejected_by_name() {
+    let mut runner = runner(CASES / 4);
+    runner
+        .run(&id(), |valid| {
+            for bad in ["", ".", ".."] {
+                for (param, _, build) in one_param_builders() {
+                    expect_rejected(build(bad), param, bad);
+                }
+                for (a, b, _, build) in two_param_builders() {
+                    expect_rejected(build(bad, &valid), a, bad);
+                    expect_rejected(build(&valid, bad), b, bad);
+                }
+            }
+            Ok(())
+        })
+        .expect("empty, `.` and `..` are rejected");
+}
+
+/// A running mock, killed (by its PID) when dropped.
+struct Mock {
+    child: Child,
+    host: String,
+}
+
+/// The admin key the mock is started with.
+const KEY: &str = "sk-admin-proptest";
+
+impl Mock {
+    fn start() -> Mock {
+        let bin = mock_bin();
+        assert!(
+            bin.is_file(),
+            "the mock server binary {} does not exist: build it with `cargo build -p openai-admin-mock` \
+             (or point MOCK_BIN at it)",
+            bin.display()
+        );
+        let mut child = Command::new(&bin)
+            .args(["--port", "0", "--seed", "demo", "--admin-key", KEY])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", bin.display()));
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut mock = Mock {
+            child,
+            host: String::new(),
+        };
+        let mut lines = BufReader::new(stdout).lines();
+        for line in lines.by_ref() {
+            let line = line.expect("mock stdout");
+            if let Some(host) = line.trim().strip_prefix("listening on http://") {
+                mock.host = host.to_owned();
+                break;
+            }
+        }
+        assert!(
+            !mock.host.is_empty(),
+            "the mock {} exited without printing `listening on http://HOST:PORT`",
+            bin.display()
+        );
+        std::thread::spawn(move || lines.for_each(drop));
+        mock
+    }
+
+    /// Sends `request` and returns the status and the body.
+    fn send(&self, request: &ApiRequest) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.host).expect("connect to the mock");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .expect("read timeout");
+        let body = request.body.as_deref().unwrap_or("");
+        let head = format!(
+            "{} /v1{} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {KEY}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            request.method.as_str(),
+            request.path_and_query(),
+            self.host,
+            body.len(),
+        );
+        stream.write_all(head.as_bytes()).expect("write request");
+        stream.write_all(body.as_bytes()).expect("write body");
+        let mut raw = Vec::new();
+        stream.read_to_end(&mut raw).expect("read response");
+        parse_reply(&raw)
+    }
+}
+
+impl Drop for Mock {
+    fn drop(&mut self) {
+        // `Child::kill` signals this child's PID only.
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn mock_bin() -> PathBuf {
+    if let Some(path) = option_env!("MOCK_BIN") {
+        return PathBuf::from(path);
+    }
+    if let Some(path) = std::env::var_os("MOCK_BIN") {
+        return PathBuf::from(path);
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+    target
+        .join("debug")
+        .join(format!("openai-admin-mock{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// Status and body of a raw HTTP/1.1 answer (with `Content-Length` or chunked).
+fn parse_reply(raw: &[u8]) -> (u16, String) {
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response head");
+    let head = String::from_utf8_lossy(&raw[..split]);
+    let mut payload = &raw[split + 4..];
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("bad status line in {head:?}"));
+    let chunked = head.lines().any(|line| {
+        let line = line.to_ascii_lowercase();
+        line.starts_with("transfer-encoding:") && line.contains("chunked")
+    });
+    let mut body = Vec::new();
+    if chunked {
+        loop {
+            let end = payload
+                .windows(2)
+                .position(|w| w == b"\r\n")
+                .expect("chunk size line");
+            let size_line = String::from_utf8_lossy(&payload[..end]);
+            let size = usize::from_str_radix(size_line.split(';').next().unwrap_or("").trim(), 16)
+                .expect("hex chunk size");
+            payload = &payload[end + 2..];
+            if size == 0 {
+                break;
+            }
+            body.extend_from_slice(&payload[..size]);
+            payload = &payload[size + 2..];
+        }
+    } else {
+        body.extend_from_slice(payload);
+    }
+    (status, String::from_utf8(body).expect("a UTF-8 body"))
+}
+
+#[test]
+fn the_mock_looks_up_exactly_the_id_given() {
+    let mock = Mock::start();
+    let mut runner = runner(MOCK_CASES);
+    let sent = std::cell::Cell::new(0usize);
+    runner
+        .run(&(id(), 0..3usize), |(id, kind)| {
+            let (request, noun) = match kind {
+                0 => (groups::retrieve(&id), "group"),
+                1 => (users::retrieve(&id), "user"),
+                _ => (roles::retrieve(&id), "role"),
+            };
+            let request = request.expect("a non-empty id other than `.` and `..` is accepted");
+            let (status, body) = mock.send(&request);
+            sent.set(sent.get() + 1);
+            prop_assert_eq!(status, 404, "{} {:?}: {}", noun, id, body);
+            let err = api_error(status, None, &body);
+            prop_assert_eq!(
+                err.message,
+                format!("404 No {noun} found with id '{id}'."),
+                "body {}",
+                body
+            );
+            Ok(())
+        })
+        .expect("the mock's 404 quotes exactly the id");
+    let sent = sent.get();
+    assert!(sent >= MOCK_CASES as usize, "only {sent} ids were sent");
+}
