@@ -68,9 +68,10 @@ pub struct ClientOptions {
     /// Retries after a failed attempt (default 2).
     #[serde(rename = "maxRetries", default)]
     pub max_retries: Option<u32>,
-    /// Milliseconds before an attempt times out (default 600000).
+    /// Milliseconds before an attempt times out (default 600000); at most 2^32 - 1, as the
+    /// schema reads it.
     #[serde(default)]
-    pub timeout: Option<u64>,
+    pub timeout: Option<u32>,
     /// Headers added to every request; a `null` value removes a default header.
     #[serde(rename = "defaultHeaders", default)]
     #[tsify(optional, type = "Record<string, string | null>")]
@@ -89,7 +90,7 @@ pub struct CallOptions {
     pub max_retries: Option<u32>,
     /// Overrides the client's `timeout` for this call.
     #[serde(default)]
-    pub timeout: Option<u64>,
+    pub timeout: Option<u32>,
     /// Extra headers for this call; a `null` value removes a header.
     #[serde(default)]
     pub headers: Option<HeaderList>,
@@ -122,7 +123,7 @@ impl FromMembers for ClientOptions {
             organization: m.string("organization"),
             project: m.string("project"),
             max_retries: m.uint("maxRetries"),
-            timeout: m.uint("timeout").map(u64::from),
+            timeout: m.uint("timeout"),
             default_headers: m.string_map("defaultHeaders").map(HeaderList),
             dangerously_allow_browser: m.boolean("dangerouslyAllowBrowser"),
         }
@@ -145,7 +146,7 @@ impl FromMembers for CallOptions {
     fn from_members(m: &Members<'_>) -> Self {
         CallOptions {
             max_retries: m.uint("maxRetries"),
-            timeout: m.uint("timeout").map(u64::from),
+            timeout: m.uint("timeout"),
             headers: m.string_map("headers").map(HeaderList),
         }
     }
@@ -228,7 +229,7 @@ impl ClientConfig {
             base_url: base_url.trim_end_matches('/').to_owned(),
             admin_api_key,
             max_retries: options.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
-            timeout_ms: options.timeout.unwrap_or(DEFAULT_TIMEOUT_MS),
+            timeout_ms: options.timeout.map(u64::from).unwrap_or(DEFAULT_TIMEOUT_MS),
             headers,
         })
     }
@@ -266,6 +267,18 @@ mod tests {
 
     fn no_env(_: &str) -> Option<String> {
         None
+    }
+
+    #[test]
+    fn a_timeout_past_u32_is_refused_by_serde_and_the_schema_alike() {
+        // Found by fuzzing (fuzz/fuzz_targets/params.rs): serde read a u64, the schema a u32.
+        let too_long = r#"{"maxRetries":1,"timeout":5000000000}"#;
+        assert!(serde_json::from_str::<ClientOptions>(too_long).is_err());
+        assert!(crate::params::from_json::<ClientOptions>("options", too_long).is_err());
+        assert!(serde_json::from_str::<CallOptions>(too_long).is_err());
+        let longest = r#"{"timeout":4294967295}"#;
+        let read = crate::params::from_json::<CallOptions>("options", longest).unwrap();
+        assert_eq!(read.timeout, Some(u32::MAX));
     }
 
     #[test]

@@ -476,7 +476,7 @@ impl<'a> Parser<'a> {
             ))
         };
         match (ty, first) {
-            (Ty::Str, b'"') => self.string().map(|_| ()),
+            (Ty::Str, b'"') => self.text().map(|_| ()),
             (Ty::Enum(values), b'"') => {
                 let value = self.string()?;
                 if values.contains(&value.as_ref()) {
@@ -526,7 +526,7 @@ impl<'a> Parser<'a> {
                 if self.peek() != Some(b'"') {
                     return Err(self.fail_syntax("expected a key"));
                 }
-                let key = self.string()?;
+                let key = self.text()?;
                 self.expect(b':')?;
                 let index = schema.fields.iter().position(|f| f.name == key);
                 if index.is_none() && schema.strict {
@@ -639,7 +639,7 @@ impl<'a> Parser<'a> {
             if self.peek() != Some(b'"') {
                 return Err(self.fail_syntax("expected a key"));
             }
-            let key = self.string()?;
+            let key = self.text()?;
             self.expect(b':')?;
             self.path.push(Step::Key(key));
             self.value(Some(&Ty::Str), true, depth + 1)?;
@@ -760,6 +760,8 @@ impl<'a> Parser<'a> {
         let start = self.at;
         let integer = self.number()?;
         let raw = &self.text[start..self.at];
+        // serde_json reads `-0` as the float -0.0, which no integer field accepts.
+        let integer = integer && raw != "-0";
         let fits = match ty {
             Ty::UInt => raw.parse::<u32>().is_ok(),
             _ => raw.parse::<i64>().is_ok(),
@@ -771,6 +773,19 @@ impl<'a> Parser<'a> {
         } else {
             Err(self.fail(format!("expected {}, got {raw}", expected(ty))))
         }
+    }
+
+    /// A string that serde reads as a Rust string (a field's value, a model's key): as
+    /// [`Self::string`], but an escaped surrogate outside a pair is refused, as serde_json
+    /// refuses it there (while it skips one in a value nobody reads).
+    fn text(&mut self) -> Result<Cow<'a, str>, Invalid> {
+        let start = self.at;
+        let value = self.string()?;
+        if has_lone_surrogate(&self.text[start..self.at]) {
+            self.at = start;
+            return Err(self.fail_syntax("lone surrogate in a string"));
+        }
+        Ok(value)
     }
 
     /// A string, unescaped only when it holds escapes.
@@ -818,6 +833,38 @@ impl<'a> Parser<'a> {
             Cow::Borrowed(raw)
         })
     }
+}
+
+/// Whether a JSON string (its escapes already checked) has a `\u` escape of a surrogate that
+/// is not one half of a pair.
+fn has_lone_surrogate(raw: &str) -> bool {
+    let bytes = raw.as_bytes();
+    let hex = |at: usize| {
+        raw.get(at..at + 4)
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b'\\' {
+            at += 1;
+        } else if bytes.get(at + 1) != Some(&b'u') {
+            at += 2;
+        } else {
+            match hex(at + 2) {
+                Some(0xD800..=0xDBFF) => {
+                    let paired = raw.get(at + 6..at + 8) == Some("\\u")
+                        && matches!(hex(at + 8), Some(0xDC00..=0xDFFF));
+                    if !paired {
+                        return true;
+                    }
+                    at += 12;
+                }
+                Some(0xDC00..=0xDFFF) => return true,
+                _ => at += 6,
+            }
+        }
+    }
+    false
 }
 
 /// Decodes the escapes of a JSON string's contents (already checked by the parser). A lone
@@ -1101,7 +1148,10 @@ mod tests {
     #[test]
     fn a_fault_at_the_end_still_quotes_what_came_before() {
         let err = validate(&LIST, r#"{"data":[],"has_more":false,"next":"abc"#).unwrap_err();
-        assert!(err.message.ends_with(r#","has_more":false,"next":"abc"#), "{err}");
+        assert!(
+            err.message.ends_with(r#","has_more":false,"next":"abc"#),
+            "{err}"
+        );
     }
 
     #[test]
@@ -1158,6 +1208,31 @@ mod tests {
         assert_eq!(err.field(), Some("next"));
         // Unknown fields are ignored, as serde ignores them, however often they come.
         assert!(validate(&LIST, r#"{"data":[],"has_more":false,"x":1,"x":2}"#).is_ok());
+    }
+
+    #[test]
+    fn minus_zero_and_lone_surrogates_are_refused_where_serde_refuses_them() {
+        // Found by fuzzing (fuzz/fuzz_targets/schema_validate.rs): serde_json reads `-0` as a
+        // float, and refuses a lone surrogate escape in a string it reads (a key or a field),
+        // but not in a value it skips.
+        let item = |id: &str, created_at: &str| {
+            format!(r#"{{"data":[{{"id":"{id}","created_at":{created_at}}}],"has_more":false}}"#)
+        };
+        assert_eq!(
+            validate(&LIST, &item("a", "-0")).unwrap_err().to_string(),
+            "data[0].created_at: expected an integer, got -0"
+        );
+        assert!(validate(&LIST, &item("a", "0")).is_ok());
+        assert!(validate(&PARAMS, r#"{"limit":-0}"#).is_err());
+        for id in [r"g\ud800", r"\udc00", r"\ud800\u0041", r"\ud800x"] {
+            let err = validate(&LIST, &item(id, "1")).unwrap_err();
+            assert!(err.message.contains("lone surrogate"), "{id}: {err}");
+        }
+        assert!(validate(&LIST, &item(r"\ud83d\ude00 \\ud800", "1")).is_ok());
+        let key = r#"{"data":[],"has_more":false,"\udc00":1}"#;
+        assert!(validate(&LIST, key).is_err());
+        let skipped = r#"{"data":[],"has_more":false,"x":"\ud800","y":{"\udc00":[]}}"#;
+        assert!(validate(&LIST, skipped).is_ok());
     }
 
     #[test]

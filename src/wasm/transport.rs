@@ -65,7 +65,10 @@ pub async fn call(
     expect: Expect,
 ) -> Result<(JsValue, Option<String>), Failure> {
     let max_retries = options.max_retries.unwrap_or(inner.config.max_retries);
-    let timeout_ms = options.timeout.unwrap_or(inner.config.timeout_ms);
+    let timeout_ms = options
+        .timeout
+        .map(u64::from)
+        .unwrap_or(inner.config.timeout_ms);
     let url = request.url(&inner.config.base_url);
     let headers = inner
         .config
