@@ -272,6 +272,42 @@ fn check_permissions(permissions: &[String]) -> Result<(), Error> {
     Ok(())
 }
 
+/// Requests on the role assignments of a group or a user, below its `…/roles` path: the same
+/// four operations for both, so `groups::roles` and `users::roles` share them.
+pub(crate) mod assignments {
+    use crate::error::Error;
+    use crate::params::ListParams;
+    use crate::request::{path_param, ApiRequest, Method, ToJson};
+
+    /// `GET {roles_path}`
+    pub fn list(roles_path: String, params: &ListParams) -> Result<ApiRequest, Error> {
+        let mut request = ApiRequest::new(Method::Get, roles_path);
+        params.apply(&mut request)?;
+        Ok(request)
+    }
+
+    /// `POST {roles_path}` with `{ role_id }`.
+    pub fn create(
+        roles_path: String,
+        role_id: &str,
+        body: &impl ToJson,
+    ) -> Result<ApiRequest, Error> {
+        if role_id.is_empty() {
+            return Err(Error::invalid(
+                "role_id",
+                "`role_id` must be a non-empty string",
+            ));
+        }
+        ApiRequest::new(Method::Post, roles_path).with_json(body)
+    }
+
+    /// `GET` or `DELETE {roles_path}/{role_id}`.
+    pub fn one(method: Method, roles_path: String, role_id: &str) -> Result<ApiRequest, Error> {
+        let path = format!("{roles_path}/{}", path_param("role_id", role_id)?);
+        Ok(ApiRequest::new(method, path))
+    }
+}
+
 // What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
 
 impl Model for Role {

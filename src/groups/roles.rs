@@ -19,8 +19,8 @@ use tsify::Tsify;
 use crate::error::Error;
 use crate::groups::group_path;
 use crate::params::ListParams;
-use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
-use crate::roles::Role;
+use crate::request::{ApiRequest, JsonObject, Method, ToJson};
+use crate::roles::{assignments, Role};
 use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 
 /// The group of a role assignment (`Group` in the spec).
@@ -66,48 +66,27 @@ pub type GroupRoleListParams = ListParams;
 
 /// `GET /organization/groups/{group_id}/roles`
 pub fn list(group_id: &str, params: &GroupRoleListParams) -> Result<ApiRequest, Error> {
-    let mut request = ApiRequest::new(Method::Get, roles_path(group_id)?);
-    params.apply(&mut request)?;
-    Ok(request)
+    assignments::list(roles_path(group_id)?, params)
 }
 
 /// `POST /organization/groups/{group_id}/roles`
 pub fn create(group_id: &str, body: &GroupRoleCreateParams) -> Result<ApiRequest, Error> {
-    let path = roles_path(group_id)?;
-    if body.role_id.is_empty() {
-        return Err(Error::invalid(
-            "role_id",
-            "`role_id` must be a non-empty string",
-        ));
-    }
-    ApiRequest::new(Method::Post, path).with_json(body)
+    assignments::create(roles_path(group_id)?, &body.role_id, body)
 }
 
 /// `GET /organization/groups/{group_id}/roles/{role_id}`
 pub fn retrieve(group_id: &str, role_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(
-        Method::Get,
-        assignment_path(group_id, role_id)?,
-    ))
+    assignments::one(Method::Get, roles_path(group_id)?, role_id)
 }
 
 /// `DELETE /organization/groups/{group_id}/roles/{role_id}`
 pub fn delete(group_id: &str, role_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(
-        Method::Delete,
-        assignment_path(group_id, role_id)?,
-    ))
+    assignments::one(Method::Delete, roles_path(group_id)?, role_id)
 }
 
 /// `/organization/groups/{group_id}/roles`, with the id checked and encoded.
 fn roles_path(group_id: &str) -> Result<String, Error> {
     Ok(format!("{}/roles", group_path(group_id)?))
-}
-
-/// `/organization/groups/{group_id}/roles/{role_id}`, with both ids checked and encoded.
-fn assignment_path(group_id: &str, role_id: &str) -> Result<String, Error> {
-    let roles = roles_path(group_id)?;
-    Ok(format!("{roles}/{}", path_param("role_id", role_id)?))
 }
 
 // What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).

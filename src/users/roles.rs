@@ -18,8 +18,8 @@ use tsify::Tsify;
 
 use crate::error::Error;
 use crate::params::ListParams;
-use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
-use crate::roles::Role;
+use crate::request::{ApiRequest, JsonObject, Method, ToJson};
+use crate::roles::{assignments, Role};
 use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
 use crate::users::{user_path, OrganizationUser};
 
@@ -48,48 +48,27 @@ pub type UserRoleListParams = ListParams;
 
 /// `GET /organization/users/{user_id}/roles`
 pub fn list(user_id: &str, params: &UserRoleListParams) -> Result<ApiRequest, Error> {
-    let mut request = ApiRequest::new(Method::Get, roles_path(user_id)?);
-    params.apply(&mut request)?;
-    Ok(request)
+    assignments::list(roles_path(user_id)?, params)
 }
 
 /// `POST /organization/users/{user_id}/roles`
 pub fn create(user_id: &str, body: &UserRoleCreateParams) -> Result<ApiRequest, Error> {
-    let path = roles_path(user_id)?;
-    if body.role_id.is_empty() {
-        return Err(Error::invalid(
-            "role_id",
-            "`role_id` must be a non-empty string",
-        ));
-    }
-    ApiRequest::new(Method::Post, path).with_json(body)
+    assignments::create(roles_path(user_id)?, &body.role_id, body)
 }
 
 /// `GET /organization/users/{user_id}/roles/{role_id}`
 pub fn retrieve(user_id: &str, role_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(
-        Method::Get,
-        assignment_path(user_id, role_id)?,
-    ))
+    assignments::one(Method::Get, roles_path(user_id)?, role_id)
 }
 
 /// `DELETE /organization/users/{user_id}/roles/{role_id}`
 pub fn delete(user_id: &str, role_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(
-        Method::Delete,
-        assignment_path(user_id, role_id)?,
-    ))
+    assignments::one(Method::Delete, roles_path(user_id)?, role_id)
 }
 
 /// `/organization/users/{user_id}/roles`, with the id checked and encoded.
 fn roles_path(user_id: &str) -> Result<String, Error> {
     Ok(format!("{}/roles", user_path(user_id)?))
-}
-
-/// `/organization/users/{user_id}/roles/{role_id}`, with both ids checked and encoded.
-fn assignment_path(user_id: &str, role_id: &str) -> Result<String, Error> {
-    let roles = roles_path(user_id)?;
-    Ok(format!("{roles}/{}", path_param("role_id", role_id)?))
 }
 
 // What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
