@@ -1,6 +1,5 @@
 //! Client options, their defaults, and the headers every request carries.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Deserialize;
@@ -38,10 +37,28 @@ impl HeaderList {
     }
 }
 
+/// In the object's order, as [`Members::string_map`] reads it: `{"x-a": null, "X-A": "1"}` sets
+/// the header, as the same object passed from JavaScript does.
 impl<'de> Deserialize<'de> for HeaderList {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let map = BTreeMap::<String, Option<String>>::deserialize(deserializer)?;
-        Ok(HeaderList(map.into_iter().collect()))
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = HeaderList;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<HeaderList, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, Option<String>>()? {
+                    entries.push(entry);
+                }
+                Ok(HeaderList(entries))
+            }
+        }
+        deserializer.deserialize_map(Entries)
     }
 }
 
@@ -267,6 +284,21 @@ mod tests {
 
     fn no_env(_: &str) -> Option<String> {
         None
+    }
+
+    #[test]
+    fn headers_keep_the_object_order_with_serde_too() {
+        // Found by fuzzing (fuzz/fuzz_targets/params.rs): serde read the headers sorted by
+        // name, the schema in the object's order.
+        let text = r#"{"baseURL": "http://063j", "maxRetries": 3, "timeout": 50004, "defaultHeaders": {"X-A": "1", "OX-B": null}, "dangerouslyAllowBrowser": null}"#;
+        let by_serde: ClientOptions = serde_json::from_str(text).unwrap();
+        let read = crate::params::from_json::<ClientOptions>("options", text).unwrap();
+        assert_eq!(by_serde.default_headers, read.default_headers);
+        let order = r#"{"headers":{"x-a":null,"X-A":"1"}}"#;
+        let by_serde: CallOptions = serde_json::from_str(order).unwrap();
+        let mut headers = HeaderList::default();
+        headers.merge(&by_serde.headers.unwrap());
+        assert_eq!(headers.0, vec![("x-a".to_owned(), Some("1".to_owned()))]);
     }
 
     #[test]
