@@ -46,6 +46,7 @@ EOF
 ln -s "$root/node_modules/openai" "$root/node_modules/playwright-core" "$project/node_modules/"
 
 cp -r tests/package "$project/package"
+cp -r tests/support "$project/support"
 cp -r tests/types "$project/types"
 cp -r tests/vite "$project/vite"
 

@@ -6,48 +6,22 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import OpenAI from 'openai';
+import { collect, startMock } from '../support/mock.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const bin = process.env.MOCK_BIN ?? path.join(root, 'target', 'debug', 'openai-admin-mock');
 const KEY = 'sk-admin-interop-test';
 
-let child;
-let url;
+let mock;
 let client;
 
 before(async () => {
-  child = spawn(bin, ['--port', '0', '--seed', 'demo', '--admin-key', KEY], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('mock did not start in 10 s')), 10_000);
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      const m = /^listening on (http:\/\/\S+)$/.exec(line.trim());
-      m ? resolve(m[1]) : reject(new Error(`unexpected first line: ${line}`));
-    });
-  });
-  client = new OpenAI({ adminAPIKey: KEY, apiKey: 'unused', baseURL: `${url}/v1`, maxRetries: 0 });
+  mock = await startMock({ adminKey: KEY });
+  client = new OpenAI({ adminAPIKey: KEY, apiKey: 'unused', baseURL: mock.api, maxRetries: 0 });
 });
 
-after(() => {
-  if (child?.pid) process.kill(child.pid, 'SIGKILL');
-});
+after(() => mock?.stop());
 
 const org = () => client.admin.organization;
-
-async function collect(iterable) {
-  const out = [];
-  for await (const item of iterable) out.push(item);
-  return out;
-}
 
 test('groups: list, create, retrieve, update, delete', async () => {
   const page = await org().groups.list({ limit: 5 });
@@ -178,7 +152,7 @@ test('a 400 names the bad field and a 401 comes from a wrong key', async () => {
     assert.equal(e.param, 'name');
     return true;
   });
-  const wrong = new OpenAI({ adminAPIKey: 'sk-admin-nope', apiKey: 'unused', baseURL: `${url}/v1`, maxRetries: 0 });
+  const wrong = new OpenAI({ adminAPIKey: 'sk-admin-nope', apiKey: 'unused', baseURL: mock.api, maxRetries: 0 });
   await assert.rejects(wrong.admin.organization.groups.list(), (e) => {
     assert.ok(e instanceof OpenAI.AuthenticationError);
     assert.equal(e.code, 'invalid_api_key');
@@ -188,16 +162,16 @@ test('a 400 names the bad field and a 401 comes from a wrong key', async () => {
 });
 
 test('the SDK retries an injected 503 honouring retry-after-ms', async () => {
-  const res = await fetch(`${url}/__mock/faults`, {
+  const res = await fetch(`${mock.url}/__mock/faults`, {
     method: 'POST',
     headers: { Authorization: `Bearer ${KEY}`, 'Content-Type': 'application/json' },
     body: JSON.stringify([{ path: '/v1/organization/roles', status: 503, retry_after_ms: '10' }]),
   });
   assert.equal(res.status, 200);
-  const retrying = new OpenAI({ adminAPIKey: KEY, apiKey: 'unused', baseURL: `${url}/v1`, maxRetries: 2 });
+  const retrying = new OpenAI({ adminAPIKey: KEY, apiKey: 'unused', baseURL: mock.api, maxRetries: 2 });
   const page = await retrying.admin.organization.roles.list();
   assert.ok(page.data.length >= 2);
-  const log = await (await fetch(`${url}/__mock/requests`, { headers: { Authorization: `Bearer ${KEY}` } })).json();
+  const log = await (await fetch(`${mock.url}/__mock/requests`, { headers: { Authorization: `Bearer ${KEY}` } })).json();
   const hits = log.data.filter((r) => r.path === '/v1/organization/roles' && r.method === 'GET');
   assert.equal(hits.at(-2).fault, 'status=503');
   assert.equal(hits.at(-1).fault, null);

@@ -6,7 +6,7 @@
 import { describe, test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAIAdmin, { InvalidArgumentError, AuthenticationError } from 'openai-admin-wasm';
-import { startMock, KEY } from './mock.mjs';
+import { startMock, KEY } from '../support/mock.mjs';
 
 let mock;
 before(async () => {

@@ -13,7 +13,7 @@ import OpenAIAdmin, {
   InternalServerError,
   APIConnectionError,
 } from 'openai-admin-wasm';
-import { startMock, KEY } from './mock.mjs';
+import { startMock, KEY } from '../support/mock.mjs';
 
 let mock;
 let client;

@@ -10,7 +10,7 @@ import OpenAIAdmin, {
   InternalServerError,
   AuthenticationError,
 } from 'openai-admin-wasm';
-import { startMock, KEY } from './mock.mjs';
+import { startMock, KEY } from '../support/mock.mjs';
 
 let mock;
 let org;

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAI from 'openai';
 import OpenAIAdmin from 'openai-admin-wasm';
-import { startMock, KEY } from './mock.mjs';
+import { startMock, KEY } from '../support/mock.mjs';
 
 let mock;
 before(async () => {

@@ -9,7 +9,7 @@ let mock;
 let org;
 
 before(async () => {
-  const { startMock, KEY } = await import('./mock.mjs');
+  const { startMock, KEY } = await import('../support/mock.mjs');
   mock = await startMock();
   org = new OpenAIAdmin({ adminAPIKey: KEY, baseURL: mock.api, maxRetries: 0 }).admin.organization;
 });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import OpenAIAdmin, * as pkg from 'openai-admin-wasm';
-import { startMock, collect, KEY } from './mock.mjs';
+import { startMock, collect, KEY } from '../support/mock.mjs';
 
 let mock;
 let org;

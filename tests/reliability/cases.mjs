@@ -10,29 +10,17 @@
 //   inspect:     optional, Node's util.inspect, to search the key in what a log line would show,
 // }
 
+import { mockClient } from '../support/controls.mjs';
+
 /** A key to search for everywhere: it must never show in an error or a log line. */
 export const CANARY_KEY = 'sk-admin-SECRET-CANARY-123';
 
 const GROUPS = '/v1/organization/groups';
 
-/** The mock's `/__mock` controls over plain `fetch` (same code in Node and the page). */
+/** The mock's `/__mock` controls (support/controls.mjs), `requests()` resolving to the log itself. */
 export function mockHandle(url, key = CANARY_KEY) {
-  const control = async (method, route, body) => {
-    const res = await fetch(`${url}/__mock/${route}`, {
-      method,
-      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} /__mock/${route}: ${res.status} ${await res.text()}`);
-    return res.headers.get('content-type')?.includes('json') ? res.json() : res.text();
-  };
-  return {
-    url,
-    api: `${url}/v1`,
-    reset: () => control('POST', 'reset'),
-    faults: (rules) => control('POST', 'faults', rules),
-    requests: async () => (await control('GET', 'requests')).data,
-  };
+  const mock = mockClient(url, key);
+  return { ...mock, requests: async () => (await mock.requests()).data };
 }
 
 // --- assertions --------------------------------------------------------------------------------

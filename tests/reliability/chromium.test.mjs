@@ -1,31 +1,25 @@
 // The reliability cases (cases.mjs) in headless Chromium: a page served by the mock imports the
 // browser entry point (pkg/dist/index.js, from a private copy of pkg/) and the same cases module;
-// each case runs in the page through page.evaluate. CHROMIUM overrides /usr/bin/chromium.
+// each case runs in the page through page.evaluate; cases.mjs imports /support/controls.mjs,
+// also served. CHROMIUM overrides /usr/bin/chromium.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../support/browser.mjs';
 import { CANARY_KEY } from './cases.mjs';
 import { ROOT, closedPort, copyPkg, startMock } from './harness.mjs';
 
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium`);
-
 const pkg = await copyPkg();
-const mock = await startMock(['--static', `/pkg=${pkg}`, '--static', `/reliability=${join(ROOT, 'tests/reliability')}`]);
-// playwright-core gives every launch a fresh temporary profile.
-const browser = await chromium.launch({
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-  ],
-});
+const mock = await startMock([
+  '--static',
+  `/pkg=${pkg}`,
+  '--static',
+  `/reliability=${join(ROOT, 'tests/reliability')}`,
+  '--static',
+  `/support=${join(ROOT, 'tests/support')}`,
+]);
+const browser = await launchChromium();
 const page = await browser.newPage();
 /** Everything the page printed or threw, to search for the key and for uncaught errors. */
 const consoleLines = [];
@@ -38,7 +32,7 @@ const cases = await page.evaluate(() => window.__cases);
 
 after(async () => {
   await browser.close();
-  mock.stop();
+  await mock.stop();
   rmSync(pkg, { recursive: true, force: true });
 });
 

@@ -17,9 +17,9 @@ const unhandled = [];
 const onUnhandled = (reason) => unhandled.push(String(reason?.stack ?? reason));
 process.on('unhandledRejection', onUnhandled);
 
-after(() => {
+after(async () => {
   process.off('unhandledRejection', onUnhandled);
-  mock.stop();
+  await mock.stop();
   rmSync(pkg, { recursive: true, force: true });
 });
 

@@ -12,11 +12,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { startMock, repoRoot } from '../package/mock.mjs';
+import { launchChromium } from '../support/browser.mjs';
+import { startMock, repoRoot } from '../support/mock.mjs';
 
 const app = path.dirname(fileURLToPath(import.meta.url));
-const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 let mock;
 let browser;
@@ -30,20 +29,8 @@ before(async () => {
   assert.equal(build.status, 0, `vite build failed:\n${build.stdout}\n${build.stderr}`);
   assert.ok(existsSync(path.join(app, 'dist', 'index.html')));
 
-  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium`);
-  mock = await startMock(['--www', path.join(app, 'dist')]);
-  // playwright-core gives every launch a fresh temporary profile.
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  mock = await startMock({ args: ['--www', path.join(app, 'dist')] });
+  browser = await launchChromium();
   const context = await browser.newContext();
   page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -55,7 +42,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  mock?.stop();
+  await mock?.stop();
 });
 
 /** What the scenario must report, on the page and in the worker alike. */

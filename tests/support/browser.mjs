@@ -1,0 +1,25 @@
+// Headless Chromium through playwright-core, launched the same way by every browser test and the
+// benchmark. CHROMIUM overrides the browser (default /usr/bin/chromium, `scripts/setup.sh --browser`).
+
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+/** Flags for a container and for quiet, comparable runs: no sandbox, GPU, updates or first-run UI. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
+/**
+ * Launches Chromium with CHROMIUM_ARGS; `options` go to playwright's `chromium.launch`. Every
+ * launch gets a fresh temporary profile. Close it with `browser.close()`.
+ */
+export async function launchChromium(options = {}) {
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium`);
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, ...options });
+}
