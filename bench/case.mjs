@@ -16,6 +16,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { make as makeFloor } from './browser/floor.js';
+import { script } from './browser/script.js';
 
 const [kind, impl, origin, idsFile] = process.argv.slice(2);
 const KEY = process.env.BENCH_ADMIN_KEY ?? 'sk-admin-demo';
@@ -40,17 +42,11 @@ async function load(name) {
       client = new OpenAI({ adminAPIKey: KEY, apiKey: 'unused', baseURL, maxRetries: 0 });
     }
     const org = client.admin.organization;
+    // The list loops are the ones the browser case runs.
+    const { listGroups, listUsers } = script(org);
     return {
-      async listGroups() {
-        let n = 0;
-        for await (const g of org.groups.list({ limit: 1000 })) if (g.id) n++;
-        return n;
-      },
-      async listUsers() {
-        let n = 0;
-        for await (const u of org.users.list({ limit: 100 })) if (u.id) n++;
-        return n;
-      },
+      listGroups,
+      listUsers,
       retrieve: (id) => org.groups.retrieve(id),
       async firstPage() {
         const page = await org.groups.list();
@@ -64,27 +60,11 @@ async function load(name) {
       const res = await fetch(`${baseURL}${path}`, { headers });
       return JSON.parse(await res.text());
     };
+    // The list loops are the ones the browser case runs.
+    const { listGroups, listUsers } = makeFloor(baseURL, KEY);
     return {
-      async listGroups() {
-        let n = 0;
-        let after = null;
-        for (;;) {
-          const body = await get(`/organization/groups?limit=1000${after ? `&after=${after}` : ''}`);
-          for (const g of body.data) if (g.id) n++;
-          if (!body.has_more) return n;
-          after = body.next;
-        }
-      },
-      async listUsers() {
-        let n = 0;
-        let after = null;
-        for (;;) {
-          const body = await get(`/organization/users?limit=100${after ? `&after=${after}` : ''}`);
-          for (const u of body.data) if (u.id) n++;
-          if (!body.has_more) return n;
-          after = body.last_id;
-        }
-      },
+      listGroups,
+      listUsers,
       retrieve: (id) => get(`/organization/groups/${id}`),
       async firstPage() {
         return (await get('/organization/groups')).data.length;

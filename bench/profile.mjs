@@ -6,11 +6,11 @@
 //
 // The .cpuprofile is kept in target/bench-profile/ (open it in Chrome DevTools for a flame chart).
 
-import { spawn, spawnSync } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { startMock } from '../tests/support/mock.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -20,14 +20,13 @@ const out = path.join(root, 'target', 'bench-profile');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const bin = process.env.MOCK_BIN ?? path.join(root, 'target', 'release', 'openai-admin-mock');
-const mock = spawn(bin, ['--port', '0', '--seed', 'empty', '--users', '100000', '--groups', '100000', '--admin-key', KEY], {
-  stdio: ['ignore', 'pipe', 'ignore'],
-});
-process.on('exit', () => mock.exitCode === null && process.kill(mock.pid, 'SIGKILL'));
-const url = await new Promise((resolve, reject) => {
-  mock.once('exit', (c) => reject(new Error(`mock exited with ${c}`)));
-  createInterface({ input: mock.stdout }).once('line', (l) => resolve(l.replace('listening on ', '').trim()));
+// Killed when this process exits.
+const { url } = await startMock({
+  seed: 'empty',
+  adminKey: KEY,
+  args: ['--users', '100000', '--groups', '100000'],
+  builds: ['release'],
+  timeoutMs: 60_000,
 });
 
 const ids = (await (await fetch(`${url}/v1/organization/groups?limit=1000`, { headers: { Authorization: `Bearer ${KEY}` } })).json()).data.map((g) => g.id);

@@ -9,10 +9,11 @@
 
 import { spawn, execFileSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { cpSync, mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, copyFileSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { copyPkg, mockBinary, startMock } from '../tests/support/mock.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -36,44 +37,30 @@ const BROWSER = !argv.includes('--no-browser');
 const want = (c) => !ONLY || ONLY.includes(c);
 
 const log = (...a) => console.error('[bench]', ...a);
-const mockBin = process.env.MOCK_BIN ?? path.join(root, 'target', 'release', 'openai-admin-mock');
-if (!existsSync(mockBin)) {
-  console.error(`missing ${path.relative(root, mockBin)}: run \`make bench\` (it builds pkg/ and the release mock)`);
+/** What is missing, and how to get it; exits with 2. */
+const missing = (err) => {
+  console.error(`${err.message}\n(\`make bench\` builds pkg/ and the release mock)`);
   process.exit(2);
-}
-// pkg/package.json is the last file scripts/build-pkg.sh writes: wait while a build is under way.
-const pkgDone = path.join(root, 'pkg', 'package.json');
-for (let waited = 0; !existsSync(pkgDone); waited += 5) {
-  if (waited >= 600) {
-    console.error('missing pkg/: run `make bench` (it builds pkg/ and the release mock)');
-    process.exit(2);
-  }
-  if (waited === 0) log('waiting for pkg/ (a build is under way?)');
-  await new Promise((r) => setTimeout(r, 5000));
+};
+try {
+  mockBinary(['release']);
+} catch (err) {
+  missing(err);
 }
 // ---------------------------------------------------------------- cleanup
-let mock = null;
-let tmp = null;
-const cleanup = () => {
-  if (mock?.pid && mock.exitCode === null) {
-    try {
-      process.kill(mock.pid, 'SIGKILL');
-    } catch {}
-  }
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-};
-process.on('exit', cleanup);
+// The mock is killed on exit by tests/support/mock.mjs; the temporary directories are removed here.
+const tmp = [];
+process.on('exit', () => tmp.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 
 // ---------------------------------------------------------------- bundles (size + browser)
-tmp = mkdtempSync(path.join(tmpdir(), 'openai-admin-bench-'));
-// A copy of pkg/, so that a rebuild of pkg/ during the run cannot mix two builds.
-const pkgDir = path.join(tmp, 'pkg');
-cpSync(path.join(root, 'pkg'), pkgDir, { recursive: true });
-for (const f of ['dist/node.js', 'dist/index.js', 'wasm/openai_admin_wasm_bg.wasm']) {
-  if (!existsSync(path.join(pkgDir, f))) throw new Error(`pkg/${f} is missing: rebuild with scripts/build-pkg.sh`);
-}
-const www = path.join(tmp, 'www');
+// A copy of pkg/ (waiting while a build is under way), so that a rebuild of pkg/ during the run
+// cannot mix two builds.
+const pkgDir = await copyPkg({ prefix: 'openai-admin-bench-pkg-', waitSeconds: 600 }).catch(missing);
+tmp.push(pkgDir);
+const work = mkdtempSync(path.join(tmpdir(), 'openai-admin-bench-'));
+tmp.push(work);
+const www = path.join(work, 'www');
 mkdirSync(path.join(www, 'b'), { recursive: true });
 mkdirSync(path.join(www, 'wasm'), { recursive: true });
 writeFileSync(path.join(www, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title>\n');
@@ -119,29 +106,19 @@ size.official.total = size.official.jsGzip;
 log(`size: package ${size.wasm.jsGzip} B js + ${size.wasm.wasmGzip} B wasm gzip; official ${size.official.jsGzip} B gzip`);
 
 // ---------------------------------------------------------------- mock
-function startMock() {
-  const args = ['--port', '0', '--seed', 'empty', '--users', String(USERS), '--groups', String(GROUPS), '--admin-key', KEY, '--www', www];
-  mock = spawn(mockBin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  mock.stderr.on('data', (d) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`mock did not start in 60 s\n${stderr}`)), 60_000);
-    mock.once('error', reject);
-    mock.once('exit', (code) => reject(new Error(`mock exited early with ${code}\n${stderr}`)));
-    createInterface({ input: mock.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      const m = /^listening on (http:\/\/\S+)$/.exec(line.trim());
-      if (!m) return reject(new Error(`unexpected first line from the mock: ${line}`));
-      log(stderr.trim() || 'mock started');
-      resolve(m[1]);
-    });
-  });
-}
-const url = await startMock();
-log(`mock at ${url} (pid ${mock.pid})`);
+const mock = await startMock({
+  seed: 'empty',
+  adminKey: KEY,
+  args: ['--users', String(USERS), '--groups', String(GROUPS), '--www', www],
+  builds: ['release'],
+  timeoutMs: 60_000,
+});
+log(mock.startupLog.trim() || 'mock started');
+const url = mock.url;
+log(`mock at ${url} (pid ${mock.child.pid})`);
 
 // Group ids for the retrieve cases, fetched once with a plain request.
-const idsFile = path.join(tmp, 'ids.json');
+const idsFile = path.join(work, 'ids.json');
 {
   const res = await fetch(`${url}/v1/organization/groups?limit=1000`, { headers: { Authorization: `Bearer ${KEY}` } });
   const body = await res.json();
@@ -207,12 +184,8 @@ for (let r = 0; r < maxRuns; r++) {
 
 // ---------------------------------------------------------------- browser case
 if (BROWSER && want('browser')) {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run'],
-  });
+  const { launchChromium } = await import('../tests/support/browser.mjs');
+  const browser = await launchChromium();
   try {
     for (let r = 0; r < BROWSER_RUNS; r++) {
       for (const impl of rotate(IMPLS, r)) {

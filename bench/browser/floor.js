@@ -1,4 +1,5 @@
-// The floor in a browser: fetch + JSON.parse, no checks, the same calls as script.js.
+// The floor in a browser: fetch + JSON.parse, no checks, the same calls as script.js. Its list
+// loops are also the floor's in the Node list cases (bench/case.mjs).
 export function make(baseURL, adminAPIKey) {
   const headers = { Authorization: `Bearer ${adminAPIKey}` };
   const get = async (path) => JSON.parse(await (await fetch(`${baseURL}${path}`, { headers })).text());

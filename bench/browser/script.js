@@ -1,5 +1,6 @@
 // What the size case bundles and the browser case runs, the same for both SDKs: list groups,
-// create a group role, list users. `org` is `client.admin.organization`.
+// create a group role, list users. `org` is `client.admin.organization`. The Node list cases
+// (bench/case.mjs) run the same list loops.
 export function script(org) {
   return {
     /** The first page of groups (one item): loads whatever the SDK loads lazily. */
