@@ -31,7 +31,11 @@ fn check_raw_value(raw: &str) {
     if raw == "null" {
         assert_eq!(text, None);
     } else if let Ok(s) = serde_json::from_str::<String>(raw) {
-        assert_eq!(text.as_deref(), Some(s.as_str()), "unescaped differently: {raw:?}");
+        assert_eq!(
+            text.as_deref(),
+            Some(s.as_str()),
+            "unescaped differently: {raw:?}"
+        );
     } else if !raw.starts_with('"') {
         assert_eq!(text.as_deref(), Some(raw));
     }
@@ -49,7 +53,11 @@ fuzz_target!(|data: &[u8]| {
     let err = api_error(status, Some("req_1"), body);
     assert_eq!(err.kind, ApiErrorKind::from_status(status));
     assert_eq!(err.status, status);
-    assert!(err.message.starts_with(&format!("{status} ")), "{:?}", err.message);
+    assert!(
+        err.message.starts_with(&format!("{status} ")),
+        "{:?}",
+        err.message
+    );
     assert_eq!(err.request_id.as_deref(), Some("req_1"));
     if let Some(json) = &err.error_json {
         assert!(is_json(json), "error_json is not JSON: {json:?}");
@@ -89,7 +97,10 @@ fuzz_target!(|data: &[u8]| {
     let parsed = members(body);
     let object = is_json(body) && body.trim_start().starts_with('{');
     if let Some(members) = &parsed {
-        assert!(object, "members of something that is not a JSON object: {body:?}");
+        assert!(
+            object,
+            "members of something that is not a JSON object: {body:?}"
+        );
         for (_, raw) in members {
             check_raw_value(raw);
         }
@@ -100,7 +111,10 @@ fuzz_target!(|data: &[u8]| {
     let array = is_json(body) && body.trim_start().starts_with('[');
     match elements(body) {
         Some(items) => {
-            assert!(array, "elements of something that is not a JSON array: {body:?}");
+            assert!(
+                array,
+                "elements of something that is not a JSON array: {body:?}"
+            );
             items.into_iter().for_each(check_raw_value);
         }
         None if shallow(body) => assert!(!array, "a JSON array without elements: {body:?}"),

@@ -53,7 +53,9 @@ fuzz_target!(|data: &[u8]| {
     common::agree_page::<UserList>(text, "last_id");
 
     if let Ok(page) = validate_page(GroupList::SCHEMA, text, "next") {
-        follows(&page, |a| groups::list(&list(a)).expect("a next groups request"));
+        follows(&page, |a| {
+            groups::list(&list(a)).expect("a next groups request")
+        });
     }
     if let Ok(page) = validate_page(GroupUserList::SCHEMA, text, "next") {
         follows(&page, |a| {
@@ -61,7 +63,9 @@ fuzz_target!(|data: &[u8]| {
         });
     }
     if let Ok(page) = validate_page(RoleList::SCHEMA, text, "next") {
-        follows(&page, |a| roles::list(&list(a)).expect("a next roles request"));
+        follows(&page, |a| {
+            roles::list(&list(a)).expect("a next roles request")
+        });
     }
     if let Ok(page) = validate_page(AssignedRoleList::SCHEMA, text, "next") {
         follows(&page, |a| {
@@ -86,6 +90,8 @@ fuzz_target!(|data: &[u8]| {
             len: usize::from(*len),
             cursor: (len & 1 == 1).then(|| String::from_utf8_lossy(cursor).into_owned()),
         };
-        follows(&page, |a| groups::list(&list(a)).expect("a next groups request"));
+        follows(&page, |a| {
+            groups::list(&list(a)).expect("a next groups request")
+        });
     }
 });

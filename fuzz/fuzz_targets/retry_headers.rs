@@ -28,13 +28,17 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let mut lines = text.split('\n');
-    let status = lines.next().map_or(0, |l| l.trim().parse().unwrap_or(float(l) as u16));
+    let status = lines
+        .next()
+        .map_or(0, |l| l.trim().parse().unwrap_or(float(l) as u16));
     let headers = RetryHeaders {
         should_retry: header(lines.next()),
         retry_after_ms: header(lines.next()),
         retry_after: header(lines.next()),
     };
-    let retries_done = lines.next().map_or(0, |l| l.trim().parse().unwrap_or(float(l) as u32));
+    let retries_done = lines
+        .next()
+        .map_or(0, |l| l.trim().parse().unwrap_or(float(l) as u32));
     let now_ms = lines.next().map_or(0.0, float);
     let jitter = lines.next().map_or(0.0, float);
 
@@ -59,9 +63,13 @@ fuzz_target!(|data: &[u8]| {
         "backoff {backoff} after {retries_done} retries, jitter {jitter}"
     );
 
-    for value in [headers.retry_after, headers.retry_after_ms, headers.should_retry]
-        .into_iter()
-        .flatten()
+    for value in [
+        headers.retry_after,
+        headers.retry_after_ms,
+        headers.should_retry,
+    ]
+    .into_iter()
+    .flatten()
     {
         if let Some(ms) = http_date_ms(value) {
             assert!(ms.is_finite(), "{value:?} gave {ms}");

@@ -5,7 +5,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use openai_admin_wasm::config::{CallOptions, ClientOptions};
-use openai_admin_wasm::groups::roles::{GroupRoleCreateParams, GroupRoleCreateResponse, GroupSummary};
+use openai_admin_wasm::groups::roles::{
+    GroupRoleCreateParams, GroupRoleCreateResponse, GroupSummary,
+};
 use openai_admin_wasm::groups::users::{
     GroupUserCreateParams, GroupUserCreateResponse, GroupUserDeleteResponse, GroupUserList,
     GroupUserRetrieveResponse, OrganizationGroupUser,
