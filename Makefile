@@ -1,5 +1,5 @@
 # Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
-.PHONY: demo test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e fuzz
+.PHONY: demo test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load fuzz
 
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
@@ -12,7 +12,7 @@ demo: setup
 
 ## test: every test: lints, native Rust, the official SDK against the mock, wasm in Node and
 ## Chromium, the packed npm package (Node ESM/CJS, types, Vite, worker), the demo page end to end.
-test: setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e
+test: setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load
 	@echo "make test: all suites passed"
 
 ## pkg: build the npm package into pkg/ and print its gzipped size
@@ -24,6 +24,10 @@ bench: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
 	node bench/run.mjs
+
+## fuzz: run every fuzz target for 5 minutes (FUZZ_SECONDS to change it)
+fuzz: setup
+	scripts/fuzz.sh $(or $(FUZZ_SECONDS),300)
 
 setup:
 	scripts/setup.sh
@@ -61,3 +65,9 @@ test-e2e: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_RELEASE) node --test tests/e2e/
+
+test-fuzz: setup
+	scripts/fuzz.sh 20
+
+test-load: setup
+	LOAD_SECONDS=10 scripts/load-test.sh
