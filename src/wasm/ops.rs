@@ -1,5 +1,7 @@
-//! One export per operation. Each parses its arguments (rejecting bad ones before any request),
-//! builds the request with the core and runs it; lists also return the next page's cursor.
+//! One function per operation, all reached through the single `call` export. Each parses its
+//! arguments (rejecting bad ones before any request), builds the request with the core and runs
+//! it; lists also return the next page's cursor. (The functions are public so the
+//! `wasm-bindgen-test` suites can call them directly.)
 //!
 //! Path parameters come first, in URL order; the package entry point maps the official SDK's
 //! argument order (`groups.users.retrieve(userID, { group_id })`) onto them.
@@ -546,12 +548,3 @@ pub fn user_roles_delete(
     let request = in_user(&scope, &role_id, users::roles::delete);
     one::<roles::RoleAssignmentDeleteResponse>(client, request, &options, signal)
 }
-
-#[wasm_bindgen(typescript_custom_section)]
-const WASM_PAGE: &str = r#"
-/** What a list export resolves to: the page body and the cursor of the next page, if any. */
-export interface WasmPage<Body> {
-    page: Body;
-    nextAfter: string | null;
-}
-"#;
