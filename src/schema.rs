@@ -379,14 +379,20 @@ fn quote_list(values: &[&str]) -> String {
 }
 
 impl<'a> Parser<'a> {
+    // Hot: called for every token; `opt-level = "z"` would not inline it.
+    #[inline(always)]
     fn bytes(&self) -> &'a [u8] {
         self.text.as_bytes()
     }
 
+    // Hot: called for every token; `opt-level = "z"` would not inline it.
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes().get(self.at).copied()
     }
 
+    // Hot: called for every token; `opt-level = "z"` would not inline it.
+    #[inline(always)]
     fn skip_ws(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
             self.at += 1;
@@ -781,7 +787,8 @@ impl<'a> Parser<'a> {
     fn text(&mut self) -> Result<Cow<'a, str>, Invalid> {
         let start = self.at;
         let value = self.string()?;
-        if has_lone_surrogate(&self.text[start..self.at]) {
+        // Only a string with escapes (unescaped into an owned copy) can hold a surrogate escape.
+        if matches!(value, Cow::Owned(_)) && has_lone_surrogate(&self.text[start..self.at]) {
             self.at = start;
             return Err(self.fail_syntax("lone surrogate in a string"));
         }
@@ -795,6 +802,13 @@ impl<'a> Parser<'a> {
         let mut at = start;
         let mut escaped = false;
         loop {
+            // Plain characters first, in a tight loop: most strings have no escape.
+            while bytes
+                .get(at)
+                .is_some_and(|&b| b >= 0x20 && b != b'"' && b != b'\\')
+            {
+                at += 1;
+            }
             match bytes.get(at) {
                 None => {
                     self.at = at;
