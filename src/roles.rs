@@ -272,6 +272,48 @@ fn check_permissions(permissions: &[String]) -> Result<(), Error> {
     Ok(())
 }
 
+/// `{ role_id }`: the body that assigns a role to a group or a user
+/// (`PublicAssignOrganizationGroupRoleBody`), named `GroupRoleCreateParams` and
+/// `UserRoleCreateParams` in TypeScript, as in the official SDK.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[serde(deny_unknown_fields)]
+pub struct RoleAssignmentParams {
+    /// Identifier of the role to assign.
+    pub role_id: String,
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const ROLE_ASSIGNMENT_PARAMS_NAMES: &str = r#"
+/** Body of `groups.roles.create`. */
+export type GroupRoleCreateParams = RoleAssignmentParams;
+/** Body of `users.roles.create`. */
+export type UserRoleCreateParams = RoleAssignmentParams;
+"#;
+
+impl Model for RoleAssignmentParams {
+    const SCHEMA: &'static Schema = &Schema {
+        name: "RoleAssignmentParams",
+        fields: &[Field::new("role_id", Ty::Str)],
+        strict: true,
+    };
+}
+
+impl FromMembers for RoleAssignmentParams {
+    fn from_members(m: &Members<'_>) -> Self {
+        RoleAssignmentParams {
+            role_id: m.string("role_id").unwrap_or_default(),
+        }
+    }
+}
+
+impl ToJson for RoleAssignmentParams {
+    fn to_json(&self) -> String {
+        JsonObject::default()
+            .string("role_id", &self.role_id)
+            .finish()
+    }
+}
+
 /// Requests on the role assignments of a group or a user, below its `…/roles` path: the same
 /// four operations for both, so `groups::roles` and `users::roles` share them.
 pub(crate) mod assignments {

@@ -19,9 +19,9 @@ use tsify::Tsify;
 use crate::error::Error;
 use crate::groups::group_path;
 use crate::params::ListParams;
-use crate::request::{ApiRequest, JsonObject, Method, ToJson};
-use crate::roles::{assignments, Role};
-use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
+use crate::request::{ApiRequest, Method};
+use crate::roles::{assignments, Role, RoleAssignmentParams};
+use crate::schema::{Field, Model, Schema, Ty};
 
 /// The group of a role assignment (`Group` in the spec).
 ///
@@ -54,12 +54,7 @@ pub struct GroupRoleCreateResponse {
 }
 
 /// Body of `groups.roles.create` (`PublicAssignOrganizationGroupRoleBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(deny_unknown_fields)]
-pub struct GroupRoleCreateParams {
-    /// Identifier of the role to assign.
-    pub role_id: String,
-}
+pub type GroupRoleCreateParams = RoleAssignmentParams;
 
 /// Query of `groups.roles.list`.
 pub type GroupRoleListParams = ListParams;
@@ -117,30 +112,6 @@ impl Model for GroupRoleCreateResponse {
     };
 }
 
-impl Model for GroupRoleCreateParams {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupRoleCreateParams",
-        fields: &[Field::new("role_id", Ty::Str)],
-        strict: true,
-    };
-}
-
-impl FromMembers for GroupRoleCreateParams {
-    fn from_members(m: &Members<'_>) -> Self {
-        GroupRoleCreateParams {
-            role_id: m.string("role_id").unwrap_or_default(),
-        }
-    }
-}
-
-impl ToJson for GroupRoleCreateParams {
-    fn to_json(&self) -> String {
-        JsonObject::default()
-            .string("role_id", &self.role_id)
-            .finish()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,7 +162,7 @@ mod tests {
             "/organization/groups/g%2F1/roles?after=role_1&limit=0&order=desc"
         );
 
-        let body = GroupRoleCreateParams {
+        let body = RoleAssignmentParams {
             role_id: "role_01J1F8ROLE01".into(),
         };
         let req = create("group_01J1F8ABCDXYZ", &body).unwrap();
@@ -238,7 +209,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(list("g", &too_many).unwrap_err().param(), Some("limit"));
-        let empty = GroupRoleCreateParams {
+        let empty = RoleAssignmentParams {
             role_id: String::new(),
         };
         let err = create("g", &empty).unwrap_err();

@@ -18,9 +18,9 @@ use tsify::Tsify;
 
 use crate::error::Error;
 use crate::params::ListParams;
-use crate::request::{ApiRequest, JsonObject, Method, ToJson};
-use crate::roles::{assignments, Role};
-use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
+use crate::request::{ApiRequest, Method};
+use crate::roles::{assignments, Role, RoleAssignmentParams};
+use crate::schema::{Field, Model, Schema, Ty};
 use crate::users::{user_path, OrganizationUser};
 
 /// A role assigned to a user (`UserRoleAssignment`).
@@ -35,13 +35,8 @@ pub struct UserRoleCreateResponse {
     pub role: Role,
 }
 
-/// Body of `users.roles.create` (`PublicAssignOrganizationGroupRoleBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(deny_unknown_fields)]
-pub struct UserRoleCreateParams {
-    /// Identifier of the role to assign.
-    pub role_id: String,
-}
+/// Body of `users.roles.create` (the spec reuses `PublicAssignOrganizationGroupRoleBody`).
+pub type UserRoleCreateParams = RoleAssignmentParams;
 
 /// Query of `users.roles.list`.
 pub type UserRoleListParams = ListParams;
@@ -83,30 +78,6 @@ impl Model for UserRoleCreateResponse {
         ],
         strict: false,
     };
-}
-
-impl Model for UserRoleCreateParams {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "UserRoleCreateParams",
-        fields: &[Field::new("role_id", Ty::Str)],
-        strict: true,
-    };
-}
-
-impl FromMembers for UserRoleCreateParams {
-    fn from_members(m: &Members<'_>) -> Self {
-        UserRoleCreateParams {
-            role_id: m.string("role_id").unwrap_or_default(),
-        }
-    }
-}
-
-impl ToJson for UserRoleCreateParams {
-    fn to_json(&self) -> String {
-        JsonObject::default()
-            .string("role_id", &self.role_id)
-            .finish()
-    }
 }
 
 #[cfg(test)]
@@ -157,7 +128,7 @@ mod tests {
             "/organization/users/u%2F1/roles?after=role_1&limit=1000&order=asc"
         );
 
-        let body = UserRoleCreateParams {
+        let body = RoleAssignmentParams {
             role_id: "role_01J1F8ROLE01".into(),
         };
         let req = create("user_abc123", &body).unwrap();
@@ -198,7 +169,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(list("u", &too_many).unwrap_err().param(), Some("limit"));
-        let empty = UserRoleCreateParams {
+        let empty = RoleAssignmentParams {
             role_id: String::new(),
         };
         let err = create("u", &empty).unwrap_err();
