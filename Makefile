@@ -38,7 +38,7 @@ setup-browser:
 lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 
 test-native: setup
 	cargo build -p openai-admin-mock

@@ -11,6 +11,9 @@
 //! The mock binary is `MOCK_BIN` (at build or run time), else `target/debug/openai-admin-mock`;
 //! build it first with `cargo build -p openai-admin-mock`.
 
+// A native test: proptest and the mock process are not for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
