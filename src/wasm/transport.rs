@@ -1,6 +1,6 @@
 //! One call: `fetch` with a timeout and the caller's abort signal, retried as the core decides.
 
-use js_sys::{Function, JsString, Object, Promise};
+use js_sys::{Function, JsString, Object, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -24,6 +24,14 @@ extern "C" {
     fn clear_timeout(id: &JsValue);
     #[wasm_bindgen(js_name = fetch)]
     fn global_fetch(url: &str, init: &web_sys::RequestInit) -> Promise;
+
+    /// The engine's UTF-8 decoder, kept on the JS side: its string goes to `JSON.parse` without
+    /// crossing into wasm.
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextDecoder;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &Uint8Array) -> JsString;
 }
 
 /// What a successful response must look like: the model's schema, and for a list page the field
@@ -77,7 +85,7 @@ pub async fn call(
     loop {
         let attempt = attempt(inner, &request, &url, &headers, timeout_ms, signal.as_ref()).await;
         let retries_left = retries_done < max_retries;
-        let (status, response_headers, text) = match attempt {
+        let (status, response_headers, bytes) = match attempt {
             Ok(response) => response,
             Err(Error::Aborted) => return Err(Error::Aborted.into()),
             // Connection errors and timeouts are retried like a 5xx.
@@ -114,7 +122,7 @@ pub async fn call(
                 retries_done += 1;
                 continue;
             }
-            let body = String::from(&text);
+            let body = String::from_utf8_lossy(&bytes.to_vec()).into_owned();
             return Err(Failure {
                 error: Error::Api(Box::new(api_error(status, request_id.as_deref(), &body))),
                 headers: Some(headers_to_js(&response_headers)),
@@ -128,21 +136,29 @@ pub async fn call(
             },
             headers: Some(headers_to_js(&response_headers)),
         };
-        let text_utf8 = String::from(&text);
+        // The body is checked in wasm from a plain copy of its bytes (a memcpy), and parsed by
+        // the engine from its own decoding of the same bytes.
+        let copy = bytes.to_vec();
+        let text_utf8 = match String::from_utf8_lossy(&copy) {
+            std::borrow::Cow::Borrowed(text) => text,
+            std::borrow::Cow::Owned(_) => {
+                return Err(decode_error("the body is not valid UTF-8".to_owned()))
+            }
+        };
         let next = match expect.cursor {
-            Some(field) => validate_page(expect.schema, &text_utf8, field)
+            Some(field) => validate_page(expect.schema, text_utf8, field)
                 .map(|page| next_after(&page))
                 .map_err(|e| decode_error(e.to_string()))?,
-            None => validate(expect.schema, &text_utf8)
+            None => validate(expect.schema, text_utf8)
                 .map(|()| None)
                 .map_err(|e| decode_error(e.to_string()))?,
         };
-        let body = body_to_js(&text, request_id.as_deref())?;
+        let body = body_to_js(&TextDecoder::new().decode(&bytes), request_id.as_deref())?;
         return Ok((body, next));
     }
 }
 
-/// One attempt: the status, the lower-cased headers and the body as a JS string.
+/// One attempt: the status, the lower-cased headers and the body's bytes.
 async fn attempt(
     inner: &Inner,
     request: &ApiRequest,
@@ -150,7 +166,7 @@ async fn attempt(
     headers: &[(String, String)],
     timeout_ms: u64,
     signal: Option<&AbortSignal>,
-) -> Result<(u16, Vec<(String, String)>, JsString), Error> {
+) -> Result<(u16, Vec<(String, String)>, Uint8Array), Error> {
     if signal.is_some_and(AbortSignal::aborted) {
         return Err(Error::Aborted);
     }
@@ -202,7 +218,7 @@ async fn send(
     url: &str,
     headers: &[(String, String)],
     abort: &AbortSignal,
-) -> Result<(u16, Vec<(String, String)>, JsString), String> {
+) -> Result<(u16, Vec<(String, String)>, Uint8Array), String> {
     // One RequestInit handed to `fetch(url, init)`: no Request object to build (and parse the
     // URL of) unless a custom `fetch` wants one.
     let init = web_sys::RequestInit::new();
@@ -239,12 +255,10 @@ async fn send(
         header_map.push((name.to_ascii_lowercase(), value));
     }
     let raw: web_sys::Response = response.into();
-    let text = JsFuture::from(raw.text().map_err(describe)?)
+    let buffer = JsFuture::from(raw.array_buffer().map_err(describe)?)
         .await
-        .map_err(describe)?
-        .dyn_into::<JsString>()
-        .map_err(|_| "the body is not text".to_owned())?;
-    Ok((status, header_map, text))
+        .map_err(describe)?;
+    Ok((status, header_map, Uint8Array::new(&buffer)))
 }
 
 /// A JS exception as text: its `message` when it has one.
