@@ -1,20 +1,20 @@
 /** What the package exports, whichever entry point loaded the wasm. */
 import { OpenAIAdmin } from './client.js';
 
+export { OpenAIAdmin };
+export type { ClientOptions, RequestOptions, Fetch, HeadersLike, MergedRequestInit, Logger, LogLevel, ResponseDriftMode } from './core.js';
+export { APIPromise, type WithRequestID } from './api-promise.js';
 export {
-  OpenAIAdmin,
-  Groups,
-  GroupUsers,
-  GroupRoles,
-  Roles,
-  Users,
-  UserRoles,
-  Organization,
-  type ClientOptions,
-  type RequestOptions,
-  type WithRequestID,
-} from './client.js';
+  AbstractPage,
+  NextCursorPage,
+  ConversationCursorPage,
+  PagePromise,
+  type NextCursorPageParams,
+  type NextCursorPageResponse,
+  type ConversationCursorPageParams,
+  type ConversationCursorPageResponse,
+  type PageRequestOptions,
+} from './pagination.js';
 export * from './errors.js';
-export { CursorPage, PagePromise, type NextCursorPage, type ConversationCursorPage } from './pagination.js';
-export type * from '../wasm/openai_admin_wasm.js';
+export type { Organization } from './types.js';
 export default OpenAIAdmin;

@@ -1,67 +1,69 @@
 /**
- * Pages and the promise `list()` returns, as in the official SDK: `await` it for the first page,
- * or `for await` over it for every item of every page. The cursor of the next page comes from the
- * wasm core, which read it from the validated response.
+ * Pages and the promise `list()` returns, as the official SDK's `core/pagination`: `await` it for
+ * the first page, or `for await` over it for every item of every page.
+ *
+ * - `NextCursorPage` (every list but the organization users list): `has_more === false` stops,
+ *   otherwise a non-null `next` continues, even after an empty page.
+ * - `ConversationCursorPage` (`users.list`): `has_more === false` stops, and so does an empty page;
+ *   otherwise a non-empty `last_id` continues.
  */
+import { APIPromise, type Answer, type Starter } from './api-promise.js';
+import { OpenAIError } from './errors.js';
 
-/** What a wasm list call resolves to. */
-export interface RawPage<Body> {
-  page: Body;
-  nextAfter: string | null;
-}
+/** The request options of a page, as the official `FinalRequestOptions` (what was asked). */
+export type PageRequestOptions = {
+  method?: string;
+  path?: string;
+  query?: object | null | undefined;
+  headers?: unknown;
+  body?: unknown;
+  [key: string]: unknown;
+};
 
-/** Fetches the page that starts after `after` (or the first page when `null`). */
-export type PageFetcher<Body> = (after: string | null) => Promise<RawPage<Body>>;
+/** Fetches the page for `query` (the same list call, another query). @internal */
+export type PageFetcher = (query: object) => PagePromise<any, any>;
 
-type PageBody<Item> = { data: Item[]; has_more: boolean };
-
-/**
- * One page of a list. It carries the response's fields (`data`, `has_more`, and `next` or
- * `first_id`/`last_id`) and can fetch the next page.
- */
-export class CursorPage<Item, Body extends PageBody<Item> = PageBody<Item>> implements AsyncIterable<Item> {
-  /** Items of this page. */
-  data!: Item[];
-  /** Whether the server has more items after this page. */
-  has_more!: boolean;
-  /** The `x-request-id` of the response. */
+export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
+  readonly #fetch: PageFetcher;
+  /** The options of the request that got this page (`query` included). */
+  options: PageRequestOptions;
+  /** The raw response (its body already read). */
+  response: Response;
+  /** The parsed response body. */
+  body: unknown;
+  /** The `x-request-id` of the response (not in the official page; the same as `body._request_id`). */
   declare readonly _request_id: string | null;
-  readonly #fetch: PageFetcher<Body>;
-  readonly #nextAfter: string | null;
 
-  constructor(raw: RawPage<Body>, fetch: PageFetcher<Body>) {
-    Object.assign(this, raw.page);
-    Object.defineProperty(this, '_request_id', {
-      value: (raw.page as { _request_id?: string | null })._request_id ?? null,
-      enumerable: false,
-    });
+  constructor(fetch: PageFetcher, response: Response, body: unknown, options: PageRequestOptions) {
     this.#fetch = fetch;
-    this.#nextAfter = raw.nextAfter;
+    this.options = options;
+    this.response = response;
+    this.body = body;
+    Object.defineProperty(this, '_request_id', { value: response.headers.get('x-request-id'), enumerable: false });
   }
 
-  /** Items of this page (the official SDK's name for `data`). */
-  getPaginatedItems(): Item[] {
-    return this.data;
-  }
+  abstract nextPageRequestOptions(): PageRequestOptions | null;
 
-  /** Whether another page follows. */
+  abstract getPaginatedItems(): Item[];
+
   hasNextPage(): boolean {
-    return this.#nextAfter !== null;
+    const items = this.getPaginatedItems();
+    if (!items.length) return false;
+    return this.nextPageRequestOptions() != null;
   }
 
-  /** Fetches the next page; throws when there is none. */
   async getNextPage(): Promise<this> {
-    if (this.#nextAfter === null) {
-      throw new Error('No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.');
+    const nextOptions = this.nextPageRequestOptions();
+    if (!nextOptions) {
+      throw new OpenAIError('No next page expected; please check `.hasNextPage()` before calling `.getNextPage()`.');
     }
-    const raw = await this.#fetch(this.#nextAfter);
-    return new (this.constructor as new (raw: RawPage<Body>, fetch: PageFetcher<Body>) => this)(raw, this.#fetch);
+    return (await this.#fetch(nextOptions.query ?? {})) as this;
   }
 
   /**
-   * This page, then each following page. The next page is requested as soon as a page arrives,
-   * so the network works while the caller handles the items (at most one page is fetched ahead;
-   * leaving the loop early can leave that one request unused).
+   * This page, then each following page. The next page is requested as soon as a page arrives, so
+   * the network works while the caller handles the items (at most one page ahead; leaving the loop
+   * early can leave that one request unused).
    */
   async *iterPages(): AsyncGenerator<this> {
     let page: this = this;
@@ -75,53 +77,113 @@ export class CursorPage<Item, Body extends PageBody<Item> = PageBody<Item>> impl
     }
   }
 
-  /** Every item of this page and the following ones. */
-  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
     for await (const page of this.iterPages()) {
-      yield* page.data;
+      for (const item of page.getPaginatedItems()) yield item;
     }
   }
 }
 
-/** A page of a list paginated by `next` (every list but the organization users list). */
-export type NextCursorPage<Item, Body extends PageBody<Item> = PageBody<Item>> = CursorPage<Item, Body> & {
+function maybeObj(x: unknown): object {
+  return typeof x === 'object' && x !== null ? x : {};
+}
+
+export interface NextCursorPageResponse<Item> {
+  data: Array<Item>;
+  has_more: boolean;
   next: string | null;
-};
+}
 
-/** A page of the organization users list, paginated by `last_id`. */
-export type ConversationCursorPage<Item, Body extends PageBody<Item> = PageBody<Item>> = CursorPage<Item, Body> & {
-  first_id?: string | null;
-  last_id?: string | null;
-};
+export interface NextCursorPageParams {
+  after?: string;
+  limit?: number;
+}
 
-/**
- * What `list()` returns: a promise of the first page that is also an async iterable over every
- * item of every page.
- */
-export class PagePromise<P extends CursorPage<Item, any>, Item> implements PromiseLike<P>, AsyncIterable<Item> {
-  readonly #page: Promise<P>;
+/** A page of a list paginated by `next`. */
+export class NextCursorPage<Item> extends AbstractPage<Item> implements NextCursorPageResponse<Item> {
+  data: Array<Item>;
+  has_more: boolean;
+  next: string | null;
 
-  constructor(page: Promise<P>) {
-    this.#page = page;
+  constructor(fetch: PageFetcher, response: Response, body: NextCursorPageResponse<Item>, options: PageRequestOptions) {
+    super(fetch, response, body, options);
+    this.data = body.data || [];
+    this.has_more = body.has_more || false;
+    this.next = body.next || null;
   }
 
-  then<A = P, B = never>(
-    onfulfilled?: ((value: P) => A | PromiseLike<A>) | null,
-    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    return this.#page.then(onfulfilled, onrejected);
+  getPaginatedItems(): Item[] {
+    return this.data ?? [];
   }
 
-  catch<B = never>(onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<P | B> {
-    return this.#page.catch(onrejected);
+  override hasNextPage(): boolean {
+    if (this.has_more === false) return false;
+    return this.nextPageRequestOptions() != null;
   }
 
-  finally(onfinally?: (() => void) | null): Promise<P> {
-    return this.#page.finally(onfinally);
-  }
-
-  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
-    const first = await this.#page;
-    yield* first as AsyncIterable<Item>;
+  nextPageRequestOptions(): PageRequestOptions | null {
+    const cursor = this.next;
+    if (!cursor) return null;
+    return { ...this.options, query: { ...maybeObj(this.options.query), after: cursor } };
   }
 }
+
+export interface ConversationCursorPageResponse<Item> {
+  data: Array<Item>;
+  has_more: boolean;
+  last_id: string;
+}
+
+export interface ConversationCursorPageParams {
+  after?: string;
+  limit?: number;
+}
+
+/** A page of the organization users list, paginated by `last_id`. */
+export class ConversationCursorPage<Item> extends AbstractPage<Item> implements ConversationCursorPageResponse<Item> {
+  data: Array<Item>;
+  has_more: boolean;
+  last_id: string;
+
+  constructor(fetch: PageFetcher, response: Response, body: ConversationCursorPageResponse<Item>, options: PageRequestOptions) {
+    super(fetch, response, body, options);
+    this.data = body.data || [];
+    this.has_more = body.has_more || false;
+    this.last_id = body.last_id || '';
+  }
+
+  getPaginatedItems(): Item[] {
+    return this.data ?? [];
+  }
+
+  override hasNextPage(): boolean {
+    if (this.has_more === false) return false;
+    return super.hasNextPage();
+  }
+
+  nextPageRequestOptions(): PageRequestOptions | null {
+    const cursor = this.last_id;
+    if (!cursor) return null;
+    return { ...this.options, query: { ...maybeObj(this.options.query), after: cursor } };
+  }
+}
+
+/**
+ * What `list()` returns: an {@link APIPromise} of the first page that is also an async iterable
+ * over every item of every page.
+ */
+export class PagePromise<PageClass extends AbstractPage<Item>, Item = ReturnType<PageClass['getPaginatedItems']>[number]>
+  extends APIPromise<PageClass>
+  implements AsyncIterable<Item>
+{
+  constructor(start: Starter<PageClass>) {
+    super(start as Starter<any>);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
+    const page = await this;
+    for await (const item of page) yield item;
+  }
+}
+
+export type { Answer };
