@@ -32,10 +32,20 @@ rm -f pkg/wasm/.gitignore pkg/wasm/package.json
   --define:import.meta.url=__import_meta_url \
   --banner:js="const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" \
   --footer:js="module.exports = Object.assign(module.exports.default, module.exports);" --log-level=warning
-cp pkg-template/package.json pkg-template/README.md pkg/
+# Declarations for `require` (node16 from CommonJS, node10): the same declarations as .d.cts, their
+# relative imports pointing at the .cjs twins, so TypeScript reads them as CommonJS.
+node -e '
+const fs = require("fs"), path = require("path");
+const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
+for (const f of walk("pkg/dist").filter((f) => f.endsWith(".d.ts"))) {
+  const text = fs.readFileSync(f, "utf8").replace(/(from |import\()(["\x27])(\.{1,2}\/[^"\x27]*?)\.js\2/g, (m, k, q, p) => p.startsWith("../wasm/") ? m : `${k}${q}${p}.cjs${q}`);
+  fs.writeFileSync(f.slice(0, -5) + ".d.cts", text);
+}'
+cp pkg-template/package.json pkg-template/README.md pkg-template/LICENSE pkg/
 
 size() { gzip -9c "$@" | wc -c; }
 wasm_gz=$(size pkg/wasm/openai_admin_wasm_bg.wasm)
-js_gz=$(cat pkg/wasm/openai_admin_wasm.js pkg/dist/index.js pkg/dist/client.js pkg/dist/errors.js \
-  pkg/dist/pagination.js pkg/dist/exports.js | gzip -9c | wc -c)
+# The JS a browser loads: the glue and every module the browser entry imports.
+js_gz=$(cat pkg/wasm/openai_admin_wasm.js pkg/dist/{index,exports,client,core,log,errors,api-promise,pagination,resources,types}.js \
+  | gzip -9c | wc -c)
 echo "pkg/ built: browser download ${wasm_gz} B wasm + ${js_gz} B js = $((wasm_gz + js_gz)) B gzip"

@@ -5,7 +5,7 @@
 #   scripts/test-package.sh            # tests pkg/ as built
 #   scripts/test-package.sh --build    # first runs scripts/build-pkg.sh and builds the mock
 #
-# Parts: Node ESM tests (tests/package/*.test.mjs), the CommonJS test (*.test.cjs), the type check
+# Parts: attw and publint on the packed package, Node ESM tests (tests/package/*.test.mjs), the CommonJS test (*.test.cjs), the type check
 # of tests/types/usage.ts (against pkg/ by a `paths` mapping, then against the installed package),
 # and a Vite app in Chromium, page and module worker (tests/vite/). MOCK_BIN overrides the mock.
 set -euo pipefail
@@ -29,13 +29,21 @@ tarball=$(cd "$scratch" && npm pack --silent "$root/pkg")
 echo "packed $tarball ($(wc -c <"$scratch/$tarball") B)"
 # What ships: the entry points of the exports map, no strays (e.g. a dist/src/ from a racing build).
 tar -tzf "$scratch/$tarball" | sort >"$scratch/files.txt"
-stray=$(grep -Ev '^package/(package\.json|README\.md|dist/[^/]+\.(js|cjs|d\.ts)|wasm/[^/]+)$' "$scratch/files.txt" || true)
+stray=$(grep -Ev '^package/(package\.json|README\.md|LICENSE|dist/([a-z-]+/)?[^/]+\.(js|cjs|d\.ts|d\.cts)|wasm/[^/]+)$' "$scratch/files.txt" || true)
 [[ -z $stray ]] || { echo "unexpected files in the tarball:" >&2; echo "$stray" >&2; exit 1; }
-for f in dist/index.js dist/node.js dist/node.cjs dist/exports.d.ts wasm/openai_admin_wasm.js \
-  wasm/openai_admin_wasm_bg.wasm; do
+for f in LICENSE dist/index.js dist/node.js dist/node.cjs dist/exports.d.ts dist/node.d.cts \
+  wasm/openai_admin_wasm.js wasm/openai_admin_wasm_bg.wasm; do
   grep -qx "package/$f" "$scratch/files.txt" || { echo "missing from the tarball: $f" >&2; exit 1; }
 done
 echo "  $(wc -l <"$scratch/files.txt") files, no strays"
+
+# Types for every resolution mode (node10, node16 from CJS and from ESM, bundler) and the
+# package.json fields, on the packed tarball.
+status=0
+echo "== attw"
+if "$bin/attw" --pack "$root/pkg" --format table-flipped; then lint_attw=ok; else lint_attw=FAILED; status=1; fi
+echo "== publint"
+if (cd "$root/pkg" && "$bin/publint" --strict); then lint_publint=ok; else lint_publint=FAILED; status=1; fi
 
 cat >"$project/package.json" <<'EOF'
 { "name": "package-test", "private": true, "type": "module" }
@@ -51,13 +59,14 @@ cp -r tests/types "$project/types"
 cp -r tests/vite "$project/vite"
 
 declare -A counts
+counts[attw]=$lint_attw
+counts[publint]=$lint_publint
 summary() { # name, TAP output file: pulls "# pass N" / "# fail N"
   local pass fail
   pass=$(sed -n 's/^# pass //p' "$2" | tail -1)
   fail=$(sed -n 's/^# fail //p' "$2" | tail -1)
   counts[$1]="${pass:-0} passed, ${fail:-?} failed"
 }
-status=0
 run_node_tests() { # name, glob (relative to the scratch project)
   local name=$1 out=$scratch/$1.tap
   echo "== $name"
@@ -90,7 +99,7 @@ esac
 
 echo
 echo "== summary"
-for name in "Node ESM" "CommonJS" types "Vite + Chromium" worker; do
+for name in attw publint "Node ESM" "CommonJS" types "Vite + Chromium" worker; do
   printf '  %-16s %s\n' "$name" "${counts[$name]}"
 done
 [[ $status == 0 ]] && echo "all package tests passed" || echo "package tests FAILED"
