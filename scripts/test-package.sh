@@ -6,7 +6,8 @@
 #   scripts/test-package.sh --build    # first runs scripts/build-pkg.sh and builds the mock
 #
 # Parts: attw and publint on the packed package, Node ESM tests (tests/package/*.test.mjs), the CommonJS test (*.test.cjs), the type check
-# of tests/types/usage.ts (against pkg/ by a `paths` mapping, then against the installed package),
+# of tests/types/ (against pkg/ by a `paths` mapping, then against the installed package, and the usage
+# file against the official SDK itself),
 # and a Vite app in Chromium, page and module worker (tests/vite/). MOCK_BIN overrides the mock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,7 +88,15 @@ cat >"$project/types/tsconfig.installed.json" <<'EOF'
 { "extends": "./tsconfig.json", "compilerOptions": { "paths": {} } }
 EOF
 if "$bin/tsc" -p "$project/types/tsconfig.installed.json" --noEmit --strict; then types_ok=$((types_ok + 1)); else status=1; fi
-counts[types]="$types_ok of 2 tsc runs clean"
+# The same usage file against the official SDK (import swapped back): every line is official usage,
+# every `@ts-expect-error` is an error there too.
+mkdir -p "$project/types-official"
+sed "s#from 'openai-admin-wasm'#from 'openai'#" tests/types/official-usage.ts >"$project/types-official/official-usage.ts"
+cat >"$project/types-official/tsconfig.json" <<'EOF2'
+{ "extends": "../types/tsconfig.json", "compilerOptions": { "paths": {}, "skipLibCheck": true }, "files": ["official-usage.ts"] }
+EOF2
+if "$bin/tsc" -p "$project/types-official/tsconfig.json" --noEmit --strict; then types_ok=$((types_ok + 1)); else status=1; fi
+counts[types]="$types_ok of 3 tsc runs clean"
 
 run_node_tests "Vite + Chromium" "vite/*.test.mjs"
 # The worker's own line, out of the Vite run.
