@@ -1,0 +1,23 @@
+/**
+ * `openai-admin-wasm/server` for Node: the same exports as the Web-standard entry, with the wasm
+ * core compiled synchronously at import and the audit file sink on `node:fs`.
+ */
+import * as fs from 'node:fs';
+import { initSync, prepare } from '../../wasm/openai_admin_wasm.js';
+import { createHandler, type AdminHandler, type AdminHandlerOptions, type Prepare } from './handler.js';
+import { makeJsonLinesAudit } from './audit-file.js';
+
+initSync({ module: fs.readFileSync(new URL('../../wasm/openai_admin_wasm_bg.wasm', import.meta.url)) });
+
+/**
+ * Creates the handler: `(request: Request) => Promise<Response>` serving the 26 operations under
+ * `{basePath}/organization/…`. See {@link AdminHandlerOptions}; `authorize` is required.
+ */
+export function createAdminHandler(options: AdminHandlerOptions): AdminHandler {
+  return createHandler(options, () => prepare as Prepare);
+}
+
+/** An audit sink appending JSON lines to a file. */
+export const jsonLinesAudit = makeJsonLinesAudit(() => fs);
+
+export * from './exports.js';
