@@ -32,6 +32,10 @@ rm -f pkg/wasm/.gitignore pkg/wasm/package.json
   --define:import.meta.url=__import_meta_url \
   --banner:js="const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" \
   --footer:js="module.exports = Object.assign(module.exports.default, module.exports);" --log-level=warning
+# The server entry (`openai-admin-wasm/server`) for `require`, bundled the same way.
+"$bin/esbuild" pkg/dist/server/node.js --bundle --platform=node --format=cjs --outfile=pkg/dist/server/node.cjs \
+  --define:import.meta.url=__import_meta_url \
+  --banner:js="const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" --log-level=warning
 # Declarations for `require` (node16 from CommonJS, node10): the same declarations as .d.cts, their
 # relative imports pointing at the .cjs twins, so TypeScript reads them as CommonJS.
 node -e '
