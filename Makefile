@@ -1,5 +1,5 @@
 # Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
-.PHONY: demo test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load fuzz
+.PHONY: demo test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load test-server fuzz
 
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
@@ -12,7 +12,7 @@ demo: setup
 
 ## test: every test: lints, native Rust, the official SDK against the mock, wasm in Node and
 ## Chromium, the packed npm package (Node ESM/CJS, types, Vite, worker), the demo page end to end.
-test: setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load
+test: setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-server test-fuzz test-load
 	@echo "make test: all suites passed"
 
 ## pkg: build the npm package into pkg/ and print its gzipped size
@@ -71,3 +71,10 @@ test-fuzz: setup
 
 test-load: setup
 	LOAD_SECONDS=10 scripts/load-test.sh
+
+## test-server: the server handler (openai-admin-wasm/server) in Node and Chromium, and the load
+## test through it with the latency it adds over calling the API directly
+test-server: setup-browser
+	scripts/build-pkg.sh
+	cargo build --release -p openai-admin-mock
+	MOCK_BIN=$(CURDIR)/$(MOCK_RELEASE) scripts/test-server.sh
