@@ -31,14 +31,37 @@ const baseInput = document.getElementById('base-url');
 const keyInput = document.getElementById('admin-key');
 const status = document.getElementById('connection-status');
 
-baseInput.value = `${location.origin}/v1`;
-if (LOCAL_HOSTS.has(location.hostname)) {
-  keyInput.value = DEMO_KEY;
-  const note = document.getElementById('demo-note');
-  note.textContent =
-    'This page is served from this machine, so the key field holds the demo key of the local mock ' +
-    '(openai-admin-mock). Replace it with your own key, or clear it when a proxy adds the key.';
-  note.hidden = false;
+/**
+ * Who the page is signed in as, when a server handler (`openai-admin-wasm/server`) serves it:
+ * `{ user, role, token }` from its `/session`, or `null` when the page is served without one.
+ */
+async function session() {
+  try {
+    const res = await fetch(`/session${location.search.includes('as=viewer') ? '?as=viewer' : ''}`, {
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+    });
+    if (!res.ok) return null;
+    const body = await res.json();
+    return body?.server === 'openai-admin-wasm/server' && typeof body.token === 'string' ? body : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Served without a handler: the key form, prefilled with the local mock's key on this machine. */
+function showKeyForm() {
+  form.hidden = false;
+  document.getElementById('key-note').hidden = false;
+  baseInput.value = `${location.origin}/v1`;
+  if (LOCAL_HOSTS.has(location.hostname)) {
+    keyInput.value = DEMO_KEY;
+    const note = document.getElementById('demo-note');
+    note.textContent =
+      'This page is served from this machine, so the key field holds the demo key of the local mock ' +
+      '(openai-admin-mock). Replace it with your own key, or clear it when a proxy adds the key.';
+    note.hidden = false;
+  }
 }
 
 const sections = [
@@ -56,12 +79,27 @@ function connect() {
     // With a key, the browser opt-in is required; without one (behind a proxy) it is not.
     ctx.client = key
       ? new OpenAIAdmin({ adminAPIKey: key, baseURL, dangerouslyAllowBrowser: true })
-      : new OpenAIAdmin({ baseURL });
+      : new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: null } });
   } catch (err) {
     status.textContent = `Cannot create the client: ${err.message}`;
     return;
   }
   status.textContent = `Using ${baseURL} ${key ? 'with the admin key above' : 'without a key (a proxy must add it)'}.`;
+  for (const s of sections) s.reset();
+}
+
+/**
+ * Behind the handler: no key anywhere in the page. The client sends the visitor's sign-in token;
+ * the handler checks it, drops it and adds the admin key on the server.
+ */
+function connectSignedIn(who) {
+  const baseURL = `${location.origin}/v1`;
+  setSecret(who.token);
+  ctx.client = new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: `Bearer ${who.token}` } });
+  document.getElementById('who-user').textContent = who.user;
+  document.getElementById('who-role').textContent = who.role === 'admin' ? 'admin (reads and writes)' : `${who.role} (reads only)`;
+  document.getElementById('who-base').textContent = baseURL;
+  document.getElementById('signed-in').hidden = false;
   for (const s of sections) s.reset();
 }
 
@@ -82,4 +120,10 @@ for (const tab of tabs) {
   });
 }
 
-connect();
+const who = await session();
+if (who) {
+  connectSignedIn(who);
+} else {
+  showKeyForm();
+  connect();
+}
