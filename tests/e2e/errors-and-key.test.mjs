@@ -88,26 +88,27 @@ test('a failing list shows its error in place', async () => {
   await stack.screenshot(page, 'error-list-users');
 });
 
-test('the key never reaches localStorage, sessionStorage, cookies, the URL or the console', async () => {
+test('behind the handler the page holds no key: not in storage, cookies, the URL, the page or the console', async () => {
   session = await stack.open();
   const { page, context } = session;
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
+  const seen = [];
+  page.on('response', async (res) => {
+    seen.push(JSON.stringify(await res.allHeaders()));
+    if (res.url().includes('/v1/')) seen.push(await res.text().catch(() => ''));
+  });
   await groupItems(page).first().waitFor();
-  // Use the page: reconnect, create a group, open a user, fail a request.
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await groupItems(page).first().waitFor();
+  await page.getByText('Signed in as ada@example.com').waitFor();
+  assert.equal(await page.getByLabel('Admin key').isVisible(), false);
+  // Use the page: create a group, open a user, fail a request.
   await page.getByLabel('New group name').fill('Key Check');
   await page.getByRole('button', { name: 'Create group' }).click();
   await page.getByRole('heading', { level: 2, name: 'Key Check' }).waitFor();
   await page.getByRole('button', { name: 'Users', exact: true }).click();
   await page.getByRole('list', { name: 'Users', exact: true }).getByRole('button').first().click();
-  await page.getByLabel('Admin key').fill('sk-admin-wrong-key');
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.locator('#users-panel .error:visible').waitFor();
-  const unauthorized = await page.locator('#users-panel .error:visible').innerText();
-  assert.match(unauthorized, /HTTP 401/);
-  assert.ok(!unauthorized.includes('sk-admin-wrong-key'));
+  await stack.api('POST', '/__mock/faults', [{ method: 'GET', path: '/v1/organization/roles', count: 5, status: 401 }]);
+  await page.getByRole('button', { name: 'Roles', exact: true }).click();
 
   const stored = await page.evaluate(() => ({
     local: JSON.stringify({ ...localStorage }),
@@ -116,31 +117,53 @@ test('the key never reaches localStorage, sessionStorage, cookies, the URL or th
     url: location.href,
     html: document.documentElement.outerHTML,
   }));
-  for (const key of [KEY, 'sk-admin-wrong-key']) {
-    for (const [where, value] of Object.entries(stored)) assert.ok(!value.includes(key), `key in ${where}`);
-    assert.ok(!page.url().includes(key));
-    assert.ok(!logs.some((l) => l.includes(key)), 'key in the console');
-  }
+  for (const [where, value] of Object.entries(stored)) assert.ok(!value.includes(KEY), `key in ${where}`);
+  assert.ok(!logs.some((l) => l.includes(KEY)), 'key in the console');
+  assert.ok(!seen.some((t) => t.includes(KEY)), 'key in a response');
   assert.deepEqual(await context.cookies(), []);
-  await stack.screenshot(page, 'key-not-stored');
+  // Every request reached the mock with the key the handler added, none with the page's token.
+  const log = await stack.api('GET', '/__mock/requests');
+  assert.ok(log.data.length > 0);
+  for (const r of log.data) assert.equal(r.headers.authorization, 'Bearer ***', 'the handler added the key');
+  assert.ok(!JSON.stringify(log.data).includes('e2e-admin-token'), 'the sign-in token never reaches the API');
+  assert.ok(!stack.demo.output().includes(KEY), 'the key is not in the server output');
+  await stack.screenshot(page, 'key-not-in-browser');
 });
 
-test('with an empty key the page works behind a proxy that adds the key', async () => {
-  // The "proxy": the browser context adds the key to same-origin API calls, as a server would.
-  session = await stack.open({
-    setup: (context) =>
-      context.route(`${stack.base}/v1/**`, (route) =>
-        route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${KEY}` } }),
-      ),
-  });
+test('a viewer reads, and every write is refused with 403 shown in place', async () => {
+  session = await stack.open({ path: '/?as=viewer' });
   const { page } = session;
-  await groupItems(page).first().waitFor();
-  await page.getByLabel('Admin key').fill('');
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.getByText('without a key').waitFor();
+  await page.getByText('Signed in as grace@example.com').waitFor();
   await groupItems(page).nth(9).waitFor();
-  const log = await stack.api('GET', '/__mock/requests');
-  const last = log.data.filter((r) => r.path === '/v1/organization/groups').at(-1);
-  assert.equal(last.headers.authorization, 'Bearer ***', 'the proxy added the key');
-  assert.deepEqual(session.problems, []);
+  await page.getByLabel('New group name').fill('Not Allowed');
+  await page.getByRole('button', { name: 'Create group' }).click();
+  const error = page.locator('#groups-panel .master .error:visible');
+  await error.waitFor();
+  const text = await error.innerText();
+  assert.match(text, /HTTP 403/);
+  assert.match(text, /PermissionDeniedError/);
+  assert.match(text, /grace@example.com \(viewer\) may not run groups\.create/);
+  const all = await listAll(stack.api, '/v1/organization/groups');
+  assert.ok(!all.some((g) => g.name === 'Not Allowed'), 'nothing was created');
+  const denied = stack.demo.audit().filter((e) => e.operation === 'groups.create' && e.status === 403);
+  assert.ok(denied.length >= 1, 'the refused write is audited');
+  assert.deepEqual(denied.at(-1).who, { user: 'grace@example.com', role: 'viewer' });
+  await stack.screenshot(page, 'viewer-write-refused');
+});
+
+test('served without the handler, the page asks for a key and keeps it in memory only', async () => {
+  session = await stack.open({ origin: stack.direct });
+  const { page, context } = session;
+  await groupItems(page).first().waitFor();
+  assert.equal(await page.getByLabel('Admin key').inputValue(), KEY);
+  await page.getByText('demo key of the local mock').waitFor();
+  await page.getByLabel('Admin key').fill('sk-admin-wrong-key');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.locator('#groups-panel .error:visible').waitFor();
+  const unauthorized = await page.locator('#groups-panel .error:visible').innerText();
+  assert.match(unauthorized, /HTTP 401/);
+  assert.ok(!unauthorized.includes('sk-admin-wrong-key'));
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }) + document.cookie + location.href);
+  for (const key of [KEY, 'sk-admin-wrong-key']) assert.ok(!stored.includes(key));
+  assert.deepEqual(await context.cookies(), []);
 });

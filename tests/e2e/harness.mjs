@@ -1,51 +1,128 @@
-// Shared setup of the end-to-end tests: starts the mock (serving www/ and pkg/), Chromium through
-// playwright-core, and gives each test a fresh page on freshly reset data.
-import { mkdirSync, rmSync } from 'node:fs';
+// Shared setup of the end-to-end tests: starts the mock (the upstream API), the demo server
+// (scripts/demo-server.mjs: the page and the package's server handler in front of the mock),
+// Chromium through playwright-core, and gives each test a fresh page on freshly reset data.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { launchChromium } from '../support/browser.mjs';
 import { KEY, copyPkg, repoRoot, startMock } from '../support/mock.mjs';
 
 export { KEY };
 export const ROOT = repoRoot();
 const SHOTS = join(ROOT, 'tests/e2e/screenshots');
+/** The demo server's sign-in tokens (scripts/demo-server.mjs). */
+export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
+export const VIEWER_TOKEN = 'e2e-viewer-token-0123456789';
+
+/**
+ * Starts the demo server (the handler in front of `upstream`, the page, `pkgDir`) on a free port;
+ * resolves to `{ url, auditFile, stop() }`.
+ */
+export async function startDemoServer({ upstream, pkgDir, key = KEY }) {
+  const dir = mkdtempSync(join(tmpdir(), 'admin-demo-audit-'));
+  const auditFile = join(dir, 'audit.jsonl');
+  const child = spawn(
+    process.execPath,
+    ['scripts/demo-server.mjs', '--upstream', upstream, '--port', '0', '--pkg', pkgDir, '--www', 'www', '--audit', auditFile],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, OPENAI_ADMIN_KEY: key, DEMO_ADMIN_TOKEN: ADMIN_TOKEN, DEMO_VIEWER_TOKEN: VIEWER_TOKEN },
+    },
+  );
+  const output = [];
+  child.stderr.on('data', (d) => output.push(String(d)));
+  const kill = () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL');
+  process.on('exit', kill);
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the demo server did not start\n${output.join('')}`)), 15_000);
+    child.once('exit', (code) => reject(new Error(`the demo server exited (${code})\n${output.join('')}`)));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      output.push(`${line}\n`);
+      const m = /^listening on (http:\/\/\S+)$/.exec(line.trim());
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+  });
+  return {
+    url,
+    auditFile,
+    /** Everything the server printed (stdout and stderr). */
+    output: () => output.join(''),
+    /** The audit events written so far. */
+    audit: () =>
+      readFileSync(auditFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+    /** Stops the server (SIGTERM: it closes its audit file first); resolves to the audit file's text. */
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(kill, 3000);
+      await exited;
+      clearTimeout(timer);
+      process.off('exit', kill);
+      let text = '';
+      try {
+        text = readFileSync(auditFile, 'utf8');
+      } catch {}
+      rmSync(dir, { recursive: true, force: true });
+      return text;
+    },
+  };
+}
 
 /**
  * Starts everything a test file needs. Call `stack.close()` in `after()`.
  * `stack.api(method, path, body)` calls the mock directly (to check state, set faults).
  *
- * The mock is $MOCK_BIN, else the release build, else the debug build; it serves www/ and a
- * private copy of pkg/ (support/mock.mjs).
+ * The mock is $MOCK_BIN, else the release build, else the debug build. The page is served by the
+ * demo server through the handler (`stack.base`); the mock also serves it without the handler
+ * (`stack.direct`), where it asks for a key.
  */
 export async function startStack() {
-  const pkgDir = await copyPkg({ need: ['dist/index.js', 'wasm/openai_admin_wasm_bg.wasm'], prefix: 'admin-e2e-pkg-' });
+  const pkgDir = await copyPkg({ need: ['dist/index.js', 'dist/server/node.js', 'wasm/openai_admin_wasm_bg.wasm'], prefix: 'admin-e2e-pkg-' });
   let mock;
+  let demo;
   let browser;
   try {
     mock = await startMock({ args: ['--www', 'www', '--static', `/pkg=${pkgDir}`], builds: ['release', 'debug'] });
+    demo = await startDemoServer({ upstream: mock.api, pkgDir });
     browser = await launchChromium();
   } catch (err) {
+    await demo?.stop();
     await mock?.stop();
     rmSync(pkgDir, { recursive: true, force: true });
     throw err;
   }
   mkdirSync(SHOTS, { recursive: true });
-  const base = mock.url;
+  const base = demo.url;
   const api = mock.call;
 
   return {
     base,
+    direct: mock.url,
     api,
+    demo,
     /** Fresh data, no faults, empty request log. */
     reset: mock.reset,
-    /** A new page (in a new context) with the app loaded and its first groups listed. */
-    async open({ viewport = { width: 1280, height: 900 }, setup } = {}) {
+    /**
+     * A new page (in a new context) with the app loaded. `path` (default `/`) may ask for the
+     * viewer (`/?as=viewer`); `origin` defaults to the demo server.
+     */
+    async open({ viewport = { width: 1280, height: 900 }, setup, path = '/', origin = base } = {}) {
       const context = await browser.newContext({ viewport });
       if (setup) await setup(context);
       const page = await context.newPage();
       const problems = [];
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-      await page.goto(base + '/');
+      await page.goto(origin + path);
       return { page, context, problems };
     },
     async screenshot(page, name, { fullPage = true } = {}) {
@@ -53,6 +130,7 @@ export async function startStack() {
     },
     async close() {
       await browser.close().catch(() => {});
+      await demo.stop();
       await mock.stop();
       rmSync(pkgDir, { recursive: true, force: true });
     },
