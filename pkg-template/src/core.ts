@@ -328,7 +328,15 @@ export function resolveOptions(input: ClientOptions | null | undefined): Resolve
   if (baseURLOption != null && typeof baseURLOption !== 'string') throw new Errors.OpenAIError('`baseURL` must be a string');
   const baseURL = (baseURLOption as string | null | undefined) || readEnv('OPENAI_BASE_URL') || DEFAULT_BASE_URL;
 
-  const timeout = options['timeout'] === undefined ? DEFAULT_TIMEOUT : checkTimeout(options['timeout'], '`timeout`');
+  let timeout = DEFAULT_TIMEOUT;
+  if (options['timeout'] !== undefined) {
+    try {
+      timeout = checkTimeout(options['timeout'], '`timeout`');
+    } catch (e) {
+      // At construction an OpenAIError, as the official constructor's errors.
+      throw new Errors.OpenAIError((e as Error).message.replace(/ \(the request was not sent\)$/, ''));
+    }
+  }
   const maxRetries = normalizeRetries(options['maxRetries']);
   if (options['maxRetries'] !== undefined && maxRetries !== options['maxRetries']) {
     warnings.push(`openai-admin-wasm: maxRetries was set to ${JSON.stringify(options['maxRetries'])}, expected a non-negative integer; using ${DEFAULT_MAX_RETRIES}`);

@@ -90,24 +90,23 @@ test('the client maxRetries applies when a call sets none', async () => {
   assert.equal((await groupsLog()).length, 2);
 });
 
-test('a custom fetch is called with a Request and its Response is used', async () => {
+test('a custom fetch is called as fetch(url, init), as the official SDK calls it, and its Response is used', async () => {
   const seen = [];
   const client = new OpenAIAdmin({
     adminAPIKey: KEY,
     baseURL: mock.api,
     maxRetries: 0,
-    fetch: async (request) => {
-      seen.push(request);
-      return fetch(request);
+    fetch: async (url, init) => {
+      seen.push({ url: String(url), init });
+      return fetch(url, init);
     },
   });
   const page = await client.admin.organization.groups.list({ limit: 2 });
   assert.equal(page.data.length, 2);
   assert.equal(seen.length, 1);
-  assert.ok(seen[0] instanceof Request);
-  assert.equal(seen[0].method, 'GET');
+  assert.equal(seen[0].init.method, 'GET');
   assert.equal(seen[0].url, `${mock.api}/organization/groups?limit=2`);
-  assert.equal(seen[0].headers.get('authorization'), `Bearer ${KEY}`);
+  assert.equal(new Headers(seen[0].init.headers).get('authorization'), `Bearer ${KEY}`);
 
   const canned = new OpenAIAdmin({
     adminAPIKey: KEY,

@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import OpenAIAdmin, { CursorPage, PagePromise } from 'openai-admin-wasm';
+import OpenAIAdmin, { NextCursorPage, ConversationCursorPage, PagePromise, APIPromise } from 'openai-admin-wasm';
 import { startMock, collect, KEY } from '../support/mock.mjs';
 
 let mock;
@@ -39,12 +39,17 @@ test('for await over list() yields every item once, for every list', async () =>
   assert.deepEqual(members, all);
 });
 
-test('list() returns a PagePromise of a CursorPage', async () => {
+test('list() returns a PagePromise (an APIPromise) of a NextCursorPage; users.list of a ConversationCursorPage', async () => {
   const promise = org.groups.list({ limit: 5 });
   assert.ok(promise instanceof PagePromise);
+  assert.ok(promise instanceof APIPromise);
   assert.equal(typeof promise.then, 'function');
   const page = await promise;
-  assert.ok(page instanceof CursorPage);
+  assert.ok(page instanceof NextCursorPage);
+  assert.ok((await org.users.list({ limit: 2 })) instanceof ConversationCursorPage);
+  assert.ok(page.response instanceof Response);
+  assert.equal(page.body.data.length, page.data.length);
+  assert.deepEqual(page.options.query, { limit: 5 });
   assert.deepEqual(page.getPaginatedItems(), page.data);
 });
 

@@ -43,7 +43,7 @@ test('calls work and errors are instances of the required classes', async () => 
     assert.equal(e.status, 404);
     return true;
   });
-  await assert.rejects(org.groups.list({ limit: -1 }), (e) => e instanceof InvalidArgumentError && e.param === 'limit');
+  await assert.rejects(org.groups.list({ limit: 'x' }), (e) => e instanceof InvalidArgumentError && e.param === 'limit');
 });
 
 test('the CommonJS and ES module entries load one wasm each but agree on shapes', async () => {
@@ -51,5 +51,7 @@ test('the CommonJS and ES module entries load one wasm each but agree on shapes'
   // Two entry points are two module instances in one process (the dual-package hazard): the
   // classes differ, the names and behaviour do not.
   assert.equal(esm.default.name, OpenAIAdmin.name);
-  assert.deepEqual(Object.keys(esm).filter((k) => k !== 'default').sort(), Object.keys(OpenAIAdmin).filter((k) => k !== 'default').sort());
+  // Every named export of the ES module is on the required class (which also has its statics).
+  const cjsKeys = new Set(Object.keys(OpenAIAdmin));
+  for (const key of Object.keys(esm)) if (key !== 'default') assert.ok(cjsKeys.has(key), key);
 });
