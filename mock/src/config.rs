@@ -11,6 +11,16 @@ pub enum SeedKind {
     Empty,
 }
 
+/// Which fields the answers carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shapes {
+    /// Every field the spec's schemas name (the default).
+    Full,
+    /// Only the fields the spec's example answers show, per operation (e.g. no `group_type` in
+    /// group lists), to test that a client tolerates them.
+    Examples,
+}
+
 /// The server configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -20,6 +30,8 @@ pub struct Config {
     pub port: u16,
     /// Base data.
     pub seed: SeedKind,
+    /// Answer shapes.
+    pub shapes: Shapes,
     /// Extra synthetic users.
     pub users: usize,
     /// Extra synthetic groups.
@@ -37,6 +49,8 @@ Usage: openai-admin-mock [OPTIONS]
   --host HOST          interface to bind (default 127.0.0.1)
   --port PORT          port, 0 = any free port (default 8787)
   --seed demo|empty    starting data (default demo)
+  --shapes full|examples
+                       answer with every field (default) or as the spec's examples do
   --users N            add N synthetic users
   --groups N           add N synthetic groups
   --admin-key KEY      key to require (default $OPENAI_ADMIN_KEY, else sk-admin-demo)
@@ -51,6 +65,7 @@ impl Default for Config {
             host: "127.0.0.1".to_owned(),
             port: 8787,
             seed: SeedKind::Demo,
+            shapes: Shapes::Full,
             users: 0,
             groups: 0,
             admin_key: std::env::var("OPENAI_ADMIN_KEY")
@@ -94,6 +109,15 @@ impl Config {
                         other => return Err(format!("--seed must be demo or empty, not {other}")),
                     }
                 }
+                "--shapes" => {
+                    cfg.shapes = match value()?.as_str() {
+                        "full" => Shapes::Full,
+                        "examples" => Shapes::Examples,
+                        other => {
+                            return Err(format!("--shapes must be full or examples, not {other}"))
+                        }
+                    }
+                }
                 "--www" => cfg.mounts.push(("/".to_owned(), PathBuf::from(value()?))),
                 "--static" => {
                     let v = value()?;
@@ -127,10 +151,22 @@ mod tests {
     #[test]
     fn parses_flags_in_both_forms() {
         let c = parse(&[
-            "--port=0", "--seed", "empty", "--static", "/pkg=pkg", "--www", "www", "--users", "5",
+            "--port=0",
+            "--seed",
+            "empty",
+            "--shapes=examples",
+            "--static",
+            "/pkg=pkg",
+            "--www",
+            "www",
+            "--users",
+            "5",
         ]);
         assert_eq!(c.port, 0);
         assert_eq!(c.seed, SeedKind::Empty);
+        assert_eq!(c.shapes, Shapes::Examples);
+        assert_eq!(Config::default().shapes, Shapes::Full);
+        assert!(Config::parse(["--shapes".to_owned(), "some".to_owned()]).is_err());
         assert_eq!(c.users, 5);
         assert_eq!(c.mounts[0], ("/pkg".to_owned(), PathBuf::from("pkg")));
         assert_eq!(c.mounts[1], ("/".to_owned(), PathBuf::from("www")));

@@ -6,7 +6,57 @@
 
 use serde_json::{json, Value};
 
-use crate::store::{Group, Role, Store, User};
+use crate::config::Shapes;
+use crate::store::{Group, Role, RoleSource, Store, User};
+
+/// Which operation a group object answers: the spec's examples show different fields for each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupAnswer {
+    /// `groups.list` items: `object`, no `group_type`.
+    List,
+    /// `groups.create`: `object`, no `group_type`.
+    Create,
+    /// `groups.retrieve`: `group_type`, no `object`.
+    Retrieve,
+    /// `groups.update`: neither `object` nor `group_type`.
+    Update,
+}
+
+/// A group as `answer` shows it under `shapes`.
+pub fn group_as(g: &Group, shapes: Shapes, answer: GroupAnswer) -> Value {
+    if shapes == Shapes::Full {
+        return group(g);
+    }
+    let mut v = json!({
+        "id": g.id,
+        "name": g.name,
+        "created_at": g.created_at,
+        "is_scim_managed": g.is_scim_managed,
+    });
+    if matches!(answer, GroupAnswer::List | GroupAnswer::Create) {
+        v["object"] = json!("group");
+    }
+    if answer == GroupAnswer::Retrieve {
+        v["group_type"] = json!("group");
+    }
+    v
+}
+
+/// A user under `shapes`: the examples show only `object`, `id`, `name`, `email`, `role` and
+/// `added_at`.
+pub fn user_as(u: &User, shapes: Shapes) -> Value {
+    match shapes {
+        Shapes::Full => user(u),
+        Shapes::Examples => json!({
+            "object": "organization.user",
+            "id": u.id,
+            "name": u.name,
+            "email": u.email,
+            "role": u.role.as_str(),
+            "added_at": u.added_at,
+        }),
+    }
+}
 
 /// `GroupResponse` (also used for `GroupResourceWithSuccess`, a subset of it).
 pub fn group(g: &Group) -> Value {
@@ -78,6 +128,49 @@ pub fn role(r: &Role) -> Value {
         "resource_type": r.resource_type,
         "predefined_role": r.predefined,
     })
+}
+
+/// `AssignedRoleDetails` of a user's role: `assignment_sources` lists where the role comes from
+/// when it is inherited through a group (`{principal_id, principal_type: "group"}`, plus
+/// `{principal_id: user_id, principal_type: "user"}` first when it is also assigned directly); it
+/// is `null` for a role the user holds only directly. In a list under the example shapes a `null`
+/// `assignment_sources` is left out, as the list examples leave it out.
+pub fn user_assigned_role(
+    store: &Store,
+    r: &Role,
+    user_id: &str,
+    sources: &[RoleSource],
+    shapes: Shapes,
+    in_list: bool,
+) -> Value {
+    let mut v = assigned_role(store, r);
+    let inherited = sources.iter().any(|s| matches!(s, RoleSource::Group(_)));
+    if inherited {
+        v["assignment_sources"] = sources
+            .iter()
+            .map(|s| match s {
+                RoleSource::Direct => json!({ "principal_id": user_id, "principal_type": "user" }),
+                RoleSource::Group(g) => json!({ "principal_id": g, "principal_type": "group" }),
+            })
+            .collect();
+    } else if shapes == Shapes::Examples && in_list {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("assignment_sources");
+        }
+    }
+    v
+}
+
+/// A group's role in a list: as [`assigned_role`], without `assignment_sources` under the example
+/// shapes (the list example leaves it out).
+pub fn group_assigned_role_in_list(store: &Store, r: &Role, shapes: Shapes) -> Value {
+    let mut v = assigned_role(store, r);
+    if shapes == Shapes::Examples {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("assignment_sources");
+        }
+    }
+    v
 }
 
 /// `AssignedRoleDetails`: a role as seen through an assignment.

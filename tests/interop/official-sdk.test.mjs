@@ -1,4 +1,7 @@
-// Runs the official `openai` SDK (7.57.0) against the mock for all 26 Admin API operations.
+// Runs the official `openai` SDK (7.57.0) against the mock for all 26 Admin API operations, and
+// for what the mock does where the spec says more than its schemas: roles inherited through
+// groups, `null` clearing a description, empty update bodies, `role: 'member'`, unknown fields,
+// unknown cursors, out-of-range limits, and the example answer shapes (`--shapes examples`).
 //
 //   cargo build -p openai-admin-mock && node --test tests/interop/
 //
@@ -120,7 +123,8 @@ test('users: list (for await), retrieve, update, delete', async () => {
 });
 
 test('user roles: create, list, retrieve, delete', async () => {
-  const user = (await org().users.list({ limit: 30 })).data[25];
+  // A user whose groups hold no role: the list shows only the role assigned here.
+  const user = (await org().users.list({ limit: 30 })).data[26];
   const role = (await org().roles.list()).data.find((r) => r.name === 'Role Administrator');
   const a = await org().users.roles.create(user.id, { role_id: role.id });
   assert.equal(a.object, 'user.role');
@@ -177,4 +181,102 @@ test('the SDK retries an injected 503 honouring retry-after-ms', async () => {
   assert.equal(hits.at(-1).fault, null);
   assert.equal(hits.at(-1).headers['x-stainless-retry-count'], '1');
   assert.equal(hits.at(-1).headers.authorization, 'Bearer ***');
+});
+
+test('roles inherited through a group show in users.roles.list with assignment_sources', async () => {
+  const group = await org().groups.create({ name: 'Interop inheritance' });
+  const user = (await org().users.list({ limit: 30 })).data[27];
+  const role = await org().roles.create({ role_name: 'Interop Inherited', permissions: [] });
+  await org().groups.users.create(group.id, { user_id: user.id });
+  await org().groups.roles.create(group.id, { role_id: role.id });
+  const listed = await collect(org().users.roles.list(user.id, { limit: 1 }));
+  const inherited = listed.find((r) => r.id === role.id);
+  assert.deepEqual(inherited.assignment_sources, [{ principal_id: group.id, principal_type: 'group' }]);
+  const one = await org().users.roles.retrieve(role.id, { user_id: user.id });
+  assert.deepEqual(one.assignment_sources, inherited.assignment_sources);
+  await assert.rejects(org().users.roles.delete(role.id, { user_id: user.id }), (e) => {
+    assert.ok(e instanceof OpenAI.NotFoundError, String(e));
+    assert.ok(e.message.includes(group.id), e.message);
+    return true;
+  });
+  await org().groups.users.delete(user.id, { group_id: group.id });
+  const after = await collect(org().users.roles.list(user.id));
+  assert.ok(!after.some((r) => r.id === role.id));
+  await org().roles.delete(role.id);
+  await org().groups.delete(group.id);
+});
+
+test('null clears a description; empty update bodies, role member and unknown fields are accepted', async () => {
+  const r = await org().roles.create({ role_name: 'Interop Nullable', permissions: ['a.b'], description: 'text' });
+  assert.equal((await org().roles.update(r.id, {})).description, 'text');
+  const cleared = await org().roles.update(r.id, { description: null });
+  assert.equal(cleared.description, null);
+  assert.equal((await org().roles.retrieve(r.id)).description, null);
+  assert.equal(cleared.name, 'Interop Nullable');
+  await org().roles.delete(r.id);
+
+  const user = (await org().users.list({ limit: 30 })).data[28];
+  const before = await org().users.retrieve(user.id);
+  assert.deepEqual(await org().users.update(user.id, {}), before);
+  const owner = await org().users.update(user.id, { role: 'owner' });
+  assert.equal(owner.role, 'owner');
+  // The operation's text says "owner or member"; the mock reads member as reader.
+  const member = await org().users.update(user.id, /** @type {any} */ ({ role: 'member' }));
+  assert.equal(member.role, 'reader');
+  await assert.rejects(org().users.update(user.id, /** @type {any} */ ({ role: 'admin' })), (e) => {
+    assert.ok(e instanceof OpenAI.BadRequestError);
+    assert.equal(e.param, 'role');
+    return true;
+  });
+
+  const g = await org().groups.create(/** @type {any} */ ({ name: 'Interop extra', description: 'unknown field' }));
+  assert.equal(g.name, 'Interop extra');
+  const page = await org().groups.list(/** @type {any} */ ({ limit: 1, color: 'red' }));
+  assert.equal(page.data.length, 1);
+  await org().groups.delete(g.id);
+});
+
+test('unknown cursors and out-of-range limits are BadRequestError naming the parameter', async () => {
+  const cases = [
+    [() => org().groups.list({ after: 'group_nope' }), 'after', 'invalid_cursor'],
+    [() => org().users.list({ after: 'user_nope' }), 'after', 'invalid_cursor'],
+    [() => org().roles.list({ after: 'role_nope' }), 'after', 'invalid_cursor'],
+    [() => org().users.list({ limit: 0 }), 'limit', 'integer_below_min_value'],
+    [() => org().users.list({ limit: 500 }), 'limit', 'integer_above_max_value'],
+    [() => org().groups.list({ limit: 2000 }), 'limit', 'integer_above_max_value'],
+  ];
+  for (const [call, param, code] of cases) {
+    await assert.rejects(call(), (e) => {
+      assert.ok(e instanceof OpenAI.BadRequestError, String(e));
+      assert.equal(e.param, param);
+      assert.equal(e.code, code);
+      assert.match(e.requestID, /^req_/);
+      return true;
+    });
+  }
+});
+
+test('--shapes examples: the SDK reads the example answer shapes', async () => {
+  const ex = await startMock({ adminKey: KEY, args: ['--shapes', 'examples'] });
+  try {
+    const c = new OpenAI({ adminAPIKey: KEY, apiKey: 'unused', baseURL: ex.api, maxRetries: 0 }).admin.organization;
+    const groups = await collect(c.groups.list({ limit: 5 }));
+    assert.equal(groups.length, 12);
+    assert.ok(groups.every((g) => g.object === 'group' && !('group_type' in g)));
+    const created = await c.groups.create({ name: 'Examples' });
+    assert.deepEqual(Object.keys(created).sort(), ['created_at', 'id', 'is_scim_managed', 'name', 'object']);
+    const got = await c.groups.retrieve(created.id);
+    assert.equal(got.group_type, 'group');
+    assert.ok(!('object' in got));
+    const updated = await c.groups.update(created.id, { name: 'Examples 2' });
+    assert.deepEqual(Object.keys(updated).sort(), ['created_at', 'id', 'is_scim_managed', 'name']);
+    const users = await collect(c.users.list({ limit: 10 }));
+    assert.ok(users.length >= 40);
+    assert.deepEqual(Object.keys(users[0]).sort(), ['added_at', 'email', 'id', 'name', 'object', 'role']);
+    const engineering = groups.find((g) => g.name === 'Engineering');
+    const roles = await collect(c.groups.roles.list(engineering.id));
+    assert.ok(roles.length > 0 && roles.every((r) => !('assignment_sources' in r)));
+  } finally {
+    await ex.stop();
+  }
 });

@@ -189,7 +189,8 @@ test('users: list (emails filter), retrieve, update, delete', async () => {
 });
 
 test('user roles: create, list, retrieve(roleID, { user_id }), delete(roleID, { user_id })', async () => {
-  const user = (await org.users.list({ limit: 30 })).data[25];
+  // A user whose groups hold no role: the list shows only the role assigned here.
+  const user = (await org.users.list({ limit: 30 })).data[26];
   const role = (await org.roles.list()).data.find((r) => r.name === 'Role Administrator');
   const assigned = await org.users.roles.create(user.id, { role_id: role.id });
   assert.equal(assigned.object, 'user.role');

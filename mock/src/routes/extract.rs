@@ -58,24 +58,39 @@ impl Params {
             .collect()
     }
 
-    /// `limit` within `min..=max` (default `default`).
+    /// `limit` within `min..=max` (default `default`). Out of range is a 400 worded as the API
+    /// words it, with `code` `integer_below_min_value` or `integer_above_max_value`; not an
+    /// integer is a 400 with `code` `invalid_type`.
     pub fn limit(&self, default: usize, min: usize, max: usize) -> ApiResult<usize> {
         let Some(raw) = self.get("limit") else {
             return Ok(default);
         };
-        let bad = || {
+        let n: i64 = raw.trim().parse().map_err(|_| {
             ApiError::bad(
                 "limit",
+                format!("Invalid 'limit': expected an integer, but got '{raw}' instead."),
+            )
+            .with_code("invalid_type")
+        })?;
+        if n < min as i64 {
+            return Err(ApiError::bad(
+                "limit",
                 format!(
-                    "Invalid 'limit': expected an integer between {min} and {max}, got '{raw}'."
+                    "Invalid 'limit': integer below minimum value. Expected a value >= {min}, but got {n} instead."
                 ),
             )
-        };
-        let n: usize = raw.trim().parse().map_err(|_| bad())?;
-        if n < min || n > max {
-            return Err(bad());
+            .with_code("integer_below_min_value"));
         }
-        Ok(n)
+        if n > max as i64 {
+            return Err(ApiError::bad(
+                "limit",
+                format!(
+                    "Invalid 'limit': integer above maximum value. Expected a value <= {max}, but got {n} instead."
+                ),
+            )
+            .with_code("integer_above_max_value"));
+        }
+        Ok(n as usize)
     }
 
     /// `order`, `asc` or `desc`.
@@ -154,6 +169,20 @@ impl Body {
         match self.0.get(key) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
+            Some(_) => Err(ApiError::bad(
+                key,
+                format!("Invalid type for '{key}': expected a string or null."),
+            )),
+        }
+    }
+
+    /// An optional, nullable string field that tells `null` from absent: `None` when absent,
+    /// `Some(None)` for `null` (clear it), `Some(Some(s))` for a string.
+    pub fn nullable_string(&self, key: &str) -> ApiResult<Option<Option<String>>> {
+        match self.0.get(key) {
+            None => Ok(None),
+            Some(Value::Null) => Ok(Some(None)),
+            Some(Value::String(s)) => Ok(Some(Some(s.clone()))),
             Some(_) => Err(ApiError::bad(
                 key,
                 format!("Invalid type for '{key}': expected a string or null."),

@@ -7,26 +7,28 @@ use serde_json::Value;
 use super::extract::{check_name, Body, Ids, Params};
 use super::now;
 use crate::error::{ApiError, ApiResult};
-use crate::render;
+use crate::render::{self, GroupAnswer};
 use crate::state::Shared;
 use crate::store::page::{page_map, Order};
-use crate::store::Group;
+use crate::store::{known_after, Group};
 
 /// `GET /organization/groups`: limit 0..=1000 (default 100), order default `asc`.
 pub async fn list(State(st): State<Shared>, q: Params) -> ApiResult<Json<Value>> {
     let pq = q.page(100, 1000, Order::Asc)?;
     let store = st.read();
+    known_after(&store.groups, &pq, "group")?;
     let page = page_map(&store.groups, &pq);
+    let shapes = st.config.shapes;
     let data = page
         .ids
         .iter()
         .filter_map(|id| store.groups.get(*id))
-        .map(render::group)
+        .map(|g| render::group_as(g, shapes, GroupAnswer::List))
         .collect();
     Ok(Json(render::list(data, page.has_more, page.next())))
 }
 
-/// `POST /organization/groups` with `{name}`.
+/// `POST /organization/groups` with `{name}` (other fields are ignored).
 pub async fn create(State(st): State<Shared>, body: Body) -> ApiResult<Json<Value>> {
     let name = check_name("name", body.string("name")?)?;
     let mut store = st.write();
@@ -39,7 +41,7 @@ pub async fn create(State(st): State<Shared>, body: Body) -> ApiResult<Json<Valu
         members: Default::default(),
         roles: Default::default(),
     };
-    let out = render::group(&group);
+    let out = render::group_as(&group, st.config.shapes, GroupAnswer::Create);
     store.groups.insert(id, group);
     Ok(Json(out))
 }
@@ -54,7 +56,11 @@ pub async fn retrieve(
         .groups
         .get(&group_id)
         .ok_or_else(|| ApiError::not_found("group", &group_id))?;
-    Ok(Json(render::group(g)))
+    Ok(Json(render::group_as(
+        g,
+        st.config.shapes,
+        GroupAnswer::Retrieve,
+    )))
 }
 
 /// `POST /organization/groups/{group_id}` with `{name}`.
@@ -70,7 +76,11 @@ pub async fn update(
         .get_mut(&group_id)
         .ok_or_else(|| ApiError::not_found("group", &group_id))?;
     g.name = name;
-    Ok(Json(render::group(g)))
+    Ok(Json(render::group_as(
+        g,
+        st.config.shapes,
+        GroupAnswer::Update,
+    )))
 }
 
 /// `DELETE /organization/groups/{group_id}`: also drops memberships and role assignments.

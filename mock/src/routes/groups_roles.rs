@@ -8,6 +8,7 @@ use super::extract::{Body, Ids, Params};
 use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
+use crate::store::known_after;
 use crate::store::page::{page_set, Order};
 
 /// `GET /organization/groups/{group_id}/roles`: limit 0..=1000 (default 100), order default `asc`.
@@ -22,12 +23,13 @@ pub async fn list(
         .groups
         .get(&group_id)
         .ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    known_after(&store.roles, &pq, "role")?;
     let page = page_set(&g.roles, &pq);
     let data = page
         .ids
         .iter()
         .filter_map(|id| store.roles.get(*id))
-        .map(|r| render::assigned_role(&store, r))
+        .map(|r| render::group_assigned_role_in_list(&store, r, st.config.shapes))
         .collect();
     Ok(Json(render::list(data, page.has_more, page.next())))
 }

@@ -8,6 +8,7 @@ use super::extract::{Body, Ids, Params};
 use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
+use crate::store::known_after;
 use crate::store::page::{page_set, Order};
 
 /// `GET /organization/groups/{group_id}/users`: limit 0..=1000 (default 100), order default `desc`.
@@ -22,6 +23,7 @@ pub async fn list(
         .groups
         .get(&group_id)
         .ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    known_after(&store.users, &pq, "user")?;
     let page = page_set(&g.members, &pq);
     let data = page
         .ids

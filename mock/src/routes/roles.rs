@@ -13,12 +13,13 @@ use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
 use crate::store::page::{page_map, Order};
-use crate::store::{Role, Store};
+use crate::store::{known_after, Role, Store};
 
 /// `GET /organization/roles`: limit 0..=1000 (default 1000), order default `asc`.
 pub async fn list(State(st): State<Shared>, q: Params) -> ApiResult<Json<Value>> {
     let pq = q.page(1000, 1000, Order::Asc)?;
     let store = st.read();
+    known_after(&store.roles, &pq, "role")?;
     let page = page_map(&store.roles, &pq);
     let data = page
         .ids
@@ -71,8 +72,10 @@ pub async fn retrieve(
     Ok(Json(render::role(r)))
 }
 
-/// `POST /organization/roles/{role_id}` with any of `{role_name, permissions, description}`;
-/// absent or `null` fields are left unchanged.
+/// `POST /organization/roles/{role_id}` with any of `{role_name, permissions, description}`
+/// (`{}` answers the role unchanged). Absent fields are left unchanged; `description: null`
+/// clears the description (the only field a role may have as `null`); `role_name: null` and
+/// `permissions: null` leave the name and the permissions unchanged.
 pub async fn update(
     State(st): State<Shared>,
     Ids(role_id): Ids<String>,
@@ -83,7 +86,7 @@ pub async fn update(
         .map(|n| check_name("role_name", n))
         .transpose()?;
     let permissions = body.opt_strings("permissions")?;
-    let description = body.opt_string("description")?.map(str::to_owned);
+    let description = body.nullable_string("description")?;
     let mut store = st.write();
     let role = store
         .roles
@@ -106,7 +109,7 @@ pub async fn update(
         r.permissions = p;
     }
     if let Some(d) = description {
-        r.description = Some(d);
+        r.description = d;
     }
     r.updated_at = now().max(r.updated_at);
     Ok(Json(render::role(r)))

@@ -9,7 +9,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
 use crate::store::page::{page_map, page_set, Order, PageQuery};
-use crate::store::{OrgRole, User};
+use crate::store::{known_after, OrgRole, User};
 
 /// `GET /organization/users`: limit 1..=100 (default 20), ascending by id, `after`, and
 /// `emails[]=a&emails[]=b` or `emails=a&emails=b` (case-insensitive exact match).
@@ -22,6 +22,7 @@ pub async fn list(State(st): State<Shared>, q: Params) -> ApiResult<Json<Value>>
     };
     let emails = q.all(&["emails", "emails[]"]);
     let store = st.read();
+    known_after(&store.users, &pq, "user")?;
     let (ids, has_more): (Vec<String>, bool) = if emails.is_empty() {
         let page = page_map(&store.users, &pq);
         (page.ids.into_iter().cloned().collect(), page.has_more)
@@ -36,7 +37,7 @@ pub async fn list(State(st): State<Shared>, q: Params) -> ApiResult<Json<Value>>
     let data: Vec<Value> = ids
         .iter()
         .filter_map(|id| store.users.get(id))
-        .map(render::user)
+        .map(|u| render::user_as(u, st.config.shapes))
         .collect();
     Ok(Json(json!({
         "object": "list",
@@ -57,12 +58,15 @@ pub async fn retrieve(
         .users
         .get(&user_id)
         .ok_or_else(|| ApiError::not_found("user", &user_id))?;
-    Ok(Json(render::user(u)))
+    Ok(Json(render::user_as(u, st.config.shapes)))
 }
 
 /// `POST /organization/users/{user_id}` with any of `{role, role_id, technical_level,
-/// developer_persona}` (at least one). `role_id` naming the predefined `Owner`/`Reader` role sets
-/// `role`; naming a custom role assigns it to the user.
+/// developer_persona}`; `{}` answers the user unchanged. `role` is `owner`, `reader` or `member`
+/// (the spec's text for this operation says "`owner` or `member`": read as `reader`, the role the
+/// User schema names); `null` leaves it unchanged. `role_id` naming the predefined `Owner`/`Reader`
+/// role sets `role`; naming a custom role assigns it to the user. `technical_level` and
+/// `developer_persona` set the field, `null` clears it. Unknown fields are ignored.
 pub async fn modify(
     State(st): State<Shared>,
     Ids(user_id): Ids<String>,
@@ -70,6 +74,7 @@ pub async fn modify(
 ) -> ApiResult<Json<Value>> {
     let role = match body.opt_string("role")? {
         None => None,
+        Some("member") => Some(OrgRole::Reader),
         Some(r) => Some(OrgRole::parse(r).ok_or_else(|| {
             ApiError::bad(
                 "role",
@@ -78,18 +83,8 @@ pub async fn modify(
         })?),
     };
     let role_id = body.opt_string("role_id")?.map(str::to_owned);
-    let technical_level = body.opt_string("technical_level")?.map(str::to_owned);
-    let developer_persona = body.opt_string("developer_persona")?.map(str::to_owned);
-    if role.is_none()
-        && role_id.is_none()
-        && technical_level.is_none()
-        && developer_persona.is_none()
-    {
-        return Err(ApiError::bad(
-            "role",
-            "Provide at least one of 'role', 'role_id', 'technical_level' or 'developer_persona'.",
-        ));
-    }
+    let technical_level = body.nullable_string("technical_level")?;
+    let developer_persona = body.nullable_string("developer_persona")?;
     let mut store = st.write();
     if !store.users.contains_key(&user_id) {
         return Err(ApiError::not_found("user", &user_id));
@@ -115,13 +110,13 @@ pub async fn modify(
     if let Some(r) = org_role {
         u.role = r;
     }
-    if technical_level.is_some() {
-        u.technical_level = technical_level;
+    if let Some(t) = technical_level {
+        u.technical_level = t;
     }
-    if developer_persona.is_some() {
-        u.developer_persona = developer_persona;
+    if let Some(d) = developer_persona {
+        u.developer_persona = d;
     }
-    Ok(Json(render::user(u)))
+    Ok(Json(render::user_as(u, st.config.shapes)))
 }
 
 /// `DELETE /organization/users/{user_id}`: also drops memberships and role assignments.

@@ -1,5 +1,7 @@
 //! `/organization/users/{user_id}/roles` and `/organization/users/{user_id}/roles/{role_id}`.
 
+use std::collections::BTreeSet;
+
 use axum::extract::State;
 use axum::Json;
 use serde_json::{json, Value};
@@ -9,8 +11,11 @@ use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
 use crate::store::page::{page_set, Order};
+use crate::store::{known_after, RoleSource};
 
 /// `GET /organization/users/{user_id}/roles`: limit 0..=1000 (default 100), order default `asc`.
+/// Lists the roles assigned to the user directly and those inherited through its groups, each
+/// once, with `assignment_sources` naming the groups (see `render::user_assigned_role`).
 pub async fn list(
     State(st): State<Shared>,
     Ids(user_id): Ids<String>,
@@ -18,16 +23,19 @@ pub async fn list(
 ) -> ApiResult<Json<Value>> {
     let pq = q.page(100, 1000, Order::Asc)?;
     let store = st.read();
-    let u = store
-        .users
-        .get(&user_id)
-        .ok_or_else(|| ApiError::not_found("user", &user_id))?;
-    let page = page_set(&u.roles, &pq);
+    if !store.users.contains_key(&user_id) {
+        return Err(ApiError::not_found("user", &user_id));
+    }
+    known_after(&store.roles, &pq, "role")?;
+    let held = store.user_roles(&user_id);
+    let ids: BTreeSet<String> = held.keys().cloned().collect();
+    let page = page_set(&ids, &pq);
+    let shapes = st.config.shapes;
     let data = page
         .ids
         .iter()
-        .filter_map(|id| store.roles.get(*id))
-        .map(|r| render::assigned_role(&store, r))
+        .filter_map(|id| Some((store.roles.get(*id)?, held.get(*id)?)))
+        .map(|(r, sources)| render::user_assigned_role(&store, r, &user_id, sources, shapes, true))
         .collect();
     Ok(Json(render::list(data, page.has_more, page.next())))
 }
@@ -51,31 +59,40 @@ pub async fn assign(
         return Err(ApiError::not_found("user", &user_id));
     };
     Ok(Json(
-        json!({ "object": "user.role", "user": render::user(u), "role": render::role(r) }),
+        json!({ "object": "user.role", "user": render::user_as(u, st.config.shapes), "role": render::role(r) }),
     ))
 }
 
-/// `GET /organization/users/{user_id}/roles/{role_id}`: 404 unless assigned.
+/// `GET /organization/users/{user_id}/roles/{role_id}`: 404 unless the user holds the role,
+/// directly or through a group.
 pub async fn retrieve(
     State(st): State<Shared>,
     Ids((user_id, role_id)): Ids<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let u = store
-        .users
-        .get(&user_id)
-        .ok_or_else(|| ApiError::not_found("user", &user_id))?;
+    if !store.users.contains_key(&user_id) {
+        return Err(ApiError::not_found("user", &user_id));
+    }
     let r = store
         .roles
         .get(&role_id)
         .ok_or_else(|| ApiError::not_found("role", &role_id))?;
-    if !u.roles.contains(&role_id) {
+    let held = store.user_roles(&user_id);
+    let Some(sources) = held.get(&role_id) else {
         return Err(not_assigned(&user_id, &role_id));
-    }
-    Ok(Json(render::assigned_role(&store, r)))
+    };
+    Ok(Json(render::user_assigned_role(
+        &store,
+        r,
+        &user_id,
+        sources,
+        st.config.shapes,
+        false,
+    )))
 }
 
-/// `DELETE /organization/users/{user_id}/roles/{role_id}`.
+/// `DELETE /organization/users/{user_id}/roles/{role_id}`: removes a direct assignment only; a
+/// role held only through a group is a 404 that names the group (remove it from the group).
 pub async fn unassign(
     State(st): State<Shared>,
     Ids((user_id, role_id)): Ids<(String, String)>,
@@ -88,7 +105,18 @@ pub async fn unassign(
         return Err(ApiError::not_found("role", &role_id));
     }
     if !store.unlink_user_role(&user_id, &role_id) {
-        return Err(not_assigned(&user_id, &role_id));
+        let via = store.user_roles(&user_id).remove(&role_id).and_then(|s| {
+            s.into_iter().find_map(|s| match s {
+                RoleSource::Group(g) => Some(g),
+                RoleSource::Direct => None,
+            })
+        });
+        return Err(match via {
+            Some(g) => ApiError::not_found_msg(format!(
+                "Role '{role_id}' is not assigned to user '{user_id}' directly: it comes from group '{g}'."
+            )),
+            None => not_assigned(&user_id, &role_id),
+        });
     }
     Ok(Json(
         json!({ "object": "user.role.deleted", "deleted": true }),

@@ -9,6 +9,9 @@ pub mod page;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use crate::error::{ApiError, ApiResult};
+use crate::store::page::PageQuery;
+
 use crate::ids::IdGen;
 
 /// The `role` field of an organization user.
@@ -108,6 +111,29 @@ pub struct Role {
     pub users: BTreeSet<String>,
 }
 
+/// Where a user's role comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RoleSource {
+    /// Assigned to the user itself.
+    Direct,
+    /// Inherited through membership of this group.
+    Group(String),
+}
+
+/// Refuses an `after` cursor that names no record of `kind` in `map`: the API reads `after` as an
+/// object id and looks it up to find its place, so an id that names nothing is a 400 with
+/// `param: "after"` (see mock/README.md).
+pub fn known_after<V>(map: &BTreeMap<String, V>, q: &PageQuery, kind: &str) -> ApiResult<()> {
+    match &q.after {
+        Some(a) if !map.contains_key(a) => Err(ApiError::bad(
+            "after",
+            format!("Invalid 'after': no {kind} found with id '{a}'."),
+        )
+        .with_code("invalid_cursor")),
+        _ => Ok(()),
+    }
+}
+
 /// The whole organization.
 #[derive(Debug, Default)]
 pub struct Store {
@@ -130,6 +156,28 @@ impl Store {
             self.emails.insert(email.to_lowercase(), user.id.clone());
         }
         self.users.insert(user.id.clone(), user);
+    }
+
+    /// Every role `user_id` holds, directly or through a group, with where it comes from: the
+    /// direct assignment first, then the groups in id order. Empty for an unknown user.
+    pub fn user_roles(&self, user_id: &str) -> BTreeMap<String, Vec<RoleSource>> {
+        let mut out: BTreeMap<String, Vec<RoleSource>> = BTreeMap::new();
+        let Some(u) = self.users.get(user_id) else {
+            return out;
+        };
+        for r in &u.roles {
+            out.entry(r.clone()).or_default().push(RoleSource::Direct);
+        }
+        for gid in &u.groups {
+            if let Some(g) = self.groups.get(gid) {
+                for r in &g.roles {
+                    out.entry(r.clone())
+                        .or_default()
+                        .push(RoleSource::Group(gid.clone()));
+                }
+            }
+        }
+        out
     }
 
     /// Finds a role by exact name.
