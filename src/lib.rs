@@ -12,6 +12,7 @@
 pub mod config;
 pub mod error;
 pub mod groups;
+pub mod ops;
 pub mod pagination;
 pub mod params;
 pub mod request;

@@ -22,7 +22,15 @@ async fn setup(client: &WasmClient, prefix: &str) -> (String, String) {
 
 async fn teardown(client: &WasmClient, group: String) {
     clear_faults().await;
-    ok(api::groups_delete(client, group.into(), none(), None)).await;
+    ok(api::call_op(
+        client,
+        "groups.delete",
+        group.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
 }
 
 fn controller() -> AbortController {
@@ -37,9 +45,11 @@ async fn a_slow_answer_times_out() {
 
     let started = now();
     let error = err(
-        api::groups_retrieve(
+        api::call_op(
             &client,
+            "groups.retrieve",
             group.clone().into(),
+            none(),
             js(json!({ "timeout": 300, "maxRetries": 0 })),
             None,
         ),
@@ -61,9 +71,11 @@ async fn the_client_timeout_applies_and_a_timeout_is_retried() {
     let (group, path) = setup(&client, "wasm timeout retried").await;
     set_faults(json!([{ "method": "GET", "path": path, "count": 1, "delay_ms": 3000 }])).await;
 
-    let retrieved = ok(api::groups_retrieve(
+    let retrieved = ok(api::call_op(
         &client,
+        "groups.retrieve",
         group.clone().into(),
+        none(),
         js(json!({ "maxRetries": 1 })),
         None,
     ))
@@ -82,9 +94,11 @@ async fn a_signal_aborted_before_the_call_sends_nothing() {
     controller.abort();
 
     let error = err(
-        api::groups_retrieve(
+        api::call_op(
             &client,
+            "groups.retrieve",
             group.clone().into(),
+            none(),
             none(),
             Some(controller.signal()),
         ),
@@ -105,9 +119,11 @@ async fn aborting_during_a_slow_request_stops_it_without_retry() {
     let controller = controller();
 
     let started = now();
-    let promise = api::groups_retrieve(
+    let promise = api::call_op(
         &client,
+        "groups.retrieve",
         group.clone().into(),
+        none(),
         none(),
         Some(controller.signal()),
     );
@@ -120,9 +136,11 @@ async fn aborting_during_a_slow_request_stops_it_without_retry() {
 
     // The signal is the caller's: a later call without it works.
     clear_faults().await;
-    ok(api::groups_retrieve(
+    ok(api::call_op(
         &client,
+        "groups.retrieve",
         group.clone().into(),
+        none(),
         none(),
         None,
     ))
@@ -142,9 +160,11 @@ async fn aborting_while_waiting_to_retry_gives_up() {
     .await;
     let controller = controller();
 
-    let promise = api::groups_retrieve(
+    let promise = api::call_op(
         &client,
+        "groups.retrieve",
         group.clone().into(),
+        none(),
         none(),
         Some(controller.signal()),
     );
@@ -163,9 +183,11 @@ async fn a_signal_that_is_never_aborted_changes_nothing() {
     let controller = controller();
     let signal = controller.signal();
     for _ in 0..3 {
-        ok(api::groups_retrieve(
+        ok(api::call_op(
             &client,
+            "groups.retrieve",
             group.clone().into(),
+            none(),
             none(),
             Some(signal.clone()),
         ))

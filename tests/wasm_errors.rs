@@ -18,7 +18,14 @@ type Call<'a> = Box<dyn Fn() -> Promise + 'a>;
 async fn unknown_group_is_a_not_found_error_with_status_and_request_id() {
     let client = client();
     let error = err(
-        api::groups_retrieve(&client, "group_does_not_exist".into(), none(), None),
+        api::call_op(
+            &client,
+            "groups.retrieve",
+            "group_does_not_exist".into(),
+            none(),
+            none(),
+            None,
+        ),
         "NotFoundError",
     )
     .await;
@@ -39,7 +46,14 @@ async fn unknown_group_is_a_not_found_error_with_status_and_request_id() {
 async fn ids_are_percent_encoded_into_the_path() {
     let client = client();
     let error = err(
-        api::groups_retrieve(&client, "a/b?#c".into(), none(), None),
+        api::call_op(
+            &client,
+            "groups.retrieve",
+            "a/b?#c".into(),
+            none(),
+            none(),
+            None,
+        ),
         "NotFoundError",
     )
     .await;
@@ -56,9 +70,11 @@ async fn bad_requests_name_the_param() {
     let client = client();
     let role = new_role(&client, "wasm taken").await;
     let taken = string(
-        &ok(api::roles_retrieve(
+        &ok(api::call_op(
             &client,
+            "roles.retrieve",
             role.clone().into(),
+            none(),
             none(),
             None,
         ))
@@ -66,8 +82,10 @@ async fn bad_requests_name_the_param() {
         "name",
     );
     let error = err(
-        api::roles_create(
+        api::call_op(
             &client,
+            "roles.create",
+            none(),
             js(json!({ "role_name": taken, "permissions": [] })),
             none(),
             None,
@@ -81,27 +99,50 @@ async fn bad_requests_name_the_param() {
     assert!(string(&error, "requestID").starts_with("req_"));
 
     // Predefined roles cannot be deleted.
-    let roles = ok(api::roles_list(&client, none(), none(), None)).await;
+    let roles = ok(api::call_op(
+        &client,
+        "roles.list",
+        none(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
     let owner = array(&roles, "page.data")
         .into_iter()
         .find(|r| string(r, "name") == "Owner")
         .expect("the predefined Owner role");
     let error = err(
-        api::roles_delete(&client, string(&owner, "id").into(), none(), None),
+        api::call_op(
+            &client,
+            "roles.delete",
+            string(&owner, "id").into(),
+            none(),
+            none(),
+            None,
+        ),
         "BadRequestError",
     )
     .await;
     assert_eq!(string(&error, "param"), "role_id");
     assert_eq!(string(&error, "code"), "predefined_role_immutable");
 
-    ok(api::roles_delete(&client, role.into(), none(), None)).await;
+    ok(api::call_op(
+        &client,
+        "roles.delete",
+        role.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn a_wrong_key_is_an_authentication_error_that_does_not_echo_it() {
     let client = client_with(json!({ "adminAPIKey": "sk-admin-wrong-key-123" }));
     let error = err(
-        api::groups_list(&client, none(), none(), None),
+        api::call_op(&client, "groups.list", none(), none(), none(), None),
         "AuthenticationError",
     )
     .await;
@@ -120,37 +161,66 @@ async fn invalid_arguments_are_refused_before_any_request() {
     // assertion leaves no rejected promise unhandled
     let cases: Vec<(Call, &str)> = vec![
         (
-            Box::new(|| api::groups_retrieve(&client, JsValue::from(42), none(), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "groups.retrieve",
+                    JsValue::from(42),
+                    none(),
+                    none(),
+                    None,
+                )
+            }),
             "group_id",
         ),
         (
-            Box::new(|| api::groups_retrieve(&client, none(), none(), None)),
+            Box::new(|| api::call_op(&client, "groups.retrieve", none(), none(), none(), None)),
             "group_id",
         ),
         (
-            Box::new(|| api::groups_retrieve(&client, "".into(), none(), None)),
+            Box::new(|| api::call_op(&client, "groups.retrieve", "".into(), none(), none(), None)),
             "group_id",
         ),
         (
-            Box::new(|| api::groups_delete(&client, "..".into(), none(), None)),
+            Box::new(|| api::call_op(&client, "groups.delete", "..".into(), none(), none(), None)),
             "group_id",
         ),
         (
-            Box::new(|| api::groups_create(&client, none(), none(), None)),
+            Box::new(|| api::call_op(&client, "groups.create", none(), none(), none(), None)),
             "body",
         ),
         (
-            Box::new(|| api::groups_create(&client, js(json!({ "name": "" })), none(), None)),
-            "name",
-        ),
-        (
-            Box::new(|| api::groups_create(&client, js(json!({ "name": 5 })), none(), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "groups.create",
+                    none(),
+                    js(json!({ "name": "" })),
+                    none(),
+                    None,
+                )
+            }),
             "name",
         ),
         (
             Box::new(|| {
-                api::groups_create(
+                api::call_op(
                     &client,
+                    "groups.create",
+                    none(),
+                    js(json!({ "name": 5 })),
+                    none(),
+                    None,
+                )
+            }),
+            "name",
+        ),
+        (
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "groups.create",
+                    none(),
                     js(json!({ "name": "x", "extra": 1 })),
                     none(),
                     None,
@@ -160,50 +230,128 @@ async fn invalid_arguments_are_refused_before_any_request() {
         ),
         (
             Box::new(|| {
-                api::groups_update(&client, group.clone().into(), js(json!({})), none(), None)
+                api::call_op(
+                    &client,
+                    "groups.update",
+                    group.clone().into(),
+                    js(json!({})),
+                    none(),
+                    None,
+                )
             }),
             "name",
         ),
         (
-            Box::new(|| api::groups_list(&client, js(json!({ "limit": 1001 })), none(), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "groups.list",
+                    none(),
+                    js(json!({ "limit": 1001 })),
+                    none(),
+                    None,
+                )
+            }),
             "limit",
         ),
         (
-            Box::new(|| api::groups_list(&client, js(json!({ "order": "up" })), none(), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "groups.list",
+                    none(),
+                    js(json!({ "order": "up" })),
+                    none(),
+                    None,
+                )
+            }),
             "order",
         ),
         (
-            Box::new(|| api::groups_list(&client, js(json!({ "after": "" })), none(), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "groups.list",
+                    none(),
+                    js(json!({ "after": "" })),
+                    none(),
+                    None,
+                )
+            }),
             "after",
         ),
         (
-            Box::new(|| api::users_list(&client, js(json!({ "limit": 0 })), none(), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "users.list",
+                    none(),
+                    js(json!({ "limit": 0 })),
+                    none(),
+                    None,
+                )
+            }),
             "limit",
         ),
         (
-            Box::new(|| api::users_list(&client, js(json!({ "limit": 101 })), none(), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "users.list",
+                    none(),
+                    js(json!({ "limit": 101 })),
+                    none(),
+                    None,
+                )
+            }),
             "limit",
         ),
         (
-            Box::new(|| api::groups_list(&client, none(), js(json!({ "maxRetries": -1 })), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "groups.list",
+                    none(),
+                    none(),
+                    js(json!({ "maxRetries": -1 })),
+                    None,
+                )
+            }),
             "maxRetries",
         ),
         (
-            Box::new(|| api::groups_list(&client, none(), js(json!({ "retries": 1 })), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "groups.list",
+                    none(),
+                    none(),
+                    js(json!({ "retries": 1 })),
+                    None,
+                )
+            }),
             "retries",
         ),
         (
             Box::new(|| {
-                api::group_users_retrieve(&client, js(json!({})), "user_x".into(), none(), None)
+                api::call_op(
+                    &client,
+                    "groups.users.retrieve",
+                    "user_x".into(),
+                    js(json!({})),
+                    none(),
+                    None,
+                )
             }),
             "group_id",
         ),
         (
             Box::new(|| {
-                api::group_users_retrieve(
+                api::call_op(
                     &client,
-                    js(json!({ "group_id": group })),
+                    "groups.users.retrieve",
                     JsValue::NULL,
+                    js(json!({ "group_id": group })),
                     none(),
                     None,
                 )
@@ -211,17 +359,37 @@ async fn invalid_arguments_are_refused_before_any_request() {
             "user_id",
         ),
         (
-            Box::new(|| api::user_roles_delete(&client, none(), "role_x".into(), none(), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "users.roles.delete",
+                    "role_x".into(),
+                    none(),
+                    none(),
+                    None,
+                )
+            }),
             "params",
         ),
         (
-            Box::new(|| api::roles_create(&client, js(json!({ "role_name": "r" })), none(), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "roles.create",
+                    none(),
+                    js(json!({ "role_name": "r" })),
+                    none(),
+                    None,
+                )
+            }),
             "permissions",
         ),
         (
             Box::new(|| {
-                api::roles_create(
+                api::call_op(
                     &client,
+                    "roles.create",
+                    none(),
                     js(json!({ "role_name": "r", "permissions": [""] })),
                     none(),
                     None,
@@ -230,13 +398,23 @@ async fn invalid_arguments_are_refused_before_any_request() {
             "permissions",
         ),
         (
-            Box::new(|| api::roles_update(&client, "role_x".into(), js(json!({})), none(), None)),
+            Box::new(|| {
+                api::call_op(
+                    &client,
+                    "roles.update",
+                    "role_x".into(),
+                    js(json!({})),
+                    none(),
+                    None,
+                )
+            }),
             "body",
         ),
         (
             Box::new(|| {
-                api::users_update(
+                api::call_op(
                     &client,
+                    "users.update",
                     "user_x".into(),
                     js(json!({ "role": "admin" })),
                     none(),
@@ -247,7 +425,14 @@ async fn invalid_arguments_are_refused_before_any_request() {
         ),
         (
             Box::new(|| {
-                api::user_roles_create(&client, "user_x".into(), js(json!({})), none(), None)
+                api::call_op(
+                    &client,
+                    "users.roles.create",
+                    "user_x".into(),
+                    js(json!({})),
+                    none(),
+                    None,
+                )
             }),
             "role_id",
         ),
@@ -269,7 +454,15 @@ async fn invalid_arguments_are_refused_before_any_request() {
 
     let log = logged().await;
     assert!(log.is_empty(), "requests reached the server: {log:?}");
-    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+    ok(api::call_op(
+        &client,
+        "groups.delete",
+        group.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -313,15 +506,23 @@ async fn a_body_that_is_not_the_model_is_an_api_error() {
     ]))
     .await;
     let error = err(
-        api::groups_retrieve(&client, group.clone().into(), none(), None),
+        api::call_op(
+            &client,
+            "groups.retrieve",
+            group.clone().into(),
+            none(),
+            none(),
+            None,
+        ),
         "APIError",
     )
     .await;
     assert_eq!(number(&error, "status"), 200.0);
     assert!(string(&error, "requestID").starts_with("req_"));
     let error = err(
-        api::groups_update(
+        api::call_op(
             &client,
+            "groups.update",
             group.clone().into(),
             js(json!({ "name": "renamed" })),
             none(),
@@ -336,5 +537,13 @@ async fn a_body_that_is_not_the_model_is_an_api_error() {
         describe(&error)
     );
     clear_faults().await;
-    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+    ok(api::call_op(
+        &client,
+        "groups.delete",
+        group.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
 }

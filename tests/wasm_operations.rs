@@ -15,8 +15,10 @@ use wasm_bindgen_test::*;
 async fn groups_create_retrieve_update_list_delete() {
     let client = client();
     let name = unique("wasm group");
-    let created = ok(api::groups_create(
+    let created = ok(api::call_op(
         &client,
+        "groups.create",
+        none(),
         js(json!({ "name": name })),
         none(),
         None,
@@ -37,9 +39,11 @@ async fn groups_create_retrieve_update_list_delete() {
         .collect();
     assert!(!keys.contains(&"_request_id".to_owned()), "{keys:?}");
 
-    let retrieved = ok(api::groups_retrieve(
+    let retrieved = ok(api::call_op(
         &client,
+        "groups.retrieve",
         id.clone().into(),
+        none(),
         none(),
         None,
     ))
@@ -49,8 +53,9 @@ async fn groups_create_retrieve_update_list_delete() {
     assert_eq!(string(&retrieved, "group_type"), "group");
 
     let renamed = format!("{name} (renamed)");
-    let updated = ok(api::groups_update(
+    let updated = ok(api::call_op(
         &client,
+        "groups.update",
         id.clone().into(),
         js(json!({ "name": renamed })),
         none(),
@@ -60,8 +65,10 @@ async fn groups_create_retrieve_update_list_delete() {
     assert_eq!(string(&updated, "id"), id);
     assert_eq!(string(&updated, "name"), renamed);
 
-    let list = ok(api::groups_list(
+    let list = ok(api::call_op(
         &client,
+        "groups.list",
+        none(),
         js(json!({ "limit": 1000 })),
         none(),
         None,
@@ -76,13 +83,21 @@ async fn groups_create_retrieve_update_list_delete() {
     assert_eq!(string(&found[0], "name"), renamed);
     assert!(get(&list, "nextAfter").is_null());
 
-    let deleted = ok(api::groups_delete(&client, id.clone().into(), none(), None)).await;
+    let deleted = ok(api::call_op(
+        &client,
+        "groups.delete",
+        id.clone().into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
     assert_eq!(string(&deleted, "id"), id);
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "group.deleted");
 
     err(
-        api::groups_retrieve(&client, id.into(), none(), None),
+        api::call_op(&client, "groups.retrieve", id.into(), none(), none(), None),
         "NotFoundError",
     )
     .await;
@@ -96,8 +111,9 @@ async fn group_users_add_retrieve_list_remove() {
     let scope = || js(json!({ "group_id": group }));
 
     for user in &users {
-        let added = ok(api::group_users_create(
+        let added = ok(api::call_op(
             &client,
+            "groups.users.create",
             group.clone().into(),
             js(json!({ "user_id": user })),
             none(),
@@ -109,10 +125,11 @@ async fn group_users_add_retrieve_list_remove() {
         assert_eq!(string(&added, "group_id"), group);
     }
 
-    let member = ok(api::group_users_retrieve(
+    let member = ok(api::call_op(
         &client,
-        scope(),
+        "groups.users.retrieve",
         users[0].clone().into(),
+        scope(),
         none(),
         None,
     ))
@@ -122,8 +139,9 @@ async fn group_users_add_retrieve_list_remove() {
     assert_eq!(string(&member, "user_type"), "user");
 
     // Member lists are newest first unless asked otherwise.
-    let list = ok(api::group_users_list(
+    let list = ok(api::call_op(
         &client,
+        "groups.users.list",
         group.clone().into(),
         none(),
         none(),
@@ -133,8 +151,9 @@ async fn group_users_add_retrieve_list_remove() {
     let mut newest_first = users.clone();
     newest_first.reverse();
     assert_eq!(ids(&list, "page.data"), newest_first);
-    let ascending = ok(api::group_users_list(
+    let ascending = ok(api::call_op(
         &client,
+        "groups.users.list",
         group.clone().into(),
         js(json!({ "order": "asc" })),
         none(),
@@ -143,10 +162,11 @@ async fn group_users_add_retrieve_list_remove() {
     .await;
     assert_eq!(ids(&ascending, "page.data"), users);
 
-    let removed = ok(api::group_users_delete(
+    let removed = ok(api::call_op(
         &client,
-        scope(),
+        "groups.users.delete",
         users[1].clone().into(),
+        scope(),
         none(),
         None,
     ))
@@ -154,8 +174,9 @@ async fn group_users_add_retrieve_list_remove() {
     assert!(boolean(&removed, "deleted"));
     assert_eq!(string(&removed, "object"), "group.user.deleted");
 
-    let list = ok(api::group_users_list(
+    let list = ok(api::call_op(
         &client,
+        "groups.users.list",
         group.clone().into(),
         js(json!({ "order": "asc" })),
         none(),
@@ -167,12 +188,27 @@ async fn group_users_add_retrieve_list_remove() {
         vec![users[0].clone(), users[2].clone()]
     );
     err(
-        api::group_users_retrieve(&client, scope(), users[1].clone().into(), none(), None),
+        api::call_op(
+            &client,
+            "groups.users.retrieve",
+            users[1].clone().into(),
+            scope(),
+            none(),
+            None,
+        ),
         "NotFoundError",
     )
     .await;
 
-    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+    ok(api::call_op(
+        &client,
+        "groups.delete",
+        group.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -182,8 +218,9 @@ async fn group_roles_assign_retrieve_list_unassign() {
     let role = new_role(&client, "wasm group role").await;
     let scope = || js(json!({ "group_id": group }));
 
-    let assigned = ok(api::group_roles_create(
+    let assigned = ok(api::call_op(
         &client,
+        "groups.roles.create",
         group.clone().into(),
         js(json!({ "role_id": role })),
         none(),
@@ -196,10 +233,11 @@ async fn group_roles_assign_retrieve_list_unassign() {
     assert_eq!(string(&assigned, "role.id"), role);
     assert!(!boolean(&assigned, "role.predefined_role"));
 
-    let details = ok(api::group_roles_retrieve(
+    let details = ok(api::call_op(
         &client,
-        scope(),
+        "groups.roles.retrieve",
         role.clone().into(),
+        scope(),
         none(),
         None,
     ))
@@ -212,8 +250,9 @@ async fn group_roles_assign_retrieve_list_unassign() {
         .collect();
     assert_eq!(permissions, vec!["api.groups.read".to_owned()]);
 
-    let list = ok(api::group_roles_list(
+    let list = ok(api::call_op(
         &client,
+        "groups.roles.list",
         group.clone().into(),
         none(),
         none(),
@@ -223,10 +262,11 @@ async fn group_roles_assign_retrieve_list_unassign() {
     assert_eq!(ids(&list, "page.data"), vec![role.clone()]);
     assert!(!boolean(&list, "page.has_more"));
 
-    let unassigned = ok(api::group_roles_delete(
+    let unassigned = ok(api::call_op(
         &client,
-        scope(),
+        "groups.roles.delete",
         role.clone().into(),
+        scope(),
         none(),
         None,
     ))
@@ -234,8 +274,9 @@ async fn group_roles_assign_retrieve_list_unassign() {
     assert!(boolean(&unassigned, "deleted"));
     assert_eq!(string(&unassigned, "object"), "group.role.deleted");
 
-    let list = ok(api::group_roles_list(
+    let list = ok(api::call_op(
         &client,
+        "groups.roles.list",
         group.clone().into(),
         none(),
         none(),
@@ -244,16 +285,34 @@ async fn group_roles_assign_retrieve_list_unassign() {
     .await;
     assert!(array(&list, "page.data").is_empty());
 
-    ok(api::roles_delete(&client, role.into(), none(), None)).await;
-    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+    ok(api::call_op(
+        &client,
+        "roles.delete",
+        role.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
+    ok(api::call_op(
+        &client,
+        "groups.delete",
+        group.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn roles_create_retrieve_update_list_delete() {
     let client = client();
     let name = unique("wasm role");
-    let created = ok(api::roles_create(
+    let created = ok(api::call_op(
         &client,
+        "roles.create",
+        none(),
         js(json!({
             "role_name": name,
             "permissions": ["api.groups.read", "api.groups.write"],
@@ -271,9 +330,11 @@ async fn roles_create_retrieve_update_list_delete() {
     assert_eq!(array(&created, "permissions").len(), 2);
     assert!(!boolean(&created, "predefined_role"));
 
-    let retrieved = ok(api::roles_retrieve(
+    let retrieved = ok(api::call_op(
         &client,
+        "roles.retrieve",
         id.clone().into(),
+        none(),
         none(),
         None,
     ))
@@ -281,8 +342,9 @@ async fn roles_create_retrieve_update_list_delete() {
     assert_eq!(string(&retrieved, "name"), name);
 
     let renamed = format!("{name} (renamed)");
-    let updated = ok(api::roles_update(
+    let updated = ok(api::call_op(
         &client,
+        "roles.update",
         id.clone().into(),
         js(json!({ "role_name": renamed, "permissions": ["api.users.read"] })),
         none(),
@@ -301,7 +363,15 @@ async fn roles_create_retrieve_update_list_delete() {
     // Fields left out stay as they were.
     assert_eq!(string(&updated, "description"), "made by the wasm tests");
 
-    let list = ok(api::roles_list(&client, none(), none(), None)).await;
+    let list = ok(api::call_op(
+        &client,
+        "roles.list",
+        none(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
     let names: Vec<String> = array(&list, "page.data")
         .iter()
         .map(|r| string(r, "name"))
@@ -310,12 +380,20 @@ async fn roles_create_retrieve_update_list_delete() {
     assert!(names.contains(&"Reader".to_owned()), "{names:?}");
     assert!(names.contains(&renamed), "{names:?}");
 
-    let deleted = ok(api::roles_delete(&client, id.clone().into(), none(), None)).await;
+    let deleted = ok(api::call_op(
+        &client,
+        "roles.delete",
+        id.clone().into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
     assert_eq!(string(&deleted, "id"), id);
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "role.deleted");
     err(
-        api::roles_retrieve(&client, id.into(), none(), None),
+        api::call_op(&client, "roles.retrieve", id.into(), none(), none(), None),
         "NotFoundError",
     )
     .await;
@@ -325,8 +403,10 @@ async fn roles_create_retrieve_update_list_delete() {
 async fn users_retrieve_and_update() {
     let client = client();
     // A reader: the seed has 4 owners, then readers.
-    let list = ok(api::users_list(
+    let list = ok(api::call_op(
         &client,
+        "users.list",
+        none(),
         js(json!({ "limit": 20 })),
         none(),
         None,
@@ -338,9 +418,11 @@ async fn users_retrieve_and_update() {
         .expect("the seed has readers");
     let id = string(&reader, "id");
 
-    let user = ok(api::users_retrieve(
+    let user = ok(api::call_op(
         &client,
+        "users.retrieve",
         id.clone().into(),
+        none(),
         none(),
         None,
     ))
@@ -351,8 +433,9 @@ async fn users_retrieve_and_update() {
     assert_eq!(string(&user, "email"), string(&reader, "email"));
     assert!(number(&user, "added_at") > 1.7e9);
 
-    let promoted = ok(api::users_update(
+    let promoted = ok(api::call_op(
         &client,
+        "users.update",
         id.clone().into(),
         js(json!({ "role": "owner", "technical_level": "expert" })),
         none(),
@@ -363,8 +446,9 @@ async fn users_retrieve_and_update() {
     assert_eq!(string(&promoted, "role"), "owner");
     assert_eq!(string(&promoted, "technical_level"), "expert");
 
-    let restored = ok(api::users_update(
+    let restored = ok(api::call_op(
         &client,
+        "users.update",
         id.clone().into(),
         js(json!({ "role": "reader" })),
         none(),
@@ -383,8 +467,9 @@ async fn user_roles_assign_retrieve_list_unassign() {
     let role = new_role(&client, "wasm user role").await;
     let scope = || js(json!({ "user_id": user }));
 
-    let assigned = ok(api::user_roles_create(
+    let assigned = ok(api::call_op(
         &client,
+        "users.roles.create",
         user.clone().into(),
         js(json!({ "role_id": role })),
         none(),
@@ -395,10 +480,11 @@ async fn user_roles_assign_retrieve_list_unassign() {
     assert_eq!(string(&assigned, "user.id"), user);
     assert_eq!(string(&assigned, "role.id"), role);
 
-    let details = ok(api::user_roles_retrieve(
+    let details = ok(api::call_op(
         &client,
-        scope(),
+        "users.roles.retrieve",
         role.clone().into(),
+        scope(),
         none(),
         None,
     ))
@@ -406,8 +492,9 @@ async fn user_roles_assign_retrieve_list_unassign() {
     assert_eq!(string(&details, "id"), role);
     assert!(!boolean(&details, "predefined_role"));
 
-    let list = ok(api::user_roles_list(
+    let list = ok(api::call_op(
         &client,
+        "users.roles.list",
         user.clone().into(),
         js(json!({ "limit": 1000 })),
         none(),
@@ -416,10 +503,11 @@ async fn user_roles_assign_retrieve_list_unassign() {
     .await;
     assert!(ids(&list, "page.data").contains(&role));
 
-    let unassigned = ok(api::user_roles_delete(
+    let unassigned = ok(api::call_op(
         &client,
-        scope(),
+        "users.roles.delete",
         role.clone().into(),
+        scope(),
         none(),
         None,
     ))
@@ -427,8 +515,9 @@ async fn user_roles_assign_retrieve_list_unassign() {
     assert!(boolean(&unassigned, "deleted"));
     assert_eq!(string(&unassigned, "object"), "user.role.deleted");
 
-    let list = ok(api::user_roles_list(
+    let list = ok(api::call_op(
         &client,
+        "users.roles.list",
         user.clone().into(),
         js(json!({ "limit": 1000 })),
         none(),
@@ -437,20 +526,37 @@ async fn user_roles_assign_retrieve_list_unassign() {
     .await;
     assert!(!ids(&list, "page.data").contains(&role));
     err(
-        api::user_roles_retrieve(&client, scope(), role.clone().into(), none(), None),
+        api::call_op(
+            &client,
+            "users.roles.retrieve",
+            role.clone().into(),
+            scope(),
+            none(),
+            None,
+        ),
         "NotFoundError",
     )
     .await;
 
-    ok(api::roles_delete(&client, role.into(), none(), None)).await;
+    ok(api::call_op(
+        &client,
+        "roles.delete",
+        role.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn users_delete_removes_the_user_and_their_memberships() {
     let client = client();
     // The last user in id order: the other suites take theirs from the front.
-    let all = ok(api::users_list(
+    let all = ok(api::call_op(
         &client,
+        "users.list",
+        none(),
         js(json!({ "limit": 100 })),
         none(),
         None,
@@ -458,8 +564,9 @@ async fn users_delete_removes_the_user_and_their_memberships() {
     .await;
     let user = ids(&all, "page.data").pop().expect("the seed has users");
     let group = new_group(&client, "wasm deleted member").await;
-    ok(api::group_users_create(
+    ok(api::call_op(
         &client,
+        "groups.users.create",
         group.clone().into(),
         js(json!({ "user_id": user })),
         none(),
@@ -467,9 +574,11 @@ async fn users_delete_removes_the_user_and_their_memberships() {
     ))
     .await;
 
-    let deleted = ok(api::users_delete(
+    let deleted = ok(api::call_op(
         &client,
+        "users.delete",
         user.clone().into(),
+        none(),
         none(),
         None,
     ))
@@ -479,12 +588,13 @@ async fn users_delete_removes_the_user_and_their_memberships() {
     assert_eq!(string(&deleted, "object"), "organization.user.deleted");
 
     err(
-        api::users_retrieve(&client, user.into(), none(), None),
+        api::call_op(&client, "users.retrieve", user.into(), none(), none(), None),
         "NotFoundError",
     )
     .await;
-    let members = ok(api::group_users_list(
+    let members = ok(api::call_op(
         &client,
+        "groups.users.list",
         group.clone().into(),
         none(),
         none(),
@@ -493,7 +603,15 @@ async fn users_delete_removes_the_user_and_their_memberships() {
     .await;
     assert!(array(&members, "page.data").is_empty());
 
-    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+    ok(api::call_op(
+        &client,
+        "groups.delete",
+        group.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -507,9 +625,11 @@ async fn the_client_reports_its_resolved_options() {
     // The per-call headers option reaches the server.
     let group = new_group(&client, "wasm headers").await;
     clear_log().await;
-    ok(api::groups_retrieve(
+    ok(api::call_op(
         &client,
+        "groups.retrieve",
         group.clone().into(),
+        none(),
         js(json!({ "headers": { "X-Wasm-Test": "yes" } })),
         None,
     ))
@@ -518,5 +638,13 @@ async fn the_client_reports_its_resolved_options() {
     assert_eq!(log.len(), 1, "{log:?}");
     assert_eq!(string(&log[0], "headers.x-wasm-test"), "yes");
     assert_eq!(string(&log[0], "headers.authorization"), "Bearer ***");
-    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+    ok(api::call_op(
+        &client,
+        "groups.delete",
+        group.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
 }

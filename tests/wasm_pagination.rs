@@ -56,8 +56,10 @@ async fn walk(
 #[wasm_bindgen_test]
 async fn groups_walk_with_next_gives_the_whole_list() {
     let client = client();
-    let whole = ok(api::groups_list(
+    let whole = ok(api::call_op(
         &client,
+        "groups.list",
+        none(),
         js(json!({ "limit": 1000 })),
         none(),
         None,
@@ -67,7 +69,7 @@ async fn groups_walk_with_next_gives_the_whole_list() {
     assert!(expected.len() >= 12, "the seed has 12 groups");
 
     let (walked, pages) = walk(5, "next", |params| {
-        api::groups_list(&client, params, none(), None)
+        api::call_op(&client, "groups.list", none(), params, none(), None)
     })
     .await;
     assert_eq!(walked, expected);
@@ -77,8 +79,10 @@ async fn groups_walk_with_next_gives_the_whole_list() {
 #[wasm_bindgen_test]
 async fn groups_walk_newest_first() {
     let client = client();
-    let whole = ok(api::groups_list(
+    let whole = ok(api::call_op(
         &client,
+        "groups.list",
+        none(),
         js(json!({ "limit": 1000 })),
         none(),
         None,
@@ -88,7 +92,7 @@ async fn groups_walk_newest_first() {
     expected.reverse();
     let (walked, _) = walk(4, "next", |params| {
         let _ = js_sys::Reflect::set(&params, &"order".into(), &"desc".into());
-        api::groups_list(&client, params, none(), None)
+        api::call_op(&client, "groups.list", none(), params, none(), None)
     })
     .await;
     assert_eq!(walked, expected);
@@ -97,8 +101,10 @@ async fn groups_walk_newest_first() {
 #[wasm_bindgen_test]
 async fn users_walk_with_last_id_gives_the_whole_list() {
     let client = client();
-    let whole = ok(api::users_list(
+    let whole = ok(api::call_op(
         &client,
+        "users.list",
+        none(),
         js(json!({ "limit": 100 })),
         none(),
         None,
@@ -109,7 +115,7 @@ async fn users_walk_with_last_id_gives_the_whole_list() {
     assert!(get(&whole, "nextAfter").is_null());
 
     let (walked, pages) = walk(7, "last_id", |params| {
-        api::users_list(&client, params, none(), None)
+        api::call_op(&client, "users.list", none(), params, none(), None)
     })
     .await;
     assert_eq!(walked, expected);
@@ -119,8 +125,10 @@ async fn users_walk_with_last_id_gives_the_whole_list() {
 #[wasm_bindgen_test]
 async fn users_filtered_by_email() {
     let client = client();
-    let first = ok(api::users_list(
+    let first = ok(api::call_op(
         &client,
+        "users.list",
+        none(),
         js(json!({ "limit": 3 })),
         none(),
         None,
@@ -128,8 +136,10 @@ async fn users_filtered_by_email() {
     .await;
     let users = array(&first, "page.data");
     let emails: Vec<String> = users[1..].iter().map(|u| string(u, "email")).collect();
-    let filtered = ok(api::users_list(
+    let filtered = ok(api::call_op(
         &client,
+        "users.list",
+        none(),
         js(json!({ "emails": [emails[1].to_uppercase(), emails[0], "nobody@example.invalid"] })),
         none(),
         None,
@@ -145,8 +155,9 @@ async fn group_members_walk_in_both_orders() {
     let group = new_group(&client, "wasm paged members").await;
     let users = some_users(&client, 5).await;
     for user in &users {
-        ok(api::group_users_create(
+        ok(api::call_op(
             &client,
+            "groups.users.create",
             group.clone().into(),
             js(json!({ "user_id": user })),
             none(),
@@ -156,7 +167,14 @@ async fn group_members_walk_in_both_orders() {
     }
 
     let (newest_first, pages) = walk(2, "next", |params| {
-        api::group_users_list(&client, group.clone().into(), params, none(), None)
+        api::call_op(
+            &client,
+            "groups.users.list",
+            group.clone().into(),
+            params,
+            none(),
+            None,
+        )
     })
     .await;
     let mut expected = users.clone();
@@ -166,22 +184,45 @@ async fn group_members_walk_in_both_orders() {
 
     let (oldest_first, _) = walk(2, "next", |params| {
         let _ = js_sys::Reflect::set(&params, &"order".into(), &"asc".into());
-        api::group_users_list(&client, group.clone().into(), params, none(), None)
+        api::call_op(
+            &client,
+            "groups.users.list",
+            group.clone().into(),
+            params,
+            none(),
+            None,
+        )
     })
     .await;
     assert_eq!(oldest_first, users);
 
-    ok(api::groups_delete(&client, group.into(), none(), None)).await;
+    ok(api::call_op(
+        &client,
+        "groups.delete",
+        group.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn roles_walk_with_next_gives_the_whole_list() {
     let client = client();
-    let whole = ok(api::roles_list(&client, none(), none(), None)).await;
+    let whole = ok(api::call_op(
+        &client,
+        "roles.list",
+        none(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
     let expected = ids(&whole, "page.data");
     assert!(expected.len() >= 2);
     let (walked, _) = walk(2, "next", |params| {
-        api::roles_list(&client, params, none(), None)
+        api::call_op(&client, "roles.list", none(), params, none(), None)
     })
     .await;
     assert_eq!(walked, expected);
@@ -190,8 +231,10 @@ async fn roles_walk_with_next_gives_the_whole_list() {
 #[wasm_bindgen_test]
 async fn limit_zero_gives_no_data_and_no_cursor() {
     let client = client();
-    let result = ok(api::groups_list(
+    let result = ok(api::call_op(
         &client,
+        "groups.list",
+        none(),
         js(json!({ "limit": 0 })),
         none(),
         None,

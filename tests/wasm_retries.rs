@@ -33,7 +33,15 @@ fn rule(path: &str, count: u32, status: u16, extra: Value) -> Value {
 
 async fn teardown(client: &WasmClient, group: String) {
     clear_faults().await;
-    ok(api::groups_delete(client, group.into(), none(), None)).await;
+    ok(api::call_op(
+        client,
+        "groups.delete",
+        group.into(),
+        none(),
+        none(),
+        None,
+    ))
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -43,9 +51,11 @@ async fn two_503s_are_retried_with_backoff() {
     set_faults(json!([rule(&path, 2, 503, json!({}))])).await;
 
     let started = now();
-    let retrieved = ok(api::groups_retrieve(
+    let retrieved = ok(api::call_op(
         &client,
+        "groups.retrieve",
         group.clone().into(),
+        none(),
         none(),
         None,
     ))
@@ -78,7 +88,14 @@ async fn retries_stop_after_max_retries() {
     .await;
 
     let error = err(
-        api::groups_retrieve(&client, group.clone().into(), none(), None),
+        api::call_op(
+            &client,
+            "groups.retrieve",
+            group.clone().into(),
+            none(),
+            none(),
+            None,
+        ),
         "InternalServerError",
     )
     .await;
@@ -92,7 +109,14 @@ async fn retries_stop_after_max_retries() {
     clear_log().await;
     let patient = client_with(json!({ "maxRetries": 4 }));
     err(
-        api::groups_retrieve(&patient, group.clone().into(), none(), None),
+        api::call_op(
+            &patient,
+            "groups.retrieve",
+            group.clone().into(),
+            none(),
+            none(),
+            None,
+        ),
         "InternalServerError",
     )
     .await;
@@ -108,9 +132,11 @@ async fn retries_stop_after_max_retries() {
     .await;
     clear_log().await;
     err(
-        api::groups_retrieve(
+        api::call_op(
             &patient,
+            "groups.retrieve",
             group.clone().into(),
+            none(),
             js(json!({ "maxRetries": 0 })),
             None,
         ),
@@ -129,9 +155,11 @@ async fn retry_after_in_seconds_is_honoured() {
     set_faults(json!([rule(&path, 1, 429, json!({ "retry_after": "1" }))])).await;
 
     let started = now();
-    ok(api::groups_retrieve(
+    ok(api::call_op(
         &client,
+        "groups.retrieve",
         group.clone().into(),
+        none(),
         none(),
         None,
     ))
@@ -158,9 +186,11 @@ async fn retry_after_ms_wins_over_retry_after() {
     .await;
 
     let started = now();
-    ok(api::groups_retrieve(
+    ok(api::call_op(
         &client,
+        "groups.retrieve",
         group.clone().into(),
+        none(),
         none(),
         None,
     ))
@@ -189,9 +219,11 @@ async fn a_429_that_persists_is_a_rate_limit_error() {
     .await;
 
     let error = err(
-        api::groups_retrieve(
+        api::call_op(
             &client,
+            "groups.retrieve",
             group.clone().into(),
+            none(),
             js(json!({ "maxRetries": 1 })),
             None,
         ),
@@ -218,7 +250,14 @@ async fn x_should_retry_false_stops_retries() {
     .await;
 
     let error = err(
-        api::groups_retrieve(&client, group.clone().into(), none(), None),
+        api::call_op(
+            &client,
+            "groups.retrieve",
+            group.clone().into(),
+            none(),
+            none(),
+            None,
+        ),
         "InternalServerError",
     )
     .await;
@@ -241,9 +280,11 @@ async fn x_should_retry_true_retries_a_400() {
     )]))
     .await;
 
-    ok(api::groups_retrieve(
+    ok(api::call_op(
         &client,
+        "groups.retrieve",
         group.clone().into(),
+        none(),
         none(),
         None,
     ))
@@ -260,7 +301,14 @@ async fn a_404_is_not_retried() {
     set_faults(json!([rule(&path, 3, 404, json!({}))])).await;
 
     err(
-        api::groups_retrieve(&client, group.clone().into(), none(), None),
+        api::call_op(
+            &client,
+            "groups.retrieve",
+            group.clone().into(),
+            none(),
+            none(),
+            None,
+        ),
         "NotFoundError",
     )
     .await;
@@ -275,9 +323,11 @@ async fn a_dropped_connection_is_retried() {
     let (group, path) = setup(&client, "wasm dropped").await;
     set_faults(json!([{ "method": "GET", "path": path, "count": 1, "drop": true }])).await;
 
-    let retrieved = ok(api::groups_retrieve(
+    let retrieved = ok(api::call_op(
         &client,
+        "groups.retrieve",
         group.clone().into(),
+        none(),
         none(),
         None,
     ))
@@ -289,9 +339,11 @@ async fn a_dropped_connection_is_retried() {
     // connection closed without an answer on their own, hence a rule for more than one request.)
     set_faults(json!([{ "method": "GET", "path": path, "count": 20, "drop": true }])).await;
     let error = err(
-        api::groups_retrieve(
+        api::call_op(
             &client,
+            "groups.retrieve",
             group.clone().into(),
+            none(),
             js(json!({ "maxRetries": 0 })),
             None,
         ),
@@ -317,8 +369,9 @@ async fn a_post_is_retried_with_the_same_body() {
     )
     .await;
 
-    let updated = ok(api::groups_update(
+    let updated = ok(api::call_op(
         &client,
+        "groups.update",
         group.clone().into(),
         js(json!({ "name": "wasm retried post (renamed)" })),
         none(),

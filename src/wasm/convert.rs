@@ -3,9 +3,8 @@
 use js_sys::{JsString, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
+use crate::config::HeaderList;
 use crate::error::Error;
-use crate::params::from_json;
-use crate::schema::FromMembers;
 
 /// `JSON.stringify(value)`, for an argument object given by JavaScript.
 pub fn stringify(name: &str, value: &JsValue) -> Result<String, Error> {
@@ -19,21 +18,55 @@ pub fn stringify(name: &str, value: &JsValue) -> Result<String, Error> {
         .ok_or_else(|| Error::invalid(name, format!("`{name}` must be an object")))
 }
 
-/// Parses an optional argument object into `T`, naming `name` in errors; `undefined` and `null`
-/// give `T::default()`.
-pub fn optional_arg<T: FromMembers + Default>(name: &str, value: &JsValue) -> Result<T, Error> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
+/// `value[key]`, or `undefined`.
+pub fn get(value: &JsValue, key: &str) -> JsValue {
+    if !value.is_object() {
+        return JsValue::UNDEFINED;
     }
-    from_json(name, &stringify(name, value)?)
+    Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Parses a required argument object into `T`, naming `name` in errors.
-pub fn required_arg<T: FromMembers>(name: &str, value: &JsValue) -> Result<T, Error> {
-    if value.is_undefined() || value.is_null() {
-        return Err(Error::invalid(name, format!("`{name}` is required")));
+/// `value[key]` when it is a string.
+pub fn string_field(value: &JsValue, key: &str) -> Option<String> {
+    get(value, key).as_string()
+}
+
+/// The members of a plain object as `(key, raw JSON text)`; nothing for `undefined`, `null` or
+/// anything `JSON.stringify` cannot write.
+pub fn members_of(value: &JsValue) -> Vec<(String, String)> {
+    if !value.is_object() {
+        return Vec::new();
     }
-    from_json(name, &stringify(name, value)?)
+    let Ok(text) = stringify("value", value) else {
+        return Vec::new();
+    };
+    crate::schema::members(&text)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(k, v)| (k.into_owned(), v.to_owned()))
+        .collect()
+}
+
+/// A headers object (`{ name: value | null }`) as a [`HeaderList`], in the object's order;
+/// values that are neither strings nor `null` are left out.
+pub fn header_list(value: &JsValue) -> HeaderList {
+    let mut list = HeaderList::default();
+    if let Some(object) = value.dyn_ref::<Object>() {
+        for entry in Object::entries(object).iter() {
+            let key = Reflect::get(&entry, &0.into())
+                .ok()
+                .and_then(|k| k.as_string());
+            let value = Reflect::get(&entry, &1.into()).unwrap_or(JsValue::UNDEFINED);
+            if let Some(key) = key {
+                if value.is_null() {
+                    list.set(&key, None);
+                } else if let Some(value) = value.as_string() {
+                    list.set(&key, Some(value));
+                }
+            }
+        }
+    }
+    list
 }
 
 /// A string argument such as an id; anything but a string is rejected by name.

@@ -1,8 +1,10 @@
-//! The thin JavaScript shell: a `WasmClient` class and one exported function per operation.
+//! The thin JavaScript shell: a `WasmClient` class, the one `call` export that runs any operation
+//! of the table, and `prepare`, which checks and builds a request without sending it.
 //!
-//! Everything here converts values and calls the core; request building, validation, parsing,
-//! pagination and retry decisions live in the plain-Rust modules. The hand-written package
-//! entry point (`pkg-template/src/index.ts`) wraps these exports in the official SDK's shape.
+//! Everything here converts values and calls the core; request building, validation, response
+//! checks, pagination and retry decisions live in the plain-Rust modules. The package's
+//! TypeScript entry resolves the client options and wraps these exports in the official SDK's
+//! shape.
 
 mod convert;
 mod ops;
@@ -12,14 +14,15 @@ pub use ops::*;
 
 use std::rc::Rc;
 
-use js_sys::{Function, Reflect};
+use js_sys::{Function, Object};
 use wasm_bindgen::prelude::*;
 
-use crate::config::{ClientConfig, ClientOptions};
-use crate::params::from_json;
-use convert::error_to_js;
+use crate::config::ClientConfig;
+use crate::error::Error;
+use crate::ops::push_query;
+use convert::{error_to_js, get, header_list, members_of, string_field};
 
-/// A configured client: the resolved options and the `fetch` to call.
+/// A configured client: the resolved options, the `fetch` to call and where log lines go.
 #[wasm_bindgen]
 pub struct WasmClient {
     inner: Rc<Inner>,
@@ -28,74 +31,60 @@ pub struct WasmClient {
 struct Inner {
     config: ClientConfig,
     fetch: Option<Function>,
+    fetch_options: Option<Object>,
+    log: Option<Function>,
+}
+
+impl Inner {
+    /// Sends a line to the client's logger (`log(level, message)`), if it has one.
+    fn log(&self, level: &str, message: &str) {
+        if let Some(log) = &self.log {
+            let _ = log.call2(&JsValue::UNDEFINED, &level.into(), &message.into());
+        }
+    }
 }
 
 #[wasm_bindgen]
 impl WasmClient {
-    /// Resolves the options (`ClientOptions` but `fetch`) against the environment. Throws an
-    /// error description (see `convert::error_to_js`) when they are invalid.
+    /// `config` is what the package's entry resolved: `{ baseURL, maxRetries, timeout, headers,
+    /// defaultQuery? }`. `fetch` is called as `fetch(url, init)`; `fetchOptions` is merged into
+    /// every `init`; `log(level, message)` receives the core's log lines.
     #[wasm_bindgen(constructor)]
     pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "ClientOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ baseURL: string; maxRetries: number; timeout: number; headers: Record<string, string>; defaultQuery?: Record<string, unknown> | null }"
+        )]
+        config: JsValue,
         fetch: Option<Function>,
+        #[wasm_bindgen(unchecked_param_type = "object | null | undefined")] fetch_options: JsValue,
+        #[wasm_bindgen(
+            unchecked_param_type = "((level: string, message: string) => void) | null | undefined"
+        )]
+        log: JsValue,
     ) -> Result<WasmClient, JsValue> {
-        let options: ClientOptions = if options.is_undefined() || options.is_null() {
-            ClientOptions::default()
-        } else {
-            from_json(
-                "options",
-                &convert::stringify("options", &options).map_err(|e| error_to_js(&e, None))?,
-            )
-            .map_err(|e| error_to_js(&e, None))?
+        let number = |name: &str| get(&config, name).as_f64().filter(|n| *n >= 0.0);
+        let base_url = string_field(&config, "baseURL").ok_or_else(|| {
+            error_to_js(&Error::invalid("baseURL", "`baseURL` is required"), None)
+        })?;
+        let mut default_query = Vec::new();
+        for (key, raw) in members_of(&get(&config, "defaultQuery")) {
+            push_query(&mut default_query, &key, &raw);
+        }
+        let config = ClientConfig {
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            max_retries: number("maxRetries")
+                .map_or(crate::retry::DEFAULT_MAX_RETRIES, |n| n as u32),
+            timeout_ms: number("timeout").map_or(crate::retry::DEFAULT_TIMEOUT_MS, |n| n as u64),
+            headers: header_list(&get(&config, "headers")),
+            default_query,
         };
-        let config = ClientConfig::resolve(options, env_var, in_browser())
-            .map_err(|e| error_to_js(&e, None))?;
         Ok(WasmClient {
-            inner: Rc::new(Inner { config, fetch }),
+            inner: Rc::new(Inner {
+                config,
+                fetch,
+                fetch_options: fetch_options.dyn_into::<Object>().ok(),
+                log: log.dyn_into::<Function>().ok(),
+            }),
         })
     }
-
-    /// The resolved base URL.
-    #[wasm_bindgen(getter, js_name = baseURL)]
-    pub fn base_url(&self) -> String {
-        self.inner.config.base_url.clone()
-    }
-
-    /// The resolved default number of retries.
-    #[wasm_bindgen(getter, js_name = maxRetries)]
-    pub fn max_retries(&self) -> u32 {
-        self.inner.config.max_retries
-    }
-
-    /// The resolved default timeout in milliseconds.
-    #[wasm_bindgen(getter)]
-    pub fn timeout(&self) -> f64 {
-        self.inner.config.timeout_ms as f64
-    }
-}
-
-/// `process.env[name]` in Node; `None` elsewhere.
-fn env_var(name: &str) -> Option<String> {
-    let global = js_sys::global();
-    let process = Reflect::get(&global, &"process".into()).ok()?;
-    let env = Reflect::get(&process, &"env".into()).ok()?;
-    if env.is_undefined() || env.is_null() {
-        return None;
-    }
-    Reflect::get(&env, &name.into()).ok()?.as_string()
-}
-
-/// Whether this runs where a page's visitors could read a key: a window with a document and a
-/// navigator, or a web worker — the official SDK's test.
-fn in_browser() -> bool {
-    let global = js_sys::global();
-    let has = |obj: &JsValue, name: &str| {
-        Reflect::get(obj, &name.into())
-            .map(|v| !v.is_undefined())
-            .unwrap_or(false)
-    };
-    let window_like =
-        has(&global, "window") && has(&global, "document") && has(&global, "navigator");
-    let worker_like = has(&global, "importScripts") && has(&global, "navigator");
-    window_like || worker_like
 }

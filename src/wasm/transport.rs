@@ -6,15 +6,15 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal};
 
-use super::convert::{body_to_js, error_to_js, set};
+use super::convert::{body_to_js, error_to_js, get, set};
 use super::Inner;
-use crate::config::CallOptions;
+use crate::config::HeaderList;
 use crate::error::Error;
-use crate::pagination::next_after;
+use crate::ops::Operation;
 use crate::request::ApiRequest;
 use crate::response::api_error;
 use crate::retry::{retry_delay_ms, should_retry_status, RetryHeaders};
-use crate::schema::{validate, validate_page, Schema};
+use crate::schema::check_response;
 
 #[wasm_bindgen]
 extern "C" {
@@ -23,7 +23,7 @@ extern "C" {
     #[wasm_bindgen(js_name = clearTimeout)]
     fn clear_timeout(id: &JsValue);
     #[wasm_bindgen(js_name = fetch)]
-    fn global_fetch(url: &str, init: &web_sys::RequestInit) -> Promise;
+    fn global_fetch(url: &str, init: &Object) -> Promise;
 
     /// The engine's UTF-8 decoder, kept on the JS side: its string goes to `JSON.parse` without
     /// crossing into wasm.
@@ -34,11 +34,22 @@ extern "C" {
     fn decode(this: &TextDecoder, bytes: &Uint8Array) -> JsString;
 }
 
-/// What a successful response must look like: the model's schema, and for a list page the field
-/// that holds the next page's cursor.
-pub struct Expect {
-    pub schema: &'static Schema,
-    pub cursor: Option<&'static str>,
+/// What a call's request options change besides the request itself.
+pub struct Overrides {
+    /// `maxRetries` for this call.
+    pub max_retries: Option<u32>,
+    /// `timeout` for this call, in milliseconds.
+    pub timeout_ms: Option<u64>,
+    /// Headers for this call; `None` values remove a header.
+    pub headers: Option<HeaderList>,
+    /// The base URL for this call (`defaultBaseURL`, resolved by the entry point).
+    pub base_url: Option<String>,
+    /// `fetchOptions` for this call, over the client's.
+    pub fetch_options: Option<Object>,
+    /// Resolve after a 2xx with the `Response`, its body unread (`asResponse()`).
+    pub raw: bool,
+    /// Compare the answer with the spec's model and report the differences (`drift`).
+    pub check: bool,
 }
 
 /// A failed call: the error and, when a response came, its headers.
@@ -62,44 +73,75 @@ impl From<Error> for Failure {
     }
 }
 
-/// Sends `request`, retrying as [`crate::retry`] decides, and checks the 2xx body against
-/// `expect`. Resolves to the body (parsed by the engine's `JSON.parse`, `_request_id` attached)
-/// and, for a list page, the `after` cursor of the next page.
+/// One answer: its status, lower-cased headers, the `Response`, and the body's bytes unless the
+/// caller asked for the raw response.
+struct Received {
+    status: u16,
+    headers: Vec<(String, String)>,
+    response: web_sys::Response,
+    bytes: Option<Uint8Array>,
+}
+
+/// Sends `request` for `op`, retrying as [`crate::retry`] decides. Resolves to `{ data,
+/// response, nextAfter, drift }`: `data` parsed by the engine's `JSON.parse` with `_request_id`
+/// attached; for a list, `nextAfter` is the next page's cursor as the official page classes
+/// decide it; `drift` lists how the answer differs from the spec's model when `check` is set.
 pub async fn call(
     inner: &Inner,
-    request: ApiRequest,
-    options: CallOptions,
+    op: &'static Operation,
+    mut request: ApiRequest,
+    overrides: Overrides,
     signal: Option<AbortSignal>,
-    expect: Expect,
-) -> Result<(JsValue, Option<String>), Failure> {
-    let max_retries = options.max_retries.unwrap_or(inner.config.max_retries);
-    let timeout_ms = options
-        .timeout
-        .map(u64::from)
-        .unwrap_or(inner.config.timeout_ms);
-    let url = request.url(&inner.config.base_url);
+) -> Result<JsValue, Failure> {
+    let max_retries = overrides.max_retries.unwrap_or(inner.config.max_retries);
+    let timeout_ms = overrides.timeout_ms.unwrap_or(inner.config.timeout_ms);
+    inner.config.add_default_query(&mut request.query);
+    let base_url = overrides
+        .base_url
+        .as_deref()
+        .unwrap_or(&inner.config.base_url);
+    let url = request.url(base_url);
     let headers = inner
         .config
-        .request_headers(request.body.is_some(), options.headers.as_ref());
+        .request_headers(request.body.is_some(), overrides.headers.as_ref());
+    let send = Send {
+        method: request.method.as_str(),
+        url: &url,
+        headers: &headers,
+        body: request.body.as_deref(),
+        fetch_options: overrides.fetch_options.as_ref(),
+        raw: overrides.raw,
+    };
     let mut retries_done = 0;
     loop {
-        let attempt = attempt(inner, &request, &url, &headers, timeout_ms, signal.as_ref()).await;
-        let retries_left = retries_done < max_retries;
-        let (status, response_headers, bytes) = match attempt {
-            Ok(response) => response,
+        let attempt = attempt(inner, &send, timeout_ms, signal.as_ref()).await;
+        let retries_left = max_retries.saturating_sub(retries_done);
+        let received = match attempt {
+            Ok(received) => received,
             Err(Error::Aborted) => return Err(Error::Aborted.into()),
-            // Connection errors and timeouts are retried like a 5xx.
-            Err(_) if retries_left => {
-                sleep(
-                    retry_delay_ms(retries_done, &RetryHeaders::default(), now(), random()),
-                    signal.as_ref(),
-                )
-                .await;
+            // Connection errors and timeouts are retried like a 5xx, as the official SDK does
+            // with anything its `fetch` throws.
+            Err(error) if retries_left > 0 => {
+                let ms = retry_delay_ms(retries_done, &RetryHeaders::default(), now(), random());
+                inner.log(
+                    "info",
+                    &format!(
+                        "{}: {error} - retrying in {ms:.0} ms, {retries_left} attempts remaining",
+                        op.name
+                    ),
+                );
+                sleep(ms, signal.as_ref()).await;
                 retries_done += 1;
                 continue;
             }
             Err(error) => return Err(error.into()),
         };
+        let Received {
+            status,
+            headers: response_headers,
+            response,
+            bytes,
+        } = received;
         let header = |name: &str| {
             response_headers
                 .iter()
@@ -113,21 +155,34 @@ pub async fn call(
                 retry_after_ms: header("retry-after-ms"),
                 retry_after: header("retry-after"),
             };
-            if retries_left && should_retry_status(status, &hints) {
-                sleep(
-                    retry_delay_ms(retries_done, &hints, now(), random()),
-                    signal.as_ref(),
-                )
-                .await;
+            if retries_left > 0 && should_retry_status(status, &hints) {
+                let ms = retry_delay_ms(retries_done, &hints, now(), random());
+                inner.log(
+                    "info",
+                    &format!(
+                        "{}: {status} - retrying in {ms:.0} ms, {retries_left} attempts remaining",
+                        op.name
+                    ),
+                );
+                sleep(ms, signal.as_ref()).await;
                 retries_done += 1;
                 continue;
             }
-            let body = String::from_utf8_lossy(&bytes.to_vec()).into_owned();
+            let body = bytes.map(|b| String::from_utf8_lossy(&b.to_vec()).into_owned());
             return Err(Failure {
-                error: Error::Api(Box::new(api_error(status, request_id.as_deref(), &body))),
+                error: Error::Api(Box::new(api_error(
+                    status,
+                    request_id.as_deref(),
+                    body.as_deref().unwrap_or_default(),
+                ))),
                 headers: Some(headers_to_js(&response_headers)),
             });
         }
+        let out = Object::new();
+        set(&out, "response", &response);
+        let Some(bytes) = bytes else {
+            return Ok(out.into());
+        };
         let decode_error = |message: String| Failure {
             error: Error::Decode {
                 message,
@@ -136,37 +191,80 @@ pub async fn call(
             },
             headers: Some(headers_to_js(&response_headers)),
         };
-        // The body is checked in wasm from a plain copy of its bytes (a memcpy), and parsed by
-        // the engine from its own decoding of the same bytes.
-        let copy = bytes.to_vec();
-        let text_utf8 = match String::from_utf8_lossy(&copy) {
-            std::borrow::Cow::Borrowed(text) => text,
-            std::borrow::Cow::Owned(_) => {
-                return Err(decode_error("the body is not valid UTF-8".to_owned()))
+        let data = body_to_js(&TextDecoder::new().decode(&bytes), request_id.as_deref())
+            .map_err(|e| decode_error(e.to_string()))?;
+        if !data.is_object() || js_sys::Array::is_array(&data) {
+            return Err(decode_error("the body is not a JSON object".to_owned()));
+        }
+        if let Some(cursor) = op.cursor {
+            let next = next_after(&data, cursor).map_err(decode_error)?;
+            set(
+                &out,
+                "nextAfter",
+                &next.map(JsValue::from).unwrap_or(JsValue::NULL),
+            );
+        }
+        if overrides.check {
+            let mut drift = Vec::new();
+            let text = String::from_utf8(bytes.to_vec())
+                .map_err(|_| decode_error("the body is not valid UTF-8".to_owned()))?;
+            check_response(op.result, &text, op.cursor, &mut drift)
+                .map_err(|e| decode_error(e.to_string()))?;
+            let list = js_sys::Array::new();
+            for item in &drift {
+                list.push(&item.to_string().into());
             }
-        };
-        let next = match expect.cursor {
-            Some(field) => validate_page(expect.schema, text_utf8, field)
-                .map(|page| next_after(&page))
-                .map_err(|e| decode_error(e.to_string()))?,
-            None => validate(expect.schema, text_utf8)
-                .map(|()| None)
-                .map_err(|e| decode_error(e.to_string()))?,
-        };
-        let body = body_to_js(&TextDecoder::new().decode(&bytes), request_id.as_deref())?;
-        return Ok((body, next));
+            set(&out, "drift", &list);
+        }
+        set(&out, "data", &data);
+        return Ok(out.into());
     }
 }
 
-/// One attempt: the status, the lower-cased headers and the body's bytes.
+/// The next page's `after` cursor, as the official page classes decide it: `has_more` missing
+/// or `false` ends the list; otherwise a non-empty cursor continues it, even after an empty page
+/// (`NextCursorPage`), except that the users list (`last_id`, `ConversationCursorPage`) also
+/// ends on an empty page. The envelope's fields must have their JSON types when present.
+fn next_after(page: &JsValue, cursor_field: &str) -> Result<Option<String>, String> {
+    let data = get(page, "data");
+    let items = if data.is_undefined() {
+        0
+    } else if js_sys::Array::is_array(&data) {
+        js_sys::Array::from(&data).length()
+    } else {
+        return Err("`data` is not an array".to_owned());
+    };
+    let has_more = get(page, "has_more");
+    if !has_more.is_undefined() && has_more.as_bool().is_none() {
+        return Err("`has_more` is not a boolean".to_owned());
+    }
+    let cursor = get(page, cursor_field);
+    if !(cursor.is_undefined() || cursor.is_null() || cursor.is_string()) {
+        return Err(format!("`{cursor_field}` is neither a string nor null"));
+    }
+    if has_more.as_bool() != Some(true) || (cursor_field == "last_id" && items == 0) {
+        return Ok(None);
+    }
+    Ok(cursor.as_string().filter(|c| !c.is_empty()))
+}
+
+/// What every attempt of one call sends.
+struct Send<'a> {
+    method: &'static str,
+    url: &'a str,
+    headers: &'a [(String, String)],
+    body: Option<&'a str>,
+    fetch_options: Option<&'a Object>,
+    raw: bool,
+}
+
+/// One attempt, under the call's timeout and the caller's signal.
 async fn attempt(
     inner: &Inner,
-    request: &ApiRequest,
-    url: &str,
-    headers: &[(String, String)],
+    send: &Send<'_>,
     timeout_ms: u64,
     signal: Option<&AbortSignal>,
-) -> Result<(u16, Vec<(String, String)>, Uint8Array), Error> {
+) -> Result<Received, Error> {
     if signal.is_some_and(AbortSignal::aborted) {
         return Err(Error::Aborted);
     }
@@ -190,7 +288,7 @@ async fn attempt(
     };
     let timer = set_timeout(on_timeout.as_ref().unchecked_ref(), timeout_ms as f64);
 
-    let result = send(inner, request, url, headers, &controller.signal()).await;
+    let result = fetch_once(inner, send, &controller.signal()).await;
 
     clear_timeout(&timer);
     if let Some((signal, on_abort)) = &forward {
@@ -198,7 +296,7 @@ async fn attempt(
             signal.remove_event_listener_with_callback("abort", on_abort.as_ref().unchecked_ref());
     }
     match result {
-        Ok(response) => Ok(response),
+        Ok(received) => Ok(received),
         Err(_) if signal.is_some_and(AbortSignal::aborted) => Err(Error::Aborted),
         Err(_) if timed_out.get() => Err(Error::Timeout),
         Err(message) => Err(connection(&message)),
@@ -211,37 +309,43 @@ fn connection(message: &str) -> Error {
     }
 }
 
-/// `fetch` and read the whole body, all under `abort`.
-async fn send(
+/// `fetch(url, init)` as the official SDK calls it, and the whole body read (all under `abort`)
+/// unless the caller wants the raw response of a 2xx.
+///
+/// `init` is `{ method, headers, body, ...client fetchOptions, ...call fetchOptions }` with the
+/// attempt's own `signal` and the method (upper-cased) set last, as the official SDK builds it.
+async fn fetch_once(
     inner: &Inner,
-    request: &ApiRequest,
-    url: &str,
-    headers: &[(String, String)],
+    send: &Send<'_>,
     abort: &AbortSignal,
-) -> Result<(u16, Vec<(String, String)>, Uint8Array), String> {
-    // One RequestInit handed to `fetch(url, init)`: no Request object to build (and parse the
-    // URL of) unless a custom `fetch` wants one.
-    let init = web_sys::RequestInit::new();
-    init.set_method(request.method.as_str());
-    init.set_signal(Some(abort));
-    let request_headers = gloo_net::http::Headers::new();
-    for (name, value) in headers {
-        request_headers.set(name, value);
+) -> Result<Received, String> {
+    let init = Object::new();
+    let request_headers = web_sys::Headers::new().map_err(describe)?;
+    for (name, value) in send.headers {
+        request_headers.set(name, value).map_err(describe)?;
     }
-    init.set_headers(&request_headers.into_raw());
-    if let Some(body) = &request.body {
-        init.set_body(&JsValue::from_str(body));
+    set(&init, "headers", &request_headers);
+    if let Some(body) = send.body {
+        set(&init, "body", &JsValue::from_str(body));
     }
+    for options in [inner.fetch_options.as_ref(), send.fetch_options]
+        .into_iter()
+        .flatten()
+    {
+        Object::assign(&init, options);
+    }
+    let method = get(&init, "method")
+        .as_string()
+        .map_or_else(|| send.method.to_owned(), |m| m.to_ascii_uppercase());
+    set(&init, "method", &method.into());
+    set(&init, "signal", abort);
     let promise = match &inner.fetch {
-        Some(fetch) => {
-            let raw = web_sys::Request::new_with_str_and_init(url, &init).map_err(describe)?;
-            fetch
-                .call1(&JsValue::UNDEFINED, &raw)
-                .map_err(describe)?
-                .dyn_into::<Promise>()
-                .map_err(|_| "the custom `fetch` did not return a promise".to_owned())?
-        }
-        None => global_fetch(url, &init),
+        Some(fetch) => fetch
+            .call2(&JsValue::UNDEFINED, &send.url.into(), &init)
+            .map_err(describe)?
+            .dyn_into::<Promise>()
+            .map_err(|_| "the custom `fetch` did not return a promise".to_owned())?,
+        None => global_fetch(send.url, &init),
     };
     let response = JsFuture::from(promise)
         .await
@@ -249,16 +353,31 @@ async fn send(
         .dyn_into::<web_sys::Response>()
         .map_err(|_| "`fetch` did not resolve to a Response".to_owned())?;
     let status = response.status();
-    let mut header_map = Vec::new();
-    let response = gloo_net::http::Response::from(response);
-    for (name, value) in response.headers().entries() {
-        header_map.push((name.to_ascii_lowercase(), value));
+    let mut headers = Vec::new();
+    let entries = js_sys::try_iter(&response.headers())
+        .map_err(describe)?
+        .ok_or_else(|| "the response headers cannot be read".to_owned())?;
+    for entry in entries {
+        let entry = entry.map_err(describe)?;
+        let pair = js_sys::Array::from(&entry);
+        if let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+            headers.push((name.to_ascii_lowercase(), value));
+        }
     }
-    let raw: web_sys::Response = response.into();
-    let buffer = JsFuture::from(raw.array_buffer().map_err(describe)?)
-        .await
-        .map_err(describe)?;
-    Ok((status, header_map, Uint8Array::new(&buffer)))
+    let bytes = if send.raw && (200..300).contains(&status) {
+        None
+    } else {
+        let buffer = JsFuture::from(response.array_buffer().map_err(describe)?)
+            .await
+            .map_err(describe)?;
+        Some(Uint8Array::new(&buffer))
+    };
+    Ok(Received {
+        status,
+        headers,
+        response,
+        bytes,
+    })
 }
 
 /// A JS exception as text: its `message` when it has one.

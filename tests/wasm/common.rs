@@ -10,23 +10,18 @@ use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+#[path = "env.rs"]
+mod env;
+#[path = "mock.rs"]
+mod mock;
+use mock::{after_rejection, stop_if_mock_missing};
+pub use mock::{mock_url, require_mock};
+
 pub use openai_admin_wasm::wasm as api;
 pub use openai_admin_wasm::wasm::WasmClient;
 
 /// The key the mock accepts unless started with another one.
 pub const KEY: &str = "sk-admin-demo";
-
-/// The mock's address, fixed when the suite was compiled (`scripts/test-wasm.sh` sets it).
-pub fn mock_url() -> &'static str {
-    match option_env!("MOCK_URL") {
-        Some(url) if !url.is_empty() => url.trim_end_matches('/'),
-        _ => panic!(
-            "MOCK_URL was not set when this test suite was compiled. Run scripts/test-wasm.sh, or \
-             start `target/debug/openai-admin-mock --port 0` and build the tests with \
-             MOCK_URL=http://127.0.0.1:PORT"
-        ),
-    }
-}
 
 /// A function of the global object (`fetch`, `setTimeout`), looked up at run time: binding them
 /// with `extern "C"` here would clash at link time with the library's identical bindings.
@@ -54,36 +49,68 @@ pub fn none() -> JsValue {
     JsValue::UNDEFINED
 }
 
-/// A client for the mock with the key, allowed in a browser (the suites run in Chromium too).
+/// A client for the mock with the key.
 pub fn client() -> WasmClient {
     client_with(json!({}))
 }
 
-/// [`client`] with more (or overridden) client options.
+/// [`client`] with more (or overridden) settings: `baseURL`, `maxRetries`, `timeout`, and
+/// `adminAPIKey`, which becomes the `Authorization` header as the package's entry resolves it.
 pub fn client_with(extra: Value) -> WasmClient {
-    let mut options = json!({
-        "adminAPIKey": KEY,
+    let key = extra
+        .get("adminAPIKey")
+        .and_then(Value::as_str)
+        .unwrap_or(KEY)
+        .to_owned();
+    let mut config = json!({
         "baseURL": format!("{}/v1", mock_url()),
-        "dangerouslyAllowBrowser": true,
+        "maxRetries": 2,
+        "timeout": 600_000,
+        "headers": { "authorization": format!("Bearer {key}") },
     });
-    if let (Some(options), Value::Object(extra)) = (options.as_object_mut(), extra) {
-        options.extend(extra);
+    if let (Some(config), Value::Object(extra)) = (config.as_object_mut(), extra) {
+        for (name, value) in extra {
+            if name != "adminAPIKey" {
+                config.insert(name, value);
+            }
+        }
     }
-    WasmClient::new(js(options), None)
+    WasmClient::new(js(config), None, JsValue::UNDEFINED, JsValue::UNDEFINED)
         .unwrap_or_else(|e| panic!("the client was refused: {}", describe(&e)))
 }
 
-/// Awaits a promise that must resolve.
+/// Awaits a promise; stops the run with one line if it failed because the mock is not running
+/// (see `mock.rs`).
+async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
+    stop_if_mock_missing();
+    let result = JsFuture::from(promise).await;
+    if let Err(error) = &result {
+        after_rejection(error).await;
+    }
+    result
+}
+
+/// Awaits a promise that must resolve, to the parsed body; for a list, to `{ page, nextAfter }`.
 pub async fn ok(promise: Promise) -> JsValue {
-    match JsFuture::from(promise).await {
-        Ok(value) => value,
+    match settle(promise).await {
+        Ok(result) => {
+            let data = get(&result, "data");
+            if Reflect::has(&result, &"nextAfter".into()).unwrap_or(false) {
+                let page = js_sys::Object::new();
+                let _ = Reflect::set(&page, &"page".into(), &data);
+                let _ = Reflect::set(&page, &"nextAfter".into(), &get(&result, "nextAfter"));
+                page.into()
+            } else {
+                data
+            }
+        }
         Err(error) => panic!("expected success, got {}", describe(&error)),
     }
 }
 
 /// Awaits a promise that must reject, and checks the error's `name`.
 pub async fn err(promise: Promise, name: &str) -> JsValue {
-    match JsFuture::from(promise).await {
+    match settle(promise).await {
         Ok(value) => panic!("expected a {name}, got success: {}", describe(&value)),
         Err(error) => {
             assert_eq!(
@@ -176,6 +203,7 @@ pub async fn sleep(ms: f64) {
 
 /// Calls a `/__mock` control and returns its JSON answer.
 async fn control(method: &str, path: &str, body: Option<Value>) -> JsValue {
+    require_mock().await;
     let mut init = json!({
         "method": method,
         "headers": { "authorization": format!("Bearer {KEY}") },
@@ -234,8 +262,10 @@ pub async fn attempts(method: &str, path: &str) -> usize {
 
 /// Creates a group with a fresh name and returns its id.
 pub async fn new_group(client: &WasmClient, prefix: &str) -> String {
-    let group = ok(api::groups_create(
+    let group = ok(api::call_op(
         client,
+        "groups.create",
+        none(),
         js(json!({ "name": unique(prefix) })),
         none(),
         None,
@@ -246,8 +276,10 @@ pub async fn new_group(client: &WasmClient, prefix: &str) -> String {
 
 /// Creates a custom role with a fresh name and returns its id.
 pub async fn new_role(client: &WasmClient, prefix: &str) -> String {
-    let role = ok(api::roles_create(
+    let role = ok(api::call_op(
         client,
+        "roles.create",
+        none(),
         js(json!({ "role_name": unique(prefix), "permissions": ["api.groups.read"] })),
         none(),
         None,
@@ -258,8 +290,10 @@ pub async fn new_role(client: &WasmClient, prefix: &str) -> String {
 
 /// The ids of the first `n` users of the organization (seeded, in id order).
 pub async fn some_users(client: &WasmClient, n: usize) -> Vec<String> {
-    let list = ok(api::users_list(
+    let list = ok(api::call_op(
         client,
+        "users.list",
+        none(),
         js(json!({ "limit": n })),
         none(),
         None,

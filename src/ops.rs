@@ -1,0 +1,535 @@
+//! The 26 operations, described once.
+//!
+//! Each row of [`OPERATIONS`] says everything about one operation: its name (its path below
+//! `client.admin.organization`), HTTP method, path template, query or body model, result model,
+//! the field holding a list's cursor, and whether it writes. One generic builder, [`build`], turns
+//! a row and the caller's arguments into an [`ApiRequest`]; the wasm dispatch, the TypeScript
+//! methods, the command line, the server handler's allow-list, the README's operation table and
+//! the tests' lists of operations are all read or generated from this table.
+//!
+//! The arguments follow the official SDK: the *last* path parameter is the first positional
+//! argument (`groups.users.retrieve(userID, { group_id })`), the other path parameters travel in
+//! the params object, and the rest of that object is the query (reads) or the JSON body (writes).
+
+use serde::{Deserialize, Serialize};
+use tsify::Tsify;
+
+use crate::error::Error;
+use crate::params::ListParams;
+use crate::request::{path_param, ApiRequest, Method};
+use crate::schema::{check_request, members, Model, Schema};
+use crate::{groups, roles, users};
+
+/// What an operation takes besides its path parameters.
+#[derive(Debug, Clone, Copy)]
+pub enum Input {
+    /// Nothing (path parameters only).
+    None,
+    /// Query parameters following this model.
+    Query(&'static Schema),
+    /// A JSON body following this model.
+    Body(&'static Schema),
+}
+
+/// One operation of the Admin API.
+#[derive(Debug)]
+pub struct Operation {
+    /// Its path below `client.admin.organization`, e.g. `groups.users.retrieve`.
+    pub name: &'static str,
+    /// The HTTP method.
+    pub method: Method,
+    /// The path template below the base URL, e.g. `/organization/groups/{group_id}`.
+    pub path: &'static str,
+    /// The query or body model.
+    pub input: Input,
+    /// The model of a successful answer (the page model for lists).
+    pub result: &'static Schema,
+    /// For lists, the field of a page that holds the next page's `after` cursor.
+    pub cursor: Option<&'static str>,
+    /// Whether the operation changes anything.
+    pub writes: bool,
+    /// What it does, as the spec's summary says it.
+    pub summary: &'static str,
+}
+
+impl Operation {
+    /// The path parameters, in URL order.
+    pub fn path_params(&self) -> impl Iterator<Item = &'static str> {
+        let path: &'static str = self.path;
+        path.split('/')
+            .filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
+    }
+
+    /// The path parameter given as the first positional argument: the last one.
+    pub fn positional(&self) -> Option<&'static str> {
+        self.path_params().last()
+    }
+}
+
+/// `{ group_id }`: the group a group-scoped call refers to (`groups.users.retrieve(userID, { group_id })`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct GroupScopedParams {
+    /// The ID of the group.
+    pub group_id: String,
+}
+
+/// `{ user_id }`: the user a user-scoped call refers to (`users.roles.retrieve(roleID, { user_id })`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+pub struct UserScopedParams {
+    /// The ID of the user.
+    pub user_id: String,
+}
+
+/// TypeScript and documentation facts about an operation, for the generator (native only: the
+/// wasm build needs none of it). Same order as [`OPERATIONS`].
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Debug)]
+pub struct OperationDocs {
+    /// The official SDK's type of the params argument (below `Organization.`), or `""`.
+    pub ts_params: &'static str,
+    /// The official type of the result (the page type for lists).
+    pub ts_result: &'static str,
+    /// For lists, the official type of an item.
+    pub ts_item: &'static str,
+    /// The descriptions of the query or body model's fields, in schema order.
+    pub input_docs: &'static [&'static str],
+}
+
+/// Writes the table from one row per operation:
+/// `name => METHOD "path", input [Model], Result, cursor, writes, "summary", ts("Params", "Result"[, "Item"]);`
+macro_rules! operations {
+    ($($name:literal => $method:ident $path:literal, $input:ident $($model:ty)?, $result:ty, $cursor:expr, $writes:literal, $summary:literal, ts($ts_params:literal, $ts_result:literal $(, $ts_item:literal)?);)*) => {
+        /// Every operation, in the order of the API reference.
+        pub static OPERATIONS: &[Operation] = &[$(Operation {
+            name: $name,
+            method: Method::$method,
+            path: $path,
+            input: operations!(@input $input $($model)?),
+            result: <$result as Model>::SCHEMA,
+            cursor: $cursor,
+            writes: $writes,
+            summary: $summary,
+        }),*];
+
+        /// The generator's facts about each operation, same order as [`OPERATIONS`].
+        #[cfg(not(target_arch = "wasm32"))]
+        pub static OPERATION_DOCS: &[OperationDocs] = &[$(OperationDocs {
+            ts_params: $ts_params,
+            ts_result: $ts_result,
+            ts_item: operations!(@item $($ts_item)?),
+            input_docs: operations!(@docs $($model)?),
+        }),*];
+    };
+    (@input none) => { Input::None };
+    (@input query $model:ty) => { Input::Query(<$model as Model>::SCHEMA) };
+    (@input body $model:ty) => { Input::Body(<$model as Model>::SCHEMA) };
+    (@item) => { "" };
+    (@item $item:literal) => { $item };
+    (@docs) => { &[] };
+    (@docs $model:ty) => { <$model as crate::schema::ModelDocs>::DOCS };
+}
+
+operations! {
+    "groups.list" => Get "/organization/groups", query ListParams, groups::GroupList, Some("next"), false,
+        "Lists all groups in the organization.",
+        ts("Groups.GroupListParams", "Groups.GroupsPage", "Groups.Group");
+    "groups.create" => Post "/organization/groups", body groups::GroupCreateParams, groups::Group, None, true,
+        "Creates a new group in the organization.",
+        ts("Groups.GroupCreateParams", "Groups.Group");
+    "groups.retrieve" => Get "/organization/groups/{group_id}", none, groups::Group, None, false,
+        "Retrieves a group.",
+        ts("", "Groups.Group");
+    "groups.update" => Post "/organization/groups/{group_id}", body groups::GroupUpdateParams, groups::GroupUpdateResponse, None, true,
+        "Updates a group's information.",
+        ts("Groups.GroupUpdateParams", "Groups.GroupUpdateResponse");
+    "groups.delete" => Delete "/organization/groups/{group_id}", none, groups::GroupDeleteResponse, None, true,
+        "Deletes a group from the organization.",
+        ts("", "Groups.GroupDeleteResponse");
+    "groups.users.list" => Get "/organization/groups/{group_id}/users", query ListParams, groups::users::GroupUserList, Some("next"), false,
+        "Lists the users assigned to a group.",
+        ts("Groups.Users.UserListParams", "Groups.Users.OrganizationGroupUsersPage", "Groups.Users.OrganizationGroupUser");
+    "groups.users.create" => Post "/organization/groups/{group_id}/users", body groups::users::GroupUserCreateParams, groups::users::GroupUserCreateResponse, None, true,
+        "Adds a user to a group.",
+        ts("Groups.Users.UserCreateParams", "Groups.Users.UserCreateResponse");
+    "groups.users.retrieve" => Get "/organization/groups/{group_id}/users/{user_id}", none, groups::users::GroupUserRetrieveResponse, None, false,
+        "Retrieves a user in a group.",
+        ts("Groups.Users.UserRetrieveParams", "Groups.Users.UserRetrieveResponse");
+    "groups.users.delete" => Delete "/organization/groups/{group_id}/users/{user_id}", none, groups::users::GroupUserDeleteResponse, None, true,
+        "Removes a user from a group.",
+        ts("Groups.Users.UserDeleteParams", "Groups.Users.UserDeleteResponse");
+    "groups.roles.list" => Get "/organization/groups/{group_id}/roles", query ListParams, roles::AssignedRoleList, Some("next"), false,
+        "Lists the organization roles assigned to a group within the organization.",
+        ts("Groups.Roles.RoleListParams", "Groups.Roles.RoleListResponsesPage", "Groups.Roles.RoleListResponse");
+    "groups.roles.create" => Post "/organization/groups/{group_id}/roles", body roles::RoleAssignmentParams, groups::roles::GroupRoleCreateResponse, None, true,
+        "Assigns an organization role to a group within the organization.",
+        ts("Groups.Roles.RoleCreateParams", "Groups.Roles.RoleCreateResponse");
+    "groups.roles.retrieve" => Get "/organization/groups/{group_id}/roles/{role_id}", none, roles::AssignedRoleDetails, None, false,
+        "Retrieves an organization role assigned to a group.",
+        ts("Groups.Roles.RoleRetrieveParams", "Groups.Roles.RoleRetrieveResponse");
+    "groups.roles.delete" => Delete "/organization/groups/{group_id}/roles/{role_id}", none, roles::RoleAssignmentDeleteResponse, None, true,
+        "Unassigns an organization role from a group within the organization.",
+        ts("Groups.Roles.RoleDeleteParams", "Groups.Roles.RoleDeleteResponse");
+    "roles.list" => Get "/organization/roles", query ListParams, roles::RoleList, Some("next"), false,
+        "Lists the roles configured for the organization.",
+        ts("Roles.RoleListParams", "Roles.RolesPage", "Roles.Role");
+    "roles.create" => Post "/organization/roles", body roles::RoleCreateParams, roles::Role, None, true,
+        "Creates a custom role for the organization.",
+        ts("Roles.RoleCreateParams", "Roles.Role");
+    "roles.retrieve" => Get "/organization/roles/{role_id}", none, roles::Role, None, false,
+        "Retrieves an organization role.",
+        ts("", "Roles.Role");
+    "roles.update" => Post "/organization/roles/{role_id}", body roles::RoleUpdateParams, roles::Role, None, true,
+        "Updates an existing organization role.",
+        ts("Roles.RoleUpdateParams", "Roles.Role");
+    "roles.delete" => Delete "/organization/roles/{role_id}", none, roles::RoleDeleteResponse, None, true,
+        "Deletes a custom role from the organization.",
+        ts("", "Roles.RoleDeleteResponse");
+    "users.list" => Get "/organization/users", query users::UserListParams, users::UserList, Some("last_id"), false,
+        "Lists all of the users in the organization.",
+        ts("Users.UserListParams", "Users.OrganizationUsersPage", "Users.OrganizationUser");
+    "users.retrieve" => Get "/organization/users/{user_id}", none, users::OrganizationUser, None, false,
+        "Retrieves a user by their identifier.",
+        ts("", "Users.OrganizationUser");
+    "users.update" => Post "/organization/users/{user_id}", body users::UserUpdateParams, users::OrganizationUser, None, true,
+        "Modifies a user's role in the organization.",
+        ts("Users.UserUpdateParams", "Users.OrganizationUser");
+    "users.delete" => Delete "/organization/users/{user_id}", none, users::UserDeleteResponse, None, true,
+        "Deletes a user from the organization.",
+        ts("", "Users.UserDeleteResponse");
+    "users.roles.list" => Get "/organization/users/{user_id}/roles", query ListParams, roles::AssignedRoleList, Some("next"), false,
+        "Lists the organization roles assigned to a user within the organization.",
+        ts("Users.Roles.RoleListParams", "Users.Roles.RoleListResponsesPage", "Users.Roles.RoleListResponse");
+    "users.roles.create" => Post "/organization/users/{user_id}/roles", body roles::RoleAssignmentParams, users::roles::UserRoleCreateResponse, None, true,
+        "Assigns an organization role to a user within the organization.",
+        ts("Users.Roles.RoleCreateParams", "Users.Roles.RoleCreateResponse");
+    "users.roles.retrieve" => Get "/organization/users/{user_id}/roles/{role_id}", none, roles::AssignedRoleDetails, None, false,
+        "Retrieves an organization role assigned to a user.",
+        ts("Users.Roles.RoleRetrieveParams", "Users.Roles.RoleRetrieveResponse");
+    "users.roles.delete" => Delete "/organization/users/{user_id}/roles/{role_id}", none, roles::RoleAssignmentDeleteResponse, None, true,
+        "Unassigns an organization role from a user within the organization.",
+        ts("Users.Roles.RoleDeleteParams", "Users.Roles.RoleDeleteResponse");
+}
+
+/// The operation called `name`.
+pub fn find(name: &str) -> Option<&'static Operation> {
+    OPERATIONS.iter().find(|op| op.name == name)
+}
+
+/// Builds the request of `op` from the caller's arguments: `id` (the positional path parameter)
+/// and `params`, the JSON text of the params object (`None` when it was left out).
+///
+/// Refuses, before anything is sent, only what cannot succeed: an id that is missing, empty or
+/// not one path segment, and params that break the model's schema (a wrong JSON type, a missing
+/// required field, a number or length outside the schema's bounds). Everything else is sent as
+/// given: values outside an enum, unknown fields, `null`, empty bodies.
+pub fn build(op: &Operation, id: Option<&str>, params: Option<&str>) -> Result<ApiRequest, Error> {
+    let arg = match op.input {
+        Input::Body(_) => "body",
+        _ => "params",
+    };
+    let members = match params {
+        Some(text) => Some(
+            members(text)
+                .ok_or_else(|| Error::invalid(arg, format!("`{arg}` must be an object")))?,
+        ),
+        None => None,
+    };
+    let member = |name: &str| {
+        members
+            .as_ref()
+            .and_then(|m| m.iter().rev().find(|(key, _)| key == name))
+            .map(|(_, raw)| *raw)
+    };
+
+    let positional = op.positional();
+    let mut path = String::with_capacity(op.path.len() + 32);
+    for segment in op.path.split('/').skip(1) {
+        path.push('/');
+        let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
+            path.push_str(segment);
+            continue;
+        };
+        let value =
+            if Some(name) == positional {
+                id.map(str::to_owned)
+            } else {
+                match member(name) {
+                    Some(raw) => Some(json_string(raw).ok_or_else(|| {
+                        Error::invalid(name, format!("`{name}` must be a string"))
+                    })?),
+                    None => None,
+                }
+            };
+        let value = value.ok_or_else(|| Error::invalid(name, format!("`{name}` is required")))?;
+        path.push_str(&path_param(name, &value)?);
+    }
+
+    let mut request = ApiRequest::new(op.method, path);
+    match op.input {
+        Input::None => {}
+        Input::Query(schema) => {
+            if let Some(text) = params {
+                check(schema, text, arg)?;
+                let is_path = |key: &str| op.path_params().any(|p| p == key);
+                for (key, raw) in members.iter().flatten() {
+                    if !is_path(key) {
+                        push_query(&mut request.query, key, raw);
+                    }
+                }
+            }
+        }
+        Input::Body(schema) => {
+            let text = params.unwrap_or("{}");
+            check(schema, text, arg)?;
+            request.body = Some(text.to_owned());
+        }
+    }
+    Ok(request)
+}
+
+/// Runs the careful writer's check, naming the field at fault.
+fn check(schema: &'static Schema, text: &str, arg: &str) -> Result<(), Error> {
+    check_request(schema, text).map_err(|invalid| {
+        let param = invalid.field().unwrap_or(arg).to_owned();
+        Error::invalid(param, format!("Invalid {arg}: {invalid}"))
+    })
+}
+
+/// Adds one member of a query object, as the official SDK's `qs` (brackets format) writes it:
+/// arrays as repeated `key[]`, objects as `key[sub]`, `null` and `undefined` left out.
+pub fn push_query(query: &mut Vec<(String, String)>, key: &str, raw: &str) {
+    let raw = raw.trim();
+    match raw.as_bytes().first() {
+        Some(b'[') => {
+            if let Some(items) = array_items(raw) {
+                let key = format!("{key}[]");
+                for item in items {
+                    push_query(query, &key, item);
+                }
+            }
+        }
+        Some(b'{') => {
+            for (sub, value) in members(raw).into_iter().flatten() {
+                push_query(query, &format!("{key}[{sub}]"), value);
+            }
+        }
+        Some(b'n') | None => {}
+        Some(b'"') => {
+            if let Some(text) = json_string(raw) {
+                query.push((key.to_owned(), text));
+            }
+        }
+        Some(_) => query.push((key.to_owned(), raw.to_owned())),
+    }
+}
+
+/// The items of a JSON array's raw text, each as raw text.
+fn array_items(raw: &str) -> Option<Vec<&str>> {
+    // `raw` is valid JSON (it came from `members`): split at top-level commas, skipping strings
+    // and nested values.
+    let inner = raw.trim().strip_prefix('[')?.strip_suffix(']')?;
+    let mut items = Vec::new();
+    let (mut depth, mut in_string, mut escaped, mut start) = (0usize, false, false, 0usize);
+    for (i, b) in inner.bytes().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b',' if depth == 0 => {
+                items.push(inner[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    let last = inner[start..].trim();
+    if !last.is_empty() {
+        items.push(last);
+    }
+    Some(items)
+}
+
+/// The value of a raw JSON string literal, unescaped; `None` for any other JSON value.
+fn json_string(raw: &str) -> Option<String> {
+    // Read as the key of a one-member object: `members` unescapes keys.
+    let wrapped = format!("{{{}:0}}", raw.trim());
+    Some(members(&wrapped)?.into_iter().next()?.0.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn op(name: &str) -> &'static Operation {
+        find(name).expect("operation in the table")
+    }
+
+    #[test]
+    fn the_table_has_the_26_operations_once_each() {
+        assert_eq!(OPERATIONS.len(), 26);
+        for (i, a) in OPERATIONS.iter().enumerate() {
+            assert!(
+                OPERATIONS[i + 1..].iter().all(|b| b.name != a.name),
+                "{}",
+                a.name
+            );
+            assert!(
+                OPERATIONS[i + 1..]
+                    .iter()
+                    .all(|b| (b.method, b.path) != (a.method, a.path)),
+                "{} {}",
+                a.method.as_str(),
+                a.path
+            );
+            assert_eq!(a.writes, a.method != Method::Get, "{}", a.name);
+            assert_eq!(a.cursor.is_some(), a.name.ends_with(".list"), "{}", a.name);
+        }
+    }
+
+    #[test]
+    fn path_parameters_come_from_the_id_and_the_params() {
+        let req = build(
+            op("groups.users.retrieve"),
+            Some("user/1"),
+            Some(r#"{"group_id":"g 1"}"#),
+        )
+        .unwrap();
+        assert_eq!(req.method, Method::Get);
+        assert_eq!(req.path, "/organization/groups/g%201/users/user%2F1");
+        assert!(req.query.is_empty() && req.body.is_none());
+
+        let err = build(op("groups.users.retrieve"), Some("u"), Some("{}")).unwrap_err();
+        assert_eq!(err.param(), Some("group_id"));
+        let err = build(
+            op("groups.users.retrieve"),
+            Some("u"),
+            Some(r#"{"group_id":7}"#),
+        )
+        .unwrap_err();
+        assert_eq!(err.param(), Some("group_id"));
+        let err = build(op("groups.retrieve"), None, None).unwrap_err();
+        assert_eq!(err.param(), Some("group_id"));
+        let err = build(op("groups.retrieve"), Some(".."), None).unwrap_err();
+        assert_eq!(err.param(), Some("group_id"));
+    }
+
+    #[test]
+    fn queries_are_written_as_the_official_sdk_writes_them() {
+        let req = build(
+            op("users.list"),
+            None,
+            Some(r#"{"limit":500,"emails":["a+b@example.com","c@x"],"after":null,"extra":true}"#),
+        )
+        .unwrap();
+        assert_eq!(
+            req.path_and_query(),
+            "/organization/users?limit=500&emails%5B%5D=a%2Bb%40example.com&emails%5B%5D=c%40x&extra=true"
+        );
+        let req = build(
+            op("groups.list"),
+            None,
+            Some(r#"{"order":"sideways","limit":0}"#),
+        )
+        .unwrap();
+        assert_eq!(
+            req.path_and_query(),
+            "/organization/groups?order=sideways&limit=0"
+        );
+    }
+
+    #[test]
+    fn bodies_are_sent_as_given_once_checked() {
+        let text = r#"{"name":"Support","description":"x"}"#;
+        let req = build(op("groups.create"), None, Some(text)).unwrap();
+        assert_eq!(req.body.as_deref(), Some(text));
+        let req = build(op("users.update"), Some("user_1"), Some("{}")).unwrap();
+        assert_eq!(req.body.as_deref(), Some("{}"));
+        let req = build(
+            op("users.update"),
+            Some("user_1"),
+            Some(r#"{"role":"member"}"#),
+        )
+        .unwrap();
+        assert_eq!(req.body.as_deref(), Some(r#"{"role":"member"}"#));
+        let req = build(
+            op("roles.update"),
+            Some("role_1"),
+            Some(r#"{"description":null}"#),
+        )
+        .unwrap();
+        assert_eq!(req.body.as_deref(), Some(r#"{"description":null}"#));
+    }
+
+    #[test]
+    fn only_what_cannot_succeed_is_refused() {
+        let err = build(op("groups.create"), None, Some(r#"{"name":42}"#)).unwrap_err();
+        assert_eq!(err.param(), Some("name"));
+        let err = build(op("groups.create"), None, None).unwrap_err();
+        assert_eq!(err.param(), Some("name"));
+        let err = build(op("groups.create"), None, Some("[1]")).unwrap_err();
+        assert_eq!(err.param(), Some("body"));
+        let err = build(op("groups.list"), None, Some(r#"{"limit":1001}"#)).unwrap_err();
+        assert_eq!(err.param(), Some("limit"));
+        let err = build(op("groups.list"), None, Some(r#"{"limit":"ten"}"#)).unwrap_err();
+        assert_eq!(err.param(), Some("limit"));
+    }
+
+    #[test]
+    fn every_operation_builds_its_own_route() {
+        for op in OPERATIONS {
+            let mut params = String::from("{");
+            for (i, name) in op
+                .path_params()
+                .filter(|p| Some(*p) != op.positional())
+                .enumerate()
+            {
+                if i > 0 {
+                    params.push(',');
+                }
+                params.push_str(&format!("\"{name}\":\"{name}_1\""));
+            }
+            if let Input::Body(schema) = op.input {
+                for field in schema.fields.iter().filter(|f| !f.optional) {
+                    if params.len() > 1 {
+                        params.push(',');
+                    }
+                    let value = match field.ty {
+                        crate::schema::Ty::Arr(_) => "[\"x\"]",
+                        _ => "\"x\"",
+                    };
+                    params.push_str(&format!("\"{}\":{value}", field.name));
+                }
+            }
+            params.push('}');
+            let id = op.positional().map(|p| format!("{p}_0"));
+            let req = build(op, id.as_deref(), Some(&params))
+                .unwrap_or_else(|e| panic!("{}: {e}", op.name));
+            assert_eq!(req.method, op.method, "{}", op.name);
+            let mut expected = op.path.to_owned();
+            for name in op.path_params() {
+                let value = if Some(name) == op.positional() {
+                    "_0"
+                } else {
+                    "_1"
+                };
+                expected = expected.replace(&format!("{{{name}}}"), &format!("{name}{value}"));
+            }
+            assert_eq!(req.path, expected, "{}", op.name);
+            assert_eq!(
+                req.body.is_some(),
+                matches!(op.input, Input::Body(_)),
+                "{}",
+                op.name
+            );
+        }
+    }
+}
