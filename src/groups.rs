@@ -169,7 +169,6 @@ impl Model for Group {
             Field::new("is_scim_managed", Ty::Bool),
             Field::new("group_type", Ty::Enum(&["group", "tenant_group"])),
         ],
-        strict: false,
     };
 }
 
@@ -180,9 +179,8 @@ impl Model for GroupList {
             Field::opt("object", Ty::Str),
             Field::new("data", Ty::Arr(&Ty::Obj(Group::SCHEMA))),
             Field::new("has_more", Ty::Bool),
-            Field::opt("next", Ty::Str),
+            Field::opt("next", Ty::Str).nullable(),
         ],
-        strict: false,
     };
 }
 
@@ -195,7 +193,6 @@ impl Model for GroupUpdateResponse {
             Field::new("created_at", Ty::Int),
             Field::new("is_scim_managed", Ty::Bool),
         ],
-        strict: false,
     };
 }
 
@@ -207,16 +204,19 @@ impl Model for GroupDeleteResponse {
             Field::new("deleted", Ty::Bool),
             Field::opt("object", Ty::Str),
         ],
-        strict: false,
     };
 }
 
 impl Model for GroupCreateParams {
     const SCHEMA: &'static Schema = &Schema {
         name: "GroupCreateParams",
-        fields: &[Field::new("name", Ty::Str)],
-        strict: true,
+        fields: &[Field::new("name", Ty::Str).len(Some(1), Some(255))],
     };
+}
+
+impl crate::schema::ModelDocs for GroupCreateParams {
+    const DOCS: &'static [&'static str] =
+        &["Human readable name for the group, 1 to 255 characters."];
 }
 
 impl FromMembers for GroupCreateParams {
@@ -236,9 +236,12 @@ impl ToJson for GroupCreateParams {
 impl Model for GroupUpdateParams {
     const SCHEMA: &'static Schema = &Schema {
         name: "GroupUpdateParams",
-        fields: &[Field::new("name", Ty::Str)],
-        strict: true,
+        fields: &[Field::new("name", Ty::Str).len(Some(1), Some(255))],
     };
+}
+
+impl crate::schema::ModelDocs for GroupUpdateParams {
+    const DOCS: &'static [&'static str] = &["New display name for the group, 1 to 255 characters."];
 }
 
 impl FromMembers for GroupUpdateParams {

@@ -294,8 +294,11 @@ impl Model for RoleAssignmentParams {
     const SCHEMA: &'static Schema = &Schema {
         name: "RoleAssignmentParams",
         fields: &[Field::new("role_id", Ty::Str)],
-        strict: true,
     };
+}
+
+impl crate::schema::ModelDocs for RoleAssignmentParams {
+    const DOCS: &'static [&'static str] = &["Identifier of the role to assign."];
 }
 
 impl FromMembers for RoleAssignmentParams {
@@ -359,12 +362,11 @@ impl Model for Role {
             Field::opt("object", Ty::Str),
             Field::new("id", Ty::Str),
             Field::new("name", Ty::Str),
-            Field::opt("description", Ty::Str),
+            Field::opt("description", Ty::Str).nullable(),
             Field::new("permissions", Ty::Arr(&Ty::Str)),
             Field::new("resource_type", Ty::Str),
             Field::new("predefined_role", Ty::Bool),
         ],
-        strict: false,
     };
 }
 
@@ -375,9 +377,8 @@ impl Model for RoleList {
             Field::opt("object", Ty::Str),
             Field::new("data", Ty::Arr(&Ty::Obj(Role::SCHEMA))),
             Field::new("has_more", Ty::Bool),
-            Field::opt("next", Ty::Str),
+            Field::opt("next", Ty::Str).nullable(),
         ],
-        strict: false,
     };
 }
 
@@ -389,7 +390,6 @@ impl Model for RoleDeleteResponse {
             Field::new("id", Ty::Str),
             Field::new("deleted", Ty::Bool),
         ],
-        strict: false,
     };
 }
 
@@ -399,10 +399,17 @@ impl Model for RoleCreateParams {
         fields: &[
             Field::new("role_name", Ty::Str),
             Field::new("permissions", Ty::Arr(&Ty::Str)),
-            Field::opt("description", Ty::Str),
+            Field::opt("description", Ty::Str).nullable(),
         ],
-        strict: true,
     };
+}
+
+impl crate::schema::ModelDocs for RoleCreateParams {
+    const DOCS: &'static [&'static str] = &[
+        "Unique name for the role (answered back as `name`).",
+        "Permissions to grant to the role, e.g. `api.groups.read`.",
+        "Optional description of the role.",
+    ];
 }
 
 impl FromMembers for RoleCreateParams {
@@ -429,12 +436,19 @@ impl Model for RoleUpdateParams {
     const SCHEMA: &'static Schema = &Schema {
         name: "RoleUpdateParams",
         fields: &[
-            Field::opt("role_name", Ty::Str),
-            Field::opt("permissions", Ty::Arr(&Ty::Str)),
-            Field::opt("description", Ty::Str),
+            Field::opt("role_name", Ty::Str).nullable(),
+            Field::opt("permissions", Ty::Arr(&Ty::Str)).nullable(),
+            Field::opt("description", Ty::Str).nullable(),
         ],
-        strict: true,
     };
+}
+
+impl crate::schema::ModelDocs for RoleUpdateParams {
+    const DOCS: &'static [&'static str] = &[
+        "New name for the role.",
+        "Updated set of permissions for the role.",
+        "New description for the role.",
+    ];
 }
 
 impl FromMembers for RoleUpdateParams {
@@ -464,7 +478,6 @@ impl Model for AssignmentSource {
             Field::new("principal_id", Ty::Str),
             Field::new("principal_type", Ty::Str),
         ],
-        strict: false,
     };
 }
 
@@ -477,18 +490,18 @@ impl Model for AssignedRoleDetails {
             Field::new("permissions", Ty::Arr(&Ty::Str)),
             Field::new("resource_type", Ty::Str),
             Field::new("predefined_role", Ty::Bool),
-            Field::opt("description", Ty::Str),
-            Field::opt("created_at", Ty::Int),
-            Field::opt("updated_at", Ty::Int),
-            Field::opt("created_by", Ty::Str),
-            Field::opt("created_by_user_obj", Ty::AnyObj),
-            Field::opt("metadata", Ty::AnyObj),
+            Field::opt("description", Ty::Str).nullable(),
+            Field::opt("created_at", Ty::Int).nullable(),
+            Field::opt("updated_at", Ty::Int).nullable(),
+            Field::opt("created_by", Ty::Str).nullable(),
+            Field::opt("created_by_user_obj", Ty::AnyObj).nullable(),
+            Field::opt("metadata", Ty::AnyObj).nullable(),
             Field::opt(
                 "assignment_sources",
                 Ty::Arr(&Ty::Obj(AssignmentSource::SCHEMA)),
-            ),
+            )
+            .nullable(),
         ],
-        strict: false,
     };
 }
 
@@ -499,9 +512,8 @@ impl Model for AssignedRoleList {
             Field::opt("object", Ty::Str),
             Field::new("data", Ty::Arr(&Ty::Obj(AssignedRoleDetails::SCHEMA))),
             Field::new("has_more", Ty::Bool),
-            Field::opt("next", Ty::Str),
+            Field::opt("next", Ty::Str).nullable(),
         ],
-        strict: false,
     };
 }
 
@@ -512,7 +524,6 @@ impl Model for RoleAssignmentDeleteResponse {
             Field::new("object", Ty::Str),
             Field::new("deleted", Ty::Bool),
         ],
-        strict: false,
     };
 }
 
@@ -673,7 +684,7 @@ mod tests {
         assert_eq!(err.param(), Some("permissions"));
         let err =
             from_json::<RoleCreateParams>("body", r#"{"name":"x","permissions":[]}"#).unwrap_err();
-        assert_eq!(err.param(), Some("name"));
+        assert_eq!(err.param(), Some("role_name"));
         let err = from_json::<RoleUpdateParams>("body", r#"{"permissions":"all"}"#).unwrap_err();
         assert_eq!(err.param(), Some("permissions"));
         let ok: RoleCreateParams = from_json(

@@ -1,14 +1,18 @@
-//! A compact description of each model, and one JSON validator that checks a body against it.
+//! A compact description of each model, and one JSON checker that reads a body against it.
 //!
-//! The serde models are the reference: they give the TypeScript types and the native
-//! [`crate::parse_response`]. But every serde model deserialized in wasm costs kilobytes of
-//! monomorphized code, so the wasm build checks bodies with this single validator instead, driven
-//! by a [`Schema`] per model. [`Model::SCHEMA`] must say exactly what the model's serde derive
-//! accepts; the tests in each resource module check that on the spec's examples and on every
-//! field removed, nulled and retyped (`schema::check_agreement`).
+//! Every model's [`Schema`] is generated from its serde struct by `#[derive(Model)]`
+//! (the `openai-admin-derive` crate). The checker walks the text once, with no allocation but
+//! for messages, drift reports and the cursor it reads from a list page, and never panics,
+//! whatever the input (a depth limit bounds recursion). It has two modes, after the robustness
+//! principle:
 //!
-//! The validator walks the text once, with no allocation but for error messages and the cursor it
-//! reads from a list page, and never panics, whatever the input (a depth limit bounds recursion).
+//! - [`check_request`], the careful writer: before a request is sent, it refuses only what
+//!   cannot succeed under the schema (a wrong JSON type, a missing required field, `null` where
+//!   the schema does not allow it, a number outside `minimum`/`maximum`, a string length outside
+//!   `minLength`/`maxLength`). Unknown fields and enum values outside the spec are sent as given.
+//! - [`check_response`], the tolerant reader: an answer fails only where the client cannot go on
+//!   (not JSON, not an object, a list's envelope of the wrong type); every other difference from
+//!   the spec is reported as [`Drift`], never as an error.
 
 use std::borrow::Cow;
 
@@ -22,11 +26,13 @@ pub enum Ty {
     Str,
     /// An integer in the `i64` range (no fraction, no exponent).
     Int,
+    /// Any JSON number.
+    Num,
     /// An integer in the `u32` range.
     UInt,
     /// `true` or `false`.
     Bool,
-    /// One of these strings.
+    /// One of these strings (in requests, any string: the server decides).
     Enum(&'static [&'static str]),
     /// An array of this type.
     Arr(&'static Ty),
@@ -38,6 +44,20 @@ pub enum Ty {
     StrMap,
 }
 
+impl Ty {
+    /// The spec's name for the type, as drift reports say it.
+    pub fn spec_name(&self) -> &'static str {
+        match self {
+            Ty::Str | Ty::Enum(_) => "string",
+            Ty::Int | Ty::UInt => "integer",
+            Ty::Num => "number",
+            Ty::Bool => "boolean",
+            Ty::Arr(_) => "array",
+            Ty::Obj(_) | Ty::AnyObj | Ty::StrMap => "object",
+        }
+    }
+}
+
 /// One field of an object.
 #[derive(Debug, Clone, Copy)]
 pub struct Field {
@@ -45,26 +65,62 @@ pub struct Field {
     pub name: &'static str,
     /// Its type.
     pub ty: Ty,
-    /// `Option<T>` in the model: it may be missing or `null`. Otherwise it is required.
+    /// It may be missing. Otherwise the spec requires it.
     pub optional: bool,
+    /// It may be `null`.
+    pub nullable: bool,
+    /// The schema's `minimum` (numbers).
+    pub min: Option<i64>,
+    /// The schema's `maximum` (numbers).
+    pub max: Option<i64>,
+    /// The schema's `minLength`, in characters (strings).
+    pub min_len: Option<u32>,
+    /// The schema's `maxLength`, in characters (strings).
+    pub max_len: Option<u32>,
 }
 
 impl Field {
-    /// A required, non-null field.
+    /// A required, non-null field without bounds.
     pub const fn new(name: &'static str, ty: Ty) -> Self {
         Field {
             name,
             ty,
             optional: false,
+            nullable: false,
+            min: None,
+            max: None,
+            min_len: None,
+            max_len: None,
         }
     }
 
-    /// An `Option<T>` field: missing and `null` are accepted.
+    /// A field that may be missing (but not `null`: see [`Field::nullable`]).
     pub const fn opt(name: &'static str, ty: Ty) -> Self {
         Field {
-            name,
-            ty,
             optional: true,
+            ..Field::new(name, ty)
+        }
+    }
+
+    /// The same field, allowed to be `null`.
+    pub const fn nullable(self) -> Self {
+        Field {
+            nullable: true,
+            ..self
+        }
+    }
+
+    /// The same field, with the schema's `minimum` and `maximum`.
+    pub const fn range(self, min: Option<i64>, max: Option<i64>) -> Self {
+        Field { min, max, ..self }
+    }
+
+    /// The same field, with the schema's `minLength` and `maxLength`.
+    pub const fn len(self, min_len: Option<u32>, max_len: Option<u32>) -> Self {
+        Field {
+            min_len,
+            max_len,
+            ..self
         }
     }
 }
@@ -74,16 +130,29 @@ impl Field {
 pub struct Schema {
     /// The model's name, for messages.
     pub name: &'static str,
-    /// Its fields.
+    /// Its fields (at most 64).
     pub fields: &'static [Field],
-    /// Reject unknown fields (`#[serde(deny_unknown_fields)]`: parameters, not responses).
-    pub strict: bool,
 }
 
-/// A model with a schema.
+impl Schema {
+    /// Whether this is a list page: a schema with a `data` array.
+    fn is_list(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| f.name == "data" && matches!(f.ty, Ty::Arr(_)))
+    }
+}
+
+/// A model with a schema (`#[derive(Model)]`).
 pub trait Model {
-    /// What the model's serde derive accepts.
+    /// What the spec says of the model.
     const SCHEMA: &'static Schema;
+}
+
+/// Field descriptions (the doc comments), in the order of [`Model::SCHEMA`]'s fields.
+pub trait ModelDocs {
+    /// One description per field.
+    const DOCS: &'static [&'static str];
 }
 
 /// What a list page's validation reads at its top level, for pagination.
@@ -109,7 +178,7 @@ impl crate::pagination::Page for PageInfo {
     }
 }
 
-/// A validation failure: where, and what.
+/// A check that failed: where, and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Invalid {
     /// The path of the value at fault, e.g. `data[2].created_at`; empty for the whole body.
@@ -136,49 +205,122 @@ impl std::fmt::Display for Invalid {
     }
 }
 
-/// Checks `body` against `schema`.
+/// A difference between an answer and the spec's model, which the reader tolerates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drift {
+    /// Where: `data[].group_type` (the items of an array share the path `data[]`).
+    pub path: String,
+    /// What.
+    pub kind: DriftKind,
+}
+
+/// What kind of difference a [`Drift`] is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DriftKind {
+    /// A field the spec requires is missing.
+    Missing,
+    /// A field the spec does not know.
+    Unknown,
+    /// A string outside the spec's enum: the value, and the spec's values.
+    Enum(String, &'static [&'static str]),
+    /// A value of another type (or `null` where the spec does not allow it): the spec's type.
+    WrongType(&'static str),
+}
+
+impl std::fmt::Display for Drift {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let path = if self.path.is_empty() {
+            "the body"
+        } else {
+            &self.path
+        };
+        match &self.kind {
+            DriftKind::Missing => write!(f, "{path} is missing (the spec requires it)"),
+            DriftKind::Unknown => write!(f, "{path} is not in the spec (unknown field)"),
+            DriftKind::Enum(value, values) => write!(
+                f,
+                "{path} is {value:?}, not one of the spec's values ({})",
+                values.join(", ")
+            ),
+            DriftKind::WrongType(ty) => {
+                let article = if ty.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                write!(f, "{path} is not {article} {ty} (the spec says {ty})")
+            }
+        }
+    }
+}
+
+/// How the walker treats a difference from the schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// As the model's serde derive reads it: every difference is an error.
+    Serde,
+    /// Careful writer: see [`check_request`].
+    Request,
+    /// Tolerant reader: see [`check_response`].
+    Response,
+}
+
+/// Checks a request's parameters or body, the JSON text `json`, before it is sent.
+///
+/// An error only for what cannot succeed under the schema: a wrong JSON type for a known field
+/// (enum fields take any string here: the server decides), a missing required field, `null`
+/// where the field is not nullable, a number outside `min`/`max`, a string whose length in
+/// characters is outside `min_len`/`max_len`, or text that is not a JSON object. Unknown fields
+/// are fine. [`Invalid::field`] names the field at fault.
+pub fn check_request(schema: &'static Schema, json: &str) -> Result<(), Invalid> {
+    let mut parser = Parser::new(json, Mode::Request);
+    parser.top(schema).map(|_| ())
+}
+
+/// Checks an answer's body, pushing every difference from the schema to `drift`.
+///
+/// An error only when the client cannot go on: `body` is not JSON or not an object, or (for a
+/// list page, a schema with a `data` array) `data` is present and not an array, `has_more` is
+/// present and not a boolean, or `cursor_field` is present and neither a string nor `null`.
+/// Anything else is drift, pushed once per path and kind (array items share the path `data[]`):
+/// a required field missing, an unknown field, an enum value outside the spec, a wrong type.
+/// The body itself is never changed.
+pub fn check_response(
+    schema: &'static Schema,
+    body: &str,
+    cursor_field: Option<&str>,
+    drift: &mut Vec<Drift>,
+) -> Result<(), Invalid> {
+    let mut parser = Parser::new(body, Mode::Response);
+    parser.cursor_field = cursor_field.unwrap_or("");
+    parser.drift = std::mem::take(drift);
+    let result = parser.top(schema).map(|_| ());
+    *drift = parser.drift;
+    result
+}
+
+/// Checks `body` against `schema` as the model's serde derive reads it (every difference is an
+/// error, unknown fields aside).
 pub fn validate(schema: &'static Schema, body: &str) -> Result<(), Invalid> {
     validate_page(schema, body, "").map(|_| ())
 }
 
-/// Checks `body` against `schema` and reads `has_more`, the length of `data` and the string
-/// field `cursor_field` at the top level.
+/// As [`validate`], and reads `has_more`, the length of `data` and the string field
+/// `cursor_field` at the top level.
 pub fn validate_page(
     schema: &'static Schema,
     body: &str,
     cursor_field: &str,
 ) -> Result<PageInfo, Invalid> {
-    let mut parser = Parser {
-        text: body,
-        at: 0,
-        path: Vec::new(),
-        page: PageInfo::default(),
-        cursor_field,
-        last_array_len: 0,
-    };
-    parser.skip_ws();
-    if parser.at == body.len() {
-        return Err(parser.fail("the body is empty"));
-    }
-    parser.object(schema, 0)?;
-    parser.skip_ws();
-    if parser.at != body.len() {
-        return Err(parser.fail_syntax("trailing characters"));
-    }
-    Ok(parser.page)
+    let mut parser = Parser::new(body, Mode::Serde);
+    parser.cursor_field = cursor_field;
+    parser.top(schema)
 }
 
 /// The members of a JSON object: each key (unescaped) with the raw JSON text of its value.
 /// `None` when `text` is not a syntactically valid JSON object.
 pub fn members(text: &str) -> Option<Vec<(Cow<'_, str>, &str)>> {
-    let mut parser = Parser {
-        text,
-        at: 0,
-        path: Vec::new(),
-        page: PageInfo::default(),
-        cursor_field: "",
-        last_array_len: 0,
-    };
+    let mut parser = Parser::new(text, Mode::Serde);
     parser.skip_ws();
     if parser.peek() != Some(b'{') {
         return None;
@@ -217,14 +359,7 @@ pub fn members(text: &str) -> Option<Vec<(Cow<'_, str>, &str)>> {
 
 /// The elements of a JSON array, as raw JSON text; `None` when `text` is not a valid array.
 pub fn elements(text: &str) -> Option<Vec<&str>> {
-    let mut parser = Parser {
-        text,
-        at: 0,
-        path: Vec::new(),
-        page: PageInfo::default(),
-        cursor_field: "",
-        last_array_len: 0,
-    };
+    let mut parser = Parser::new(text, Mode::Serde);
     parser.skip_ws();
     if parser.peek() != Some(b'[') {
         return None;
@@ -329,13 +464,20 @@ pub fn raw_to_text(raw: &str) -> Option<String> {
 enum Step<'a> {
     Key(Cow<'a, str>),
     Index(usize),
+    /// Any item of an array (drift reports share one path for all items).
+    Items,
 }
 
 struct Parser<'a> {
     text: &'a str,
     at: usize,
+    mode: Mode,
     path: Vec<Step<'a>>,
+    /// Response mode: the differences found so far.
+    drift: Vec<Drift>,
+    /// Serde mode: what `validate_page` reads.
     page: PageInfo,
+    /// The top-level field holding the cursor, or empty.
     cursor_field: &'a str,
     /// Length of the array that closed last: at the top level, after `data`, that of `data`.
     last_array_len: usize,
@@ -357,6 +499,7 @@ fn expected(ty: &Ty) -> Cow<'static, str> {
     match ty {
         Ty::Str => "a string".into(),
         Ty::Int => "an integer".into(),
+        Ty::Num => "a number".into(),
         Ty::UInt => "a non-negative integer".into(),
         Ty::Bool => "a boolean".into(),
         Ty::Enum(values) => format!("one of {}", quote_list(values)).into(),
@@ -378,7 +521,33 @@ fn quote_list(values: &[&str]) -> String {
     out
 }
 
+/// "must be 1 to 255 characters long", "must be at least 0", …
+fn bound_message<T: std::fmt::Display>(min: Option<T>, max: Option<T>, unit: &str) -> String {
+    match (min, max) {
+        (Some(min), Some(max)) => format!("must be {min} to {max}{unit}"),
+        (Some(min), None) => format!("must be at least {min}{unit}"),
+        (None, Some(max)) => format!("must be at most {max}{unit}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// The values of a string map: strings or `null`.
+const MAP_VALUE: Field = Field::opt("", Ty::Str).nullable();
+
 impl<'a> Parser<'a> {
+    fn new(text: &'a str, mode: Mode) -> Self {
+        Parser {
+            text,
+            at: 0,
+            mode,
+            path: Vec::new(),
+            drift: Vec::new(),
+            page: PageInfo::default(),
+            cursor_field: "",
+            last_array_len: 0,
+        }
+    }
+
     // Hot: called for every token; `opt-level = "z"` would not inline it.
     #[inline(always)]
     fn bytes(&self) -> &'a [u8] {
@@ -410,6 +579,7 @@ impl<'a> Parser<'a> {
                     out.push_str(key);
                 }
                 Step::Index(i) => out.push_str(&format!("[{i}]")),
+                Step::Items => out.push_str("[]"),
             }
         }
         out
@@ -422,6 +592,26 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Records a difference at the current path, once per path and kind.
+    fn push_drift(&mut self, kind: DriftKind) {
+        let path = self.path_string();
+        let known = self.drift.iter().any(|d| {
+            d.path == path && std::mem::discriminant(&d.kind) == std::mem::discriminant(&kind)
+        });
+        if !known {
+            self.drift.push(Drift { path, kind });
+        }
+    }
+
+    /// A value (already read) of the wrong type: drift when reading an answer, else an error.
+    fn wrong(&mut self, ty: &Ty, got: &str) -> Result<(), Invalid> {
+        if self.mode == Mode::Response {
+            self.push_drift(DriftKind::WrongType(ty.spec_name()));
+            Ok(())
+        } else {
+            Err(self.fail(format!("expected {}, got {got}", expected(ty))))
+        }
+    }
     fn fail_syntax(&self, what: &str) -> Invalid {
         // Quote the text around the fault: up to 30 bytes before it and 30 after.
         let start = self.at.min(self.text.len());
@@ -454,8 +644,30 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Checks one value against `ty`, or only its syntax when `ty` is `None`.
-    fn value(&mut self, ty: Option<&Ty>, optional: bool, depth: usize) -> Result<(), Invalid> {
+    /// The whole text: one object following `schema`, and nothing after it.
+    fn top(&mut self, schema: &'static Schema) -> Result<PageInfo, Invalid> {
+        self.skip_ws();
+        let Some(first) = self.peek() else {
+            return Err(self.fail("the body is empty"));
+        };
+        if first != b'{' {
+            self.any(first, 0)?;
+            return Err(self.fail(format!(
+                "expected an object ({}), got {}",
+                schema.name,
+                kind_name(first)
+            )));
+        }
+        self.object(schema, 0)?;
+        self.skip_ws();
+        if self.at != self.text.len() {
+            return Err(self.fail_syntax("trailing characters"));
+        }
+        Ok(std::mem::take(&mut self.page))
+    }
+
+    /// Checks one value against `ty`; `field` gives its rules (none for array items).
+    fn value(&mut self, ty: &Ty, field: Option<&Field>, depth: usize) -> Result<(), Invalid> {
         if depth > MAX_DEPTH {
             return Err(self.fail_syntax("nested too deeply"));
         }
@@ -463,35 +675,37 @@ impl<'a> Parser<'a> {
         let Some(first) = self.peek() else {
             return Err(self.fail_syntax("unexpected end"));
         };
-        let Some(ty) = ty else {
-            return self.any(first, depth);
-        };
         if first == b'n' {
             self.literal("null")?;
-            return if optional {
+            // serde reads `null` into any `Option`.
+            let allowed =
+                field.is_some_and(|f| f.nullable || (self.mode == Mode::Serde && f.optional));
+            return if allowed {
                 Ok(())
             } else {
-                Err(self.fail(format!("expected {}, got null", expected(ty))))
+                self.wrong(ty, "null")
             };
         }
-        let mismatch = |p: &Self| {
-            p.fail(format!(
-                "expected {}, got {}",
-                expected(ty),
-                kind_name(first)
-            ))
-        };
         match (ty, first) {
-            (Ty::Str, b'"') => self.text().map(|_| ()),
+            (Ty::Str, b'"') => {
+                let value = self.read_str()?;
+                match field {
+                    Some(f) if self.mode == Mode::Request => self.check_len(f, &value),
+                    _ => Ok(()),
+                }
+            }
             (Ty::Enum(values), b'"') => {
                 let value = self.string()?;
-                if values.contains(&value.as_ref()) {
+                if self.mode == Mode::Request || values.contains(&value.as_ref()) {
+                    Ok(())
+                } else if self.mode == Mode::Response {
+                    self.push_drift(DriftKind::Enum(value.into_owned(), values));
                     Ok(())
                 } else {
                     Err(self.fail(format!("`{value}` is not {}", expected(ty))))
                 }
             }
-            (Ty::Int | Ty::UInt, b'-' | b'0'..=b'9') => self.integer(ty),
+            (Ty::Int | Ty::UInt | Ty::Num, b'-' | b'0'..=b'9') => self.number_value(ty, field),
             (Ty::Bool, b't') => self.literal("true"),
             (Ty::Bool, b'f') => self.literal("false"),
             (Ty::Arr(item), b'[') => self.array(item, depth),
@@ -501,28 +715,93 @@ impl<'a> Parser<'a> {
             _ => {
                 // Check the syntax first: a broken body is reported as such.
                 self.any(first, depth)?;
-                Err(mismatch(self))
+                self.wrong(ty, kind_name(first))
             }
         }
     }
 
-    fn object(&mut self, schema: &'static Schema, depth: usize) -> Result<(), Invalid> {
-        self.skip_ws();
-        if self.peek() != Some(b'{') {
-            let first = self.peek().unwrap_or(b'n');
-            if self.peek().is_some() {
-                self.any(first, depth)?;
-            }
-            return Err(self.fail(format!(
-                "expected an object ({}), got {}",
-                schema.name,
-                kind_name(first)
-            )));
+    /// A string serde would read (a key, a field): in serde mode, refused with a lone surrogate.
+    fn read_str(&mut self) -> Result<Cow<'a, str>, Invalid> {
+        if self.mode == Mode::Serde {
+            self.text()
+        } else {
+            self.string()
         }
+    }
+
+    /// Request mode: a string's length in characters against the field's bounds.
+    fn check_len(&self, field: &Field, value: &str) -> Result<(), Invalid> {
+        if field.min_len.is_none() && field.max_len.is_none() {
+            return Ok(());
+        }
+        let len = value.chars().count();
+        let below = field.min_len.is_some_and(|min| len < min as usize);
+        let above = field.max_len.is_some_and(|max| len > max as usize);
+        if below || above {
+            let rule = bound_message(field.min_len, field.max_len, " characters long");
+            Err(self.fail(format!("{rule}, got {len}")))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// A number for an `Int`, `UInt` or `Num` field; in request mode, also its bounds.
+    fn number_value(&mut self, ty: &Ty, field: Option<&Field>) -> Result<(), Invalid> {
+        let start = self.at;
+        let integer = self.number()?;
+        let raw = &self.text[start..self.at];
+        if !matches!(ty, Ty::Num) {
+            // serde_json reads `-0` as the float -0.0, which no integer field accepts.
+            if !integer || raw == "-0" {
+                return self.wrong(ty, raw);
+            }
+            let fits = match (ty, self.mode) {
+                // The bounds say more than "non-negative" in request mode.
+                (Ty::UInt, Mode::Request) if field.is_some_and(|f| f.min.is_some()) => {
+                    raw.parse::<i64>().is_ok()
+                }
+                (Ty::UInt, _) => raw.parse::<u32>().is_ok(),
+                _ => raw.parse::<i64>().is_ok(),
+            };
+            if !fits {
+                if self.mode == Mode::Response {
+                    return self.wrong(ty, raw);
+                }
+                return Err(self.fail(format!("{raw} is not {}", expected(ty))));
+            }
+        }
+        let Some(f) = field.filter(|_| self.mode == Mode::Request) else {
+            return Ok(());
+        };
+        if f.min.is_none() && f.max.is_none() {
+            return Ok(());
+        }
+        // Integers compare exactly; other numbers (and integers past i64) as floats.
+        let (below, above) = match raw.parse::<i64>() {
+            Ok(n) => (f.min.is_some_and(|m| n < m), f.max.is_some_and(|m| n > m)),
+            Err(_) => {
+                let n = raw.parse::<f64>().unwrap_or(f64::NAN);
+                (
+                    f.min.is_some_and(|m| n < m as f64),
+                    f.max.is_some_and(|m| n > m as f64),
+                )
+            }
+        };
+        if below || above {
+            let rule = bound_message(f.min, f.max, "");
+            Err(self.fail(format!("{rule}, got {raw}")))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// An object following `schema`, at the opening brace.
+    fn object(&mut self, schema: &'static Schema, depth: usize) -> Result<(), Invalid> {
         self.at += 1;
         // Which fields were seen, as a bit set: models have at most 64 fields.
         let mut seen: u64 = 0;
         let top = depth == 0;
+        let envelope = top && self.mode == Mode::Response && schema.is_list();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.at += 1;
@@ -532,39 +811,37 @@ impl<'a> Parser<'a> {
                 if self.peek() != Some(b'"') {
                     return Err(self.fail_syntax("expected a key"));
                 }
-                let key = self.text()?;
+                let key = self.read_str()?;
                 self.expect(b':')?;
-                let index = schema.fields.iter().position(|f| f.name == key);
-                if index.is_none() && schema.strict {
-                    let known = schema.fields.iter().map(|f| f.name).collect::<Vec<_>>();
-                    self.path.push(Step::Key(key.clone()));
-                    let err = self.fail(format!(
-                        "unknown field `{key}`, expected {}",
-                        quote_list(&known)
-                    ));
-                    self.path.pop();
-                    return Err(err);
-                }
-                let field = index.map(|i| &schema.fields[i]);
-                if let Some(i) = index {
-                    // serde's derive refuses a field given twice.
-                    if seen & (1 << i) != 0 {
-                        self.path.push(Step::Key(key.clone()));
-                        let err = self.fail("duplicate field");
-                        self.path.pop();
-                        return Err(err);
-                    }
-                    seen |= 1 << i;
-                }
-                self.path.push(Step::Key(key.clone()));
+                self.skip_ws();
                 let start = self.at;
-                self.value(
-                    field.map(|f| &f.ty),
-                    field.is_some_and(|f| f.optional),
-                    depth + 1,
-                )?;
+                self.path.push(Step::Key(key.clone()));
+                if envelope {
+                    self.envelope(&key)?;
+                }
+                match schema.fields.iter().position(|f| f.name == key) {
+                    Some(i) => {
+                        let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+                        // serde's derive refuses a field given twice.
+                        if self.mode == Mode::Serde && seen & bit != 0 {
+                            return Err(self.fail("duplicate field"));
+                        }
+                        seen |= bit;
+                        let field = &schema.fields[i];
+                        self.value(&field.ty, Some(field), depth + 1)?;
+                    }
+                    None => {
+                        let first = self
+                            .peek()
+                            .ok_or_else(|| self.fail_syntax("unexpected end"))?;
+                        self.any(first, depth + 1)?;
+                        if self.mode == Mode::Response {
+                            self.push_drift(DriftKind::Unknown);
+                        }
+                    }
+                }
                 self.path.pop();
-                if top {
+                if top && self.mode == Mode::Serde {
                     self.capture(&key, start);
                 }
                 self.skip_ws();
@@ -580,17 +857,39 @@ impl<'a> Parser<'a> {
             }
         }
         for (i, field) in schema.fields.iter().enumerate() {
-            if !field.optional && seen & (1 << i) == 0 {
+            let bit = 1u64.checked_shl(i as u32).unwrap_or(0);
+            if !field.optional && seen & bit == 0 {
                 self.path.push(Step::Key(Cow::Borrowed(field.name)));
-                let err = self.fail("missing");
+                if self.mode == Mode::Response {
+                    self.push_drift(DriftKind::Missing);
+                } else {
+                    return Err(self.fail("missing"));
+                }
                 self.path.pop();
-                return Err(err);
             }
         }
         Ok(())
     }
 
-    /// Records the top-level fields pagination needs (the value at `start` is already checked).
+    /// Response mode, at the top of a list page, before the value of `key`: what pagination
+    /// reads must have the type it reads (`data` an array, `has_more` a boolean, the cursor a
+    /// string or `null`), or the client cannot go on.
+    fn envelope(&mut self, key: &str) -> Result<(), Invalid> {
+        let Some(first) = self.peek() else {
+            return Err(self.fail_syntax("unexpected end"));
+        };
+        let want = match key {
+            "data" if first != b'[' => "an array",
+            "has_more" if !matches!(first, b't' | b'f') => "a boolean",
+            _ if key == self.cursor_field && !matches!(first, b'"' | b'n') => "a string or null",
+            _ => return Ok(()),
+        };
+        self.any(first, 1)?;
+        Err(self.fail(format!("expected {want}, got {}", kind_name(first))))
+    }
+
+    /// Serde mode: records the top-level fields pagination needs (the value at `start` is
+    /// already checked).
     fn capture(&mut self, key: &str, start: usize) {
         let raw = self.text[start..self.at].trim();
         if key == "has_more" {
@@ -605,6 +904,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// An array of `item`, at the opening bracket.
     fn array(&mut self, item: &Ty, depth: usize) -> Result<(), Invalid> {
         self.at += 1;
         self.skip_ws();
@@ -615,8 +915,12 @@ impl<'a> Parser<'a> {
         }
         let mut index = 0;
         loop {
-            self.path.push(Step::Index(index));
-            self.value(Some(item), false, depth + 1)?;
+            self.path.push(if self.mode == Mode::Response {
+                Step::Items
+            } else {
+                Step::Index(index)
+            });
+            self.value(item, None, depth + 1)?;
             self.path.pop();
             index += 1;
             self.skip_ws();
@@ -633,6 +937,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// An object of strings or `null`, at the opening brace.
     fn str_map(&mut self, depth: usize) -> Result<(), Invalid> {
         self.at += 1;
         self.skip_ws();
@@ -645,10 +950,10 @@ impl<'a> Parser<'a> {
             if self.peek() != Some(b'"') {
                 return Err(self.fail_syntax("expected a key"));
             }
-            let key = self.text()?;
+            let key = self.read_str()?;
             self.expect(b':')?;
             self.path.push(Step::Key(key));
-            self.value(Some(&Ty::Str), true, depth + 1)?;
+            self.value(&Ty::Str, Some(&MAP_VALUE), depth + 1)?;
             self.path.pop();
             self.skip_ws();
             match self.peek() {
@@ -762,27 +1067,6 @@ impl<'a> Parser<'a> {
         Ok(integer)
     }
 
-    fn integer(&mut self, ty: &Ty) -> Result<(), Invalid> {
-        let start = self.at;
-        let integer = self.number()?;
-        let raw = &self.text[start..self.at];
-        // serde_json reads `-0` as the float -0.0, which no integer field accepts.
-        let integer = integer && raw != "-0";
-        let fits = match ty {
-            Ty::UInt => raw.parse::<u32>().is_ok(),
-            _ => raw.parse::<i64>().is_ok(),
-        };
-        if integer && fits {
-            Ok(())
-        } else if integer {
-            Err(self.fail(format!("{raw} is not {}", expected(ty))))
-        } else {
-            Err(self.fail(format!("expected {}, got {raw}", expected(ty))))
-        }
-    }
-
-    /// A string that serde reads as a Rust string (a field's value, a model's key): as
-    /// [`Self::string`], but an escaped surrogate outside a pair is refused, as serde_json
     /// refuses it there (while it skips one in a value nobody reads).
     fn text(&mut self) -> Result<Cow<'a, str>, Invalid> {
         let start = self.at;
@@ -929,16 +1213,31 @@ fn unescape(raw: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Test support: checks that a model's schema accepts and rejects exactly what its serde derive
-/// does, on `example` and on every variant of it with one field (at any depth) removed, set to
-/// `null`, or set to a value of each other JSON type.
+/// Test support: checks the schema against the model's serde derive on `example` and on every
+/// variant of it with one field (at any depth) removed, set to `null`, or set to a value of each
+/// other JSON type, or with an unknown field added:
+/// - [`validate`] accepts exactly what serde accepts;
+/// - [`check_response`] never fails but on a list page's envelope, never reports drift where
+///   serde accepts (unknown fields and `null` in an `Option` that the spec does not make nullable
+///   aside: those are drift the model reads anyway), and always reports some where serde refuses.
 #[cfg(test)]
 pub fn check_agreement<T: serde::de::DeserializeOwned + Model>(example: &str) {
     use serde_json::Value;
 
-    // Each variant says whether it put an array where an object was: serde also reads a struct
-    // from a JSON array (its fields in order), which no API sends; the schema rejects it.
-    fn variants(value: &Value, out: &mut Vec<(Value, bool)>) {
+    /// What a variant did that serde and the schema are allowed to see differently.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Quirk {
+        None,
+        /// An array where an object was: serde also reads a struct from a JSON array (its
+        /// fields in order), which no API sends; the schema rejects it.
+        ArrayForObject,
+        /// `null` somewhere: serde reads it into any `Option`.
+        Null,
+        /// A field the model does not know.
+        Unknown,
+    }
+
+    fn variants(value: &Value, out: &mut Vec<(Value, Quirk)>) {
         let replacements = [
             Value::Null,
             Value::Bool(true),
@@ -950,48 +1249,56 @@ pub fn check_agreement<T: serde::de::DeserializeOwned + Model>(example: &str) {
             serde_json::json!(["text"]),
             serde_json::json!({}),
         ];
+        let quirk = |child: &Value, replacement: &Value| {
+            if replacement.is_null() {
+                Quirk::Null
+            } else if child.is_object() && replacement.is_array() {
+                Quirk::ArrayForObject
+            } else {
+                Quirk::None
+            }
+        };
         match value {
             Value::Object(map) => {
                 for (key, child) in map {
                     let mut removed = map.clone();
                     removed.remove(key);
-                    out.push((Value::Object(removed), false));
+                    out.push((Value::Object(removed), Quirk::None));
                     for replacement in &replacements {
                         let mut changed = map.clone();
                         changed.insert(key.clone(), replacement.clone());
-                        out.push((
-                            Value::Object(changed),
-                            child.is_object() && replacement.is_array(),
-                        ));
+                        out.push((Value::Object(changed), quirk(child, replacement)));
                     }
                     let mut nested = Vec::new();
                     variants(child, &mut nested);
-                    for (variant, lenient) in nested {
+                    for (variant, quirk) in nested {
                         let mut changed = map.clone();
                         changed.insert(key.clone(), variant);
-                        out.push((Value::Object(changed), lenient));
+                        out.push((Value::Object(changed), quirk));
                     }
                 }
                 let mut extra = map.clone();
                 extra.insert("unknown_extra".into(), Value::Bool(true));
-                out.push((Value::Object(extra), false));
+                out.push((Value::Object(extra), Quirk::Unknown));
             }
             Value::Array(items) => {
                 if let Some(first) = items.first() {
                     for replacement in &replacements {
                         let mut changed = items.clone();
                         changed[0] = replacement.clone();
-                        out.push((
-                            Value::Array(changed),
-                            first.is_object() && replacement.is_array(),
-                        ));
+                        let quirk = match quirk(first, replacement) {
+                            // `null` is no `Option` in an array.
+                            Quirk::Null => Quirk::None,
+                            other => other,
+                        };
+                        out.push((Value::Array(changed), quirk));
                     }
                     let mut nested = Vec::new();
                     variants(first, &mut nested);
-                    for (variant, lenient) in nested {
+                    for (variant, quirk) in nested {
                         let mut changed = items.clone();
                         changed[0] = variant;
-                        out.push((Value::Array(changed), lenient));
+                        out.push((Value::Array(changed), quirk));
                     }
                 }
             }
@@ -1000,30 +1307,61 @@ pub fn check_agreement<T: serde::de::DeserializeOwned + Model>(example: &str) {
     }
 
     let value: Value = serde_json::from_str(example).expect("the example is JSON");
-    let mut cases = vec![(value.clone(), false)];
+    let mut cases = vec![(value.clone(), Quirk::None)];
     variants(&value, &mut cases);
     assert!(
         serde_json::from_value::<T>(value).is_ok(),
         "serde rejects the example"
     );
-    for (case, lenient) in cases {
+    let name = T::SCHEMA.name;
+    let mut drift = Vec::new();
+    check_response(T::SCHEMA, example, Some("next"), &mut drift).expect("the example is read");
+    assert_eq!(drift, [], "{name}: drift on the example");
+    for (case, quirk) in cases {
         let text = case.to_string();
         let by_serde = serde_json::from_str::<T>(&text).is_ok();
         let by_schema = validate(T::SCHEMA, &text);
-        if lenient && by_serde && by_schema.is_err() {
-            continue;
+        // `validate` reads past unknown fields, even where serde denies them.
+        let denied = quirk == Quirk::Unknown && !by_serde && by_schema.is_ok();
+        let array = quirk == Quirk::ArrayForObject && by_serde && by_schema.is_err();
+        if !(denied || array) {
+            assert_eq!(
+                by_serde,
+                by_schema.is_ok(),
+                "{name}: serde and the schema disagree on {text}: {by_schema:?}"
+            );
         }
-        assert_eq!(
-            by_serde,
-            by_schema.is_ok(),
-            "{}: serde and the schema disagree on {text}: {by_schema:?}",
-            T::SCHEMA.name
-        );
+        let mut drift = Vec::new();
+        match check_response(T::SCHEMA, &text, Some("next"), &mut drift) {
+            Ok(()) => {}
+            // Only a list page's envelope may fail, and serde refuses it too.
+            Err(invalid) => {
+                assert!(
+                    T::SCHEMA.is_list()
+                        && ["data", "has_more", "next"].contains(&invalid.path.as_str()),
+                    "{name}: the reader refuses {text}: {invalid}"
+                );
+                assert!(!by_serde, "{name}: the reader refuses {text}: {invalid}");
+                continue;
+            }
+        }
+        let unknown_only = drift.iter().all(|d| d.kind == DriftKind::Unknown);
+        if by_serde {
+            assert!(
+                unknown_only || matches!(quirk, Quirk::Null | Quirk::ArrayForObject),
+                "{name}: drift where serde reads {text}: {drift:?}"
+            );
+        } else {
+            assert!(
+                // serde's `deny_unknown_fields` (parameters) is drift of the kind `Unknown`.
+                !unknown_only || matches!(quirk, Quirk::ArrayForObject | Quirk::Unknown),
+                "{name}: no drift where serde refuses {text}"
+            );
+        }
     }
 }
 
-/// Test support: checks that reading `example` with [`FromMembers`] gives what serde gives, and
-/// (for bodies) that writing it back gives what serde writes.
+/// Test support: checks that reading `example` with [`FromMembers`] gives what serde gives.
 #[cfg(test)]
 pub fn check_reading<T>(example: &str)
 where
@@ -1045,7 +1383,6 @@ where
     let by_serde = serde_json::to_string(&value).expect("serde writes it");
     assert_eq!(value.to_json(), by_serde, "{example}");
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1055,26 +1392,29 @@ mod tests {
         fields: &[
             Field::new("id", Ty::Str),
             Field::new("created_at", Ty::Int),
-            Field::opt("kind", Ty::Enum(&["a", "b"])),
+            Field::opt("kind", Ty::Enum(&["a", "b"])).nullable(),
         ],
-        strict: false,
     };
     const LIST: Schema = Schema {
         name: "List",
         fields: &[
             Field::new("data", Ty::Arr(&Ty::Obj(&ITEM))),
             Field::new("has_more", Ty::Bool),
-            Field::opt("next", Ty::Str),
+            Field::opt("next", Ty::Str).nullable(),
         ],
-        strict: false,
     };
     const PARAMS: Schema = Schema {
         name: "Params",
         fields: &[
-            Field::opt("limit", Ty::UInt),
+            Field::opt("limit", Ty::UInt).range(Some(0), Some(1000)),
             Field::opt("emails", Ty::Arr(&Ty::Str)),
+            Field::new("name", Ty::Str).len(Some(1), Some(255)),
+            Field::opt("description", Ty::Str).nullable(),
+            Field::opt("order", Ty::Enum(&["asc", "desc"])),
+            Field::opt("score", Ty::Num).range(None, Some(5)),
+            Field::opt("headers", Ty::StrMap),
+            Field::opt("item", Ty::Obj(&ITEM)),
         ],
-        strict: true,
     };
 
     #[test]
@@ -1182,25 +1522,231 @@ mod tests {
     }
 
     #[test]
-    fn strict_schemas_reject_unknown_fields_and_bad_numbers() {
-        assert!(validate(&PARAMS, r#"{"limit":5,"emails":["a@x"]}"#).is_ok());
-        let err = validate(&PARAMS, r#"{"colour":"red"}"#).unwrap_err();
-        assert_eq!(err.field(), Some("colour"));
+    fn unknown_fields_are_read_past() {
+        assert!(validate(
+            &PARAMS,
+            r#"{"name":"n","limit":5,"emails":["a@x"],"colour":1}"#
+        )
+        .is_ok());
         assert_eq!(
-            validate(&PARAMS, r#"{"limit":-1}"#).unwrap_err().field(),
-            Some("limit")
-        );
-        assert_eq!(
-            validate(&PARAMS, r#"{"limit":4294967296}"#)
+            validate(&PARAMS, r#"{"name":"n","limit":-1}"#)
                 .unwrap_err()
                 .field(),
             Some("limit")
         );
+    }
+
+    fn request_fault(json: &str) -> (Option<String>, String) {
+        let invalid = check_request(&PARAMS, json).unwrap_err();
+        (invalid.field().map(str::to_owned), invalid.to_string())
+    }
+
+    #[test]
+    fn a_request_is_refused_only_where_it_cannot_succeed() {
+        for ok in [
+            r#"{"name":"n"}"#,
+            r#"{"name":"n","limit":0,"colour":"red","x":{"y":[null]}}"#,
+            r#"{"name":"n","limit":1000,"order":"sideways"}"#,
+            r#"{"name":"n","description":null}"#,
+            r#"{"name":"n","score":-2.5e3,"headers":{"a":"b","c":null}}"#,
+            r#"{"name":"n","item":{"id":"i","created_at":1,"kind":"zzz"}}"#,
+            r#"{"name":"n","emails":[]}"#,
+            &format!(r#"{{"name":"{}"}}"#, "ü".repeat(255)),
+        ] {
+            assert_eq!(check_request(&PARAMS, ok), Ok(()), "{ok}");
+        }
+        let cases = [
+            (r#"{}"#, "name", "name: missing"),
+            (
+                r#"{"name":""}"#,
+                "name",
+                "name: must be 1 to 255 characters long, got 0",
+            ),
+            (
+                r#"{"name":3}"#,
+                "name",
+                "name: expected a string, got a number",
+            ),
+            (
+                r#"{"name":null}"#,
+                "name",
+                "name: expected a string, got null",
+            ),
+            (
+                r#"{"name":"n","limit":1001}"#,
+                "limit",
+                "limit: must be 0 to 1000, got 1001",
+            ),
+            (
+                r#"{"name":"n","limit":-1}"#,
+                "limit",
+                "limit: must be 0 to 1000, got -1",
+            ),
+            (
+                r#"{"name":"n","limit":99999999999999999999}"#,
+                "limit",
+                "limit: 99999999999999999999 is not a non-negative integer",
+            ),
+            (
+                r#"{"name":"n","limit":1.5}"#,
+                "limit",
+                "limit: expected a non-negative integer, got 1.5",
+            ),
+            (
+                r#"{"name":"n","limit":"5"}"#,
+                "limit",
+                "limit: expected a non-negative integer, got a string",
+            ),
+            (
+                r#"{"name":"n","limit":null}"#,
+                "limit",
+                "limit: expected a non-negative integer, got null",
+            ),
+            (
+                r#"{"name":"n","order":1}"#,
+                "order",
+                "order: expected one of `asc`, `desc`, got a number",
+            ),
+            (
+                r#"{"name":"n","emails":["a",3]}"#,
+                "emails",
+                "emails[1]: expected a string, got a number",
+            ),
+            (
+                r#"{"name":"n","score":6}"#,
+                "score",
+                "score: must be at most 5, got 6",
+            ),
+            (
+                r#"{"name":"n","headers":{"a":1}}"#,
+                "headers",
+                "headers.a: expected a string, got a number",
+            ),
+            (
+                r#"{"name":"n","item":{"id":"i"}}"#,
+                "item",
+                "item.created_at: missing",
+            ),
+        ];
+        for (json, field, message) in cases {
+            assert_eq!(
+                request_fault(json),
+                (Some(field.to_owned()), message.to_owned()),
+                "{json}"
+            );
+        }
+        let (field, message) = request_fault(&format!(r#"{{"name":"{}"}}"#, "x".repeat(256)));
+        assert_eq!(field.as_deref(), Some("name"));
+        assert!(message.ends_with("got 256"), "{message}");
+        for not_object in ["[]", "null", "\"x\"", "", "{", r#"{"name":"n"} x"#] {
+            assert_eq!(request_fault(not_object).0, None, "{not_object}");
+        }
         assert_eq!(
-            validate(&PARAMS, r#"{"emails":["a",3]}"#)
-                .unwrap_err()
-                .field(),
-            Some("emails")
+            request_fault("[1]").1,
+            "expected an object (Params), got an array"
+        );
+    }
+
+    fn read(body: &str) -> Result<Vec<String>, String> {
+        let mut drift = Vec::new();
+        check_response(&LIST, body, Some("next"), &mut drift).map_err(|e| e.to_string())?;
+        Ok(drift.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn an_answer_is_read_with_its_differences_reported_as_drift() {
+        assert_eq!(
+            read(
+                r#"{"data":[{"id":"a","created_at":1,"kind":null}],"has_more":false,"next":null}"#
+            ),
+            Ok(vec![])
+        );
+        assert_eq!(
+            read(
+                r#"{"data":[{"id":"a","kind":"c","color":"red"},{"id":"b","kind":"d","created_at":1.5},{"id":3,"created_at":"x"}],"has_more":true,"next":"b","extra":{}}"#
+            ),
+            Ok(vec![
+                "data[].kind is \"c\", not one of the spec's values (a, b)".to_owned(),
+                "data[].color is not in the spec (unknown field)".to_owned(),
+                "data[].created_at is missing (the spec requires it)".to_owned(),
+                "data[].created_at is not an integer (the spec says integer)".to_owned(),
+                "data[].id is not a string (the spec says string)".to_owned(),
+                "extra is not in the spec (unknown field)".to_owned(),
+            ])
+        );
+        assert_eq!(
+            read(r#"{"next":"x"}"#),
+            Ok(vec![
+                "data is missing (the spec requires it)".to_owned(),
+                "has_more is missing (the spec requires it)".to_owned(),
+            ])
+        );
+        assert_eq!(
+            read(r#"{"data":[null],"has_more":false}"#),
+            Ok(vec![
+                "data[] is not an object (the spec says object)".to_owned()
+            ])
+        );
+    }
+
+    #[test]
+    fn an_answer_fails_only_where_the_client_cannot_go_on() {
+        for (body, message) in [
+            (
+                r#"{"data":{},"has_more":false}"#,
+                "data: expected an array, got an object",
+            ),
+            (
+                r#"{"data":null,"has_more":false}"#,
+                "data: expected an array, got null",
+            ),
+            (
+                r#"{"data":[],"has_more":"no"}"#,
+                "has_more: expected a boolean, got a string",
+            ),
+            (
+                r#"{"data":[],"has_more":null}"#,
+                "has_more: expected a boolean, got null",
+            ),
+            (
+                r#"{"data":[],"has_more":true,"next":5}"#,
+                "next: expected a string or null, got a number",
+            ),
+            ("[]", "expected an object (List), got an array"),
+            ("", "the body is empty"),
+        ] {
+            assert_eq!(read(body), Err(message.to_owned()), "{body}");
+        }
+        assert!(read(r#"{"data":[{"id":"a","x":[}],"has_more":false}"#)
+            .unwrap_err()
+            .contains("not valid JSON"));
+        // Another cursor field, or none, leaves `next` to the drift report.
+        let mut drift = Vec::new();
+        let body = r#"{"data":[],"has_more":true,"next":5}"#;
+        assert_eq!(check_response(&LIST, body, None, &mut drift), Ok(()));
+        assert_eq!(drift[0].kind, DriftKind::WrongType("string"));
+        // Not a list: no envelope.
+        let mut drift = Vec::new();
+        let item = r#"{"id":"a","created_at":1,"has_more":1,"data":2,"next":3}"#;
+        assert_eq!(
+            check_response(&ITEM, item, Some("next"), &mut drift),
+            Ok(())
+        );
+        assert_eq!(drift.len(), 3);
+    }
+
+    #[test]
+    fn drift_is_reported_once_per_path_and_kind_across_calls() {
+        let mut drift = Vec::new();
+        let body = r#"{"data":[{"id":"a","created_at":1,"kind":"c"},{"id":"b","created_at":2,"kind":"d"}],"has_more":false}"#;
+        check_response(&LIST, body, Some("next"), &mut drift).unwrap();
+        check_response(&LIST, body, Some("next"), &mut drift).unwrap();
+        assert_eq!(
+            drift,
+            [Drift {
+                path: "data[].kind".into(),
+                kind: DriftKind::Enum("c".into(), &["a", "b"]),
+            }]
         );
     }
 
@@ -1370,8 +1916,7 @@ mod agreement {
 
     #[test]
     fn parameters_read_as_serde_reads_them() {
-        use super::{check_reading, FromMembers};
-        use crate::config::{CallOptions, ClientOptions};
+        use super::check_reading;
         check_reading::<ListParams>(r#"{"after":"a\\u00e9","limit":10,"order":"desc"}"#);
         check_reading::<ListParams>(r#"{"order":"asc"}"#);
         check_reading::<ListParams>(r#"{"after":null,"limit":null}"#);
@@ -1393,14 +1938,6 @@ mod agreement {
             r#"{"role":"owner","role_id":"r","technical_level":"t","developer_persona":"d"}"#,
         );
         check_reading::<UserUpdateParams>(r#"{"role":"reader"}"#);
-        let options = r#"{"adminAPIKey":"k","apiKey":"a","baseURL":"http://x/v1","organization":"o","project":"p","maxRetries":3,"timeout":5000,"defaultHeaders":{"X-A":"1","X-B":null},"dangerouslyAllowBrowser":true}"#;
-        let read = ClientOptions::from_members(&super::Members::parse(options).unwrap());
-        let by_serde: ClientOptions = serde_json::from_str(options).unwrap();
-        assert_eq!(format!("{read:?}"), format!("{by_serde:?}"));
-        let call = r#"{"maxRetries":0,"timeout":1,"headers":{"x":"y"}}"#;
-        let read = CallOptions::from_members(&super::Members::parse(call).unwrap());
-        let by_serde: CallOptions = serde_json::from_str(call).unwrap();
-        assert_eq!(format!("{read:?}"), format!("{by_serde:?}"));
     }
 
     #[test]

@@ -176,9 +176,8 @@ impl Model for OrganizationGroupUser {
         fields: &[
             Field::new("id", Ty::Str),
             Field::new("name", Ty::Str),
-            Field::opt("email", Ty::Str),
+            Field::opt("email", Ty::Str).nullable(),
         ],
-        strict: false,
     };
 }
 
@@ -189,9 +188,8 @@ impl Model for GroupUserList {
             Field::opt("object", Ty::Str),
             Field::new("data", Ty::Arr(&Ty::Obj(OrganizationGroupUser::SCHEMA))),
             Field::new("has_more", Ty::Bool),
-            Field::opt("next", Ty::Str),
+            Field::opt("next", Ty::Str).nullable(),
         ],
-        strict: false,
     };
 }
 
@@ -203,7 +201,6 @@ impl Model for GroupUserCreateResponse {
             Field::new("user_id", Ty::Str),
             Field::new("group_id", Ty::Str),
         ],
-        strict: false,
     };
 }
 
@@ -213,12 +210,11 @@ impl Model for GroupUserRetrieveResponse {
         fields: &[
             Field::new("id", Ty::Str),
             Field::new("name", Ty::Str),
-            Field::opt("email", Ty::Str),
-            Field::opt("picture", Ty::Str),
-            Field::opt("is_service_account", Ty::Bool),
+            Field::opt("email", Ty::Str).nullable(),
+            Field::opt("picture", Ty::Str).nullable(),
+            Field::opt("is_service_account", Ty::Bool).nullable(),
             Field::new("user_type", Ty::Enum(&["user", "tenant_user"])),
         ],
-        strict: false,
     };
 }
 
@@ -229,7 +225,6 @@ impl Model for GroupUserDeleteResponse {
             Field::opt("object", Ty::Str),
             Field::new("deleted", Ty::Bool),
         ],
-        strict: false,
     };
 }
 
@@ -237,8 +232,11 @@ impl Model for GroupUserCreateParams {
     const SCHEMA: &'static Schema = &Schema {
         name: "GroupUserCreateParams",
         fields: &[Field::new("user_id", Ty::Str)],
-        strict: true,
     };
+}
+
+impl crate::schema::ModelDocs for GroupUserCreateParams {
+    const DOCS: &'static [&'static str] = &["Identifier of the user to add to the group."];
 }
 
 impl FromMembers for GroupUserCreateParams {
@@ -348,9 +346,10 @@ mod tests {
         assert_eq!(delete("g", "..").unwrap_err().param(), Some("user_id"));
         let err = from_json::<GroupUserCreateParams>("body", "{}").unwrap_err();
         assert_eq!(err.param(), Some("user_id"));
-        let err = from_json::<GroupUserCreateParams>("body", r#"{"user_id":"u","role":"x"}"#)
-            .unwrap_err();
-        assert_eq!(err.param(), Some("role"));
+        // Unknown fields are sent as given.
+        assert!(
+            from_json::<GroupUserCreateParams>("body", r#"{"user_id":"u","role":"x"}"#).is_ok()
+        );
     }
 
     #[test]

@@ -76,7 +76,6 @@ impl Model for UserRoleCreateResponse {
             Field::new("user", Ty::Obj(OrganizationUser::SCHEMA)),
             Field::new("role", Ty::Obj(Role::SCHEMA)),
         ],
-        strict: false,
     };
 }
 
