@@ -16,11 +16,12 @@ use openai_admin_wasm::groups::{
     self, Group, GroupCreateParams, GroupDeleteResponse, GroupList, GroupUpdateParams,
     GroupUpdateResponse,
 };
+use openai_admin_wasm::ops::{build, find};
 use openai_admin_wasm::pagination::next_after;
 use openai_admin_wasm::params::{ListParams, Order};
 use openai_admin_wasm::roles::{
-    self, AssignedRoleDetails, AssignedRoleList, Role, RoleAssignmentDeleteResponse,
-    RoleCreateParams, RoleDeleteResponse, RoleList, RoleUpdateParams,
+    AssignedRoleDetails, AssignedRoleList, Role, RoleAssignmentDeleteResponse, RoleCreateParams,
+    RoleDeleteResponse, RoleList, RoleUpdateParams,
 };
 use openai_admin_wasm::users::{
     self, OrganizationUser, UserDeleteResponse, UserList, UserListParams, UserRole,
@@ -28,6 +29,28 @@ use openai_admin_wasm::users::{
 };
 use openai_admin_wasm::{parse_response, ApiRequest, Error};
 use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// The request of operation `name` (a row of the table) with these params, as JavaScript would
+/// pass them.
+fn req<T: Serialize + ?Sized>(name: &str, params: &T) -> Result<ApiRequest, Error> {
+    build_with(name, None, params)
+}
+
+/// [`req`] for an operation whose last path parameter is `id`.
+fn req_id<T: Serialize + ?Sized>(name: &str, id: &str, params: &T) -> Result<ApiRequest, Error> {
+    build_with(name, Some(id), params)
+}
+
+fn build_with<T: Serialize + ?Sized>(
+    name: &str,
+    id: Option<&str>,
+    params: &T,
+) -> Result<ApiRequest, Error> {
+    let op = find(name).unwrap_or_else(|| panic!("`{name}` is not in the table"));
+    let json = serde_json::to_string(params).expect("params serialize");
+    build(op, id, (json != "null").then_some(json.as_str()))
+}
 
 /// The admin key the mock is started with.
 const KEY: &str = "sk-admin-core-test";
@@ -230,27 +253,36 @@ fn every_builder_round_trips_through_the_mock() {
     let mut builders = 0;
 
     // users: list (both pages of a cursor walk, and the emails filter), retrieve, update.
-    let first: UserList = mock.call(users::list(&UserListParams {
-        limit: Some(2),
-        ..Default::default()
-    }));
+    let first: UserList = mock.call(req(
+        "users.list",
+        &UserListParams {
+            limit: Some(2),
+            ..Default::default()
+        },
+    ));
     builders += 1;
     assert_eq!(first.data.len(), 2, "the demo seed has more than two users");
     assert_eq!(first.last_id.as_deref(), Some(first.data[1].id.as_str()));
     let after = next_after(&first).expect("a second page of users");
-    let second: UserList = mock.call(users::list(&UserListParams {
-        after: Some(after),
-        limit: Some(2),
-        emails: None,
-    }));
+    let second: UserList = mock.call(req(
+        "users.list",
+        &UserListParams {
+            after: Some(after),
+            limit: Some(2),
+            emails: None,
+        },
+    ));
     assert!(second
         .data
         .iter()
         .all(|u| first.data.iter().all(|f| f.id != u.id)));
-    let all: UserList = mock.call(users::list(&UserListParams {
-        limit: Some(100),
-        ..Default::default()
-    }));
+    let all: UserList = mock.call(req(
+        "users.list",
+        &UserListParams {
+            limit: Some(100),
+            ..Default::default()
+        },
+    ));
     let with_email: Vec<&OrganizationUser> =
         all.data.iter().filter(|u| u.email.is_some()).collect();
     let emails = vec![
@@ -261,10 +293,13 @@ fn every_builder_round_trips_through_the_mock() {
             .expect("an email")
             .to_uppercase(),
     ];
-    let filtered: UserList = mock.call(users::list(&UserListParams {
-        emails: Some(emails),
-        ..Default::default()
-    }));
+    let filtered: UserList = mock.call(req(
+        "users.list",
+        &UserListParams {
+            emails: Some(emails),
+            ..Default::default()
+        },
+    ));
     let mut got: Vec<&str> = filtered.data.iter().map(|u| u.id.as_str()).collect();
     let mut want = vec![with_email[0].id.as_str(), with_email[1].id.as_str()];
     got.sort_unstable();
@@ -277,11 +312,12 @@ fn every_builder_round_trips_through_the_mock() {
         .iter()
         .find(|u| u.role.as_deref() == Some("reader"))
         .expect("a reader in the demo seed");
-    let fetched: OrganizationUser = mock.call(users::retrieve(&user.id));
+    let fetched: OrganizationUser = mock.call(req_id("users.retrieve", &user.id, &()));
     builders += 1;
     assert_eq!(fetched.id, user.id);
     assert_eq!(fetched.object.as_deref(), Some("organization.user"));
-    let updated: OrganizationUser = mock.call(users::update(
+    let updated: OrganizationUser = mock.call(req_id(
+        "users.update",
         &other.id,
         &UserUpdateParams {
             role: Some(UserRole::Reader),
@@ -294,26 +330,33 @@ fn every_builder_round_trips_through_the_mock() {
     assert_eq!(updated.technical_level.as_deref(), Some("expert"));
 
     // roles: list, create, retrieve, update.
-    let role_list: RoleList = mock.call(roles::list(&ListParams {
-        limit: Some(1000),
-        ..Default::default()
-    }));
+    let role_list: RoleList = mock.call(req(
+        "roles.list",
+        &ListParams {
+            limit: Some(1000),
+            ..Default::default()
+        },
+    ));
     builders += 1;
     assert!(role_list.data.iter().any(|r| r.predefined_role));
-    let role: Role = mock.call(roles::create(&RoleCreateParams {
-        role_name: "Core Test Role".into(),
-        permissions: vec!["api.groups.read".into()],
-        description: Some("Made by the core test".into()),
-    }));
+    let role: Role = mock.call(req(
+        "roles.create",
+        &RoleCreateParams {
+            role_name: "Core Test Role".into(),
+            permissions: vec!["api.groups.read".into()],
+            description: Some("Made by the core test".into()),
+        },
+    ));
     builders += 1;
     assert_eq!(
         (role.name.as_str(), role.predefined_role),
         ("Core Test Role", false)
     );
-    let again: Role = mock.call(roles::retrieve(&role.id));
+    let again: Role = mock.call(req_id("roles.retrieve", &role.id, &()));
     builders += 1;
     assert_eq!(again, role);
-    let renamed: Role = mock.call(roles::update(
+    let renamed: Role = mock.call(req_id(
+        "roles.update",
         &role.id,
         &RoleUpdateParams {
             role_name: Some("Core Test Role 2".into()),
@@ -330,21 +373,28 @@ fn every_builder_round_trips_through_the_mock() {
     );
 
     // groups: create, list, retrieve, update.
-    let group: Group = mock.call(groups::create(&GroupCreateParams {
-        name: "Core Test Group".into(),
-    }));
+    let group: Group = mock.call(req(
+        "groups.create",
+        &GroupCreateParams {
+            name: "Core Test Group".into(),
+        },
+    ));
     builders += 1;
-    let group_list: GroupList = mock.call(groups::list(&ListParams {
-        limit: Some(1000),
-        order: Some(Order::Desc),
-        after: None,
-    }));
+    let group_list: GroupList = mock.call(req(
+        "groups.list",
+        &ListParams {
+            limit: Some(1000),
+            order: Some(Order::Desc),
+            after: None,
+        },
+    ));
     builders += 1;
     assert!(group_list.data.iter().any(|g| g.id == group.id));
-    let fetched: Group = mock.call(groups::retrieve(&group.id));
+    let fetched: Group = mock.call(req_id("groups.retrieve", &group.id, &()));
     builders += 1;
     assert_eq!(fetched, group);
-    let updated: GroupUpdateResponse = mock.call(groups::update(
+    let updated: GroupUpdateResponse = mock.call(req_id(
+        "groups.update",
         &group.id,
         &GroupUpdateParams {
             name: "Core Test Group 2".into(),
@@ -354,7 +404,8 @@ fn every_builder_round_trips_through_the_mock() {
     assert_eq!(updated.name, "Core Test Group 2");
 
     // group members: create, list, retrieve, delete.
-    let added: groups::users::GroupUserCreateResponse = mock.call(groups::users::create(
+    let added: groups::users::GroupUserCreateResponse = mock.call(req_id(
+        "groups.users.create",
         &group.id,
         &groups::users::GroupUserCreateParams {
             user_id: user.id.clone(),
@@ -365,23 +416,33 @@ fn every_builder_round_trips_through_the_mock() {
         (added.group_id.as_str(), added.user_id.as_str()),
         (group.id.as_str(), user.id.as_str())
     );
-    let members: groups::users::GroupUserList =
-        mock.call(groups::users::list(&group.id, &ListParams::default()));
+    let members: groups::users::GroupUserList = mock.call(req_id(
+        "groups.users.list",
+        &group.id,
+        &ListParams::default(),
+    ));
     builders += 1;
     assert_eq!(members.data.len(), 1);
     assert_eq!(members.data[0].id, user.id);
     assert_eq!(next_after(&members), None);
-    let member: groups::users::GroupUserRetrieveResponse =
-        mock.call(groups::users::retrieve(&group.id, &user.id));
+    let member: groups::users::GroupUserRetrieveResponse = mock.call(req_id(
+        "groups.users.retrieve",
+        &user.id,
+        &serde_json::json!({ "group_id": &group.id }),
+    ));
     builders += 1;
     assert_eq!(member.id, user.id);
-    let removed: groups::users::GroupUserDeleteResponse =
-        mock.call(groups::users::delete(&group.id, &user.id));
+    let removed: groups::users::GroupUserDeleteResponse = mock.call(req_id(
+        "groups.users.delete",
+        &user.id,
+        &serde_json::json!({ "group_id": &group.id }),
+    ));
     builders += 1;
     assert!(removed.deleted);
 
     // group roles: create, list, retrieve, delete.
-    let assigned: groups::roles::GroupRoleCreateResponse = mock.call(groups::roles::create(
+    let assigned: groups::roles::GroupRoleCreateResponse = mock.call(req_id(
+        "groups.roles.create",
         &group.id,
         &groups::roles::GroupRoleCreateParams {
             role_id: role.id.clone(),
@@ -392,15 +453,25 @@ fn every_builder_round_trips_through_the_mock() {
         (assigned.group.id.as_str(), assigned.role.id.as_str()),
         (group.id.as_str(), role.id.as_str())
     );
-    let group_roles: AssignedRoleList =
-        mock.call(groups::roles::list(&group.id, &ListParams::default()));
+    let group_roles: AssignedRoleList = mock.call(req_id(
+        "groups.roles.list",
+        &group.id,
+        &ListParams::default(),
+    ));
     builders += 1;
     assert!(group_roles.data.iter().any(|r| r.id == role.id));
-    let detail: AssignedRoleDetails = mock.call(groups::roles::retrieve(&group.id, &role.id));
+    let detail: AssignedRoleDetails = mock.call(req_id(
+        "groups.roles.retrieve",
+        &role.id,
+        &serde_json::json!({ "group_id": &group.id }),
+    ));
     builders += 1;
     assert_eq!(detail.name, "Core Test Role 2");
-    let unassigned: RoleAssignmentDeleteResponse =
-        mock.call(groups::roles::delete(&group.id, &role.id));
+    let unassigned: RoleAssignmentDeleteResponse = mock.call(req_id(
+        "groups.roles.delete",
+        &role.id,
+        &serde_json::json!({ "group_id": &group.id }),
+    ));
     builders += 1;
     assert_eq!(
         (unassigned.object.as_str(), unassigned.deleted),
@@ -408,7 +479,8 @@ fn every_builder_round_trips_through_the_mock() {
     );
 
     // user roles: create, list, retrieve, delete.
-    let assigned: users::roles::UserRoleCreateResponse = mock.call(users::roles::create(
+    let assigned: users::roles::UserRoleCreateResponse = mock.call(req_id(
+        "users.roles.create",
         &user.id,
         &users::roles::UserRoleCreateParams {
             role_id: role.id.clone(),
@@ -419,7 +491,8 @@ fn every_builder_round_trips_through_the_mock() {
         (assigned.user.id.as_str(), assigned.role.id.as_str()),
         (user.id.as_str(), role.id.as_str())
     );
-    let user_roles: AssignedRoleList = mock.call(users::roles::list(
+    let user_roles: AssignedRoleList = mock.call(req_id(
+        "users.roles.list",
         &user.id,
         &ListParams {
             limit: Some(1000),
@@ -428,11 +501,18 @@ fn every_builder_round_trips_through_the_mock() {
     ));
     builders += 1;
     assert!(user_roles.data.iter().any(|r| r.id == role.id));
-    let detail: AssignedRoleDetails = mock.call(users::roles::retrieve(&user.id, &role.id));
+    let detail: AssignedRoleDetails = mock.call(req_id(
+        "users.roles.retrieve",
+        &role.id,
+        &serde_json::json!({ "user_id": &user.id }),
+    ));
     builders += 1;
     assert_eq!(detail.id, role.id);
-    let unassigned: RoleAssignmentDeleteResponse =
-        mock.call(users::roles::delete(&user.id, &role.id));
+    let unassigned: RoleAssignmentDeleteResponse = mock.call(req_id(
+        "users.roles.delete",
+        &role.id,
+        &serde_json::json!({ "user_id": &user.id }),
+    ));
     builders += 1;
     assert_eq!(
         (unassigned.object.as_str(), unassigned.deleted),
@@ -440,28 +520,28 @@ fn every_builder_round_trips_through_the_mock() {
     );
 
     // deletes, each followed by a 404.
-    let deleted: RoleDeleteResponse = mock.call(roles::delete(&role.id));
+    let deleted: RoleDeleteResponse = mock.call(req_id("roles.delete", &role.id, &()));
     builders += 1;
     assert_eq!(
         (deleted.id.as_str(), deleted.deleted),
         (role.id.as_str(), true)
     );
-    let deleted: GroupDeleteResponse = mock.call(groups::delete(&group.id));
+    let deleted: GroupDeleteResponse = mock.call(req_id("groups.delete", &group.id, &()));
     builders += 1;
     assert_eq!(
         (deleted.id.as_str(), deleted.deleted),
         (group.id.as_str(), true)
     );
-    let deleted: UserDeleteResponse = mock.call(users::delete(&other.id));
+    let deleted: UserDeleteResponse = mock.call(req_id("users.delete", &other.id, &()));
     builders += 1;
     assert_eq!(
         (deleted.id.as_str(), deleted.deleted),
         (other.id.as_str(), true)
     );
     for request in [
-        roles::retrieve(&role.id),
-        groups::retrieve(&group.id),
-        users::retrieve(&other.id),
+        req_id("roles.retrieve", &role.id, &()),
+        req_id("groups.retrieve", &group.id, &()),
+        req_id("users.retrieve", &other.id, &()),
     ] {
         let (err, _) = mock.fail(&request.expect("a request"), KEY);
         assert_eq!(err.kind, ApiErrorKind::NotFound, "{}", err.message);
@@ -476,11 +556,14 @@ fn pages_walk_to_the_end_with_next() {
     let mut seen = Vec::new();
     let mut after = None;
     loop {
-        let page: GroupList = mock.call(groups::list(&ListParams {
-            after: after.take(),
-            limit: Some(1),
-            order: None,
-        }));
+        let page: GroupList = mock.call(req(
+            "groups.list",
+            &ListParams {
+                after: after.take(),
+                limit: Some(1),
+                order: None,
+            },
+        ));
         seen.extend(page.data.iter().map(|g| g.id.clone()));
         match next_after(&page) {
             Some(cursor) => after = Some(cursor),
@@ -488,7 +571,7 @@ fn pages_walk_to_the_end_with_next() {
         }
         assert!(seen.len() < 1000, "the cursor walk never ends");
     }
-    let everything: GroupList = mock.call(groups::list(&ListParams::default()));
+    let everything: GroupList = mock.call(req("groups.list", &ListParams::default()));
     let all: Vec<String> = everything.data.iter().map(|g| g.id.clone()).collect();
     assert_eq!(seen, all);
     assert!(seen.len() > 1, "the demo seed has several groups");
@@ -499,7 +582,7 @@ fn errors_come_back_typed() {
     let mock = Mock::start();
 
     // 404, with the request id of the response.
-    let request = groups::retrieve("group_does_not_exist").expect("a request");
+    let request = req_id("groups.retrieve", "group_does_not_exist", &()).expect("a request");
     let (err, reply) = mock.fail(&request, KEY);
     assert_eq!((err.kind, err.status), (ApiErrorKind::NotFound, 404));
     assert!(err.message.starts_with("404 "), "{}", err.message);
@@ -513,7 +596,7 @@ fn errors_come_back_typed() {
     assert_eq!(err.error_type.as_deref(), Some("invalid_request_error"));
 
     // An id that needs encoding reaches the server as one segment and comes back decoded.
-    let request = groups::retrieve("a/b c?").expect("a request");
+    let request = req_id("groups.retrieve", "a/b c?", &()).expect("a request");
     let (err, _) = mock.fail(&request, KEY);
     assert_eq!(err.kind, ApiErrorKind::NotFound);
     assert!(err.message.contains("'a/b c?'"), "{}", err.message);
@@ -524,21 +607,21 @@ fn errors_come_back_typed() {
         permissions: vec![],
         description: None,
     };
-    let _: Role = mock.call(roles::create(&body));
-    let (err, _) = mock.fail(&roles::create(&body).expect("a request"), KEY);
+    let _: Role = mock.call(req("roles.create", &body));
+    let (err, _) = mock.fail(&req("roles.create", &body).expect("a request"), KEY);
     assert_eq!((err.kind, err.status), (ApiErrorKind::BadRequest, 400));
     assert_eq!(err.param.as_deref(), Some("role_name"));
     assert!(err.error_json.is_some());
 
     // 400 from the server's own range check, for a query the builders would refuse.
-    let mut request = groups::list(&ListParams::default()).expect("a request");
+    let mut request = req("groups.list", &ListParams::default()).expect("a request");
     request.query.push(("limit".into(), "5000".into()));
     let (err, _) = mock.fail(&request, KEY);
     assert_eq!(err.kind, ApiErrorKind::BadRequest);
     assert_eq!(err.param.as_deref(), Some("limit"));
 
     // 401 for a wrong key.
-    let request = users::list(&UserListParams::default()).expect("a request");
+    let request = req("users.list", &UserListParams::default()).expect("a request");
     let (err, reply) = mock.fail(&request, "sk-admin-wrong");
     assert_eq!((err.kind, err.status), (ApiErrorKind::Authentication, 401));
     assert!(reply.request_id.is_some());

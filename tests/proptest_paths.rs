@@ -20,14 +20,9 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use openai_admin_wasm::groups::roles::GroupRoleCreateParams;
-use openai_admin_wasm::groups::users::GroupUserCreateParams;
-use openai_admin_wasm::groups::{self, GroupUpdateParams};
-use openai_admin_wasm::params::ListParams;
+use openai_admin_wasm::ops::{build, find, Input, Operation, OPERATIONS};
 use openai_admin_wasm::response::api_error;
-use openai_admin_wasm::roles::{self, RoleUpdateParams};
-use openai_admin_wasm::users::roles::UserRoleCreateParams;
-use openai_admin_wasm::users::{self, UserUpdateParams};
+use openai_admin_wasm::schema::Ty;
 use openai_admin_wasm::{ApiRequest, Error};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -60,116 +55,72 @@ fn id() -> impl Strategy<Value = String> {
     })
 }
 
-type OneParamBuilder = fn(&str) -> Result<ApiRequest, Error>;
+type OneParamBuilder = Box<dyn Fn(&str) -> Result<ApiRequest, Error>>;
+type TwoParamBuilder = Box<dyn Fn(&str, &str) -> Result<ApiRequest, Error>>;
 
-/// Every builder with one path parameter, with the route it must produce (`{}` for the id).
-fn one_param_builders() -> Vec<(&'static str, &'static str, OneParamBuilder)> {
-    vec![
-        ("group_id", "/organization/groups/{}", groups::retrieve),
-        ("group_id", "/organization/groups/{}", |id| {
-            groups::update(id, &GroupUpdateParams { name: "n".into() })
-        }),
-        ("group_id", "/organization/groups/{}", groups::delete),
-        ("group_id", "/organization/groups/{}/users", |id| {
-            groups::users::list(id, &ListParams::default())
-        }),
-        ("group_id", "/organization/groups/{}/users", |id| {
-            groups::users::create(
-                id,
-                &GroupUserCreateParams {
-                    user_id: "u".into(),
-                },
-            )
-        }),
-        ("group_id", "/organization/groups/{}/roles", |id| {
-            groups::roles::list(id, &ListParams::default())
-        }),
-        ("group_id", "/organization/groups/{}/roles", |id| {
-            groups::roles::create(
-                id,
-                &GroupRoleCreateParams {
-                    role_id: "r".into(),
-                },
-            )
-        }),
-        ("role_id", "/organization/roles/{}", roles::retrieve),
-        ("role_id", "/organization/roles/{}", |id| {
-            roles::update(
-                id,
-                &RoleUpdateParams {
-                    description: Some("d".into()),
-                    ..Default::default()
-                },
-            )
-        }),
-        ("role_id", "/organization/roles/{}", roles::delete),
-        ("user_id", "/organization/users/{}", users::retrieve),
-        ("user_id", "/organization/users/{}", |id| {
-            users::update(
-                id,
-                &UserUpdateParams {
-                    technical_level: Some("t".into()),
-                    ..Default::default()
-                },
-            )
-        }),
-        ("user_id", "/organization/users/{}", users::delete),
-        ("user_id", "/organization/users/{}/roles", |id| {
-            users::roles::list(id, &ListParams::default())
-        }),
-        ("user_id", "/organization/users/{}/roles", |id| {
-            users::roles::create(
-                id,
-                &UserRoleCreateParams {
-                    role_id: "r".into(),
-                },
-            )
-        }),
-    ]
+/// The smallest params an operation accepts besides its path parameters: its body's required
+/// fields, with values of their types.
+fn minimal_params(op: &Operation) -> String {
+    let mut members = Vec::new();
+    if let Input::Body(schema) = op.input {
+        for field in schema.fields.iter().filter(|f| !f.optional) {
+            let value = match field.ty {
+                Ty::Arr(_) => "[\"x\"]",
+                _ => "\"x\"",
+            };
+            members.push(format!("\"{}\":{value}", field.name));
+        }
+    }
+    format!("{{{}}}", members.join(","))
 }
 
-type TwoParamBuilder = fn(&str, &str) -> Result<ApiRequest, Error>;
+/// The operation's route with `{}` where each path parameter goes.
+fn route(op: &Operation) -> String {
+    let mut route = op.path.to_owned();
+    for name in op.path_params() {
+        route = route.replace(&format!("{{{name}}}"), "{}");
+    }
+    route
+}
 
-/// Every builder with two path parameters: their names, the route, the builder.
-fn two_param_builders() -> Vec<(&'static str, &'static str, &'static str, TwoParamBuilder)> {
-    vec![
-        (
-            "group_id",
-            "user_id",
-            "/organization/groups/{}/users/{}",
-            groups::users::retrieve,
-        ),
-        (
-            "group_id",
-            "user_id",
-            "/organization/groups/{}/users/{}",
-            groups::users::delete,
-        ),
-        (
-            "group_id",
-            "role_id",
-            "/organization/groups/{}/roles/{}",
-            groups::roles::retrieve,
-        ),
-        (
-            "group_id",
-            "role_id",
-            "/organization/groups/{}/roles/{}",
-            groups::roles::delete,
-        ),
-        (
-            "user_id",
-            "role_id",
-            "/organization/users/{}/roles/{}",
-            users::roles::retrieve,
-        ),
-        (
-            "user_id",
-            "role_id",
-            "/organization/users/{}/roles/{}",
-            users::roles::delete,
-        ),
-    ]
+/// Every operation of the table with one path parameter: its name, its route (`{}` for the id)
+/// and its request built from an id.
+fn one_param_builders() -> Vec<(&'static str, String, OneParamBuilder)> {
+    OPERATIONS
+        .iter()
+        .filter(|op| op.path_params().count() == 1)
+        .map(|op| {
+            let param = op.positional().expect("one path parameter");
+            let build: OneParamBuilder =
+                Box::new(move |id| build(op, Some(id), Some(&minimal_params(op))));
+            (param, route(op), build)
+        })
+        .collect()
+}
+
+/// Every operation with two path parameters: their names, the route, the request built from
+/// both ids (the first travels in the params object, as `{ group_id }` does in JavaScript).
+fn two_param_builders() -> Vec<(&'static str, &'static str, String, TwoParamBuilder)> {
+    OPERATIONS
+        .iter()
+        .filter(|op| op.path_params().count() == 2)
+        .map(|op| {
+            let first = op.path_params().next().expect("two path parameters");
+            let second = op.positional().expect("two path parameters");
+            let build: TwoParamBuilder = Box::new(move |a, b| {
+                let params = format!("{{\"{first}\":{}}}", json_string(a));
+                build(op, Some(b), Some(&params))
+            });
+            (first, second, route(op), build)
+        })
+        .collect()
+}
+
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::new();
+    openai_admin_wasm::request::push_json_string(&mut out, text);
+    out
 }
 
 /// Decodes `%XX` escapes strictly: `None` for a bare `%`, a bad escape, or a byte outside
@@ -254,7 +205,7 @@ fn one_id_is_one_segment_that_decodes_to_the_id() {
             for (param, route, build) in one_param_builders() {
                 let request = build(&id)
                     .map_err(|e| TestCaseError::fail(format!("{param} = {id:?} rejected: {e}")))?;
-                check_path(&request.path, route, &[&id])?;
+                check_path(&request.path, &route, &[&id])?;
             }
             Ok(())
         })
@@ -270,7 +221,7 @@ fn two_ids_are_two_segments_that_decode_to_the_ids() {
                 let request = build(&first, &second).map_err(|e| {
                     TestCaseError::fail(format!("{a} = {first:?}, {b} = {second:?}: {e}"))
                 })?;
-                check_path(&request.path, route, &[&first, &second])?;
+                check_path(&request.path, &route, &[&first, &second])?;
             }
             Ok(())
         })
@@ -436,9 +387,9 @@ fn the_mock_looks_up_exactly_the_id_given() {
     runner
         .run(&(id(), 0..3usize), |(id, kind)| {
             let (request, noun) = match kind {
-                0 => (groups::retrieve(&id), "group"),
-                1 => (users::retrieve(&id), "user"),
-                _ => (roles::retrieve(&id), "role"),
+                0 => (retrieve("groups.retrieve", &id), "group"),
+                1 => (retrieve("users.retrieve", &id), "user"),
+                _ => (retrieve("roles.retrieve", &id), "role"),
             };
             let request = request.expect("a non-empty id other than `.` and `..` is accepted");
             let (status, body) = mock.send(&request);
@@ -456,4 +407,9 @@ fn the_mock_looks_up_exactly_the_id_given() {
         .expect("the mock's 404 quotes exactly the id");
     let sent = sent.get();
     assert!(sent >= MOCK_CASES as usize, "only {sent} ids were sent");
+}
+
+/// The request of a one-id retrieve operation.
+fn retrieve(name: &str, id: &str) -> Result<ApiRequest, Error> {
+    build(find(name).expect("in the table"), Some(id), None)
 }
