@@ -1,5 +1,5 @@
 # Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
-.PHONY: demo test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load test-server fuzz
+.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load test-server fuzz
 
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
@@ -9,6 +9,15 @@ demo: setup
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
 	scripts/demo.sh
+
+## mock: run the mock Admin API (demo seed, key sk-admin-demo) in the foreground on
+## http://127.0.0.1:8788, where the wasm test suites look for it; MOCK_URL=http://HOST:PORT moves it
+## (give the suites the same MOCK_URL). Ctrl-C stops it.
+mock:
+	cargo build -p openai-admin-mock
+	@url="$${MOCK_URL:-http://127.0.0.1:8788}"; hostport="$${url#*://}"; hostport="$${hostport%%/*}"; \
+	echo "mock API for the wasm suites at $$url (then: wasm-pack test --node | --headless --chrome | --headless --firefox)"; \
+	exec $(MOCK_DEBUG) --host "$${hostport%:*}" --port "$${hostport##*:}" --seed demo --admin-key sk-admin-demo
 
 ## test: every test: lints, native Rust, the official SDK against the mock, wasm in Node and
 ## Chromium, the packed npm package (Node ESM/CJS, types, Vite, worker), the demo page end to end.
