@@ -1,5 +1,5 @@
 # Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
-.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load test-server fuzz
+.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load test-server test-tolerance fuzz
 
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
@@ -21,7 +21,7 @@ mock:
 
 ## test: every test: lints, native Rust, the official SDK against the mock, wasm in Node and
 ## Chromium, the packed npm package (Node ESM/CJS, types, Vite, worker), the demo page end to end.
-test: setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-server test-fuzz test-load
+test: setup-browser lint test-native test-interop test-wasm test-package test-reliability test-tolerance test-e2e test-server test-fuzz test-load
 	@echo "make test: all suites passed"
 
 ## pkg: build the npm package into pkg/ and print its gzipped size
@@ -69,6 +69,12 @@ test-reliability: setup-browser
 	scripts/build-pkg.sh
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-reliability.sh
+
+## test-tolerance: the package and the official SDK on the same canned answers (spec examples,
+## values the API may add, broken pages) and requests, compared, in Node and Chromium
+test-tolerance: setup-browser
+	scripts/build-pkg.sh
+	scripts/test-tolerance.sh
 
 test-e2e: setup-browser
 	scripts/build-pkg.sh
