@@ -153,7 +153,7 @@ test('drift: logged once per operation and message at warn by default; ResponseD
   const warned = lines.filter(([l]) => l === 'warn').map(([, m]) => m);
   assert.deepEqual(warned, ['groups.list: data[].group_type is missing (the spec requires it)']);
 
-  const strict = new OpenAIAdmin({ adminAPIKey: KEY, fetch, logger, responseDrift: 'error' });
+  const strict = new OpenAIAdmin({ adminAPIKey: KEY, fetch: canned(body).fetch, logger, responseDrift: 'error' });
   await assert.rejects(strict.admin.organization.groups.list(), (e) => {
     assert.ok(e instanceof ResponseDriftError, String(e));
     assert.ok(e instanceof APIError);

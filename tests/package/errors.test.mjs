@@ -97,7 +97,7 @@ test('a 500 is an InternalServerError; a dropped connection an APIConnectionErro
 
 // Refused before sending: only what cannot succeed under the schema (issue "never stricter").
 const badCalls = [
-  ['missing body', () => org.groups.create(), 'body'],
+  ['missing body (its required name)', () => org.groups.create(), 'name'],
   ['missing required field', () => org.groups.create({}), 'name'],
   ['number as a string field', () => org.groups.create({ name: 5 }), 'name'],
   ['empty id', () => org.groups.retrieve(''), 'group_id'],

@@ -71,7 +71,7 @@ test('hasNextPage / getNextPage walk the groups in order; the last page has none
 test('users pages follow last_id', async () => {
   const first = await org.users.list({ limit: 20 });
   assert.equal(first.data.length, 20);
-  assert.equal(first.first_id, first.data[0].id);
+  assert.equal(first.body.first_id, first.data[0].id);
   assert.equal(first.last_id, first.data[19].id);
   assert.ok(first.hasNextPage());
   const second = await first.getNextPage();
