@@ -5,7 +5,7 @@
  * rebuilt by the wasm core's `prepare` (the client's own rules), sent with the key added here, and
  * audited. Everything else is answered here, in the API's error format, without contacting the API.
  */
-import { OPERATIONS, type OperationInfo } from './ops-temp.js';
+import { OPERATIONS, type OperationInfo } from '../operations.js';
 import { AccessDenied } from './access.js';
 
 /** The wasm core's `prepare(op, id, params)`: the request the client would send, or a throw. */
@@ -380,7 +380,7 @@ export function createHandler(options: AdminHandlerOptions, loadPrepare: () => P
 
     // The visitor's query and body, read into the params object the client would pass.
     const params: Record<string, unknown> = {};
-    const pathParams = op.pathParams;
+    const pathParams = op.pathParams.map((p) => p.name);
     const positional = pathParams.at(-1);
     for (const name of pathParams) if (name !== positional) params[name] = ids[name];
     const query = url.search.length > 1 ? url.search.slice(1) : '';
@@ -532,7 +532,7 @@ export function createHandler(options: AdminHandlerOptions, loadPrepare: () => P
       if (CONTROL.test(name) || CONTROL.test(value)) throw invalid('The query string holds a control character.', name);
       const array = name.endsWith('[]');
       if (array) name = name.slice(0, -2);
-      if (name === '' || name === '__proto__' || op.pathParams.includes(name)) throw invalid(`\`${name}\` is not a query parameter of ${op.name}.`, name);
+      if (name === '' || name === '__proto__' || op.pathParams.some((p) => p.name === name)) throw invalid(`\`${name}\` is not a query parameter of ${op.name}.`, name);
       const field = fields.get(name);
       if (array || field?.type === 'string[]') {
         const list = (params[name] ??= []) as unknown[];
@@ -545,6 +545,7 @@ export function createHandler(options: AdminHandlerOptions, loadPrepare: () => P
       seen.add(name);
       // Typed as the schema says; a value that is not of the type goes on as text, and the core refuses it.
       if (field?.type === 'integer' && /^-?\d{1,15}$/.test(value)) params[name] = Number(value);
+      else if (field?.type === 'number' && /^-?\d{1,15}(\.\d{1,15})?$/.test(value)) params[name] = Number(value);
       else if (field?.type === 'boolean' && (value === 'true' || value === 'false')) params[name] = value === 'true';
       else params[name] = value;
     }
