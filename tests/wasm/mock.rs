@@ -8,7 +8,8 @@
 //! The mock is asked once whether it is there ([`require_mock`]): before the first `/__mock`
 //! control, and when a call through the client fails to connect ([`after_rejection`]). If it is
 //! not there, the run stops with one line saying how to start it: in Node the process exits with
-//! status 1; in a browser the line ends the page's test output and the test fails. Tests that
+//! status 1; in a browser (where nothing can end the run) the line is written once to the page's
+//! test output and every test that needs the mock fails at once with a one-line error. Tests that
 //! never talk to the mock run without it.
 
 use std::cell::RefCell;
@@ -171,9 +172,10 @@ fn global_function(name: &str) -> Option<Function> {
     global(name)?.dyn_into().ok()
 }
 
-/// Ends the run with `line`: Node exits with status 1 after writing it to stderr; in a browser it
-/// closes the page's test output (the runner stops reading there and fails), and this test fails
-/// with the same line.
+/// Ends the run with `line`. Node: writes it to stderr and exits with status 1. Browser (no
+/// process to end): the first time, writes it to the page's test output, which the runner shows;
+/// then fails the test with a one-line error (no stack trace), as every later test that needs the
+/// mock does at once.
 fn stop(line: &str) -> ! {
     if let Some(process) = global("process") {
         if let (Some(stderr), Some(exit)) = (
@@ -185,17 +187,30 @@ fn stop(line: &str) -> ! {
             }
             let _ = exit.call1(&process, &1.into());
         }
-    } else if let Some(output) = global("document")
-        .and_then(|d| Some((method(&d, "getElementById")?, d)))
-        .and_then(|(by_id, d)| by_id.call1(&d, &"output".into()).ok())
-        .filter(|output| !output.is_null())
-    {
-        let before = Reflect::get(&output, &"textContent".into())
-            .ok()
-            .and_then(|t| t.as_string())
-            .unwrap_or_default();
-        let text = format!("{before}\n{line}\ntest result: FAILED. the mock API is not running\n");
-        let _ = Reflect::set(&output, &"textContent".into(), &text.into());
     }
-    wasm_bindgen::throw_str(line)
+    thread_local! {
+        static SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if !SHOWN.with(|shown| shown.replace(true)) {
+        if let Some(output) = global("document")
+            .and_then(|d| Some((method(&d, "getElementById")?, d)))
+            .and_then(|(by_id, d)| by_id.call1(&d, &"output".into()).ok())
+            .filter(|output| !output.is_null())
+        {
+            let before = Reflect::get(&output, &"textContent".into())
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_default();
+            let _ = Reflect::set(
+                &output,
+                &"textContent".into(),
+                &format!("{before}{line}\n").into(),
+            );
+        }
+    }
+    let message = format!("no mock API at {}: `make mock` starts it", mock_url());
+    let error = js_sys::Error::new(&message);
+    // The runner prints an error's stack; this one is its first line only.
+    let _ = Reflect::set(&error, &"stack".into(), &format!("Error: {message}").into());
+    wasm_bindgen::throw_val(error.into())
 }
