@@ -25,6 +25,8 @@ wasm-bindgen --target web --out-dir "$stage/wasm" --remove-name-section --remove
 cp -r pkg-template/src "$stage/src"
 cp pkg-template/tsconfig.json "$stage/tsconfig.json"
 "$bin/tsc" -p "$stage/tsconfig.json"
+# The `openai-admin` command line: tsc keeps its #! line; make it runnable straight from pkg/.
+chmod +x pkg/dist/cli.js
 cp -r "$stage/wasm" pkg/wasm
 rm -f pkg/wasm/.gitignore pkg/wasm/package.json
 # CommonJS for `require`: the Node entry bundled with its glue; one .wasm either way.

@@ -1,0 +1,143 @@
+/** Help texts, from the operation table's summaries and field descriptions. Offline. */
+import { RESOURCES, type Command, type Flag, type Resource } from './commands.js';
+import { GLOBAL_OPTIONS, type GlobalOption } from './parse.js';
+
+export const BIN = 'openai-admin';
+const WIDTH = 100;
+
+/** Words of `text` in lines of at most `width` columns, each after `indent`. */
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === '' ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== '') lines.push(line);
+  return lines.map((l, i) => (i === 0 ? l : indent + l));
+}
+
+/** Aligned `  name  description` rows. */
+function rows(entries: [string, string][]): string[] {
+  const width = Math.min(32, Math.max(...entries.map(([n]) => n.length)));
+  const out: string[] = [];
+  for (const [name, text] of entries) {
+    const indent = ' '.repeat(2 + width + 2);
+    if (name.length > width) {
+      out.push(`  ${name}`);
+      out.push(indent + wrap(text, WIDTH - indent.length, indent).join('\n'));
+    } else {
+      out.push(`  ${name.padEnd(width)}  ${wrap(text, WIDTH - indent.length, indent).join('\n')}`);
+    }
+  }
+  return out;
+}
+
+function flagUsage(f: Flag): string {
+  const value = f.type === 'boolean' ? '' : f.type === 'string[]' ? ' string' : f.type === 'object[]' || f.type === 'object' ? ' json' : ` ${f.type}`;
+  return `--${f.name}${value}`;
+}
+
+function flagText(f: Flag): string {
+  const notes: string[] = [];
+  if (f.required) notes.push('required');
+  if (f.type === 'string[]') notes.push('repeatable');
+  if (f.enum) notes.push(`one of: ${f.enum.join(', ')}`);
+  if (f.minimum !== undefined && f.maximum !== undefined) notes.push(`${f.minimum} to ${f.maximum}`);
+  else if (f.minimum !== undefined) notes.push(`at least ${f.minimum}`);
+  else if (f.maximum !== undefined) notes.push(`at most ${f.maximum}`);
+  if (f.nullable && f.type === 'string' && f.kind === 'body') notes.push('null clears it');
+  if (f.default !== undefined) notes.push(`default: ${f.default}`);
+  if (f.kind === 'cli') notes.push('default: -1');
+  const description = f.description.trim() || `The ${f.field} ${f.kind === 'query' ? 'query parameter' : 'field'}.`;
+  return notes.length ? `${description} (${notes.join('; ')})` : description;
+}
+
+function globalName(g: GlobalOption): string {
+  return `${g.short ? `-${g.short}, ` : ''}--${g.name}${g.value ? ` ${g.value}` : ''}`;
+}
+
+function globalText(g: GlobalOption): string {
+  const notes = [g.env ? `env ${g.env}` : '', g.default ? `default: ${g.default}` : ''].filter(Boolean);
+  return notes.length ? `${g.description} (${notes.join('; ')})` : g.description;
+}
+
+function globalSection(): string[] {
+  return ['Global options:', ...rows(GLOBAL_OPTIONS.map((g) => [globalName(g), globalText(g)]))];
+}
+
+function usageLine(c: Command): string {
+  const ids = c.flags.filter((f) => f.kind === 'path').map((f) => f.name.toUpperCase().replace(/-/g, '_'));
+  const args = ids.reduceRight((inner, id) => ` [${id}${inner}]`, '');
+  return `${BIN} ${c.full}${args} [flags]`;
+}
+
+/** `openai-admin help admin:organization:groups list` */
+export function commandHelp(c: Command): string {
+  const lines = [
+    c.op.summary.trim(),
+    '',
+    `${c.op.method} ${c.op.path}${c.list ? ' (every page, as items)' : ''}`,
+    '',
+    'Usage:',
+    `  ${usageLine(c)}`,
+    `  ${BIN} ${c.resource.split(':').join(' ')} ${c.method} ...`,
+    '',
+    'Flags:',
+    ...rows(c.flags.map((f) => [flagUsage(f), flagText(f)])),
+    '',
+    ...globalSection(),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** `openai-admin help admin:organization:groups` */
+export function resourceHelp(r: Resource): string {
+  const lines = [
+    `${BIN} ${r.name}`,
+    '',
+    'Usage:',
+    `  ${BIN} ${r.name} <method> [flags]`,
+    '',
+    'Methods:',
+    ...rows([...r.methods.values()].map((c) => [c.method, c.op.summary.trim()])),
+    '',
+    `Run '${BIN} help ${r.name} <method>' for a method's flags.`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** `openai-admin --help` */
+export function rootHelp(): string {
+  const lines = [
+    `${BIN}: the OpenAI Admin API's organization groups, users and roles, from the command line.`,
+    'The commands of the official OpenAI CLI, run by openai-admin-wasm.',
+    '',
+    'Usage:',
+    `  ${BIN} [global options] <resource> <method> [ID] [flags]`,
+    `  ${BIN} help <resource> [<method>]`,
+    '',
+    'Examples:',
+    `  ${BIN} admin:organization:groups list`,
+    `  ${BIN} admin organization groups users create group_abc --user-id user_123`,
+    `  ${BIN} admin:organization:users list --format jsonl --transform email`,
+    '',
+    'Commands (<resource> <method>):',
+    ...rows([...RESOURCES.values()].map((r) => [r.name, [...r.methods.keys()].join(', ')])),
+    '',
+    ...globalSection(),
+    '',
+    `Resources without 'admin:organization:' in front work too (groups list). Run '${BIN} help <command>' for its flags.`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function helpFor(topic: Command | Resource | null): string {
+  if (topic === null) return rootHelp();
+  return 'full' in topic ? commandHelp(topic) : resourceHelp(topic);
+}
+

@@ -1,0 +1,282 @@
+/**
+ * Runs one command line: reads it, calls the package's own client (so validation, retries and
+ * errors are the package's), prints the result, and returns the exit status: 0, 1 for an API or
+ * client error, 2 for a usage error.
+ */
+import { inspect } from 'node:util';
+import type { Command } from './commands.js';
+import { BIN, helpFor } from './help.js';
+import { formatValue, table, useColor, type DataFormat } from './output.js';
+import { parse, UsageError, type Format, type Globals } from './parse.js';
+import { get, TransformError } from './transform.js';
+
+/** Where output goes (process.stdout / stderr, or a test's stand-in). */
+export interface Output {
+  write(text: string): boolean;
+  isTTY?: boolean;
+  columns?: number;
+  once?(event: 'drain', listener: () => void): unknown;
+}
+
+type AnyFunction = (...args: unknown[]) => unknown;
+/** What the CLI needs of the package: the client class. */
+export interface ClientModule {
+  OpenAIAdmin: new (options: Record<string, unknown>) => { admin: { organization: unknown } };
+}
+
+export interface RunOptions {
+  argv: readonly string[];
+  env: Record<string, string | undefined>;
+  stdout: Output;
+  stderr: Output;
+  version: string;
+  /** Loads the package (its Node entry). Not called for help, version or usage errors. */
+  load: () => Promise<ClientModule>;
+  /** The `fetch` requests go through (default: the global one). */
+  fetch?: typeof fetch;
+}
+
+/** Writes, waiting for a full pipe to drain. */
+async function put(out: Output, text: string): Promise<void> {
+  if (text === '') return;
+  if (!out.write(text) && out.once) await new Promise<void>((resolve) => out.once!('drain', resolve));
+}
+
+/** Replaces every occurrence of the key with `[redacted]`. */
+function redactor(key: string | undefined): (text: string) => string {
+  if (key === undefined || key.length < 4) return (t) => t;
+  return (t) => (t.includes(key) ? t.split(key).join('[redacted]') : t);
+}
+
+function withRedaction(out: Output, redact: (t: string) => string): Output {
+  const wrapped: Output = { write: (t) => out.write(redact(t)) };
+  if (out.isTTY !== undefined) wrapped.isTTY = out.isTTY;
+  if (out.columns !== undefined) wrapped.columns = out.columns;
+  if (out.once) wrapped.once = (e, l) => out.once!(e, l);
+  return wrapped;
+}
+
+const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|api-key|x-api-key)$/i;
+
+/** A `fetch` that prints each request and response on stderr (`--debug`). */
+function debugFetch(base: typeof fetch, log: (text: string) => void): typeof fetch {
+  let count = 0;
+  const headerLines = (prefix: string, headers: Headers) => {
+    const lines: string[] = [];
+    headers.forEach((value, name) => lines.push(`${prefix} ${name}: ${SECRET_HEADERS.test(name) ? '[redacted]' : value}`));
+    return lines;
+  };
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const n = ++count;
+    const copy = input instanceof Request ? new Request(input.clone(), init) : new Request(input, init);
+    const body = await copy.text();
+    log([`[${n}] > ${copy.method} ${copy.url}`, ...headerLines(`[${n}] >`, copy.headers), ...(body ? [`[${n}] > ${body}`] : [])].join('\n'));
+    const started = Date.now();
+    try {
+      const response = await base(input, init);
+      const text = await response.clone().text();
+      log(
+        [
+          `[${n}] < ${response.status} ${response.statusText} (${Date.now() - started} ms)`,
+          ...headerLines(`[${n}] <`, response.headers),
+          ...(text ? [`[${n}] < ${text}`] : []),
+        ].join('\n'),
+      );
+      return response;
+    } catch (e) {
+      log(`[${n}] < failed after ${Date.now() - started} ms: ${e instanceof Error ? e.message : String(e)}`);
+      throw e;
+    }
+  }) as typeof fetch;
+}
+
+function clientOptions(g: Globals, fetchImpl: typeof fetch | undefined, log: (t: string) => void): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  if (g.adminApiKey !== undefined) options.adminAPIKey = g.adminApiKey;
+  if (g.baseURL !== undefined) options.baseURL = g.baseURL;
+  if (g.organization !== undefined) options.organization = g.organization;
+  if (g.project !== undefined) options.project = g.project;
+  if (g.maxRetries !== undefined) options.maxRetries = g.maxRetries;
+  if (g.headers.length > 0) {
+    const headers: Record<string, string> = {};
+    for (const [name, value] of g.headers) {
+      const existing = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+      if (existing !== undefined) headers[existing] = `${headers[existing]}, ${value}`;
+      else headers[name] = value;
+    }
+    options.defaultHeaders = headers;
+  }
+  // Answers that differ from the spec are reported with --debug only: a command line prints data.
+  options.responseDrift = g.debug ? 'warn' : 'off';
+  // The client's log lines go to stderr, never into the output.
+  const line = (...args: unknown[]) => log(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
+  options.logger = { error: line, warn: line, info: line, debug: line };
+  if (g.debug) options.fetch = debugFetch(fetchImpl ?? globalThis.fetch, log);
+  else if (fetchImpl) options.fetch = fetchImpl;
+  return options;
+}
+
+/**
+ * The arguments of the client method, by the official SDK's rule: the last path id first, then
+ * one object with the other path ids and the fields, present when the operation has an input or
+ * more than one path id. The official CLI's defaults fill list queries.
+ */
+export function callArguments(command: Command, values: Record<string, unknown>): unknown[] {
+  const { op } = command;
+  const args: unknown[] = [];
+  const pathFlags = command.flags.filter((f) => f.kind === 'path');
+  if (pathFlags.length > 0) args.push(values[pathFlags[pathFlags.length - 1]!.name]);
+  if (op.input !== null || pathFlags.length > 1) {
+    const params: Record<string, unknown> = {};
+    for (const f of pathFlags.slice(0, -1)) params[f.field] = values[f.name];
+    for (const f of command.flags) {
+      if (f.kind !== 'query' && f.kind !== 'body') continue;
+      if (values[f.name] !== undefined) params[f.field] = values[f.name];
+      else if (f.default !== undefined) params[f.field] = f.default;
+    }
+    args.push(params);
+  }
+  return args;
+}
+
+/** The client method of an operation: `groups.users.list` → `client.admin.organization.groups.users.list`. */
+function methodOf(organization: unknown, name: string): AnyFunction {
+  const path = name.split('.');
+  let target = organization as Record<string, unknown>;
+  for (const p of path.slice(0, -1)) target = target?.[p] as Record<string, unknown>;
+  const fn = target?.[path[path.length - 1]!];
+  if (typeof fn !== 'function') throw new Error(`this version of the package has no client.admin.organization.${name}()`);
+  return (fn as AnyFunction).bind(target);
+}
+
+/** A result without the request id the client attaches (`_request_id` is not API data). */
+function plain(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return JSON.parse(JSON.stringify(value, (k, v) => (k === '_request_id' ? undefined : v)));
+}
+
+/** `--transform`: what the path selects, or the value itself when it selects nothing (as the official CLI). */
+function transformed(value: unknown, path: string | undefined): unknown {
+  if (path === undefined) return value;
+  const v = get(value, path);
+  return v === undefined ? value : v;
+}
+
+/** The body the API sent with an error, or one in the same shape for an error without a response. */
+function errorBody(e: unknown): unknown {
+  const err = e as { error?: unknown; name?: string; message?: string; status?: number };
+  if (err && typeof err === 'object' && err.error !== undefined && err.error !== null) {
+    return typeof err.error === 'object' ? { error: err.error } : err.error;
+  }
+  return { error: { message: err?.message ?? String(e), type: err?.name ?? 'Error' } };
+}
+
+/** `NotFoundError: 404 No group 'x' (request ID: req_123)` */
+export function errorLine(e: unknown): string {
+  if (!(e instanceof Error)) return `Error: ${String(e)}`;
+  const err = e as Error & { status?: unknown; requestID?: unknown; param?: unknown };
+  const status = typeof err.status === 'number' ? String(err.status) : '';
+  let message = String(err.message ?? '').replace(/\s+/g, ' ').trim();
+  if (status && message.startsWith(`${status} `)) message = message.slice(status.length + 1);
+  const name = err.name && err.name !== 'Error' ? err.name : (err.constructor?.name ?? 'Error');
+  const parts = [`${name}:`];
+  if (status) parts.push(status);
+  if (message) parts.push(message);
+  if (typeof err.param === 'string' && err.param !== '' && !message.includes(err.param)) parts.push(`(param: ${err.param})`);
+  if (typeof err.requestID === 'string' && err.requestID !== '') parts.push(`(request ID: ${err.requestID})`);
+  return parts.join(' ');
+}
+
+async function loadYaml(): Promise<{ stringify(value: unknown): string }> {
+  const mod = (await import('yaml')) as unknown as { default?: { stringify(v: unknown): string }; stringify?: (v: unknown) => string };
+  const y = mod.stringify ? (mod as { stringify(v: unknown): string }) : mod.default!;
+  return { stringify: (v) => y.stringify(v) };
+}
+
+/** Runs one command line and resolves to its exit status. */
+export async function run(o: RunOptions): Promise<number> {
+  let globals: Globals | undefined;
+  let stdout = o.stdout;
+  let stderr = o.stderr;
+  try {
+    const parsed = parse(o.argv, o.env);
+    globals = parsed.globals;
+    const redact = redactor(globals.adminApiKey);
+    stdout = withRedaction(o.stdout, redact);
+    stderr = withRedaction(o.stderr, redact);
+    if (parsed.kind === 'version') {
+      await put(stdout, `${BIN} ${o.version}\n`);
+      return 0;
+    }
+    if (parsed.kind === 'help') {
+      await put(stdout, helpFor(parsed.topic));
+      return 0;
+    }
+    const { command, values, maxItems } = parsed;
+    const g = parsed.globals;
+    const tty = stdout.isTTY === true;
+    const color = useColor(stdout, o.env);
+    const fmt: Format = g.format;
+    const yaml = fmt === 'yaml' ? await loadYaml() : undefined;
+    const dataFormat: DataFormat = fmt === 'auto' ? (tty ? 'pretty' : 'json') : fmt;
+    const show = (v: unknown, format: DataFormat = dataFormat) =>
+      formatValue(transformed(v, g.transform), format, { color, rawOutput: g.rawOutput, yaml });
+
+    const mod = await o.load();
+    const log = (t: string) => void stderr.write(`${t}\n`);
+    const client = new mod.OpenAIAdmin(clientOptions(g, o.fetch, log));
+    const method = methodOf(client.admin.organization, command.op.name);
+    const args = callArguments(command, values);
+
+    if (command.list && fmt !== 'raw') {
+      if (maxItems === 0) return 0;
+      const pages = method(...args) as AsyncIterable<unknown>;
+      const asTable = fmt === 'auto' && tty;
+      const items: unknown[] = [];
+      let count = 0;
+      for await (const item of pages) {
+        if (asTable) items.push(transformed(plain(item), g.transform));
+        else await put(stdout, (count > 0 && dataFormat === 'yaml' ? '---\n' : '') + show(plain(item)));
+        if (++count === maxItems) break;
+      }
+      if (asTable) await put(stdout, table(items, stdout.columns ?? 100, color));
+      return 0;
+    }
+
+    if (fmt === 'raw') {
+      // The body as the API sent it (one page for a list), when the client can give the response.
+      const pending = method(...args) as PromiseLike<unknown> & { asResponse?: () => Promise<Response> };
+      let value: unknown;
+      if (typeof pending.asResponse === 'function') {
+        const text = await (await pending.asResponse()).text();
+        if (g.transform === undefined && !g.rawOutput) {
+          await put(stdout, text.endsWith('\n') ? text : `${text}\n`);
+          return 0;
+        }
+        value = text.trim() === '' ? null : JSON.parse(text);
+      } else {
+        value = plain(await pending);
+      }
+      await put(stdout, show(value, 'raw'));
+      return 0;
+    }
+    const result = await (method(...args) as Promise<unknown>);
+    await put(stdout, show(plain(result)));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof TransformError) {
+      const help = e instanceof UsageError && e.helpFor ? `help ${e.helpFor}` : '--help';
+      await put(stderr, `${BIN}: ${e.message}\nRun '${BIN} ${help}' for usage.\n`);
+      return 2;
+    }
+    const g = globals;
+    if (g && g.formatError !== 'auto') {
+      const yaml = g.formatError === 'yaml' ? await loadYaml() : undefined;
+      const body = transformed(errorBody(e), g.transformError);
+      await put(stderr, formatValue(body, g.formatError, { color: useColor(stderr, o.env), rawOutput: g.rawOutput, yaml }));
+    } else {
+      await put(stderr, `${errorLine(e)}\n`);
+    }
+    return 1;
+  }
+}
