@@ -30,6 +30,8 @@ await esbuild.build({
   bundle: true,
   format: 'esm',
   platform: 'browser',
+  // Both libraries define BadRequestError & co.: keep the class names the cases compare.
+  keepNames: true,
   logLevel: 'warning',
   plugins: process.env.TOLERANCE_PKG
     ? [{ name: 'pkg', setup: (b) => b.onResolve({ filter: /^openai-admin-wasm$/ }, () => ({ path: path.join(pkgDir, 'dist', 'index.js') })) }]
