@@ -1,5 +1,5 @@
 # Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
-.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load test-server test-tolerance fuzz
+.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load test-server test-tolerance test-cli fuzz
 
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
@@ -20,8 +20,9 @@ mock:
 	exec $(MOCK_DEBUG) --host "$${hostport%:*}" --port "$${hostport##*:}" --seed demo --admin-key sk-admin-demo
 
 ## test: every test: lints, native Rust, the official SDK against the mock, wasm in Node and
-## Chromium, the packed npm package (Node ESM/CJS, types, Vite, worker), the demo page end to end.
-test: setup-browser lint test-native test-interop test-wasm test-package test-reliability test-tolerance test-e2e test-server test-fuzz test-load
+## Chromium, the packed npm package (Node ESM/CJS, types, Vite, worker), the openai-admin command
+## line, the demo page end to end.
+test: setup-browser lint test-native test-interop test-wasm test-package test-cli test-reliability test-tolerance test-e2e test-server test-fuzz test-load
 	@echo "make test: all suites passed"
 
 ## pkg: build the npm package into pkg/ and print its gzipped size
@@ -64,6 +65,12 @@ test-package: setup-browser
 	scripts/build-pkg.sh
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-package.sh
+
+## test-cli: the `openai-admin` command line of pkg/ against the mock (help, exit codes, pipes, tmux)
+test-cli: setup
+	scripts/build-pkg.sh
+	cargo build -p openai-admin-mock
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-cli.sh
 
 test-reliability: setup-browser
 	scripts/build-pkg.sh
