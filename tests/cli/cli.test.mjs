@@ -9,7 +9,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -499,4 +500,26 @@ test('--transform paths (the GJSON subset)', async () => {
   ];
   for (const [p, want] of cases) assert.deepEqual(get(page, p), want, p);
   for (const bad of ['a..b', '.a', '@nope', 'data.#(role=="x"', '{id,email']) assert.throws(() => validate(bad), /./, bad);
+});
+
+test('npx openai-admin-wasm and an installed openai-admin: the packed package\'s bin', async () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'openai-admin-cli-npx-'));
+  try {
+    const project = path.join(scratch, 'project');
+    execFileSync('npm', ['pack', '--silent', '--pack-destination', scratch, pkg], { cwd: scratch, stdio: ['ignore', 'pipe', 'inherit'] });
+    const tarball = execFileSync('sh', ['-c', 'ls *.tgz'], { cwd: scratch }).toString().trim();
+    execFileSync('mkdir', [project]);
+    writeFileSync(path.join(project, 'package.json'), '{ "name": "cli-test", "private": true }\n');
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', path.join(scratch, tarball)], { cwd: project, stdio: ['ignore', 'pipe', 'inherit'] });
+    await mock.reset();
+    const groups = await collect(ours().groups.list({ limit: 100, order: 'asc' }));
+    const run = (cmd, args) => execFileSync(cmd, args, { cwd: project, env: env() }).toString();
+    assert.equal(run('npx', ['--no-install', 'openai-admin-wasm', '--version']), `openai-admin ${JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')).version}\n`);
+    const names = run(path.join(project, 'node_modules', '.bin', 'openai-admin'), ['admin:organization:groups', 'list', '--format', 'jsonl', '--transform', 'name', '-r']);
+    assert.equal(names, groups.map((g) => `${g.name}\n`).join(''));
+    const yaml = run('npx', ['--no-install', 'openai-admin-wasm', 'admin:organization:groups', 'retrieve', groups[0].id, '--format', 'yaml']);
+    assert.match(yaml, new RegExp(`^id: ${groups[0].id}$`, 'm'));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 });

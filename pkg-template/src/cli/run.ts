@@ -193,6 +193,9 @@ async function loadYaml(): Promise<{ stringify(value: unknown): string }> {
   return { stringify: (v) => y.stringify(v) };
 }
 
+/** What goes between two items of a list: YAML documents are separated, readable text spaced. */
+const SEPARATOR: Record<DataFormat, string> = { json: '', jsonl: '', raw: '', yaml: '---\n', pretty: '\n' };
+
 /** Runs one command line and resolves to its exit status. */
 export async function run(o: RunOptions): Promise<number> {
   let globals: Globals | undefined;
@@ -236,7 +239,7 @@ export async function run(o: RunOptions): Promise<number> {
       let count = 0;
       for await (const item of pages) {
         if (asTable) items.push(transformed(plain(item), g.transform));
-        else await put(stdout, (count > 0 && dataFormat === 'yaml' ? '---\n' : '') + show(plain(item)));
+        else await put(stdout, (count > 0 ? SEPARATOR[dataFormat] : '') + show(plain(item)));
         if (++count === maxItems) break;
       }
       if (asTable) await put(stdout, table(items, stdout.columns ?? 100, color));
