@@ -19,8 +19,8 @@ mock:
 	echo "mock API for the wasm suites at $$url (then: wasm-pack test --node | --headless --chrome | --headless --firefox)"; \
 	exec $(MOCK_DEBUG) --host "$${hostport%:*}" --port "$${hostport##*:}" --seed demo --admin-key sk-admin-demo
 
-## test: every test: lints, native Rust, the official SDK against the mock, wasm in Node and
-## Chromium, the packed npm package (Node ESM/CJS, types, Vite, worker), the openai-admin command
+## test: every test: lints, native Rust, the official SDK against the mock, wasm (wasm-pack test)
+## in Node, headless Chromium and headless Firefox, the packed npm package (Node ESM/CJS, types, Vite, worker), the openai-admin command
 ## line, the demo page end to end.
 test: setup-browser lint test-native test-interop test-wasm test-package test-cli test-reliability test-tolerance test-e2e test-server test-fuzz test-load
 	@echo "make test: all suites passed"
@@ -58,6 +58,8 @@ test-interop: setup
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) node --test tests/interop/
 
+## test-wasm: `wasm-pack test` in Node, headless Chromium and headless Firefox against a fresh mock,
+## checking each ran every tests/wasm_*.rs test (scripts/test-wasm.sh node|chrome|firefox for one)
 test-wasm: setup-browser
 	scripts/test-wasm.sh all
 

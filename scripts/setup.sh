@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping whatever is already there.
 #   scripts/setup.sh            the wasm target, wasm-bindgen-cli (same version as Cargo.lock), npm dev deps
-#   scripts/setup.sh --browser  also Chromium and ChromeDriver from Debian's packages
+#   scripts/setup.sh --browser  also what the browser and wasm test suites need: Chromium,
+#                               ChromeDriver and Firefox ESR from Debian's packages; wasm-pack and
+#                               geckodriver with `cargo install` at pinned versions
+# Nothing else is downloaded (no driver or binaryen downloads by wasm-pack).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,8 +24,29 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-if [ "${1:-}" = "--browser" ] && ! command -v chromium >/dev/null; then
+[ "${1:-}" = "--browser" ] || exit 0
+
+WASM_PACK_VERSION=0.15.1
+GECKODRIVER_VERSION=0.37.1
+
+# cargo_install CRATE VERSION COMMAND: `cargo install` unless COMMAND --version prints VERSION.
+cargo_install() {
+  local have
+  have=$("$3" --version 2>/dev/null | head -n 1 | awk '{ print $2 }' || true)
+  if [ "$have" != "$2" ]; then
+    echo "installing $1 $2 (have: ${have:-none})"
+    cargo install "$1" --version "$2"
+  fi
+}
+cargo_install wasm-pack "$WASM_PACK_VERSION" wasm-pack
+cargo_install geckodriver "$GECKODRIVER_VERSION" geckodriver
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v firefox >/dev/null || missing+=(firefox-esr)
+if [ "${#missing[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
-  apt-get install -y --no-install-recommends chromium chromium-driver
+  apt-get install -y --no-install-recommends "${missing[@]}"
 fi
