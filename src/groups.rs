@@ -18,13 +18,13 @@ use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::{check_len, ListParams};
 use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
-use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
+use crate::schema::Model;
 
 /// Allowed length of a group name, in characters.
 const NAME_LEN: std::ops::RangeInclusive<usize> = 1..=255;
 
 /// Whether a group is an ordinary group or a tenant group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupType {
     /// An ordinary group.
@@ -34,7 +34,7 @@ pub enum GroupType {
 }
 
 /// Details about an organization group (`GroupResponse` in the spec).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct Group {
     /// Identifier for the group.
     pub id: String,
@@ -49,7 +49,7 @@ pub struct Group {
 }
 
 /// A page of groups (`GroupListResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -76,7 +76,7 @@ impl Page for GroupList {
 }
 
 /// The group after an update (`GroupResourceWithSuccess`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupUpdateResponse {
     /// Identifier for the group.
     pub id: String,
@@ -89,7 +89,7 @@ pub struct GroupUpdateResponse {
 }
 
 /// Confirmation of a deleted group (`GroupDeletedResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupDeleteResponse {
     /// Identifier of the deleted group.
     pub id: String,
@@ -101,18 +101,18 @@ pub struct GroupDeleteResponse {
 }
 
 /// Body of `groups.create` (`CreateGroupBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupCreateParams {
     /// Human readable name for the group, 1 to 255 characters.
+    #[model(len = 1..=255)]
     pub name: String,
 }
 
 /// Body of `groups.update` (`UpdateGroupBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupUpdateParams {
     /// New display name for the group, 1 to 255 characters.
+    #[model(len = 1..=255)]
     pub name: String,
 }
 
@@ -157,98 +157,9 @@ pub(crate) fn group_path(group_id: &str) -> Result<String, Error> {
     ))
 }
 
-// What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
-
-impl Model for Group {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "Group",
-        fields: &[
-            Field::new("id", Ty::Str),
-            Field::new("name", Ty::Str),
-            Field::new("created_at", Ty::Int),
-            Field::new("is_scim_managed", Ty::Bool),
-            Field::new("group_type", Ty::Enum(&["group", "tenant_group"])),
-        ],
-    };
-}
-
-impl Model for GroupList {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupList",
-        fields: &[
-            Field::opt("object", Ty::Str),
-            Field::new("data", Ty::Arr(&Ty::Obj(Group::SCHEMA))),
-            Field::new("has_more", Ty::Bool),
-            Field::opt("next", Ty::Str).nullable(),
-        ],
-    };
-}
-
-impl Model for GroupUpdateResponse {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupUpdateResponse",
-        fields: &[
-            Field::new("id", Ty::Str),
-            Field::new("name", Ty::Str),
-            Field::new("created_at", Ty::Int),
-            Field::new("is_scim_managed", Ty::Bool),
-        ],
-    };
-}
-
-impl Model for GroupDeleteResponse {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupDeleteResponse",
-        fields: &[
-            Field::new("id", Ty::Str),
-            Field::new("deleted", Ty::Bool),
-            Field::opt("object", Ty::Str),
-        ],
-    };
-}
-
-impl Model for GroupCreateParams {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupCreateParams",
-        fields: &[Field::new("name", Ty::Str).len(Some(1), Some(255))],
-    };
-}
-
-impl crate::schema::ModelDocs for GroupCreateParams {
-    const DOCS: &'static [&'static str] =
-        &["Human readable name for the group, 1 to 255 characters."];
-}
-
-impl FromMembers for GroupCreateParams {
-    fn from_members(m: &Members<'_>) -> Self {
-        GroupCreateParams {
-            name: m.string("name").unwrap_or_default(),
-        }
-    }
-}
-
 impl ToJson for GroupCreateParams {
     fn to_json(&self) -> String {
         JsonObject::default().string("name", &self.name).finish()
-    }
-}
-
-impl Model for GroupUpdateParams {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupUpdateParams",
-        fields: &[Field::new("name", Ty::Str).len(Some(1), Some(255))],
-    };
-}
-
-impl crate::schema::ModelDocs for GroupUpdateParams {
-    const DOCS: &'static [&'static str] = &["New display name for the group, 1 to 255 characters."];
-}
-
-impl FromMembers for GroupUpdateParams {
-    fn from_members(m: &Members<'_>) -> Self {
-        GroupUpdateParams {
-            name: m.string("name").unwrap_or_default(),
-        }
     }
 }
 

@@ -18,10 +18,10 @@ use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
-use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
+use crate::schema::Model;
 
 /// A role that can be assigned through the Roles API (`Role` in the spec).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct Role {
     /// Always `role`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,7 +42,7 @@ pub struct Role {
 }
 
 /// A page of organization roles (`PublicRoleListResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct RoleList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -69,7 +69,7 @@ impl Page for RoleList {
 }
 
 /// Confirmation of a deleted role (`RoleDeletedResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct RoleDeleteResponse {
     /// Always `role.deleted`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -81,8 +81,7 @@ pub struct RoleDeleteResponse {
 }
 
 /// Body of `roles.create` (`PublicCreateOrganizationRoleBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct RoleCreateParams {
     /// Unique name for the role (answered back as `name`).
     pub role_name: String,
@@ -91,26 +90,29 @@ pub struct RoleCreateParams {
     /// Optional description of the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "string | null")]
+    #[model(nullable)]
     pub description: Option<String>,
 }
 
 /// Body of `roles.update` (`PublicUpdateOrganizationRoleBody`): only the fields given change.
 ///
 /// A field left out or sent as `null` is left unchanged.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct RoleUpdateParams {
     /// New name for the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "string | null")]
+    #[model(nullable)]
     pub role_name: Option<String>,
     /// Updated set of permissions for the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "string[] | null")]
+    #[model(nullable)]
     pub permissions: Option<Vec<String>>,
     /// New description for the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional, type = "string | null")]
+    #[model(nullable)]
     pub description: Option<String>,
 }
 
@@ -118,7 +120,7 @@ pub struct RoleUpdateParams {
 pub type RoleListParams = ListParams;
 
 /// Where an assigned role comes from (an item of `assignment_sources`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct AssignmentSource {
     /// Identifier of the principal the role is inherited from.
     pub principal_id: String,
@@ -127,7 +129,7 @@ pub struct AssignmentSource {
 }
 
 /// A role as assigned to a group or a user (`AssignedRoleDetails`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Model)]
 pub struct AssignedRoleDetails {
     /// Identifier for the role.
     pub id: String,
@@ -165,7 +167,7 @@ pub struct AssignedRoleDetails {
 }
 
 /// A page of roles assigned to a group or a user (`RoleListResource`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Model)]
 pub struct AssignedRoleList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -192,7 +194,7 @@ impl Page for AssignedRoleList {
 }
 
 /// Confirmation of an unassigned role (`DeletedRoleAssignmentResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct RoleAssignmentDeleteResponse {
     /// What was deleted: `group.role.deleted` or `user.role.deleted`.
     pub object: String,
@@ -275,8 +277,7 @@ fn check_permissions(permissions: &[String]) -> Result<(), Error> {
 /// `{ role_id }`: the body that assigns a role to a group or a user
 /// (`PublicAssignOrganizationGroupRoleBody`), named `GroupRoleCreateParams` and
 /// `UserRoleCreateParams` in TypeScript, as in the official SDK.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct RoleAssignmentParams {
     /// Identifier of the role to assign.
     pub role_id: String,
@@ -289,25 +290,6 @@ export type GroupRoleCreateParams = RoleAssignmentParams;
 /** Body of `users.roles.create`. */
 export type UserRoleCreateParams = RoleAssignmentParams;
 "#;
-
-impl Model for RoleAssignmentParams {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "RoleAssignmentParams",
-        fields: &[Field::new("role_id", Ty::Str)],
-    };
-}
-
-impl crate::schema::ModelDocs for RoleAssignmentParams {
-    const DOCS: &'static [&'static str] = &["Identifier of the role to assign."];
-}
-
-impl FromMembers for RoleAssignmentParams {
-    fn from_members(m: &Members<'_>) -> Self {
-        RoleAssignmentParams {
-            role_id: m.string("role_id").unwrap_or_default(),
-        }
-    }
-}
 
 impl ToJson for RoleAssignmentParams {
     fn to_json(&self) -> String {
@@ -353,75 +335,6 @@ pub(crate) mod assignments {
     }
 }
 
-// What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
-
-impl Model for Role {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "Role",
-        fields: &[
-            Field::opt("object", Ty::Str),
-            Field::new("id", Ty::Str),
-            Field::new("name", Ty::Str),
-            Field::opt("description", Ty::Str).nullable(),
-            Field::new("permissions", Ty::Arr(&Ty::Str)),
-            Field::new("resource_type", Ty::Str),
-            Field::new("predefined_role", Ty::Bool),
-        ],
-    };
-}
-
-impl Model for RoleList {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "RoleList",
-        fields: &[
-            Field::opt("object", Ty::Str),
-            Field::new("data", Ty::Arr(&Ty::Obj(Role::SCHEMA))),
-            Field::new("has_more", Ty::Bool),
-            Field::opt("next", Ty::Str).nullable(),
-        ],
-    };
-}
-
-impl Model for RoleDeleteResponse {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "RoleDeleteResponse",
-        fields: &[
-            Field::opt("object", Ty::Str),
-            Field::new("id", Ty::Str),
-            Field::new("deleted", Ty::Bool),
-        ],
-    };
-}
-
-impl Model for RoleCreateParams {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "RoleCreateParams",
-        fields: &[
-            Field::new("role_name", Ty::Str),
-            Field::new("permissions", Ty::Arr(&Ty::Str)),
-            Field::opt("description", Ty::Str).nullable(),
-        ],
-    };
-}
-
-impl crate::schema::ModelDocs for RoleCreateParams {
-    const DOCS: &'static [&'static str] = &[
-        "Unique name for the role (answered back as `name`).",
-        "Permissions to grant to the role, e.g. `api.groups.read`.",
-        "Optional description of the role.",
-    ];
-}
-
-impl FromMembers for RoleCreateParams {
-    fn from_members(m: &Members<'_>) -> Self {
-        RoleCreateParams {
-            role_name: m.string("role_name").unwrap_or_default(),
-            permissions: m.strings("permissions").unwrap_or_default(),
-            description: m.string("description"),
-        }
-    }
-}
-
 impl ToJson for RoleCreateParams {
     fn to_json(&self) -> String {
         JsonObject::default()
@@ -429,35 +342,6 @@ impl ToJson for RoleCreateParams {
             .opt_strings("permissions", Some(&self.permissions))
             .opt_string("description", self.description.as_deref())
             .finish()
-    }
-}
-
-impl Model for RoleUpdateParams {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "RoleUpdateParams",
-        fields: &[
-            Field::opt("role_name", Ty::Str).nullable(),
-            Field::opt("permissions", Ty::Arr(&Ty::Str)).nullable(),
-            Field::opt("description", Ty::Str).nullable(),
-        ],
-    };
-}
-
-impl crate::schema::ModelDocs for RoleUpdateParams {
-    const DOCS: &'static [&'static str] = &[
-        "New name for the role.",
-        "Updated set of permissions for the role.",
-        "New description for the role.",
-    ];
-}
-
-impl FromMembers for RoleUpdateParams {
-    fn from_members(m: &Members<'_>) -> Self {
-        RoleUpdateParams {
-            role_name: m.string("role_name"),
-            permissions: m.strings("permissions"),
-            description: m.string("description"),
-        }
     }
 }
 
@@ -469,62 +353,6 @@ impl ToJson for RoleUpdateParams {
             .opt_string("description", self.description.as_deref())
             .finish()
     }
-}
-
-impl Model for AssignmentSource {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "AssignmentSource",
-        fields: &[
-            Field::new("principal_id", Ty::Str),
-            Field::new("principal_type", Ty::Str),
-        ],
-    };
-}
-
-impl Model for AssignedRoleDetails {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "AssignedRoleDetails",
-        fields: &[
-            Field::new("id", Ty::Str),
-            Field::new("name", Ty::Str),
-            Field::new("permissions", Ty::Arr(&Ty::Str)),
-            Field::new("resource_type", Ty::Str),
-            Field::new("predefined_role", Ty::Bool),
-            Field::opt("description", Ty::Str).nullable(),
-            Field::opt("created_at", Ty::Int).nullable(),
-            Field::opt("updated_at", Ty::Int).nullable(),
-            Field::opt("created_by", Ty::Str).nullable(),
-            Field::opt("created_by_user_obj", Ty::AnyObj).nullable(),
-            Field::opt("metadata", Ty::AnyObj).nullable(),
-            Field::opt(
-                "assignment_sources",
-                Ty::Arr(&Ty::Obj(AssignmentSource::SCHEMA)),
-            )
-            .nullable(),
-        ],
-    };
-}
-
-impl Model for AssignedRoleList {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "AssignedRoleList",
-        fields: &[
-            Field::opt("object", Ty::Str),
-            Field::new("data", Ty::Arr(&Ty::Obj(AssignedRoleDetails::SCHEMA))),
-            Field::new("has_more", Ty::Bool),
-            Field::opt("next", Ty::Str).nullable(),
-        ],
-    };
-}
-
-impl Model for RoleAssignmentDeleteResponse {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "RoleAssignmentDeleteResponse",
-        fields: &[
-            Field::new("object", Ty::Str),
-            Field::new("deleted", Ty::Bool),
-        ],
-    };
 }
 
 #[cfg(test)]

@@ -143,10 +143,20 @@ impl Schema {
     }
 }
 
+/// `#[derive(Model)]`: the schema, nesting type and field docs of a serde model.
+pub use openai_admin_derive::Model;
+
 /// A model with a schema (`#[derive(Model)]`).
 pub trait Model {
     /// What the spec says of the model.
     const SCHEMA: &'static Schema;
+}
+
+/// How a model is nested in another (`Ty::Obj` of its schema) or, for a string enum, its values
+/// (`Ty::Enum`). `#[derive(Model)]` implements it.
+pub trait ModelType {
+    /// The type of a field holding this model.
+    const TY: Ty;
 }
 
 /// Field descriptions (the doc comments), in the order of [`Model::SCHEMA`]'s fields.
@@ -388,63 +398,6 @@ pub fn elements(text: &str) -> Option<Vec<&str>> {
     }
     parser.skip_ws();
     (parser.at == text.len()).then_some(out)
-}
-
-/// Typed reads from a JSON object that its schema has already accepted.
-pub struct Members<'a> {
-    members: Vec<(Cow<'a, str>, &'a str)>,
-}
-
-impl<'a> Members<'a> {
-    /// The members of `text`, a JSON object.
-    pub fn parse(text: &'a str) -> Option<Self> {
-        members(text).map(|members| Members { members })
-    }
-
-    /// The raw value of `key`, unless it is missing or `null`.
-    fn raw(&self, key: &str) -> Option<&'a str> {
-        let raw = self.members.iter().rev().find(|(k, _)| k == key)?.1;
-        (raw != "null").then_some(raw)
-    }
-
-    /// A string member.
-    pub fn string(&self, key: &str) -> Option<String> {
-        self.raw(key).and_then(raw_to_text)
-    }
-
-    /// A non-negative integer member.
-    pub fn uint(&self, key: &str) -> Option<u32> {
-        self.raw(key)?.parse().ok()
-    }
-
-    /// A boolean member.
-    pub fn boolean(&self, key: &str) -> Option<bool> {
-        Some(self.raw(key)? == "true")
-    }
-
-    /// An array-of-strings member.
-    pub fn strings(&self, key: &str) -> Option<Vec<String>> {
-        let items = elements(self.raw(key)?)?;
-        Some(items.into_iter().filter_map(raw_to_text).collect())
-    }
-
-    /// An object member whose values are strings or `null`.
-    pub fn string_map(&self, key: &str) -> Option<Vec<(String, Option<String>)>> {
-        let inner = members(self.raw(key)?)?;
-        Some(
-            inner
-                .into_iter()
-                .map(|(k, v)| (k.into_owned(), raw_to_text(v)))
-                .collect(),
-        )
-    }
-}
-
-/// A parameters model read from JSON its schema has accepted, without serde (which would cost
-/// kilobytes of wasm per model).
-pub trait FromMembers: Model + Sized {
-    /// Builds the value from the members of a JSON object that `Self::SCHEMA` accepted.
-    fn from_members(members: &Members<'_>) -> Self;
 }
 
 /// A raw JSON value as text: a string unescaped, `null` as `None`, anything else as it is.
@@ -1361,18 +1314,6 @@ pub fn check_agreement<T: serde::de::DeserializeOwned + Model>(example: &str) {
     }
 }
 
-/// Test support: checks that reading `example` with [`FromMembers`] gives what serde gives.
-#[cfg(test)]
-pub fn check_reading<T>(example: &str)
-where
-    T: serde::de::DeserializeOwned + FromMembers + PartialEq + std::fmt::Debug,
-{
-    let by_serde: T = serde_json::from_str(example).expect("serde reads the example");
-    validate(T::SCHEMA, example).expect("the schema accepts the example");
-    let members = Members::parse(example).expect("an object");
-    assert_eq!(T::from_members(&members), by_serde, "{example}");
-}
-
 /// Test support: checks that a body writes itself as serde writes it.
 #[cfg(test)]
 pub fn check_writing<T>(example: &str)
@@ -1915,32 +1856,6 @@ mod agreement {
     }
 
     #[test]
-    fn parameters_read_as_serde_reads_them() {
-        use super::check_reading;
-        check_reading::<ListParams>(r#"{"after":"a\\u00e9","limit":10,"order":"desc"}"#);
-        check_reading::<ListParams>(r#"{"order":"asc"}"#);
-        check_reading::<ListParams>(r#"{"after":null,"limit":null}"#);
-        check_reading::<UserListParams>(r#"{"after":"a","limit":100,"emails":["a@x","b\"c@x"]}"#);
-        check_reading::<GroupCreateParams>(r#"{"name":"Support"}"#);
-        check_reading::<GroupUpdateParams>(r#"{"name":"Escalations"}"#);
-        check_reading::<GroupUserCreateParams>(r#"{"user_id":"u1"}"#);
-        check_reading::<GroupRoleCreateParams>(r#"{"role_id":"r1"}"#);
-        check_reading::<UserRoleCreateParams>(r#"{"role_id":"r1"}"#);
-        check_reading::<RoleCreateParams>(
-            r#"{"role_name":"n","permissions":["a","b"],"description":"d"}"#,
-        );
-        check_reading::<RoleCreateParams>(
-            r#"{"role_name":"n","permissions":[],"description":null}"#,
-        );
-        check_reading::<RoleUpdateParams>(r#"{"permissions":["a"]}"#);
-        check_reading::<RoleUpdateParams>(r#"{}"#);
-        check_reading::<UserUpdateParams>(
-            r#"{"role":"owner","role_id":"r","technical_level":"t","developer_persona":"d"}"#,
-        );
-        check_reading::<UserUpdateParams>(r#"{"role":"reader"}"#);
-    }
-
-    #[test]
     fn bodies_write_as_serde_writes_them() {
         use super::check_writing;
         let tricky = r#""q\"b\\s\n\t\r\b\f\u0001\u001f é 😀""#;
@@ -1960,6 +1875,38 @@ mod agreement {
             r#"{"role":"owner","role_id":"r","technical_level":"t","developer_persona":"d"}"#,
         );
         check_writing::<UserUpdateParams>(r#"{"role":"reader"}"#);
+    }
+
+    #[test]
+    fn every_field_has_its_doc_comment() {
+        use super::{Model, ModelDocs};
+        fn check<T: Model + ModelDocs>() {
+            let schema = T::SCHEMA;
+            assert_eq!(T::DOCS.len(), schema.fields.len(), "{}", schema.name);
+            for (field, doc) in schema.fields.iter().zip(T::DOCS) {
+                assert!(
+                    !doc.is_empty(),
+                    "{}.{} has no doc comment",
+                    schema.name,
+                    field.name
+                );
+            }
+        }
+        check::<GroupCreateParams>();
+        check::<GroupUpdateParams>();
+        check::<GroupUserCreateParams>();
+        check::<GroupRoleCreateParams>();
+        check::<RoleCreateParams>();
+        check::<RoleUpdateParams>();
+        check::<UserUpdateParams>();
+        check::<UserListParams>();
+        check::<ListParams>();
+        check::<OrganizationUser>();
+        check::<AssignedRoleDetails>();
+        assert_eq!(
+            <ListParams as ModelDocs>::DOCS[1],
+            "How many items a page holds (0 to 1000)."
+        );
     }
 
     #[test]

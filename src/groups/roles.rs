@@ -21,12 +21,12 @@ use crate::groups::group_path;
 use crate::params::ListParams;
 use crate::request::{ApiRequest, Method};
 use crate::roles::{assignments, Role, RoleAssignmentParams};
-use crate::schema::{Field, Model, Schema, Ty};
+use crate::schema::Model;
 
 /// The group of a role assignment (`Group` in the spec).
 ///
 /// Unlike [`crate::groups::Group`], the SCIM flag is called `scim_managed` here.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupSummary {
     /// Always `group`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,7 +42,7 @@ pub struct GroupSummary {
 }
 
 /// A role assigned to a group (`GroupRoleAssignment`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupRoleCreateResponse {
     /// Always `group.role`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,32 +82,6 @@ pub fn delete(group_id: &str, role_id: &str) -> Result<ApiRequest, Error> {
 /// `/organization/groups/{group_id}/roles`, with the id checked and encoded.
 fn roles_path(group_id: &str) -> Result<String, Error> {
     Ok(format!("{}/roles", group_path(group_id)?))
-}
-
-// What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
-
-impl Model for GroupSummary {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupSummary",
-        fields: &[
-            Field::opt("object", Ty::Str),
-            Field::new("id", Ty::Str),
-            Field::new("name", Ty::Str),
-            Field::new("created_at", Ty::Int),
-            Field::new("scim_managed", Ty::Bool),
-        ],
-    };
-}
-
-impl Model for GroupRoleCreateResponse {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupRoleCreateResponse",
-        fields: &[
-            Field::opt("object", Ty::Str),
-            Field::new("group", Ty::Obj(GroupSummary::SCHEMA)),
-            Field::new("role", Ty::Obj(Role::SCHEMA)),
-        ],
-    };
 }
 
 #[cfg(test)]

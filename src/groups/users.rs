@@ -18,10 +18,10 @@ use crate::groups::group_path;
 use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
-use crate::schema::{Field, FromMembers, Members, Model, Schema, Ty};
+use crate::schema::Model;
 
 /// A member of a group, as listed (`GroupUser` in the spec).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct OrganizationGroupUser {
     /// The identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -33,7 +33,7 @@ pub struct OrganizationGroupUser {
 }
 
 /// A page of group members (`UserListResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupUserList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,7 +60,7 @@ impl Page for GroupUserList {
 }
 
 /// Confirmation of a user added to a group (`GroupUserAssignment`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupUserCreateResponse {
     /// Always `group.user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -72,7 +72,7 @@ pub struct GroupUserCreateResponse {
 }
 
 /// Whether a group member is an ordinary user or a tenant user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupUserType {
     /// An ordinary user.
@@ -82,7 +82,7 @@ pub enum GroupUserType {
 }
 
 /// One member of a group, looked up by id (`GroupMemberUser`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupUserRetrieveResponse {
     /// Identifier for the user.
     pub id: String,
@@ -102,7 +102,7 @@ pub struct GroupUserRetrieveResponse {
 }
 
 /// Confirmation of a user removed from a group (`GroupUserDeletedResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupUserDeleteResponse {
     /// Always `group.user.deleted`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,8 +112,7 @@ pub struct GroupUserDeleteResponse {
 }
 
 /// Body of `groups.users.create` (`CreateGroupUserBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct GroupUserCreateParams {
     /// Identifier of the user to add to the group.
     pub user_id: String,
@@ -166,85 +165,6 @@ fn users_path(group_id: &str) -> Result<String, Error> {
 fn member_path(group_id: &str, user_id: &str) -> Result<String, Error> {
     let users = users_path(group_id)?;
     Ok(format!("{users}/{}", path_param("user_id", user_id)?))
-}
-
-// What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
-
-impl Model for OrganizationGroupUser {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "OrganizationGroupUser",
-        fields: &[
-            Field::new("id", Ty::Str),
-            Field::new("name", Ty::Str),
-            Field::opt("email", Ty::Str).nullable(),
-        ],
-    };
-}
-
-impl Model for GroupUserList {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupUserList",
-        fields: &[
-            Field::opt("object", Ty::Str),
-            Field::new("data", Ty::Arr(&Ty::Obj(OrganizationGroupUser::SCHEMA))),
-            Field::new("has_more", Ty::Bool),
-            Field::opt("next", Ty::Str).nullable(),
-        ],
-    };
-}
-
-impl Model for GroupUserCreateResponse {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupUserCreateResponse",
-        fields: &[
-            Field::opt("object", Ty::Str),
-            Field::new("user_id", Ty::Str),
-            Field::new("group_id", Ty::Str),
-        ],
-    };
-}
-
-impl Model for GroupUserRetrieveResponse {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupUserRetrieveResponse",
-        fields: &[
-            Field::new("id", Ty::Str),
-            Field::new("name", Ty::Str),
-            Field::opt("email", Ty::Str).nullable(),
-            Field::opt("picture", Ty::Str).nullable(),
-            Field::opt("is_service_account", Ty::Bool).nullable(),
-            Field::new("user_type", Ty::Enum(&["user", "tenant_user"])),
-        ],
-    };
-}
-
-impl Model for GroupUserDeleteResponse {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupUserDeleteResponse",
-        fields: &[
-            Field::opt("object", Ty::Str),
-            Field::new("deleted", Ty::Bool),
-        ],
-    };
-}
-
-impl Model for GroupUserCreateParams {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "GroupUserCreateParams",
-        fields: &[Field::new("user_id", Ty::Str)],
-    };
-}
-
-impl crate::schema::ModelDocs for GroupUserCreateParams {
-    const DOCS: &'static [&'static str] = &["Identifier of the user to add to the group."];
-}
-
-impl FromMembers for GroupUserCreateParams {
-    fn from_members(m: &Members<'_>) -> Self {
-        GroupUserCreateParams {
-            user_id: m.string("user_id").unwrap_or_default(),
-        }
-    }
 }
 
 impl ToJson for GroupUserCreateParams {

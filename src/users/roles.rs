@@ -20,11 +20,11 @@ use crate::error::Error;
 use crate::params::ListParams;
 use crate::request::{ApiRequest, Method};
 use crate::roles::{assignments, Role, RoleAssignmentParams};
-use crate::schema::{Field, Model, Schema, Ty};
+use crate::schema::Model;
 use crate::users::{user_path, OrganizationUser};
 
 /// A role assigned to a user (`UserRoleAssignment`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct UserRoleCreateResponse {
     /// Always `user.role`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,19 +64,6 @@ pub fn delete(user_id: &str, role_id: &str) -> Result<ApiRequest, Error> {
 /// `/organization/users/{user_id}/roles`, with the id checked and encoded.
 fn roles_path(user_id: &str) -> Result<String, Error> {
     Ok(format!("{}/roles", user_path(user_id)?))
-}
-
-// What each model's serde derive accepts, for the wasm build's validator (see `crate::schema`).
-
-impl Model for UserRoleCreateResponse {
-    const SCHEMA: &'static Schema = &Schema {
-        name: "UserRoleCreateResponse",
-        fields: &[
-            Field::opt("object", Ty::Str),
-            Field::new("user", Ty::Obj(OrganizationUser::SCHEMA)),
-            Field::new("role", Ty::Obj(Role::SCHEMA)),
-        ],
-    };
 }
 
 #[cfg(test)]
