@@ -144,7 +144,9 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::InvalidArgument { message, .. } => f.write_str(message),
+            Error::InvalidArgument { message, .. } => {
+                write!(f, "{message} (refused before sending: nothing was sent)")
+            }
             Error::Api(api) => f.write_str(&api.message),
             Error::Decode { message, .. } => write!(f, "Invalid response body: {message}"),
             Error::Connection { message } => write!(f, "Connection error: {message}"),

@@ -615,13 +615,10 @@ async fn users_delete_removes_the_user_and_their_memberships() {
 }
 
 #[wasm_bindgen_test]
-async fn the_client_reports_its_resolved_options() {
+async fn a_base_url_with_a_trailing_slash_and_call_headers_reach_the_server() {
     let client = client_with(
         json!({ "baseURL": format!("{}/v1/", mock_url()), "maxRetries": 5, "timeout": 1234 }),
     );
-    assert_eq!(client.base_url(), format!("{}/v1", mock_url()));
-    assert_eq!(client.max_retries(), 5);
-    assert_eq!(client.timeout(), 1234.0);
     // The per-call headers option reaches the server.
     let group = new_group(&client, "wasm headers").await;
     clear_log().await;

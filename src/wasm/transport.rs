@@ -192,7 +192,7 @@ pub async fn call(
             headers: Some(headers_to_js(&response_headers)),
         };
         let data = body_to_js(&TextDecoder::new().decode(&bytes), request_id.as_deref())
-            .map_err(|e| decode_error(e.to_string()))?;
+            .map_err(|_| decode_error("the body is not valid JSON".to_owned()))?;
         if !data.is_object() || js_sys::Array::is_array(&data) {
             return Err(decode_error("the body is not a JSON object".to_owned()));
         }

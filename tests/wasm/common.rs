@@ -90,6 +90,11 @@ async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
     result
 }
 
+/// Awaits a promise that may resolve or reject.
+pub async fn settle_any(promise: Promise) -> Result<JsValue, JsValue> {
+    settle(promise).await
+}
+
 /// Awaits a promise that must resolve, to the parsed body; for a list, to `{ page, nextAfter }`.
 pub async fn ok(promise: Promise) -> JsValue {
     match settle(promise).await {
