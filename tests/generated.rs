@@ -7,6 +7,8 @@
 //!   the official SDK's type names;
 //! - the operation table of `README.md`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::fmt::Write as _;
 use std::path::Path;
 
