@@ -423,9 +423,15 @@ export function createHandler(options: AdminHandlerOptions, loadPrepare: () => P
     });
     if (prepared.body !== undefined) headers.set('content-type', 'application/json');
     if (idempotencyKey !== null) headers.set('idempotency-key', idempotencyKey);
-    const signals = [AbortSignal.timeout(timeout)];
-    if (request.signal) signals.push(request.signal);
-    const signal = signals.length > 1 && typeof AbortSignal.any === 'function' ? AbortSignal.any(signals) : signals[0]!;
+    // One controller for the timeout and the visitor going away (cheaper than AbortSignal.any).
+    const abort = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, timeout);
+    const visitorGone = () => abort.abort();
+    request.signal?.addEventListener('abort', visitorGone, { once: true });
     const u0 = performance.now();
     let upstream: Response;
     let bytes: Uint8Array;
@@ -434,13 +440,13 @@ export function createHandler(options: AdminHandlerOptions, loadPrepare: () => P
         method: prepared.method,
         headers,
         body: prepared.body,
-        signal,
+        signal: abort.signal,
         redirect: 'manual',
       });
       bytes = await readLimited(upstream.body, MAX_UPSTREAM_BODY);
     } catch (reason) {
       event.upstreamMs = Math.round((performance.now() - u0) * 1000) / 1000;
-      if (signals[0]!.aborted) {
+      if (timedOut) {
         throw new Refusal(504, 'timeout', `The Admin API did not answer within ${timeout} ms.`, 'server_error', 'upstream_timeout');
       }
       if (request.signal?.aborted) {
@@ -448,6 +454,9 @@ export function createHandler(options: AdminHandlerOptions, loadPrepare: () => P
       }
       say('warn', `${op.name}: the Admin API could not be reached: ${describe(reason)}`);
       throw new Refusal(502, 'unreachable', 'The Admin API could not be reached.', 'server_error', 'upstream_unreachable');
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener('abort', visitorGone);
     }
     event.upstreamMs = Math.round((performance.now() - u0) * 1000) / 1000;
     const requestId = upstream.headers.get('x-request-id');
