@@ -267,7 +267,10 @@ async function main() {
   }
   const usersWithRole = new Map();
   for (const user of new Set(models.flatMap((m) => [...m.roleUsers]).concat(users))) {
-    const roles = (await listAll(`/organization/users/${enc(user)}/roles`)).map((r) => r.id);
+    // Direct assignments only: a role the user also inherits through a group lists the user among
+    // its `assignment_sources`; one only inherited does not (the model tracks direct ones).
+    const direct = (r) => !Array.isArray(r.assignment_sources) || r.assignment_sources.some((s) => s.principal_type === 'user');
+    const roles = (await listAll(`/organization/users/${enc(user)}/roles`)).filter(direct).map((r) => r.id);
     if (new Set(roles).size !== roles.length) problem(`${user}: duplicated roles ${roles}`);
     usersWithRole.set(user, new Set(roles));
     checked += 1;
