@@ -4,7 +4,6 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use openai_admin_wasm::config::{CallOptions, ClientOptions};
 use openai_admin_wasm::groups::roles::{
     GroupRoleCreateParams, GroupRoleCreateResponse, GroupSummary,
 };
@@ -67,6 +66,4 @@ fuzz_target!(|data: &[u8]| {
     agree::<RoleCreateParams>(text);
     agree::<RoleUpdateParams>(text);
     agree::<UserUpdateParams>(text);
-    agree::<ClientOptions>(text);
-    agree::<CallOptions>(text);
 });
