@@ -48,8 +48,6 @@ pub struct Operation {
     pub cursor: Option<&'static str>,
     /// Whether the operation changes anything.
     pub writes: bool,
-    /// What it does, as the spec's summary says it.
-    pub summary: &'static str,
 }
 
 impl Operation {
@@ -85,6 +83,8 @@ pub struct UserScopedParams {
 #[cfg(not(target_arch = "wasm32"))]
 #[derive(Debug)]
 pub struct OperationDocs {
+    /// What it does, as the spec's summary says it.
+    pub summary: &'static str,
     /// The official SDK's type of the params argument (below `Organization.`), or `""`.
     pub ts_params: &'static str,
     /// The official type of the result (the page type for lists).
@@ -108,12 +108,12 @@ macro_rules! operations {
             result: <$result as Model>::SCHEMA,
             cursor: $cursor,
             writes: $writes,
-            summary: $summary,
         }),*];
 
         /// The generator's facts about each operation, same order as [`OPERATIONS`].
         #[cfg(not(target_arch = "wasm32"))]
         pub static OPERATION_DOCS: &[OperationDocs] = &[$(OperationDocs {
+            summary: $summary,
             ts_params: $ts_params,
             ts_result: $ts_result,
             ts_item: operations!(@item $($ts_item)?),

@@ -167,7 +167,7 @@ fn operations_ts() -> String {
             path_params.join(", "),
             op.cursor.map_or("null".to_owned(), js_string),
             op.writes,
-            js_string(op.summary),
+            js_string(docs.summary),
         );
     }
     out.push_str(
@@ -244,7 +244,7 @@ fn resources_ts() -> String {
             let _ = writeln!(
                 out,
                 "  /** {} `{} {}` */",
-                op.summary,
+                docs.summary,
                 op.method.as_str(),
                 op.path
             );

@@ -126,8 +126,8 @@ pub async fn call(
                 inner.log(
                     "info",
                     &format!(
-                        "{}: {error} - retrying in {ms:.0} ms, {retries_left} attempts remaining",
-                        op.name
+                        "{}: {error} - retrying in {} ms, {retries_left} attempts remaining",
+                        op.name, ms as u64
                     ),
                 );
                 sleep(ms, signal.as_ref()).await;
@@ -160,8 +160,8 @@ pub async fn call(
                 inner.log(
                     "info",
                     &format!(
-                        "{}: {status} - retrying in {ms:.0} ms, {retries_left} attempts remaining",
-                        op.name
+                        "{}: {status} - retrying in {} ms, {retries_left} attempts remaining",
+                        op.name, ms as u64
                     ),
                 );
                 sleep(ms, signal.as_ref()).await;
