@@ -15,6 +15,7 @@
 //!   the spec is reported as [`Drift`], never as an error.
 
 use std::borrow::Cow;
+use std::cmp::Ordering;
 
 /// Deepest nesting accepted; the models need 5.
 const MAX_DEPTH: usize = 64;
@@ -249,7 +250,7 @@ impl std::fmt::Display for Drift {
             DriftKind::Unknown => write!(f, "{path} is not in the spec (unknown field)"),
             DriftKind::Enum(value, values) => write!(
                 f,
-                "{path} is {value:?}, not one of the spec's values ({})",
+                "{path} is \"{value}\", not one of the spec's values ({})",
                 values.join(", ")
             ),
             DriftKind::WrongType(ty) => {
@@ -481,6 +482,70 @@ fn bound_message<T: std::fmt::Display>(min: Option<T>, max: Option<T>, unit: &st
         (Some(min), None) => format!("must be at least {min}{unit}"),
         (None, Some(max)) => format!("must be at most {max}{unit}"),
         (None, None) => String::new(),
+    }
+}
+
+/// Compares the text of a JSON number with an integer bound, exactly and without floats (a float
+/// parser costs kilobytes of wasm): `1e3` is 1000, `2.5` is above 2, `-0.5` below 0.
+fn cmp_bound(raw: &str, bound: i64) -> Ordering {
+    let (negative, rest) = match raw.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, raw),
+    };
+    let (mantissa, exponent) = match rest.find(['e', 'E']) {
+        Some(i) => (
+            &rest[..i],
+            rest[i + 1..].trim_start_matches('+').parse::<i64>(),
+        ),
+        None => (rest, Ok(0)),
+    };
+    let huge = if negative {
+        Ordering::Less
+    } else {
+        Ordering::Greater
+    };
+    let Ok(exponent) = exponent else {
+        // An exponent past i64: the number is 0 or beyond any bound.
+        return if rest.contains("e-") || rest.contains("E-") {
+            0.cmp(&bound)
+        } else {
+            huge
+        };
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    // Digits before the decimal point once the exponent is applied.
+    let point = int.len() as i64 + exponent;
+    let mut whole: i128 = 0;
+    let mut fraction = false;
+    for (i, digit) in int.bytes().chain(frac.bytes()).enumerate() {
+        if (i as i64) < point {
+            whole = match whole.checked_mul(10) {
+                Some(w) if w <= i128::from(i64::MAX) * 10 => w + i128::from(digit - b'0'),
+                _ => return huge,
+            };
+        } else if digit != b'0' {
+            fraction = true;
+        }
+    }
+    let digits = (int.len() + frac.len()) as i64;
+    for _ in digits.max(0)..point {
+        whole = match whole.checked_mul(10) {
+            Some(w) if w <= i128::from(i64::MAX) * 10 => w,
+            _ if whole == 0 => 0,
+            _ => return huge,
+        };
+    }
+    let bound = i128::from(bound);
+    if negative {
+        match (-whole).cmp(&bound) {
+            Ordering::Equal if fraction => Ordering::Less,
+            other => other,
+        }
+    } else {
+        match whole.cmp(&bound) {
+            Ordering::Equal if fraction => Ordering::Greater,
+            other => other,
+        }
     }
 }
 
@@ -729,17 +794,11 @@ impl<'a> Parser<'a> {
         if f.min.is_none() && f.max.is_none() {
             return Ok(());
         }
-        // Integers compare exactly; other numbers (and integers past i64) as floats.
-        let (below, above) = match raw.parse::<i64>() {
-            Ok(n) => (f.min.is_some_and(|m| n < m), f.max.is_some_and(|m| n > m)),
-            Err(_) => {
-                let n = raw.parse::<f64>().unwrap_or(f64::NAN);
-                (
-                    f.min.is_some_and(|m| n < m as f64),
-                    f.max.is_some_and(|m| n > m as f64),
-                )
-            }
-        };
+        // Compared exactly, as decimals: no float parsing in wasm.
+        let below = f.min.is_some_and(|m| cmp_bound(raw, m) == Ordering::Less);
+        let above = f
+            .max
+            .is_some_and(|m| cmp_bound(raw, m) == Ordering::Greater);
         if below || above {
             let rule = bound_message(f.min, f.max, "");
             Err(self.fail(format!("{rule}, got {raw}")))
@@ -1913,5 +1972,34 @@ mod agreement {
     fn list_params() {
         check_agreement::<ListParams>(r#"{"after":"a","limit":10,"order":"desc"}"#);
         check_agreement::<UserListParams>(r#"{"after":"a","limit":10,"emails":["a@x"]}"#);
+    }
+
+    #[test]
+    fn numbers_compare_with_bounds_exactly_without_floats() {
+        use super::cmp_bound;
+        use std::cmp::Ordering::{Equal, Greater, Less};
+        let cases = [
+            ("1000", 1000, Equal),
+            ("1000.0", 1000, Equal),
+            ("1000.5", 1000, Greater),
+            ("1e3", 1000, Equal),
+            ("1.0001e3", 1000, Greater),
+            ("10E2", 1000, Equal),
+            ("0.5", 0, Greater),
+            ("-0.5", 0, Less),
+            ("-0", 0, Equal),
+            ("-1", 0, Less),
+            ("0e5", 0, Equal),
+            ("5e-1", 0, Greater),
+            ("1e400", 1000, Greater),
+            ("-1e400", 0, Less),
+            ("1e-400", 0, Greater),
+            ("99999999999999999999999", 1000, Greater),
+            ("-99999999999999999999999", 0, Less),
+            ("999", 1000, Less),
+        ];
+        for (raw, bound, expected) in cases {
+            assert_eq!(cmp_bound(raw, bound), expected, "{raw} vs {bound}");
+        }
     }
 }
