@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Reliability and security tests of the npm package (tests/reliability/): injected faults, retry
-# hints, timeouts, aborts, broken and 50 MB bodies, bad input to all 26 operations, path ids with
+# hints, timeouts, aborts, broken and 50 MB bodies, answers that differ from the model, client
+# options, bad input to all 26 operations (refused only when it cannot succeed, else sent as the
+# official `openai` SDK sends it, compared with it), path ids with
 # / .. ? # % spaces and non-ASCII text, and a canary key that must show in no error and no log line.
 # The same cases (tests/reliability/cases.mjs) run in Node (pkg/dist/node.js) and in headless
 # Chromium (pkg/dist/index.js in a page served by the mock), one after the other.
@@ -16,7 +18,9 @@ export MOCK_BIN=${MOCK_BIN:-$PWD/target/debug/openai-admin-mock}
 [[ -f pkg/package.json && -f pkg/dist/node.js && -f pkg/dist/index.js ]] || scripts/build-pkg.sh
 [[ -x $MOCK_BIN ]] || cargo build -p openai-admin-mock
 [[ -x ${CHROMIUM:-/usr/bin/chromium} ]] || { echo "no Chromium: run scripts/setup.sh --browser" >&2; exit 1; }
-[[ -d node_modules/playwright-core ]] || { echo "playwright-core missing: run npm ci" >&2; exit 1; }
+for m in playwright-core openai esbuild; do
+  [[ -d node_modules/$m ]] || { echo "node_modules/$m missing: run npm ci" >&2; exit 1; }
+done
 
 out=target/reliability
 mkdir -p "$out"

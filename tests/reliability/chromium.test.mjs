@@ -1,17 +1,32 @@
 // The reliability cases (cases.mjs) in headless Chromium: a page served by the mock imports the
 // browser entry point (pkg/dist/index.js, from a private copy of pkg/) and the same cases module;
 // each case runs in the page through page.evaluate; cases.mjs imports /support/controls.mjs,
-// also served. CHROMIUM overrides /usr/bin/chromium.
+// also served. The official `openai` SDK, to compare with, is bundled for the browser by esbuild
+// (class names kept) and served as /official/openai.js. CHROMIUM overrides /usr/bin/chromium.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as esbuild from 'esbuild';
 import { launchChromium } from '../support/browser.mjs';
 import { CANARY_KEY } from './cases.mjs';
 import { ROOT, closedPort, copyPkg, startMock } from './harness.mjs';
 
 const pkg = await copyPkg();
+const officialDir = mkdtempSync(join(tmpdir(), 'admin-reliability-openai-'));
+await esbuild.build({
+  stdin: { contents: "export * from 'openai'; export { default } from 'openai';", resolveDir: ROOT, loader: 'js' },
+  outfile: join(officialDir, 'openai.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  keepNames: true,
+  logLevel: 'warning',
+});
 const mock = await startMock([
+  '--static',
+  `/official=${officialDir}`,
   '--static',
   `/pkg=${pkg}`,
   '--static',
@@ -34,6 +49,7 @@ after(async () => {
   await browser.close();
   await mock.stop();
   rmSync(pkg, { recursive: true, force: true });
+  rmSync(officialDir, { recursive: true, force: true });
 });
 
 for (const c of cases) {

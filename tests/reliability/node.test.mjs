@@ -1,17 +1,19 @@
-// The reliability cases (cases.mjs) in Node, against pkg/dist/node.js (a private copy of pkg/).
+// The reliability cases (cases.mjs) in Node, against pkg/dist/node.js (a private copy of pkg/),
+// compared with the official `openai` SDK (a dev dependency) where it defines the behaviour.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { inspect } from 'node:util';
+import * as official from 'openai';
 import { defineCases, runCase } from './cases.mjs';
 import { closedPort, copyPkg, startMock } from './harness.mjs';
 
 const pkg = await copyPkg();
 const mock = await startMock();
 const lib = await import(pathToFileURL(join(pkg, 'dist/node.js')).href);
-const env = { lib, mock, where: 'node', closedPort: await closedPort(), inspect };
+const env = { lib, official, mock, where: 'node', closedPort: await closedPort(), inspect };
 
 const unhandled = [];
 const onUnhandled = (reason) => unhandled.push(String(reason?.stack ?? reason));
