@@ -492,13 +492,11 @@ fn cmp_bound(raw: &str, bound: i64) -> Ordering {
         Some(rest) => (true, rest),
         None => (false, raw),
     };
-    let (mantissa, exponent) = match rest.find(['e', 'E']) {
-        Some(i) => (
-            &rest[..i],
-            rest[i + 1..].trim_start_matches('+').parse::<i64>(),
-        ),
-        None => (rest, Ok(0)),
+    let (mantissa, exponent_text) = match rest.find(['e', 'E']) {
+        Some(i) => (&rest[..i], rest[i + 1..].trim_start_matches('+')),
+        None => (rest, "0"),
     };
+    let exponent = exponent_text.parse::<i64>();
     let huge = if negative {
         Ordering::Less
     } else {
@@ -506,7 +504,7 @@ fn cmp_bound(raw: &str, bound: i64) -> Ordering {
     };
     let Ok(exponent) = exponent else {
         // An exponent past i64: the number is 0 or beyond any bound.
-        return if rest.contains("e-") || rest.contains("E-") {
+        return if exponent_text.starts_with('-') {
             0.cmp(&bound)
         } else {
             huge
