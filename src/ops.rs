@@ -279,9 +279,10 @@ pub fn build(op: &Operation, id: Option<&str>, params: Option<&str>) -> Result<A
             }
         }
         Input::Body(schema) => {
-            let text = params.unwrap_or("{}");
-            check(schema, text, arg)?;
-            request.body = Some(text.to_owned());
+            // Left out, the body must still be able to succeed; then, as the official SDK does,
+            // no body is sent.
+            check(schema, params.unwrap_or("{}"), arg)?;
+            request.body = params.map(str::to_owned);
         }
     }
     Ok(request)
@@ -296,7 +297,8 @@ fn check(schema: &'static Schema, text: &str, arg: &str) -> Result<(), Error> {
 }
 
 /// Adds one member of a query object, as the official SDK's `qs` (brackets format) writes it:
-/// arrays as repeated `key[]`, objects as `key[sub]`, `null` and `undefined` left out.
+/// arrays as repeated `key[]`, objects as `key[sub]`, `null` as an empty value (`undefined` never
+/// reaches here: `JSON.stringify` leaves it out).
 pub fn push_query(query: &mut Vec<(String, String)>, key: &str, raw: &str) {
     let raw = raw.trim();
     match raw.as_bytes().first() {
@@ -313,7 +315,8 @@ pub fn push_query(query: &mut Vec<(String, String)>, key: &str, raw: &str) {
                 push_query(query, &format!("{key}[{sub}]"), value);
             }
         }
-        Some(b'n') | None => {}
+        None => {}
+        Some(b'n') => query.push((key.to_owned(), String::new())),
         Some(b'"') => {
             if let Some(text) = json_string(raw) {
                 query.push((key.to_owned(), text));
@@ -432,7 +435,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             req.path_and_query(),
-            "/organization/users?limit=500&emails%5B%5D=a%2Bb%40example.com&emails%5B%5D=c%40x&extra=true"
+            "/organization/users?limit=500&emails%5B%5D=a%2Bb%40example.com&emails%5B%5D=c%40x&after=&extra=true"
         );
         let req = build(
             op("groups.list"),
@@ -453,6 +456,8 @@ mod tests {
         assert_eq!(req.body.as_deref(), Some(text));
         let req = build(op("users.update"), Some("user_1"), Some("{}")).unwrap();
         assert_eq!(req.body.as_deref(), Some("{}"));
+        let req = build(op("users.update"), Some("user_1"), None).unwrap();
+        assert_eq!(req.body, None);
         let req = build(
             op("users.update"),
             Some("user_1"),

@@ -22,15 +22,7 @@ async fn setup(client: &WasmClient, prefix: &str) -> (String, String) {
 
 async fn teardown(client: &WasmClient, group: String) {
     clear_faults().await;
-    ok(api::call_op(
-        client,
-        "groups.delete",
-        group.into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    ok(call(client, "groups.delete", group.into(), none())).await;
 }
 
 fn controller() -> AbortController {
@@ -136,13 +128,11 @@ async fn aborting_during_a_slow_request_stops_it_without_retry() {
 
     // The signal is the caller's: a later call without it works.
     clear_faults().await;
-    ok(api::call_op(
+    ok(call(
         &client,
         "groups.retrieve",
         group.clone().into(),
         none(),
-        none(),
-        None,
     ))
     .await;
 

@@ -15,13 +15,11 @@ use wasm_bindgen_test::*;
 async fn groups_create_retrieve_update_list_delete() {
     let client = client();
     let name = unique("wasm group");
-    let created = ok(api::call_op(
+    let created = ok(call(
         &client,
         "groups.create",
         none(),
         js(json!({ "name": name })),
-        none(),
-        None,
     ))
     .await;
     let id = string(&created, "id");
@@ -39,39 +37,27 @@ async fn groups_create_retrieve_update_list_delete() {
         .collect();
     assert!(!keys.contains(&"_request_id".to_owned()), "{keys:?}");
 
-    let retrieved = ok(api::call_op(
-        &client,
-        "groups.retrieve",
-        id.clone().into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    let retrieved = ok(call(&client, "groups.retrieve", id.clone().into(), none())).await;
     assert_eq!(string(&retrieved, "id"), id);
     assert_eq!(string(&retrieved, "name"), name);
     assert_eq!(string(&retrieved, "group_type"), "group");
 
     let renamed = format!("{name} (renamed)");
-    let updated = ok(api::call_op(
+    let updated = ok(call(
         &client,
         "groups.update",
         id.clone().into(),
         js(json!({ "name": renamed })),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&updated, "id"), id);
     assert_eq!(string(&updated, "name"), renamed);
 
-    let list = ok(api::call_op(
+    let list = ok(call(
         &client,
         "groups.list",
         none(),
         js(json!({ "limit": 1000 })),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&list, "page.object"), "list");
@@ -83,21 +69,13 @@ async fn groups_create_retrieve_update_list_delete() {
     assert_eq!(string(&found[0], "name"), renamed);
     assert!(get(&list, "nextAfter").is_null());
 
-    let deleted = ok(api::call_op(
-        &client,
-        "groups.delete",
-        id.clone().into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    let deleted = ok(call(&client, "groups.delete", id.clone().into(), none())).await;
     assert_eq!(string(&deleted, "id"), id);
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "group.deleted");
 
     err(
-        api::call_op(&client, "groups.retrieve", id.into(), none(), none(), None),
+        call(&client, "groups.retrieve", id.into(), none()),
         "NotFoundError",
     )
     .await;
@@ -111,13 +89,11 @@ async fn group_users_add_retrieve_list_remove() {
     let scope = || js(json!({ "group_id": group }));
 
     for user in &users {
-        let added = ok(api::call_op(
+        let added = ok(call(
             &client,
             "groups.users.create",
             group.clone().into(),
             js(json!({ "user_id": user })),
-            none(),
-            None,
         ))
         .await;
         assert_eq!(string(&added, "object"), "group.user");
@@ -125,13 +101,11 @@ async fn group_users_add_retrieve_list_remove() {
         assert_eq!(string(&added, "group_id"), group);
     }
 
-    let member = ok(api::call_op(
+    let member = ok(call(
         &client,
         "groups.users.retrieve",
         users[0].clone().into(),
         scope(),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&member, "id"), users[0]);
@@ -139,48 +113,40 @@ async fn group_users_add_retrieve_list_remove() {
     assert_eq!(string(&member, "user_type"), "user");
 
     // Member lists are newest first unless asked otherwise.
-    let list = ok(api::call_op(
+    let list = ok(call(
         &client,
         "groups.users.list",
         group.clone().into(),
         none(),
-        none(),
-        None,
     ))
     .await;
     let mut newest_first = users.clone();
     newest_first.reverse();
     assert_eq!(ids(&list, "page.data"), newest_first);
-    let ascending = ok(api::call_op(
+    let ascending = ok(call(
         &client,
         "groups.users.list",
         group.clone().into(),
         js(json!({ "order": "asc" })),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(ids(&ascending, "page.data"), users);
 
-    let removed = ok(api::call_op(
+    let removed = ok(call(
         &client,
         "groups.users.delete",
         users[1].clone().into(),
         scope(),
-        none(),
-        None,
     ))
     .await;
     assert!(boolean(&removed, "deleted"));
     assert_eq!(string(&removed, "object"), "group.user.deleted");
 
-    let list = ok(api::call_op(
+    let list = ok(call(
         &client,
         "groups.users.list",
         group.clone().into(),
         js(json!({ "order": "asc" })),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(
@@ -188,27 +154,17 @@ async fn group_users_add_retrieve_list_remove() {
         vec![users[0].clone(), users[2].clone()]
     );
     err(
-        api::call_op(
+        call(
             &client,
             "groups.users.retrieve",
             users[1].clone().into(),
             scope(),
-            none(),
-            None,
         ),
         "NotFoundError",
     )
     .await;
 
-    ok(api::call_op(
-        &client,
-        "groups.delete",
-        group.into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    ok(call(&client, "groups.delete", group.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
@@ -218,13 +174,11 @@ async fn group_roles_assign_retrieve_list_unassign() {
     let role = new_role(&client, "wasm group role").await;
     let scope = || js(json!({ "group_id": group }));
 
-    let assigned = ok(api::call_op(
+    let assigned = ok(call(
         &client,
         "groups.roles.create",
         group.clone().into(),
         js(json!({ "role_id": role })),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&assigned, "object"), "group.role");
@@ -233,13 +187,11 @@ async fn group_roles_assign_retrieve_list_unassign() {
     assert_eq!(string(&assigned, "role.id"), role);
     assert!(!boolean(&assigned, "role.predefined_role"));
 
-    let details = ok(api::call_op(
+    let details = ok(call(
         &client,
         "groups.roles.retrieve",
         role.clone().into(),
         scope(),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&details, "id"), role);
@@ -250,66 +202,44 @@ async fn group_roles_assign_retrieve_list_unassign() {
         .collect();
     assert_eq!(permissions, vec!["api.groups.read".to_owned()]);
 
-    let list = ok(api::call_op(
+    let list = ok(call(
         &client,
         "groups.roles.list",
         group.clone().into(),
         none(),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(ids(&list, "page.data"), vec![role.clone()]);
     assert!(!boolean(&list, "page.has_more"));
 
-    let unassigned = ok(api::call_op(
+    let unassigned = ok(call(
         &client,
         "groups.roles.delete",
         role.clone().into(),
         scope(),
-        none(),
-        None,
     ))
     .await;
     assert!(boolean(&unassigned, "deleted"));
     assert_eq!(string(&unassigned, "object"), "group.role.deleted");
 
-    let list = ok(api::call_op(
+    let list = ok(call(
         &client,
         "groups.roles.list",
         group.clone().into(),
         none(),
-        none(),
-        None,
     ))
     .await;
     assert!(array(&list, "page.data").is_empty());
 
-    ok(api::call_op(
-        &client,
-        "roles.delete",
-        role.into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
-    ok(api::call_op(
-        &client,
-        "groups.delete",
-        group.into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    ok(call(&client, "roles.delete", role.into(), none())).await;
+    ok(call(&client, "groups.delete", group.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
 async fn roles_create_retrieve_update_list_delete() {
     let client = client();
     let name = unique("wasm role");
-    let created = ok(api::call_op(
+    let created = ok(call(
         &client,
         "roles.create",
         none(),
@@ -318,8 +248,6 @@ async fn roles_create_retrieve_update_list_delete() {
             "permissions": ["api.groups.read", "api.groups.write"],
             "description": "made by the wasm tests",
         })),
-        none(),
-        None,
     ))
     .await;
     let id = string(&created, "id");
@@ -330,25 +258,15 @@ async fn roles_create_retrieve_update_list_delete() {
     assert_eq!(array(&created, "permissions").len(), 2);
     assert!(!boolean(&created, "predefined_role"));
 
-    let retrieved = ok(api::call_op(
-        &client,
-        "roles.retrieve",
-        id.clone().into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    let retrieved = ok(call(&client, "roles.retrieve", id.clone().into(), none())).await;
     assert_eq!(string(&retrieved, "name"), name);
 
     let renamed = format!("{name} (renamed)");
-    let updated = ok(api::call_op(
+    let updated = ok(call(
         &client,
         "roles.update",
         id.clone().into(),
         js(json!({ "role_name": renamed, "permissions": ["api.users.read"] })),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&updated, "id"), id);
@@ -363,15 +281,7 @@ async fn roles_create_retrieve_update_list_delete() {
     // Fields left out stay as they were.
     assert_eq!(string(&updated, "description"), "made by the wasm tests");
 
-    let list = ok(api::call_op(
-        &client,
-        "roles.list",
-        none(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    let list = ok(call(&client, "roles.list", none(), none())).await;
     let names: Vec<String> = array(&list, "page.data")
         .iter()
         .map(|r| string(r, "name"))
@@ -380,20 +290,12 @@ async fn roles_create_retrieve_update_list_delete() {
     assert!(names.contains(&"Reader".to_owned()), "{names:?}");
     assert!(names.contains(&renamed), "{names:?}");
 
-    let deleted = ok(api::call_op(
-        &client,
-        "roles.delete",
-        id.clone().into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    let deleted = ok(call(&client, "roles.delete", id.clone().into(), none())).await;
     assert_eq!(string(&deleted, "id"), id);
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "role.deleted");
     err(
-        api::call_op(&client, "roles.retrieve", id.into(), none(), none(), None),
+        call(&client, "roles.retrieve", id.into(), none()),
         "NotFoundError",
     )
     .await;
@@ -403,13 +305,11 @@ async fn roles_create_retrieve_update_list_delete() {
 async fn users_retrieve_and_update() {
     let client = client();
     // A reader: the seed has 4 owners, then readers.
-    let list = ok(api::call_op(
+    let list = ok(call(
         &client,
         "users.list",
         none(),
         js(json!({ "limit": 20 })),
-        none(),
-        None,
     ))
     .await;
     let reader = array(&list, "page.data")
@@ -418,41 +318,29 @@ async fn users_retrieve_and_update() {
         .expect("the seed has readers");
     let id = string(&reader, "id");
 
-    let user = ok(api::call_op(
-        &client,
-        "users.retrieve",
-        id.clone().into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    let user = ok(call(&client, "users.retrieve", id.clone().into(), none())).await;
     assert_eq!(string(&user, "object"), "organization.user");
     assert_eq!(string(&user, "id"), id);
     assert_eq!(string(&user, "role"), "reader");
     assert_eq!(string(&user, "email"), string(&reader, "email"));
     assert!(number(&user, "added_at") > 1.7e9);
 
-    let promoted = ok(api::call_op(
+    let promoted = ok(call(
         &client,
         "users.update",
         id.clone().into(),
         js(json!({ "role": "owner", "technical_level": "expert" })),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&promoted, "id"), id);
     assert_eq!(string(&promoted, "role"), "owner");
     assert_eq!(string(&promoted, "technical_level"), "expert");
 
-    let restored = ok(api::call_op(
+    let restored = ok(call(
         &client,
         "users.update",
         id.clone().into(),
         js(json!({ "role": "reader" })),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&restored, "role"), "reader");
@@ -467,151 +355,109 @@ async fn user_roles_assign_retrieve_list_unassign() {
     let role = new_role(&client, "wasm user role").await;
     let scope = || js(json!({ "user_id": user }));
 
-    let assigned = ok(api::call_op(
+    let assigned = ok(call(
         &client,
         "users.roles.create",
         user.clone().into(),
         js(json!({ "role_id": role })),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&assigned, "object"), "user.role");
     assert_eq!(string(&assigned, "user.id"), user);
     assert_eq!(string(&assigned, "role.id"), role);
 
-    let details = ok(api::call_op(
+    let details = ok(call(
         &client,
         "users.roles.retrieve",
         role.clone().into(),
         scope(),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&details, "id"), role);
     assert!(!boolean(&details, "predefined_role"));
 
-    let list = ok(api::call_op(
+    let list = ok(call(
         &client,
         "users.roles.list",
         user.clone().into(),
         js(json!({ "limit": 1000 })),
-        none(),
-        None,
     ))
     .await;
     assert!(ids(&list, "page.data").contains(&role));
 
-    let unassigned = ok(api::call_op(
+    let unassigned = ok(call(
         &client,
         "users.roles.delete",
         role.clone().into(),
         scope(),
-        none(),
-        None,
     ))
     .await;
     assert!(boolean(&unassigned, "deleted"));
     assert_eq!(string(&unassigned, "object"), "user.role.deleted");
 
-    let list = ok(api::call_op(
+    let list = ok(call(
         &client,
         "users.roles.list",
         user.clone().into(),
         js(json!({ "limit": 1000 })),
-        none(),
-        None,
     ))
     .await;
     assert!(!ids(&list, "page.data").contains(&role));
     err(
-        api::call_op(
+        call(
             &client,
             "users.roles.retrieve",
             role.clone().into(),
             scope(),
-            none(),
-            None,
         ),
         "NotFoundError",
     )
     .await;
 
-    ok(api::call_op(
-        &client,
-        "roles.delete",
-        role.into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    ok(call(&client, "roles.delete", role.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
 async fn users_delete_removes_the_user_and_their_memberships() {
     let client = client();
     // The last user in id order: the other suites take theirs from the front.
-    let all = ok(api::call_op(
+    let all = ok(call(
         &client,
         "users.list",
         none(),
         js(json!({ "limit": 100 })),
-        none(),
-        None,
     ))
     .await;
     let user = ids(&all, "page.data").pop().expect("the seed has users");
     let group = new_group(&client, "wasm deleted member").await;
-    ok(api::call_op(
+    ok(call(
         &client,
         "groups.users.create",
         group.clone().into(),
         js(json!({ "user_id": user })),
-        none(),
-        None,
     ))
     .await;
 
-    let deleted = ok(api::call_op(
-        &client,
-        "users.delete",
-        user.clone().into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    let deleted = ok(call(&client, "users.delete", user.clone().into(), none())).await;
     assert_eq!(string(&deleted, "id"), user);
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "organization.user.deleted");
 
     err(
-        api::call_op(&client, "users.retrieve", user.into(), none(), none(), None),
+        call(&client, "users.retrieve", user.into(), none()),
         "NotFoundError",
     )
     .await;
-    let members = ok(api::call_op(
+    let members = ok(call(
         &client,
         "groups.users.list",
         group.clone().into(),
         none(),
-        none(),
-        None,
     ))
     .await;
     assert!(array(&members, "page.data").is_empty());
 
-    ok(api::call_op(
-        &client,
-        "groups.delete",
-        group.into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    ok(call(&client, "groups.delete", group.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
@@ -635,13 +481,5 @@ async fn a_base_url_with_a_trailing_slash_and_call_headers_reach_the_server() {
     assert_eq!(log.len(), 1, "{log:?}");
     assert_eq!(string(&log[0], "headers.x-wasm-test"), "yes");
     assert_eq!(string(&log[0], "headers.authorization"), "Bearer ***");
-    ok(api::call_op(
-        &client,
-        "groups.delete",
-        group.into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    ok(call(&client, "groups.delete", group.into(), none())).await;
 }

@@ -56,20 +56,18 @@ async fn walk(
 #[wasm_bindgen_test]
 async fn groups_walk_with_next_gives_the_whole_list() {
     let client = client();
-    let whole = ok(api::call_op(
+    let whole = ok(call(
         &client,
         "groups.list",
         none(),
         js(json!({ "limit": 1000 })),
-        none(),
-        None,
     ))
     .await;
     let expected = ids(&whole, "page.data");
     assert!(expected.len() >= 12, "the seed has 12 groups");
 
     let (walked, pages) = walk(5, "next", |params| {
-        api::call_op(&client, "groups.list", none(), params, none(), None)
+        call(&client, "groups.list", none(), params)
     })
     .await;
     assert_eq!(walked, expected);
@@ -79,20 +77,18 @@ async fn groups_walk_with_next_gives_the_whole_list() {
 #[wasm_bindgen_test]
 async fn groups_walk_newest_first() {
     let client = client();
-    let whole = ok(api::call_op(
+    let whole = ok(call(
         &client,
         "groups.list",
         none(),
         js(json!({ "limit": 1000 })),
-        none(),
-        None,
     ))
     .await;
     let mut expected = ids(&whole, "page.data");
     expected.reverse();
     let (walked, _) = walk(4, "next", |params| {
         let _ = js_sys::Reflect::set(&params, &"order".into(), &"desc".into());
-        api::call_op(&client, "groups.list", none(), params, none(), None)
+        call(&client, "groups.list", none(), params)
     })
     .await;
     assert_eq!(walked, expected);
@@ -101,13 +97,11 @@ async fn groups_walk_newest_first() {
 #[wasm_bindgen_test]
 async fn users_walk_with_last_id_gives_the_whole_list() {
     let client = client();
-    let whole = ok(api::call_op(
+    let whole = ok(call(
         &client,
         "users.list",
         none(),
         js(json!({ "limit": 100 })),
-        none(),
-        None,
     ))
     .await;
     let expected = ids(&whole, "page.data");
@@ -115,7 +109,7 @@ async fn users_walk_with_last_id_gives_the_whole_list() {
     assert!(get(&whole, "nextAfter").is_null());
 
     let (walked, pages) = walk(7, "last_id", |params| {
-        api::call_op(&client, "users.list", none(), params, none(), None)
+        call(&client, "users.list", none(), params)
     })
     .await;
     assert_eq!(walked, expected);
@@ -125,24 +119,20 @@ async fn users_walk_with_last_id_gives_the_whole_list() {
 #[wasm_bindgen_test]
 async fn users_filtered_by_email() {
     let client = client();
-    let first = ok(api::call_op(
+    let first = ok(call(
         &client,
         "users.list",
         none(),
         js(json!({ "limit": 3 })),
-        none(),
-        None,
     ))
     .await;
     let users = array(&first, "page.data");
     let emails: Vec<String> = users[1..].iter().map(|u| string(u, "email")).collect();
-    let filtered = ok(api::call_op(
+    let filtered = ok(call(
         &client,
         "users.list",
         none(),
         js(json!({ "emails": [emails[1].to_uppercase(), emails[0], "nobody@example.invalid"] })),
-        none(),
-        None,
     ))
     .await;
     let expected: Vec<String> = users[1..].iter().map(|u| string(u, "id")).collect();
@@ -155,26 +145,17 @@ async fn group_members_walk_in_both_orders() {
     let group = new_group(&client, "wasm paged members").await;
     let users = some_users(&client, 5).await;
     for user in &users {
-        ok(api::call_op(
+        ok(call(
             &client,
             "groups.users.create",
             group.clone().into(),
             js(json!({ "user_id": user })),
-            none(),
-            None,
         ))
         .await;
     }
 
     let (newest_first, pages) = walk(2, "next", |params| {
-        api::call_op(
-            &client,
-            "groups.users.list",
-            group.clone().into(),
-            params,
-            none(),
-            None,
-        )
+        call(&client, "groups.users.list", group.clone().into(), params)
     })
     .await;
     let mut expected = users.clone();
@@ -184,45 +165,22 @@ async fn group_members_walk_in_both_orders() {
 
     let (oldest_first, _) = walk(2, "next", |params| {
         let _ = js_sys::Reflect::set(&params, &"order".into(), &"asc".into());
-        api::call_op(
-            &client,
-            "groups.users.list",
-            group.clone().into(),
-            params,
-            none(),
-            None,
-        )
+        call(&client, "groups.users.list", group.clone().into(), params)
     })
     .await;
     assert_eq!(oldest_first, users);
 
-    ok(api::call_op(
-        &client,
-        "groups.delete",
-        group.into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    ok(call(&client, "groups.delete", group.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
 async fn roles_walk_with_next_gives_the_whole_list() {
     let client = client();
-    let whole = ok(api::call_op(
-        &client,
-        "roles.list",
-        none(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    let whole = ok(call(&client, "roles.list", none(), none())).await;
     let expected = ids(&whole, "page.data");
     assert!(expected.len() >= 2);
     let (walked, _) = walk(2, "next", |params| {
-        api::call_op(&client, "roles.list", none(), params, none(), None)
+        call(&client, "roles.list", none(), params)
     })
     .await;
     assert_eq!(walked, expected);
@@ -231,13 +189,11 @@ async fn roles_walk_with_next_gives_the_whole_list() {
 #[wasm_bindgen_test]
 async fn limit_zero_gives_no_data_and_no_cursor() {
     let client = client();
-    let result = ok(api::call_op(
+    let result = ok(call(
         &client,
         "groups.list",
         none(),
         js(json!({ "limit": 0 })),
-        none(),
-        None,
     ))
     .await;
     assert!(array(&result, "page.data").is_empty());

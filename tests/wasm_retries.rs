@@ -33,15 +33,7 @@ fn rule(path: &str, count: u32, status: u16, extra: Value) -> Value {
 
 async fn teardown(client: &WasmClient, group: String) {
     clear_faults().await;
-    ok(api::call_op(
-        client,
-        "groups.delete",
-        group.into(),
-        none(),
-        none(),
-        None,
-    ))
-    .await;
+    ok(call(client, "groups.delete", group.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
@@ -51,13 +43,11 @@ async fn two_503s_are_retried_with_backoff() {
     set_faults(json!([rule(&path, 2, 503, json!({}))])).await;
 
     let started = now();
-    let retrieved = ok(api::call_op(
+    let retrieved = ok(call(
         &client,
         "groups.retrieve",
         group.clone().into(),
         none(),
-        none(),
-        None,
     ))
     .await;
     let elapsed = now() - started;
@@ -88,14 +78,7 @@ async fn retries_stop_after_max_retries() {
     .await;
 
     let error = err(
-        api::call_op(
-            &client,
-            "groups.retrieve",
-            group.clone().into(),
-            none(),
-            none(),
-            None,
-        ),
+        call(&client, "groups.retrieve", group.clone().into(), none()),
         "InternalServerError",
     )
     .await;
@@ -109,14 +92,7 @@ async fn retries_stop_after_max_retries() {
     clear_log().await;
     let patient = client_with(json!({ "maxRetries": 4 }));
     err(
-        api::call_op(
-            &patient,
-            "groups.retrieve",
-            group.clone().into(),
-            none(),
-            none(),
-            None,
-        ),
+        call(&patient, "groups.retrieve", group.clone().into(), none()),
         "InternalServerError",
     )
     .await;
@@ -155,13 +131,11 @@ async fn retry_after_in_seconds_is_honoured() {
     set_faults(json!([rule(&path, 1, 429, json!({ "retry_after": "1" }))])).await;
 
     let started = now();
-    ok(api::call_op(
+    ok(call(
         &client,
         "groups.retrieve",
         group.clone().into(),
         none(),
-        none(),
-        None,
     ))
     .await;
     let elapsed = now() - started;
@@ -186,13 +160,11 @@ async fn retry_after_ms_wins_over_retry_after() {
     .await;
 
     let started = now();
-    ok(api::call_op(
+    ok(call(
         &client,
         "groups.retrieve",
         group.clone().into(),
         none(),
-        none(),
-        None,
     ))
     .await;
     let elapsed = now() - started;
@@ -250,14 +222,7 @@ async fn x_should_retry_false_stops_retries() {
     .await;
 
     let error = err(
-        api::call_op(
-            &client,
-            "groups.retrieve",
-            group.clone().into(),
-            none(),
-            none(),
-            None,
-        ),
+        call(&client, "groups.retrieve", group.clone().into(), none()),
         "InternalServerError",
     )
     .await;
@@ -280,13 +245,11 @@ async fn x_should_retry_true_retries_a_400() {
     )]))
     .await;
 
-    ok(api::call_op(
+    ok(call(
         &client,
         "groups.retrieve",
         group.clone().into(),
         none(),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(attempts("GET", &path).await, 2);
@@ -301,14 +264,7 @@ async fn a_404_is_not_retried() {
     set_faults(json!([rule(&path, 3, 404, json!({}))])).await;
 
     err(
-        api::call_op(
-            &client,
-            "groups.retrieve",
-            group.clone().into(),
-            none(),
-            none(),
-            None,
-        ),
+        call(&client, "groups.retrieve", group.clone().into(), none()),
         "NotFoundError",
     )
     .await;
@@ -323,13 +279,11 @@ async fn a_dropped_connection_is_retried() {
     let (group, path) = setup(&client, "wasm dropped").await;
     set_faults(json!([{ "method": "GET", "path": path, "count": 1, "drop": true }])).await;
 
-    let retrieved = ok(api::call_op(
+    let retrieved = ok(call(
         &client,
         "groups.retrieve",
         group.clone().into(),
         none(),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&retrieved, "id"), group);
@@ -369,13 +323,11 @@ async fn a_post_is_retried_with_the_same_body() {
     )
     .await;
 
-    let updated = ok(api::call_op(
+    let updated = ok(call(
         &client,
         "groups.update",
         group.clone().into(),
         js(json!({ "name": "wasm retried post (renamed)" })),
-        none(),
-        None,
     ))
     .await;
     assert_eq!(string(&updated, "name"), "wasm retried post (renamed)");

@@ -247,9 +247,9 @@ export function normalizeRetries(value: unknown): number {
 
 function checkTimeout(value: unknown, where: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new Errors.InvalidArgumentError(`${where} must be an integer number of milliseconds`, 'timeout');
+    throw new Errors.OpenAIError(`${where} must be an integer number of milliseconds`);
   }
-  if (value < 0) throw new Errors.InvalidArgumentError(`${where} must be a positive integer`, 'timeout');
+  if (value < 0) throw new Errors.OpenAIError(`${where} must be a positive integer`);
   return value;
 }
 

@@ -107,7 +107,6 @@ const badCalls = [
   ['missing scope', () => org.users.roles.delete('role_1', {}), 'user_id'],
   ['empty user id in a path', () => org.users.roles.list(''), 'user_id'],
   ['limit a string', () => org.groups.list({ limit: '5' }), 'limit'],
-  ['timeout not an integer', () => org.groups.list({}, { timeout: 'soon' }), 'timeout'],
   ['signal not an AbortSignal', () => org.groups.list({}, { signal: 'stop' }), 'signal'],
 ];
 
@@ -128,6 +127,18 @@ for (const [what, call, param] of badCalls) {
     assert.deepEqual((await mock.requests()).data, []);
   });
 }
+
+test('an invalid timeout request option rejects with OpenAIError (not an APIError), as the official SDK does, and sends nothing', async () => {
+  for (const timeout of ['soon', -1]) {
+    await assert.rejects(Promise.resolve().then(() => org.groups.list({}, { timeout })), (e) => {
+      assert.ok(e instanceof OpenAIError, String(e));
+      assert.ok(!(e instanceof APIError), `${e.name}: ${e.message}`);
+      assert.match(e.message, /timeout/);
+      return true;
+    });
+  }
+  assert.deepEqual((await mock.requests()).data, []);
+});
 
 test('an invalid timeout throws OpenAIError at construction, naming the option and not the key', () => {
   for (const timeout of [-1, 1.5, 'soon']) {

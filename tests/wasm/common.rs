@@ -90,6 +90,12 @@ async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
     result
 }
 
+/// Runs operation `op` of the table with no request options and no signal: the promise of
+/// `call(client, op, id, params)` in JavaScript.
+pub fn call(client: &WasmClient, op: &str, id: JsValue, params: JsValue) -> Promise {
+    api::call_op(client, op, id, params, JsValue::UNDEFINED, None)
+}
+
 /// Awaits a promise that may resolve or reject.
 pub async fn settle_any(promise: Promise) -> Result<JsValue, JsValue> {
     settle(promise).await
