@@ -1,12 +1,8 @@
 //! Organization groups: `/organization/groups` and `/organization/groups/{group_id}`.
 //!
-//! | method | route | builder |
-//! | --- | --- | --- |
-//! | `groups.list(params?)` | `GET /organization/groups` | [`list`] |
-//! | `groups.create(body)` | `POST /organization/groups` | [`create`] |
-//! | `groups.retrieve(groupID)` | `GET /organization/groups/{group_id}` | [`retrieve`] |
-//! | `groups.update(groupID, body)` | `POST /organization/groups/{group_id}` | [`update`] |
-//! | `groups.delete(groupID)` | `DELETE /organization/groups/{group_id}` | [`delete`] |
+//! The models of `groups.list`, `groups.create`, `groups.retrieve`, `groups.update` and
+//! `groups.delete`. Their routes, arguments and the building of their requests are rows of the
+//! operation table, [`crate::ops::OPERATIONS`], built by [`crate::ops::build`].
 
 pub mod roles;
 pub mod users;
@@ -14,14 +10,9 @@ pub mod users;
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::error::Error;
 use crate::pagination::Page;
-use crate::params::{check_len, ListParams};
-use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
+use crate::params::ListParams;
 use crate::schema::Model;
-
-/// Allowed length of a group name, in characters.
-const NAME_LEN: std::ops::RangeInclusive<usize> = 1..=255;
 
 /// Whether a group is an ordinary group or a tenant group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
@@ -119,134 +110,11 @@ pub struct GroupUpdateParams {
 /// Query of `groups.list`.
 pub type GroupListParams = ListParams;
 
-/// `GET /organization/groups`
-pub fn list(params: &GroupListParams) -> Result<ApiRequest, Error> {
-    let mut request = ApiRequest::new(Method::Get, "/organization/groups".to_owned());
-    params.apply(&mut request)?;
-    Ok(request)
-}
-
-/// `POST /organization/groups`
-pub fn create(body: &GroupCreateParams) -> Result<ApiRequest, Error> {
-    check_len("name", &body.name, NAME_LEN)?;
-    ApiRequest::new(Method::Post, "/organization/groups".to_owned()).with_json(body)
-}
-
-/// `GET /organization/groups/{group_id}`
-pub fn retrieve(group_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(Method::Get, group_path(group_id)?))
-}
-
-/// `POST /organization/groups/{group_id}`
-pub fn update(group_id: &str, body: &GroupUpdateParams) -> Result<ApiRequest, Error> {
-    let path = group_path(group_id)?;
-    check_len("name", &body.name, NAME_LEN)?;
-    ApiRequest::new(Method::Post, path).with_json(body)
-}
-
-/// `DELETE /organization/groups/{group_id}`
-pub fn delete(group_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(Method::Delete, group_path(group_id)?))
-}
-
-/// `/organization/groups/{group_id}`, with the id checked and encoded.
-pub(crate) fn group_path(group_id: &str) -> Result<String, Error> {
-    Ok(format!(
-        "/organization/groups/{}",
-        path_param("group_id", group_id)?
-    ))
-}
-
-impl ToJson for GroupCreateParams {
-    fn to_json(&self) -> String {
-        JsonObject::default().string("name", &self.name).finish()
-    }
-}
-
-impl ToJson for GroupUpdateParams {
-    fn to_json(&self) -> String {
-        JsonObject::default().string("name", &self.name).finish()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::pagination::next_after;
-    use crate::params::Order;
     use crate::response::parse_response;
-
-    #[test]
-    fn builders_produce_the_routes() {
-        let req = list(&ListParams {
-            limit: Some(20),
-            order: Some(Order::Asc),
-            after: None,
-        })
-        .unwrap();
-        assert_eq!(
-            (req.method, req.path_and_query().as_str()),
-            (Method::Get, "/organization/groups?limit=20&order=asc")
-        );
-        assert_eq!(req.body, None);
-
-        let req = create(&GroupCreateParams {
-            name: "Support Team".into(),
-        })
-        .unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Post, "/organization/groups")
-        );
-        assert_eq!(req.body.as_deref(), Some(r#"{"name":"Support Team"}"#));
-
-        let req = retrieve("group_01J1F8ABCDXYZ").unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Get, "/organization/groups/group_01J1F8ABCDXYZ")
-        );
-
-        let req = update(
-            "g/1",
-            &GroupUpdateParams {
-                name: "Escalations".into(),
-            },
-        )
-        .unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Post, "/organization/groups/g%2F1")
-        );
-        assert_eq!(req.body.as_deref(), Some(r#"{"name":"Escalations"}"#));
-
-        let req = delete("g 1").unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Delete, "/organization/groups/g%201")
-        );
-    }
-
-    #[test]
-    fn bad_arguments_are_rejected_by_name() {
-        assert_eq!(retrieve("").unwrap_err().param(), Some("group_id"));
-        assert_eq!(
-            create(&GroupCreateParams {
-                name: String::new()
-            })
-            .unwrap_err()
-            .param(),
-            Some("name")
-        );
-        let long = GroupUpdateParams {
-            name: "x".repeat(256),
-        };
-        assert_eq!(update("g", &long).unwrap_err().param(), Some("name"));
-        assert!(create(&GroupCreateParams {
-            name: "x".repeat(255)
-        })
-        .is_ok());
-        assert_eq!(update("", &long).unwrap_err().param(), Some("group_id"));
-    }
 
     #[test]
     fn spec_examples_parse() {

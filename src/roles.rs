@@ -1,23 +1,17 @@
 //! Organization roles: `/organization/roles` and `/organization/roles/{role_id}`, and the
 //! role-assignment models that [`crate::groups::roles`] and [`crate::users::roles`] share.
 //!
-//! | method | route | builder |
-//! | --- | --- | --- |
-//! | `roles.list(params?)` | `GET /organization/roles` | [`list`] |
-//! | `roles.create(body)` | `POST /organization/roles` | [`create`] |
-//! | `roles.retrieve(roleID)` | `GET /organization/roles/{role_id}` | [`retrieve`] |
-//! | `roles.update(roleID, body)` | `POST /organization/roles/{role_id}` | [`update`] |
-//! | `roles.delete(roleID)` | `DELETE /organization/roles/{role_id}` | [`delete`] |
+//! The models of `roles.list`, `roles.create`, `roles.retrieve`, `roles.update` and
+//! `roles.delete`. Their routes, arguments and the building of their requests are rows of the
+//! operation table, [`crate::ops::OPERATIONS`], built by [`crate::ops::build`].
 //!
 //! The request bodies name the role `role_name`; the responses call the same value `name`.
 
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::error::Error;
 use crate::pagination::Page;
 use crate::params::ListParams;
-use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
 use crate::schema::Model;
 
 /// A role that can be assigned through the Roles API (`Role` in the spec).
@@ -202,78 +196,6 @@ pub struct RoleAssignmentDeleteResponse {
     pub deleted: bool,
 }
 
-/// `GET /organization/roles`
-pub fn list(params: &RoleListParams) -> Result<ApiRequest, Error> {
-    let mut request = ApiRequest::new(Method::Get, "/organization/roles".to_owned());
-    params.apply(&mut request)?;
-    Ok(request)
-}
-
-/// `POST /organization/roles`
-pub fn create(body: &RoleCreateParams) -> Result<ApiRequest, Error> {
-    check_role_name(&body.role_name)?;
-    check_permissions(&body.permissions)?;
-    ApiRequest::new(Method::Post, "/organization/roles".to_owned()).with_json(body)
-}
-
-/// `GET /organization/roles/{role_id}`
-pub fn retrieve(role_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(Method::Get, role_path(role_id)?))
-}
-
-/// `POST /organization/roles/{role_id}`
-pub fn update(role_id: &str, body: &RoleUpdateParams) -> Result<ApiRequest, Error> {
-    let path = role_path(role_id)?;
-    if body.role_name.is_none() && body.permissions.is_none() && body.description.is_none() {
-        return Err(Error::invalid(
-            "body",
-            "`body` must set at least one of `role_name`, `permissions` or `description`",
-        ));
-    }
-    if let Some(role_name) = &body.role_name {
-        check_role_name(role_name)?;
-    }
-    if let Some(permissions) = &body.permissions {
-        check_permissions(permissions)?;
-    }
-    ApiRequest::new(Method::Post, path).with_json(body)
-}
-
-/// `DELETE /organization/roles/{role_id}`
-pub fn delete(role_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(Method::Delete, role_path(role_id)?))
-}
-
-/// `/organization/roles/{role_id}`, with the id checked and encoded.
-pub(crate) fn role_path(role_id: &str) -> Result<String, Error> {
-    Ok(format!(
-        "/organization/roles/{}",
-        path_param("role_id", role_id)?
-    ))
-}
-
-/// Checks that a role name is not empty.
-fn check_role_name(role_name: &str) -> Result<(), Error> {
-    if role_name.is_empty() {
-        return Err(Error::invalid(
-            "role_name",
-            "`role_name` must be a non-empty string",
-        ));
-    }
-    Ok(())
-}
-
-/// Checks that no permission is an empty string.
-fn check_permissions(permissions: &[String]) -> Result<(), Error> {
-    if let Some(i) = permissions.iter().position(String::is_empty) {
-        return Err(Error::invalid(
-            "permissions",
-            format!("`permissions[{i}]` must be a non-empty string"),
-        ));
-    }
-    Ok(())
-}
-
 /// `{ role_id }`: the body that assigns a role to a group or a user
 /// (`PublicAssignOrganizationGroupRoleBody`), named `GroupRoleCreateParams` and
 /// `UserRoleCreateParams` in TypeScript, as in the official SDK.
@@ -291,75 +213,11 @@ export type GroupRoleCreateParams = RoleAssignmentParams;
 export type UserRoleCreateParams = RoleAssignmentParams;
 "#;
 
-impl ToJson for RoleAssignmentParams {
-    fn to_json(&self) -> String {
-        JsonObject::default()
-            .string("role_id", &self.role_id)
-            .finish()
-    }
-}
-
-/// Requests on the role assignments of a group or a user, below its `…/roles` path: the same
-/// four operations for both, so `groups::roles` and `users::roles` share them.
-pub(crate) mod assignments {
-    use crate::error::Error;
-    use crate::params::ListParams;
-    use crate::request::{path_param, ApiRequest, Method, ToJson};
-
-    /// `GET {roles_path}`
-    pub fn list(roles_path: String, params: &ListParams) -> Result<ApiRequest, Error> {
-        let mut request = ApiRequest::new(Method::Get, roles_path);
-        params.apply(&mut request)?;
-        Ok(request)
-    }
-
-    /// `POST {roles_path}` with `{ role_id }`.
-    pub fn create(
-        roles_path: String,
-        role_id: &str,
-        body: &impl ToJson,
-    ) -> Result<ApiRequest, Error> {
-        if role_id.is_empty() {
-            return Err(Error::invalid(
-                "role_id",
-                "`role_id` must be a non-empty string",
-            ));
-        }
-        ApiRequest::new(Method::Post, roles_path).with_json(body)
-    }
-
-    /// `GET` or `DELETE {roles_path}/{role_id}`.
-    pub fn one(method: Method, roles_path: String, role_id: &str) -> Result<ApiRequest, Error> {
-        let path = format!("{roles_path}/{}", path_param("role_id", role_id)?);
-        Ok(ApiRequest::new(method, path))
-    }
-}
-
-impl ToJson for RoleCreateParams {
-    fn to_json(&self) -> String {
-        JsonObject::default()
-            .string("role_name", &self.role_name)
-            .opt_strings("permissions", Some(&self.permissions))
-            .opt_string("description", self.description.as_deref())
-            .finish()
-    }
-}
-
-impl ToJson for RoleUpdateParams {
-    fn to_json(&self) -> String {
-        JsonObject::default()
-            .opt_string("role_name", self.role_name.as_deref())
-            .opt_strings("permissions", self.permissions.as_deref())
-            .opt_string("description", self.description.as_deref())
-            .finish()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::pagination::next_after;
-    use crate::params::{from_json, Order};
     use crate::response::parse_response;
 
     const ROLE: &str = r#"{
@@ -371,157 +229,6 @@ mod tests {
         "resource_type": "api.organization",
         "predefined_role": false
     }"#;
-
-    fn create_body() -> RoleCreateParams {
-        RoleCreateParams {
-            role_name: "API Group Manager".into(),
-            permissions: vec!["api.groups.read".into(), "api.groups.write".into()],
-            description: Some("Allows managing organization groups".into()),
-        }
-    }
-
-    #[test]
-    fn builders_produce_the_routes() {
-        let req = list(&ListParams {
-            after: Some("role_1".into()),
-            limit: Some(20),
-            order: Some(Order::Desc),
-        })
-        .unwrap();
-        assert_eq!(
-            (req.method, req.path_and_query().as_str()),
-            (
-                Method::Get,
-                "/organization/roles?after=role_1&limit=20&order=desc"
-            )
-        );
-        assert_eq!(req.body, None);
-        let req = list(&ListParams::default()).unwrap();
-        assert_eq!(req.path_and_query(), "/organization/roles");
-
-        let req = create(&create_body()).unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Post, "/organization/roles")
-        );
-        assert_eq!(
-            req.body.as_deref(),
-            Some(
-                r#"{"role_name":"API Group Manager","permissions":["api.groups.read","api.groups.write"],"description":"Allows managing organization groups"}"#
-            )
-        );
-        let bare = RoleCreateParams {
-            description: None,
-            permissions: vec![],
-            ..create_body()
-        };
-        assert_eq!(
-            create(&bare).unwrap().body.as_deref(),
-            Some(r#"{"role_name":"API Group Manager","permissions":[]}"#)
-        );
-
-        let req = retrieve("role_01J1F8ROLE01").unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Get, "/organization/roles/role_01J1F8ROLE01")
-        );
-
-        let body = RoleUpdateParams {
-            permissions: Some(vec!["api.groups.read".into()]),
-            ..Default::default()
-        };
-        let req = update("r/1", &body).unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Post, "/organization/roles/r%2F1")
-        );
-        assert_eq!(
-            req.body.as_deref(),
-            Some(r#"{"permissions":["api.groups.read"]}"#)
-        );
-
-        let req = delete("r 1?").unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Delete, "/organization/roles/r%201%3F")
-        );
-        assert_eq!(req.body, None);
-    }
-
-    #[test]
-    fn null_fields_of_an_update_are_left_out() {
-        let parsed: RoleUpdateParams = from_json(
-            "body",
-            r#"{"role_name":"Readers","permissions":null,"description":null}"#,
-        )
-        .unwrap();
-        assert_eq!(
-            update("r", &parsed).unwrap().body.as_deref(),
-            Some(r#"{"role_name":"Readers"}"#)
-        );
-        let nothing: RoleUpdateParams = from_json("body", r#"{"description":null}"#).unwrap();
-        assert_eq!(update("r", &nothing).unwrap_err().param(), Some("body"));
-    }
-
-    #[test]
-    fn bad_arguments_are_rejected_by_name() {
-        assert_eq!(retrieve("").unwrap_err().param(), Some("role_id"));
-        assert_eq!(delete("..").unwrap_err().param(), Some("role_id"));
-        let body = RoleUpdateParams {
-            role_name: Some("x".into()),
-            ..Default::default()
-        };
-        assert_eq!(update("", &body).unwrap_err().param(), Some("role_id"));
-
-        let nameless = RoleCreateParams {
-            role_name: String::new(),
-            ..create_body()
-        };
-        let err = create(&nameless).unwrap_err();
-        assert_eq!(err.param(), Some("role_name"));
-        assert!(err.to_string().contains("role_name"), "{err}");
-        let blank = RoleCreateParams {
-            permissions: vec!["api.groups.read".into(), String::new()],
-            ..create_body()
-        };
-        let err = create(&blank).unwrap_err();
-        assert_eq!(err.param(), Some("permissions"));
-        assert!(err.to_string().contains("permissions[1]"), "{err}");
-
-        let err = update("r", &RoleUpdateParams::default()).unwrap_err();
-        assert_eq!(err.param(), Some("body"));
-        assert!(err.to_string().contains("role_name"), "{err}");
-        let empty_name = RoleUpdateParams {
-            role_name: Some(String::new()),
-            ..Default::default()
-        };
-        assert_eq!(
-            update("r", &empty_name).unwrap_err().param(),
-            Some("role_name")
-        );
-        let limit = ListParams {
-            limit: Some(1001),
-            ..Default::default()
-        };
-        assert_eq!(list(&limit).unwrap_err().param(), Some("limit"));
-    }
-
-    #[test]
-    fn json_bodies_are_checked_by_name() {
-        let err = from_json::<RoleCreateParams>("body", r#"{"role_name":"x"}"#).unwrap_err();
-        assert_eq!(err.param(), Some("permissions"));
-        let err =
-            from_json::<RoleCreateParams>("body", r#"{"name":"x","permissions":[]}"#).unwrap_err();
-        assert_eq!(err.param(), Some("role_name"));
-        let err = from_json::<RoleUpdateParams>("body", r#"{"permissions":"all"}"#).unwrap_err();
-        assert_eq!(err.param(), Some("permissions"));
-        let ok: RoleCreateParams = from_json(
-            "body",
-            r#"{"role_name":"x","permissions":["a"],"description":null}"#,
-        )
-        .unwrap();
-        assert_eq!(ok.description, None);
-    }
 
     #[test]
     fn spec_examples_parse() {

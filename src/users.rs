@@ -1,24 +1,18 @@
 //! Organization users: `/organization/users` and `/organization/users/{user_id}`.
 //!
-//! | method | route | builder |
-//! | --- | --- | --- |
-//! | `users.list(params?)` | `GET /organization/users` | [`list`] |
-//! | `users.retrieve(userID)` | `GET /organization/users/{user_id}` | [`retrieve`] |
-//! | `users.update(userID, body)` | `POST /organization/users/{user_id}` | [`update`] |
-//! | `users.delete(userID)` | `DELETE /organization/users/{user_id}` | [`delete`] |
+//! The models of `users.list`, `users.retrieve`, `users.update` and `users.delete`. Their routes,
+//! arguments and the building of their requests are rows of the operation table,
+//! [`crate::ops::OPERATIONS`], built by [`crate::ops::build`].
 //!
 //! Unlike every other list, this one pages with `first_id`/`last_id`: the next page starts
-//! after `last_id`. Its `limit` runs from 1 to 100, and `emails` filters by address.
+//! after `last_id`. `emails` filters by address.
 
 pub mod roles;
 
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::error::Error;
 use crate::pagination::Page;
-use crate::params::apply_cursor;
-use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
 use crate::schema::Model;
 
 /// A user of the organization (`User` in the spec).
@@ -176,16 +170,6 @@ pub enum UserRole {
     Reader,
 }
 
-impl UserRole {
-    /// The value on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UserRole::Owner => "owner",
-            UserRole::Reader => "reader",
-        }
-    }
-}
-
 /// Body of `users.update` (`UserRoleUpdateRequest`): only the fields given change.
 ///
 /// A field left out or sent as `null` is left unchanged.
@@ -222,10 +206,12 @@ pub struct UserListParams {
     #[model(nullable)]
     pub after: Option<String>,
     /// How many users a page holds (1 to 100, 20 when left out).
+    // The 1 to 100 is the spec's prose only: its schema sets no bounds, so any integer is sent
+    // and the server judges it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
     #[model(nullable)]
-    pub limit: Option<u32>,
+    pub limit: Option<i64>,
     /// Only the users with these email addresses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[tsify(optional)]
@@ -233,84 +219,11 @@ pub struct UserListParams {
     pub emails: Option<Vec<String>>,
 }
 
-impl UserListParams {
-    /// Smallest `limit` the users list accepts.
-    pub const MIN_LIMIT: u32 = 1;
-    /// Largest `limit` the users list accepts.
-    pub const MAX_LIMIT: u32 = 100;
-}
-
-/// `GET /organization/users`
-///
-/// `emails` become repeated `emails[]` pairs, as the official SDK sends them.
-pub fn list(params: &UserListParams) -> Result<ApiRequest, Error> {
-    let mut request = ApiRequest::new(Method::Get, "/organization/users".to_owned());
-    let range = UserListParams::MIN_LIMIT..=UserListParams::MAX_LIMIT;
-    apply_cursor(&mut request, params.after.as_deref(), params.limit, range)?;
-    for (i, email) in params.emails.iter().flatten().enumerate() {
-        if email.is_empty() {
-            return Err(Error::invalid(
-                "emails",
-                format!("`emails[{i}]` must be a non-empty string"),
-            ));
-        }
-        request.query.push(("emails[]".into(), email.clone()));
-    }
-    Ok(request)
-}
-
-/// `GET /organization/users/{user_id}`
-pub fn retrieve(user_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(Method::Get, user_path(user_id)?))
-}
-
-/// `POST /organization/users/{user_id}`
-pub fn update(user_id: &str, body: &UserUpdateParams) -> Result<ApiRequest, Error> {
-    let path = user_path(user_id)?;
-    if *body == UserUpdateParams::default() {
-        return Err(Error::invalid(
-            "body",
-            "`body` must set at least one of `role`, `role_id`, `technical_level` or `developer_persona`",
-        ));
-    }
-    if body.role_id.as_deref() == Some("") {
-        return Err(Error::invalid(
-            "role_id",
-            "`role_id` must be a non-empty string when given",
-        ));
-    }
-    ApiRequest::new(Method::Post, path).with_json(body)
-}
-
-/// `DELETE /organization/users/{user_id}`
-pub fn delete(user_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(Method::Delete, user_path(user_id)?))
-}
-
-/// `/organization/users/{user_id}`, with the id checked and encoded.
-pub(crate) fn user_path(user_id: &str) -> Result<String, Error> {
-    Ok(format!(
-        "/organization/users/{}",
-        path_param("user_id", user_id)?
-    ))
-}
-
-impl ToJson for UserUpdateParams {
-    fn to_json(&self) -> String {
-        JsonObject::default()
-            .opt_string("role", self.role.map(UserRole::as_str))
-            .opt_string("role_id", self.role_id.as_deref())
-            .opt_string("technical_level", self.technical_level.as_deref())
-            .opt_string("developer_persona", self.developer_persona.as_deref())
-            .finish()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::pagination::next_after;
-    use crate::params::from_json;
     use crate::response::parse_response;
 
     const USER: &str = r#"{
@@ -321,156 +234,6 @@ mod tests {
         "role": "owner",
         "added_at": 1711471533
     }"#;
-
-    #[test]
-    fn builders_produce_the_routes() {
-        let req = list(&UserListParams {
-            after: Some("user_abc".into()),
-            limit: Some(20),
-            emails: None,
-        })
-        .unwrap();
-        assert_eq!(
-            (req.method, req.path_and_query().as_str()),
-            (Method::Get, "/organization/users?after=user_abc&limit=20")
-        );
-        assert_eq!(req.body, None);
-        let req = list(&UserListParams::default()).unwrap();
-        assert_eq!(req.path_and_query(), "/organization/users");
-
-        let req = retrieve("user_abc").unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Get, "/organization/users/user_abc")
-        );
-
-        let body = UserUpdateParams {
-            role: Some(UserRole::Owner),
-            ..Default::default()
-        };
-        let req = update("u/1", &body).unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Post, "/organization/users/u%2F1")
-        );
-        assert_eq!(req.body.as_deref(), Some(r#"{"role":"owner"}"#));
-        let body = UserUpdateParams {
-            role: Some(UserRole::Reader),
-            role_id: Some("role_1".into()),
-            technical_level: Some("expert".into()),
-            developer_persona: Some("backend".into()),
-        };
-        assert_eq!(
-            update("u", &body).unwrap().body.as_deref(),
-            Some(
-                r#"{"role":"reader","role_id":"role_1","technical_level":"expert","developer_persona":"backend"}"#
-            )
-        );
-
-        let req = delete("user abc").unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Delete, "/organization/users/user%20abc")
-        );
-    }
-
-    #[test]
-    fn emails_become_repeated_bracketed_pairs() {
-        let req = list(&UserListParams {
-            after: None,
-            limit: Some(1),
-            emails: Some(vec!["a+b@example.com".into(), "c@example.com".into()]),
-        })
-        .unwrap();
-        assert_eq!(
-            req.query,
-            [
-                ("limit".to_owned(), "1".to_owned()),
-                ("emails[]".to_owned(), "a+b@example.com".to_owned()),
-                ("emails[]".to_owned(), "c@example.com".to_owned()),
-            ]
-        );
-        assert_eq!(
-            req.path_and_query(),
-            "/organization/users?limit=1&emails%5B%5D=a%2Bb%40example.com&emails%5B%5D=c%40example.com"
-        );
-        let none = list(&UserListParams {
-            emails: Some(vec![]),
-            ..Default::default()
-        })
-        .unwrap();
-        assert_eq!(none.path_and_query(), "/organization/users");
-    }
-
-    #[test]
-    fn bad_arguments_are_rejected_by_name() {
-        for limit in [0, 101] {
-            let params = UserListParams {
-                limit: Some(limit),
-                ..Default::default()
-            };
-            let err = list(&params).unwrap_err();
-            assert_eq!(err.param(), Some("limit"));
-            assert!(err.to_string().contains("between 1 and 100"), "{err}");
-        }
-        assert!(list(&UserListParams {
-            limit: Some(100),
-            ..Default::default()
-        })
-        .is_ok());
-        let params = UserListParams {
-            after: Some(String::new()),
-            ..Default::default()
-        };
-        assert_eq!(list(&params).unwrap_err().param(), Some("after"));
-        let params = UserListParams {
-            emails: Some(vec!["a@example.com".into(), String::new()]),
-            ..Default::default()
-        };
-        let err = list(&params).unwrap_err();
-        assert_eq!(err.param(), Some("emails"));
-        assert!(err.to_string().contains("emails[1]"), "{err}");
-
-        assert_eq!(retrieve("").unwrap_err().param(), Some("user_id"));
-        assert_eq!(delete("..").unwrap_err().param(), Some("user_id"));
-        let role = UserUpdateParams {
-            role: Some(UserRole::Reader),
-            ..Default::default()
-        };
-        assert_eq!(update("", &role).unwrap_err().param(), Some("user_id"));
-        let err = update("u", &UserUpdateParams::default()).unwrap_err();
-        assert_eq!(err.param(), Some("body"));
-        assert!(err.to_string().contains("role_id"), "{err}");
-        let empty_id = UserUpdateParams {
-            role_id: Some(String::new()),
-            ..Default::default()
-        };
-        assert_eq!(update("u", &empty_id).unwrap_err().param(), Some("role_id"));
-    }
-
-    #[test]
-    fn json_params_are_checked_by_name() {
-        // An enum value outside the spec is the server's to judge (the spec's text names
-        // `member`).
-        let member = crate::schema::check_request(UserUpdateParams::SCHEMA, r#"{"role":"member"}"#);
-        assert_eq!(member, Ok(()));
-        // Unknown fields are sent as given.
-        assert!(from_json::<UserUpdateParams>("body", r#"{"name":"x"}"#).is_ok());
-        let parsed: UserUpdateParams =
-            from_json("body", r#"{"role":"reader","role_id":null}"#).unwrap();
-        assert_eq!(parsed.role, Some(UserRole::Reader));
-
-        assert!(from_json::<UserListParams>("params", r#"{"order":"asc"}"#).is_ok());
-        let err =
-            from_json::<UserListParams>("params", r#"{"emails":"a@example.com"}"#).unwrap_err();
-        assert_eq!(err.param(), Some("emails"));
-        let parsed: UserListParams =
-            from_json("params", r#"{"emails":["a@example.com"],"limit":5}"#).unwrap();
-        assert_eq!(
-            parsed.emails.as_deref(),
-            Some(&["a@example.com".to_owned()][..])
-        );
-    }
 
     #[test]
     fn spec_examples_parse() {

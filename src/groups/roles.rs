@@ -1,26 +1,18 @@
 //! Organization roles assigned to a group: `/organization/groups/{group_id}/roles` and
 //! `/organization/groups/{group_id}/roles/{role_id}`.
 //!
-//! | method | route | builder |
-//! | --- | --- | --- |
-//! | `groups.roles.list(groupID, params?)` | `GET /organization/groups/{group_id}/roles` | [`list`] |
-//! | `groups.roles.create(groupID, body)` | `POST /organization/groups/{group_id}/roles` | [`create`] |
-//! | `groups.roles.retrieve(roleID, { group_id })` | `GET /organization/groups/{group_id}/roles/{role_id}` | [`retrieve`] |
-//! | `groups.roles.delete(roleID, { group_id })` | `DELETE /organization/groups/{group_id}/roles/{role_id}` | [`delete`] |
-//!
-//! `list` answers an [`AssignedRoleList`](crate::roles::AssignedRoleList), `retrieve` an
-//! [`AssignedRoleDetails`](crate::roles::AssignedRoleDetails) and `delete` a
+//! The models of `groups.roles.create`; `groups.roles.list` answers an
+//! [`AssignedRoleList`](crate::roles::AssignedRoleList), `groups.roles.retrieve` an
+//! [`AssignedRoleDetails`](crate::roles::AssignedRoleDetails) and `groups.roles.delete` a
 //! [`RoleAssignmentDeleteResponse`](crate::roles::RoleAssignmentDeleteResponse), the models shared
-//! with [`crate::users::roles`]. The builders take their path parameters in URL order.
+//! with [`crate::users::roles`]. The routes, arguments and the building of the requests are rows
+//! of the operation table, [`crate::ops::OPERATIONS`], built by [`crate::ops::build`].
 
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::error::Error;
-use crate::groups::group_path;
 use crate::params::ListParams;
-use crate::request::{ApiRequest, Method};
-use crate::roles::{assignments, Role, RoleAssignmentParams};
+use crate::roles::{Role, RoleAssignmentParams};
 use crate::schema::Model;
 
 /// The group of a role assignment (`Group` in the spec).
@@ -59,36 +51,11 @@ pub type GroupRoleCreateParams = RoleAssignmentParams;
 /// Query of `groups.roles.list`.
 pub type GroupRoleListParams = ListParams;
 
-/// `GET /organization/groups/{group_id}/roles`
-pub fn list(group_id: &str, params: &GroupRoleListParams) -> Result<ApiRequest, Error> {
-    assignments::list(roles_path(group_id)?, params)
-}
-
-/// `POST /organization/groups/{group_id}/roles`
-pub fn create(group_id: &str, body: &GroupRoleCreateParams) -> Result<ApiRequest, Error> {
-    assignments::create(roles_path(group_id)?, &body.role_id, body)
-}
-
-/// `GET /organization/groups/{group_id}/roles/{role_id}`
-pub fn retrieve(group_id: &str, role_id: &str) -> Result<ApiRequest, Error> {
-    assignments::one(Method::Get, roles_path(group_id)?, role_id)
-}
-
-/// `DELETE /organization/groups/{group_id}/roles/{role_id}`
-pub fn delete(group_id: &str, role_id: &str) -> Result<ApiRequest, Error> {
-    assignments::one(Method::Delete, roles_path(group_id)?, role_id)
-}
-
-/// `/organization/groups/{group_id}/roles`, with the id checked and encoded.
-fn roles_path(group_id: &str) -> Result<String, Error> {
-    Ok(format!("{}/roles", group_path(group_id)?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::pagination::next_after;
-    use crate::params::{from_json, Order};
     use crate::response::parse_response;
     use crate::roles::{AssignedRoleDetails, AssignedRoleList, RoleAssignmentDeleteResponse};
 
@@ -111,93 +78,6 @@ mod tests {
             "predefined_role": false
         }
     }"#;
-
-    #[test]
-    fn builders_produce_the_routes() {
-        let req = list("group_01J1F8ABCDXYZ", &ListParams::default()).unwrap();
-        assert_eq!(
-            (req.method, req.path_and_query().as_str()),
-            (
-                Method::Get,
-                "/organization/groups/group_01J1F8ABCDXYZ/roles"
-            )
-        );
-        assert_eq!(req.body, None);
-        let params = ListParams {
-            after: Some("role_1".into()),
-            limit: Some(0),
-            order: Some(Order::Desc),
-        };
-        let req = list("g/1", &params).unwrap();
-        assert_eq!(
-            req.path_and_query(),
-            "/organization/groups/g%2F1/roles?after=role_1&limit=0&order=desc"
-        );
-
-        let body = RoleAssignmentParams {
-            role_id: "role_01J1F8ROLE01".into(),
-        };
-        let req = create("group_01J1F8ABCDXYZ", &body).unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (
-                Method::Post,
-                "/organization/groups/group_01J1F8ABCDXYZ/roles"
-            )
-        );
-        assert_eq!(
-            req.body.as_deref(),
-            Some(r#"{"role_id":"role_01J1F8ROLE01"}"#)
-        );
-
-        let req = retrieve("group_01J1F8ABCDXYZ", "role_01J1F8ROLE01").unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (
-                Method::Get,
-                "/organization/groups/group_01J1F8ABCDXYZ/roles/role_01J1F8ROLE01"
-            )
-        );
-
-        let req = delete("g?1", "r/ü").unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (
-                Method::Delete,
-                "/organization/groups/g%3F1/roles/r%2F%C3%BC"
-            )
-        );
-        assert_eq!(req.body, None);
-    }
-
-    #[test]
-    fn bad_arguments_are_rejected_by_name() {
-        assert_eq!(
-            list("", &ListParams::default()).unwrap_err().param(),
-            Some("group_id")
-        );
-        let too_many = ListParams {
-            limit: Some(5000),
-            ..Default::default()
-        };
-        assert_eq!(list("g", &too_many).unwrap_err().param(), Some("limit"));
-        let empty = RoleAssignmentParams {
-            role_id: String::new(),
-        };
-        let err = create("g", &empty).unwrap_err();
-        assert_eq!(err.param(), Some("role_id"));
-        assert!(err.to_string().contains("role_id"), "{err}");
-        assert_eq!(create("", &empty).unwrap_err().param(), Some("group_id"));
-        assert_eq!(retrieve("", "r").unwrap_err().param(), Some("group_id"));
-        assert_eq!(retrieve("g", "").unwrap_err().param(), Some("role_id"));
-        assert_eq!(delete("..", "r").unwrap_err().param(), Some("group_id"));
-        assert_eq!(delete("g", ".").unwrap_err().param(), Some("role_id"));
-        // An unknown field is sent as given; the missing `role_id` is what cannot succeed.
-        let err = from_json::<GroupRoleCreateParams>("body", r#"{"role":"r"}"#).unwrap_err();
-        assert_eq!(err.param(), Some("role_id"));
-        let err = from_json::<GroupRoleCreateParams>("body", r#"{"role_id":1}"#).unwrap_err();
-        assert_eq!(err.param(), Some("role_id"));
-    }
 
     #[test]
     fn spec_examples_parse() {

@@ -1,23 +1,15 @@
 //! Members of a group: `/organization/groups/{group_id}/users` and
 //! `/organization/groups/{group_id}/users/{user_id}`.
 //!
-//! | method | route | builder |
-//! | --- | --- | --- |
-//! | `groups.users.list(groupID, params?)` | `GET /organization/groups/{group_id}/users` | [`list`] |
-//! | `groups.users.create(groupID, body)` | `POST /organization/groups/{group_id}/users` | [`create`] |
-//! | `groups.users.retrieve(userID, { group_id })` | `GET /organization/groups/{group_id}/users/{user_id}` | [`retrieve`] |
-//! | `groups.users.delete(userID, { group_id })` | `DELETE /organization/groups/{group_id}/users/{user_id}` | [`delete`] |
-//!
-//! The builders take their path parameters in URL order: the group first, then the user.
+//! The models of `groups.users.list`, `groups.users.create`, `groups.users.retrieve` and
+//! `groups.users.delete`. Their routes, arguments and the building of their requests are rows of
+//! the operation table, [`crate::ops::OPERATIONS`], built by [`crate::ops::build`].
 
 use serde::{Deserialize, Serialize};
 use tsify::Tsify;
 
-use crate::error::Error;
-use crate::groups::group_path;
 use crate::pagination::Page;
 use crate::params::ListParams;
-use crate::request::{path_param, ApiRequest, JsonObject, Method, ToJson};
 use crate::schema::Model;
 
 /// A member of a group, as listed (`GroupUser` in the spec).
@@ -121,156 +113,12 @@ pub struct GroupUserCreateParams {
 /// Query of `groups.users.list`.
 pub type GroupUserListParams = ListParams;
 
-/// `GET /organization/groups/{group_id}/users`
-pub fn list(group_id: &str, params: &GroupUserListParams) -> Result<ApiRequest, Error> {
-    let mut request = ApiRequest::new(Method::Get, users_path(group_id)?);
-    params.apply(&mut request)?;
-    Ok(request)
-}
-
-/// `POST /organization/groups/{group_id}/users`
-pub fn create(group_id: &str, body: &GroupUserCreateParams) -> Result<ApiRequest, Error> {
-    let path = users_path(group_id)?;
-    if body.user_id.is_empty() {
-        return Err(Error::invalid(
-            "user_id",
-            "`user_id` must be a non-empty string",
-        ));
-    }
-    ApiRequest::new(Method::Post, path).with_json(body)
-}
-
-/// `GET /organization/groups/{group_id}/users/{user_id}`
-pub fn retrieve(group_id: &str, user_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(
-        Method::Get,
-        member_path(group_id, user_id)?,
-    ))
-}
-
-/// `DELETE /organization/groups/{group_id}/users/{user_id}`
-pub fn delete(group_id: &str, user_id: &str) -> Result<ApiRequest, Error> {
-    Ok(ApiRequest::new(
-        Method::Delete,
-        member_path(group_id, user_id)?,
-    ))
-}
-
-/// `/organization/groups/{group_id}/users`, with the id checked and encoded.
-fn users_path(group_id: &str) -> Result<String, Error> {
-    Ok(format!("{}/users", group_path(group_id)?))
-}
-
-/// `/organization/groups/{group_id}/users/{user_id}`, with both ids checked and encoded.
-fn member_path(group_id: &str, user_id: &str) -> Result<String, Error> {
-    let users = users_path(group_id)?;
-    Ok(format!("{users}/{}", path_param("user_id", user_id)?))
-}
-
-impl ToJson for GroupUserCreateParams {
-    fn to_json(&self) -> String {
-        JsonObject::default()
-            .string("user_id", &self.user_id)
-            .finish()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
     use crate::pagination::next_after;
-    use crate::params::{from_json, Order};
     use crate::response::parse_response;
-
-    #[test]
-    fn builders_produce_the_routes() {
-        let req = list(
-            "group_01J1F8ABCDXYZ",
-            &ListParams {
-                limit: Some(20),
-                ..Default::default()
-            },
-        )
-        .unwrap();
-        assert_eq!(
-            (req.method, req.path_and_query().as_str()),
-            (
-                Method::Get,
-                "/organization/groups/group_01J1F8ABCDXYZ/users?limit=20"
-            )
-        );
-        assert_eq!(req.body, None);
-        let req = list(
-            "g/1",
-            &ListParams {
-                after: Some("user abc".into()),
-                limit: None,
-                order: Some(Order::Asc),
-            },
-        )
-        .unwrap();
-        assert_eq!(
-            req.path_and_query(),
-            "/organization/groups/g%2F1/users?after=user%20abc&order=asc"
-        );
-
-        let body = GroupUserCreateParams {
-            user_id: "user_abc123".into(),
-        };
-        let req = create("g#1", &body).unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (Method::Post, "/organization/groups/g%231/users")
-        );
-        assert_eq!(req.body.as_deref(), Some(r#"{"user_id":"user_abc123"}"#));
-
-        let req = retrieve("group_01J1F8ABCDXYZ", "user_abc123").unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (
-                Method::Get,
-                "/organization/groups/group_01J1F8ABCDXYZ/users/user_abc123"
-            )
-        );
-
-        let req = delete("g 1", "u/../x").unwrap();
-        assert_eq!(
-            (req.method, req.path.as_str()),
-            (
-                Method::Delete,
-                "/organization/groups/g%201/users/u%2F..%2Fx"
-            )
-        );
-        assert_eq!(req.body, None);
-    }
-
-    #[test]
-    fn bad_arguments_are_rejected_by_name() {
-        let params = ListParams::default();
-        assert_eq!(list("", &params).unwrap_err().param(), Some("group_id"));
-        let too_many = ListParams {
-            limit: Some(1001),
-            ..Default::default()
-        };
-        assert_eq!(list("g", &too_many).unwrap_err().param(), Some("limit"));
-        let empty = GroupUserCreateParams {
-            user_id: String::new(),
-        };
-        let err = create("g", &empty).unwrap_err();
-        assert_eq!(err.param(), Some("user_id"));
-        assert!(err.to_string().contains("user_id"), "{err}");
-        assert_eq!(create("", &empty).unwrap_err().param(), Some("group_id"));
-        assert_eq!(retrieve("", "u").unwrap_err().param(), Some("group_id"));
-        assert_eq!(retrieve("g", "").unwrap_err().param(), Some("user_id"));
-        assert_eq!(delete(".", "u").unwrap_err().param(), Some("group_id"));
-        assert_eq!(delete("g", "..").unwrap_err().param(), Some("user_id"));
-        let err = from_json::<GroupUserCreateParams>("body", "{}").unwrap_err();
-        assert_eq!(err.param(), Some("user_id"));
-        // Unknown fields are sent as given.
-        assert!(
-            from_json::<GroupUserCreateParams>("body", r#"{"user_id":"u","role":"x"}"#).is_ok()
-        );
-    }
 
     #[test]
     fn spec_examples_parse() {
