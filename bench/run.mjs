@@ -21,7 +21,10 @@ const KEY = 'sk-admin-demo';
 const USERS = 100_000;
 const GROUPS = 100_000;
 const IMPLS = ['wasm', 'official', 'floor'];
-const SIZE_BUDGET = 40_000; // bytes gzip, wasm + JS
+// bytes gzip, wasm + minified JS: no larger than the 57.7 KB of the release before the tolerant
+// reader, aiming for 45 KB
+const SIZE_BUDGET = 57_700;
+const SIZE_AIM = 45_000;
 
 // ---------------------------------------------------------------- options
 const argv = process.argv.slice(2);
@@ -314,13 +317,16 @@ const budgets = [];
 const check = (name, ok, detail) => ok !== null && budgets.push({ name, pass: ok, detail });
 const w = (c) => get(c, 'wasm');
 if (w('size gzip')) {
-  check('size ≤ 40 KB gzip (wasm + JS)', size.wasm.total <= SIZE_BUDGET, `${size.wasm.total} B`);
+  check('size ≤ 57.7 KB gzip (wasm + minified JS)', size.wasm.total <= SIZE_BUDGET, `${size.wasm.total} B`);
+  check('size ≤ 45 KB gzip (the aim)', size.wasm.total <= SIZE_AIM, `${size.wasm.total} B`);
 }
-for (const c of ['list-groups', 'list-users', 'per-call']) {
+// list-all: ≤ 0.9× the official SDK and ≤ 1.15× the floor; per call: ≤ 0.8× and ≤ 1.2×.
+const speedBudgets = { 'list-groups': [0.9, 1.15], 'list-users': [0.9, 1.15], 'per-call': [0.8, 1.2] };
+for (const [c, [official, floor]] of Object.entries(speedBudgets)) {
   const r = w(c);
   if (!r) continue;
-  check(`${c} ≤ 0.9× official`, r.vsOfficial <= 0.9, fmtRatio(r.vsOfficial));
-  check(`${c} ≤ 1.25× floor`, r.vsFloor <= 1.25, fmtRatio(r.vsFloor));
+  check(`${c} ≤ ${official}× official`, r.vsOfficial <= official, fmtRatio(r.vsOfficial));
+  check(`${c} ≤ ${floor}× floor`, r.vsFloor <= floor, fmtRatio(r.vsFloor));
 }
 if (w('cold start')) check('cold start ≤ official', w('cold start').vsOfficial <= 1, fmtRatio(w('cold start').vsOfficial));
 for (const c of ['memory list-groups', 'memory list-users']) {
