@@ -1,10 +1,13 @@
-//! Core of `openai-admin-wasm`: models, request builders, response and error parsing, pagination and
-//! retry decisions for the OpenAI Admin API's organization groups, users and roles.
+//! Core of `openai-admin-wasm`: models, the operation table and its request builder, response
+//! checks and error parsing, pagination and retry decisions for the OpenAI Admin API's
+//! organization groups, users and roles.
 //!
-//! Everything here is plain Rust with no transport: a builder turns typed parameters into an
-//! [`ApiRequest`] (method, percent-encoded path, query, JSON body), and [`parse_response`] turns a
-//! status, a request id and a body into a typed model or a typed [`Error`]. The `wasm` module, compiled
-//! only for `wasm32`, is the thin shell that performs the `fetch` and converts values for JavaScript.
+//! Everything here is plain Rust with no transport: [`ops::build`] turns a row of the operation
+//! table ([`ops::OPERATIONS`]) and the caller's arguments into an [`ApiRequest`] (method,
+//! percent-encoded path, query, JSON body), [`schema::check_response`] compares an answer with the
+//! spec's model, and [`parse_response`] turns a status, a request id and a body into a typed model
+//! or a typed [`Error`]. The `wasm` module, compiled only for `wasm32`, is the thin shell that
+//! performs the `fetch` and converts values for JavaScript.
 //!
 //! Modules are nested like the URLs they serve: [`groups`], [`groups::users`], [`groups::roles`],
 //! [`roles`], [`users`] and [`users::roles`].

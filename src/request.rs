@@ -83,22 +83,6 @@ impl ApiRequest {
     }
 }
 
-/// Test support, kept only while `schema::check_writing` (a test of the hand-written JSON writers
-/// the resource modules no longer have) still names it: every serde model "writes itself" as
-/// serde does. Remove together with `schema::check_writing`.
-#[cfg(test)]
-pub trait ToJson {
-    /// The JSON text.
-    fn to_json(&self) -> String;
-}
-
-#[cfg(test)]
-impl<T: serde::Serialize> ToJson for T {
-    fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
-    }
-}
-
 /// Appends `text` as a JSON string literal, escaped as serde_json escapes.
 pub fn push_json_string(out: &mut String, text: &str) {
     out.push('"');

@@ -342,7 +342,8 @@ mod tests {
         assert_eq!((list.object, list.next), (None, None));
         let list: AssignedRoleList =
             parse_response(200, None, r#"{"data":[],"has_more":true,"next":"r_9"}"#).unwrap();
-        assert_eq!(next_after(&list), None);
+        // An empty page goes on to the next one, as the official `NextCursorPage` does.
+        assert_eq!(next_after(&list).as_deref(), Some("r_9"));
         let deleted: RoleDeleteResponse =
             parse_response(200, None, r#"{"id":"r","deleted":true}"#).unwrap();
         assert_eq!(deleted.object, None);

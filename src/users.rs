@@ -146,6 +146,9 @@ impl Page for UserList {
     fn len(&self) -> usize {
         self.data.len()
     }
+    fn ends_on_empty_page(&self) -> bool {
+        true
+    }
 }
 
 /// Confirmation of a user removed from the organization (`UserDeleteResponse`).

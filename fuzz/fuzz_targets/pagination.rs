@@ -1,17 +1,19 @@
 //! Arbitrary text as a list page: the cursor read by `validate_page` is what serde reads, and
-//! following it builds a valid next request whose `after` is exactly that cursor; `next_after`
-//! never continues without `has_more`, items and a non-empty cursor.
+//! following it builds a valid next request (through the operation table) whose `after` is
+//! exactly that cursor; `next_after` never continues without `has_more` and a non-empty cursor,
+//! nor past an empty page of a list that ends on one.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use openai_admin_wasm::groups::users::GroupUserList;
 use openai_admin_wasm::groups::GroupList;
+use openai_admin_wasm::ops::{build, Operation, OPERATIONS};
 use openai_admin_wasm::pagination::next_after;
-use openai_admin_wasm::params::ListParams;
+use openai_admin_wasm::request::push_json_string;
 use openai_admin_wasm::roles::{AssignedRoleList, RoleList};
-use openai_admin_wasm::schema::{validate_page, Model, PageInfo};
-use openai_admin_wasm::users::{self, UserList, UserListParams};
-use openai_admin_wasm::{groups, roles, ApiRequest};
+use openai_admin_wasm::schema::{validate_page, PageInfo};
+use openai_admin_wasm::users::UserList;
+use openai_admin_wasm::ApiRequest;
 
 #[path = "common.rs"]
 mod common;
@@ -21,7 +23,9 @@ fn follows(page: &PageInfo, next: impl Fn(String) -> ApiRequest) {
     let after = next_after(page);
     assert_eq!(
         after.is_some(),
-        page.has_more && page.len > 0 && page.cursor.as_deref().is_some_and(|c| !c.is_empty())
+        page.has_more
+            && !(page.ends_on_empty_page && page.len == 0)
+            && page.cursor.as_deref().is_some_and(|c| !c.is_empty())
     );
     if let Some(after) = after {
         let request = next(after.clone());
@@ -34,12 +38,12 @@ fn follows(page: &PageInfo, next: impl Fn(String) -> ApiRequest) {
     }
 }
 
-fn list(after: String) -> ListParams {
-    ListParams {
-        after: Some(after),
-        limit: Some(10),
-        order: None,
-    }
+/// The request of list `op` for the page after cursor `after`.
+fn next_request(op: &Operation, after: String) -> ApiRequest {
+    let mut params = String::from("{\"limit\":10,\"after\":");
+    push_json_string(&mut params, &after);
+    params.push('}');
+    build(op, op.positional().map(|_| "parent_1"), Some(&params)).expect("a next page request")
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -52,35 +56,11 @@ fuzz_target!(|data: &[u8]| {
     common::agree_page::<AssignedRoleList>(text, "next");
     common::agree_page::<UserList>(text, "last_id");
 
-    if let Ok(page) = validate_page(GroupList::SCHEMA, text, "next") {
-        follows(&page, |a| {
-            groups::list(&list(a)).expect("a next groups request")
-        });
-    }
-    if let Ok(page) = validate_page(GroupUserList::SCHEMA, text, "next") {
-        follows(&page, |a| {
-            groups::users::list("group_1", &list(a)).expect("a next members request")
-        });
-    }
-    if let Ok(page) = validate_page(RoleList::SCHEMA, text, "next") {
-        follows(&page, |a| {
-            roles::list(&list(a)).expect("a next roles request")
-        });
-    }
-    if let Ok(page) = validate_page(AssignedRoleList::SCHEMA, text, "next") {
-        follows(&page, |a| {
-            users::roles::list("user_1", &list(a)).expect("a next user roles request")
-        });
-    }
-    if let Ok(page) = validate_page(UserList::SCHEMA, text, "last_id") {
-        follows(&page, |a| {
-            users::list(&UserListParams {
-                after: Some(a),
-                limit: Some(10),
-                emails: None,
-            })
-            .expect("a next users request")
-        });
+    for op in OPERATIONS {
+        let Some(cursor) = op.cursor else { continue };
+        if let Ok(page) = validate_page(op.result, text, cursor) {
+            follows(&page, |a| next_request(op, a));
+        }
     }
 
     // Any page shape, including ones no schema produces.
@@ -89,9 +69,9 @@ fuzz_target!(|data: &[u8]| {
             has_more: has_more & 1 == 1,
             len: usize::from(*len),
             cursor: (len & 1 == 1).then(|| String::from_utf8_lossy(cursor).into_owned()),
+            ends_on_empty_page: has_more & 2 == 2,
         };
-        follows(&page, |a| {
-            groups::list(&list(a)).expect("a next groups request")
-        });
+        let groups = OPERATIONS.iter().find(|op| op.name == "groups.list").expect("groups.list");
+        follows(&page, |a| next_request(groups, a));
     }
 });
