@@ -27,6 +27,10 @@ pub enum GroupType {
 /// Details about an organization group (`GroupResponse` in the spec).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
 pub struct Group {
+    /// Always `group`. The spec's example answers carry it, its schema does not: the client
+    /// knows it, so that answers shaped like the examples report no drift for it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
     /// Identifier for the group.
     pub id: String,
     /// Display name of the group.
