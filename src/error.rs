@@ -145,7 +145,7 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::InvalidArgument { message, .. } => {
-                write!(f, "{message} (refused before sending: nothing was sent)")
+                write!(f, "{message} (the request was not sent)")
             }
             Error::Api(api) => f.write_str(&api.message),
             Error::Decode { message, .. } => write!(f, "Invalid response body: {message}"),

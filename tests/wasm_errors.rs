@@ -181,7 +181,7 @@ async fn only_arguments_that_cannot_succeed_are_refused_before_any_request() {
     for (i, (op, id, params, param)) in cases.into_iter().enumerate() {
         let error = err(call(&client, op, id, params), "InvalidArgumentError").await;
         assert!(
-            string(&error, "message").contains("nothing was sent"),
+            string(&error, "message").contains("not sent"),
             "{}",
             describe(&error)
         );
