@@ -73,11 +73,10 @@ impl From<Error> for Failure {
     }
 }
 
-/// One answer: its status, lower-cased headers, the `Response`, and the body's bytes unless the
+/// One answer: its status, the `Response`, and the body's bytes unless the
 /// caller asked for the raw response.
 struct Received {
     status: u16,
-    headers: Vec<(String, String)>,
     response: web_sys::Response,
     bytes: Option<Uint8Array>,
 }
@@ -138,22 +137,24 @@ pub async fn call(
         };
         let Received {
             status,
-            headers: response_headers,
             response,
             bytes,
         } = received;
-        let header = |name: &str| {
-            response_headers
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, v)| v.as_str())
-        };
-        let request_id = header("x-request-id").map(str::to_owned);
+        // Only the headers the client reads, each looked up once: walking every header from
+        // wasm costs several calls into JavaScript per header, on every call.
+        let response_headers = response.headers();
+        let header = |name: &str| response_headers.get(name).ok().flatten();
+        let request_id = header("x-request-id");
         if !(200..300).contains(&status) {
+            let (should_retry, retry_after_ms, retry_after) = (
+                header("x-should-retry"),
+                header("retry-after-ms"),
+                header("retry-after"),
+            );
             let hints = RetryHeaders {
-                should_retry: header("x-should-retry"),
-                retry_after_ms: header("retry-after-ms"),
-                retry_after: header("retry-after"),
+                should_retry: should_retry.as_deref(),
+                retry_after_ms: retry_after_ms.as_deref(),
+                retry_after: retry_after.as_deref(),
             };
             if retries_left > 0 && should_retry_status(status, &hints) {
                 let ms = retry_delay_ms(retries_done, &hints, now(), random());
@@ -353,17 +354,6 @@ async fn fetch_once(
         .dyn_into::<web_sys::Response>()
         .map_err(|_| "`fetch` did not resolve to a Response".to_owned())?;
     let status = response.status();
-    let mut headers = Vec::new();
-    let entries = js_sys::try_iter(&response.headers())
-        .map_err(describe)?
-        .ok_or_else(|| "the response headers cannot be read".to_owned())?;
-    for entry in entries {
-        let entry = entry.map_err(describe)?;
-        let pair = js_sys::Array::from(&entry);
-        if let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
-            headers.push((name.to_ascii_lowercase(), value));
-        }
-    }
     let bytes = if send.raw && (200..300).contains(&status) {
         None
     } else {
@@ -374,7 +364,6 @@ async fn fetch_once(
     };
     Ok(Received {
         status,
-        headers,
         response,
         bytes,
     })
@@ -389,10 +378,17 @@ fn describe(error: JsValue) -> String {
         .unwrap_or_else(|| "fetch failed".to_owned())
 }
 
-fn headers_to_js(headers: &[(String, String)]) -> JsValue {
+/// The response's headers as a plain object (names lower-case), for an error; only failures
+/// pay for walking them.
+fn headers_to_js(headers: &web_sys::Headers) -> JsValue {
     let out = Object::new();
-    for (name, value) in headers {
-        set(&out, name, &value.into());
+    if let Ok(Some(entries)) = js_sys::try_iter(headers) {
+        for entry in entries.flatten() {
+            let pair = js_sys::Array::from(&entry);
+            if let (Some(name), Some(value)) = (pair.get(0).as_string(), pair.get(1).as_string()) {
+                set(&out, &name.to_ascii_lowercase(), &value.into());
+            }
+        }
     }
     out.into()
 }
