@@ -115,6 +115,32 @@ test('a fetch(url, init) wrapper written for the official SDK adds a header; fet
   assert.equal(inits[1].keepalive, true);
 });
 
+test('an exception thrown by the caller\'s own fetch is retried as the official SDK retries it, then surfaces as APIConnectionError', async () => {
+  const outcomes = {};
+  for (const maxRetries of [2, 0]) {
+    for (const [who, Client] of [['official', OpenAI], ['package', OpenAIAdmin]]) {
+      let calls = 0;
+      const flaky = async (url, init) => {
+        calls += 1;
+        if (calls === 1) throw new TypeError('boom from the wrapper');
+        return fetch(url, init);
+      };
+      const client = new Client({ adminAPIKey: KEY, baseURL: mock.api, maxRetries, fetch: flaky });
+      let outcome;
+      try {
+        const page = await client.admin.organization.groups.list({ limit: 1 });
+        outcome = { ok: page.data.length, calls };
+      } catch (e) {
+        outcome = { error: e.constructor.name, calls };
+      }
+      outcomes[`${who} maxRetries ${maxRetries}`] = outcome;
+    }
+    assert.deepEqual(outcomes[`package maxRetries ${maxRetries}`], outcomes[`official maxRetries ${maxRetries}`], JSON.stringify(outcomes));
+  }
+  assert.deepEqual(outcomes['package maxRetries 2'], { ok: 1, calls: 2 });
+  assert.deepEqual(outcomes['package maxRetries 0'], { error: 'APIConnectionError', calls: 1 });
+});
+
 test('defaultQuery is added to every request, as in the official SDK', async () => {
   const results = {};
   for (const [who, client] of both({ defaultQuery: { tenant: 'blue' } })) {
