@@ -17,6 +17,19 @@ export function roleAssignments({ ctx, owner, list, assign, unassign }) {
     what: 'Could not load the roles',
     fetchFirst: list,
     renderItem: (role) => {
+      // A user's role may come through groups (`assignment_sources`); only a direct assignment
+      // can be unassigned here, the others say where they come from.
+      const sources = Array.isArray(role.assignment_sources) ? role.assignment_sources : [];
+      const direct = sources.length === 0 || sources.some((s) => s.principal_type === 'user');
+      const through = sources.filter((s) => s.principal_type === 'group').map((s) => s.principal_id);
+      const origin = through.length ? h('span', { class: 'hint', text: `through ${through.join(', ')}` }) : null;
+      if (!direct) {
+        return h(
+          'li',
+          { class: 'item-row' },
+          h('span', { class: 'item-main' }, h('span', { class: 'name', text: role.name }), origin),
+        );
+      }
       const button = h('button', { type: 'button', class: 'small', text: 'Unassign', 'aria-label': `Unassign ${role.name}` });
       button.addEventListener('click', async () => {
         const ok = await run({ button, errors, busyLabel: 'Unassigning…', what: `Could not unassign ${role.name}` }, () =>
@@ -30,7 +43,7 @@ export function roleAssignments({ ctx, owner, list, assign, unassign }) {
       return h(
         'li',
         { class: 'item-row' },
-        h('span', { class: 'item-main' }, h('span', { class: 'name', text: role.name }), role.predefined_role ? h('span', { class: 'badge', text: 'predefined' }) : null),
+        h('span', { class: 'item-main' }, h('span', { class: 'name', text: role.name }), role.predefined_role ? h('span', { class: 'badge', text: 'predefined' }) : null, origin),
         button,
       );
     },
