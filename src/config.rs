@@ -84,6 +84,9 @@ impl ClientConfig {
     /// Adds the client's `defaultQuery` pairs whose key the call's query does not set (the
     /// official SDK's `{ ...defaultQuery, ...query }`).
     pub fn add_default_query(&self, query: &mut Vec<(String, String)>) {
+        if self.default_query.is_empty() {
+            return;
+        }
         let base = |key: &str| key.split('[').next().unwrap_or(key).to_owned();
         let own: Vec<String> = query.iter().map(|(k, _)| base(k)).collect();
         let defaults = self

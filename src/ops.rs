@@ -17,7 +17,7 @@ use tsify::Tsify;
 use crate::error::Error;
 use crate::params::ListParams;
 use crate::request::{path_param, ApiRequest, Method};
-use crate::schema::{check_request, members, Model, Schema};
+use crate::schema::{check_request, elements, members, Model, Schema};
 use crate::{groups, roles, users};
 
 /// What an operation takes besides its path parameters.
@@ -243,6 +243,7 @@ pub fn build(op: &Operation, id: Option<&str>, params: Option<&str>) -> Result<A
 
     let positional = op.positional();
     let mut path = String::with_capacity(op.path.len() + 32);
+    // The template starts with `/`: the first split piece is the empty text before it.
     for segment in op.path.split('/').skip(1) {
         path.push('/');
         let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
@@ -303,7 +304,7 @@ pub fn push_query(query: &mut Vec<(String, String)>, key: &str, raw: &str) {
     let raw = raw.trim();
     match raw.as_bytes().first() {
         Some(b'[') => {
-            if let Some(items) = array_items(raw) {
+            if let Some(items) = elements(raw) {
                 let key = format!("{key}[]");
                 for item in items {
                     push_query(query, &key, item);
@@ -324,41 +325,6 @@ pub fn push_query(query: &mut Vec<(String, String)>, key: &str, raw: &str) {
         }
         Some(_) => query.push((key.to_owned(), raw.to_owned())),
     }
-}
-
-/// The items of a JSON array's raw text, each as raw text.
-fn array_items(raw: &str) -> Option<Vec<&str>> {
-    // `raw` is valid JSON (it came from `members`): split at top-level commas, skipping strings
-    // and nested values.
-    let inner = raw.trim().strip_prefix('[')?.strip_suffix(']')?;
-    let mut items = Vec::new();
-    let (mut depth, mut in_string, mut escaped, mut start) = (0usize, false, false, 0usize);
-    for (i, b) in inner.bytes().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => in_string = true,
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            b',' if depth == 0 => {
-                items.push(inner[start..i].trim());
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    let last = inner[start..].trim();
-    if !last.is_empty() {
-        items.push(last);
-    }
-    Some(items)
 }
 
 /// The value of a raw JSON string literal, unescaped; `None` for any other JSON value.

@@ -150,6 +150,7 @@ fn convert_case(ident: &str, rule: &str) -> Option<String> {
         "UPPERCASE" => words.concat().to_uppercase(),
         "PascalCase" => words.iter().map(capitalized).collect(),
         "camelCase" => {
+            // The first word stays lower-case; every later one is capitalized.
             let mut out = words.first().cloned().unwrap_or_default();
             out.extend(words.iter().skip(1).map(capitalized));
             out

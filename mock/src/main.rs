@@ -25,6 +25,7 @@ use state::AppState;
 
 #[tokio::main]
 async fn main() {
+    // The first argument is the program's own name.
     let config = match Config::parse(std::env::args().skip(1)) {
         Ok(Some(c)) => c,
         Ok(None) => {

@@ -122,14 +122,7 @@ pub async fn call(
             // with anything its `fetch` throws.
             Err(error) if retries_left > 0 => {
                 let ms = retry_delay_ms(retries_done, &RetryHeaders::default(), now(), random());
-                inner.log(
-                    "info",
-                    &format!(
-                        "{}: {error} - retrying in {} ms, {retries_left} attempts remaining",
-                        op.name, ms as u64
-                    ),
-                );
-                sleep(ms, signal.as_ref()).await;
+                wait_to_retry(inner, op, &error, ms, retries_left, signal.as_ref()).await;
                 retries_done += 1;
                 continue;
             }
@@ -158,14 +151,7 @@ pub async fn call(
             };
             if retries_left > 0 && should_retry_status(status, &hints) {
                 let ms = retry_delay_ms(retries_done, &hints, now(), random());
-                inner.log(
-                    "info",
-                    &format!(
-                        "{}: {status} - retrying in {} ms, {retries_left} attempts remaining",
-                        op.name, ms as u64
-                    ),
-                );
-                sleep(ms, signal.as_ref()).await;
+                wait_to_retry(inner, op, &status, ms, retries_left, signal.as_ref()).await;
                 retries_done += 1;
                 continue;
             }
@@ -220,6 +206,25 @@ pub async fn call(
         set(&out, "data", &data);
         return Ok(out.into());
     }
+}
+
+/// Logs why the call is retried (the failure: an error or a status), then waits `ms`.
+async fn wait_to_retry(
+    inner: &Inner,
+    op: &Operation,
+    failure: &dyn std::fmt::Display,
+    ms: f64,
+    retries_left: u32,
+    signal: Option<&AbortSignal>,
+) {
+    inner.log(
+        "info",
+        &format!(
+            "{}: {failure} - retrying in {} ms, {retries_left} attempts remaining",
+            op.name, ms as u64
+        ),
+    );
+    sleep(ms, signal).await;
 }
 
 /// The next page's `after` cursor, as the official page classes decide it: `has_more` missing
