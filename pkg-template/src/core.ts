@@ -462,7 +462,6 @@ interface CoreOptions {
   path?: string;
   method?: string;
   fetchOptions?: MergedRequestInit;
-  idempotencyKey?: string;
   /** The base URL of this call (the official `defaultBaseURL` rule, resolved here). */
   baseURL?: string;
   raw?: boolean;
@@ -617,7 +616,8 @@ export class Transport {
       if (o.path !== undefined) out.path = o.path;
       if (o.method !== undefined) out.method = String(o.method).toUpperCase();
       if (o.fetchOptions != null) out.fetchOptions = o.fetchOptions;
-      if (o.idempotencyKey !== undefined) out.idempotencyKey = o.idempotencyKey;
+      // `idempotencyKey` is accepted and sends nothing, as in the official client, which names no
+      // idempotency header for the OpenAI API.
       // As the official `buildURL`: `defaultBaseURL` is used only while the client's baseURL is the default.
       if (o.defaultBaseURL && c.baseURL === DEFAULT_BASE_URL) out.baseURL = o.defaultBaseURL;
     }
