@@ -6,13 +6,12 @@
 //! table ([`ops::OPERATIONS`]) and the caller's arguments into an [`ApiRequest`] (method,
 //! percent-encoded path, query, JSON body), [`schema::check_response`] compares an answer with the
 //! spec's model, and [`parse_response`] turns a status, a request id and a body into a typed model
-//! or a typed [`Error`]. The `wasm` module, compiled only for `wasm32`, is the thin shell that
-//! performs the `fetch` and converts values for JavaScript.
+//! or a typed [`Error`]. The `wasm` module, compiled only for `wasm32`, exports these to the
+//! package's TypeScript, which performs the `fetch`.
 //!
 //! Modules are nested like the URLs they serve: [`groups`], [`groups::users`], [`groups::roles`],
 //! [`roles`], [`users`] and [`users::roles`].
 
-pub mod config;
 pub mod error;
 pub mod groups;
 pub mod ops;
@@ -31,7 +30,6 @@ pub mod users;
 #[doc(hidden)]
 pub mod wasm;
 
-pub use config::ClientConfig;
 pub use error::{ApiError, ApiErrorKind, Error};
 pub use request::{ApiRequest, Method};
 pub use response::parse_response;

@@ -73,6 +73,22 @@ impl ApiRequest {
         out
     }
 
+    /// Puts the client's `defaultQuery` pairs before the request's own, leaving out those the
+    /// request sets itself (`limit` or `emails[]` by its name before any `[`), as the official
+    /// SDK spreads `defaultQuery` under the call's query.
+    pub fn add_default_query(&mut self, defaults: &[(String, String)]) {
+        if defaults.is_empty() {
+            return;
+        }
+        let base = |key: &str| key.split('[').next().unwrap_or(key).to_owned();
+        let own: Vec<String> = self.query.iter().map(|(k, _)| base(k)).collect();
+        let defaults = defaults
+            .iter()
+            .filter(|(k, _)| !own.contains(&base(k)))
+            .cloned();
+        self.query = defaults.chain(self.query.drain(..)).collect();
+    }
+
     /// The full URL below `base_url` (with or without a trailing `/`).
     pub fn url(&self, base_url: &str) -> String {
         format!(
@@ -135,6 +151,24 @@ pub fn path_param(name: &'static str, value: &str) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_query_goes_under_the_calls_own() {
+        let mut request = ApiRequest::new(Method::Get, "/organization/users".into());
+        request.query = vec![
+            ("limit".to_owned(), "10".to_owned()),
+            ("emails[]".to_owned(), "a@b.c".to_owned()),
+        ];
+        request.add_default_query(&[
+            ("api-version".to_owned(), "1".to_owned()),
+            ("limit".to_owned(), "5".to_owned()),
+            ("emails".to_owned(), "x@y.z".to_owned()),
+        ]);
+        assert_eq!(
+            request.path_and_query(),
+            "/organization/users?api-version=1&limit=10&emails%5B%5D=a%40b.c"
+        );
+    }
 
     #[test]
     fn segments_are_encoded_so_they_cannot_change_the_route() {

@@ -2,8 +2,8 @@
  * The client's plumbing in TypeScript: the official `ClientOptions` resolved synchronously (the
  * same in Node, browsers and workers, before and after the wasm has loaded), the headers built as
  * the official SDK merges them, request options normalized, and the {@link Transport} that the
- * generated resource classes (`resources.ts`) call. The wasm core builds, sends, retries, checks
- * and parses each request.
+ * generated resource classes (`resources.ts`) call, which sends each request and retries it. The
+ * wasm core checks and builds each request, reads each answer, and decides each retry.
  */
 import * as wasmModule from '../wasm/openai_admin_wasm.js';
 import { APIPromise, type Answer } from './api-promise.js';
@@ -396,23 +396,26 @@ export type TransportOptions = Omit<Resolved, 'apiKey' | 'adminAPIKey' | 'warnin
 // The wasm module
 // ---------------------------------------------------------------------------------------------
 
-/** What `call` resolves to. */
+/** What one call resolves to. */
 interface CoreAnswer {
   data?: unknown;
   response: Response;
-  nextAfter?: string | null;
-  drift?: ReadonlyArray<string | { message?: string; path?: string; kind?: unknown }>;
+  drift?: ReadonlyArray<string>;
 }
 
-/** The wasm exports this file uses (the contract of the core). */
+/** The request `prepare` builds: the path carries the encoded query. */
+interface Prepared {
+  method: string;
+  path: string;
+  body?: string;
+}
+
+/** The wasm exports this file uses (the contract of the core; see `src/wasm/ops.rs`). */
 interface WasmApi {
-  WasmClient: new (
-    config: { baseURL: string; maxRetries: number; timeout: number; headers: Record<string, string>; defaultQuery?: Record<string, unknown> },
-    fetch: Fetch | undefined,
-    fetchOptions: MergedRequestInit | undefined,
-    log: (level: string, message: string) => void,
-  ) => object;
-  call(client: object, op: string, id: string | undefined, params: unknown, options: unknown, signal: AbortSignal | undefined): Promise<CoreAnswer>;
+  prepare(op: string, id: string | undefined, params: unknown, options: RequestOverrides | undefined): Prepared;
+  answer(op: string, text: string, status: number, requestID: string | null, check: boolean): { data: unknown; drift?: string[] };
+  apiError(status: number, requestID: string | null, body: string): Errors.ErrorDescription;
+  retryDelay(status: number, retriesDone: number, shouldRetry: string | null, retryAfterMs: string | null, retryAfter: string | null): number;
 }
 const wasm = wasmModule as unknown as WasmApi;
 
@@ -452,21 +455,30 @@ export interface ClientState {
   logLevel: LogLevel | undefined;
 }
 
-/** The options the core's `call` reads. */
-interface CoreOptions {
-  maxRetries: number;
-  timeout: number;
-  headers?: Record<string, string | null>;
-  query?: unknown;
-  body?: unknown;
+/** The request options that replace part of the request, and the client's `defaultQuery`: what `prepare` reads. */
+interface RequestOverrides {
   path?: string;
   method?: string;
-  fetchOptions?: MergedRequestInit;
-  /** The base URL of this call (the official `defaultBaseURL` rule, resolved here). */
-  baseURL?: string;
-  raw?: boolean;
-  check?: boolean;
+  query?: unknown;
+  body?: unknown;
+  defaultQuery?: Record<string, unknown>;
 }
+
+/** One call's request options, checked. */
+interface CallOptions {
+  maxRetries: number;
+  timeout: number;
+  /** The call's headers, merged (`null` removes a client header). */
+  headers: MergedHeaders | undefined;
+  overrides: RequestOverrides | undefined;
+  fetchOptions: MergedRequestInit | undefined;
+  /** The base URL of this call (the official `defaultBaseURL` rule, resolved here). */
+  baseURL: string;
+  signal: AbortSignal | undefined;
+}
+
+/** How an attempt ended without an answer. */
+type NoAnswer = { kind: 'timeout' | 'connection'; message: string; cause: unknown };
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return typeof value === 'object' && value !== null && typeof (value as any).then === 'function';
@@ -474,6 +486,30 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 
 function isSignal(value: unknown): value is AbortSignal {
   return typeof value === 'object' && value !== null && typeof (value as any).aborted === 'boolean' && typeof (value as any).addEventListener === 'function';
+}
+
+function abortError(signal: AbortSignal): Errors.APIUserAbortError {
+  return Object.defineProperty(new Errors.APIUserAbortError(), 'cause', { value: signal.reason, writable: true, configurable: true });
+}
+
+/** A thrown value as text: its `message` when it has one. */
+function describe(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : typeof error === 'string' ? error : 'fetch failed';
+}
+
+/** Waits `ms`, or less if `signal` aborts first (a server may ask for up to a minute). */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+  });
 }
 
 /** Query keys of each list, as the official resources declare them. */
@@ -501,25 +537,21 @@ function optionsInQueryPosition(value: unknown, queryKeys: string[], options: un
   return Object.fromEntries(entries.map(([k, d]) => ('value' in d ? [k, d.value] : [k, d.get ? Reflect.apply(d.get, value, []) : undefined])));
 }
 
-function describeDrift(entry: string | { message?: string; path?: string; kind?: unknown }): string {
-  if (typeof entry === 'string') return entry;
-  if (typeof entry?.message === 'string') return entry.message;
-  return JSON.stringify(entry);
-}
-
 /**
- * Sends the operations of the table through the wasm core. One per client; the generated
- * resource classes call {@link request} and {@link list}.
+ * Sends the operations of the table, as the official client's `makeRequest` does: the wasm core
+ * checks and builds each request and reads each answer; this class merges the headers, calls
+ * `fetch(url, init)` under the timeout and the caller's signal, and retries as the core decides.
+ * One per client; the generated resource classes call {@link request} and {@link list}.
  */
 export class Transport {
   readonly #client: ClientState;
   readonly #resolved: TransportOptions;
   /** `defaultHeaders` merged once (the client-level part; Authorization and org/project are added per snapshot). */
   readonly #defaultHeaders: MergedHeaders;
-  #core: object | null = null;
-  #snapshot: { baseURL: string; maxRetries: number; timeout: number; organization: string | null; project: string | null; key: string | null } | null = null;
-  /** Whether the client-level headers carry or remove `Authorization`/`api-key`. */
-  #clientAuth = false;
+  /** The `defaultQuery` as `prepare` reads it, or nothing when there is none. */
+  readonly #defaultQuery: Record<string, unknown> | undefined;
+  /** The client-level headers for the client's current organization, project and key. */
+  #headers: { organization: string | null; project: string | null; key: string | null; merged: MergedHeaders; auth: boolean } | null = null;
   /** Operations whose first answer was checked for drift (mode 'warn'). */
   readonly #checked = new Set<string>();
   /** Drift lines already logged (`op: message`). */
@@ -529,6 +561,7 @@ export class Transport {
     this.#client = client;
     this.#resolved = resolved;
     this.#defaultHeaders = mergeHeaders(new Map(), resolved.defaultHeaders);
+    this.#defaultQuery = resolved.defaultQuery as Record<string, unknown> | undefined;
   }
 
   /** @internal The options `withOptions` carries over that the client has no field for. */
@@ -550,23 +583,11 @@ export class Transport {
     logFn(this.#client.logger, this.#client.logLevel ?? 'off', level, scrub)(message);
   }
 
-  /** The core client for the client's current fields (rebuilt when one was reassigned). */
-  async #core_(): Promise<object> {
+  /** The client-level headers, merged again only when the organization, project or key was reassigned. */
+  #clientHeaders(): { merged: MergedHeaders; auth: boolean } {
     const c = this.#client;
-    const s = this.#snapshot;
-    if (
-      this.#core &&
-      s &&
-      s.baseURL === c.baseURL &&
-      s.maxRetries === c.maxRetries &&
-      s.timeout === c.timeout &&
-      s.organization === c.organization &&
-      s.project === c.project &&
-      s.key === c.adminAPIKey
-    ) {
-      return this.#core;
-    }
-    await ensureLoaded();
+    const h = this.#headers;
+    if (h && h.organization === c.organization && h.project === c.project && h.key === c.adminAPIKey) return h;
     const key = c.adminAPIKey;
     // The official order: organization and project, then authentication, then defaultHeaders.
     const merged = mergeHeaders(
@@ -575,55 +596,44 @@ export class Transport {
       key ? { Authorization: `Bearer ${key}` } : null,
     );
     for (const [name, value] of this.#defaultHeaders) merged.set(name, value);
-    this.#clientAuth = namesAuth(merged);
-    const headers: Record<string, string> = {};
-    for (const [name, value] of merged) if (value !== null) headers[name] = value;
-    const config = {
-      baseURL: c.baseURL,
-      maxRetries: normalizeRetries(c.maxRetries),
-      timeout: Math.min(checkTimeout(c.timeout, '`timeout`'), MAX_TIMER),
-      headers,
-      ...(this.#resolved.defaultQuery ? { defaultQuery: this.#resolved.defaultQuery as Record<string, unknown> } : {}),
-    };
-    try {
-      this.#core = new wasm.WasmClient(config, this.#resolved.fetch, this.#resolved.fetchOptions, (level, message) =>
-        this.log((['error', 'warn', 'info', 'debug'].includes(level) ? level : 'info') as 'info', message),
-      );
-    } catch (reason) {
-      throw Errors.toError(reason);
-    }
-    this.#snapshot = { baseURL: c.baseURL, maxRetries: c.maxRetries, timeout: c.timeout, organization: c.organization, project: c.project, key };
-    return this.#core;
+    this.#headers = { organization: c.organization, project: c.project, key, merged, auth: namesAuth(merged) };
+    return this.#headers;
   }
 
-  /** Request options checked and turned into what the core reads, plus the signal. */
-  #normalize(options: RequestOptions | undefined, raw: boolean, check: boolean): [CoreOptions, AbortSignal | undefined] {
+  /** Request options checked, with the client's values where the call sets none. */
+  #normalize(options: RequestOptions | undefined): CallOptions {
     const c = this.#client;
-    const out: CoreOptions = { maxRetries: normalizeRetries(c.maxRetries), timeout: Math.min(c.timeout, MAX_TIMER) };
-    let signal: AbortSignal | undefined;
-    if (options !== undefined && options !== null) {
-      if (typeof options !== 'object') throw new Errors.InvalidArgumentError('`options` must be an object', 'options');
-      const o = options as RequestOptions;
-      if (o.maxRetries !== undefined) out.maxRetries = normalizeRetries(o.maxRetries);
-      if (o.timeout !== undefined) out.timeout = Math.min(checkTimeout(o.timeout, '`timeout`'), MAX_TIMER);
-      if (o.signal != null) {
-        if (!isSignal(o.signal)) throw new Errors.InvalidArgumentError('`signal` must be an AbortSignal', 'signal');
-        signal = o.signal;
-      }
-      if (o.headers != null) out.headers = Object.fromEntries(mergeHeaders(new Map(), o.headers));
-      if ('query' in o && o.query !== undefined) out.query = o.query;
-      if ('body' in o && o.body !== undefined) out.body = o.body;
-      if (o.path !== undefined) out.path = o.path;
-      if (o.method !== undefined) out.method = String(o.method).toUpperCase();
-      if (o.fetchOptions != null) out.fetchOptions = o.fetchOptions;
-      // `idempotencyKey` is accepted and sends nothing, as in the official client, which names no
-      // idempotency header for the OpenAI API.
-      // As the official `buildURL`: `defaultBaseURL` is used only while the client's baseURL is the default.
-      if (o.defaultBaseURL && c.baseURL === DEFAULT_BASE_URL) out.baseURL = o.defaultBaseURL;
+    const out: CallOptions = {
+      maxRetries: normalizeRetries(c.maxRetries),
+      timeout: Math.min(checkTimeout(c.timeout, '`timeout`'), MAX_TIMER),
+      headers: undefined,
+      overrides: this.#defaultQuery ? { defaultQuery: this.#defaultQuery } : undefined,
+      fetchOptions: undefined,
+      baseURL: c.baseURL,
+      signal: undefined,
+    };
+    if (options === undefined || options === null) return out;
+    if (typeof options !== 'object') throw new Errors.InvalidArgumentError('`options` must be an object', 'options');
+    const o = options as RequestOptions;
+    if (o.maxRetries !== undefined) out.maxRetries = normalizeRetries(o.maxRetries);
+    if (o.timeout !== undefined) out.timeout = Math.min(checkTimeout(o.timeout, '`timeout`'), MAX_TIMER);
+    if (o.signal != null) {
+      if (!isSignal(o.signal)) throw new Errors.InvalidArgumentError('`signal` must be an AbortSignal', 'signal');
+      out.signal = o.signal;
     }
-    if (raw) out.raw = true;
-    if (check) out.check = true;
-    return [out, signal];
+    if (o.headers != null) out.headers = mergeHeaders(new Map(), o.headers);
+    const overrides: RequestOverrides = { ...out.overrides };
+    if ('query' in o && o.query !== undefined) overrides.query = o.query;
+    if ('body' in o && o.body !== undefined) overrides.body = o.body;
+    if (o.path !== undefined) overrides.path = o.path;
+    if (o.method !== undefined) overrides.method = String(o.method).toUpperCase();
+    if (Object.keys(overrides).length) out.overrides = overrides;
+    if (o.fetchOptions != null) out.fetchOptions = o.fetchOptions;
+    // `idempotencyKey` is accepted and sends nothing, as in the official client, which names no
+    // idempotency header for the OpenAI API.
+    // As the official `buildURL`: `defaultBaseURL` is used only while the client's baseURL is the default.
+    if (o.defaultBaseURL && c.baseURL === DEFAULT_BASE_URL) out.baseURL = o.defaultBaseURL;
+    return out;
   }
 
   /** Whether to check this answer for drift, by the client's mode. */
@@ -632,21 +642,19 @@ export class Transport {
     return mode === 'error' || (mode === 'warn' && !this.#checked.has(op));
   }
 
-  /** Runs one call: options resolved and checked, the core called, drift reported. */
+  /** Runs one call: options resolved and checked, the request built by the core, sent and retried, drift reported. */
   async #run(op: string, id: string | undefined, params: unknown, optionsIn: unknown, raw: boolean): Promise<CoreAnswer> {
     try {
       const options = (isThenable(optionsIn) ? await optionsIn : optionsIn) as RequestOptions | undefined;
       const check = !raw && this.#shouldCheck(op);
-      const [coreOptions, signal] = this.#normalize(options, raw, check);
-      if (signal?.aborted) {
-        throw Object.defineProperty(new Errors.APIUserAbortError(), 'cause', { value: signal.reason, writable: true, configurable: true });
-      }
-      const core = await this.#core_();
+      const call = this.#normalize(options);
+      if (call.signal?.aborted) throw abortError(call.signal);
+      if (!loaded) await ensureLoaded();
+      const client = this.#clientHeaders();
       // The official SDK refuses a request with no credentials unless the headers name them.
-      if (!this.#clientAuth && !(coreOptions.headers && ('authorization' in coreOptions.headers || 'api-key' in coreOptions.headers))) {
-        throw new Errors.OpenAIError(NO_AUTH);
-      }
-      const answer = await wasm.call(core, op, id, params, coreOptions, signal);
+      if (!client.auth && !(call.headers && namesAuth(call.headers))) throw new Errors.OpenAIError(NO_AUTH);
+      const prepared = wasm.prepare(op, id, params, call.overrides);
+      const answer = await this.#send(op, prepared, call, client.merged, raw, check);
       if (check) this.#report(op, answer);
       return answer;
     } catch (reason) {
@@ -654,9 +662,99 @@ export class Transport {
     }
   }
 
+  /** Sends a prepared request, retrying as the core decides; reads the answer unless `raw`. */
+  async #send(op: string, prepared: Prepared, call: CallOptions, clientHeaders: MergedHeaders, raw: boolean, check: boolean): Promise<CoreAnswer> {
+    const url = call.baseURL.replace(/\/+$/, '') + prepared.path;
+    // `Accept`, `Content-Type` when there is a body, the client's headers, then the call's.
+    const merged: MergedHeaders = new Map([['accept', 'application/json']]);
+    if (prepared.body !== undefined) merged.set('content-type', 'application/json');
+    for (const source of [clientHeaders, call.headers]) if (source) for (const [name, value] of source) merged.set(name, value);
+    const headers = new Headers();
+    for (const [name, value] of merged) if (value !== null) headers.set(name, value);
+    // As the official SDK builds `init`: its own fields, then the client's and the call's
+    // `fetchOptions`; the method (upper-cased) and the attempt's signal last.
+    const init: RequestInit & Record<string, unknown> = { method: prepared.method, headers };
+    if (prepared.body !== undefined) init.body = prepared.body;
+    if (this.#resolved.fetchOptions) Object.assign(init, this.#resolved.fetchOptions);
+    if (call.fetchOptions) Object.assign(init, call.fetchOptions);
+    init.method = typeof init.method === 'string' ? init.method.toUpperCase() : prepared.method;
+    const signal = call.signal;
+    for (let retriesDone = 0; ; retriesDone++) {
+      const retriesLeft = Math.max(call.maxRetries - retriesDone, 0);
+      const attempt = await this.#attempt(url, init, call.timeout, signal, raw);
+      if ('kind' in attempt) {
+        // Connection errors and timeouts are retried like a 5xx, as the official SDK does with
+        // anything its `fetch` throws.
+        const failure = attempt.kind === 'timeout' ? 'Request timed out.' : `Connection error: ${attempt.message}`;
+        if (retriesLeft > 0) {
+          await this.#wait(op, failure, wasm.retryDelay(0, retriesDone, null, null, null), retriesLeft, signal);
+          continue;
+        }
+        throw attempt.kind === 'timeout'
+          ? { name: 'APIConnectionTimeoutError', message: failure, cause: attempt.cause }
+          : { name: 'APIConnectionError', message: failure, cause: attempt.cause };
+      }
+      const { response, text } = attempt;
+      const status = response.status;
+      const requestID = response.headers.get('x-request-id');
+      if (status < 200 || status >= 300) {
+        const h = response.headers;
+        const delay = retriesLeft > 0 ? wasm.retryDelay(status, retriesDone, h.get('x-should-retry'), h.get('retry-after-ms'), h.get('retry-after')) : -1;
+        if (delay >= 0) {
+          await this.#wait(op, String(status), delay, retriesLeft, signal);
+          continue;
+        }
+        throw { ...wasm.apiError(status, requestID, text ?? ''), headers: response.headers };
+      }
+      if (text === undefined) return { response };
+      try {
+        return { response, ...wasm.answer(op, text, status, requestID, check) };
+      } catch (reason) {
+        throw typeof reason === 'object' && reason !== null ? { ...reason, headers: response.headers } : reason;
+      }
+    }
+  }
+
+  /**
+   * One attempt, under the call's timeout and the caller's signal: the response, and its whole
+   * body as text unless the caller wants the raw response of a 2xx.
+   */
+  async #attempt(url: string, init: RequestInit, timeout: number, signal: AbortSignal | undefined, raw: boolean): Promise<{ response: Response; text?: string } | NoAnswer> {
+    if (signal?.aborted) throw abortError(signal);
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    const forward = () => controller.abort();
+    signal?.addEventListener('abort', forward);
+    try {
+      const fetchFn = this.#resolved.fetch ?? fetch;
+      const response = await fetchFn.call(undefined, url, { ...init, signal: controller.signal });
+      if (typeof response?.status !== 'number' || typeof response.text !== 'function') {
+        return { kind: 'connection', message: '`fetch` did not resolve to a Response', cause: undefined };
+      }
+      const ok = response.status >= 200 && response.status < 300;
+      return { response, text: raw && ok ? undefined : await response.text() };
+    } catch (cause) {
+      if (signal?.aborted) throw abortError(signal);
+      return timedOut ? { kind: 'timeout', message: 'Request timed out.', cause } : { kind: 'connection', message: describe(cause), cause };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', forward);
+    }
+  }
+
+  /** Logs why the call is retried (the failure: an error or a status), then waits `ms`. */
+  async #wait(op: string, failure: string, ms: number, retriesLeft: number, signal: AbortSignal | undefined): Promise<void> {
+    this.log('info', `${op}: ${failure} - retrying in ${Math.floor(ms)} ms, ${retriesLeft} attempts remaining`);
+    await sleep(ms, signal);
+  }
+
   /** Logs (mode 'warn') or throws (mode 'error') the drift of a checked answer. */
   #report(op: string, answer: CoreAnswer): void {
-    const drift = (answer.drift ?? []).map(describeDrift);
+    const drift = answer.drift ?? [];
     if (this.#resolved.responseDrift === 'error') {
       if (drift.length) throw new Errors.ResponseDriftError(op, drift, answer.response, answer.data);
       return;

@@ -3,7 +3,6 @@
 use js_sys::{JsString, Object, Reflect, JSON};
 use wasm_bindgen::prelude::*;
 
-use crate::config::HeaderList;
 use crate::error::Error;
 
 /// `JSON.stringify(value)`, for an argument object given by JavaScript.
@@ -26,11 +25,6 @@ pub fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// `value[key]` when it is a string.
-pub fn string_field(value: &JsValue, key: &str) -> Option<String> {
-    get(value, key).as_string()
-}
-
 /// The members of a plain object as `(key, raw JSON text)`; nothing for `undefined`, `null` or
 /// anything `JSON.stringify` cannot write.
 pub fn members_of(value: &JsValue) -> Vec<(String, String)> {
@@ -45,28 +39,6 @@ pub fn members_of(value: &JsValue) -> Vec<(String, String)> {
         .into_iter()
         .map(|(k, v)| (k.into_owned(), v.to_owned()))
         .collect()
-}
-
-/// A headers object (`{ name: value | null }`) as a [`HeaderList`], in the object's order;
-/// values that are neither strings nor `null` are left out.
-pub fn header_list(value: &JsValue) -> HeaderList {
-    let mut list = HeaderList::default();
-    if let Some(object) = value.dyn_ref::<Object>() {
-        for entry in Object::entries(object).iter() {
-            let key = Reflect::get(&entry, &0.into())
-                .ok()
-                .and_then(|k| k.as_string());
-            let value = Reflect::get(&entry, &1.into()).unwrap_or(JsValue::UNDEFINED);
-            if let Some(key) = key {
-                if value.is_null() {
-                    list.set(&key, None);
-                } else if let Some(value) = value.as_string() {
-                    list.set(&key, Some(value));
-                }
-            }
-        }
-    }
-    list
 }
 
 /// A string argument such as an id; anything but a string is rejected by name.
@@ -117,9 +89,9 @@ pub fn body_to_js(text: &JsString, request_id: Option<&str>) -> Result<JsValue, 
 
 /// Describes an error for the JavaScript layer, which turns it into the class named `name`.
 ///
-/// The fields are the official SDK's: `status`, `headers`, `error`, `code`, `param`, `type`,
+/// The fields are the official SDK's: `status`, `error`, `code`, `param`, `type`,
 /// `requestID`. Nothing of the request goes in, so the key cannot leak through an error.
-pub fn error_to_js(error: &Error, headers: Option<&JsValue>) -> JsValue {
+pub fn error_to_js(error: &Error) -> JsValue {
     let out = Object::new();
     set(&out, "name", &error.class_name().into());
     set(&out, "message", &error.to_string().into());
@@ -147,9 +119,6 @@ pub fn error_to_js(error: &Error, headers: Option<&JsValue>) -> JsValue {
             set(&out, "requestID", &opt(request_id.as_deref()));
         }
         _ => {}
-    }
-    if let Some(headers) = headers {
-        set(&out, "headers", headers);
     }
     out.into()
 }

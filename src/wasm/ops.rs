@@ -1,78 +1,162 @@
-//! The exports that run the operation table: `call` sends any operation, `prepare` only checks
-//! and builds one (the server handler uses it on a visitor's request).
+//! The exports that run the operation table and read its answers.
 
-use js_sys::{Object, Promise};
+use js_sys::{Array, JsString, Object};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
-use web_sys::AbortSignal;
 
-use super::convert::{error_to_js, get, header_list, members_of, set, string_arg, stringify};
-use super::transport::{call, Overrides};
-use super::WasmClient;
+use super::convert::{body_to_js, error_to_js, get, members_of, set, string_arg, stringify};
 use crate::error::Error;
 use crate::ops::{build, find, push_query, Operation};
 use crate::request::{ApiRequest, Method};
+use crate::response::api_error;
+use crate::retry::{retry_delay_ms, should_retry_status, RetryHeaders};
+use crate::schema::check_response;
 
-/// Runs operation `op` (`groups.users.list`, …) with the official SDK's arguments: `id` the
-/// positional path parameter, `params` the params, query or body object, `options` the request
-/// options as the package's entry normalized them. Resolves to `{ data, response, nextAfter,
-/// drift }`; rejects with an error description (see `convert::error_to_js`).
-#[wasm_bindgen(js_name = call)]
-pub fn call_op(
-    client: &WasmClient,
+/// Checks and builds operation `op`'s request (`groups.users.list`, …) from the official SDK's
+/// arguments, without sending it: `id` the positional path parameter, `params` the params, query
+/// or body object. `options` may hold the official request options that replace part of the
+/// request (`path`, `method`, `query`, `body`) and the client's `defaultQuery`.
+///
+/// Returns `{ method, path, body }`, the path with its encoded query. Throws an error description
+/// (see `convert::error_to_js`) when the arguments cannot succeed.
+#[wasm_bindgen]
+pub fn prepare(
     op: &str,
     id: JsValue,
     params: JsValue,
+    #[wasm_bindgen(
+        unchecked_param_type = "{ path?: string; method?: string; query?: unknown; body?: unknown; defaultQuery?: Record<string, unknown> } | null | undefined"
+    )]
     options: JsValue,
-    signal: Option<AbortSignal>,
-) -> Promise {
-    let inner = client.inner.clone();
-    let prepared = find(op)
-        .ok_or_else(|| Error::invalid("op", format!("unknown operation `{op}`")))
-        .and_then(|operation| {
-            let request = build_from_js(operation, &id, &params)?;
-            Ok((operation, apply_overrides(request, &options)?))
-        });
-    let overrides = Overrides {
-        max_retries: get(&options, "maxRetries").as_f64().map(|n| n as u32),
-        timeout_ms: get(&options, "timeout").as_f64().map(|n| n as u64),
-        headers: Some(header_list(&get(&options, "headers"))),
-        base_url: get(&options, "baseURL").as_string(),
-        fetch_options: get(&options, "fetchOptions").dyn_into::<Object>().ok(),
-        raw: get(&options, "raw").is_truthy(),
-        check: get(&options, "check").is_truthy(),
-    };
-    future_to_promise(async move {
-        let (operation, request) = prepared.map_err(|e| error_to_js(&e, None))?;
-        call(&inner, operation, request, overrides, signal)
-            .await
-            .map_err(|failure| failure.into_js())
-    })
-}
-
-/// Checks and builds operation `op`'s request without sending it: `{ method, path, body }`, the
-/// path with its encoded query. Throws an error description when the arguments cannot succeed.
-#[wasm_bindgen]
-pub fn prepare(op: &str, id: JsValue, params: JsValue) -> Result<JsValue, JsValue> {
-    let operation = find(op).ok_or_else(|| {
-        error_to_js(
-            &Error::invalid("op", format!("unknown operation `{op}`")),
-            None,
-        )
-    })?;
-    let request = build_from_js(operation, &id, &params).map_err(|e| error_to_js(&e, None))?;
+) -> Result<JsValue, JsValue> {
+    let operation = operation(op).map_err(|e| error_to_js(&e))?;
+    let request = build_from_js(operation, &id, &params)
+        .and_then(|request| apply_options(request, &options))
+        .map_err(|e| error_to_js(&e))?;
     let out = Object::new();
     set(&out, "method", &request.method.as_str().into());
     set(&out, "path", &request.path_and_query().into());
-    set(
-        &out,
-        "body",
-        &request
-            .body
-            .map(JsValue::from)
-            .unwrap_or(JsValue::UNDEFINED),
-    );
+    if let Some(body) = request.body {
+        set(&out, "body", &body.into());
+    }
     Ok(out.into())
+}
+
+/// Reads the 2xx answer `text` of operation `op`: parsed by the engine's `JSON.parse`, with
+/// `_request_id` attached as the official SDK attaches it. Returns `{ data, nextAfter?, drift? }`:
+/// for a list, `nextAfter` is the next page's cursor as the official page classes decide it (or
+/// `null`); with `check`, `drift` lists how the answer differs from the spec's model.
+///
+/// Throws an `APIError` description only when the client cannot go on: the body is not JSON or
+/// not an object, or a list's envelope field has the wrong JSON type.
+#[wasm_bindgen]
+pub fn answer(
+    op: &str,
+    text: &JsString,
+    status: u16,
+    request_id: Option<String>,
+    check: bool,
+) -> Result<JsValue, JsValue> {
+    let op = operation(op).map_err(|e| error_to_js(&e))?;
+    let fail = |message: String| {
+        error_to_js(&Error::Decode {
+            message,
+            status,
+            request_id: request_id.clone(),
+        })
+    };
+    let data = body_to_js(text, request_id.as_deref())
+        .map_err(|_| fail("the body is not valid JSON".to_owned()))?;
+    if !data.is_object() || Array::is_array(&data) {
+        return Err(fail("the body is not a JSON object".to_owned()));
+    }
+    let out = Object::new();
+    set(&out, "data", &data);
+    if let Some(cursor) = op.cursor {
+        let next = next_after(&data, cursor).map_err(fail)?;
+        set(
+            &out,
+            "nextAfter",
+            &next.map_or(JsValue::NULL, JsValue::from),
+        );
+    }
+    if check {
+        let mut drift = Vec::new();
+        check_response(op.result, &String::from(text), op.cursor, &mut drift)
+            .map_err(|e| fail(e.to_string()))?;
+        let list = Array::new();
+        for item in &drift {
+            list.push(&item.to_string().into());
+        }
+        set(&out, "drift", &list);
+    }
+    Ok(out.into())
+}
+
+/// The error description of a non-2xx answer: its class by status, the message, and the body's
+/// `error` object's `code`, `param` and `type` (see `convert::error_to_js`).
+#[wasm_bindgen(js_name = apiError)]
+pub fn api_error_js(status: u16, request_id: Option<String>, body: &str) -> JsValue {
+    let error = api_error(status, request_id.as_deref(), body);
+    error_to_js(&Error::Api(Box::new(error)))
+}
+
+/// Whether a failed attempt is tried again, and after how many milliseconds: `-1` when it is not.
+/// `status` is the answer's, or 0 when there was none (a connection error or a timeout, retried
+/// like a 5xx); `retries_done` counts the retries made so far; the strings are the answer's
+/// `x-should-retry`, `retry-after-ms` and `retry-after` headers.
+#[wasm_bindgen(js_name = retryDelay)]
+pub fn retry_delay(
+    status: u16,
+    retries_done: u32,
+    should_retry: Option<String>,
+    retry_after_ms: Option<String>,
+    retry_after: Option<String>,
+) -> f64 {
+    let hints = RetryHeaders {
+        should_retry: should_retry.as_deref(),
+        retry_after_ms: retry_after_ms.as_deref(),
+        retry_after: retry_after.as_deref(),
+    };
+    if status != 0 && !should_retry_status(status, &hints) {
+        return -1.0;
+    }
+    retry_delay_ms(
+        retries_done,
+        &hints,
+        js_sys::Date::now(),
+        js_sys::Math::random(),
+    )
+}
+
+fn operation(op: &str) -> Result<&'static Operation, Error> {
+    find(op).ok_or_else(|| Error::invalid("op", format!("unknown operation `{op}`")))
+}
+
+/// The next page's `after` cursor, as the official page classes decide it: `has_more` missing
+/// or `false` ends the list; otherwise a non-empty cursor continues it, even after an empty page
+/// (`NextCursorPage`), except that the users list (`last_id`, `ConversationCursorPage`) also
+/// ends on an empty page. The envelope's fields must have their JSON types when present.
+fn next_after(page: &JsValue, cursor_field: &str) -> Result<Option<String>, String> {
+    let data = get(page, "data");
+    let items = if data.is_undefined() {
+        0
+    } else if Array::is_array(&data) {
+        Array::from(&data).length()
+    } else {
+        return Err("`data` is not an array".to_owned());
+    };
+    let has_more = get(page, "has_more");
+    if !has_more.is_undefined() && has_more.as_bool().is_none() {
+        return Err("`has_more` is not a boolean".to_owned());
+    }
+    let cursor = get(page, cursor_field);
+    if !(cursor.is_undefined() || cursor.is_null() || cursor.is_string()) {
+        return Err(format!("`{cursor_field}` is neither a string nor null"));
+    }
+    if has_more.as_bool() != Some(true) || (cursor_field == "last_id" && items == 0) {
+        return Ok(None);
+    }
+    Ok(cursor.as_string().filter(|c| !c.is_empty()))
 }
 
 /// [`build`] with the arguments as JavaScript gave them.
@@ -94,9 +178,12 @@ fn build_from_js(op: &Operation, id: &JsValue, params: &JsValue) -> Result<ApiRe
     build(op, id.as_deref(), params.as_deref())
 }
 
-/// The official request options that replace a part of the request: `path`, `method`,
-/// `query` and `body`.
-fn apply_overrides(mut request: ApiRequest, options: &JsValue) -> Result<ApiRequest, Error> {
+/// The official request options that replace a part of the request (`path`, `method`, `query`
+/// and `body`), then the client's `defaultQuery` under the query.
+fn apply_options(mut request: ApiRequest, options: &JsValue) -> Result<ApiRequest, Error> {
+    if !options.is_object() {
+        return Ok(request);
+    }
     if let Some(path) = get(options, "path").as_string() {
         request.path = if path.starts_with('/') {
             path
@@ -131,6 +218,14 @@ fn apply_overrides(mut request: ApiRequest, options: &JsValue) -> Result<ApiRequ
         } else {
             Some(stringify("body", &body)?)
         };
+    }
+    let defaults = get(options, "defaultQuery");
+    if !defaults.is_undefined() {
+        let mut pairs = Vec::new();
+        for (key, raw) in members_of(&defaults) {
+            push_query(&mut pairs, &key, &raw);
+        }
+        request.add_default_query(&pairs);
     }
     Ok(request)
 }
