@@ -1,6 +1,7 @@
-//! Errors as the exports reject with them: API errors with their class name, status, param and
-//! request id; invalid arguments refused before any request reaches the server; bad client
-//! options; bodies that do not match the models.
+//! Errors as the exports describe them, on real answers of the mock: `apiError`'s class name,
+//! status, code, param and request id (also for error bodies that are not the API's JSON);
+//! `prepare` refusing arguments that cannot succeed before anything is sent; `answer` refusing
+//! bodies and list envelopes the client cannot use, and reporting drift from the models.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "wasm/common.rs"]
@@ -13,14 +14,8 @@ use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
 async fn unknown_group_is_a_not_found_error_with_status_and_request_id() {
-    let client = client();
     let error = err(
-        call(
-            &client,
-            "groups.retrieve",
-            "group_does_not_exist".into(),
-            none(),
-        ),
+        call("groups.retrieve", "group_does_not_exist".into(), none()),
         "NotFoundError",
     )
     .await;
@@ -39,9 +34,16 @@ async fn unknown_group_is_a_not_found_error_with_status_and_request_id() {
 
 #[wasm_bindgen_test]
 async fn ids_are_percent_encoded_into_the_path() {
-    let client = client();
+    let request = api::prepare("groups.retrieve", "a/b?#c".into(), none(), none())
+        .unwrap_or_else(|e| panic!("refused: {}", describe(&e)));
+    assert_eq!(string(&request, "method"), "GET");
+    assert_eq!(
+        string(&request, "path"),
+        "/organization/groups/a%2Fb%3F%23c"
+    );
+    assert!(get(&request, "body").is_undefined());
     let error = err(
-        call(&client, "groups.retrieve", "a/b?#c".into(), none()),
+        call("groups.retrieve", "a/b?#c".into(), none()),
         "NotFoundError",
     )
     .await;
@@ -55,15 +57,13 @@ async fn ids_are_percent_encoded_into_the_path() {
 
 #[wasm_bindgen_test]
 async fn bad_requests_name_the_param() {
-    let client = client();
-    let role = new_role(&client, "wasm taken").await;
+    let role = new_role("wasm taken").await;
     let taken = string(
-        &ok(call(&client, "roles.retrieve", role.clone().into(), none())).await,
+        &ok(call("roles.retrieve", role.clone().into(), none())).await,
         "name",
     );
     let error = err(
         call(
-            &client,
             "roles.create",
             none(),
             js(json!({ "role_name": taken, "permissions": [] })),
@@ -77,27 +77,31 @@ async fn bad_requests_name_the_param() {
     assert!(string(&error, "requestID").starts_with("req_"));
 
     // Predefined roles cannot be deleted.
-    let roles = ok(call(&client, "roles.list", none(), none())).await;
+    let roles = ok(call("roles.list", none(), none())).await;
     let owner = array(&roles, "page.data")
         .into_iter()
         .find(|r| string(r, "name") == "Owner")
         .expect("the predefined Owner role");
     let error = err(
-        call(&client, "roles.delete", string(&owner, "id").into(), none()),
+        call("roles.delete", string(&owner, "id").into(), none()),
         "BadRequestError",
     )
     .await;
     assert_eq!(string(&error, "param"), "role_id");
     assert_eq!(string(&error, "code"), "predefined_role_immutable");
 
-    ok(call(&client, "roles.delete", role.into(), none())).await;
+    ok(call("roles.delete", role.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
 async fn a_wrong_key_is_an_authentication_error_that_does_not_echo_it() {
-    let client = client_with(json!({ "adminAPIKey": "sk-admin-wrong-key-123" }));
     let error = err(
-        call(&client, "groups.list", none(), none()),
+        call_with(
+            "groups.list",
+            none(),
+            none(),
+            With::key("sk-admin-wrong-key-123"),
+        ),
         "AuthenticationError",
     )
     .await;
@@ -108,8 +112,7 @@ async fn a_wrong_key_is_an_authentication_error_that_does_not_echo_it() {
 
 #[wasm_bindgen_test]
 async fn only_arguments_that_cannot_succeed_are_refused_before_any_request() {
-    let client = client();
-    let group = new_group(&client, "wasm invalid args").await;
+    let group = new_group("wasm invalid args").await;
     clear_log().await;
 
     // (operation, id, params, the `param` its error must name); called one at a time, so that a
@@ -179,7 +182,7 @@ async fn only_arguments_that_cannot_succeed_are_refused_before_any_request() {
     let count = cases.len();
     let mut wrong = Vec::new();
     for (i, (op, id, params, param)) in cases.into_iter().enumerate() {
-        let error = err(call(&client, op, id, params), "InvalidArgumentError").await;
+        let error = err(call(op, id, params), "InvalidArgumentError").await;
         assert!(
             string(&error, "message").contains("not sent"),
             "{}",
@@ -211,7 +214,7 @@ async fn only_arguments_that_cannot_succeed_are_refused_before_any_request() {
     ];
     for (op, id, params, query) in sent {
         clear_log().await;
-        let _ = settle_any(call(&client, op, id, js(params))).await;
+        let _ = settle_any(call(op, id, js(params))).await;
         let log = logged().await;
         assert_eq!(log.len(), 1, "{op}: {log:?}");
         assert_eq!(string(&log[0], "query"), query, "{op}");
@@ -222,24 +225,17 @@ async fn only_arguments_that_cannot_succeed_are_refused_before_any_request() {
         json!({ "developer_persona": null }),
     ] {
         clear_log().await;
-        let _ = settle_any(call(
-            &client,
-            "users.update",
-            "user_x".into(),
-            js(body.clone()),
-        ))
-        .await;
+        let _ = settle_any(call("users.update", "user_x".into(), js(body.clone()))).await;
         let log = logged().await;
         assert_eq!(log.len(), 1, "{body}: {log:?}");
         assert_eq!(string(&log[0], "body"), body.to_string(), "{body}");
     }
-    ok(call(&client, "groups.delete", group.into(), none())).await;
+    ok(call("groups.delete", group.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
 async fn only_a_body_the_client_cannot_use_is_an_api_error_and_drift_is_reported() {
-    let client = client();
-    let group = new_group(&client, "wasm malformed").await;
+    let group = new_group("wasm malformed").await;
     let path = format!("/v1/organization/groups/{group}");
     set_faults(json!([
         { "method": "GET", "path": path, "count": 1, "body_kind": "malformed" },
@@ -247,22 +243,13 @@ async fn only_a_body_the_client_cannot_use_is_an_api_error_and_drift_is_reported
         { "method": "GET", "path": path, "count": 1, "status": 200, "body": { "id": 7, "colour": "red" } },
     ]))
     .await;
-    let retrieve = |options: JsValue| {
-        api::call_op(
-            &client,
-            "groups.retrieve",
-            group.clone().into(),
-            none(),
-            options,
-            None,
-        )
-    };
-    let error = err(retrieve(none()), "APIError").await;
+    let retrieve = |with: With| call_with("groups.retrieve", group.clone().into(), none(), with);
+    let error = err(retrieve(With::default()), "APIError").await;
     assert_eq!(number(&error, "status"), 200.0);
     assert!(string(&error, "requestID").starts_with("req_"));
     let rename = js(json!({ "name": "renamed" }));
     let error = err(
-        call(&client, "groups.update", group.clone().into(), rename),
+        call("groups.update", group.clone().into(), rename),
         "APIError",
     )
     .await;
@@ -273,9 +260,7 @@ async fn only_a_body_the_client_cannot_use_is_an_api_error_and_drift_is_reported
     );
 
     // A body that only differs from the model reaches the caller as it came, with its drift.
-    let result = settle_any(retrieve(js(json!({ "check": true }))))
-        .await
-        .expect("a result");
+    let result = settle_any(retrieve(With::check())).await.expect("a result");
     assert_eq!(number(&result, "data.id"), 7.0);
     assert_eq!(string(&result, "data.colour"), "red");
     let drift: Vec<String> = array(&result, "drift")
@@ -292,6 +277,98 @@ async fn only_a_body_the_client_cannot_use_is_an_api_error_and_drift_is_reported
             "{expected}: {drift:?}"
         );
     }
+
+    // Without `check`, no `drift`; with it, an answer as the spec says has none.
+    let result = settle_any(retrieve(With::default()))
+        .await
+        .expect("a result");
+    assert!(
+        get(&result, "drift").is_undefined(),
+        "{}",
+        describe(&result)
+    );
+    assert!(get(&result, "nextAfter").is_undefined(), "not a list");
+    let result = settle_any(retrieve(With::check())).await.expect("a result");
+    assert!(array(&result, "drift").is_empty(), "{}", describe(&result));
+
     clear_faults().await;
-    ok(call(&client, "groups.delete", group.into(), none())).await;
+    ok(call("groups.delete", group.into(), none())).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_list_envelope_the_client_cannot_page_is_an_api_error() {
+    let group = new_group("wasm envelope").await;
+    let path = format!("/v1/organization/groups/{group}/users");
+    let page = |extra: serde_json::Value| {
+        let mut page = json!({ "object": "list", "data": [], "has_more": true, "next": "user_x" });
+        if let (Some(page), serde_json::Value::Object(extra)) = (page.as_object_mut(), extra) {
+            page.extend(extra);
+        }
+        json!({ "method": "GET", "path": path, "count": 1, "status": 200, "body": page })
+    };
+    // (the page's fields the rule changes, what the error names), in the order the rules match
+    let cases = [
+        (json!({ "data": {} }), "`data` is not an array"),
+        (json!({ "has_more": "yes" }), "`has_more` is not a boolean"),
+        (json!({ "next": 5 }), "`next` is neither a string nor null"),
+    ];
+    set_faults(serde_json::Value::Array(
+        cases.iter().map(|(extra, _)| page(extra.clone())).collect(),
+    ))
+    .await;
+    for (extra, expected) in cases {
+        let error = err(
+            call("groups.users.list", group.clone().into(), none()),
+            "APIError",
+        )
+        .await;
+        let message = string(&error, "message");
+        assert!(
+            message.starts_with("Invalid response body") && message.contains(expected),
+            "{extra}: {message}"
+        );
+        assert_eq!(number(&error, "status"), 200.0);
+        assert!(string(&error, "requestID").starts_with("req_"));
+    }
+    // An empty page that says there is more, with a cursor, goes on (`NextCursorPage`).
+    set_faults(json!([page(json!({}))])).await;
+    let result = ok(call("groups.users.list", group.clone().into(), none())).await;
+    assert_eq!(string(&result, "nextAfter"), "user_x");
+
+    clear_faults().await;
+    ok(call("groups.delete", group.into(), none())).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_error_answer_that_is_not_the_apis_json_keeps_its_class_by_status() {
+    let group = new_group("wasm proxy errors").await;
+    let path = format!("/v1/organization/groups/{group}");
+    set_faults(json!([
+        { "method": "GET", "path": path, "count": 1, "body_kind": "html" },
+        { "method": "GET", "path": path, "count": 1, "body_kind": "empty", "status": 503 },
+        { "method": "GET", "path": path, "count": 1, "status": 403, "body": "no entry" },
+    ]))
+    .await;
+    let retrieve = || call("groups.retrieve", group.clone().into(), none());
+
+    let error = err(retrieve(), "InternalServerError").await;
+    assert_eq!(number(&error, "status"), 502.0);
+    let message = string(&error, "message");
+    assert!(message.starts_with("502 <html>"), "{message}");
+    // The body's start, as the `error` the official client keeps.
+    assert!(string(&error, "error").contains("502 Bad Gateway"));
+    assert!(get(&error, "code").is_null() && get(&error, "type").is_null());
+    assert!(string(&error, "requestID").starts_with("req_"));
+
+    let error = err(retrieve(), "InternalServerError").await;
+    assert_eq!(number(&error, "status"), 503.0);
+    assert_eq!(string(&error, "message"), "503 status code (no body)");
+    assert!(get(&error, "error").is_undefined(), "{}", describe(&error));
+
+    let error = err(retrieve(), "PermissionDeniedError").await;
+    assert_eq!(string(&error, "message"), "403 no entry");
+    assert_eq!(string(&error, "error"), "no entry");
+
+    clear_faults().await;
+    ok(call("groups.delete", group.into(), none())).await;
 }

@@ -1,5 +1,7 @@
-//! All 26 exports against the mock, compiled to wasm and run in Node and in headless Chromium:
-//! create, retrieve, update and delete round trips, with the returned fields checked.
+//! All 26 operations of the table against the mock, each call one attempt made as the package's
+//! TypeScript makes it (`prepare`, the engine's `fetch`, `answer` or `apiError`), compiled to wasm
+//! and run in Node, headless Chromium and headless Firefox: create, retrieve, update and delete
+//! round trips with the returned fields checked, and the request options `prepare` applies.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "wasm/common.rs"]
@@ -13,15 +15,8 @@ use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
 async fn groups_create_retrieve_update_list_delete() {
-    let client = client();
     let name = unique("wasm group");
-    let created = ok(call(
-        &client,
-        "groups.create",
-        none(),
-        js(json!({ "name": name })),
-    ))
-    .await;
+    let created = ok(call("groups.create", none(), js(json!({ "name": name })))).await;
     let id = string(&created, "id");
     assert!(id.starts_with("group_"), "{id}");
     assert_eq!(string(&created, "name"), name);
@@ -37,14 +32,13 @@ async fn groups_create_retrieve_update_list_delete() {
         .collect();
     assert!(!keys.contains(&"_request_id".to_owned()), "{keys:?}");
 
-    let retrieved = ok(call(&client, "groups.retrieve", id.clone().into(), none())).await;
+    let retrieved = ok(call("groups.retrieve", id.clone().into(), none())).await;
     assert_eq!(string(&retrieved, "id"), id);
     assert_eq!(string(&retrieved, "name"), name);
     assert_eq!(string(&retrieved, "group_type"), "group");
 
     let renamed = format!("{name} (renamed)");
     let updated = ok(call(
-        &client,
         "groups.update",
         id.clone().into(),
         js(json!({ "name": renamed })),
@@ -53,13 +47,7 @@ async fn groups_create_retrieve_update_list_delete() {
     assert_eq!(string(&updated, "id"), id);
     assert_eq!(string(&updated, "name"), renamed);
 
-    let list = ok(call(
-        &client,
-        "groups.list",
-        none(),
-        js(json!({ "limit": 1000 })),
-    ))
-    .await;
+    let list = ok(call("groups.list", none(), js(json!({ "limit": 1000 })))).await;
     assert_eq!(string(&list, "page.object"), "list");
     let found: Vec<JsValue> = array(&list, "page.data")
         .into_iter()
@@ -69,28 +57,22 @@ async fn groups_create_retrieve_update_list_delete() {
     assert_eq!(string(&found[0], "name"), renamed);
     assert!(get(&list, "nextAfter").is_null());
 
-    let deleted = ok(call(&client, "groups.delete", id.clone().into(), none())).await;
+    let deleted = ok(call("groups.delete", id.clone().into(), none())).await;
     assert_eq!(string(&deleted, "id"), id);
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "group.deleted");
 
-    err(
-        call(&client, "groups.retrieve", id.into(), none()),
-        "NotFoundError",
-    )
-    .await;
+    err(call("groups.retrieve", id.into(), none()), "NotFoundError").await;
 }
 
 #[wasm_bindgen_test]
 async fn group_users_add_retrieve_list_remove() {
-    let client = client();
-    let group = new_group(&client, "wasm members").await;
-    let users = some_users(&client, 3).await;
+    let group = new_group("wasm members").await;
+    let users = some_users(3).await;
     let scope = || js(json!({ "group_id": group }));
 
     for user in &users {
         let added = ok(call(
-            &client,
             "groups.users.create",
             group.clone().into(),
             js(json!({ "user_id": user })),
@@ -102,7 +84,6 @@ async fn group_users_add_retrieve_list_remove() {
     }
 
     let member = ok(call(
-        &client,
         "groups.users.retrieve",
         users[0].clone().into(),
         scope(),
@@ -113,18 +94,11 @@ async fn group_users_add_retrieve_list_remove() {
     assert_eq!(string(&member, "user_type"), "user");
 
     // Member lists are newest first unless asked otherwise.
-    let list = ok(call(
-        &client,
-        "groups.users.list",
-        group.clone().into(),
-        none(),
-    ))
-    .await;
+    let list = ok(call("groups.users.list", group.clone().into(), none())).await;
     let mut newest_first = users.clone();
     newest_first.reverse();
     assert_eq!(ids(&list, "page.data"), newest_first);
     let ascending = ok(call(
-        &client,
         "groups.users.list",
         group.clone().into(),
         js(json!({ "order": "asc" })),
@@ -133,7 +107,6 @@ async fn group_users_add_retrieve_list_remove() {
     assert_eq!(ids(&ascending, "page.data"), users);
 
     let removed = ok(call(
-        &client,
         "groups.users.delete",
         users[1].clone().into(),
         scope(),
@@ -143,7 +116,6 @@ async fn group_users_add_retrieve_list_remove() {
     assert_eq!(string(&removed, "object"), "group.user.deleted");
 
     let list = ok(call(
-        &client,
         "groups.users.list",
         group.clone().into(),
         js(json!({ "order": "asc" })),
@@ -154,28 +126,21 @@ async fn group_users_add_retrieve_list_remove() {
         vec![users[0].clone(), users[2].clone()]
     );
     err(
-        call(
-            &client,
-            "groups.users.retrieve",
-            users[1].clone().into(),
-            scope(),
-        ),
+        call("groups.users.retrieve", users[1].clone().into(), scope()),
         "NotFoundError",
     )
     .await;
 
-    ok(call(&client, "groups.delete", group.into(), none())).await;
+    ok(call("groups.delete", group.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
 async fn group_roles_assign_retrieve_list_unassign() {
-    let client = client();
-    let group = new_group(&client, "wasm group roles").await;
-    let role = new_role(&client, "wasm group role").await;
+    let group = new_group("wasm group roles").await;
+    let role = new_role("wasm group role").await;
     let scope = || js(json!({ "group_id": group }));
 
     let assigned = ok(call(
-        &client,
         "groups.roles.create",
         group.clone().into(),
         js(json!({ "role_id": role })),
@@ -187,13 +152,7 @@ async fn group_roles_assign_retrieve_list_unassign() {
     assert_eq!(string(&assigned, "role.id"), role);
     assert!(!boolean(&assigned, "role.predefined_role"));
 
-    let details = ok(call(
-        &client,
-        "groups.roles.retrieve",
-        role.clone().into(),
-        scope(),
-    ))
-    .await;
+    let details = ok(call("groups.roles.retrieve", role.clone().into(), scope())).await;
     assert_eq!(string(&details, "id"), role);
     assert_eq!(string(&details, "resource_type"), "api.organization");
     let permissions: Vec<String> = array(&details, "permissions")
@@ -202,45 +161,25 @@ async fn group_roles_assign_retrieve_list_unassign() {
         .collect();
     assert_eq!(permissions, vec!["api.groups.read".to_owned()]);
 
-    let list = ok(call(
-        &client,
-        "groups.roles.list",
-        group.clone().into(),
-        none(),
-    ))
-    .await;
+    let list = ok(call("groups.roles.list", group.clone().into(), none())).await;
     assert_eq!(ids(&list, "page.data"), vec![role.clone()]);
     assert!(!boolean(&list, "page.has_more"));
 
-    let unassigned = ok(call(
-        &client,
-        "groups.roles.delete",
-        role.clone().into(),
-        scope(),
-    ))
-    .await;
+    let unassigned = ok(call("groups.roles.delete", role.clone().into(), scope())).await;
     assert!(boolean(&unassigned, "deleted"));
     assert_eq!(string(&unassigned, "object"), "group.role.deleted");
 
-    let list = ok(call(
-        &client,
-        "groups.roles.list",
-        group.clone().into(),
-        none(),
-    ))
-    .await;
+    let list = ok(call("groups.roles.list", group.clone().into(), none())).await;
     assert!(array(&list, "page.data").is_empty());
 
-    ok(call(&client, "roles.delete", role.into(), none())).await;
-    ok(call(&client, "groups.delete", group.into(), none())).await;
+    ok(call("roles.delete", role.into(), none())).await;
+    ok(call("groups.delete", group.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
 async fn roles_create_retrieve_update_list_delete() {
-    let client = client();
     let name = unique("wasm role");
     let created = ok(call(
-        &client,
         "roles.create",
         none(),
         js(json!({
@@ -258,12 +197,11 @@ async fn roles_create_retrieve_update_list_delete() {
     assert_eq!(array(&created, "permissions").len(), 2);
     assert!(!boolean(&created, "predefined_role"));
 
-    let retrieved = ok(call(&client, "roles.retrieve", id.clone().into(), none())).await;
+    let retrieved = ok(call("roles.retrieve", id.clone().into(), none())).await;
     assert_eq!(string(&retrieved, "name"), name);
 
     let renamed = format!("{name} (renamed)");
     let updated = ok(call(
-        &client,
         "roles.update",
         id.clone().into(),
         js(json!({ "role_name": renamed, "permissions": ["api.users.read"] })),
@@ -281,7 +219,7 @@ async fn roles_create_retrieve_update_list_delete() {
     // Fields left out stay as they were.
     assert_eq!(string(&updated, "description"), "made by the wasm tests");
 
-    let list = ok(call(&client, "roles.list", none(), none())).await;
+    let list = ok(call("roles.list", none(), none())).await;
     let names: Vec<String> = array(&list, "page.data")
         .iter()
         .map(|r| string(r, "name"))
@@ -290,35 +228,24 @@ async fn roles_create_retrieve_update_list_delete() {
     assert!(names.contains(&"Reader".to_owned()), "{names:?}");
     assert!(names.contains(&renamed), "{names:?}");
 
-    let deleted = ok(call(&client, "roles.delete", id.clone().into(), none())).await;
+    let deleted = ok(call("roles.delete", id.clone().into(), none())).await;
     assert_eq!(string(&deleted, "id"), id);
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "role.deleted");
-    err(
-        call(&client, "roles.retrieve", id.into(), none()),
-        "NotFoundError",
-    )
-    .await;
+    err(call("roles.retrieve", id.into(), none()), "NotFoundError").await;
 }
 
 #[wasm_bindgen_test]
 async fn users_retrieve_and_update() {
-    let client = client();
     // A reader: the seed has 4 owners, then readers.
-    let list = ok(call(
-        &client,
-        "users.list",
-        none(),
-        js(json!({ "limit": 20 })),
-    ))
-    .await;
+    let list = ok(call("users.list", none(), js(json!({ "limit": 20 })))).await;
     let reader = array(&list, "page.data")
         .into_iter()
         .find(|u| get(u, "role").as_string().as_deref() == Some("reader"))
         .expect("the seed has readers");
     let id = string(&reader, "id");
 
-    let user = ok(call(&client, "users.retrieve", id.clone().into(), none())).await;
+    let user = ok(call("users.retrieve", id.clone().into(), none())).await;
     assert_eq!(string(&user, "object"), "organization.user");
     assert_eq!(string(&user, "id"), id);
     assert_eq!(string(&user, "role"), "reader");
@@ -326,7 +253,6 @@ async fn users_retrieve_and_update() {
     assert!(number(&user, "added_at") > 1.7e9);
 
     let promoted = ok(call(
-        &client,
         "users.update",
         id.clone().into(),
         js(json!({ "role": "owner", "technical_level": "expert" })),
@@ -337,7 +263,6 @@ async fn users_retrieve_and_update() {
     assert_eq!(string(&promoted, "technical_level"), "expert");
 
     let restored = ok(call(
-        &client,
         "users.update",
         id.clone().into(),
         js(json!({ "role": "reader" })),
@@ -350,13 +275,11 @@ async fn users_retrieve_and_update() {
 
 #[wasm_bindgen_test]
 async fn user_roles_assign_retrieve_list_unassign() {
-    let client = client();
-    let user = some_users(&client, 1).await.remove(0);
-    let role = new_role(&client, "wasm user role").await;
+    let user = some_users(1).await.remove(0);
+    let role = new_role("wasm user role").await;
     let scope = || js(json!({ "user_id": user }));
 
     let assigned = ok(call(
-        &client,
         "users.roles.create",
         user.clone().into(),
         js(json!({ "role_id": role })),
@@ -366,18 +289,11 @@ async fn user_roles_assign_retrieve_list_unassign() {
     assert_eq!(string(&assigned, "user.id"), user);
     assert_eq!(string(&assigned, "role.id"), role);
 
-    let details = ok(call(
-        &client,
-        "users.roles.retrieve",
-        role.clone().into(),
-        scope(),
-    ))
-    .await;
+    let details = ok(call("users.roles.retrieve", role.clone().into(), scope())).await;
     assert_eq!(string(&details, "id"), role);
     assert!(!boolean(&details, "predefined_role"));
 
     let list = ok(call(
-        &client,
         "users.roles.list",
         user.clone().into(),
         js(json!({ "limit": 1000 })),
@@ -385,18 +301,11 @@ async fn user_roles_assign_retrieve_list_unassign() {
     .await;
     assert!(ids(&list, "page.data").contains(&role));
 
-    let unassigned = ok(call(
-        &client,
-        "users.roles.delete",
-        role.clone().into(),
-        scope(),
-    ))
-    .await;
+    let unassigned = ok(call("users.roles.delete", role.clone().into(), scope())).await;
     assert!(boolean(&unassigned, "deleted"));
     assert_eq!(string(&unassigned, "object"), "user.role.deleted");
 
     let list = ok(call(
-        &client,
         "users.roles.list",
         user.clone().into(),
         js(json!({ "limit": 1000 })),
@@ -404,82 +313,146 @@ async fn user_roles_assign_retrieve_list_unassign() {
     .await;
     assert!(!ids(&list, "page.data").contains(&role));
     err(
-        call(
-            &client,
-            "users.roles.retrieve",
-            role.clone().into(),
-            scope(),
-        ),
+        call("users.roles.retrieve", role.clone().into(), scope()),
         "NotFoundError",
     )
     .await;
 
-    ok(call(&client, "roles.delete", role.into(), none())).await;
+    ok(call("roles.delete", role.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
 async fn users_delete_removes_the_user_and_their_memberships() {
-    let client = client();
     // The last user in id order: the other suites take theirs from the front.
-    let all = ok(call(
-        &client,
-        "users.list",
-        none(),
-        js(json!({ "limit": 100 })),
-    ))
-    .await;
+    let all = ok(call("users.list", none(), js(json!({ "limit": 100 })))).await;
     let user = ids(&all, "page.data").pop().expect("the seed has users");
-    let group = new_group(&client, "wasm deleted member").await;
+    let group = new_group("wasm deleted member").await;
     ok(call(
-        &client,
         "groups.users.create",
         group.clone().into(),
         js(json!({ "user_id": user })),
     ))
     .await;
 
-    let deleted = ok(call(&client, "users.delete", user.clone().into(), none())).await;
+    let deleted = ok(call("users.delete", user.clone().into(), none())).await;
     assert_eq!(string(&deleted, "id"), user);
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "organization.user.deleted");
 
-    err(
-        call(&client, "users.retrieve", user.into(), none()),
-        "NotFoundError",
-    )
-    .await;
-    let members = ok(call(
-        &client,
-        "groups.users.list",
-        group.clone().into(),
-        none(),
-    ))
-    .await;
+    err(call("users.retrieve", user.into(), none()), "NotFoundError").await;
+    let members = ok(call("groups.users.list", group.clone().into(), none())).await;
     assert!(array(&members, "page.data").is_empty());
 
-    ok(call(&client, "groups.delete", group.into(), none())).await;
+    ok(call("groups.delete", group.into(), none())).await;
 }
 
 #[wasm_bindgen_test]
-async fn a_base_url_with_a_trailing_slash_and_call_headers_reach_the_server() {
-    let client = client_with(
-        json!({ "baseURL": format!("{}/v1/", mock_url()), "maxRetries": 5, "timeout": 1234 }),
-    );
-    // The per-call headers option reaches the server.
-    let group = new_group(&client, "wasm headers").await;
+async fn request_options_and_the_default_query_decide_what_reaches_the_server() {
+    let group = new_group("wasm options").await;
+    let path = format!("/v1/organization/groups/{group}");
     clear_log().await;
-    ok(api::call_op(
-        &client,
+
+    // The client's `defaultQuery` goes under the call's own query, which wins a name both give.
+    let defaults = json!({ "defaultQuery": { "api-version": "1", "limit": "5" } });
+    let list = ok(call_with(
+        "groups.list",
+        none(),
+        js(json!({ "limit": 2 })),
+        With::options(defaults),
+    ))
+    .await;
+    assert_eq!(array(&list, "page.data").len(), 2);
+    // `query` replaces the params' query.
+    let list = ok(call_with(
+        "groups.list",
+        none(),
+        js(json!({ "limit": 2 })),
+        With::options(json!({ "query": { "limit": 3, "order": "desc" } })),
+    ))
+    .await;
+    assert_eq!(array(&list, "page.data").len(), 3);
+    // `path` (here without its leading `/`) replaces the operation's.
+    let retrieved = ok(call_with(
+        "groups.retrieve",
+        "group_not_this_one".into(),
+        none(),
+        With::options(json!({ "path": &path["/v1/".len()..] })),
+    ))
+    .await;
+    assert_eq!(string(&retrieved, "id"), group);
+    // `body` replaces the body.
+    let renamed = unique("wasm options renamed");
+    let updated = ok(call_with(
+        "groups.update",
+        group.clone().into(),
+        js(json!({ "name": "not this name" })),
+        With::options(json!({ "body": { "name": renamed } })),
+    ))
+    .await;
+    assert_eq!(string(&updated, "name"), renamed);
+    // `method` replaces the method: a retrieve sent as a DELETE deletes.
+    let deleted = ok(call_with(
         "groups.retrieve",
         group.clone().into(),
         none(),
-        js(json!({ "headers": { "X-Wasm-Test": "yes" } })),
-        None,
+        With::options(json!({ "method": "delete" })),
     ))
     .await;
+    assert!(boolean(&deleted, "deleted"));
+
     let log = logged().await;
-    assert_eq!(log.len(), 1, "{log:?}");
-    assert_eq!(string(&log[0], "headers.x-wasm-test"), "yes");
+    let seen: Vec<(String, String, String)> = log
+        .iter()
+        .map(|e| {
+            (
+                string(e, "method"),
+                string(e, "path"),
+                get(e, "query").as_string().unwrap_or_default(),
+            )
+        })
+        .collect();
+    let expected = |method: &str, path: &str, query: &str| {
+        (method.to_owned(), path.to_owned(), query.to_owned())
+    };
+    assert_eq!(
+        seen,
+        vec![
+            expected("GET", "/v1/organization/groups", "api-version=1&limit=2"),
+            expected("GET", "/v1/organization/groups", "limit=3&order=desc"),
+            expected("GET", &path, ""),
+            expected("POST", &path, ""),
+            expected("DELETE", &path, ""),
+        ]
+    );
+    assert_eq!(
+        string(&log[3], "body"),
+        json!({ "name": renamed }).to_string()
+    );
     assert_eq!(string(&log[0], "headers.authorization"), "Bearer ***");
-    ok(call(&client, "groups.delete", group.into(), none())).await;
+
+    // An unsupported method is refused before sending.
+    let error = err(
+        call_with(
+            "groups.retrieve",
+            group.into(),
+            none(),
+            With::options(json!({ "method": "patch" })),
+        ),
+        "InvalidArgumentError",
+    )
+    .await;
+    assert_eq!(string(&error, "param"), "method");
+}
+
+/// Every operation of the table has its round trip in this suite.
+#[wasm_bindgen_test]
+fn every_operation_of_the_table_is_called_here() {
+    let source = include_str!("wasm_operations.rs");
+    let missing: Vec<&str> = openai_admin_wasm::ops::OPERATIONS
+        .iter()
+        .map(|op| op.name)
+        .filter(|name| !source.contains(&format!("\"{name}\",")))
+        .collect();
+    assert!(missing.is_empty(), "not called here: {missing:?}");
+    assert_eq!(openai_admin_wasm::ops::OPERATIONS.len(), 26);
 }

@@ -1,30 +1,31 @@
-//! Helpers shared by the `wasm_*` suites: the mock's address, a client pointed at it, awaiting the
-//! exports' promises, reading fields of the JavaScript values they give, and the mock's `/__mock`
-//! controls (fault rules and the request log).
+//! Helpers shared by the `wasm_*` suites: the mock's address, one attempt at an operation made the
+//! way the package's TypeScript makes it around the wasm exports, awaiting its promise, reading
+//! fields of the JavaScript values the exports give, and the mock's `/__mock` controls (fault
+//! rules and the request log).
 //!
 //! Every suite includes this file with `#[path = "wasm/common.rs"] mod common;` and uses part of it.
 #![allow(dead_code)]
 
-use js_sys::{Array, Function, Promise, Reflect, JSON};
+use js_sys::{Array, Function, JsString, Object, Promise, Reflect, JSON};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::{Headers, Response};
 
 #[path = "env.rs"]
 mod env;
 #[path = "mock.rs"]
 mod mock;
-use mock::{after_rejection, stop_if_mock_missing};
+use mock::stop_if_mock_missing;
 pub use mock::{mock_url, require_mock};
 
 pub use openai_admin_wasm::wasm as api;
-pub use openai_admin_wasm::wasm::WasmClient;
 
 /// The key the mock accepts unless started with another one.
 pub const KEY: &str = "sk-admin-demo";
 
-/// A function of the global object (`fetch`, `setTimeout`), looked up at run time: binding them
-/// with `extern "C"` here would clash at link time with the library's identical bindings.
+/// A function of the global object (`fetch`, `setTimeout`), looked up at run time, as the
+/// package's TypeScript calls the engine's own `fetch`.
 fn global_function(name: &str) -> Function {
     Reflect::get(&js_sys::global(), &name.into())
         .ok()
@@ -49,51 +50,145 @@ pub fn none() -> JsValue {
     JsValue::UNDEFINED
 }
 
-/// A client for the mock with the key.
-pub fn client() -> WasmClient {
-    client_with(json!({}))
+// --- one attempt, as the package's TypeScript makes it ------------------------------------------
+
+/// An answer of the mock, as `fetch` gave it: the status, the headers a script may read (in a
+/// browser, those CORS exposes) and the body's text.
+pub struct Answer {
+    pub status: u16,
+    pub headers: Headers,
+    pub text: JsString,
 }
 
-/// [`client`] with more (or overridden) settings: `baseURL`, `maxRetries`, `timeout`, and
-/// `adminAPIKey`, which becomes the `Authorization` header as the package's entry resolves it.
-pub fn client_with(extra: Value) -> WasmClient {
-    let key = extra
-        .get("adminAPIKey")
-        .and_then(Value::as_str)
-        .unwrap_or(KEY)
-        .to_owned();
-    let mut config = json!({
-        "baseURL": format!("{}/v1", mock_url()),
-        "maxRetries": 2,
-        "timeout": 600_000,
-        "headers": { "authorization": format!("Bearer {key}") },
+impl Answer {
+    /// A response header, `None` when it is missing (or not exposed to the script).
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers.get(name).ok().flatten()
+    }
+
+    /// The readable headers as a plain object (names lower-case), as the package attaches them
+    /// to an error.
+    pub fn headers_object(&self) -> JsValue {
+        Object::from_entries(&self.headers)
+            .map(JsValue::from)
+            .unwrap_or(JsValue::UNDEFINED)
+    }
+}
+
+/// `fetch(mock + path, { method, headers, body })` with the admin key `key`, `accept` and, with a
+/// body, `content-type`. A request that gets no answer rejects with the engine's own error; when
+/// that is because the mock is not running, the run stops with one line (see `mock.rs`).
+pub async fn send(
+    method: &str,
+    path: &str,
+    body: Option<String>,
+    key: &str,
+) -> Result<Answer, JsValue> {
+    stop_if_mock_missing();
+    let mut headers = json!({
+        "authorization": format!("Bearer {key}"),
+        "accept": "application/json",
     });
-    if let (Some(config), Value::Object(extra)) = (config.as_object_mut(), extra) {
-        for (name, value) in extra {
-            if name != "adminAPIKey" {
-                config.insert(name, value);
-            }
+    if body.is_some() {
+        headers["content-type"] = json!("application/json");
+    }
+    let mut init = json!({ "method": method, "headers": headers });
+    if let Some(body) = body {
+        init["body"] = json!(body);
+    }
+    let url = format!("{}{path}", mock_url());
+    let response: Response = match JsFuture::from(fetch_with_init(&url, &js(init))).await {
+        Ok(response) => response.unchecked_into(),
+        Err(error) => {
+            require_mock().await;
+            return Err(error);
+        }
+    };
+    let text = JsFuture::from(response.text().expect("a response has text()"))
+        .await?
+        .unchecked_into::<JsString>();
+    Ok(Answer {
+        status: response.status(),
+        headers: response.headers(),
+        text,
+    })
+}
+
+/// How [`call_with`] makes its attempt, beyond the operation's arguments.
+#[derive(Clone, Default)]
+pub struct With {
+    /// `prepare`'s request options (`path`, `method`, `query`, `body`, `defaultQuery`).
+    pub options: JsValue,
+    /// Whether `answer` checks the body against the spec (its `drift` list).
+    pub check: bool,
+    /// Another key than [`KEY`].
+    pub key: Option<String>,
+}
+
+impl With {
+    /// `prepare` with these request options.
+    pub fn options(options: Value) -> Self {
+        With {
+            options: js(options),
+            ..With::default()
         }
     }
-    WasmClient::new(js(config), None, JsValue::UNDEFINED, JsValue::UNDEFINED)
-        .unwrap_or_else(|e| panic!("the client was refused: {}", describe(&e)))
+
+    /// `answer` with `check`.
+    pub fn check() -> Self {
+        With {
+            check: true,
+            ..With::default()
+        }
+    }
+
+    /// The request sent with another admin key.
+    pub fn key(key: &str) -> Self {
+        With {
+            key: Some(key.to_owned()),
+            ..With::default()
+        }
+    }
 }
 
-/// Awaits a promise; stops the run with one line if it failed because the mock is not running
-/// (see `mock.rs`).
+/// One attempt at operation `op` (`groups.users.list`, …) with the official SDK's arguments, as
+/// the package's TypeScript makes it: `prepare`, then the engine's `fetch` to the mock's
+/// `/v1` + path, then `answer` for a 2xx (resolving to `{ data, nextAfter?, drift? }`) or
+/// `apiError` for any other status (rejecting with its description, the answer's readable headers
+/// attached as `headers`). Refused arguments reject with `prepare`'s description, and nothing is
+/// sent. No retries: those are the TypeScript's, and `retryDelay` decides them.
+pub fn call(op: &str, id: JsValue, params: JsValue) -> Promise {
+    call_with(op, id, params, With::default())
+}
+
+/// [`call`] with request options, drift checks or another key.
+pub fn call_with(op: &str, id: JsValue, params: JsValue, with: With) -> Promise {
+    let op = op.to_owned();
+    future_to_promise(async move { attempt(&op, id, params, with).await })
+}
+
+async fn attempt(op: &str, id: JsValue, params: JsValue, with: With) -> Result<JsValue, JsValue> {
+    let request = api::prepare(op, id, params, with.options)?;
+    let body = get(&request, "body").as_string();
+    let path = format!("/v1{}", string(&request, "path"));
+    let key = with.key.as_deref().unwrap_or(KEY);
+    let answer = send(&string(&request, "method"), &path, body, key).await?;
+    let request_id = answer.header("x-request-id");
+    let result = if (200..300).contains(&answer.status) {
+        api::answer(op, &answer.text, answer.status, request_id, with.check)
+    } else {
+        let text = String::from(&answer.text);
+        Err(api::api_error_js(answer.status, request_id, &text))
+    };
+    result.inspect_err(|error| {
+        let _ = Reflect::set(error, &"headers".into(), &answer.headers_object());
+    })
+}
+
+/// Awaits a promise; stops the run at once if the mock was found missing (see `mock.rs`).
 async fn settle(promise: Promise) -> Result<JsValue, JsValue> {
     stop_if_mock_missing();
-    let result = JsFuture::from(promise).await;
-    if let Err(error) = &result {
-        after_rejection(error).await;
-    }
-    result
-}
-
-/// Runs operation `op` of the table with no request options and no signal: the promise of
-/// `call(client, op, id, params)` in JavaScript.
-pub fn call(client: &WasmClient, op: &str, id: JsValue, params: JsValue) -> Promise {
-    api::call_op(client, op, id, params, JsValue::UNDEFINED, None)
+    JsFuture::from(promise).await
 }
 
 /// Awaits a promise that may resolve or reject.
@@ -107,7 +202,7 @@ pub async fn ok(promise: Promise) -> JsValue {
         Ok(result) => {
             let data = get(&result, "data");
             if Reflect::has(&result, &"nextAfter".into()).unwrap_or(false) {
-                let page = js_sys::Object::new();
+                let page = Object::new();
                 let _ = Reflect::set(&page, &"page".into(), &data);
                 let _ = Reflect::set(&page, &"nextAfter".into(), &get(&result, "nextAfter"));
                 page.into()
@@ -224,7 +319,7 @@ async fn control(method: &str, path: &str, body: Option<Value>) -> JsValue {
         init["body"] = json!(body.to_string());
     }
     let url = format!("{}{path}", mock_url());
-    let response: web_sys::Response = JsFuture::from(fetch_with_init(&url, &js(init)))
+    let response: Response = JsFuture::from(fetch_with_init(&url, &js(init)))
         .await
         .unwrap_or_else(|e| panic!("{method} {url} failed: {}", describe(&e)))
         .unchecked_into();
@@ -272,44 +367,30 @@ pub async fn attempts(method: &str, path: &str) -> usize {
 // --- fixtures ---------------------------------------------------------------------------------
 
 /// Creates a group with a fresh name and returns its id.
-pub async fn new_group(client: &WasmClient, prefix: &str) -> String {
-    let group = ok(api::call_op(
-        client,
+pub async fn new_group(prefix: &str) -> String {
+    let group = ok(call(
         "groups.create",
         none(),
         js(json!({ "name": unique(prefix) })),
-        none(),
-        None,
     ))
     .await;
     string(&group, "id")
 }
 
 /// Creates a custom role with a fresh name and returns its id.
-pub async fn new_role(client: &WasmClient, prefix: &str) -> String {
-    let role = ok(api::call_op(
-        client,
+pub async fn new_role(prefix: &str) -> String {
+    let role = ok(call(
         "roles.create",
         none(),
         js(json!({ "role_name": unique(prefix), "permissions": ["api.groups.read"] })),
-        none(),
-        None,
     ))
     .await;
     string(&role, "id")
 }
 
 /// The ids of the first `n` users of the organization (seeded, in id order).
-pub async fn some_users(client: &WasmClient, n: usize) -> Vec<String> {
-    let list = ok(api::call_op(
-        client,
-        "users.list",
-        none(),
-        js(json!({ "limit": n })),
-        none(),
-        None,
-    ))
-    .await;
+pub async fn some_users(n: usize) -> Vec<String> {
+    let list = ok(call("users.list", none(), js(json!({ "limit": n })))).await;
     let users = ids(&list, "page.data");
     assert!(users.len() >= n, "the mock has fewer than {n} users");
     users

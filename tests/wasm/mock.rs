@@ -6,7 +6,7 @@
 //! 3. [`DEFAULT_MOCK_URL`], where `make mock` starts it.
 //!
 //! The mock is asked once whether it is there ([`require_mock`]): before the first `/__mock`
-//! control, and when a call through the client fails to connect ([`after_rejection`]). If it is
+//! control, and when a request to it gets no answer (`send` in `common.rs`). If it is
 //! not there, the run stops with one line saying how to start it: in Node the process exits with
 //! status 1; in a browser (where nothing can end the run) the line is written once to the page's
 //! test output and every test that needs the mock fails at once with a one-line error. Tests that
@@ -99,19 +99,6 @@ pub async fn require_mock() {
 pub fn stop_if_mock_missing() {
     if let Probe::Down(line) = PROBE.with(|p| p.borrow().clone()) {
         stop(&line)
-    }
-}
-
-/// After a call rejected: when it could not connect (`APIConnectionError`,
-/// `APIConnectionTimeoutError`), makes sure the mock is there ([`require_mock`]). Other errors,
-/// and connection errors with the mock there (faults the test asked for), come back to the test.
-pub async fn after_rejection(error: &JsValue) {
-    let name = Reflect::get(error, &"name".into())
-        .ok()
-        .and_then(|n| n.as_string())
-        .unwrap_or_default();
-    if name.starts_with("APIConnection") {
-        require_mock().await;
     }
 }
 
