@@ -498,6 +498,16 @@ function describe(error: unknown): string {
   return typeof message === 'string' ? message : typeof error === 'string' ? error : 'fetch failed';
 }
 
+/** `JSON.parse(text)` when it is a JSON object; `undefined` otherwise (the core then says why). */
+function parseObject(text: string): object | undefined {
+  try {
+    const data: unknown = JSON.parse(text);
+    return typeof data === 'object' && data !== null && !Array.isArray(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Waits `ms`, or less if `signal` aborts first (a server may ask for up to a minute). */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (signal?.aborted) return Promise.resolve();
@@ -643,7 +653,7 @@ export class Transport {
   }
 
   /** Runs one call: options resolved and checked, the request built by the core, sent and retried, drift reported. */
-  async #run(op: string, id: string | undefined, params: unknown, optionsIn: unknown, raw: boolean): Promise<CoreAnswer> {
+  async #run(op: string, list: boolean, id: string | undefined, params: unknown, optionsIn: unknown, raw: boolean): Promise<CoreAnswer> {
     try {
       const options = (isThenable(optionsIn) ? await optionsIn : optionsIn) as RequestOptions | undefined;
       const check = !raw && this.#shouldCheck(op);
@@ -654,7 +664,7 @@ export class Transport {
       // The official SDK refuses a request with no credentials unless the headers name them.
       if (!client.auth && !(call.headers && namesAuth(call.headers))) throw new Errors.OpenAIError(NO_AUTH);
       const prepared = wasm.prepare(op, id, params, call.overrides);
-      const answer = await this.#send(op, prepared, call, client.merged, raw, check);
+      const answer = await this.#send(op, list, prepared, call, client.merged, raw, check);
       if (check) this.#report(op, answer);
       return answer;
     } catch (reason) {
@@ -663,7 +673,7 @@ export class Transport {
   }
 
   /** Sends a prepared request, retrying as the core decides; reads the answer unless `raw`. */
-  async #send(op: string, prepared: Prepared, call: CallOptions, clientHeaders: MergedHeaders, raw: boolean, check: boolean): Promise<CoreAnswer> {
+  async #send(op: string, list: boolean, prepared: Prepared, call: CallOptions, clientHeaders: MergedHeaders, raw: boolean, check: boolean): Promise<CoreAnswer> {
     const url = call.baseURL.replace(/\/+$/, '') + prepared.path;
     // `Accept`, `Content-Type` when there is a body, the client's headers, then the call's.
     const merged: MergedHeaders = new Map([['accept', 'application/json']]);
@@ -707,6 +717,12 @@ export class Transport {
         throw { ...wasm.apiError(status, requestID, text ?? ''), headers: response.headers };
       }
       if (text === undefined) return { response };
+      // An object that is neither a list page nor checked needs no more than `JSON.parse`;
+      // everything else (pages, checked answers, bodies the client cannot use) is read by the core.
+      if (!list && !check) {
+        const data = parseObject(text);
+        if (data !== undefined) return { response, data };
+      }
       try {
         return { response, ...wasm.answer(op, text, status, requestID, check) };
       } catch (reason) {
@@ -771,7 +787,7 @@ export class Transport {
   /** One operation that answers one object: the official `APIPromise`. */
   request<R>(op: string, id: string | undefined, params: unknown, options: RequestOptions | undefined): APIPromise<R> {
     return new APIPromise<R>(async (raw) => {
-      const answer = await this.#run(op, id, params, options, raw);
+      const answer = await this.#run(op, false, id, params, options, raw);
       if (!raw) addRequestID(answer.data, answer.response);
       return answer as Answer<any>;
     });
@@ -792,7 +808,7 @@ export class Transport {
     const Page = op === 'users.list' ? ConversationCursorPage : NextCursorPage;
     return new PagePromise<P, I>(async (raw) => {
       const resolved = (isThenable(options) ? await options : options) as RequestOptions | undefined;
-      const answer = await this.#run(op, id, query, resolved, raw);
+      const answer = await this.#run(op, true, id, query, resolved, raw);
       if (raw) return answer as Answer<any>;
       addRequestID(answer.data, answer.response);
       const { query: queryOverride, ...rest } = resolved ?? {};
