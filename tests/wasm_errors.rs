@@ -1,16 +1,22 @@
 //! Errors as the exports describe them, on real answers of the mock: `apiError`'s class name,
 //! status, code, param and request id (also for error bodies that are not the API's JSON);
-//! `prepare` refusing arguments that cannot succeed before anything is sent; `answer` refusing
-//! bodies and list envelopes the client cannot use, and reporting drift from the models.
+//! `prepare` refusing arguments that cannot succeed before anything is sent; `answer` (and
+//! `checkPage`, for a page already parsed) refusing bodies and list envelopes the client cannot
+//! use, and `answer` reporting drift from the models.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "wasm/common.rs"]
 mod common;
 
 use common::*;
-use serde_json::json;
+use serde_json::{json, Value};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
+
+/// `value[key]` of a JSON value, cloned.
+fn get_json(value: &Value, key: &str) -> Value {
+    value.get(key).cloned().unwrap_or(Value::Null)
+}
 
 #[wasm_bindgen_test]
 async fn unknown_group_is_a_not_found_error_with_status_and_request_id() {
@@ -329,11 +335,19 @@ async fn a_list_envelope_the_client_cannot_page_is_an_api_error() {
         );
         assert_eq!(number(&error, "status"), 200.0);
         assert!(string(&error, "requestID").starts_with("req_"));
+        // `checkPage`, on the same page parsed by the engine, refuses it with the same error.
+        let parsed = js(get_json(&page(extra.clone()), "body"));
+        let refused = api::check_page("groups.users.list", &parsed, 200, Some("req_1".into()))
+            .expect_err("checkPage accepted a page the client cannot use");
+        assert_eq!(string(&refused, "message"), message);
     }
     // An empty page that says there is more, with a cursor, goes on (`NextCursorPage`).
     set_faults(json!([page(json!({}))])).await;
     let result = ok(call("groups.users.list", group.clone().into(), none())).await;
     assert_eq!(string(&result, "nextAfter"), "user_x");
+    let parsed = js(get_json(&page(json!({})), "body"));
+    api::check_page("groups.users.list", &parsed, 200, None)
+        .unwrap_or_else(|e| panic!("checkPage refused a usable page: {}", describe(&e)));
 
     clear_faults().await;
     ok(call("groups.delete", group.into(), none())).await;

@@ -414,6 +414,7 @@ interface Prepared {
 interface WasmApi {
   prepare(op: string, id: string | undefined, params: unknown, options: RequestOverrides | undefined): Prepared;
   answer(op: string, text: string, status: number, requestID: string | null, check: boolean): { data: unknown; drift?: string[] };
+  checkPage(op: string, page: object, status: number, requestID: string | null): void;
   apiError(status: number, requestID: string | null, body: string): Errors.ErrorDescription;
   retryDelay(status: number, retriesDone: number, shouldRetry: string | null, retryAfterMs: string | null, retryAfter: string | null): number;
 }
@@ -717,13 +718,15 @@ export class Transport {
         throw { ...wasm.apiError(status, requestID, text ?? ''), headers: response.headers };
       }
       if (text === undefined) return { response };
-      // An object that is neither a list page nor checked needs no more than `JSON.parse`;
-      // everything else (pages, checked answers, bodies the client cannot use) is read by the core.
-      if (!list && !check) {
-        const data = parseObject(text);
-        if (data !== undefined) return { response, data };
-      }
       try {
+        // A JSON object that is not sampled for drift is parsed here, and the core checks only a
+        // page's envelope; the core reads everything else (sampled answers, and bodies that are
+        // not a JSON object, to say why).
+        const data = check ? undefined : parseObject(text);
+        if (data !== undefined) {
+          if (list) wasm.checkPage(op, data, status, requestID);
+          return { response, data };
+        }
         return { response, ...wasm.answer(op, text, status, requestID, check) };
       } catch (reason) {
         throw typeof reason === 'object' && reason !== null ? { ...reason, headers: response.headers } : reason;

@@ -1,6 +1,7 @@
 //! The exports the package's TypeScript calls around its `fetch`: `prepare` checks and builds an
-//! operation's request, `answer` reads a 2xx body, `apiError` reads any other, and `retryDelay`
-//! decides whether and when a failed attempt is tried again.
+//! operation's request, `answer` reads a 2xx body (`checkPage` checks a list page the engine has
+//! already parsed), `apiError` reads any other answer, and `retryDelay` decides whether and when a
+//! failed attempt is tried again.
 //!
 //! Everything here converts values and calls the core; request building, validation, response
 //! checks, pagination and retry decisions live in the plain-Rust modules. The TypeScript side

@@ -2,6 +2,7 @@
 
 use js_sys::{Array, JsString, Object};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::convert::{body_to_js, error_to_js, get, members_of, set, string_arg, stringify};
 use crate::error::Error;
@@ -92,6 +93,29 @@ pub fn answer(
     Ok(out.into())
 }
 
+/// Checks a list page the engine has already parsed (`page`, from a 2xx answer to list `op`):
+/// what [`answer`] checks of a page, without parsing it again. Throws the same `APIError`
+/// description when the client cannot page through it.
+#[wasm_bindgen(js_name = checkPage)]
+pub fn check_page(
+    op: &str,
+    page: &JsValue,
+    status: u16,
+    request_id: Option<String>,
+) -> Result<(), JsValue> {
+    let op = operation(op).map_err(|e| error_to_js(&e))?;
+    let Some(cursor) = op.cursor else {
+        return Ok(());
+    };
+    next_after(page, cursor).map(drop).map_err(|message| {
+        error_to_js(&Error::Decode {
+            message,
+            status,
+            request_id,
+        })
+    })
+}
+
 /// The error description of a non-2xx answer: its class by status, the message, and the body's
 /// `error` object's `code`, `param` and `type` (see `convert::error_to_js`).
 #[wasm_bindgen(js_name = apiError)]
@@ -141,7 +165,7 @@ fn next_after(page: &JsValue, cursor_field: &str) -> Result<Option<String>, Stri
     let items = if data.is_undefined() {
         0
     } else if Array::is_array(&data) {
-        Array::from(&data).length()
+        data.unchecked_ref::<Array>().length()
     } else {
         return Err("`data` is not an array".to_owned());
     };
