@@ -493,6 +493,14 @@ function abortError(signal: AbortSignal): Errors.APIUserAbortError {
   return Object.defineProperty(new Errors.APIUserAbortError(), 'cause', { value: signal.reason, writable: true, configurable: true });
 }
 
+/**
+ * How long Node's built-in `fetch` (undici, default dispatcher) waits for a response's headers,
+ * and between two parts of its body, before it fails the request: undici's `headersTimeout` and
+ * `bodyTimeout`, 300 s.
+ */
+const NODE_FETCH_LIMIT_MS = 300_000;
+const isNode = typeof (globalThis as any).process?.versions?.node === 'string' && typeof (globalThis as any).Deno === 'undefined' && typeof (globalThis as any).Bun === 'undefined';
+
 /** A thrown value as text: its `message` when it has one. */
 function describe(error: unknown): string {
   const message = (error as { message?: unknown } | null)?.message;
@@ -737,32 +745,56 @@ export class Transport {
   /**
    * One attempt, under the call's timeout and the caller's signal: the response, and its whole
    * body as text unless the caller wants the raw response of a 2xx.
+   *
+   * The request carries a signal of its own, aborted by the caller's signal or by the timer, as in
+   * the official SDK, except in one case: Node's own `fetch`, with no caller's signal, no
+   * `dispatcher`, and a timeout of at least {@link NODE_FETCH_LIMIT_MS}. There a signal costs more
+   * than the rest of the client's work for the request (ARCHITECTURE.md), and Node's fetch already
+   * ends a request that waits that long for its headers or for more of its body; the timer then
+   * ends the attempt on time, and the abandoned request finishes unread in the background, with a
+   * connection of its own (Node's default pool has no per-origin limit).
    */
   async #attempt(url: string, init: RequestInit, timeout: number, signal: AbortSignal | undefined, raw: boolean): Promise<{ response: Response; text?: string } | NoAnswer> {
     if (signal?.aborted) throw abortError(signal);
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeout);
-    const forward = () => controller.abort();
+    const controller = signal || !this.#nodeBoundsRequests(init, timeout) ? new AbortController() : undefined;
+    const forward = () => controller?.abort();
     signal?.addEventListener('abort', forward);
-    try {
-      const fetchFn = this.#resolved.fetch ?? fetch;
-      const response = await fetchFn.call(undefined, url, { ...init, signal: controller.signal });
-      if (typeof response?.status !== 'number' || typeof response.text !== 'function') {
-        return { kind: 'connection', message: '`fetch` did not resolve to a Response', cause: undefined };
-      }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => {
+        controller?.abort();
+        resolve('timeout');
+      }, timeout);
+    });
+    const fetchFn = this.#resolved.fetch ?? fetch;
+    const exchange = (async () => {
+      const response = await fetchFn.call(undefined, url, controller ? { ...init, signal: controller.signal } : init);
+      if (typeof response?.status !== 'number' || typeof response.text !== 'function') return undefined;
       const ok = response.status >= 200 && response.status < 300;
       return { response, text: raw && ok ? undefined : await response.text() };
+    })();
+    try {
+      const result = await Promise.race([exchange, expired]);
+      if (result === 'timeout') {
+        // The request goes on unread; whatever becomes of it is nobody's error.
+        exchange.catch(() => {});
+        return { kind: 'timeout', message: 'Request timed out.', cause: undefined };
+      }
+      return result ?? { kind: 'connection', message: '`fetch` did not resolve to a Response', cause: undefined };
     } catch (cause) {
       if (signal?.aborted) throw abortError(signal);
-      return timedOut ? { kind: 'timeout', message: 'Request timed out.', cause } : { kind: 'connection', message: describe(cause), cause };
+      return controller?.signal.aborted
+        ? { kind: 'timeout', message: 'Request timed out.', cause }
+        : { kind: 'connection', message: describe(cause), cause };
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forward);
     }
+  }
+
+  /** Whether Node's built-in `fetch` with its default dispatcher bounds a request of this attempt (see {@link #attempt}). */
+  #nodeBoundsRequests(init: RequestInit, timeout: number): boolean {
+    return timeout >= NODE_FETCH_LIMIT_MS && this.#resolved.fetch === undefined && isNode && !('dispatcher' in init);
   }
 
   /** Logs why the call is retried (the failure: an error or a status), then waits `ms`. */

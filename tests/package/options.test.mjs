@@ -142,3 +142,33 @@ test('OPENAI_ADMIN_KEY and OPENAI_BASE_URL are read in Node when options omit th
     }
   }
 });
+
+test("Node's own fetch: a request carries a signal only where it must", async (t) => {
+  // Node's fetch ends a request that waits 300 s for its headers or its body, so with a timeout at
+  // least that long and nothing else to abort it, a request goes without a signal (which costs
+  // more than the rest of the client's work for it); anything else gets one, as in the official SDK.
+  const seen = [];
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = (url, init) => {
+    seen.push(init.signal);
+    return realFetch(url, init);
+  };
+  t.after(() => {
+    globalThis.fetch = realFetch;
+  });
+  const client = (options = {}) => new OpenAIAdmin({ adminAPIKey: KEY, baseURL: mock.api, maxRetries: 0, ...options }).admin.organization;
+  await client().groups.list(); // the default timeout, 10 minutes
+  await client({ timeout: 300_000 }).groups.list();
+  await client().groups.list({}, { signal: new AbortController().signal });
+  await client({ timeout: 299_999 }).groups.list();
+  await client().groups.list({}, { timeout: 5_000 });
+  await client({ fetchOptions: { dispatcher: undefined } }).groups.list();
+  assert.deepEqual(
+    seen.map((signal) => signal instanceof AbortSignal),
+    [false, false, true, true, true, true],
+  );
+  // A custom fetch always gets the signal.
+  const custom = [];
+  await client({ fetch: (url, init) => (custom.push(init.signal), realFetch(url, init)) }).groups.list();
+  assert.ok(custom[0] instanceof AbortSignal);
+});
