@@ -499,7 +499,12 @@ function abortError(signal: AbortSignal): Errors.APIUserAbortError {
  * `bodyTimeout`, 300 s.
  */
 const NODE_FETCH_LIMIT_MS = 300_000;
-const isNode = typeof (globalThis as any).process?.versions?.node === 'string' && typeof (globalThis as any).Deno === 'undefined' && typeof (globalThis as any).Bun === 'undefined';
+/** Node itself (not Deno, Bun, or a browser page with Node's globals, such as an Electron window). */
+const isNode =
+  typeof (globalThis as any).process?.versions?.node === 'string' &&
+  typeof (globalThis as any).Deno === 'undefined' &&
+  typeof (globalThis as any).Bun === 'undefined' &&
+  !isBrowserLike();
 
 /** A thrown value as text: its `message` when it has one. */
 function describe(error: unknown): string {
