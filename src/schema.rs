@@ -308,8 +308,21 @@ pub fn check_response(
     cursor_field: Option<&str>,
     drift: &mut Vec<Drift>,
 ) -> Result<(), Invalid> {
+    check_response_sample(schema, body, cursor_field, usize::MAX, drift)
+}
+
+/// As [`check_response`], comparing only the first `items` items of each array with the model
+/// (a sample: items of one list share their shape); the rest must still be valid JSON.
+pub fn check_response_sample(
+    schema: &'static Schema,
+    body: &str,
+    cursor_field: Option<&str>,
+    items: usize,
+    drift: &mut Vec<Drift>,
+) -> Result<(), Invalid> {
     let mut parser = Parser::new(body, Mode::Response);
     parser.cursor_field = cursor_field.unwrap_or("");
+    parser.items_checked = items;
     parser.drift = std::mem::take(drift);
     let result = parser.top(schema).map(|_| ());
     *drift = parser.drift;
@@ -444,6 +457,9 @@ struct Parser<'a> {
     cursor_field: &'a str,
     /// Length of the array that closed last: at the top level, after `data`, that of `data`.
     last_array_len: usize,
+    /// Response mode: how many items of each array are compared with the model; the rest are
+    /// only read as JSON.
+    items_checked: usize,
 }
 
 /// What a JSON value turned out to be, for messages.
@@ -570,6 +586,7 @@ impl<'a> Parser<'a> {
             page: PageInfo::default(),
             cursor_field: "",
             last_array_len: 0,
+            items_checked: usize::MAX,
         }
     }
 
@@ -939,7 +956,15 @@ impl<'a> Parser<'a> {
             } else {
                 Step::Index(index)
             });
-            self.value(item, None, depth + 1)?;
+            if index < self.items_checked {
+                self.value(item, None, depth + 1)?;
+            } else {
+                self.skip_ws();
+                let first = self
+                    .peek()
+                    .ok_or_else(|| self.fail_syntax("unexpected end"))?;
+                self.any(first, depth + 1)?;
+            }
             self.path.pop();
             index += 1;
             self.skip_ws();
@@ -1686,6 +1711,30 @@ mod tests {
                 "data[] is not an object (the spec says object)".to_owned()
             ])
         );
+    }
+
+    #[test]
+    fn a_sample_compares_only_the_first_items_and_still_reads_the_rest() {
+        let body = r#"{"data":[{"id":"a","created_at":1},{"id":"b","created_at":2,"color":"red"},{"id":3}],"has_more":false,"next":null}"#;
+        let sample = |items: usize, body: &str| {
+            let mut drift = Vec::new();
+            check_response_sample(&LIST, body, Some("next"), items, &mut drift)
+                .map(|()| drift.iter().map(ToString::to_string).collect::<Vec<_>>())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(sample(1, body), Ok(vec![]));
+        assert_eq!(
+            sample(2, body),
+            Ok(vec![
+                "data[].color is not in the spec (unknown field)".to_owned()
+            ])
+        );
+        assert_eq!(sample(usize::MAX, body), read(body));
+        // Items past the sample are still read: broken JSON there is still an error.
+        let broken = r#"{"data":[{"id":"a","created_at":1},{"id":"b",}],"has_more":false}"#;
+        assert!(sample(1, broken).is_err());
+        // The envelope is checked whatever the sample.
+        assert!(sample(0, r#"{"data":{},"has_more":false}"#).is_err());
     }
 
     #[test]

@@ -375,6 +375,7 @@ async fn following_the_decisions_two_503s_then_the_answer() {
         answer.status,
         answer.header("x-request-id"),
         false,
+        None,
     )
     .unwrap_or_else(|e| panic!("{}", describe(&e)));
     assert_eq!(string(&result, "data.id"), group);

@@ -73,8 +73,9 @@ export interface ClientOptions {
   /**
    * This package's extension. Answers that differ from the API's published schema (a required
    * field missing, an unknown field, an enum value outside the spec, a wrong type) are:
-   * - `'warn'` (default): checked on the first answer of each operation per client; each difference
-   *   is logged once at `warn` (`groups.list: data[].group_type is missing (the spec requires it)`);
+   * - `'warn'` (default): checked on the first answer of each operation per client (the first 100
+   *   items of a list); each difference is logged once at `warn`
+   *   (`groups.list: data[].group_type is missing (the spec requires it)`);
    * - `'error'`: checked on every answer; a difference rejects with `ResponseDriftError`;
    * - `'off'`: never checked.
    * The answer always reaches the caller as the API sent it (except with `'error'`).
@@ -413,7 +414,7 @@ interface Prepared {
 /** The wasm exports this file uses (the contract of the core; see `src/wasm/ops.rs`). */
 interface WasmApi {
   prepare(op: string, id: string | undefined, params: unknown, options: RequestOverrides | undefined): Prepared;
-  answer(op: string, text: string, status: number, requestID: string | null, check: boolean): { data: unknown; drift?: string[] };
+  answer(op: string, text: string, status: number, requestID: string | null, check: boolean, sample: number | undefined): { data: unknown; drift?: string[] };
   checkPage(op: string, page: object, status: number, requestID: string | null): void;
   apiError(status: number, requestID: string | null, body: string): Errors.ErrorDescription;
   retryDelay(status: number, retriesDone: number, shouldRetry: string | null, retryAfterMs: string | null, retryAfter: string | null): number;
@@ -492,6 +493,12 @@ function isSignal(value: unknown): value is AbortSignal {
 function abortError(signal: AbortSignal): Errors.APIUserAbortError {
   return Object.defineProperty(new Errors.APIUserAbortError(), 'cause', { value: signal.reason, writable: true, configurable: true });
 }
+
+/**
+ * With `responseDrift: 'warn'`, how many items of each list the sampled answer compares with the
+ * spec (the items of one list share their shape; the rest are still read). `'error'` compares all.
+ */
+const DRIFT_SAMPLE_ITEMS = 100;
 
 /**
  * How long Node's built-in `fetch` (undici, default dispatcher) waits for a response's headers,
@@ -740,7 +747,8 @@ export class Transport {
           if (list) wasm.checkPage(op, data, status, requestID);
           return { response, data };
         }
-        return { response, ...wasm.answer(op, text, status, requestID, check) };
+        const sample = this.#resolved.responseDrift === 'warn' ? DRIFT_SAMPLE_ITEMS : undefined;
+        return { response, ...wasm.answer(op, text, status, requestID, check, sample) };
       } catch (reason) {
         throw typeof reason === 'object' && reason !== null ? { ...reason, headers: response.headers } : reason;
       }

@@ -10,7 +10,7 @@ use crate::ops::{build, find, push_query, Operation};
 use crate::request::{ApiRequest, Method};
 use crate::response::api_error;
 use crate::retry::{retry_delay_ms, should_retry_status, RetryHeaders};
-use crate::schema::check_response;
+use crate::schema::check_response_sample;
 
 /// Checks and builds operation `op`'s request (`groups.users.list`, …) from the official SDK's
 /// arguments, without sending it: `id` the positional path parameter, `params` the params, query
@@ -45,7 +45,8 @@ pub fn prepare(
 /// Reads the 2xx answer `text` of operation `op`: parsed by the engine's `JSON.parse`, with
 /// `_request_id` attached as the official SDK attaches it. Returns `{ data, nextAfter?, drift? }`:
 /// for a list, `nextAfter` is the next page's cursor as the official page classes decide it (or
-/// `null`); with `check`, `drift` lists how the answer differs from the spec's model.
+/// `null`); with `check`, `drift` lists how the answer differs from the spec's model, comparing
+/// only the first `sample` items of each array when `sample` is given.
 ///
 /// Throws an `APIError` description only when the client cannot go on: the body is not JSON or
 /// not an object, or a list's envelope field has the wrong JSON type.
@@ -56,6 +57,7 @@ pub fn answer(
     status: u16,
     request_id: Option<String>,
     check: bool,
+    sample: Option<u32>,
 ) -> Result<JsValue, JsValue> {
     let op = operation(op).map_err(|e| error_to_js(&e))?;
     let fail = |message: String| {
@@ -82,7 +84,8 @@ pub fn answer(
     }
     if check {
         let mut drift = Vec::new();
-        check_response(op.result, &String::from(text), op.cursor, &mut drift)
+        let items = sample.map_or(usize::MAX, |n| n as usize);
+        check_response_sample(op.result, &String::from(text), op.cursor, items, &mut drift)
             .map_err(|e| fail(e.to_string()))?;
         let list = Array::new();
         for item in &drift {

@@ -312,6 +312,27 @@ export function defineCases() {
     options: { responseDrift: 'error' },
     expect: (r) => check(r.ok, `rejected: ${r.error?.message}`),
   });
+  // The default samples the first 100 items of a list; 'error' compares every item.
+  const longPage = {
+    object: 'list',
+    data: Array.from({ length: 150 }, (_, i) => groupOf(i === 120 ? { id: `group_${i}`, colour: 'red' } : { id: `group_${i}` })),
+    has_more: false,
+    next: null,
+  };
+  add('drift', 'the default compares the first 100 items of a list with the spec', 'drift', [ok(longPage)], (o) => o.groups.list(), {
+    expect: (r, ctx) => {
+      check(r.ok && r.value.data.length === 150, `rejected or short: ${r.error?.message}`);
+      check(r.value.data[120].colour === 'red', 'item 120 as sent');
+      check(ctx.oursLog.length === 0, `logged: ${show(ctx.oursLog)}`);
+    },
+  });
+  add('drift', "responseDrift: 'error' compares every item of a list", 'drift', [ok(longPage)], (o) => o.groups.list(), {
+    options: { responseDrift: 'error' },
+    expect: (r) => {
+      check(!r.ok, `resolved: ${show(r.value)}`);
+      check(r.error.message.includes('data[].colour is not in the spec (unknown field)'), r.error.message);
+    },
+  });
   add('drift', "responseDrift: 'off' logs nothing", 'drift', [ok(E['groups.list'])], (o) => o.groups.list(), {
     options: { responseDrift: 'off' },
     expect: (r, ctx) => {

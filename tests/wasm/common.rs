@@ -121,6 +121,8 @@ pub struct With {
     pub options: JsValue,
     /// Whether `answer` checks the body against the spec (its `drift` list).
     pub check: bool,
+    /// With `check`, how many items of each array `answer` compares (all when `None`).
+    pub sample: Option<u32>,
     /// Another key than [`KEY`].
     pub key: Option<String>,
 }
@@ -138,6 +140,15 @@ impl With {
     pub fn check() -> Self {
         With {
             check: true,
+            ..With::default()
+        }
+    }
+
+    /// `answer` with `check`, comparing only the first `items` items of each array.
+    pub fn sample(items: u32) -> Self {
+        With {
+            check: true,
+            sample: Some(items),
             ..With::default()
         }
     }
@@ -175,7 +186,14 @@ async fn attempt(op: &str, id: JsValue, params: JsValue, with: With) -> Result<J
     let answer = send(&string(&request, "method"), &path, body, key).await?;
     let request_id = answer.header("x-request-id");
     let result = if (200..300).contains(&answer.status) {
-        api::answer(op, &answer.text, answer.status, request_id, with.check)
+        api::answer(
+            op,
+            &answer.text,
+            answer.status,
+            request_id,
+            with.check,
+            with.sample,
+        )
     } else {
         let text = String::from(&answer.text);
         Err(api::api_error_js(answer.status, request_id, &text))
