@@ -60,13 +60,7 @@ pub fn answer(
     sample: Option<u32>,
 ) -> Result<JsValue, JsValue> {
     let op = operation(op).map_err(|e| error_to_js(&e))?;
-    let fail = |message: String| {
-        error_to_js(&Error::Decode {
-            message,
-            status,
-            request_id: request_id.clone(),
-        })
-    };
+    let fail = |message: String| unusable_answer(message, status, request_id.clone());
     let data = body_to_js(text, request_id.as_deref())
         .map_err(|_| fail("the body is not valid JSON".to_owned()))?;
     if !data.is_object() || Array::is_array(&data) {
@@ -110,12 +104,17 @@ pub fn check_page(
     let Some(cursor) = op.cursor else {
         return Ok(());
     };
-    next_after(page, cursor).map(drop).map_err(|message| {
-        error_to_js(&Error::Decode {
-            message,
-            status,
-            request_id,
-        })
+    next_after(page, cursor)
+        .map(drop)
+        .map_err(|message| unusable_answer(message, status, request_id))
+}
+
+/// The `APIError` description of a 2xx answer the client cannot use (`Invalid response body: …`).
+fn unusable_answer(message: String, status: u16, request_id: Option<String>) -> JsValue {
+    error_to_js(&Error::Decode {
+        message,
+        status,
+        request_id,
     })
 }
 
