@@ -33,13 +33,39 @@ pub fn prepare(
     let request = build_from_js(operation, &id, &params)
         .and_then(|request| apply_options(request, &options))
         .map_err(|e| error_to_js(&e))?;
-    let out = Object::new();
-    set(&out, "method", &request.method.as_str().into());
-    set(&out, "path", &request.path_and_query().into());
+    let out: Prepared = Object::new().unchecked_into();
+    out.set_method(request.method.as_str());
+    out.set_path(&request.path_and_query());
     if let Some(body) = request.body {
-        set(&out, "body", &body.into());
+        out.set_body(&body);
     }
     Ok(out.into())
+}
+
+// Every list page and every request passes here, so the envelope's and the prepared request's
+// fields are read and written as plain property accesses in the bindings: `Reflect` with a key
+// would make a new JS string of the key on each call.
+#[wasm_bindgen]
+extern "C" {
+    /// What [`prepare`] returns: `{ method, path, body? }`.
+    type Prepared;
+    #[wasm_bindgen(method, setter = method)]
+    fn set_method(this: &Prepared, value: &str);
+    #[wasm_bindgen(method, setter = path)]
+    fn set_path(this: &Prepared, value: &str);
+    #[wasm_bindgen(method, setter = body)]
+    fn set_body(this: &Prepared, value: &str);
+
+    /// A list page's envelope, as the engine parsed it.
+    type Envelope;
+    #[wasm_bindgen(method, getter = data)]
+    fn data(this: &Envelope) -> JsValue;
+    #[wasm_bindgen(method, getter = has_more)]
+    fn has_more(this: &Envelope) -> JsValue;
+    #[wasm_bindgen(method, getter = next)]
+    fn next(this: &Envelope) -> JsValue;
+    #[wasm_bindgen(method, getter = last_id)]
+    fn last_id(this: &Envelope) -> JsValue;
 }
 
 /// Reads the 2xx answer `text` of operation `op`: parsed by the engine's `JSON.parse`, with
@@ -163,7 +189,11 @@ fn operation(op: &str) -> Result<&'static Operation, Error> {
 /// (`NextCursorPage`), except that the users list (`last_id`, `ConversationCursorPage`) also
 /// ends on an empty page. The envelope's fields must have their JSON types when present.
 fn next_after(page: &JsValue, cursor_field: &str) -> Result<Option<String>, String> {
-    let data = get(page, "data");
+    if !page.is_object() {
+        return Ok(None);
+    }
+    let page: &Envelope = page.unchecked_ref();
+    let data = page.data();
     let items = if data.is_undefined() {
         0
     } else if Array::is_array(&data) {
@@ -171,11 +201,15 @@ fn next_after(page: &JsValue, cursor_field: &str) -> Result<Option<String>, Stri
     } else {
         return Err("`data` is not an array".to_owned());
     };
-    let has_more = get(page, "has_more");
+    let has_more = page.has_more();
     if !has_more.is_undefined() && has_more.as_bool().is_none() {
         return Err("`has_more` is not a boolean".to_owned());
     }
-    let cursor = get(page, cursor_field);
+    let cursor = match cursor_field {
+        "next" => page.next(),
+        "last_id" => page.last_id(),
+        other => get(page, other),
+    };
     if !(cursor.is_undefined() || cursor.is_null() || cursor.is_string()) {
         return Err(format!("`{cursor_field}` is neither a string nor null"));
     }
