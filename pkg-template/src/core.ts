@@ -529,6 +529,24 @@ function parseObject(text: string): object | undefined {
   }
 }
 
+/** A response and its whole body as text, unless the caller wants the raw response of a 2xx. */
+function readBody(response: Response, raw: boolean): { response: Response; text?: string } | undefined | Promise<{ response: Response; text: string }> {
+  if (typeof response?.status !== 'number' || typeof response.text !== 'function') return undefined;
+  if (raw && response.status >= 200 && response.status < 300) return { response };
+  return response.text().then((text) => ({ response, text }));
+}
+
+/** The core's decision on retrying a failed answer, from its status and headers (-1: no retry). */
+function retryDelayOf(response: Response, retriesDone: number): number {
+  const h = response.headers;
+  return wasm.retryDelay(response.status, retriesDone, h.get('x-should-retry'), h.get('retry-after-ms'), h.get('retry-after'));
+}
+
+/** The error description of an attempt that got no answer, after its last retry. */
+function connectionError(attempt: NoAnswer, message: string): object {
+  return { name: attempt.kind === 'timeout' ? 'APIConnectionTimeoutError' : 'APIConnectionError', message, cause: attempt.cause };
+}
+
 /** Waits `ms`, or less if `signal` aborts first (a server may ask for up to a minute). */
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   if (signal?.aborted) return Promise.resolve();
@@ -695,20 +713,10 @@ export class Transport {
 
   /** Sends a prepared request, retrying as the core decides; reads the answer unless `raw`. */
   async #send(op: string, list: boolean, prepared: Prepared, call: CallOptions, clientHeaders: MergedHeaders, raw: boolean, check: boolean): Promise<CoreAnswer> {
+    // The loop alone awaits; what each step does is in plain functions, so that the engine
+    // compiles a small function here (list-all runs it once per page).
     const url = call.baseURL.replace(/\/+$/, '') + prepared.path;
-    // `Accept`, `Content-Type` when there is a body, the client's headers, then the call's.
-    const merged: MergedHeaders = new Map([['accept', 'application/json']]);
-    if (prepared.body !== undefined) merged.set('content-type', 'application/json');
-    for (const source of [clientHeaders, call.headers]) if (source) for (const [name, value] of source) merged.set(name, value);
-    const headers = new Headers();
-    for (const [name, value] of merged) if (value !== null) headers.set(name, value);
-    // As the official SDK builds `init`: its own fields, then the client's and the call's
-    // `fetchOptions`; the method (upper-cased) and the attempt's signal last.
-    const init: RequestInit & Record<string, unknown> = { method: prepared.method, headers };
-    if (prepared.body !== undefined) init.body = prepared.body;
-    if (this.#resolved.fetchOptions) Object.assign(init, this.#resolved.fetchOptions);
-    if (call.fetchOptions) Object.assign(init, call.fetchOptions);
-    init.method = typeof init.method === 'string' ? init.method.toUpperCase() : prepared.method;
+    const init = this.#init(prepared, call, clientHeaders);
     const signal = call.signal;
     for (let retriesDone = 0; ; retriesDone++) {
       const retriesLeft = Math.max(call.maxRetries - retriesDone, 0);
@@ -717,41 +725,56 @@ export class Transport {
         // Connection errors and timeouts are retried like a 5xx, as the official SDK does with
         // anything its `fetch` throws.
         const failure = attempt.kind === 'timeout' ? 'Request timed out.' : `Connection error: ${attempt.message}`;
-        if (retriesLeft > 0) {
-          await this.#wait(op, failure, wasm.retryDelay(0, retriesDone, null, null, null), retriesLeft, signal);
-          continue;
-        }
-        throw attempt.kind === 'timeout'
-          ? { name: 'APIConnectionTimeoutError', message: failure, cause: attempt.cause }
-          : { name: 'APIConnectionError', message: failure, cause: attempt.cause };
+        if (retriesLeft === 0) throw connectionError(attempt, failure);
+        await this.#wait(op, failure, wasm.retryDelay(0, retriesDone, null, null, null), retriesLeft, signal);
+        continue;
       }
       const { response, text } = attempt;
       const status = response.status;
-      const requestID = response.headers.get('x-request-id');
-      if (status < 200 || status >= 300) {
-        const h = response.headers;
-        const delay = retriesLeft > 0 ? wasm.retryDelay(status, retriesDone, h.get('x-should-retry'), h.get('retry-after-ms'), h.get('retry-after')) : -1;
-        if (delay >= 0) {
-          await this.#wait(op, String(status), delay, retriesLeft, signal);
-          continue;
-        }
-        throw { ...wasm.apiError(status, requestID, text ?? ''), headers: response.headers };
+      if (status >= 200 && status < 300) return this.#read(op, list, check, response, text);
+      const delay = retriesLeft > 0 ? retryDelayOf(response, retriesDone) : -1;
+      if (delay < 0) throw { ...wasm.apiError(status, response.headers.get('x-request-id'), text ?? ''), headers: response.headers };
+      await this.#wait(op, String(status), delay, retriesLeft, signal);
+    }
+  }
+
+  /**
+   * The `init` of every attempt of a request: `Accept`, `Content-Type` when there is a body, the
+   * client's headers, then the call's; as the official SDK builds it, its own fields, then the
+   * client's and the call's `fetchOptions`, the method (upper-cased) last.
+   */
+  #init(prepared: Prepared, call: CallOptions, clientHeaders: MergedHeaders): RequestInit & Record<string, unknown> {
+    const merged: MergedHeaders = new Map([['accept', 'application/json']]);
+    if (prepared.body !== undefined) merged.set('content-type', 'application/json');
+    for (const source of [clientHeaders, call.headers]) if (source) for (const [name, value] of source) merged.set(name, value);
+    const headers = new Headers();
+    for (const [name, value] of merged) if (value !== null) headers.set(name, value);
+    const init: RequestInit & Record<string, unknown> = { method: prepared.method, headers };
+    if (prepared.body !== undefined) init.body = prepared.body;
+    if (this.#resolved.fetchOptions) Object.assign(init, this.#resolved.fetchOptions);
+    if (call.fetchOptions) Object.assign(init, call.fetchOptions);
+    init.method = typeof init.method === 'string' ? init.method.toUpperCase() : prepared.method;
+    return init;
+  }
+
+  /** Reads a 2xx answer (`text` is `undefined` when the caller wants the raw response). */
+  #read(op: string, list: boolean, check: boolean, response: Response, text: string | undefined): CoreAnswer {
+    if (text === undefined) return { response };
+    const status = response.status;
+    const requestID = response.headers.get('x-request-id');
+    try {
+      // A JSON object that is not sampled for drift is parsed here, and the core checks only a
+      // page's envelope; the core reads everything else (sampled answers, and bodies that are
+      // not a JSON object, to say why).
+      const data = check ? undefined : parseObject(text);
+      if (data !== undefined) {
+        if (list) wasm.checkPage(op, data, status, requestID);
+        return { response, data };
       }
-      if (text === undefined) return { response };
-      try {
-        // A JSON object that is not sampled for drift is parsed here, and the core checks only a
-        // page's envelope; the core reads everything else (sampled answers, and bodies that are
-        // not a JSON object, to say why).
-        const data = check ? undefined : parseObject(text);
-        if (data !== undefined) {
-          if (list) wasm.checkPage(op, data, status, requestID);
-          return { response, data };
-        }
-        const sample = this.#resolved.responseDrift === 'warn' ? DRIFT_SAMPLE_ITEMS : undefined;
-        return { response, ...wasm.answer(op, text, status, requestID, check, sample) };
-      } catch (reason) {
-        throw typeof reason === 'object' && reason !== null ? { ...reason, headers: response.headers } : reason;
-      }
+      const sample = this.#resolved.responseDrift === 'warn' ? DRIFT_SAMPLE_ITEMS : undefined;
+      return { response, ...wasm.answer(op, text, status, requestID, check, sample) };
+    } catch (reason) {
+      throw typeof reason === 'object' && reason !== null ? { ...reason, headers: response.headers } : reason;
     }
   }
 
@@ -780,12 +803,10 @@ export class Transport {
       }, timeout);
     });
     const fetchFn = this.#resolved.fetch ?? fetch;
-    const exchange = (async () => {
-      const response = await fetchFn.call(undefined, url, controller ? { ...init, signal: controller.signal } : init);
-      if (typeof response?.status !== 'number' || typeof response.text !== 'function') return undefined;
-      const ok = response.status >= 200 && response.status < 300;
-      return { response, text: raw && ok ? undefined : await response.text() };
-    })();
+    // A `fetch` that throws, or returns a plain value, is read as the official SDK's `await` reads it.
+    const exchange = new Promise<Response>((resolve) => resolve(fetchFn.call(undefined, url, controller ? { ...init, signal: controller.signal } : init))).then((response) =>
+      readBody(response, raw),
+    );
     try {
       const result = await Promise.race([exchange, expired]);
       if (result === 'timeout') {

@@ -78,29 +78,36 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Item> {
-    return itemsOf(this.iterPages());
+    return itemsOf(this);
   }
 }
 
 /**
- * Every item of every page. Hand-written rather than an async generator: `for await` over a list
- * of 100,000 items then costs one resolved promise per item, not a generator's suspension and
- * several promises, which made list-all measurably slower (`make bench`, list-groups).
+ * Every item of every page from `first` (a page, or the promise of the first page) on, reading ahead as {@link AbstractPage.iterPages} does.
+ * Hand-written rather than an async generator over `iterPages()`: `for await` over a list of
+ * 100,000 items then costs one resolved promise per item, and each page one small function call,
+ * not a generator's suspensions and several promises (`make bench`, list-groups and list-users).
  */
-function itemsOf<Item>(pages: AsyncIterator<{ getPaginatedItems(): Item[] }>): AsyncIterator<Item> {
+function itemsOf<Item>(first: AbstractPage<Item> | PromiseLike<AbstractPage<Item>>): AsyncIterator<Item> {
   let items: Item[] = [];
   let at = 0;
-  let finished = false;
+  // The page whose items come next: the first, then each next page, requested as soon as the
+  // page before it arrived. `null` once the list ended, failed or was left.
+  let coming: AbstractPage<Item> | PromiseLike<AbstractPage<Item>> | null = first;
   const end = (): IteratorResult<Item> => ({ value: undefined, done: true });
   const slow = async (): Promise<IteratorResult<Item>> => {
     while (at >= items.length) {
-      if (finished) return end();
-      const next = await pages.next();
-      if (next.done) {
-        finished = true;
-        return end();
+      const pending = coming;
+      if (pending === null) return end();
+      coming = null;
+      const page = await pending;
+      if (page.hasNextPage()) {
+        const next = page.getNextPage();
+        // Should the caller stop early, a failed read-ahead must not surface as unhandled.
+        next.catch(() => {});
+        coming = next;
       }
-      items = next.value.getPaginatedItems();
+      items = page.getPaginatedItems();
       at = 0;
     }
     return { value: items[at++] as Item, done: false };
@@ -108,9 +115,8 @@ function itemsOf<Item>(pages: AsyncIterator<{ getPaginatedItems(): Item[] }>): A
   return {
     next: () => (at < items.length ? Promise.resolve({ value: items[at++] as Item, done: false }) : slow()),
     return: async (value?: unknown) => {
-      finished = true;
+      coming = null;
       items = [];
-      await pages.return?.();
       return { value, done: true } as IteratorResult<Item>;
     },
   };
@@ -213,12 +219,7 @@ export class PagePromise<PageClass extends AbstractPage<Item>, Item = ReturnType
   }
 
   [Symbol.asyncIterator](): AsyncIterator<Item> {
-    const first = this;
-    return itemsOf(
-      (async function* () {
-        yield* (await first).iterPages();
-      })(),
-    );
+    return itemsOf<Item>(this as PromiseLike<AbstractPage<Item>>);
   }
 }
 

@@ -116,3 +116,46 @@ test('_request_id is on pages and on results, and is not an own enumerable field
   const deleted = await org.roles.delete(created.id);
   assert.match(deleted._request_id, /^req_/);
 });
+
+test('for await stops where the official SDK stops: on break, and on a page that fails', async () => {
+  const { default: OpenAI } = await import('openai');
+  // A fetch that counts list requests and answers the `failOn`-th one with a 500.
+  const counting = (failOn) => {
+    const seen = { requests: 0 };
+    seen.fetch = async (url, init) => {
+      seen.requests += 1;
+      if (seen.requests === failOn) {
+        return new Response(JSON.stringify({ error: { message: 'boom', type: 'server_error', param: null, code: null } }), {
+          status: 500,
+          headers: { 'content-type': 'application/json' },
+        });
+      }
+      return fetch(url, init);
+    };
+    return seen;
+  };
+  const clients = (seen) => ({
+    wasm: new OpenAIAdmin({ adminAPIKey: KEY, baseURL: mock.api, maxRetries: 0, fetch: seen.fetch }).admin.organization,
+    official: new OpenAI({ adminAPIKey: KEY, apiKey: 'unused', baseURL: mock.api, maxRetries: 0, fetch: seen.fetch }).admin.organization,
+  });
+  for (const impl of ['wasm', 'official']) {
+    // Leaving after 3 items of pages of 2: the same items; this package has read at most one page ahead.
+    const seen = counting(0);
+    const ids = [];
+    for await (const g of clients(seen)[impl].groups.list({ limit: 2 })) {
+      ids.push(g.id);
+      if (ids.length === 3) break;
+    }
+    assert.equal(ids.length, 3, impl);
+    assert.ok(seen.requests >= 2 && seen.requests <= 3, `${impl}: ${seen.requests} requests`);
+
+    // The second page fails: the first page's items arrive, then the server's error; the
+    // iterator is finished afterwards.
+    const failing = counting(2);
+    const iterator = clients(failing)[impl].groups.list({ limit: 2 })[Symbol.asyncIterator]();
+    const got = [(await iterator.next()).value.id, (await iterator.next()).value.id];
+    assert.deepEqual(got, ids.slice(0, 2), impl);
+    await assert.rejects(iterator.next(), (e) => e.status === 500 && e.constructor.name === 'InternalServerError', impl);
+    assert.deepEqual(await iterator.next(), { value: undefined, done: true }, impl);
+  }
+});
