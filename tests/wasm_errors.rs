@@ -337,7 +337,7 @@ async fn a_list_envelope_the_client_cannot_page_is_an_api_error() {
         assert!(string(&error, "requestID").starts_with("req_"));
         // `checkPage`, on the same page parsed by the engine, refuses it with the same error.
         let parsed = js(get_json(&page(extra.clone()), "body"));
-        let refused = api::check_page("groups.users.list", &parsed, 200, Some("req_1".into()))
+        let refused = api::check_page("groups.users.list", &parsed, 200, &"req_1".into())
             .expect_err("checkPage accepted a page the client cannot use");
         assert_eq!(string(&refused, "message"), message);
     }
@@ -346,7 +346,7 @@ async fn a_list_envelope_the_client_cannot_page_is_an_api_error() {
     let result = ok(call("groups.users.list", group.clone().into(), none())).await;
     assert_eq!(string(&result, "nextAfter"), "user_x");
     let parsed = js(get_json(&page(json!({})), "body"));
-    api::check_page("groups.users.list", &parsed, 200, None)
+    api::check_page("groups.users.list", &parsed, 200, &JsValue::NULL)
         .unwrap_or_else(|e| panic!("checkPage refused a usable page: {}", describe(&e)));
 
     clear_faults().await;

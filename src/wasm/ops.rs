@@ -124,7 +124,8 @@ pub fn check_page(
     op: &str,
     page: &JsValue,
     status: u16,
-    request_id: Option<String>,
+    // Taken as the JS value and copied only for an error: this runs once per page.
+    #[wasm_bindgen(unchecked_param_type = "string | null")] request_id: &JsValue,
 ) -> Result<(), JsValue> {
     let op = operation(op).map_err(|e| error_to_js(&e))?;
     let Some(cursor) = op.cursor else {
@@ -132,7 +133,7 @@ pub fn check_page(
     };
     next_after(page, cursor)
         .map(drop)
-        .map_err(|message| unusable_answer(message, status, request_id))
+        .map_err(|message| unusable_answer(message, status, request_id.as_string()))
 }
 
 /// The `APIError` description of a 2xx answer the client cannot use (`Invalid response body: …`).
@@ -188,7 +189,9 @@ fn operation(op: &str) -> Result<&'static Operation, Error> {
 /// or `false` ends the list; otherwise a non-empty cursor continues it, even after an empty page
 /// (`NextCursorPage`), except that the users list (`last_id`, `ConversationCursorPage`) also
 /// ends on an empty page. The envelope's fields must have their JSON types when present.
-fn next_after(page: &JsValue, cursor_field: &str) -> Result<Option<String>, String> {
+///
+/// The cursor stays a JS string, never copied into the core: only the JavaScript side sends it.
+fn next_after(page: &JsValue, cursor_field: &str) -> Result<Option<JsString>, String> {
     if !page.is_object() {
         return Ok(None);
     }
@@ -216,7 +219,10 @@ fn next_after(page: &JsValue, cursor_field: &str) -> Result<Option<String>, Stri
     if has_more.as_bool() != Some(true) || (cursor_field == "last_id" && items == 0) {
         return Ok(None);
     }
-    Ok(cursor.as_string().filter(|c| !c.is_empty()))
+    Ok(cursor
+        .dyn_into::<JsString>()
+        .ok()
+        .filter(|c| c.length() > 0))
 }
 
 /// [`build`] with the arguments as JavaScript gave them.
