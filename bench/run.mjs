@@ -32,7 +32,7 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : dflt;
 };
-const RUNS = Number(opt('runs', 5));
+const RUNS = Number(opt('runs', 9));
 const COLD_RUNS = Number(opt('cold-runs', 10));
 const BROWSER_RUNS = Number(opt('browser-runs', 5));
 const ONLY = opt('only', null)?.split(',');
