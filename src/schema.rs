@@ -867,10 +867,7 @@ impl<'a> Parser<'a> {
                         self.value(&field.ty, Some(field), depth + 1)?;
                     }
                     None => {
-                        let first = self
-                            .peek()
-                            .ok_or_else(|| self.fail_syntax("unexpected end"))?;
-                        self.any(first, depth + 1)?;
+                        self.skip_value(depth + 1)?;
                         if self.mode == Mode::Response {
                             self.push_drift(DriftKind::Unknown);
                         }
@@ -959,11 +956,7 @@ impl<'a> Parser<'a> {
             if index < self.items_checked {
                 self.value(item, None, depth + 1)?;
             } else {
-                self.skip_ws();
-                let first = self
-                    .peek()
-                    .ok_or_else(|| self.fail_syntax("unexpected end"))?;
-                self.any(first, depth + 1)?;
+                self.skip_value(depth + 1)?;
             }
             self.path.pop();
             index += 1;
@@ -1010,6 +1003,16 @@ impl<'a> Parser<'a> {
                 _ => return Err(self.fail_syntax("expected `,` or `}`")),
             }
         }
+    }
+
+    /// The next value, whatever it is, syntax only: a field the model does not know, or an item
+    /// past the sample.
+    fn skip_value(&mut self, depth: usize) -> Result<(), Invalid> {
+        self.skip_ws();
+        let first = self
+            .peek()
+            .ok_or_else(|| self.fail_syntax("unexpected end"))?;
+        self.any(first, depth)
     }
 
     /// Any JSON value, syntax only.

@@ -68,9 +68,7 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
   async *iterPages(): AsyncGenerator<this> {
     let page: this = this;
     for (;;) {
-      const next = page.hasNextPage() ? page.getNextPage() : null;
-      // Should the caller stop early, a failed read-ahead must not surface as unhandled.
-      next?.catch(() => {});
+      const next = readAhead(page);
       yield page;
       if (next === null) return;
       page = await next;
@@ -82,11 +80,21 @@ export abstract class AbstractPage<Item> implements AsyncIterable<Item> {
   }
 }
 
+/** The page after `page`, requested now, or `null` when there is none. */
+function readAhead<P extends AbstractPage<any>>(page: P): Promise<P> | null {
+  if (!page.hasNextPage()) return null;
+  const next = page.getNextPage();
+  // Should the caller stop early, a failed read-ahead must not surface as unhandled.
+  next.catch(() => {});
+  return next;
+}
+
 /**
- * Every item of every page from `first` (a page, or the promise of the first page) on, reading ahead as {@link AbstractPage.iterPages} does.
- * Hand-written rather than an async generator over `iterPages()`: `for await` over a list of
- * 100,000 items then costs one resolved promise per item, and each page one small function call,
- * not a generator's suspensions and several promises (`make bench`, list-groups and list-users).
+ * Every item of every page from `first` (a page, or the promise of the first page) on, reading
+ * ahead as {@link AbstractPage.iterPages} does. Hand-written rather than an async generator over
+ * `iterPages()`: `for await` over a list of 100,000 items then costs one resolved promise per
+ * item, and each page one small function call, not a generator's suspensions and several promises
+ * (`make bench`, list-groups and list-users).
  */
 function itemsOf<Item>(first: AbstractPage<Item> | PromiseLike<AbstractPage<Item>>): AsyncIterator<Item> {
   let items: Item[] = [];
@@ -101,12 +109,7 @@ function itemsOf<Item>(first: AbstractPage<Item> | PromiseLike<AbstractPage<Item
       if (pending === null) return end();
       coming = null;
       const page = await pending;
-      if (page.hasNextPage()) {
-        const next = page.getNextPage();
-        // Should the caller stop early, a failed read-ahead must not surface as unhandled.
-        next.catch(() => {});
-        coming = next;
-      }
+      coming = readAhead(page);
       items = page.getPaginatedItems();
       at = 0;
     }
