@@ -1,5 +1,7 @@
 //! Transport-free description of an HTTP request to the Admin API.
 
+use std::ops::Range;
+
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 use crate::error::Error;
@@ -63,30 +65,60 @@ impl ApiRequest {
 
     /// The path and the encoded query string, e.g. `/organization/groups?limit=10`.
     pub fn path_and_query(&self) -> String {
-        let mut out = self.path.clone();
-        for (i, (key, value)) in self.query.iter().enumerate() {
-            out.push(if i == 0 { '?' } else { '&' });
-            out.extend(utf8_percent_encode(key, QUERY));
-            out.push('=');
-            out.extend(utf8_percent_encode(value, QUERY));
-        }
-        out
+        self.path_and_query_marking("").0
     }
 
-    /// Puts the client's `defaultQuery` pairs before the request's own, leaving out those the
-    /// request sets itself (`limit` or `emails[]` by its name before any `[`), as the official
-    /// SDK spreads `defaultQuery` under the call's query.
+    /// [`Self::path_and_query`], and where the encoded value of the query key `key` sits in it
+    /// (byte offsets, which are also UTF-16 offsets: the text is ASCII) when the query holds that
+    /// key exactly once: with [`encode_query_value`], a list's next page is this path with another
+    /// `after` (see ARCHITECTURE.md, "Why these crates").
+    pub fn path_and_query_marking(&self, key: &str) -> (String, Option<Range<usize>>) {
+        let mut out = self.path.clone();
+        let mut marked = None;
+        let mut times = 0;
+        for (i, (name, value)) in self.query.iter().enumerate() {
+            out.push(if i == 0 { '?' } else { '&' });
+            out.extend(utf8_percent_encode(name, QUERY));
+            out.push('=');
+            let start = out.len();
+            out.extend(utf8_percent_encode(value, QUERY));
+            if name == key {
+                times += 1;
+                marked = Some(start..out.len());
+            }
+        }
+        (out, marked.filter(|_| times == 1))
+    }
+
+    /// Merges the client's `defaultQuery` pairs under the request's own, as the official SDK
+    /// spreads them: `{ ...defaultQuery, ...query }`. A key (`limit`, or `emails` for `emails[]`:
+    /// its name before any `[`) keeps the place it has in `defaultQuery`, with the request's
+    /// value when the request sets it; the request's other keys follow.
     pub fn add_default_query(&mut self, defaults: &[(String, String)]) {
         if defaults.is_empty() {
             return;
         }
         let base = |key: &str| key.split('[').next().unwrap_or(key).to_owned();
-        let own: Vec<String> = self.query.iter().map(|(k, _)| base(k)).collect();
-        let defaults = defaults
-            .iter()
-            .filter(|(k, _)| !own.contains(&base(k)))
-            .cloned();
-        self.query = defaults.chain(self.query.drain(..)).collect();
+        let own = std::mem::take(&mut self.query);
+        let mut names: Vec<String> = Vec::new();
+        for (key, _) in defaults.iter().chain(&own) {
+            let name = base(key);
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        for name in names {
+            let of = |pairs: &[(String, String)]| -> Vec<(String, String)> {
+                pairs
+                    .iter()
+                    .filter(|(k, _)| base(k) == name)
+                    .cloned()
+                    .collect()
+            };
+            let mine = of(&own);
+            self.query
+                .extend(if mine.is_empty() { of(defaults) } else { mine });
+        }
     }
 
     /// The full URL below `base_url` (with or without a trailing `/`).
@@ -123,6 +155,11 @@ pub fn push_json_string(out: &mut String, text: &str) {
     out.push('"');
 }
 
+/// Percent-encodes one query key or value, as [`ApiRequest::path_and_query`] writes it.
+pub fn encode_query_value(value: &str) -> String {
+    utf8_percent_encode(value, QUERY).to_string()
+}
+
 /// Percent-encodes one path parameter so that it can never change the route.
 pub fn encode_segment(value: &str) -> String {
     utf8_percent_encode(value, SEGMENT).to_string()
@@ -153,6 +190,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_default_key_keeps_its_place_with_the_calls_value() {
+        let mut request = ApiRequest::new(Method::Get, "/organization/groups".into());
+        request.query = vec![
+            ("limit".to_owned(), "2".to_owned()),
+            ("after".to_owned(), "user-1".to_owned()),
+        ];
+        request.add_default_query(&[
+            ("api-version".to_owned(), "1".to_owned()),
+            ("after".to_owned(), "default".to_owned()),
+        ]);
+        // `{ ...{ 'api-version': '1', after: 'default' }, ...{ limit: 2, after: 'user-1' } }`
+        assert_eq!(
+            request.path_and_query(),
+            "/organization/groups?api-version=1&after=user-1&limit=2"
+        );
+    }
+
+    #[test]
     fn the_default_query_goes_under_the_calls_own() {
         let mut request = ApiRequest::new(Method::Get, "/organization/users".into());
         request.query = vec![
@@ -168,6 +223,37 @@ mod tests {
             request.path_and_query(),
             "/organization/users?api-version=1&limit=10&emails%5B%5D=a%40b.c"
         );
+    }
+
+    #[test]
+    fn a_marked_value_swapped_for_another_is_the_path_with_that_value() {
+        let with = |after: &str| {
+            let mut request = ApiRequest::new(Method::Get, "/organization/users".into());
+            request.query = vec![
+                ("limit".to_owned(), "100".to_owned()),
+                ("after".to_owned(), after.to_owned()),
+                ("emails[]".to_owned(), "a@b.c".to_owned()),
+            ];
+            request
+        };
+        let (path, span) = with("user-1").path_and_query_marking("after");
+        let span = span.expect("`after` once");
+        assert_eq!(&path[span.clone()], "user-1");
+        for other in ["user_2", "a b/c?d&e=f", "grüppe", ""] {
+            let swapped = format!(
+                "{}{}{}",
+                &path[..span.start],
+                encode_query_value(other),
+                &path[span.end..]
+            );
+            assert_eq!(swapped, with(other).path_and_query(), "{other}");
+        }
+
+        // Twice, or not at all: nothing to swap.
+        let mut twice = with("x");
+        twice.query.push(("after".to_owned(), "y".to_owned()));
+        assert_eq!(twice.path_and_query_marking("after").1, None);
+        assert_eq!(with("x").path_and_query_marking("before").1, None);
     }
 
     #[test]

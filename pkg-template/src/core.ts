@@ -404,16 +404,66 @@ interface CoreAnswer {
   drift?: ReadonlyArray<string>;
 }
 
-/** The request `prepare` builds: the path carries the encoded query. */
+/**
+ * The request `prepare` builds: the path carries the encoded query. For a list whose query holds
+ * one `after`, `afterStart` and `afterEnd` say where its encoded value sits in `path`.
+ */
 interface Prepared {
   method: string;
   path: string;
   body?: string;
+  afterStart?: number;
+  afterEnd?: number;
+}
+
+/**
+ * The last request of one list's pages, with the query it was built from. Each next page asks
+ * for the same query with another `after`, so its request is this one with the cursor swapped
+ * in, rather than a new one from the core's `prepare`: `prepare` is the largest cost a page has
+ * that the bare `fetch` floor has not (ARCHITECTURE.md, "Why these crates").
+ */
+interface PageChain {
+  query?: Record<string, unknown>;
+  prepared?: Prepared;
+}
+
+/** RFC 3986 "unreserved" text, which the core's query encoding leaves as it is. */
+const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
+
+/**
+ * The request for `params` from the chain's last one, or `undefined` when the core must build it:
+ * unless `params` has the same keys in the same order, the same primitive values but for a string
+ * `after`, and that request marked where `after` sits. What the core checked stays checked: only
+ * `after` changed, and any string is a valid `after`.
+ */
+function swapAfter(chain: PageChain, params: unknown): Prepared | undefined {
+  const { query, prepared } = chain;
+  if (!query || prepared?.afterStart === undefined || prepared.afterEnd === undefined) return undefined;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
+  const next = params as Record<string, unknown>;
+  const after = next.after;
+  // A lone surrogate would reach the core replaced, not escaped as `prepare` escapes it.
+  if (typeof after !== 'string' || /[\ud800-\udfff]/.test(after)) return undefined;
+  const keys = Object.keys(next);
+  const known = Object.keys(query);
+  if (keys.length !== known.length) return undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key !== known[i]) return undefined;
+    if (key === 'after') continue;
+    const value = next[key];
+    if ((typeof value === 'object' && value !== null) || typeof value === 'function' || !Object.is(value, query[key])) return undefined;
+  }
+  // Cursors are ids, most of them unreserved text (`SEGMENT` in src/request.rs): no call into the core.
+  const encoded = UNRESERVED.test(after) ? after : wasm.encodeQueryValue(after);
+  const path = prepared.path.slice(0, prepared.afterStart) + encoded + prepared.path.slice(prepared.afterEnd);
+  return { ...prepared, path, afterEnd: prepared.afterStart + encoded.length };
 }
 
 /** The wasm exports this file uses (the contract of the core; see `src/wasm/ops.rs`). */
 interface WasmApi {
   prepare(op: string, id: string | undefined, params: unknown, options: RequestOverrides | undefined): Prepared;
+  encodeQueryValue(value: string): string;
   answer(op: string, text: string, status: number, requestID: string | null, check: boolean, sample: number | undefined): { data: unknown; drift?: string[] };
   checkPage(op: string, page: object, status: number, requestID: string | null): void;
   apiError(status: number, requestID: string | null, body: string): Errors.ErrorDescription;
@@ -464,6 +514,8 @@ interface RequestOverrides {
   query?: unknown;
   body?: unknown;
   defaultQuery?: Record<string, unknown>;
+  /** The query the `path` option carried. */
+  pathQuery?: Record<string, string>;
 }
 
 /** One call's request options, checked. */
@@ -674,7 +726,13 @@ export class Transport {
     const overrides: RequestOverrides = { ...out.overrides };
     if ('query' in o && o.query !== undefined) overrides.query = o.query;
     if ('body' in o && o.body !== undefined) overrides.body = o.body;
-    if (o.path !== undefined) overrides.path = o.path;
+    if (o.path !== undefined) {
+      // A query in `path` goes under the others, read as the official SDK reads it.
+      const path = String(o.path);
+      const at = path.indexOf('?');
+      overrides.path = at < 0 ? path : path.slice(0, at);
+      if (at >= 0) overrides.pathQuery = Object.fromEntries(new URLSearchParams(path.slice(at + 1).split('#')[0]));
+    }
     if (o.method !== undefined) overrides.method = String(o.method).toUpperCase();
     if (Object.keys(overrides).length) out.overrides = overrides;
     if (o.fetchOptions != null) out.fetchOptions = o.fetchOptions;
@@ -692,7 +750,7 @@ export class Transport {
   }
 
   /** Runs one call: options resolved and checked, the request built by the core, sent and retried, drift reported. */
-  async #run(op: string, list: boolean, id: string | undefined, params: unknown, optionsIn: unknown, raw: boolean): Promise<CoreAnswer> {
+  async #run(op: string, list: boolean, id: string | undefined, params: unknown, optionsIn: unknown, raw: boolean, chain?: PageChain): Promise<CoreAnswer> {
     try {
       const options = (isThenable(optionsIn) ? await optionsIn : optionsIn) as RequestOptions | undefined;
       const check = !raw && this.#shouldCheck(op);
@@ -702,7 +760,13 @@ export class Transport {
       const client = this.#clientHeaders();
       // The official SDK refuses a request with no credentials unless the headers name them.
       if (!client.auth && !(call.headers && namesAuth(call.headers))) throw new Errors.OpenAIError(NO_AUTH);
-      const prepared = wasm.prepare(op, id, params, call.overrides);
+      let prepared = chain && swapAfter(chain, params);
+      if (prepared === undefined) {
+        prepared = wasm.prepare(op, id, params, call.overrides);
+        // With the request option `query`, the request is not built from `params`.
+        if (chain) chain.prepared = options?.query === undefined ? prepared : undefined;
+      }
+      if (chain) chain.query = params as Record<string, unknown>;
       const answer = await this.#send(op, list, prepared, call, client.merged, raw, check);
       if (check) this.#report(op, answer);
       return answer;
@@ -870,20 +934,20 @@ export class Transport {
       options = moved as RequestOptions;
       query = {};
     }
-    return this.#page<P, I>(op, id, query ?? {}, options);
+    return this.#page<P, I>(op, id, query ?? {}, options, {});
   }
 
-  #page<P extends AbstractPage<I>, I>(op: string, id: string | undefined, query: unknown, options: RequestOptions | undefined): PagePromise<P, I> {
+  #page<P extends AbstractPage<I>, I>(op: string, id: string | undefined, query: unknown, options: RequestOptions | undefined, chain: PageChain): PagePromise<P, I> {
     const Page = op === 'users.list' ? ConversationCursorPage : NextCursorPage;
     return new PagePromise<P, I>(async (raw) => {
       const resolved = (isThenable(options) ? await options : options) as RequestOptions | undefined;
-      const answer = await this.#run(op, true, id, query, resolved, raw);
+      const answer = await this.#run(op, true, id, query, resolved, raw, chain);
       if (raw) return answer as Answer<any>;
       addRequestID(answer.data, answer.response);
       const { query: queryOverride, ...rest } = resolved ?? {};
       const pageOptions: PageRequestOptions = { method: 'get', query: (queryOverride ?? query) as object, ...rest };
       // The next page: the same call with the page's query and the same options.
-      const next: PageFetcher = (nextQuery) => this.#page(op, id, nextQuery, rest as RequestOptions);
+      const next: PageFetcher = (nextQuery) => this.#page(op, id, nextQuery, rest as RequestOptions, chain);
       const page = new Page(next, answer.response, (answer.data ?? {}) as any, pageOptions);
       return { response: answer.response, data: page } as Answer<any>;
     });

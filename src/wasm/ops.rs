@@ -15,9 +15,11 @@ use crate::schema::check_response_sample;
 /// Checks and builds operation `op`'s request (`groups.users.list`, …) from the official SDK's
 /// arguments, without sending it: `id` the positional path parameter, `params` the params, query
 /// or body object. `options` may hold the official request options that replace part of the
-/// request (`path`, `method`, `query`, `body`) and the client's `defaultQuery`.
+/// request (`path`, `method`, `query`, `body`), the client's `defaultQuery`, and `pathQuery`, the
+/// query the `path` option carried (read by the engine's `URLSearchParams`).
 ///
-/// Returns `{ method, path, body }`, the path with its encoded query. Throws an error description
+/// Returns `{ method, path, body }`, the path with its encoded query; for a list whose query has
+/// one `after`, `afterStart` and `afterEnd` say where its encoded value sits in `path`. Throws an error description
 /// (see `convert::error_to_js`) when the arguments cannot succeed.
 #[wasm_bindgen]
 pub fn prepare(
@@ -25,7 +27,7 @@ pub fn prepare(
     id: JsValue,
     params: JsValue,
     #[wasm_bindgen(
-        unchecked_param_type = "{ path?: string; method?: string; query?: unknown; body?: unknown; defaultQuery?: Record<string, unknown> } | null | undefined"
+        unchecked_param_type = "{ path?: string; method?: string; query?: unknown; body?: unknown; defaultQuery?: Record<string, unknown>; pathQuery?: Record<string, string> } | null | undefined"
     )]
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -35,11 +37,30 @@ pub fn prepare(
         .map_err(|e| error_to_js(&e))?;
     let out: Prepared = Object::new().unchecked_into();
     out.set_method(request.method.as_str());
-    out.set_path(&request.path_and_query());
+    // A list's next page differs only by its `after`: say where it sits, so that the caller can
+    // swap it (see `encodeQueryValue`).
+    let marked = if operation.cursor.is_some() {
+        "after"
+    } else {
+        ""
+    };
+    let (path, after) = request.path_and_query_marking(marked);
+    out.set_path(&path);
+    if let Some(after) = after {
+        out.set_after_start(after.start);
+        out.set_after_end(after.end);
+    }
     if let Some(body) = request.body {
         out.set_body(&body);
     }
     Ok(out.into())
+}
+
+/// Percent-encodes a query value as [`prepare`] writes it: a list's next `after`, put in the
+/// place `prepare` marked with `afterStart` and `afterEnd`.
+#[wasm_bindgen(js_name = encodeQueryValue)]
+pub fn encode_query_value(value: &str) -> String {
+    crate::request::encode_query_value(value)
 }
 
 // Every list page and every request passes here, so the envelope's and the prepared request's
@@ -47,8 +68,12 @@ pub fn prepare(
 // would make a new JS string of the key on each call.
 #[wasm_bindgen]
 extern "C" {
-    /// What [`prepare`] returns: `{ method, path, body? }`.
+    /// What [`prepare`] returns: `{ method, path, body?, afterStart?, afterEnd? }`.
     type Prepared;
+    #[wasm_bindgen(method, setter = afterStart)]
+    fn set_after_start(this: &Prepared, value: usize);
+    #[wasm_bindgen(method, setter = afterEnd)]
+    fn set_after_end(this: &Prepared, value: usize);
     #[wasm_bindgen(method, setter = method)]
     fn set_method(this: &Prepared, value: &str);
     #[wasm_bindgen(method, setter = path)]
@@ -245,7 +270,7 @@ fn build_from_js(op: &Operation, id: &JsValue, params: &JsValue) -> Result<ApiRe
 }
 
 /// The official request options that replace a part of the request (`path`, `method`, `query`
-/// and `body`), then the client's `defaultQuery` under the query.
+/// and `body`), then the client's `defaultQuery` and the `path` option's `pathQuery` under the query.
 fn apply_options(mut request: ApiRequest, options: &JsValue) -> Result<ApiRequest, Error> {
     if !options.is_object() {
         return Ok(request);
@@ -285,10 +310,11 @@ fn apply_options(mut request: ApiRequest, options: &JsValue) -> Result<ApiReques
             Some(stringify("body", &body)?)
         };
     }
-    let defaults = get(options, "defaultQuery");
-    if !defaults.is_undefined() {
+    // As the official SDK spreads them: the `path` option's own query, then the client's
+    // `defaultQuery`, then the request's query.
+    for layer in ["defaultQuery", "pathQuery"] {
         let mut pairs = Vec::new();
-        for (key, raw) in members_of(&defaults) {
+        for (key, raw) in members_of(&get(options, layer)) {
             push_query(&mut pairs, &key, &raw);
         }
         request.add_default_query(&pairs);

@@ -159,3 +159,40 @@ test('for await stops where the official SDK stops: on break, and on a page that
     assert.deepEqual(await iterator.next(), { value: undefined, done: true }, impl);
   }
 });
+
+test('every page asks for what the official SDK asks for, whatever the query and the cursors', async () => {
+  const { default: OpenAI } = await import('openai');
+  // Cursors that need encoding, or not; the last page has none.
+  const cursors = ['user-1', 'a b/c?d&e=f#g', 'user_2.x~Y', 'grüppe', "!*'()%41", 'user-3', null];
+  const answering = (cursorField) => {
+    const urls = [];
+    const fetch = async (url) => {
+      const at = urls.push(url) - 1;
+      const body = { object: 'list', data: [{ id: `item-${at}` }], has_more: cursors[at] !== null, [cursorField]: cursors[at] };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    return { urls, fetch };
+  };
+  const calls = [
+    ['users.list', 'last_id', { limit: 2 }],
+    ['users.list', 'last_id', { after: 'start', limit: 1 }],
+    ['users.list', 'last_id', { emails: ['a@b.c'], limit: 1 }],
+    ['groups.list', 'next', { limit: 2, order: 'desc' }],
+    ['groups.list', 'next', { limit: 2 }, { query: { limit: 3 } }],
+    ['groups.list', 'next', { limit: 2 }, { path: '/organization/groups?x=1&limit=9' }],
+    ['groups.list', 'next', { limit: 2, extra: null }, undefined, { 'api-version': '1', after: 'default' }],
+  ];
+  for (const [op, cursorField, query, options, defaultQuery] of calls) {
+    const [resource, method] = op.split('.');
+    const seen = {};
+    for (const [impl, Client] of [['wasm', OpenAIAdmin], ['official', OpenAI]]) {
+      const { urls, fetch } = answering(cursorField);
+      const client = new Client({ adminAPIKey: KEY, apiKey: 'unused', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch, defaultQuery });
+      const ids = [];
+      for await (const item of client.admin.organization[resource][method](query, options)) ids.push(item.id);
+      assert.equal(ids.length, cursors.length, `${impl} ${op}`);
+      seen[impl] = urls;
+    }
+    assert.deepEqual(seen.wasm, seen.official, `${op} ${JSON.stringify([query, options, defaultQuery])}`);
+  }
+});
