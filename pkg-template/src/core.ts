@@ -427,6 +427,22 @@ interface PageChain {
   prepared?: Prepared;
 }
 
+/** The official `isAbsoluteURL`. */
+const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * As the official `buildURL`: a query in the base URL goes under every other query of a request
+ * (`baseQuery`), unless the `path` option was an absolute URL, which replaced the base URL.
+ */
+function splitBaseURL(call: CallOptions, absolute: boolean): CallOptions {
+  if (absolute || !call.baseURL.includes('?')) return call;
+  const base = new URL(call.baseURL);
+  const baseQuery = Object.fromEntries(base.searchParams);
+  base.search = '';
+  base.hash = '';
+  return { ...call, baseURL: base.toString(), overrides: { ...call.overrides, baseQuery } };
+}
+
 /** RFC 3986 "unreserved" text, which the core's query encoding leaves as it is. */
 const UNRESERVED = /^[A-Za-z0-9\-._~]*$/;
 
@@ -516,6 +532,8 @@ interface RequestOverrides {
   defaultQuery?: Record<string, unknown>;
   /** The query the `path` option carried. */
   pathQuery?: Record<string, string>;
+  /** The query the base URL carried. */
+  baseQuery?: Record<string, string>;
 }
 
 /** One call's request options, checked. */
@@ -713,7 +731,7 @@ export class Transport {
       baseURL: c.baseURL,
       signal: undefined,
     };
-    if (options === undefined || options === null) return out;
+    if (options === undefined || options === null) return splitBaseURL(out, false);
     if (typeof options !== 'object') throw new Errors.InvalidArgumentError('`options` must be an object', 'options');
     const o = options as RequestOptions;
     if (o.maxRetries !== undefined) out.maxRetries = normalizeRetries(o.maxRetries);
@@ -726,12 +744,24 @@ export class Transport {
     const overrides: RequestOverrides = { ...out.overrides };
     if ('query' in o && o.query !== undefined) overrides.query = o.query;
     if ('body' in o && o.body !== undefined) overrides.body = o.body;
+    let absolute = false;
     if (o.path !== undefined) {
-      // A query in `path` goes under the others, read as the official SDK reads it.
+      // As the official `buildURL`: an absolute `path` replaces the base URL, and a query in
+      // `path` goes under the others.
       const path = String(o.path);
-      const at = path.indexOf('?');
-      overrides.path = at < 0 ? path : path.slice(0, at);
-      if (at >= 0) overrides.pathQuery = Object.fromEntries(new URLSearchParams(path.slice(at + 1).split('#')[0]));
+      absolute = ABSOLUTE_URL.test(path);
+      let search = '';
+      if (absolute) {
+        const url = new URL(path);
+        out.baseURL = url.origin;
+        overrides.path = url.pathname;
+        search = url.search;
+      } else {
+        const at = path.search(/[?#]/);
+        overrides.path = at < 0 ? path : path.slice(0, at);
+        if (path[at] === '?') search = path.slice(at).split('#')[0] as string;
+      }
+      if (search) overrides.pathQuery = Object.fromEntries(new URLSearchParams(search));
     }
     if (o.method !== undefined) overrides.method = String(o.method).toUpperCase();
     if (Object.keys(overrides).length) out.overrides = overrides;
@@ -739,8 +769,8 @@ export class Transport {
     // `idempotencyKey` is accepted and sends nothing, as in the official client, which names no
     // idempotency header for the OpenAI API.
     // As the official `buildURL`: `defaultBaseURL` is used only while the client's baseURL is the default.
-    if (o.defaultBaseURL && c.baseURL === DEFAULT_BASE_URL) out.baseURL = o.defaultBaseURL;
-    return out;
+    if (o.defaultBaseURL && c.baseURL === DEFAULT_BASE_URL && !absolute) out.baseURL = o.defaultBaseURL;
+    return splitBaseURL(out, absolute);
   }
 
   /** Whether to check this answer for drift, by the client's mode. */

@@ -15,8 +15,8 @@ use crate::schema::check_response_sample;
 /// Checks and builds operation `op`'s request (`groups.users.list`, …) from the official SDK's
 /// arguments, without sending it: `id` the positional path parameter, `params` the params, query
 /// or body object. `options` may hold the official request options that replace part of the
-/// request (`path`, `method`, `query`, `body`), the client's `defaultQuery`, and `pathQuery`, the
-/// query the `path` option carried (read by the engine's `URLSearchParams`).
+/// request (`path`, `method`, `query`, `body`), the client's `defaultQuery`, and `pathQuery` and
+/// `baseQuery`, the queries the `path` option and the base URL carried (read by the engine's `URL`).
 ///
 /// Returns `{ method, path, body }`, the path with its encoded query; for a list whose query has
 /// one `after`, `afterStart` and `afterEnd` say where its encoded value sits in `path`. Throws an error description
@@ -27,7 +27,7 @@ pub fn prepare(
     id: JsValue,
     params: JsValue,
     #[wasm_bindgen(
-        unchecked_param_type = "{ path?: string; method?: string; query?: unknown; body?: unknown; defaultQuery?: Record<string, unknown>; pathQuery?: Record<string, string> } | null | undefined"
+        unchecked_param_type = "{ path?: string; method?: string; query?: unknown; body?: unknown; defaultQuery?: Record<string, unknown>; pathQuery?: Record<string, string>; baseQuery?: Record<string, string> } | null | undefined"
     )]
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
@@ -270,7 +270,8 @@ fn build_from_js(op: &Operation, id: &JsValue, params: &JsValue) -> Result<ApiRe
 }
 
 /// The official request options that replace a part of the request (`path`, `method`, `query`
-/// and `body`), then the client's `defaultQuery` and the `path` option's `pathQuery` under the query.
+/// and `body`), then under the query the client's `defaultQuery`, the `path` option's `pathQuery`
+/// and the base URL's `baseQuery`.
 fn apply_options(mut request: ApiRequest, options: &JsValue) -> Result<ApiRequest, Error> {
     if !options.is_object() {
         return Ok(request);
@@ -310,9 +311,9 @@ fn apply_options(mut request: ApiRequest, options: &JsValue) -> Result<ApiReques
             Some(stringify("body", &body)?)
         };
     }
-    // As the official SDK spreads them: the `path` option's own query, then the client's
-    // `defaultQuery`, then the request's query.
-    for layer in ["defaultQuery", "pathQuery"] {
+    // As the official SDK spreads them: the base URL's query, the `path` option's own query, the
+    // client's `defaultQuery`, then the request's query.
+    for layer in ["defaultQuery", "pathQuery", "baseQuery"] {
         let mut pairs = Vec::new();
         for (key, raw) in members_of(&get(options, layer)) {
             push_query(&mut pairs, &key, &raw);

@@ -153,6 +153,36 @@ test('defaultQuery is added to every request, as in the official SDK', async () 
   assert.match(results.package[0].query, /tenant=blue/);
 });
 
+test('a query in the base URL or in the path option, and an absolute path, make the official SDK\'s URL', async () => {
+  // Answers any request with an empty list page (an object for the other calls) and records its URL.
+  const recording = () => {
+    const urls = [];
+    const fetch = async (url, init) => {
+      urls.push(`${init.method} ${url}`);
+      return new Response('{"object":"list","data":[],"has_more":false,"id":"group_1"}', { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    return { urls, fetch };
+  };
+  const cases = [
+    [{ baseURL: 'http://127.0.0.1:9/v1?api-version=2&tenant=blue' }, (org) => org.groups.list({ limit: 2, tenant: 'red' })],
+    [{ baseURL: 'http://127.0.0.1:9/v1/?api-version=2#x' }, (org) => org.groups.retrieve('group_1')],
+    [{ baseURL: 'http://127.0.0.1:9/v1?api-version=2', defaultQuery: { 'api-version': '3', x: 'y' } }, (org) => org.groups.create({ name: 'n' })],
+    [{ baseURL: 'http://127.0.0.1:9/v1' }, (org) => org.groups.list({ limit: 2 }, { path: '/organization/groups?order=desc&limit=9' })],
+    [{ baseURL: 'http://127.0.0.1:9/v1?api-version=2' }, (org) => org.groups.retrieve('group_1', { path: 'http://127.0.0.1:8/other/group_1?z=1' })],
+    [{ baseURL: 'http://127.0.0.1:9/v1?api-version=2' }, (org) => org.groups.list({ limit: 2 }, { query: { order: 'asc' } })],
+  ];
+  for (const [options, call] of cases) {
+    const seen = {};
+    for (const [who, Client] of [['official', OpenAI], ['package', OpenAIAdmin]]) {
+      const { urls, fetch } = recording();
+      await call(new Client({ adminAPIKey: KEY, apiKey: 'unused', maxRetries: 0, fetch, ...options }).admin.organization);
+      seen[who] = urls;
+    }
+    assert.equal(seen.package.length, 1, JSON.stringify(options));
+    assert.deepEqual(seen.package, seen.official, JSON.stringify(options));
+  }
+});
+
 test('the logger gets the package lines at its level: ignored options, a bad logLevel', () => {
   const lines = [];
   const logger = Object.fromEntries(['error', 'warn', 'info', 'debug'].map((l) => [l, (m) => lines.push([l, m])]));
