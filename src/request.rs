@@ -189,39 +189,38 @@ pub fn path_param(name: &'static str, value: &str) -> Result<String, Error> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_default_key_keeps_its_place_with_the_calls_value() {
-        let mut request = ApiRequest::new(Method::Get, "/organization/groups".into());
-        request.query = vec![
-            ("limit".to_owned(), "2".to_owned()),
-            ("after".to_owned(), "user-1".to_owned()),
-        ];
-        request.add_default_query(&[
-            ("api-version".to_owned(), "1".to_owned()),
-            ("after".to_owned(), "default".to_owned()),
-        ]);
-        // `{ ...{ 'api-version': '1', after: 'default' }, ...{ limit: 2, after: 'user-1' } }`
-        assert_eq!(
-            request.path_and_query(),
-            "/organization/groups?api-version=1&after=user-1&limit=2"
-        );
+    /// The path and query of a GET to `path` with the query `own`, `defaults` merged under it.
+    fn merged(path: &str, own: &[(&str, &str)], defaults: &[(&str, &str)]) -> String {
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        let mut request = ApiRequest::new(Method::Get, path.into());
+        request.query = pairs(own);
+        request.add_default_query(&pairs(defaults));
+        request.path_and_query()
     }
 
     #[test]
     fn the_default_query_goes_under_the_calls_own() {
-        let mut request = ApiRequest::new(Method::Get, "/organization/users".into());
-        request.query = vec![
-            ("limit".to_owned(), "10".to_owned()),
-            ("emails[]".to_owned(), "a@b.c".to_owned()),
-        ];
-        request.add_default_query(&[
-            ("api-version".to_owned(), "1".to_owned()),
-            ("limit".to_owned(), "5".to_owned()),
-            ("emails".to_owned(), "x@y.z".to_owned()),
-        ]);
         assert_eq!(
-            request.path_and_query(),
+            merged(
+                "/organization/users",
+                &[("limit", "10"), ("emails[]", "a@b.c")],
+                &[("api-version", "1"), ("limit", "5"), ("emails", "x@y.z")]
+            ),
             "/organization/users?api-version=1&limit=10&emails%5B%5D=a%40b.c"
+        );
+        // A default key keeps its place, with the call's value, as
+        // `{ ...{ 'api-version': '1', after: 'default' }, ...{ limit: 2, after: 'user-1' } }`.
+        assert_eq!(
+            merged(
+                "/organization/groups",
+                &[("limit", "2"), ("after", "user-1")],
+                &[("api-version", "1"), ("after", "default")]
+            ),
+            "/organization/groups?api-version=1&after=user-1&limit=2"
         );
     }
 
