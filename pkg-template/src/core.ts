@@ -458,8 +458,11 @@ function swapAfter(chain: PageChain, params: unknown): Prepared | undefined {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
   const next = params as Record<string, unknown>;
   const after = next.after;
-  // A lone surrogate would reach the core replaced, not escaped as `prepare` escapes it.
-  if (typeof after !== 'string' || /[\ud800-\udfff]/.test(after)) return undefined;
+  if (typeof after !== 'string') return undefined;
+  // Cursors are ids, most of them unreserved text (`SEGMENT` in src/request.rs): no call into the
+  // core. A lone surrogate would reach the core replaced, not escaped as `prepare` escapes it.
+  const plain = UNRESERVED.test(after);
+  if (!plain && /[\ud800-\udfff]/.test(after)) return undefined;
   const keys = Object.keys(next);
   const known = Object.keys(query);
   if (keys.length !== known.length) return undefined;
@@ -470,8 +473,7 @@ function swapAfter(chain: PageChain, params: unknown): Prepared | undefined {
     const value = next[key];
     if ((typeof value === 'object' && value !== null) || typeof value === 'function' || !Object.is(value, query[key])) return undefined;
   }
-  // Cursors are ids, most of them unreserved text (`SEGMENT` in src/request.rs): no call into the core.
-  const encoded = UNRESERVED.test(after) ? after : wasm.encodeQueryValue(after);
+  const encoded = plain ? after : wasm.encodeQueryValue(after);
   const path = prepared.path.slice(0, prepared.afterStart) + encoded + prepared.path.slice(prepared.afterEnd);
   return { ...prepared, path, afterEnd: prepared.afterStart + encoded.length };
 }

@@ -19,8 +19,8 @@ use crate::schema::check_response_sample;
 /// `baseQuery`, the queries the `path` option and the base URL carried (read by the engine's `URL`).
 ///
 /// Returns `{ method, path, body }`, the path with its encoded query; for a list whose query has
-/// one `after`, `afterStart` and `afterEnd` say where its encoded value sits in `path`. Throws an error description
-/// (see `convert::error_to_js`) when the arguments cannot succeed.
+/// one `after`, `afterStart` and `afterEnd` say where its encoded value sits in `path`. Throws an
+/// error description (see `convert::error_to_js`) when the arguments cannot succeed.
 #[wasm_bindgen]
 pub fn prepare(
     op: &str,
