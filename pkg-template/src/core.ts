@@ -436,11 +436,17 @@ const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:/i;
  */
 function splitBaseURL(call: CallOptions, absolute: boolean): CallOptions {
   if (absolute || !call.baseURL.includes('?')) return call;
-  const base = new URL(call.baseURL);
-  const baseQuery = Object.fromEntries(base.searchParams);
-  base.search = '';
-  base.hash = '';
-  return { ...call, baseURL: base.toString(), overrides: { ...call.overrides, baseQuery } };
+  // Text, not `new URL`: a browser page may give a base URL relative to itself.
+  const [baseURL, baseQuery] = splitQuery(call.baseURL);
+  return { ...call, baseURL, overrides: { ...call.overrides, baseQuery } };
+}
+
+/** `text` without its query and fragment, and its query's pairs as `URLSearchParams` reads them. */
+function splitQuery(text: string): [string, Record<string, string> | undefined] {
+  const at = text.search(/[?#]/);
+  if (at < 0) return [text, undefined];
+  const search = text[at] === '?' ? (text.slice(at + 1).split('#')[0] as string) : '';
+  return [text.slice(0, at), search ? Object.fromEntries(new URLSearchParams(search)) : undefined];
 }
 
 /** RFC 3986 "unreserved" text, which the core's query encoding leaves as it is. */
@@ -750,20 +756,16 @@ export class Transport {
     if (o.path !== undefined) {
       // As the official `buildURL`: an absolute `path` replaces the base URL, and a query in
       // `path` goes under the others.
-      const path = String(o.path);
+      let path = String(o.path);
       absolute = ABSOLUTE_URL.test(path);
-      let search = '';
       if (absolute) {
         const url = new URL(path);
         out.baseURL = url.origin;
-        overrides.path = url.pathname;
-        search = url.search;
-      } else {
-        const at = path.search(/[?#]/);
-        overrides.path = at < 0 ? path : path.slice(0, at);
-        if (path[at] === '?') search = path.slice(at).split('#')[0] as string;
+        path = url.pathname + url.search;
       }
-      if (search) overrides.pathQuery = Object.fromEntries(new URLSearchParams(search));
+      const [bare, pathQuery] = splitQuery(path);
+      overrides.path = bare;
+      if (pathQuery) overrides.pathQuery = pathQuery;
     }
     if (o.method !== undefined) overrides.method = String(o.method).toUpperCase();
     if (Object.keys(overrides).length) out.overrides = overrides;
