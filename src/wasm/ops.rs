@@ -16,7 +16,8 @@ use crate::schema::check_response_sample;
 /// arguments, without sending it: `id` the positional path parameter, `params` the params, query
 /// or body object. `options` may hold the official request options that replace part of the
 /// request (`path`, `method`, `query`, `body`), the client's `defaultQuery`, and `pathQuery` and
-/// `baseQuery`, the queries the `path` option and the base URL carried (read by the engine's `URL`).
+/// `baseQuery`, the queries the `path` option and the base URL carried (read by the engine's
+/// `URLSearchParams`).
 ///
 /// Returns `{ method, path, body }`, the path with its encoded query; for a list whose query has
 /// one `after`, `afterStart` and `afterEnd` say where its encoded value sits in `path`. Throws an
