@@ -407,9 +407,16 @@ test('pipes: --format jsonl | wc -l counts the items', async () => {
   assert.equal(head.split('\n').filter((l) => l.startsWith('{')).length, 2);
 });
 
-/** Runs `command` in a tmux window of 150x50 and returns what the screen shows when it is done. */
+let terminals = 0;
+
+/**
+ * Runs `command` in a tmux window of 150x50 and returns what the screen shows when it is done.
+ * Each call has its own tmux server: `kill-server` returns before the old server has let go of
+ * its socket, and a new session on that socket can reach the dying server ("server exited
+ * unexpectedly").
+ */
 async function onTerminal(command) {
-  const socket = `openai-admin-cli-test-${process.pid}`;
+  const socket = `openai-admin-cli-test-${process.pid}-${++terminals}`;
   const tmux = (...args) => execFileSync('tmux', ['-L', socket, ...args], { env: env({ NO_COLOR: '', TERM: 'xterm-256color' }) }).toString();
   tmux('-f', '/dev/null', 'new-session', '-d', '-s', 'cli', '-x', '150', '-y', '50', `${command}; echo "__EXIT $?"; sleep 60`);
   try {
@@ -422,7 +429,9 @@ async function onTerminal(command) {
     throw new Error(`the command did not finish on the terminal:\n${tmux('capture-pane', '-p', '-t', 'cli')}`);
   } finally {
     try {
+      const socketPath = tmux('display-message', '-p', '#{socket_path}').trim();
       tmux('kill-server');
+      rmSync(socketPath, { force: true });
     } catch {}
   }
 }
