@@ -423,6 +423,7 @@ interface Prepared {
  * that the bare `fetch` floor has not (ARCHITECTURE.md, "Why these crates").
  */
 interface PageChain {
+  /** A copy of the query `prepared` was built from (its own properties as they were). */
   query?: Record<string, unknown>;
   prepared?: Prepared;
 }
@@ -800,7 +801,9 @@ export class Transport {
         // With the request option `query`, the request is not built from `params`.
         if (chain) chain.prepared = options?.query === undefined ? prepared : undefined;
       }
-      if (chain) chain.query = params as Record<string, unknown>;
+      // A copy: the first page's query is the caller's own object, which the caller may change
+      // before asking for the next page (the official page reads it again then).
+      if (chain) chain.query = typeof params === 'object' && params !== null ? { ...params } : undefined;
       const answer = await this.#send(op, list, prepared, call, client.merged, raw, check);
       if (check) this.#report(op, answer);
       return answer;

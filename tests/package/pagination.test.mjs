@@ -196,3 +196,37 @@ test('every page asks for what the official SDK asks for, whatever the query and
     assert.deepEqual(seen.wasm, seen.official, `${op} ${JSON.stringify([query, options, defaultQuery])}`);
   }
 });
+
+test('a query object changed between pages is read again for the next page, as the official SDK reads it', async () => {
+  const { default: OpenAI } = await import('openai');
+  const answering = (cursorField) => {
+    const urls = [];
+    const fetch = async (url) => {
+      const at = urls.push(url) - 1;
+      const body = { object: 'list', data: [{ id: `item-${at}` }], has_more: at < 2, [cursorField]: `cursor-${at}` };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    return { urls, fetch };
+  };
+  // The caller's own query object, changed after the first page: a value, then only the key order.
+  const cases = [
+    ['users', 'last_id', () => ({ after: 'start', limit: 1 }), (q) => (q.limit = 2)],
+    ['groups', 'next', () => ({ after: 'start', limit: 1, order: 'asc' }), (q) => (q.order = 'desc')],
+    ['groups', 'next', () => ({ after: 'start', limit: 1, order: 'asc' }), (q) => (delete q.limit, (q.limit = 1))],
+  ];
+  for (const [resource, cursorField, makeQuery, change] of cases) {
+    const seen = {};
+    for (const [impl, Client] of [['wasm', OpenAIAdmin], ['official', OpenAI]]) {
+      const { urls, fetch } = answering(cursorField);
+      const client = new Client({ adminAPIKey: KEY, apiKey: 'unused', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0, fetch });
+      const query = makeQuery();
+      const first = await client.admin.organization[resource].list(query);
+      change(query);
+      const second = await first.getNextPage();
+      await second.getNextPage();
+      seen[impl] = urls;
+    }
+    assert.equal(seen.wasm.length, 3, resource);
+    assert.deepEqual(seen.wasm, seen.official, `${resource}: ${change}`);
+  }
+});
