@@ -5,7 +5,24 @@
  * 401; `false`, or a thrown `forbidden(who)`, is a 403. Throwing `forbidden(who)` rather than
  * returning `false` lets the audit event say who was refused.
  */
-import type { Authorize, OperationContext } from './handler.js';
+import type { Authorize, OperationContext } from './types.js';
+
+/** What the ready-made authorizers read of a request: its headers. A `Request` is one. */
+export interface HeaderSource {
+  readonly headers: { get(name: string): string | null };
+}
+
+/**
+ * The authorizers of this module: they read only headers, so the Node adapter may give them a view
+ * of the visitor's headers instead of building a `Request` (the costliest object of a request).
+ */
+const readsHeadersOnly = new WeakSet<Authorize>();
+const headersOnly = <T extends Authorize>(authorize: T): T => (readsHeadersOnly.add(authorize), authorize);
+
+/** @internal Whether `authorize` is one of this module's (or built only from them). */
+export function authorizeReadsHeadersOnly(authorize: Authorize): boolean {
+  return readsHeadersOnly.has(authorize);
+}
 
 /** A refusal thrown by `authorize`: 401 (nobody signed in) or 403 (this identity may not). */
 export class AccessDenied extends Error {
@@ -59,12 +76,13 @@ function byRole(identity: Identity, operation: OperationContext): Identity {
  */
 export function readOnly(inner?: Authorize): Authorize {
   if (inner !== undefined && typeof inner !== 'function') throw new TypeError('readOnly(inner): inner must be an authorize function');
-  return async (request, operation) => {
+  const outer: Authorize = async (request, operation) => {
     const who = inner ? await inner(request, operation) : { user: 'anonymous', role: 'viewer' };
     if (!who) return who;
     if (operation.writes) throw forbidden(who, `${operation.name} writes, and this server only reads.`);
     return who;
   };
+  return inner === undefined || readsHeadersOnly.has(inner) ? headersOnly(outer) : outer;
 }
 
 /** One token of {@link bearerTokens}. */
@@ -87,7 +105,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or `null`. */
-export function bearerToken(request: Request): string | null {
+export function bearerToken(request: HeaderSource): string | null {
   const header = request.headers.get('authorization');
   const m = header === null ? null : /^bearer[ \t]+([\x21-\x7e]+)[ \t]*$/i.exec(header);
   return m ? m[1]! : null;
@@ -107,14 +125,14 @@ export function bearerTokens(entries: readonly TokenEntry[]): Authorize {
     if (typeof e.user !== 'string' || e.user === '') throw new TypeError(`bearerTokens: entry ${i}: user is required`);
     return { digest: digest(e.token), identity: Object.freeze({ user: e.user, role: checkRole(e.role, `bearerTokens: entry ${i}`) }) };
   });
-  return async (request, operation) => {
+  return headersOnly(async (request: HeaderSource, operation: OperationContext) => {
     const token = bearerToken(request);
     if (token === null) return null;
     const given = await digest(token);
     let found: Identity | null = null;
     for (const entry of list) if (sameBytes(given, await entry.digest)) found = entry.identity;
     return found ? byRole(found, operation) : null;
-  };
+  });
 }
 
 /** Options of {@link trustedHeader}. */
@@ -141,14 +159,14 @@ export function trustedHeader(options: TrustedHeaderOptions): Authorize {
   const header = (options.header ?? 'x-forwarded-email').toLowerCase();
   const admins = new Set((options.admins ?? []).map((u) => u.toLowerCase()));
   const viewers = options.viewers === '*' ? '*' : new Set((options.viewers ?? []).map((u) => u.toLowerCase()));
-  return (request, operation) => {
+  return headersOnly((request: HeaderSource, operation: OperationContext) => {
     const user = request.headers.get(header)?.trim();
     if (!user) return null;
     const lower = user.toLowerCase();
     const role: Role | null = admins.has(lower) ? 'admin' : viewers === '*' || viewers.has(lower) ? 'viewer' : null;
     if (role === null) throw forbidden({ user }, `${user} has no role on this server.`);
     return byRole({ user, role }, operation);
-  };
+  });
 }
 
 /**
@@ -157,7 +175,7 @@ export function trustedHeader(options: TrustedHeaderOptions): Authorize {
  */
 export function anyOf(...authorizers: Authorize[]): Authorize {
   if (authorizers.length === 0 || authorizers.some((a) => typeof a !== 'function')) throw new TypeError('anyOf: give authorize functions');
-  return async (request, operation) => {
+  const any: Authorize = async (request, operation) => {
     let refusal: AccessDenied | false | null = null;
     for (const authorize of authorizers) {
       try {
@@ -172,4 +190,5 @@ export function anyOf(...authorizers: Authorize[]): Authorize {
     if (refusal instanceof AccessDenied && refusal.status === 403) throw refusal;
     return refusal === false ? false : null;
   };
+  return authorizers.every((a) => readsHeadersOnly.has(a)) ? headersOnly(any) : any;
 }
