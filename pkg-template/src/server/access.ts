@@ -114,7 +114,8 @@ export function bearerToken(request: HeaderSource): string | null {
 /**
  * A static list of bearer tokens with roles: the visitor sends `Authorization: Bearer <token>`
  * (the handler drops that header before anything is forwarded). No or an unknown token: 401. A
- * viewer's write: 403. Tokens are compared by their SHA-256 digests, in constant time.
+ * viewer's write: 403. Tokens are compared by their SHA-256 digests, in constant time; a token
+ * that matched is remembered (see below).
  */
 export function bearerTokens(entries: readonly TokenEntry[]): Authorize {
   if (!Array.isArray(entries) || entries.length === 0) throw new TypeError('bearerTokens(entries): give at least one { token, user, role }');
@@ -125,13 +126,27 @@ export function bearerTokens(entries: readonly TokenEntry[]): Authorize {
     if (typeof e.user !== 'string' || e.user === '') throw new TypeError(`bearerTokens: entry ${i}: user is required`);
     return { digest: digest(e.token), identity: Object.freeze({ user: e.user, role: checkRole(e.role, `bearerTokens: entry ${i}`) }) };
   });
-  return headersOnly(async (request: HeaderSource, operation: OperationContext) => {
-    const token = bearerToken(request);
-    if (token === null) return null;
+  const lookup = async (token: string): Promise<Identity | null> => {
     const given = await digest(token);
     let found: Identity | null = null;
     for (const entry of list) if (sameBytes(given, await entry.digest)) found = entry.identity;
-    return found ? byRole(found, operation) : null;
+    return found;
+  };
+  // Tokens of the list that matched once, so that their later requests skip the digest (an
+  // asynchronous job costing more than the rest of the handler's checks). Only listed tokens get
+  // in: it never holds more than the list, and an unknown token is always digested and compared
+  // in constant time.
+  const known = new Map<string, Identity>();
+  return headersOnly((request: HeaderSource, operation: OperationContext): unknown => {
+    const token = bearerToken(request);
+    if (token === null) return null;
+    const hit = known.get(token);
+    if (hit) return byRole(hit, operation);
+    return lookup(token).then((found) => {
+      if (!found) return null;
+      known.set(token, found);
+      return byRole(found, operation);
+    });
   });
 }
 
