@@ -213,7 +213,7 @@ async function loadYaml(): Promise<{ stringify(value: unknown): string }> {
  * the client with the key from the environment or the command line. Whatever arrives within two
  * seconds; nothing (and no message) on any failure.
  */
-function principalsFor(o: RunOptions): Principals {
+export function principalsFor(o: RunOptions): Principals {
   return async (values) => {
     try {
       const g = readGlobals(values, o.env);
