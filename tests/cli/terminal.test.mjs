@@ -141,6 +141,29 @@ test('--format explore: a table to move through, open, go back and print from; q
   assert.equal(r.screen.trim(), groups[3].name);
 });
 
+test('--format explore on a long list reads a screenful, then more as the cursor reaches the end', async () => {
+  const big = await startMock({ args: ['--users', '2000'] });
+  try {
+    const all = (await collect(new OpenAIAdmin({ adminAPIKey: KEY, baseURL: big.api }).admin.organization.users.list({ limit: 100 }))).slice(0, 90);
+    const pages = async () => (await big.requests()).data.filter((q) => q.path === '/v1/organization/users').length;
+    const r = await onTerminal(run(['admin:organization:users', 'list', '--format', 'explore', '--transform', '{id,email}']), { OPENAI_BASE_URL: big.api }, async (t) => {
+      await t.waitFor(/p print and exit/);
+      await big.clearRequests();
+      t.keys('G');
+      await t.waitFor((s) => s.includes(all[29].id));
+      // Reaching the last row loaded the next screenful (users pages of 20): G again goes further.
+      t.keys('G');
+      await t.waitFor((s) => s.includes(all[59].id));
+      t.keys('q');
+    });
+    assert.equal(r.code, 0, r.screen);
+    const read = await pages();
+    assert.ok(read >= 2 && read <= 5, `${read} pages read while scrolling 60 of 2000 users`);
+  } finally {
+    await big.stop();
+  }
+});
+
 test('--format explore on one object, with --transform; and anywhere but a terminal json with the official warning', async () => {
   await h.mock.reset();
   const [user] = await users();
