@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { initSync, prepare } from '../../wasm/openai_admin_wasm.js';
-import { createHandler, type Prepare } from './handler.js';
+import { createHandler } from './handler.js';
 import { makeJsonLinesAudit } from './audit-file.js';
 import { nodeUpstream } from './node-upstream.js';
 import type { AdminHandler, AdminHandlerOptions } from './types.js';
@@ -17,7 +17,7 @@ initSync({ module: fs.readFileSync(new URL('../../wasm/openai_admin_wasm_bg.wasm
  * `{basePath}/organization/…`. See {@link AdminHandlerOptions}; `authorize` is required.
  */
 export function createAdminHandler(options: AdminHandlerOptions): AdminHandler {
-  return createHandler(options, () => prepare as Prepare, nodeUpstream);
+  return createHandler(options, () => prepare, nodeUpstream);
 }
 
 /** An audit sink appending JSON lines to a file. */

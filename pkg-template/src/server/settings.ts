@@ -9,8 +9,11 @@ import { rawTargetIsClean } from './routes.js';
 import type { AdminHandlerOptions, AuditEvent, Authorize, CorsOptions } from './types.js';
 import { fetchUpstream, type Upstream } from './upstream.js';
 
-/** The wasm core's `prepare(op, id, params)`: the request the client would send, or a throw. */
-export type Prepare = (op: string, id: unknown, params: unknown) => { method: string; path: string; body?: string };
+/**
+ * The wasm core's `prepare(op, id, params)`: the request the client would send, or a throw. The
+ * handler passes no request options (the export's fourth argument), so the export itself fits.
+ */
+export type Prepare = (op: string, id: unknown, params: unknown, options?: undefined) => { method: string; path: string; body?: string };
 
 /** How an entry point reaches the API when no `fetch` option is given (Node: `node:http`). */
 export type DefaultUpstream = (baseURL: string) => Upstream;
