@@ -41,8 +41,10 @@ function exchange(
   reject: (failure: UpstreamFailure) => void,
   retried: boolean,
 ): void {
-  // No content coding asked for: the bytes passed on are the bytes the API sent (`length` holds).
-  const headers: Record<string, string> = { ...request.headers, 'accept-encoding': 'identity' };
+  // The request's own headers (made for this request): no content coding asked for, so the bytes
+  // passed on are the bytes the API sent (`length` holds).
+  const { headers } = request;
+  headers['accept-encoding'] = 'identity';
   if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
   const out = lib.request({ hostname: target.hostname, port: target.port, method: request.method, path: target.prefix + request.path, headers, agent });
   let why: Kind | null = null;
