@@ -34,18 +34,7 @@ mkdir -p "$scratch"
 exec 8>"$scratch.lock"
 flock 8
 
-rm -rf "$project" "$scratch"/*.tgz
-mkdir -p "$project"
-tarball=$(cd "$scratch" && npm pack --silent "$root/pkg")
-echo "packed $tarball ($(wc -c <"$scratch/$tarball") B)"
-cat >"$project/package.json" <<'EOF'
-{ "name": "runtimes-test", "private": true, "type": "module" }
-EOF
-(cd "$project" && npm install --no-audit --no-fund --silent "../$tarball")
-# The runtimes, bundlers and test runners, from the repository's devDependencies.
-for dep in openai miniflare wrangler next react react-dom edge-runtime esbuild jest vitest playwright-core; do
-  ln -s "$root/node_modules/$dep" "$project/node_modules/$dep"
-done
+scripts/runtimes-project.sh "$project"
 cp -r tests/runtimes "$project/runtimes"
 cp -r tests/support "$project/support"
 
@@ -57,12 +46,9 @@ else
 fi
 out=$scratch/runtimes.tap
 status=0
+# A runtime that ran nothing fails its own test (each checks the reports or counts it got).
 (cd "$project" && node --test --test-concurrency=1 --test-reporter=tap --test-reporter-destination=stdout "${files[@]}") \
   | tee "$out" || status=1
-# A runtime that ran nothing fails: every file must have passed at least one test.
-for f in "${files[@]}"; do
-  grep -q "^# Subtest: $project/$f\$\|^ok [0-9]* - $project/$f\$" "$out" 2>/dev/null || true
-done
 pass=$(sed -n 's/^# pass //p' "$out" | tail -1)
 fail=$(sed -n 's/^# fail //p' "$out" | tail -1)
 if [[ -z $pass || $pass == 0 ]]; then echo "runtime tests ran nothing" >&2; status=1; fi

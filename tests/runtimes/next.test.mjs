@@ -104,7 +104,11 @@ test('a client component in Chromium: the program through the server handler', a
     const wasmFetches = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-    page.on('response', (r) => r.url().endsWith('.wasm') && wasmFetches.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'] }));
+    const failed = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.wasm')) wasmFetches.push({ url: r.url(), status: r.status(), type: r.headers()['content-type'] });
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+    });
     await mock.clearRequests();
     await page.goto(`${base}/`);
     await page.locator('#report[data-done="true"]').waitFor({ timeout: 60_000 });
@@ -120,8 +124,10 @@ test('a client component in Chromium: the program through the server handler', a
     const api = (await mock.requests()).data.filter((r) => r.path.startsWith('/v1/'));
     assert.ok(api.length >= 8, JSON.stringify(api.map((r) => r.path)));
     for (const r of api) assert.equal(r.headers['user-agent'], 'openai-admin-wasm/server');
-    // Only the expected 404 (and the 503 before the retry) show up as console errors.
-    assert.deepEqual(problems.filter((p) => !/\b(404|503)\b/.test(p)), []);
+    // The only failed requests: the 503 before the retry and the 404 of the deleted group, and
+    // only they show up as console errors.
+    assert.deepEqual(failed.map((f) => f.replace(/group_\w+/, 'ID')), ['503 GET /api/admin/v1/organization/groups/ID', '404 GET /api/admin/v1/organization/groups/ID']);
+    assert.deepEqual(problems.filter((p) => !/\b(404|503)\b/.test(p)), [], failed.join('\n'));
   } finally {
     await browser.close();
   }
