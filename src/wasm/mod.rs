@@ -8,6 +8,7 @@
 //! (`pkg-template/src/core.ts`) resolves the client options, merges the headers, and runs the
 //! attempts with their timeout and abort signal, as the official SDK's client does.
 
+mod contract;
 mod convert;
 mod ops;
 
