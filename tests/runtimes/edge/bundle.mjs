@@ -40,13 +40,11 @@ export async function bundleEdge(entry, { minify = false } = {}) {
   return { code, wasm, bytes: Buffer.byteLength(code) };
 }
 
-/** An EdgeRuntime running a bundle, its wasm modules compiled in its own realm. */
+/** An EdgeRuntime running a bundle, its wasm modules compiled in the runtime's own realm first. */
 export function edgeRuntime({ code, wasm }) {
-  return new EdgeRuntime({
-    initialCode: code,
-    extend(context) {
-      for (const { binding, file } of wasm) context[binding] = new context.WebAssembly.Module(readFileSync(file));
-      return context;
-    },
-  });
+  const runtime = new EdgeRuntime();
+  const { Module } = runtime.evaluate('WebAssembly');
+  for (const { binding, file } of wasm) runtime.context[binding] = new Module(readFileSync(file));
+  runtime.evaluate(code);
+  return runtime;
 }
