@@ -311,17 +311,19 @@ await section('next', async () => {
         const gone = new Promise((resolve) => server.once('exit', resolve));
         const url = `http://127.0.0.1:${port}/api/first-${rt}?impl=${impl}`;
         try {
-          let body;
+          let res;
           for (let i = 0; ; i++) {
             try {
-              body = await (await fetch(url)).json();
+              res = await fetch(url);
               break;
             } catch (e) {
-              if (i > 600) throw new Error(`next start: no answer from ${url} (${e.message})`);
+              // Not listening yet.
+              if (i > 1500) throw new Error(`next start: no answer from ${url} (${e.message})`);
               await sleep(20);
             }
           }
-          if (body.count !== 1) throw new Error(`next ${rt} ${impl}: ${JSON.stringify(body)}`);
+          const text = await res.text();
+          if (res.status !== 200 || JSON.parse(text).count !== 1) throw new Error(`next ${rt} ${impl}: ${res.status} ${text.slice(0, 500)}`);
           add(`next ${rt}`, impl, 'cold', performance.now() - t0);
           const warm = [];
           for (let i = 0; i < WARM; i++) {
