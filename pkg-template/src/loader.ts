@@ -1,8 +1,8 @@
-/** The wasm core: its bindings, typed by the declarations they carry (`src/wasm/contract.rs`), and their loading. */
+/**
+ * The wasm module's loading, as each entry point sets it up. The bindings themselves are imported
+ * from the glue, typed by the declarations they carry (`src/wasm/contract.rs`).
+ */
 import * as Errors from './errors.js';
-
-export * as wasm from '../wasm/openai_admin_wasm.js';
-export type { Prepared, RequestOverrides } from '../wasm/openai_admin_wasm.js';
 
 /** Loads the wasm module; set by the entry point (lazy in browsers, at import in Node). */
 let loader: (() => Promise<void>) | null = null;

@@ -5,7 +5,7 @@
 import * as Errors from './errors.js';
 import { readEnv, isBrowserLike } from './env.js';
 import { mergeHeaders, namesAuth, type HeadersLike, type MergedHeaders } from './headers.js';
-import type { RequestOverrides } from './loader.js';
+import type { RequestOverrides } from '../wasm/openai_admin_wasm.js';
 import { isLogLevel, type Logger, type LogLevel } from './log.js';
 
 export type { HeadersLike };

@@ -2,7 +2,8 @@
  * The next page's request, made from the last page's with the cursor replaced, rather than by the
  * core's `prepare`: its largest cost the `fetch` floor has not (ARCHITECTURE.md, "Why these crates").
  */
-import { wasm, type Prepared } from './loader.js';
+import * as wasm from '../wasm/openai_admin_wasm.js';
+import type { Prepared } from '../wasm/openai_admin_wasm.js';
 
 /** The last request of one list's pages, with the query it was built from. */
 export interface LastPageRequest {

@@ -7,7 +7,9 @@ import { APIPromise, type Answer } from './api-promise.js';
 import * as Errors from './errors.js';
 import { isNode } from './env.js';
 import { mergeHeaders, namesAuth, type MergedHeaders } from './headers.js';
-import { ensureLoaded, loaded, wasm, type Prepared } from './loader.js';
+import * as wasm from '../wasm/openai_admin_wasm.js';
+import type { Prepared } from '../wasm/openai_admin_wasm.js';
+import { ensureLoaded, loaded } from './loader.js';
 import { logFn } from './log.js';
 import {
   callOptions,
