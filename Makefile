@@ -29,11 +29,13 @@ test: setup-browser lint test-native test-interop test-wasm test-package test-cl
 pkg: setup
 	scripts/build-pkg.sh
 
-## bench: compare speed, memory and size with the official SDK and a bare fetch loop
+## bench: compare speed, memory and size with the official SDK and a bare fetch loop, and the
+## server handler with a minimal keep-alive proxy (bench/server.mjs; --quick for a one-minute run)
 bench: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
 	node bench/run.mjs
+	node bench/server.mjs
 
 ## fuzz: run every fuzz target for 5 minutes (FUZZ_SECONDS to change it)
 fuzz: setup
@@ -49,6 +51,7 @@ lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p openai-admin-access --lib -- -D warnings
 	cargo xtask codegen --check
 
 test-native: setup
