@@ -11,7 +11,7 @@ use crate::model::User;
 use crate::Model;
 
 /// How a user is named in the file: the email, or the id when the API gave no email.
-pub(crate) fn user_key(user: &User) -> &str {
+pub fn user_key(user: &User) -> &str {
     user.email.as_deref().unwrap_or(&user.id)
 }
 

@@ -24,7 +24,7 @@ mod dump;
 mod read;
 pub mod tree;
 
-pub use dump::dump;
+pub use dump::{dump, user_key};
 pub use read::read;
 pub use tree::Pos;
 
