@@ -11,6 +11,7 @@ import { TooLarge } from './answers.js';
 import { concat, UpstreamFailure, type StreamSink, type Upstream, type UpstreamReply, type UpstreamRequest, type VisitorGone } from './upstream.js';
 
 type Kind = UpstreamFailure['kind'];
+const utf8 = new TextDecoder();
 
 /** The upstream for a base URL (`https://api.openai.com/v1`), with its own keep-alive agent. */
 export function nodeUpstream(baseURL: string): Upstream {
@@ -116,7 +117,7 @@ class NodeReply implements UpstreamReply {
     });
   }
 
-  bytes(limit: number): Promise<Uint8Array> {
+  text(limit: number): Promise<string> {
     const { answer } = this;
     return new Promise((resolve, reject) => {
       const chunks: Uint8Array[] = [];
@@ -132,7 +133,7 @@ class NodeReply implements UpstreamReply {
       this.watchEnd(
         () => {
           try {
-            resolve(decoded(concat(chunks, size), this.header('content-encoding')));
+            resolve(utf8.decode(decoded(concat(chunks, size), this.header('content-encoding'))));
           } catch (cause) {
             reject(this.fail(cause));
           }
