@@ -4,10 +4,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, ApiErrorKind, Error};
 use crate::request::push_json_string;
-use crate::schema::{members, raw_to_text};
-
-/// How much of an unexpected body an error message quotes.
-const SNIPPET_CHARS: usize = 200;
+use crate::schema::json::{members, raw_to_text, snippet};
 
 /// Parses a response: a 2xx body into `T`, anything else into [`Error::Api`].
 ///
@@ -96,27 +93,10 @@ pub fn api_error(status: u16, request_id: Option<&str>, body: &str) -> ApiError 
     }
 }
 
-/// The start of a body, on one line, for an error message.
-pub fn snippet(body: &str) -> String {
-    let mut flat = String::new();
-    for word in body.split_whitespace() {
-        if !flat.is_empty() {
-            flat.push(' ');
-        }
-        flat.push_str(word);
-    }
-    let mut chars = flat.chars();
-    let head: String = chars.by_ref().take(SNIPPET_CHARS).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::json::SNIPPET_CHARS;
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize, PartialEq)]

@@ -6,7 +6,8 @@
 use libfuzzer_sys::fuzz_target;
 use openai_admin_wasm::error::{ApiErrorKind, Error};
 use openai_admin_wasm::parse_response;
-use openai_admin_wasm::response::{api_error, snippet};
+use openai_admin_wasm::response::api_error;
+use openai_admin_wasm::schema::json::snippet;
 use openai_admin_wasm::schema::{elements, members, raw_to_text};
 use serde::de::IgnoredAny;
 use serde_json::Value;

@@ -9,9 +9,9 @@
 //! attempts with their timeout and abort signal, as the official SDK's client does.
 
 mod convert;
-mod ops;
+mod exports;
 
-pub use ops::*;
+pub use exports::*;
 
 /// The heap of the wasm module: `talc` instead of Rust's default `dlmalloc`, 2.6 KB gzip smaller
 /// and no slower (ARCHITECTURE.md, "Why these crates"). The module is single-threaded.
