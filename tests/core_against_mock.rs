@@ -17,7 +17,6 @@ use openai_admin_wasm::groups::{
     GroupUpdateResponse,
 };
 use openai_admin_wasm::ops::{build, find};
-use openai_admin_wasm::pagination::next_after;
 use openai_admin_wasm::params::{ListParams, Order};
 use openai_admin_wasm::roles::{
     AssignedRoleDetails, AssignedRoleList, Role, RoleAssignmentDeleteResponse, RoleCreateParams,
@@ -263,7 +262,8 @@ fn every_builder_round_trips_through_the_mock() {
     builders += 1;
     assert_eq!(first.data.len(), 2, "the demo seed has more than two users");
     assert_eq!(first.last_id.as_deref(), Some(first.data[1].id.as_str()));
-    let after = next_after(&first).expect("a second page of users");
+    assert!(first.has_more, "a second page of users");
+    let after = first.last_id.clone().expect("a cursor");
     let second: UserList = mock.call(req(
         "users.list",
         &UserListParams {
@@ -424,7 +424,7 @@ fn every_builder_round_trips_through_the_mock() {
     builders += 1;
     assert_eq!(members.data.len(), 1);
     assert_eq!(members.data[0].id, user.id);
-    assert_eq!(next_after(&members), None);
+    assert!(!members.has_more);
     let member: groups::users::GroupUserRetrieveResponse = mock.call(req_id(
         "groups.users.retrieve",
         &user.id,
@@ -565,10 +565,11 @@ fn pages_walk_to_the_end_with_next() {
             },
         ));
         seen.extend(page.data.iter().map(|g| g.id.clone()));
-        match next_after(&page) {
-            Some(cursor) => after = Some(cursor),
-            None => break,
+        // The mock's pages are regular: `has_more` with a cursor until the last one.
+        if !page.has_more {
+            break;
         }
+        after = Some(page.next.clone().expect("a cursor when has_more"));
         assert!(seen.len() < 1000, "the cursor walk never ends");
     }
     let everything: GroupList = mock.call(req("groups.list", &ListParams::default()));

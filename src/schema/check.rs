@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use super::drift::{Drift, DriftKind};
-use super::json::{unescape, Invalid, Lexer, MAX_DEPTH};
+use super::json::{Invalid, Lexer, MAX_DEPTH};
 use super::model::{cmp_bound, Field, Schema, Ty};
 
 /// How the walker treats a difference from the schema.
@@ -32,59 +32,14 @@ pub(super) enum Mode {
 /// are fine. [`Invalid::field`] names the field at fault.
 pub fn check_request(schema: &'static Schema, json: &str) -> Result<(), Invalid> {
     let mut parser = Parser::new(json, Mode::Request);
-    parser.top(schema).map(|_| ())
+    parser.top(schema)
 }
 
-/// What a list page's validation reads at its top level, for pagination.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct PageInfo {
-    /// `has_more`.
-    pub has_more: bool,
-    /// The `next` or `last_id` field, whichever `cursor_field` names.
-    pub cursor: Option<String>,
-    /// The length of `data`.
-    pub len: usize,
-    /// Whether an empty page ends the list (the `last_id` lists, as the official
-    /// `ConversationCursorPage` decides).
-    pub ends_on_empty_page: bool,
-}
-
-impl crate::pagination::Page for PageInfo {
-    fn has_more(&self) -> bool {
-        self.has_more
-    }
-    fn cursor(&self) -> Option<&str> {
-        self.cursor.as_deref()
-    }
-    fn len(&self) -> usize {
-        self.len
-    }
-    fn ends_on_empty_page(&self) -> bool {
-        self.ends_on_empty_page
-    }
-}
-
-/// Test and fuzzing oracle, compiled only for them: checks `body` against `schema` as the model's serde derive reads it (every difference is an
-/// error, unknown fields aside).
+/// Test and fuzzing oracle, compiled only for them: checks `body` against `schema` as the
+/// model's serde derive reads it (every difference is an error, unknown fields aside).
 #[cfg(any(test, fuzzing))]
 pub fn validate(schema: &'static Schema, body: &str) -> Result<(), Invalid> {
-    validate_page(schema, body, "").map(|_| ())
-}
-
-/// As [`validate`], and reads `has_more`, the length of `data` and the string field
-/// `cursor_field` at the top level.
-#[cfg(any(test, fuzzing))]
-pub fn validate_page(
-    schema: &'static Schema,
-    body: &str,
-    cursor_field: &str,
-) -> Result<PageInfo, Invalid> {
-    let mut parser = Parser::new(body, Mode::Serde);
-    parser.cursor_field = cursor_field;
-    parser.top(schema).map(|page| PageInfo {
-        ends_on_empty_page: cursor_field == "last_id",
-        ..page
-    })
+    Parser::new(body, Mode::Serde).top(schema)
 }
 
 /// A step of the path to the value being checked.
@@ -102,12 +57,8 @@ pub(super) struct Parser<'a> {
     path: Vec<Step<'a>>,
     /// Response mode: the differences found so far.
     pub(super) drift: Vec<Drift>,
-    /// Serde mode: what `validate_page` reads.
-    page: PageInfo,
     /// The top-level field holding the cursor, or empty.
     pub(super) cursor_field: &'a str,
-    /// Length of the array that closed last: at the top level, after `data`, that of `data`.
-    last_array_len: usize,
     /// Response mode: how many items of each array are compared with the model; the rest are
     /// only read as JSON.
     pub(super) items_checked: usize,
@@ -171,9 +122,7 @@ impl<'a> Parser<'a> {
             mode,
             path: Vec::new(),
             drift: Vec::new(),
-            page: PageInfo::default(),
             cursor_field: "",
-            last_array_len: 0,
             items_checked: usize::MAX,
         }
     }
@@ -234,7 +183,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The whole text: one object following `schema`, and nothing after it.
-    pub(super) fn top(&mut self, schema: &'static Schema) -> Result<PageInfo, Invalid> {
+    pub(super) fn top(&mut self, schema: &'static Schema) -> Result<(), Invalid> {
         self.lex.skip_ws();
         let Some(first) = self.lex.peek() else {
             return Err(self.fail("the body is empty"));
@@ -252,7 +201,7 @@ impl<'a> Parser<'a> {
         if self.lex.at != self.lex.text.len() {
             return Err(self.lex.fail_syntax("trailing characters"));
         }
-        Ok(std::mem::take(&mut self.page))
+        Ok(())
     }
 
     /// Checks one value against `ty`; `field` gives its rules (none for array items).
@@ -396,7 +345,6 @@ impl<'a> Parser<'a> {
                 let key = self.read_str()?;
                 self.lex.expect(b':')?;
                 self.lex.skip_ws();
-                let start = self.lex.at;
                 self.path.push(Step::Key(key.clone()));
                 if envelope {
                     self.envelope(&key)?;
@@ -420,9 +368,6 @@ impl<'a> Parser<'a> {
                     }
                 }
                 self.path.pop();
-                if top && self.serde() {
-                    self.capture(&key, start);
-                }
                 self.lex.skip_ws();
                 match self.lex.peek() {
                     Some(b',') => self.lex.at += 1,
@@ -467,29 +412,12 @@ impl<'a> Parser<'a> {
         Err(self.fail(format!("expected {want}, got {}", kind_name(first))))
     }
 
-    /// Serde mode: records the top-level fields pagination needs (the value at `start` is
-    /// already checked).
-    fn capture(&mut self, key: &str, start: usize) {
-        let raw = self.lex.text[start..self.lex.at].trim();
-        if key == "has_more" {
-            self.page.has_more = raw == "true";
-        } else if key == "data" && raw.starts_with('[') {
-            self.page.len = self.last_array_len;
-        } else if !self.cursor_field.is_empty() && key == self.cursor_field {
-            self.page.cursor = raw
-                .strip_prefix('"')
-                .and_then(|s| s.strip_suffix('"'))
-                .map(|s| unescape(s).into_owned());
-        }
-    }
-
     /// An array of `item`, at the opening bracket.
     fn array(&mut self, item: &Ty, depth: usize) -> Result<(), Invalid> {
         self.lex.at += 1;
         self.lex.skip_ws();
         if self.lex.peek() == Some(b']') {
             self.lex.at += 1;
-            self.last_array_len = 0;
             return Ok(());
         }
         let mut index = 0;
@@ -511,7 +439,6 @@ impl<'a> Parser<'a> {
                 Some(b',') => self.lex.at += 1,
                 Some(b']') => {
                     self.lex.at += 1;
-                    self.last_array_len = index;
                     return Ok(());
                 }
                 None => return Err(self.lex.fail_syntax("unexpected end")),

@@ -27,9 +27,8 @@ mod agreement;
 mod tests;
 
 pub use check::check_request;
-pub use check::PageInfo;
 #[cfg(any(test, fuzzing))]
-pub use check::{validate, validate_page};
+pub use check::validate;
 pub use drift::{check_response, check_response_sample, Drift, DriftKind};
 pub use json::{elements, members, raw_to_text, Invalid};
 pub use model::{Field, Model, ModelDocs, ModelType, Schema, Ty};
