@@ -8,13 +8,12 @@ pub mod roles;
 pub mod users;
 
 use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
 use crate::params::ListParams;
 use crate::schema::Model;
 
 /// Whether a group is an ordinary group or a tenant group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Model)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupType {
     /// An ordinary group.
@@ -24,7 +23,7 @@ pub enum GroupType {
 }
 
 /// Details about an organization group (`GroupResponse` in the spec).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct Group {
     /// Always `group`. The spec's example answers carry it, its schema does not: the client
     /// knows it, so that answers shaped like the examples report no drift for it.
@@ -43,7 +42,7 @@ pub struct Group {
 }
 
 /// A page of groups (`GroupListResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,7 +57,7 @@ pub struct GroupList {
 }
 
 /// The group after an update (`GroupResourceWithSuccess`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupUpdateResponse {
     /// Identifier for the group.
     pub id: String,
@@ -71,7 +70,7 @@ pub struct GroupUpdateResponse {
 }
 
 /// Confirmation of a deleted group (`GroupDeletedResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupDeleteResponse {
     /// Identifier of the deleted group.
     pub id: String,
@@ -83,7 +82,7 @@ pub struct GroupDeleteResponse {
 }
 
 /// Body of `groups.create` (`CreateGroupBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupCreateParams {
     /// Human readable name for the group, 1 to 255 characters.
     #[model(len = 1..=255)]
@@ -91,7 +90,7 @@ pub struct GroupCreateParams {
 }
 
 /// Body of `groups.update` (`UpdateGroupBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupUpdateParams {
     /// New display name for the group, 1 to 255 characters.
     #[model(len = 1..=255)]

@@ -1,5 +1,6 @@
 //! The router and the pipeline every request goes through:
-//! request id → CORS preflight → body buffering → fault lookup → request log → auth → route.
+//! request id → CORS preflight → body buffering → fault lookup → rate limit → request log →
+//! `--latency-ms` → auth → route.
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
@@ -11,7 +12,7 @@ use axum::Router;
 use crate::error::ApiError;
 use crate::reqlog::LoggedRequest;
 use crate::state::Shared;
-use crate::{cors, faults, routes, statics};
+use crate::{cors, faults, routes, statics, traffic};
 
 /// Largest request body accepted (bigger ones get a 413).
 const MAX_BODY: usize = 8 * 1024 * 1024;
@@ -70,13 +71,37 @@ async fn handle(st: &Shared, rid: &str, req: Request, next: Next) -> Response {
     } else {
         faults::take(&mut st.faults(), parts.method.as_str(), &path)
     };
+    let limited = if is_api(&path) {
+        let key = parts.headers.get("authorization").map(|v| v.as_bytes());
+        let key = String::from_utf8_lossy(key.unwrap_or_default());
+        let now = std::time::Instant::now();
+        // A faulted request answers as its rule says and does not use up the window.
+        let limit = if fault.is_some() {
+            0
+        } else {
+            st.config.rate_limit
+        };
+        st.traffic().arrive(&key, limit, now)
+    } else {
+        None
+    };
     if !control {
-        st.record(LoggedRequest::new(
-            rid,
-            &parts,
-            &bytes,
-            fault.as_ref().map(|f| f.label()),
-        ));
+        let label = match (&fault, limited) {
+            (Some(f), _) => Some(f.label()),
+            (None, Some(_)) => Some("rate_limited".to_owned()),
+            (None, None) => None,
+        };
+        st.record(LoggedRequest::new(rid, &parts, &bytes, label));
+    }
+    if is_api(&path) && st.config.latency_ms > 0 {
+        tokio::time::sleep(std::time::Duration::from_millis(st.config.latency_ms)).await;
+    }
+    if let Some(wait) = limited {
+        let mut resp = ApiError::for_status(StatusCode::TOO_MANY_REQUESTS).into_response();
+        let secs = traffic::retry_after_secs(wait);
+        resp.headers_mut()
+            .insert("retry-after", HeaderValue::from(secs));
+        return resp;
     }
     let req = Request::from_parts(parts, Body::from(bytes));
     let run = authed(st, req, next);

@@ -21,6 +21,16 @@ pub enum Shapes {
     Examples,
 }
 
+/// What `users.roles.list` (and retrieve) answer for roles that come from groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sources {
+    /// Inherited roles are listed too, with `assignment_sources` naming their groups (default).
+    Groups,
+    /// Only direct assignments are listed, each with `assignment_sources: null`; a client works
+    /// out inheritance from group members and group roles.
+    Null,
+}
+
 /// The server configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -36,6 +46,20 @@ pub struct Config {
     pub users: usize,
     /// Extra synthetic groups.
     pub groups: usize,
+    /// Members per synthetic group (`None`: synthetic user i joins group i mod groups).
+    pub members_per_group: Option<usize>,
+    /// Synthetic custom roles, assigned to half the synthetic groups and every tenth user.
+    pub roles: usize,
+    /// How many of the synthetic groups are SCIM managed (spread evenly).
+    pub scim_groups: usize,
+    /// How many of the synthetic users (the first ones) are owners.
+    pub owners: usize,
+    /// What user role lists say about inherited roles.
+    pub sources: Sources,
+    /// Delay added to every `/v1` answer, in milliseconds.
+    pub latency_ms: u64,
+    /// At most this many `/v1` requests per second per key (0: no limit), then 429.
+    pub rate_limit: u32,
     /// The admin key every API call must present.
     pub admin_key: String,
     /// Static mounts `(url prefix, directory)`, longest prefix first.
@@ -53,6 +77,16 @@ Usage: openai-admin-mock [OPTIONS]
                        answer with every field (default) or as the spec's examples do
   --users N            add N synthetic users
   --groups N           add N synthetic groups
+  --members-per-group N
+                       each synthetic group gets N synthetic members (spread over the users)
+  --roles N            add N synthetic custom roles, assigned to groups and users
+  --scim-groups N      make N of the synthetic groups SCIM managed
+  --owners N           make the first N synthetic users owners
+  --assignment-sources groups|null
+                       user role lists include inherited roles with their groups (default),
+                       or only direct roles with assignment_sources null
+  --latency-ms N       delay every /v1 answer by N ms
+  --rate-limit N       at most N /v1 requests per second per key, then 429 with Retry-After
   --admin-key KEY      key to require (default $OPENAI_ADMIN_KEY, else sk-admin-demo)
   --www DIR            serve DIR at /
   --static PREFIX=DIR  serve DIR at PREFIX (repeatable), e.g. --static /pkg=pkg
@@ -68,6 +102,13 @@ impl Default for Config {
             shapes: Shapes::Full,
             users: 0,
             groups: 0,
+            members_per_group: None,
+            roles: 0,
+            scim_groups: 0,
+            owners: 0,
+            sources: Sources::Groups,
+            latency_ms: 0,
+            rate_limit: 0,
             admin_key: std::env::var("OPENAI_ADMIN_KEY")
                 .ok()
                 .filter(|k| !k.is_empty())
@@ -101,6 +142,23 @@ impl Config {
                 "--port" => cfg.port = number(&flag, &value()?)?,
                 "--users" => cfg.users = number(&flag, &value()?)?,
                 "--groups" => cfg.groups = number(&flag, &value()?)?,
+                "--members-per-group" => cfg.members_per_group = Some(number(&flag, &value()?)?),
+                "--roles" => cfg.roles = number(&flag, &value()?)?,
+                "--scim-groups" => cfg.scim_groups = number(&flag, &value()?)?,
+                "--owners" => cfg.owners = number(&flag, &value()?)?,
+                "--latency-ms" => cfg.latency_ms = number(&flag, &value()?)?,
+                "--rate-limit" => cfg.rate_limit = number(&flag, &value()?)?,
+                "--assignment-sources" => {
+                    cfg.sources = match value()?.as_str() {
+                        "groups" => Sources::Groups,
+                        "null" => Sources::Null,
+                        other => {
+                            return Err(format!(
+                                "--assignment-sources must be groups or null, not {other}"
+                            ))
+                        }
+                    }
+                }
                 "--admin-key" => cfg.admin_key = value()?,
                 "--seed" => {
                     cfg.seed = match value()?.as_str() {
@@ -171,5 +229,32 @@ mod tests {
         assert_eq!(c.mounts[0], ("/pkg".to_owned(), PathBuf::from("pkg")));
         assert_eq!(c.mounts[1], ("/".to_owned(), PathBuf::from("www")));
         assert!(Config::parse(["--bogus".to_owned()]).is_err());
+    }
+
+    #[test]
+    fn parses_large_org_and_traffic_flags() {
+        let c = parse(&[
+            "--members-per-group=50",
+            "--roles",
+            "20",
+            "--scim-groups=3",
+            "--owners=2",
+            "--assignment-sources",
+            "null",
+            "--latency-ms=20",
+            "--rate-limit",
+            "50",
+        ]);
+        assert_eq!(c.members_per_group, Some(50));
+        assert_eq!((c.roles, c.scim_groups, c.owners), (20, 3, 2));
+        assert_eq!(c.sources, Sources::Null);
+        assert_eq!((c.latency_ms, c.rate_limit), (20, 50));
+        let d = Config::default();
+        assert_eq!(
+            (d.members_per_group, d.sources, d.rate_limit),
+            (None, Sources::Groups, 0)
+        );
+        assert!(Config::parse(["--assignment-sources=some".to_owned()]).is_err());
+        assert!(Config::parse(["--rate-limit=fast".to_owned()]).is_err());
     }
 }

@@ -15,6 +15,7 @@ mod server;
 mod state;
 mod statics;
 mod store;
+mod traffic;
 
 use std::io::Write;
 use std::sync::Arc;

@@ -103,7 +103,7 @@ pub fn build(cfg: &Config) -> Store {
     if cfg.seed == SeedKind::Demo {
         demo(&mut s);
     }
-    bench(&mut s, cfg.users, cfg.groups);
+    bench(&mut s, cfg);
     s
 }
 
@@ -303,41 +303,187 @@ fn demo(s: &mut Store) {
 }
 
 /// Synthetic data for load tests: users named `Bench User 000001` (email
-/// `bench.user.000001@example.com`), groups `Bench Group 000001`; user i joins group i mod N.
-/// Links are built directly (no map lookups) so 100k users and 100k groups seed quickly.
-fn bench(s: &mut Store, users: usize, groups: usize) {
+/// `bench.user.000001@example.com`, the first `owners` of them owners, the rest readers), groups
+/// `Bench Group 000001` (`scim_groups` of them SCIM managed, spread evenly). Without
+/// `members_per_group`, user i joins group i mod N; with it, see [`member_index`]. Links are built
+/// directly (no map lookups) so 100k users and 100k groups seed quickly.
+fn bench(s: &mut Store, cfg: &Config) {
     let t = T0 + 400 * 86_400;
+    let (users, groups) = (cfg.users, cfg.groups);
+    let scim_every = (cfg.scim_groups > 0).then(|| (groups / cfg.scim_groups).max(1));
     let mut gs: Vec<Group> = (1..=groups)
         .map(|i| Group {
             id: s.ids.next("group"),
             name: format!("Bench Group {i:06}"),
             created_at: t,
-            is_scim_managed: false,
+            is_scim_managed: scim_every
+                .is_some_and(|every| (i - 1) % every == 0 && (i - 1) / every < cfg.scim_groups),
             members: BTreeSet::new(),
             roles: BTreeSet::new(),
         })
         .collect();
-    for i in 1..=users {
-        let id = s.ids.next("user");
-        let mut joined = BTreeSet::new();
-        if !gs.is_empty() {
-            let n = gs.len();
-            let g = &mut gs[i % n];
-            g.members.insert(id.clone());
-            joined.insert(g.id.clone());
-        }
-        s.insert_user(User {
-            id,
+    let mut us: Vec<User> = (1..=users)
+        .map(|i| User {
+            id: s.ids.next("user"),
             name: format!("Bench User {i:06}"),
             email: Some(format!("bench.user.{i:06}@example.com")),
-            role: OrgRole::Reader,
+            role: if i <= cfg.owners {
+                OrgRole::Owner
+            } else {
+                OrgRole::Reader
+            },
             added_at: t,
             is_service_account: false,
             technical_level: None,
             developer_persona: None,
-            groups: joined,
+            groups: BTreeSet::new(),
             roles: BTreeSet::new(),
-        });
+        })
+        .collect();
+    let mut join = |g: usize, u: usize| {
+        gs[g].members.insert(us[u].id.clone());
+        us[u].groups.insert(gs[g].id.clone());
+    };
+    match cfg.members_per_group {
+        _ if groups == 0 || users == 0 => {}
+        None => (1..=users).for_each(|i| join(i % groups, i - 1)),
+        Some(m) => {
+            let m = m.min(users);
+            for g in 0..groups {
+                (0..m).for_each(|k| join(g, member_index(g, k, m, users)));
+            }
+        }
     }
+    bench_roles(s, cfg.roles, &mut gs, &mut us);
+    us.into_iter().for_each(|u| s.insert_user(u));
     s.groups.extend(gs.into_iter().map(|g| (g.id.clone(), g)));
+}
+
+/// The user index of member `k` (of `m`) of synthetic group `g`, over `users` users: group `g`
+/// starts at `g * 7919 mod users` and steps by the first number ≥ users / m that is coprime with
+/// `users`, so a group's members are distinct and spread over the whole range, and no two groups
+/// (up to `users` of them) have the same members.
+fn member_index(g: usize, k: usize, m: usize, users: usize) -> usize {
+    let mut step = (users / m.max(1)).max(1);
+    while gcd(step, users) != 1 {
+        step += 1;
+    }
+    (g * 7919 + k * step) % users
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
+/// Permissions the synthetic roles take two at a time.
+const BENCH_PERMISSIONS: &[&str] = &[
+    "api.groups.read",
+    "api.groups.write",
+    "api.users.read",
+    "api.users.write",
+    "api.roles.read",
+    "api.roles.write",
+    "api.usage.read",
+    "api.billing.read",
+];
+
+/// Synthetic custom roles `Bench Role 001`…: role r assigned to every even group g with
+/// g / 2 mod n = r, and directly to every tenth user (user 10j gets role j mod n).
+fn bench_roles(s: &mut Store, n: usize, gs: &mut [Group], us: &mut [User]) {
+    if n == 0 {
+        return;
+    }
+    let ids: Vec<String> = (0..n)
+        .map(|r| {
+            let p = BENCH_PERMISSIONS;
+            let perms = [p[r % p.len()], p[(r + 3) % p.len()]];
+            let name = format!("Bench Role {:03}", r + 1);
+            role(
+                s,
+                &name,
+                "Synthetic role for load tests",
+                &perms,
+                false,
+                None,
+            )
+        })
+        .collect();
+    for (g, group) in gs.iter_mut().enumerate().filter(|(g, _)| g % 2 == 0) {
+        let r = &ids[(g / 2) % n];
+        group.roles.insert(r.clone());
+        if let Some(role) = s.roles.get_mut(r) {
+            role.groups.insert(group.id.clone());
+        }
+    }
+    for (u, user) in us.iter_mut().enumerate().filter(|(u, _)| u % 10 == 0) {
+        let r = &ids[(u / 10) % n];
+        user.roles.insert(r.clone());
+        if let Some(role) = s.roles.get_mut(r) {
+            role.users.insert(user.id.clone());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn large() -> Store {
+        let cfg = Config {
+            seed: SeedKind::Empty,
+            users: 2000,
+            groups: 200,
+            members_per_group: Some(50),
+            roles: 20,
+            scim_groups: 5,
+            owners: 2,
+            ..Config::default()
+        };
+        build(&cfg)
+    }
+
+    #[test]
+    fn large_org_has_the_asked_sizes() {
+        let s = large();
+        assert_eq!(s.users.len(), 2000);
+        assert_eq!(s.groups.len(), 200);
+        let memberships: usize = s.groups.values().map(|g| g.members.len()).sum();
+        assert_eq!(memberships, 10_000);
+        let back: usize = s.users.values().map(|u| u.groups.len()).sum();
+        assert_eq!(back, 10_000, "links kept in both directions");
+        assert!(s.groups.values().all(|g| g.members.len() == 50));
+        let custom = s.roles.values().filter(|r| !r.predefined).count();
+        assert_eq!(custom, 20);
+        assert_eq!(s.groups.values().filter(|g| g.is_scim_managed).count(), 5);
+        let owners = s.users.values().filter(|u| u.role == OrgRole::Owner);
+        assert_eq!(owners.count(), 2);
+        assert_eq!(
+            s.groups.values().filter(|g| !g.roles.is_empty()).count(),
+            100
+        );
+        assert_eq!(
+            s.users.values().filter(|u| !u.roles.is_empty()).count(),
+            200
+        );
+        let distinct: BTreeSet<&BTreeSet<String>> = s.groups.values().map(|g| &g.members).collect();
+        assert_eq!(distinct.len(), 200, "no two groups have the same members");
+    }
+
+    #[test]
+    fn without_members_per_group_user_i_joins_group_i_mod_n() {
+        let cfg = Config {
+            seed: SeedKind::Empty,
+            users: 10,
+            groups: 3,
+            ..Config::default()
+        };
+        let s = build(&cfg);
+        assert!(s.users.values().all(|u| u.groups.len() == 1));
+        let sizes: Vec<usize> = s.groups.values().map(|g| g.members.len()).collect();
+        assert_eq!(sizes, vec![3, 4, 3]);
+    }
 }

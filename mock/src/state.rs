@@ -9,6 +9,7 @@ use crate::faults::FaultRule;
 use crate::reqlog::LoggedRequest;
 use crate::seed;
 use crate::store::Store;
+use crate::traffic::Traffic;
 
 /// How many requests the log keeps.
 pub const LOG_CAPACITY: usize = 1000;
@@ -20,6 +21,7 @@ pub struct AppState {
     store: RwLock<Store>,
     faults: Mutex<Vec<FaultRule>>,
     log: Mutex<VecDeque<LoggedRequest>>,
+    traffic: Mutex<Traffic>,
     counter: AtomicU64,
 }
 
@@ -35,6 +37,7 @@ impl AppState {
             store: RwLock::new(store),
             faults: Mutex::new(Vec::new()),
             log: Mutex::new(VecDeque::new()),
+            traffic: Mutex::new(Traffic::default()),
             counter: AtomicU64::new(0),
         }
     }
@@ -59,6 +62,11 @@ impl AppState {
         self.log.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// The limiter and traffic figures.
+    pub fn traffic(&self) -> MutexGuard<'_, Traffic> {
+        self.traffic.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
     /// Appends to the request log, dropping the oldest entry when full.
     pub fn record(&self, entry: LoggedRequest) {
         let mut log = self.log();
@@ -74,11 +82,12 @@ impl AppState {
         format!("req_{n:032x}")
     }
 
-    /// Reseeds the store as at start, and clears faults and the request log.
+    /// Reseeds the store as at start, and clears faults, the request log and the traffic figures.
     pub fn reset(&self) {
         let fresh = seed::build(&self.config);
         *self.write() = fresh;
         self.faults().clear();
         self.log().clear();
+        *self.traffic() = Traffic::default();
     }
 }

@@ -4,7 +4,9 @@
  * (`openai-admin admin:organization:groups list`), run on this package's client in Node.
  * See `openai-admin --help`.
  */
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
+import { ReadStream } from 'node:tty';
+import type { Keys } from './cli/explore.js';
 import { run, type ClientModule } from './cli/run.js';
 
 function version(): string {
@@ -21,11 +23,25 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = await run({
+/** Keys for the explorer: standard input when it is a terminal, else the terminal itself. */
+function keys(): Keys | undefined {
+  if (process.stdin.isTTY) return process.stdin;
+  try {
+    return new ReadStream(openSync('/dev/tty', 'r'));
+  } catch {
+    return undefined;
+  }
+}
+
+const status = await run({
   argv: process.argv.slice(2),
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
   version: version(),
   load: () => import('./node.js') as Promise<unknown> as Promise<ClientModule>,
+  keys,
 });
+// Completion answers at once: requests still open after its deadline are dropped.
+if (process.argv[2] === '__complete') process.exit(status);
+process.exitCode = status;

@@ -1,4 +1,4 @@
-//! Test controls under `/__mock`: reset, fault rules and the request log.
+//! Test controls under `/__mock`: reset, fault rules, the request log and traffic figures.
 
 use axum::extract::State;
 use axum::routing::{get, post};
@@ -18,6 +18,7 @@ pub fn routes() -> Router<Shared> {
             get(list_faults).post(set_faults).delete(clear_faults),
         )
         .route("/requests", get(requests).delete(clear_requests))
+        .route("/stats", get(stats).delete(clear_stats))
 }
 
 /// `POST /__mock/reset`: reseed as at start; clear faults and the request log.
@@ -74,4 +75,16 @@ async fn requests(State(st): State<Shared>) -> Json<Value> {
 async fn clear_requests(State(st): State<Shared>) -> Json<Value> {
     st.log().clear();
     Json(json!({ "object": "list", "data": [] }))
+}
+
+/// `GET /__mock/stats`: `/v1` requests received, how many `--rate-limit` refused, and the most
+/// received within any one second (since start, reset or `DELETE /__mock/stats`).
+async fn stats(State(st): State<Shared>) -> Json<Value> {
+    Json(st.traffic().to_json())
+}
+
+/// `DELETE /__mock/stats`: start counting again (the limiter forgets its windows too).
+async fn clear_stats(State(st): State<Shared>) -> Json<Value> {
+    *st.traffic() = crate::traffic::Traffic::default();
+    Json(st.traffic().to_json())
 }

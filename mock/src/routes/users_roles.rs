@@ -1,21 +1,35 @@
 //! `/organization/users/{user_id}/roles` and `/organization/users/{user_id}/roles/{role_id}`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use axum::extract::State;
 use axum::Json;
 use serde_json::{json, Value};
 
 use super::extract::{Body, Ids, Params};
+use crate::config::Sources;
 use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
 use crate::store::page::{page_set, Order};
-use crate::store::{known_after, RoleSource};
+use crate::store::{known_after, RoleSource, Store};
+
+/// The roles a user's role list and retrieve answer, with their sources: every role the user
+/// holds (direct and through groups), or with `--assignment-sources null` the direct ones only,
+/// each then answered with `assignment_sources: null`.
+fn held(store: &Store, user_id: &str, sources: Sources) -> BTreeMap<String, Vec<RoleSource>> {
+    let mut all = store.user_roles(user_id);
+    if sources == Sources::Null {
+        all.retain(|_, s| s.contains(&RoleSource::Direct));
+        all.values_mut().for_each(|s| *s = vec![RoleSource::Direct]);
+    }
+    all
+}
 
 /// `GET /organization/users/{user_id}/roles`: limit 0..=1000 (default 100), order default `asc`.
 /// Lists the roles assigned to the user directly and those inherited through its groups, each
-/// once, with `assignment_sources` naming the groups (see `render::user_assigned_role`).
+/// once, with `assignment_sources` naming the groups (see `render::user_assigned_role`); with
+/// `--assignment-sources null`, the direct ones only (see [`held`]).
 pub async fn list(
     State(st): State<Shared>,
     Ids(user_id): Ids<String>,
@@ -27,7 +41,7 @@ pub async fn list(
         return Err(ApiError::not_found("user", &user_id));
     }
     known_after(&store.roles, &pq, "role")?;
-    let held = store.user_roles(&user_id);
+    let held = held(&store, &user_id, st.config.sources);
     let ids: BTreeSet<String> = held.keys().cloned().collect();
     let page = page_set(&ids, &pq);
     let shapes = st.config.shapes;
@@ -64,7 +78,7 @@ pub async fn assign(
 }
 
 /// `GET /organization/users/{user_id}/roles/{role_id}`: 404 unless the user holds the role,
-/// directly or through a group.
+/// directly or through a group (directly only with `--assignment-sources null`).
 pub async fn retrieve(
     State(st): State<Shared>,
     Ids((user_id, role_id)): Ids<(String, String)>,
@@ -77,7 +91,7 @@ pub async fn retrieve(
         .roles
         .get(&role_id)
         .ok_or_else(|| ApiError::not_found("role", &role_id))?;
-    let held = store.user_roles(&user_id);
+    let held = held(&store, &user_id, st.config.sources);
     let Some(sources) = held.get(&role_id) else {
         return Err(not_assigned(&user_id, &role_id));
     };
