@@ -31,6 +31,6 @@ pub mod users;
 #[doc(hidden)]
 pub mod wasm;
 
-pub use error::{ApiError, ApiErrorKind, Error};
+pub use error::{ApiError, Error};
 pub use request::{ApiRequest, Method};
 pub use response::parse_response;

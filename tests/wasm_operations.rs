@@ -62,7 +62,7 @@ async fn groups_create_retrieve_update_list_delete() {
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "group.deleted");
 
-    err(call("groups.retrieve", id.into(), none()), "NotFoundError").await;
+    err(call("groups.retrieve", id.into(), none()), 404).await;
 }
 
 #[wasm_bindgen_test]
@@ -127,7 +127,7 @@ async fn group_users_add_retrieve_list_remove() {
     );
     err(
         call("groups.users.retrieve", users[1].clone().into(), scope()),
-        "NotFoundError",
+        404,
     )
     .await;
 
@@ -232,7 +232,7 @@ async fn roles_create_retrieve_update_list_delete() {
     assert_eq!(string(&deleted, "id"), id);
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "role.deleted");
-    err(call("roles.retrieve", id.into(), none()), "NotFoundError").await;
+    err(call("roles.retrieve", id.into(), none()), 404).await;
 }
 
 #[wasm_bindgen_test]
@@ -314,7 +314,7 @@ async fn user_roles_assign_retrieve_list_unassign() {
     assert!(!ids(&list, "page.data").contains(&role));
     err(
         call("users.roles.retrieve", role.clone().into(), scope()),
-        "NotFoundError",
+        404,
     )
     .await;
 
@@ -339,7 +339,7 @@ async fn users_delete_removes_the_user_and_their_memberships() {
     assert!(boolean(&deleted, "deleted"));
     assert_eq!(string(&deleted, "object"), "organization.user.deleted");
 
-    err(call("users.retrieve", user.into(), none()), "NotFoundError").await;
+    err(call("users.retrieve", user.into(), none()), 404).await;
     let members = ok(call("groups.users.list", group.clone().into(), none())).await;
     assert!(array(&members, "page.data").is_empty());
 

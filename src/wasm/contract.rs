@@ -40,10 +40,11 @@ export interface AnswerBody {
 
 /**
  * An error as the core describes it: `apiError`'s result, and what the other exports throw. The
- * package's `toError` makes the error class `name` names from it.
+ * package's `toError` makes the error class `name` names from it (a request refused before it was
+ * sent), or, for an answer, the class of its `status`.
  */
 export interface CoreError {
-  name: string;
+  name?: string;
   message: string;
   status?: number;
   code?: string | null;

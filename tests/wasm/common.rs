@@ -303,17 +303,47 @@ pub async fn ok(promise: Promise) -> JsValue {
     }
 }
 
-/// Awaits a promise that must reject, and checks the error's `name`.
-pub async fn err(promise: Promise, name: &str) -> JsValue {
+/// What a rejection must be: the class the core names (`"InvalidArgumentError"`, a request
+/// refused before sending), or, for an answer, its status: the package picks an answer's class
+/// from its status (`classForStatus` in `pkg-template/src/errors.ts`), and the core names none.
+pub trait Rejection: std::fmt::Debug {
+    /// Panics unless `error` is this rejection.
+    fn check(&self, error: &JsValue);
+}
+
+impl Rejection for &str {
+    fn check(&self, error: &JsValue) {
+        assert_eq!(
+            get(error, "name").as_string().as_deref(),
+            Some(*self),
+            "wrong error: {}",
+            describe(error)
+        );
+    }
+}
+
+impl Rejection for u16 {
+    fn check(&self, error: &JsValue) {
+        assert!(
+            get(error, "name").is_undefined(),
+            "the core named an answer's class: {}",
+            describe(error)
+        );
+        assert_eq!(
+            get(error, "status").as_f64(),
+            Some(f64::from(*self)),
+            "wrong error: {}",
+            describe(error)
+        );
+    }
+}
+
+/// Awaits a promise that must reject, and checks the error (see [`Rejection`]).
+pub async fn err(promise: Promise, expected: impl Rejection) -> JsValue {
     match settle(promise).await {
-        Ok(value) => panic!("expected a {name}, got success: {}", describe(&value)),
+        Ok(value) => panic!("expected {expected:?}, got success: {}", describe(&value)),
         Err(error) => {
-            assert_eq!(
-                get(&error, "name").as_string().as_deref(),
-                Some(name),
-                "wrong error: {}",
-                describe(&error)
-            );
+            expected.check(&error);
             error
         }
     }
