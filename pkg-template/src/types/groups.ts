@@ -322,70 +322,8 @@ export declare namespace Groups {
         principal_type: string;
       }
     }
-    /**
-     * Detailed information about a role assignment entry returned when listing
-     * assignments.
-     */
-    export interface RoleListResponse {
-      /**
-       * Identifier for the role.
-       */
-      id: string;
-      /**
-       * Principals from which the role assignment is inherited, when available.
-       */
-      assignment_sources: Array<RoleListResponse.AssignmentSource> | null;
-      /**
-       * When the role was created.
-       */
-      created_at: number | null;
-      /**
-       * Identifier of the actor who created the role.
-       */
-      created_by: string | null;
-      /**
-       * User details for the actor that created the role, when available.
-       */
-      created_by_user_obj: {
-        [key: string]: unknown;
-      } | null;
-      /**
-       * Description of the role.
-       */
-      description: string | null;
-      /**
-       * Arbitrary metadata stored on the role.
-       */
-      metadata: {
-        [key: string]: unknown;
-      } | null;
-      /**
-       * Name of the role.
-       */
-      name: string;
-      /**
-       * Permissions associated with the role.
-       */
-      permissions: Array<string>;
-      /**
-       * Whether the role is predefined by OpenAI.
-       */
-      predefined_role: boolean;
-      /**
-       * Resource type the role applies to.
-       */
-      resource_type: string;
-      /**
-       * When the role was last updated.
-       */
-      updated_at: number | null;
-    }
-    export namespace RoleListResponse {
-      export interface AssignmentSource {
-        principal_id: string;
-        principal_type: string;
-      }
-    }
+    // The official SDK declares a list entry again with the same shape as a retrieved one.
+    export import RoleListResponse = RoleRetrieveResponse;
     /**
      * Confirmation payload returned after unassigning a role.
      */

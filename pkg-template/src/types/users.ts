@@ -2,7 +2,7 @@
  * `Organization.Users`: organization users, and their roles (`Users.Roles`).
  * Part of the official type paths written by hand in `../types.ts`; see there.
  */
-import type { NextCursorPage, ConversationCursorPage, NextCursorPageParams, ConversationCursorPageParams } from '../pagination.js';
+import type { NextCursorPage, ConversationCursorPage, ConversationCursorPageParams } from '../pagination.js';
 import type * as R from '../resources.js';
 import { Organization } from '../types.js';
 
@@ -171,12 +171,7 @@ export declare namespace Users {
        */
       user_id: string;
     }
-    export interface RoleListParams extends NextCursorPageParams {
-      /**
-       * Sort order for the returned organization roles.
-       */
-      order?: 'asc' | 'desc';
-    }
+    export import RoleListParams = Organization.Groups.Roles.RoleListParams;
     export interface RoleDeleteParams {
       /**
        * The ID of the user to modify.
