@@ -1,8 +1,8 @@
 //! Errors as the exports describe them, on real answers of the mock: `apiError`'s class name,
 //! status, code, param and request id (also for error bodies that are not the API's JSON);
-//! `prepare` refusing arguments that cannot succeed before anything is sent; `answer` (and
+//! `prepare` refusing arguments that cannot succeed before anything is sent; `parseAnswer` (and
 //! `checkPage`, for a page already parsed) refusing bodies and list envelopes the client cannot
-//! use, and `answer` reporting drift from the models.
+//! use, and `parseAnswer` reporting drift from the models.
 #![cfg(target_arch = "wasm32")]
 
 #[path = "wasm/common.rs"]

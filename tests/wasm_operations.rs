@@ -1,5 +1,5 @@
 //! All 26 operations of the table against the mock, each call one attempt made as the package's
-//! TypeScript makes it (`prepare`, the engine's `fetch`, `answer` or `apiError`), compiled to wasm
+//! TypeScript makes it (`prepare`, the engine's `fetch`, `checkPage` or `parseAnswer`, or `apiError`), compiled to wasm
 //! and run in Node, headless Chromium and headless Firefox: create, retrieve, update and delete
 //! round trips with the returned fields checked, and the request options `prepare` applies.
 #![cfg(target_arch = "wasm32")]

@@ -369,7 +369,7 @@ async fn following_the_decisions_two_503s_then_the_answer() {
     // 0.5 s then 1 s, each shortened by up to 25 % of jitter.
     assert!((1125.0..=1500.0).contains(&waited), "waited {waited} ms");
     assert!(elapsed >= waited, "{elapsed} ms");
-    let result = api::answer(
+    let result = api::parse_answer(
         "groups.retrieve",
         &answer.text,
         answer.status,

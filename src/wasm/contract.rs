@@ -31,8 +31,8 @@ export interface RequestOverrides {
   baseQuery?: Record<string, string>;
 }
 
-/** What `answer` reads from a 2xx body. */
-export interface AnswerBody {
+/** What `parseAnswer` reads from a 2xx body. */
+export interface ParsedAnswer {
   data: unknown;
   /** With `check`: how the answer differs from the spec's model. */
   drift?: string[];

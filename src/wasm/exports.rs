@@ -100,8 +100,8 @@ extern "C" {
 ///
 /// Throws an `APIError` description only when the client cannot go on: the body is not JSON or
 /// not an object, or a list's envelope field has the wrong JSON type.
-#[wasm_bindgen(unchecked_return_type = "AnswerBody")]
-pub fn answer(
+#[wasm_bindgen(js_name = parseAnswer, unchecked_return_type = "ParsedAnswer")]
+pub fn parse_answer(
     op: &str,
     text: &JsString,
     status: u16,
@@ -136,7 +136,7 @@ pub fn answer(
 }
 
 /// Checks a list page the engine has already parsed (`page`, from a 2xx answer to list `op`):
-/// what [`answer`] checks of a page, without parsing it again. Throws the same `APIError`
+/// what [`parse_answer`] checks of a page, without parsing it again. Throws the same `APIError`
 /// description when the client cannot page through it.
 #[wasm_bindgen(js_name = checkPage)]
 pub fn check_page(

@@ -119,9 +119,9 @@ pub async fn send(
 pub struct With {
     /// `prepare`'s request options (`path`, `method`, `query`, `body`, `defaultQuery`).
     pub options: JsValue,
-    /// Whether `answer` checks the body against the spec (its `drift` list).
+    /// Whether `parseAnswer` checks the body against the spec (its `drift` list).
     pub check: bool,
-    /// With `check`, how many items of each array `answer` compares (all when `None`).
+    /// With `check`, how many items of each array `parseAnswer` compares (all when `None`).
     pub sample: Option<u32>,
     /// Another key than [`KEY`].
     pub key: Option<String>,
@@ -136,7 +136,7 @@ impl With {
         }
     }
 
-    /// `answer` with `check`.
+    /// `parseAnswer` with `check`.
     pub fn check() -> Self {
         With {
             check: true,
@@ -144,7 +144,7 @@ impl With {
         }
     }
 
-    /// `answer` with `check`, comparing only the first `items` items of each array.
+    /// `parseAnswer` with `check`, comparing only the first `items` items of each array.
     pub fn sample(items: u32) -> Self {
         With {
             check: true,
@@ -163,7 +163,7 @@ impl With {
 }
 
 /// One attempt at operation `op` (`groups.users.list`, …) with the official SDK's arguments, as
-/// the package's TypeScript makes it (`pkg-template/src/core.ts`): `prepare`, then the engine's
+/// the package's TypeScript makes it (`pkg-template/src/transport.ts`): `prepare`, then the engine's
 /// `fetch` to the mock's `/v1` + path; a 2xx answer is then read as [`read_answer`] says, and any
 /// other status rejects with `apiError`'s description, the answer's readable headers attached as
 /// `headers`. Refused arguments reject with `prepare`'s description, and nothing is sent. No
@@ -188,7 +188,7 @@ pub fn call_prepared(op: &str, request: JsValue) -> Promise {
     future_to_promise(async move { exchange(&op, &request, With::default()).await })
 }
 
-/// The package's page cache (`swapAfter` in the TypeScript): the request for the page after
+/// The package's page cache (`requestWithNextCursor` in `pkg-template/src/page-cache.ts`): the request for the page after
 /// cursor `after`, made from `prepared` (which marked where its `after` sits) with
 /// `encodeQueryValue`, without calling `prepare` again.
 pub fn swap_after(prepared: &JsValue, after: &str) -> JsValue {
@@ -224,10 +224,10 @@ async fn exchange(op: &str, request: &JsValue, with: With) -> Result<JsValue, Js
     })
 }
 
-/// A 2xx answer read as the package reads it (`#read` in `pkg-template/src/core.ts`): a body
+/// A 2xx answer read as the package reads it (`#read` in `pkg-template/src/transport.ts`): a body
 /// that is a JSON object and is not checked for drift is parsed by the engine's `JSON.parse`, a
 /// list page's envelope checked by `checkPage`, and `_request_id` attached as the package
-/// attaches it; any other body (checked for drift, or not a JSON object) goes to `answer`.
+/// attaches it; any other body (checked for drift, or not a JSON object) goes to `parseAnswer`.
 /// Resolves to `{ data, drift? }`, with `list: true` for a list operation.
 fn read_answer(
     op: &str,
@@ -260,7 +260,7 @@ fn read_answer(
             let _ = Reflect::set(&out, &"data".into(), &data);
             out.into()
         }
-        None => api::answer(
+        None => api::parse_answer(
             op,
             &answer.text,
             answer.status,
