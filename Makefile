@@ -1,5 +1,5 @@
 # Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
-.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load test-server test-tolerance test-cli fuzz
+.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load test-server test-tolerance test-cli test-access fuzz
 
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
@@ -22,7 +22,7 @@ mock:
 ## test: every test: lints, native Rust, the official SDK against the mock, wasm (wasm-pack test)
 ## in Node, headless Chromium and headless Firefox, the packed npm package (Node ESM/CJS, types, Vite, worker), the openai-admin command
 ## line, the demo page end to end.
-test: setup-browser lint test-native test-interop test-wasm test-package test-cli test-reliability test-tolerance test-e2e test-server test-fuzz test-load
+test: setup-browser lint test-native test-interop test-wasm test-package test-cli test-access test-reliability test-tolerance test-e2e test-server test-fuzz test-load
 	@echo "make test: all suites passed"
 
 ## pkg: build the npm package into pkg/ and print its gzipped size
@@ -34,6 +34,7 @@ bench: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
 	node bench/run.mjs
+	node bench/access.mjs
 
 ## fuzz: run every fuzz target for 5 minutes (FUZZ_SECONDS to change it)
 fuzz: setup
@@ -73,6 +74,13 @@ test-cli: setup
 	scripts/build-pkg.sh
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-cli.sh
+
+## test-access: openai-admin-wasm/access and `openai-admin access` end to end against the mock
+## (pacer, loader, applyPlan, dump/plan/apply/who/CSV, rate limits, faults, SIGKILL)
+test-access: setup
+	scripts/build-pkg.sh
+	cargo build -p openai-admin-mock
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) node --test --test-concurrency=1 tests/access/
 
 test-reliability: setup-browser
 	scripts/build-pkg.sh

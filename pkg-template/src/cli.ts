@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { run, type ClientModule } from './cli/run.js';
+import { isAccessCommand, runAccess } from './cli/access.js';
+import { GLOBAL_OPTIONS } from './cli/parse.js';
 
 function version(): string {
   try {
@@ -21,11 +23,24 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = await run({
-  argv: process.argv.slice(2),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  version: version(),
-  load: () => import('./node.js') as Promise<unknown> as Promise<ClientModule>,
-});
+const argv = process.argv.slice(2);
+const valueOptions = new Set(GLOBAL_OPTIONS.filter((g) => g.value).flatMap((g) => [`--${g.name}`, ...(g.short ? [`-${g.short}`] : [])]));
+
+process.exitCode = isAccessCommand(argv, valueOptions)
+  ? await runAccess({
+      argv,
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      loadClient: () => import('./node.js') as Promise<unknown> as Promise<{ OpenAIAdmin: new (o: Record<string, unknown>) => unknown }>,
+      loadAccess: () => import('./access/node.js'),
+    })
+  : await run({
+      argv,
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      version: version(),
+      load: () => import('./node.js') as Promise<unknown> as Promise<ClientModule>,
+    });
