@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping whatever is already there.
-#   scripts/setup.sh            the wasm target, wasm-bindgen-cli (same version as Cargo.lock), npm dev deps
+#   scripts/setup.sh            the wasm target, wasm-bindgen-cli (same version as Cargo.lock), npm dev deps, zsh
 #   scripts/setup.sh --browser  also what the browser and wasm test suites need: Chromium,
 #                               ChromeDriver and Firefox ESR from Debian's packages; wasm-pack and
 #                               geckodriver with `cargo install` at pinned versions
@@ -22,6 +22,13 @@ fi
 # npm dev dependencies: the official SDK, playwright-core, typescript, binaryen's wasm-opt, esbuild, vite.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
+fi
+
+# The command line's completion tests run its zsh script in a real zsh (bash is always there).
+if ! command -v zsh >/dev/null; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y --no-install-recommends zsh
 fi
 
 [ "${1:-}" = "--browser" ] || exit 0

@@ -4,7 +4,9 @@
  * (`openai-admin admin:organization:groups list`), run on this package's client in Node.
  * See `openai-admin --help`.
  */
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
+import { ReadStream } from 'node:tty';
+import type { Keys } from './cli/explore.js';
 import { run, type ClientModule } from './cli/run.js';
 import { isAccessCommand, runAccess } from './cli/access.js';
 import { GLOBAL_OPTIONS } from './cli/parse.js';
@@ -23,10 +25,20 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
+/** Keys for the explorer: standard input when it is a terminal, else the terminal itself. */
+function keys(): Keys | undefined {
+  if (process.stdin.isTTY) return process.stdin;
+  try {
+    return new ReadStream(openSync('/dev/tty', 'r'));
+  } catch {
+    return undefined;
+  }
+}
+
 const argv = process.argv.slice(2);
 const valueOptions = new Set(GLOBAL_OPTIONS.filter((g) => g.value).flatMap((g) => [`--${g.name}`, ...(g.short ? [`-${g.short}`] : [])]));
 
-process.exitCode = isAccessCommand(argv, valueOptions)
+const status = isAccessCommand(argv, valueOptions)
   ? await runAccess({
       argv,
       env: process.env,
@@ -43,4 +55,8 @@ process.exitCode = isAccessCommand(argv, valueOptions)
       stderr: process.stderr,
       version: version(),
       load: () => import('./node.js') as Promise<unknown> as Promise<ClientModule>,
+      keys,
     });
+// Completion answers at once: requests still open after its deadline are dropped.
+if (argv[0] === '__complete') process.exit(status);
+process.exitCode = status;

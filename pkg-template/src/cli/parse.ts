@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { validate, TransformError } from './transform.js';
 import { COMMANDS, RESOURCES, ROOT, isResourcePrefix, suggest, type Command, type Flag, type Resource } from './commands.js';
+import { FileArgumentError, FileReader } from './files.js';
 
 /** A mistake on the command line: printed with a hint, exit status 2. */
 export class UsageError extends Error {
@@ -19,7 +20,7 @@ export class UsageError extends Error {
   }
 }
 
-export const FORMATS = ['auto', 'json', 'jsonl', 'pretty', 'yaml', 'raw'] as const;
+export const FORMATS = ['auto', 'explore', 'json', 'jsonl', 'pretty', 'raw', 'yaml'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** An option every command takes. */
@@ -40,8 +41,8 @@ export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
   { name: 'organization', value: 'ID', env: 'OPENAI_ORG_ID', description: 'Sent as the OpenAI-Organization header.' },
   { name: 'project', value: 'ID', env: 'OPENAI_PROJECT_ID', description: 'Sent as the OpenAI-Project header.' },
   { name: 'header', short: 'H', value: "'NAME: VALUE'", multiple: true, description: 'Add a header to every request (repeatable).' },
-  { name: 'format', value: 'FORMAT', default: 'auto', description: `Output format: ${FORMATS.join(', ')}. auto is a table or readable text on a terminal, JSON otherwise.` },
-  { name: 'format-error', value: 'FORMAT', default: 'auto', description: "Error format: auto (one line) or json, jsonl, pretty, yaml, raw (the API's error body)." },
+  { name: 'format', value: 'FORMAT', default: 'auto', description: `Output format: ${FORMATS.join(', ')}. auto is a table or readable text on a terminal, JSON otherwise; explore browses the result on a terminal (JSON otherwise). A long list on a terminal goes through $PAGER (less).` },
+  { name: 'format-error', value: 'FORMAT', default: 'auto', description: "Error format: auto (one line) or json, jsonl, pretty, yaml, raw (the API's error body); explore prints json." },
   { name: 'transform', value: 'PATH', description: 'Print only what a GJSON-style path selects, e.g. email, data.#.email, role.name (on a list: of each item).' },
   { name: 'transform-error', value: 'PATH', description: 'The same for the error body (with a --format-error other than auto).' },
   { name: 'raw-output', short: 'r', description: 'Print a string result without JSON quotes.' },
@@ -150,7 +151,7 @@ function last(v: unknown): string | undefined {
   return Array.isArray(v) ? (v[v.length - 1] as string) : (v as string);
 }
 
-function readGlobals(values: Record<string, unknown>, env: Record<string, string | undefined>): Globals {
+export function readGlobals(values: Record<string, unknown>, env: Record<string, string | undefined>): Globals {
   const nonEmpty = (s: string | undefined) => (s === undefined || s === '' ? undefined : s);
   const baseURL = nonEmpty(last(values['base-url'])) ?? nonEmpty(env.OPENAI_BASE_URL);
   if (baseURL !== undefined && !/^https?:\/\//i.test(baseURL)) {
@@ -243,8 +244,11 @@ function flagOf(command: Command, name: string): Flag | undefined {
 
 const GLOBAL_NAMES = new Set(GLOBAL_OPTIONS.map((g) => g.name));
 
-/** Reads the command line. Throws {@link UsageError}. */
-export function parse(argv: readonly string[], env: Record<string, string | undefined>): Parsed {
+/**
+ * Reads the command line. Throws {@link UsageError}. Query and body values given as `@file` are
+ * read through `files` (see files.ts).
+ */
+export function parse(argv: readonly string[], env: Record<string, string | undefined>, files: FileReader = new FileReader()): Parsed {
   const { values, positionals, tokens } = parseArgs({
     args: joinValues(argv),
     options: OPTIONS,
@@ -305,7 +309,13 @@ export function parse(argv: readonly string[], env: Record<string, string | unde
     const given = [flag.name, ...flag.aliases].map((n) => vals[n]).filter((v) => v !== undefined);
     if (given.length === 0) continue;
     const all = given.flatMap((v) => (Array.isArray(v) ? v : [v])) as (string | boolean)[];
-    out[flag.name] = convert(flag, all);
+    const value = convert(flag, all);
+    try {
+      out[flag.name] = flag.kind === 'body' || flag.kind === 'query' ? files.embedAll(value) : value;
+    } catch (e) {
+      if (e instanceof FileArgumentError) throw new UsageError(`--${flag.name}: ${e.message}`, command.full);
+      throw e;
+    }
   }
 
   // Path ids as arguments, in the path's order, for those not given as flags.

@@ -5,9 +5,13 @@
  */
 import { inspect } from 'node:util';
 import type { Command } from './commands.js';
+import { completionCommand, type Principals } from './complete.js';
+import { explore, type Keys } from './explore.js';
+import { FileReader } from './files.js';
 import { BIN, helpFor } from './help.js';
 import { formatValue, table, useColor, type DataFormat } from './output.js';
-import { parse, UsageError, type Format, type Globals } from './parse.js';
+import { PagedOutput } from './pager.js';
+import { parse, readGlobals, UsageError, type Format, type Globals } from './parse.js';
 import { get, TransformError } from './transform.js';
 
 /** Where output goes (process.stdout / stderr, or a test's stand-in). */
@@ -15,7 +19,10 @@ export interface Output {
   write(text: string): boolean;
   isTTY?: boolean;
   columns?: number;
+  rows?: number;
   once?(event: 'drain', listener: () => void): unknown;
+  on?(event: 'resize', listener: () => void): unknown;
+  off?(event: 'resize', listener: () => void): unknown;
 }
 
 type AnyFunction = (...args: unknown[]) => unknown;
@@ -34,6 +41,10 @@ export interface RunOptions {
   load: () => Promise<ClientModule>;
   /** The `fetch` requests go through (default: the global one). */
   fetch?: typeof fetch;
+  /** Keys for `--format explore` (process.stdin; without a terminal there, /dev/tty is opened). */
+  keys?: () => Keys | undefined;
+  /** Standard input's content, for `@-` values (default: read from fd 0). */
+  readStdin?: () => Buffer;
 }
 
 /** Writes, waiting for a full pipe to drain. */
@@ -51,8 +62,12 @@ function redactor(key: string | undefined): (text: string) => string {
 function withRedaction(out: Output, redact: (t: string) => string): Output {
   const wrapped: Output = { write: (t) => out.write(redact(t)) };
   if (out.isTTY !== undefined) wrapped.isTTY = out.isTTY;
-  if (out.columns !== undefined) wrapped.columns = out.columns;
+  // Live: a terminal's size changes while the explorer runs.
+  Object.defineProperty(wrapped, 'columns', { get: () => out.columns, enumerable: true });
+  Object.defineProperty(wrapped, 'rows', { get: () => out.rows, enumerable: true });
   if (out.once) wrapped.once = (e, l) => out.once!(e, l);
+  if (out.on) wrapped.on = (e, l) => out.on!(e, l);
+  if (out.off) wrapped.off = (e, l) => out.off!(e, l);
   return wrapped;
 }
 
@@ -193,6 +208,41 @@ async function loadYaml(): Promise<{ stringify(value: unknown): string }> {
   return { stringify: (v) => y.stringify(v) };
 }
 
+/**
+ * `access who`'s completions: the organization's emails, group names and role names, read through
+ * the client with the key from the environment or the command line. Whatever arrives within two
+ * seconds; nothing (and no message) on any failure.
+ */
+export function principalsFor(o: RunOptions): Principals {
+  return async (values) => {
+    try {
+      const g = readGlobals(values, o.env);
+      if (g.adminApiKey === undefined) return [];
+      const mod = await o.load();
+      const options = clientOptions({ ...g, maxRetries: 0, debug: false }, o.fetch, () => {});
+      options.timeout = 2000;
+      const org = new mod.OpenAIAdmin(options).admin.organization as Record<string, Record<string, AnyFunction>>;
+      const found = new Set<string>();
+      const read = async (list: unknown, field: string) => {
+        for await (const item of list as AsyncIterable<Record<string, unknown>>) {
+          if (typeof item[field] === 'string' && item[field] !== '') found.add(item[field] as string);
+        }
+      };
+      const all = Promise.allSettled([
+        read(org.users!.list!({ limit: 100 }), 'email'),
+        read(org.groups!.list!({ limit: 1000 }), 'name'),
+        read(org.roles!.list!({ limit: 1000 }), 'name'),
+      ]);
+      await Promise.race([all, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      return [...found].sort((a, b) => a.localeCompare(b));
+    } catch {
+      return [];
+    }
+  };
+}
+
+const EXPLORE_WARNING = "Warning: Output format 'explore' not supported for non-terminal output; falling back to 'json'\n";
+
 /** What goes between two items of a list: YAML documents are separated, readable text spaced. */
 const SEPARATOR: Record<DataFormat, string> = { json: '', jsonl: '', raw: '', yaml: '---\n', pretty: '\n' };
 
@@ -201,8 +251,12 @@ export async function run(o: RunOptions): Promise<number> {
   let globals: Globals | undefined;
   let stdout = o.stdout;
   let stderr = o.stderr;
+  if (o.argv[0] === '@completion' || o.argv[0] === '__complete') {
+    const write = (out: Output) => (t: string) => void out.write(t);
+    return completionCommand(o.argv, o.env, BIN, write(o.stdout), write(o.stderr), principalsFor(o));
+  }
   try {
-    const parsed = parse(o.argv, o.env);
+    const parsed = parse(o.argv, o.env, new FileReader(o.readStdin));
     globals = parsed.globals;
     const redact = redactor(globals.adminApiKey);
     stdout = withRedaction(o.stdout, redact);
@@ -219,9 +273,16 @@ export async function run(o: RunOptions): Promise<number> {
     const g = parsed.globals;
     const tty = stdout.isTTY === true;
     const color = useColor(stdout, o.env);
-    const fmt: Format = g.format;
+    let fmt: Format = g.format;
+    // explore: on a terminal with keys; anywhere else json, with the official warning.
+    const keys = fmt === 'explore' && tty ? o.keys?.() : undefined;
+    if (fmt === 'explore' && !keys) {
+      await put(stderr, EXPLORE_WARNING);
+      fmt = 'json';
+    }
+    const title = `${BIN} ${command.full}`;
     const yaml = fmt === 'yaml' ? await loadYaml() : undefined;
-    const dataFormat: DataFormat = fmt === 'auto' ? (tty ? 'pretty' : 'json') : fmt;
+    const dataFormat: DataFormat = fmt === 'auto' ? (tty ? 'pretty' : 'json') : fmt === 'explore' ? 'json' : fmt;
     const show = (v: unknown, format: DataFormat = dataFormat) =>
       formatValue(transformed(v, g.transform), format, { color, rawOutput: g.rawOutput, yaml });
 
@@ -234,15 +295,39 @@ export async function run(o: RunOptions): Promise<number> {
     if (command.list && fmt !== 'raw') {
       if (maxItems === 0) return 0;
       const pages = method(...args) as AsyncIterable<unknown>;
+      if (keys) {
+        // The explorer reads a screenful, then more as its cursor reaches the end.
+        const it = pages[Symbol.asyncIterator]();
+        let count = 0;
+        const next = async (n: number) => {
+          const items: unknown[] = [];
+          while (items.length < n && count !== maxItems) {
+            const r = await it.next();
+            if (r.done) break;
+            items.push(transformed(plain(r.value), g.transform));
+            count++;
+          }
+          return items;
+        };
+        const size = Math.max(20, stdout.rows ?? 20);
+        const first = await next(size);
+        const printed = await explore(title, first, stdout, keys, first.length === size ? () => next(size) : undefined);
+        if (printed !== undefined) await put(stdout, `\n${printed}\n`);
+        return 0;
+      }
       const asTable = fmt === 'auto' && tty;
+      // On a terminal, a list longer than the screen goes through the pager.
+      const pager = tty ? new PagedOutput(o.stdout, o.env, title, (t) => void stderr.write(`${BIN}: ${t}\n`)) : undefined;
+      const emit = async (text: string) => (pager ? pager.write(redact(text)) : (await put(stdout, text), true));
       const items: unknown[] = [];
       let count = 0;
       for await (const item of pages) {
         if (asTable) items.push(transformed(plain(item), g.transform));
-        else await put(stdout, (count > 0 ? SEPARATOR[dataFormat] : '') + show(plain(item)));
+        else if (!(await emit((count > 0 ? SEPARATOR[dataFormat] : '') + show(plain(item))))) break;
         if (++count === maxItems) break;
       }
-      if (asTable) await put(stdout, table(items, stdout.columns ?? 100, color));
+      if (asTable) await emit(table(items, stdout.columns ?? 100, color));
+      await pager?.end();
       return 0;
     }
 
@@ -264,6 +349,11 @@ export async function run(o: RunOptions): Promise<number> {
       return 0;
     }
     const result = await (method(...args) as Promise<unknown>);
+    if (keys) {
+      const printed = await explore(title, transformed(plain(result), g.transform), stdout, keys);
+      if (printed !== undefined) await put(stdout, `\n${printed}\n`);
+      return 0;
+    }
     await put(stdout, show(plain(result)));
     return 0;
   } catch (e) {
@@ -276,7 +366,8 @@ export async function run(o: RunOptions): Promise<number> {
     if (g && g.formatError !== 'auto') {
       const yaml = g.formatError === 'yaml' ? await loadYaml() : undefined;
       const body = transformed(errorBody(e), g.transformError);
-      await put(stderr, formatValue(body, g.formatError, { color: useColor(stderr, o.env), rawOutput: g.rawOutput, yaml }));
+      const format = g.formatError === 'explore' ? 'json' : g.formatError;
+      await put(stderr, formatValue(body, format, { color: useColor(stderr, o.env), rawOutput: g.rawOutput, yaml }));
     } else {
       await put(stderr, `${errorLine(e)}\n`);
     }
