@@ -7,7 +7,7 @@
 //     | awk -F', ' '{ s += $2 } END { print s " ms compiling optimized code" }'
 //
 // BENCH_PKG: the package directory to import, default ../pkg. The floor reads the same answers
-// with JSON.parse and no checks. Used for the measurements in ARCHITECTURE.md ("Why these crates").
+// with JSON.parse and no checks. Used for the measurements behind ARCHITECTURE.md's "Decisions" (bench/results/).
 
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';

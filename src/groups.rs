@@ -8,14 +8,13 @@ pub mod roles;
 pub mod users;
 
 use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
 use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::schema::Model;
 
 /// Whether a group is an ordinary group or a tenant group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Model)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupType {
     /// An ordinary group.
@@ -25,7 +24,7 @@ pub enum GroupType {
 }
 
 /// Details about an organization group (`GroupResponse` in the spec).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct Group {
     /// Always `group`. The spec's example answers carry it, its schema does not: the client
     /// knows it, so that answers shaped like the examples report no drift for it.
@@ -44,7 +43,7 @@ pub struct Group {
 }
 
 /// A page of groups (`GroupListResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -71,7 +70,7 @@ impl Page for GroupList {
 }
 
 /// The group after an update (`GroupResourceWithSuccess`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupUpdateResponse {
     /// Identifier for the group.
     pub id: String,
@@ -84,7 +83,7 @@ pub struct GroupUpdateResponse {
 }
 
 /// Confirmation of a deleted group (`GroupDeletedResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupDeleteResponse {
     /// Identifier of the deleted group.
     pub id: String,
@@ -96,7 +95,7 @@ pub struct GroupDeleteResponse {
 }
 
 /// Body of `groups.create` (`CreateGroupBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupCreateParams {
     /// Human readable name for the group, 1 to 255 characters.
     #[model(len = 1..=255)]
@@ -104,7 +103,7 @@ pub struct GroupCreateParams {
 }
 
 /// Body of `groups.update` (`UpdateGroupBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupUpdateParams {
     /// New display name for the group, 1 to 255 characters.
     #[model(len = 1..=255)]

@@ -12,7 +12,6 @@
 //! the params object, and the rest of that object is the query (reads) or the JSON body (writes).
 
 use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
 use crate::error::Error;
 use crate::params::ListParams;
@@ -65,14 +64,14 @@ impl Operation {
 }
 
 /// `{ group_id }`: the group a group-scoped call refers to (`groups.users.retrieve(userID, { group_id })`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupScopedParams {
     /// The ID of the group.
     pub group_id: String,
 }
 
 /// `{ user_id }`: the user a user-scoped call refers to (`users.roles.retrieve(roleID, { user_id })`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserScopedParams {
     /// The ID of the user.
     pub user_id: String,

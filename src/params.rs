@@ -2,12 +2,11 @@
 //! organization users list.
 
 use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
 use crate::schema::Model;
 
 /// Sort order of a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Model)]
 #[serde(rename_all = "lowercase")]
 pub enum Order {
     /// Oldest first.
@@ -17,7 +16,7 @@ pub enum Order {
 }
 
 /// Cursor parameters of every list but the organization users list.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct ListParams {
     /// A cursor: the `next` value of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]

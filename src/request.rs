@@ -71,7 +71,7 @@ impl ApiRequest {
     /// [`Self::path_and_query`], and where the encoded value of the query key `key` sits in it
     /// (byte offsets, which are also UTF-16 offsets: the text is ASCII) when the query holds that
     /// key exactly once: with [`encode_query_value`], a list's next page is this path with another
-    /// `after` (see ARCHITECTURE.md, "Why these crates").
+    /// `after` (see ARCHITECTURE.md, "Decisions").
     pub fn path_and_query_marking(&self, key: &str) -> (String, Option<Range<usize>>) {
         let mut out = self.path.clone();
         let mut marked = None;

@@ -8,14 +8,13 @@
 //! The request bodies name the role `role_name`; the responses call the same value `name`.
 
 use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
 use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::schema::Model;
 
 /// A role that can be assigned through the Roles API (`Role` in the spec).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct Role {
     /// Always `role`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,7 +35,7 @@ pub struct Role {
 }
 
 /// A page of organization roles (`PublicRoleListResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct RoleList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -63,7 +62,7 @@ impl Page for RoleList {
 }
 
 /// Confirmation of a deleted role (`RoleDeletedResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct RoleDeleteResponse {
     /// Always `role.deleted`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,7 +74,7 @@ pub struct RoleDeleteResponse {
 }
 
 /// Body of `roles.create` (`PublicCreateOrganizationRoleBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct RoleCreateParams {
     /// Unique name for the role (answered back as `name`).
     pub role_name: String,
@@ -83,7 +82,6 @@ pub struct RoleCreateParams {
     pub permissions: Vec<String>,
     /// Optional description of the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "string | null")]
     #[model(nullable)]
     pub description: Option<String>,
 }
@@ -91,21 +89,18 @@ pub struct RoleCreateParams {
 /// Body of `roles.update` (`PublicUpdateOrganizationRoleBody`): only the fields given change.
 ///
 /// A field left out or sent as `null` is left unchanged.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct RoleUpdateParams {
     /// New name for the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "string | null")]
     #[model(nullable)]
     pub role_name: Option<String>,
     /// Updated set of permissions for the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "string[] | null")]
     #[model(nullable)]
     pub permissions: Option<Vec<String>>,
     /// New description for the role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "string | null")]
     #[model(nullable)]
     pub description: Option<String>,
 }
@@ -114,7 +109,7 @@ pub struct RoleUpdateParams {
 pub type RoleListParams = ListParams;
 
 /// Where an assigned role comes from (an item of `assignment_sources`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct AssignmentSource {
     /// Identifier of the principal the role is inherited from.
     pub principal_id: String,
@@ -123,7 +118,7 @@ pub struct AssignmentSource {
 }
 
 /// A role as assigned to a group or a user (`AssignedRoleDetails`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
 pub struct AssignedRoleDetails {
     /// Identifier for the role.
     pub id: String,
@@ -149,11 +144,9 @@ pub struct AssignedRoleDetails {
     pub created_by: Option<String>,
     /// User details for the actor that created the role, when available.
     #[serde(default)]
-    #[tsify(type = "{ [key: string]: unknown } | null")]
     pub created_by_user_obj: Option<serde_json::Map<String, serde_json::Value>>,
     /// Arbitrary metadata stored on the role.
     #[serde(default)]
-    #[tsify(type = "{ [key: string]: unknown } | null")]
     pub metadata: Option<serde_json::Map<String, serde_json::Value>>,
     /// Principals from which the role assignment is inherited, when available.
     #[serde(default)]
@@ -161,7 +154,7 @@ pub struct AssignedRoleDetails {
 }
 
 /// A page of roles assigned to a group or a user (`RoleListResource`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Model)]
 pub struct AssignedRoleList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -188,7 +181,7 @@ impl Page for AssignedRoleList {
 }
 
 /// Confirmation of an unassigned role (`DeletedRoleAssignmentResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct RoleAssignmentDeleteResponse {
     /// What was deleted: `group.role.deleted` or `user.role.deleted`.
     pub object: String,
@@ -199,19 +192,11 @@ pub struct RoleAssignmentDeleteResponse {
 /// `{ role_id }`: the body that assigns a role to a group or a user
 /// (`PublicAssignOrganizationGroupRoleBody`), named `GroupRoleCreateParams` and
 /// `UserRoleCreateParams` in TypeScript, as in the official SDK.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct RoleAssignmentParams {
     /// Identifier of the role to assign.
     pub role_id: String,
 }
-
-#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-const ROLE_ASSIGNMENT_PARAMS_NAMES: &str = r#"
-/** Body of `groups.roles.create`. */
-export type GroupRoleCreateParams = RoleAssignmentParams;
-/** Body of `users.roles.create`. */
-export type UserRoleCreateParams = RoleAssignmentParams;
-"#;
 
 #[cfg(test)]
 mod tests {
@@ -391,20 +376,5 @@ mod tests {
         let err = parse_response::<RoleAssignmentDeleteResponse>(200, None, r#"{"deleted":true}"#)
             .unwrap_err();
         assert!(err.to_string().contains("object"), "{err}");
-    }
-
-    #[test]
-    fn typescript_declarations_type_the_free_form_objects() {
-        let decl = <AssignedRoleDetails as Tsify>::DECL;
-        assert!(
-            decl.contains("created_by_user_obj?: { [key: string]: unknown } | null;"),
-            "{decl}"
-        );
-        assert!(
-            decl.contains("metadata?: { [key: string]: unknown } | null;"),
-            "{decl}"
-        );
-        let decl = <RoleUpdateParams as Tsify>::DECL;
-        assert!(decl.contains("description?: string | null;"), "{decl}");
     }
 }

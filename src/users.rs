@@ -10,13 +10,12 @@
 pub mod roles;
 
 use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
 use crate::pagination::Page;
 use crate::schema::Model;
 
 /// A user of the organization (`User` in the spec).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct OrganizationUser {
     /// Always `organization.user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,7 +66,7 @@ pub struct OrganizationUser {
 }
 
 /// The `user` object nested in an [`OrganizationUser`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct OrganizationUserDetails {
     /// Always `user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -95,7 +94,7 @@ pub struct OrganizationUserDetails {
 }
 
 /// The `projects` list of an [`OrganizationUser`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct OrganizationUserProjects {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -105,7 +104,7 @@ pub struct OrganizationUserProjects {
 }
 
 /// One project of an [`OrganizationUser`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct OrganizationUserProject {
     /// Identifier of the project.
     #[serde(default)]
@@ -119,7 +118,7 @@ pub struct OrganizationUserProject {
 }
 
 /// A page of organization users (`UserListResponse`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct UserList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -152,7 +151,7 @@ impl Page for UserList {
 }
 
 /// Confirmation of a user removed from the organization (`UserDeleteResponse`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct UserDeleteResponse {
     /// Always `organization.user.deleted`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -164,7 +163,7 @@ pub struct UserDeleteResponse {
 }
 
 /// A user's role in the organization.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Model)]
 #[serde(rename_all = "lowercase")]
 pub enum UserRole {
     /// Can manage the organization.
@@ -176,48 +175,41 @@ pub enum UserRole {
 /// Body of `users.update` (`UserRoleUpdateRequest`): only the fields given change.
 ///
 /// A field left out or sent as `null` is left unchanged.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct UserUpdateParams {
     /// `owner` or `reader`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "UserRole | null")]
     #[model(nullable)]
     pub role: Option<UserRole>,
     /// Role ID to assign to the user.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "string | null")]
     #[model(nullable)]
     pub role_id: Option<String>,
     /// Technical level metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "string | null")]
     #[model(nullable)]
     pub technical_level: Option<String>,
     /// Developer persona metadata.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional, type = "string | null")]
     #[model(nullable)]
     pub developer_persona: Option<String>,
 }
 
 /// Query of `users.list`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct UserListParams {
     /// A cursor: the `last_id` of the previous page.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
     #[model(nullable)]
     pub after: Option<String>,
     /// How many users a page holds (1 to 100, 20 when left out).
     // The 1 to 100 is the spec's prose only: its schema sets no bounds, so any integer is sent
     // and the server judges it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
     #[model(nullable)]
     pub limit: Option<i64>,
     /// Only the users with these email addresses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[tsify(optional)]
     #[model(nullable)]
     pub emails: Option<Vec<String>>,
 }
@@ -331,17 +323,6 @@ mod tests {
         )
         .unwrap();
         assert_eq!(next_after(&list), None);
-    }
-
-    #[test]
-    fn typescript_declarations_match_the_official_params() {
-        let decl = <UserUpdateParams as Tsify>::DECL;
-        assert!(decl.contains("role?: UserRole | null;"), "{decl}");
-        assert!(decl.contains("role_id?: string | null;"), "{decl}");
-        let decl = <UserListParams as Tsify>::DECL;
-        assert!(decl.contains("emails?: string[];"), "{decl}");
-        let decl = <UserRole as Tsify>::DECL;
-        assert!(decl.contains("\"owner\" | \"reader\""), "{decl}");
     }
 
     #[test]

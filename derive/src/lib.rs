@@ -14,7 +14,7 @@
 //! - its own `#[model(...)]`: `nullable`, `min = N`, `max = N`, `len = A..=B`.
 //!
 //! An `Option<T>` field may be missing. It may also be `null` unless it has
-//! `skip_serializing_if` (then the TypeScript type is `field?: T`, as tsify writes it), and
+//! `skip_serializing_if` (a field the writer leaves out when it is `None`), and
 //! `#[model(nullable)]` says so for those where the spec allows `null`.
 //!
 //! Anything else (another serde attribute, a type it does not know, a bound on a field of the

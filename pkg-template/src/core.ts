@@ -5,7 +5,9 @@
  * generated resource classes (`resources.ts`) call, which sends each request and retries it. The
  * wasm core checks and builds each request, reads each answer, and decides each retry.
  */
-import * as wasmModule from '../wasm/openai_admin_wasm.js';
+// Typed by the declarations the core's bindings carry (`src/wasm/contract.rs`).
+import * as wasm from '../wasm/openai_admin_wasm.js';
+import type { Prepared, RequestOverrides } from '../wasm/openai_admin_wasm.js';
 import { APIPromise, type Answer } from './api-promise.js';
 import * as Errors from './errors.js';
 import { isLogLevel, logFn, type Logger, type LogLevel } from './log.js';
@@ -405,18 +407,6 @@ interface CoreAnswer {
 }
 
 /**
- * The request `prepare` builds: the path carries the encoded query. For a list whose query holds
- * one `after`, `afterStart` and `afterEnd` say where its encoded value sits in `path`.
- */
-interface Prepared {
-  method: string;
-  path: string;
-  body?: string;
-  afterStart?: number;
-  afterEnd?: number;
-}
-
-/**
  * The last request of one list's pages, with the query it was built from. Each next page asks
  * for the same query with another `after`, so its request is this one with the cursor swapped
  * in, rather than a new one from the core's `prepare`: `prepare` is the largest cost a page has
@@ -485,17 +475,6 @@ function swapAfter(chain: PageChain, params: unknown): Prepared | undefined {
   return { ...prepared, path, afterEnd: prepared.afterStart + encoded.length };
 }
 
-/** The wasm exports this file uses (the contract of the core; see `src/wasm/ops.rs`). */
-interface WasmApi {
-  prepare(op: string, id: string | undefined, params: unknown, options: RequestOverrides | undefined): Prepared;
-  encodeQueryValue(value: string): string;
-  answer(op: string, text: string, status: number, requestID: string | null, check: boolean, sample: number | undefined): { data: unknown; drift?: string[] };
-  checkPage(op: string, page: object, status: number, requestID: string | null): void;
-  apiError(status: number, requestID: string | null, body: string): Errors.ErrorDescription;
-  retryDelay(status: number, retriesDone: number, shouldRetry: string | null, retryAfterMs: string | null, retryAfter: string | null): number;
-}
-const wasm = wasmModule as unknown as WasmApi;
-
 /** Loads the wasm module; set by the entry point (lazy in browsers, at import in Node). */
 let loader: (() => Promise<void>) | null = null;
 let loaded = false;
@@ -530,19 +509,6 @@ export interface ClientState {
   readonly adminAPIKey: string | null;
   logger: Logger;
   logLevel: LogLevel | undefined;
-}
-
-/** The request options that replace part of the request, and the client's `defaultQuery`: what `prepare` reads. */
-interface RequestOverrides {
-  path?: string;
-  method?: string;
-  query?: unknown;
-  body?: unknown;
-  defaultQuery?: Record<string, unknown>;
-  /** The query the `path` option carried. */
-  pathQuery?: Record<string, string>;
-  /** The query the base URL carried. */
-  baseQuery?: Record<string, string>;
 }
 
 /** One call's request options, checked. */

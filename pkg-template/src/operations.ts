@@ -1,4 +1,4 @@
-// Generated from the operation table in src/ops.rs by `UPDATE_GENERATED=1 cargo test --test generated`.
+// Generated from the operation table in src/ops.rs by `cargo xtask codegen`.
 // Do not edit.
 
 /** A query or body field of an operation, as the spec's model describes it. */

@@ -1,4 +1,4 @@
-// Generated from the operation table in src/ops.rs by `UPDATE_GENERATED=1 cargo test --test generated`.
+// Generated from the operation table in src/ops.rs by `cargo xtask codegen`.
 // Do not edit: each method is one line of wiring to the transport, typed as the official SDK types it.
 
 import type { Transport, RequestOptions, QueryParams, OptionsOnly } from './core.js';

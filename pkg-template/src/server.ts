@@ -4,7 +4,7 @@
  * first request. Node gets `server/node.ts` (the same exports, the core compiled at import).
  */
 import init, { initSync, prepare } from '../wasm/openai_admin_wasm.js';
-import { createHandler, type AdminHandler, type AdminHandlerOptions, type Prepare } from './server/handler.js';
+import { createHandler, type AdminHandler, type AdminHandlerOptions } from './server/handler.js';
 import { makeJsonLinesAudit, type FsLike } from './server/audit-file.js';
 
 type NodeProcess = { getBuiltinModule?: (name: string) => unknown };
@@ -26,7 +26,7 @@ function load(): Promise<unknown> {
 export function createAdminHandler(options: AdminHandlerOptions): AdminHandler {
   return createHandler(options, async () => {
     await load();
-    return prepare as Prepare;
+    return prepare;
   });
 }
 

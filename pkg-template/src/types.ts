@@ -7,9 +7,8 @@
  * `Organization.Groups`, `Organization.Groups.Users`, … are also the types of the resource objects
  * (`client.admin.organization.groups`, …), as in the official SDK where they are classes.
  *
- * Written from the official declarations: the Rust models' generated declarations (tsify) type
- * optional-and-nullable fields as `T | null | undefined` and constant fields (`object`) as
- * `string`, where the official types say `T | null` and `'group.deleted'`; see the README.
+ * Written by hand from the official declarations, and held to them by the type-equality test
+ * (`tests/types/`, against `openai@7.57.0`): that test, not a generator, is what pins this file.
  */
 import type {
   NextCursorPage,

@@ -9,7 +9,6 @@
 //! of the operation table, [`crate::ops::OPERATIONS`], built by [`crate::ops::build`].
 
 use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
 use crate::params::ListParams;
 use crate::roles::{Role, RoleAssignmentParams};
@@ -18,7 +17,7 @@ use crate::schema::Model;
 /// The group of a role assignment (`Group` in the spec).
 ///
 /// Unlike [`crate::groups::Group`], the SCIM flag is called `scim_managed` here.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupSummary {
     /// Always `group`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -34,7 +33,7 @@ pub struct GroupSummary {
 }
 
 /// A role assigned to a group (`GroupRoleAssignment`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupRoleCreateResponse {
     /// Always `group.role`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

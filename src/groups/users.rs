@@ -6,14 +6,13 @@
 //! the operation table, [`crate::ops::OPERATIONS`], built by [`crate::ops::build`].
 
 use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
 use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::schema::Model;
 
 /// A member of a group, as listed (`GroupUser` in the spec).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct OrganizationGroupUser {
     /// The identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -25,7 +24,7 @@ pub struct OrganizationGroupUser {
 }
 
 /// A page of group members (`UserListResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupUserList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,7 +51,7 @@ impl Page for GroupUserList {
 }
 
 /// Confirmation of a user added to a group (`GroupUserAssignment`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupUserCreateResponse {
     /// Always `group.user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,7 +63,7 @@ pub struct GroupUserCreateResponse {
 }
 
 /// Whether a group member is an ordinary user or a tenant user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Model)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupUserType {
     /// An ordinary user.
@@ -74,7 +73,7 @@ pub enum GroupUserType {
 }
 
 /// One member of a group, looked up by id (`GroupMemberUser`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupUserRetrieveResponse {
     /// Identifier for the user.
     pub id: String,
@@ -94,7 +93,7 @@ pub struct GroupUserRetrieveResponse {
 }
 
 /// Confirmation of a user removed from a group (`GroupUserDeletedResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupUserDeleteResponse {
     /// Always `group.user.deleted`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -104,7 +103,7 @@ pub struct GroupUserDeleteResponse {
 }
 
 /// Body of `groups.users.create` (`CreateGroupUserBody`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct GroupUserCreateParams {
     /// Identifier of the user to add to the group.
     pub user_id: String,

@@ -9,7 +9,6 @@
 //! of the operation table, [`crate::ops::OPERATIONS`], built by [`crate::ops::build`].
 
 use serde::{Deserialize, Serialize};
-use tsify::Tsify;
 
 use crate::params::ListParams;
 use crate::roles::{Role, RoleAssignmentParams};
@@ -17,7 +16,7 @@ use crate::schema::Model;
 use crate::users::OrganizationUser;
 
 /// A role assigned to a user (`UserRoleAssignment`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tsify, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct UserRoleCreateResponse {
     /// Always `user.role`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -8,13 +8,14 @@
 //! (`pkg-template/src/core.ts`) resolves the client options, merges the headers, and runs the
 //! attempts with their timeout and abort signal, as the official SDK's client does.
 
+mod contract;
 mod convert;
 mod ops;
 
 pub use ops::*;
 
 /// The heap of the wasm module: `talc` instead of Rust's default `dlmalloc`, 2.6 KB gzip smaller
-/// and no slower (ARCHITECTURE.md, "Why these crates"). The module is single-threaded.
+/// and no slower (ARCHITECTURE.md, "Decisions"). The module is single-threaded.
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -22,15 +22,12 @@ use crate::schema::check_response_sample;
 /// Returns `{ method, path, body }`, the path with its encoded query; for a list whose query has
 /// one `after`, `afterStart` and `afterEnd` say where its encoded value sits in `path`. Throws an
 /// error description (see `convert::error_to_js`) when the arguments cannot succeed.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Prepared")]
 pub fn prepare(
     op: &str,
-    id: JsValue,
-    params: JsValue,
-    #[wasm_bindgen(
-        unchecked_param_type = "{ path?: string; method?: string; query?: unknown; body?: unknown; defaultQuery?: Record<string, unknown>; pathQuery?: Record<string, string>; baseQuery?: Record<string, string> } | null | undefined"
-    )]
-    options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] params: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RequestOverrides | null | undefined")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let operation = operation(op).map_err(|e| error_to_js(&e))?;
     let request = build_from_js(operation, &id, &params)
@@ -102,7 +99,7 @@ extern "C" {
 ///
 /// Throws an `APIError` description only when the client cannot go on: the body is not JSON or
 /// not an object, or a list's envelope field has the wrong JSON type.
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "AnswerBody")]
 pub fn answer(
     op: &str,
     text: &JsString,
@@ -148,7 +145,7 @@ pub fn answer(
 #[wasm_bindgen(js_name = checkPage)]
 pub fn check_page(
     op: &str,
-    page: &JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] page: &JsValue,
     status: u16,
     // Taken as the JS value and copied only for an error: this runs once per page.
     #[wasm_bindgen(unchecked_param_type = "string | null")] request_id: &JsValue,
@@ -173,7 +170,7 @@ fn unusable_answer(message: String, status: u16, request_id: Option<String>) -> 
 
 /// The error description of a non-2xx answer: its class by status, the message, and the body's
 /// `error` object's `code`, `param` and `type` (see `convert::error_to_js`).
-#[wasm_bindgen(js_name = apiError)]
+#[wasm_bindgen(js_name = apiError, unchecked_return_type = "CoreError")]
 pub fn api_error_js(status: u16, request_id: Option<String>, body: &str) -> JsValue {
     let error = api_error(status, request_id.as_deref(), body);
     error_to_js(&Error::Api(Box::new(error)))

@@ -8,8 +8,11 @@
 import { OPERATIONS, type OperationInfo } from '../operations.js';
 import { AccessDenied } from './access.js';
 
-/** The wasm core's `prepare(op, id, params)`: the request the client would send, or a throw. */
-export type Prepare = (op: string, id: unknown, params: unknown) => { method: string; path: string; body?: string };
+/**
+ * The wasm core's `prepare(op, id, params)`: the request the client would send, or a throw. The
+ * handler passes no request options (the export's fourth argument), so the export itself fits.
+ */
+export type Prepare = (op: string, id: unknown, params: unknown, options?: undefined) => { method: string; path: string; body?: string };
 
 /** What `authorize` and the audit event learn about the operation a request asks for. */
 export interface OperationContext {

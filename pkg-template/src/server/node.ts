@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import { initSync, prepare } from '../../wasm/openai_admin_wasm.js';
-import { createHandler, type AdminHandler, type AdminHandlerOptions, type Prepare } from './handler.js';
+import { createHandler, type AdminHandler, type AdminHandlerOptions } from './handler.js';
 import { makeJsonLinesAudit } from './audit-file.js';
 
 initSync({ module: fs.readFileSync(new URL('../../wasm/openai_admin_wasm_bg.wasm', import.meta.url)) });
@@ -14,7 +14,7 @@ initSync({ module: fs.readFileSync(new URL('../../wasm/openai_admin_wasm_bg.wasm
  * `{basePath}/organization/…`. See {@link AdminHandlerOptions}; `authorize` is required.
  */
 export function createAdminHandler(options: AdminHandlerOptions): AdminHandler {
-  return createHandler(options, () => prepare as Prepare);
+  return createHandler(options, () => prepare);
 }
 
 /** An audit sink appending JSON lines to a file. */

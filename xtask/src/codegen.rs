@@ -1,13 +1,9 @@
-//! The files generated from the operation table (`src/ops.rs`) are current.
-//!
-//! `UPDATE_GENERATED=1 cargo test --test generated` rewrites them:
+//! `cargo xtask codegen`: the files generated from the operation table (`src/ops.rs`):
 //! - `pkg-template/src/operations.ts`: the table for the TypeScript side (command line, server
 //!   handler, page sampling), with each field's type and description;
 //! - `pkg-template/src/resources.ts`: the resource classes, one line of wiring per method, with
 //!   the official SDK's type names;
 //! - the operation table of `README.md`.
-
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -115,7 +111,7 @@ fn field_info(field: &Field, doc: &str) -> String {
 
 fn operations_ts() -> String {
     let mut out = String::from(
-        "// Generated from the operation table in src/ops.rs by `UPDATE_GENERATED=1 cargo test --test generated`.\n\
+        "// Generated from the operation table in src/ops.rs by `cargo xtask codegen`.\n\
          // Do not edit.\n\n\
          /** A query or body field of an operation, as the spec's model describes it. */\n\
          export interface FieldInfo {\n  readonly name: string;\n  readonly type: 'string' | 'integer' | 'number' | 'boolean' | 'string[]' | 'object[]' | 'object';\n  readonly required: boolean;\n  readonly nullable: boolean;\n  readonly description: string;\n  readonly enum?: readonly string[];\n  readonly minimum?: number;\n  readonly maximum?: number;\n}\n\n\
@@ -199,7 +195,7 @@ fn resources_ts() -> String {
             .collect()
     };
     let mut out = String::from(
-        "// Generated from the operation table in src/ops.rs by `UPDATE_GENERATED=1 cargo test --test generated`.\n\
+        "// Generated from the operation table in src/ops.rs by `cargo xtask codegen`.\n\
          // Do not edit: each method is one line of wiring to the transport, typed as the official SDK types it.\n\n\
          import type { Transport, RequestOptions, QueryParams, OptionsOnly } from './core.js';\n\
          import type { APIPromise } from './api-promise.js';\n\
@@ -340,64 +336,94 @@ fn readme_table() -> String {
     out
 }
 
-const START: &str = "<!-- operations:start (generated from src/ops.rs: UPDATE_GENERATED=1 cargo test --test generated) -->\n";
+const START: &str = "<!-- operations:start (generated from src/ops.rs: cargo xtask codegen) -->\n";
 const END: &str = "<!-- operations:end -->";
 
-fn readme(current: &str) -> String {
-    let start = current
-        .find("<!-- operations:start")
-        .expect("README has the start marker");
-    let end = current.find(END).expect("README has the end marker");
-    format!(
+/// `current` (the README) with the generated table between its markers.
+fn readme(current: &str) -> Result<String, String> {
+    let (Some(start), Some(end)) = (current.find("<!-- operations:start"), current.find(END))
+    else {
+        return Err(
+            "README.md has lost its `<!-- operations:start` or `<!-- operations:end -->` marker"
+                .to_owned(),
+        );
+    };
+    Ok(format!(
         "{}{START}{}{}",
         &current[..start],
         readme_table(),
         &current[end..]
-    )
+    ))
 }
 
-/// Compares `path` with `expected`, or writes it under `UPDATE_GENERATED=1`.
-fn check(path: &str, expected: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
-    if std::env::var_os("UPDATE_GENERATED").is_some() {
-        std::fs::write(&path, expected).expect("write the generated file");
-        return;
+/// Writes every generated file under `root`, or with `check` only compares them: the error
+/// names each stale file.
+pub fn run(root: &Path, check: bool) -> Result<(), String> {
+    let readme_path = root.join("README.md");
+    let current_readme = std::fs::read_to_string(&readme_path)
+        .map_err(|e| format!("{}: {e}", readme_path.display()))?;
+    let files = [
+        ("pkg-template/src/operations.ts", operations_ts()),
+        ("pkg-template/src/resources.ts", resources_ts()),
+        ("README.md", readme(&current_readme)?),
+    ];
+    let mut stale = Vec::new();
+    for (path, expected) in &files {
+        let full = root.join(path);
+        let current = std::fs::read_to_string(&full).unwrap_or_default();
+        if current == *expected {
+            continue;
+        }
+        if check {
+            stale.push(*path);
+        } else {
+            std::fs::write(&full, expected).map_err(|e| format!("{}: {e}", full.display()))?;
+            println!("wrote {path}");
+        }
     }
-    let current = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        current == expected,
-        "{} is stale: run `UPDATE_GENERATED=1 cargo test --test generated`",
-        path.display()
-    );
+    if stale.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "stale generated files (run `cargo xtask codegen`): {}",
+            stale.join(", ")
+        ))
+    }
 }
 
-#[test]
-fn operations_ts_is_current() {
-    check("pkg-template/src/operations.ts", &operations_ts());
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-#[test]
-fn resources_ts_is_current() {
-    check("pkg-template/src/resources.ts", &resources_ts());
-}
+    #[test]
+    fn every_resource_class_has_its_methods() {
+        let ts = resources_ts();
+        for op in OPERATIONS {
+            let (resource, verb) = split(op);
+            let class = class_name(resource);
+            let start = ts.find(&format!("export class {class} ")).expect("class");
+            let body = &ts[start..];
+            let body = &body[..body.find("\n}\n").expect("end of class")];
+            assert!(body.contains(&format!("\n  {verb}(")), "{}", op.name);
+            assert!(body.contains(&format!("'{}'", op.name)), "{}", op.name);
+        }
+    }
 
-#[test]
-fn the_readme_table_is_current() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
-    let current = std::fs::read_to_string(path).expect("README.md");
-    check("README.md", &readme(&current));
-}
-
-#[test]
-fn every_resource_class_has_its_methods() {
-    let ts = resources_ts();
-    for op in OPERATIONS {
-        let (resource, verb) = split(op);
-        let class = class_name(resource);
-        let start = ts.find(&format!("export class {class} ")).expect("class");
-        let body = &ts[start..];
-        let body = &body[..body.find("\n}\n").expect("end of class")];
-        assert!(body.contains(&format!("\n  {verb}(")), "{}", op.name);
-        assert!(body.contains(&format!("'{}'", op.name)), "{}", op.name);
+    #[test]
+    fn the_readme_table_replaces_only_what_lies_between_the_markers() {
+        let before =
+            "# Title\n\n<!-- operations:start old -->\n| old |\n<!-- operations:end -->\n\nafter\n";
+        let out = readme(before).expect("markers");
+        assert!(
+            out.starts_with("# Title\n\n<!-- operations:start (generated"),
+            "{out}"
+        );
+        assert!(out.ends_with("<!-- operations:end -->\n\nafter\n"), "{out}");
+        assert!(!out.contains("| old |"), "{out}");
+        assert!(
+            out.contains("| `groups.list(query?)` | `GET /organization/groups` |"),
+            "{out}"
+        );
+        assert!(readme("no markers").is_err());
     }
 }
