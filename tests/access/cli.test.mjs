@@ -77,8 +77,9 @@ for (const sources of ['groups', 'null']) {
       assert.ok(json.blocked.some((b) => /nobody@example\.com/.test(`${b.subject} ${b.reason}`)), plan.stdout);
       assert.ok(!json.operations.some((o) => /Security|nobody/.test(o.summary)));
       const applied = await access(mock, ['apply', '-f', file(stringify(doc)), '--yes']);
-      assert.equal(applied.code, 0, applied.stderr);
-      assert.ok((await writes(mock)).every((w) => !/nobody/.test(w.body ?? '')));
+      assert.equal(applied.code, 1, 'blocked changes were not made');
+      assert.match(applied.stderr, /blocked/);
+      assert.deepEqual(await writes(mock), [], 'nothing sent for them');
 
       const owners = parse((await access(mock, ['dump'])).stdout);
       for (const u of Object.values(owners.users)) if (u.role === 'owner') u.role = 'reader';

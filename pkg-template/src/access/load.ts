@@ -88,12 +88,11 @@ export async function loadInto(client: AdminClient, model: ModelSink, options: L
     return items;
   };
   report();
-  const [users, groups, roles] = await Promise.all([
+  const [users, groups] = await Promise.all([
     read('users.list', [{ limit: 100 }]).then((items) => (model.addUsers(items), items)),
     read('groups.list', [{ limit: 1000 }]).then((items) => (model.addGroups(items), items)),
-    read('roles.list', [{ limit: 1000 }]).then((items) => (model.addRoles(items), items)),
+    read('roles.list', [{ limit: 1000 }]).then((items) => model.addRoles(items)),
   ]);
-  void roles;
   const groupIds = groups.map((g) => (g as { id: string }).id);
   const userIds = users.map((u) => (u as { id: string }).id);
   total += groupIds.length * 2 + userIds.length;

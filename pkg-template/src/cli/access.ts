@@ -1,8 +1,9 @@
 /**
  * `openai-admin access …`: the organization's access as a file, plans, apply, `who`, and CSV.
  * Reads the key and base URL like every other command (`--admin-api-key`/`OPENAI_ADMIN_KEY`,
- * `--base-url`/`OPENAI_BASE_URL`). Exit status: 0; 1 for an error, a bad file or a failed
- * operation; 2 for a usage error, a refused apply, or changes under `plan --exit-code`.
+ * `--base-url`/`OPENAI_BASE_URL`). Exit status: 0; 1 for an error, a bad file, a failed
+ * operation or a blocked change (apply); 2 for a usage error, a refused apply, or changes under
+ * `plan --exit-code`.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -39,8 +40,8 @@ Commands:
 Options: --admin-api-key KEY (or OPENAI_ADMIN_KEY), --base-url URL (or OPENAI_BASE_URL),
   --organization ID, --project ID, -H 'NAME: VALUE', --max-retries N, --concurrency N (default 8),
   --max-rps N (no cap by default).
-Exit status: 0; 1 on an error, a bad file or a failed operation; 2 on a usage error, a refused
-apply, or changes under --exit-code.
+Exit status: 0; 1 on an error, a bad file, a failed operation or a blocked change (apply); 2 on
+a usage error, a refused apply, or changes under --exit-code.
 `;
 
 class Usage extends Error {}
@@ -241,7 +242,8 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
         for (const [i, x] of outcomes.entries()) if (x.status !== 'done') await err(`${outcomeLine(i, total, plan.operations[i]!.summary, x, errorLine)}\n`);
       }
       await err(`Apply ${failed.length ? 'finished with errors' : 'complete'}: ${total - failed.length - skipped} done, ${failed.length} failed, ${skipped} skipped.\n`);
-      return failed.length > 0 || skipped > 0 ? 1 : 0;
+      if (plan.blocked.length > 0) await err(`${plan.blocked.length} blocked change(s) were not made (see above).\n`);
+      return failed.length > 0 || skipped > 0 || plan.blocked.length > 0 ? 1 : 0;
     } finally {
       org.free();
     }
