@@ -140,3 +140,19 @@ test('the client\'s options apply: its fetch sees every request, and abort stops
   const p = loadInto(client, recorder(), { signal: ac.signal, onProgress: (pr) => pr.done > 20 && ac.abort() });
   await assert.rejects(p);
 });
+
+test('the official SDK\'s client works as well: the same reads, paced through its fetch', async () => {
+  const { default: OpenAI } = await import('openai');
+  const mock = await start(SMALL);
+  let seen = 0;
+  const official = new OpenAI({ adminAPIKey: 'sk-admin-demo', apiKey: 'unused', baseURL: mock.api, fetch: (url, init) => (seen++, fetch(url, init)) });
+  const ours = recorder();
+  const theirs = recorder();
+  await loadInto(new OpenAIAdmin({ adminAPIKey: 'sk-admin-demo', baseURL: mock.api }), ours);
+  await loadInto(official, theirs, { maxRequestsPerSecond: 1000 });
+  assert.equal(seen, 123);
+  assert.deepEqual(theirs.users.map((u) => u.id), ours.users.map((u) => u.id));
+  const sizes = (map) => Object.fromEntries([...map].map(([k, v]) => [k, v.length]));
+  assert.deepEqual(sizes(theirs.members), sizes(ours.members));
+  assert.deepEqual(sizes(theirs.userRoles), sizes(ours.userRoles));
+});
