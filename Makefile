@@ -50,6 +50,7 @@ lint: setup
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p openai-admin-access --lib -- -D warnings
 	cargo xtask codegen --check
 
 test-native: setup

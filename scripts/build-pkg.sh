@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the npm package into pkg/: the release wasm (bindings by wasm-bindgen, shrunk by
-# binaryen's wasm-opt from npm), the TypeScript entry points compiled by tsc, a CommonJS bundle for
+# binaryen's wasm-opt from npm) of the client and, as a separate module, of the access core
+# (`access/`, loaded only by `openai-admin-wasm/access`), the TypeScript entry points compiled by tsc, a CommonJS bundle for
 # `require`, package.json and README. Prints the gzipped size a browser downloads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,14 +14,20 @@ exec 9>target/build-pkg.lock
 flock 9
 
 cargo build --release --target wasm32-unknown-unknown --lib
+cargo build --release --target wasm32-unknown-unknown --lib -p openai-admin-access
 rm -rf "$stage" pkg
 mkdir -p "$stage/wasm" pkg
-wasm-bindgen --target web --out-dir "$stage/wasm" --remove-name-section --remove-producers-section \
-  target/wasm32-unknown-unknown/release/openai_admin_wasm.wasm
-# Never Debian's wasm-opt (it writes broken wasm): the one from the pinned npm binaryen.
-"$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  "$stage/wasm/openai_admin_wasm_bg.wasm" -o "$stage/wasm/openai_admin_wasm_bg.wasm"
+for module in openai_admin_wasm openai_admin_access; do
+  wasm-bindgen --target web --out-dir "$stage/wasm" --remove-name-section --remove-producers-section \
+    "target/wasm32-unknown-unknown/release/$module.wasm"
+  # Never Debian's wasm-opt (it writes broken wasm): the one from the pinned npm binaryen.
+  "$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$stage/wasm/${module}_bg.wasm" -o "$stage/wasm/${module}_bg.wasm"
+done
+
+# The access module's declaration (its types come from a typescript_custom_section) checked alone.
+"$bin/tsc" --noEmit --strict --skipLibCheck false "$stage/wasm/openai_admin_access.d.ts"
 
 cp -r pkg-template/src "$stage/src"
 cp pkg-template/tsconfig.json "$stage/tsconfig.json"
@@ -59,3 +66,7 @@ wasm_gz=$(size pkg/wasm/openai_admin_wasm_bg.wasm)
 js_gz=$(cat pkg/wasm/openai_admin_wasm.js pkg/dist/{index,exports,client,core,log,errors,api-promise,pagination,resources,types}.js \
   | gzip -9c | wc -c)
 echo "pkg/ built: browser download ${wasm_gz} B wasm + ${js_gz} B js = $((wasm_gz + js_gz)) B gzip"
+# The access module, downloaded only by pages that import `openai-admin-wasm/access`.
+access_wasm_gz=$(size pkg/wasm/openai_admin_access_bg.wasm)
+access_js_gz=$(size pkg/wasm/openai_admin_access.js)
+echo "access module: ${access_wasm_gz} B wasm + ${access_js_gz} B glue = $((access_wasm_gz + access_js_gz)) B gzip (not in the client's download)"

@@ -26,7 +26,7 @@ pub mod users;
 
 // Public (but hidden from the docs) so the `wasm-bindgen-test` suites in `tests/wasm_*.rs` can
 // call the exports the way JavaScript does.
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "wasm-exports"))]
 #[doc(hidden)]
 pub mod wasm;
 

@@ -1,0 +1,404 @@
+//! The organization in memory: users, groups, roles, memberships and role assignments, filled
+//! from the API's list items in any order while loading.
+//!
+//! Only facts are stored; what follows from them (a user's roles through groups) is computed
+//! when asked, so the loader may add a user's roles before or after the groups' members.
+//! Every map is ordered, so that everything derived from the model (answers, the access file,
+//! plans, CSV) comes out in the same order for the same organization.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Deserialize;
+
+// The fields of the API's items that the model keeps, read leniently: the client has already
+// checked each answer against the spec, and a field the model does not keep must not make it
+// refuse an item (the spec's own `groups.list` example leaves out `group_type`).
+
+#[derive(Deserialize)]
+struct ApiUser {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    is_scim_managed: Option<bool>,
+    #[serde(default)]
+    user: Option<ApiUserDetails>,
+}
+
+#[derive(Deserialize)]
+struct ApiUserDetails {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ApiGroup {
+    id: String,
+    name: String,
+    #[serde(default)]
+    is_scim_managed: Option<bool>,
+}
+
+#[derive(Deserialize)]
+struct ApiGroupUser {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    email: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct ApiRole {
+    id: String,
+    name: String,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    permissions: Vec<String>,
+    #[serde(default)]
+    predefined_role: bool,
+    /// Only in assignment lists: where the assignment comes from, when available.
+    #[serde(default)]
+    assignment_sources: Option<Vec<ApiSource>>,
+}
+
+#[derive(Deserialize)]
+struct ApiSource {
+    principal_id: String,
+    principal_type: String,
+}
+
+/// A member of the organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    /// `user_…`.
+    pub id: String,
+    /// The name, when the API gives one.
+    pub name: Option<String>,
+    /// The email address, when the API gives one.
+    pub email: Option<String>,
+    /// The organization role (`owner` or `reader`).
+    pub role: Option<String>,
+    /// Whether the identity provider manages the user (its organization role is then read-only).
+    pub scim: bool,
+}
+
+/// A group of users.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// `group_…`.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Whether the identity provider manages it (then it is read-only here).
+    pub scim: bool,
+}
+
+/// An organization role, predefined or custom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// `role_…`.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its description.
+    pub description: Option<String>,
+    /// The permissions it grants.
+    pub permissions: Vec<String>,
+    /// Whether OpenAI defines it (it is then never edited, listed in the file, or deleted).
+    pub predefined: bool,
+}
+
+/// A role in a user's role list, with where it comes from as the API said it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserRoleItem {
+    /// The role's id.
+    pub role_id: String,
+    /// Whether the user holds it by a direct assignment.
+    pub direct: bool,
+    /// The groups the API named as sources (empty when it named none).
+    pub via_groups: Vec<String>,
+}
+
+/// The organization in memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Model {
+    pub(crate) users: BTreeMap<String, User>,
+    pub(crate) groups: BTreeMap<String, Group>,
+    pub(crate) roles: BTreeMap<String, Role>,
+    /// group id → member user ids.
+    pub(crate) members: BTreeMap<String, BTreeSet<String>>,
+    /// group id → role ids assigned to the group.
+    pub(crate) group_roles: BTreeMap<String, BTreeSet<String>>,
+    /// user id → the items of the user's role list, by role id.
+    pub(crate) user_roles: BTreeMap<String, BTreeMap<String, UserRoleItem>>,
+}
+
+/// An item the model could not read, with the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemError(pub String);
+
+impl std::fmt::Display for ItemError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn read<T: for<'de> Deserialize<'de>>(what: &str, json: &str) -> Result<Vec<T>, ItemError> {
+    serde_json::from_str(json).map_err(|e| ItemError(format!("{what}: {e}")))
+}
+
+/// The email used as a key: compared without regard to case.
+pub(crate) fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+impl Model {
+    /// An empty organization.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds users from a JSON array of `users.list` items.
+    pub fn add_users_json(&mut self, json: &str) -> Result<(), ItemError> {
+        for user in read::<ApiUser>("users", json)? {
+            self.add_user(User {
+                email: user
+                    .email
+                    .or_else(|| user.user.as_ref().and_then(|u| u.email.clone())),
+                name: user
+                    .name
+                    .or_else(|| user.user.as_ref().and_then(|u| u.name.clone())),
+                role: user.role,
+                scim: user.is_scim_managed.unwrap_or(false),
+                id: user.id,
+            });
+        }
+        Ok(())
+    }
+
+    /// Adds groups from a JSON array of `groups.list` items.
+    pub fn add_groups_json(&mut self, json: &str) -> Result<(), ItemError> {
+        for group in read::<ApiGroup>("groups", json)? {
+            self.add_group(Group {
+                id: group.id,
+                name: group.name,
+                scim: group.is_scim_managed.unwrap_or(false),
+            });
+        }
+        Ok(())
+    }
+
+    /// Adds roles from a JSON array of `roles.list` items.
+    pub fn add_roles_json(&mut self, json: &str) -> Result<(), ItemError> {
+        for role in read::<ApiRole>("roles", json)? {
+            self.add_role(Role {
+                id: role.id,
+                name: role.name,
+                description: role.description,
+                permissions: role.permissions,
+                predefined: role.predefined_role,
+            });
+        }
+        Ok(())
+    }
+
+    /// Sets a group's members from a JSON array of `groups.users.list` items (the whole list).
+    pub fn set_group_members_json(&mut self, group_id: &str, json: &str) -> Result<(), ItemError> {
+        let items = read::<ApiGroupUser>("group members", json)?;
+        let mut ids = BTreeSet::new();
+        for item in items {
+            // A member the user list has not brought (yet) is known by what the group says.
+            self.users.entry(item.id.clone()).or_insert_with(|| User {
+                id: item.id.clone(),
+                name: item.name.clone(),
+                email: item.email.clone(),
+                role: None,
+                scim: false,
+            });
+            ids.insert(item.id);
+        }
+        self.members.insert(group_id.to_owned(), ids);
+        Ok(())
+    }
+
+    /// Sets a group's roles from a JSON array of `groups.roles.list` items (the whole list).
+    pub fn set_group_roles_json(&mut self, group_id: &str, json: &str) -> Result<(), ItemError> {
+        let items = read::<ApiRole>("group roles", json)?;
+        let ids = items
+            .into_iter()
+            .map(|item| self.note_role(item).0)
+            .collect();
+        self.group_roles.insert(group_id.to_owned(), ids);
+        Ok(())
+    }
+
+    /// Sets a user's role list from a JSON array of `users.roles.list` items (the whole list).
+    ///
+    /// An item whose `assignment_sources` are given and name only groups is inherited, not a
+    /// direct assignment; when they are null or absent, the item is direct, and what the user
+    /// inherits is computed from the groups' members and roles.
+    pub fn set_user_roles_json(&mut self, user_id: &str, json: &str) -> Result<(), ItemError> {
+        let items = read::<ApiRole>("user roles", json)?;
+        let mut list = BTreeMap::new();
+        for item in items {
+            let (role_id, sources) = self.note_role(item);
+            let (direct, via_groups) = match sources {
+                None => (true, Vec::new()),
+                Some(sources) => {
+                    let via: Vec<String> = sources
+                        .iter()
+                        .filter(|(kind, _)| kind == "group")
+                        .map(|(_, id)| id.clone())
+                        .collect();
+                    (sources.is_empty() || via.len() < sources.len(), via)
+                }
+            };
+            list.insert(
+                role_id.clone(),
+                UserRoleItem {
+                    role_id,
+                    direct,
+                    via_groups,
+                },
+            );
+        }
+        self.user_roles.insert(user_id.to_owned(), list);
+        Ok(())
+    }
+
+    /// Records the role an assignment item describes (roles.list may not have listed it) and
+    /// returns its id and its sources (`(principal_type, principal_id)`), if given.
+    fn note_role(&mut self, item: ApiRole) -> (String, Option<Vec<(String, String)>>) {
+        self.roles.entry(item.id.clone()).or_insert_with(|| Role {
+            id: item.id.clone(),
+            name: item.name.clone(),
+            description: item.description.clone(),
+            permissions: item.permissions.clone(),
+            predefined: item.predefined_role,
+        });
+        let sources = item.assignment_sources.map(|sources| {
+            sources
+                .into_iter()
+                .map(|s| (s.principal_type, s.principal_id))
+                .collect()
+        });
+        (item.id, sources)
+    }
+
+    /// Adds or replaces a user.
+    pub fn add_user(&mut self, user: User) {
+        self.users.insert(user.id.clone(), user);
+    }
+
+    /// Adds or replaces a group.
+    pub fn add_group(&mut self, group: Group) {
+        self.groups.insert(group.id.clone(), group);
+    }
+
+    /// Adds or replaces a role.
+    pub fn add_role(&mut self, role: Role) {
+        self.roles.insert(role.id.clone(), role);
+    }
+
+    /// The users, by id.
+    pub fn users(&self) -> impl Iterator<Item = &User> {
+        self.users.values()
+    }
+
+    /// The groups, by id.
+    pub fn groups(&self) -> impl Iterator<Item = &Group> {
+        self.groups.values()
+    }
+
+    /// The roles, by id.
+    pub fn roles(&self) -> impl Iterator<Item = &Role> {
+        self.roles.values()
+    }
+
+    /// The user with this id, or else this email (any case).
+    pub fn find_user(&self, reference: &str) -> Option<&User> {
+        if let Some(user) = self.users.get(reference) {
+            return Some(user);
+        }
+        let key = email_key(reference);
+        self.users
+            .values()
+            .find(|u| u.email.as_deref().map(email_key).as_deref() == Some(key.as_str()))
+    }
+
+    /// The group with this id, or else this name.
+    pub fn find_group(&self, reference: &str) -> Option<&Group> {
+        self.groups
+            .get(reference)
+            .or_else(|| self.groups.values().find(|g| g.name == reference))
+    }
+
+    /// The role with this id, or else this name.
+    pub fn find_role(&self, reference: &str) -> Option<&Role> {
+        self.roles
+            .get(reference)
+            .or_else(|| self.roles.values().find(|r| r.name == reference))
+    }
+
+    /// The members of a group (user ids).
+    pub fn members_of(&self, group_id: &str) -> impl Iterator<Item = &String> {
+        self.members.get(group_id).into_iter().flatten()
+    }
+
+    /// The roles assigned to a group (role ids).
+    pub fn roles_of_group(&self, group_id: &str) -> impl Iterator<Item = &String> {
+        self.group_roles.get(group_id).into_iter().flatten()
+    }
+
+    /// The roles assigned to a user directly (role ids).
+    pub fn direct_roles(&self, user_id: &str) -> impl Iterator<Item = &String> {
+        self.user_roles
+            .get(user_id)
+            .into_iter()
+            .flat_map(|items| items.values())
+            .filter(|item| item.direct)
+            .map(|item| &item.role_id)
+    }
+
+    /// The groups a user belongs to (group ids, ordered).
+    pub fn groups_of(&self, user_id: &str) -> Vec<&String> {
+        self.members
+            .iter()
+            .filter(|(_, users)| users.contains(user_id))
+            .map(|(group, _)| group)
+            .collect()
+    }
+
+    /// Every role a user holds, with its sources: `None` for a direct assignment, `Some(group
+    /// id)` for each group it comes through (from the groups' members and roles, and from the
+    /// sources the API gave).
+    pub fn roles_of_user(&self, user_id: &str) -> BTreeMap<&String, BTreeSet<Option<&String>>> {
+        let mut out: BTreeMap<&String, BTreeSet<Option<&String>>> = BTreeMap::new();
+        for item in self
+            .user_roles
+            .get(user_id)
+            .into_iter()
+            .flat_map(|i| i.values())
+        {
+            let sources = out.entry(&item.role_id).or_default();
+            if item.direct {
+                sources.insert(None);
+            }
+            sources.extend(item.via_groups.iter().map(Some));
+        }
+        for group in self.groups_of(user_id) {
+            for role in self.roles_of_group(group) {
+                out.entry(role).or_default().insert(Some(group));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,118 @@
+//! The TypeScript types of the values the access module's exports take and return. The Rust
+//! side writes them with serde (`crate::answers`, `crate::plan`); this is their one declaration
+//! for TypeScript, checked by `tsc --strict` in the package build.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** A user, as the answers name one. */
+export interface AccessUserRef { id: string; name: string | null; email: string | null }
+/** A group or a role, as the answers name one. */
+export interface AccessRef { id: string; name: string }
+/** Where a role comes from: a direct assignment, or a group the user belongs to. */
+export type AccessSource = { kind: 'direct' } | { kind: 'group'; group: AccessRef };
+/** A role with its description and permissions. */
+export interface AccessRole { id: string; name: string; description: string | null; permissions: string[]; predefined: boolean }
+
+/** `accessOf(user)`: the organization role, every role with its sources, the union of permissions. */
+export interface AccessOfAnswer {
+  user: AccessUserRef;
+  organizationRole: string | null;
+  /** Whether the identity provider manages the user (its organization role is read-only). */
+  scim: boolean;
+  groups: AccessRef[];
+  roles: { role: AccessRole; sources: AccessSource[] }[];
+  permissions: string[];
+}
+
+/** `holdersOf(role)`: every user who holds it, and how; the groups it is assigned to. */
+export interface HoldersOfAnswer {
+  role: AccessRole;
+  holders: { user: AccessUserRef; sources: AccessSource[] }[];
+  groups: { group: AccessRef; memberCount: number }[];
+}
+
+/** `group(ref)`: members, role assignments, SCIM flag. */
+export interface GroupAnswer {
+  group: AccessRef;
+  members: AccessUserRef[];
+  roles: AccessRole[];
+  scim: boolean;
+}
+
+/** One `search` result; higher `score` first (exact 4, prefix 3, word prefix 2, substring 1). */
+export interface AccessSearchHit {
+  kind: 'user' | 'group' | 'role';
+  id: string;
+  label: string;
+  detail: string;
+  score: number;
+}
+
+/** `stats()`: counts over the whole organization. */
+export interface AccessStats {
+  users: number;
+  groups: number;
+  roles: number;
+  customRoles: number;
+  memberships: number;
+  groupAssignments: number;
+  userAssignments: number;
+  /** users per organization role (`owner`, `reader`, …) */
+  organizationRoles: Record<string, number>;
+  membersPerGroup: { group: AccessRef; members: number }[];
+  holdersPerRole: { role: AccessRef; holders: number }[];
+}
+
+/** An id in a planned operation: known, or the `id` of the result of operation `from`. */
+export type PlanId = string | { from: number };
+
+/** One operation of a plan: a row of the operation table, with its ids and body. */
+export interface PlanOperation {
+  /** The operation's name in the table (`groups.users.create`, …). */
+  operation: string;
+  /** Its path parameters. */
+  ids: Record<string, PlanId>;
+  /** Its JSON body (ids in it may be `{ from }` too), or null. */
+  body: Record<string, unknown> | null;
+  /** One line for people: `add ada@example.com to Engineering`. */
+  summary: string;
+  /** `+` adds, `-` removes, `~` changes. */
+  change: '+' | '-' | '~';
+  /** The operations that must succeed first (indices in `operations`). */
+  dependsOn: number[];
+}
+
+/** What the plan will not do, and why (never sent). */
+export interface PlanBlocked { subject: string; reason: string }
+
+/** What the file does not name, left alone (or deleted by `prune`, then not listed here). */
+export interface PlanUnmanaged { kind: 'user' | 'group' | 'role'; name: string; id: string }
+
+/**
+ * `plan(file)`: operations in a safe order (role changes and creates; group renames and creates;
+ * adds; removals; deletes). A plan that would leave the organization with no owner is refused as a
+ * whole: no operations, and the first `blocked` entry says so (subject `organization`).
+ */
+export interface AccessPlan {
+  operations: PlanOperation[];
+  blocked: PlanBlocked[];
+  unmanaged: PlanUnmanaged[];
+}
+
+/** The outcome of operation i of a plan, for `apply`: its result carries a created `id`. */
+export type AccessOutcome =
+  | { status: 'done'; result?: { id?: string } | null }
+  | { status: 'failed' | 'skipped' };
+
+/**
+ * Thrown by `plan` for a bad access file (`line` and `column` from 1) and by `planCsv` for a
+ * bad CSV file (`line` from 1, `column` 0 when the whole row is wrong).
+ */
+export interface AccessFileError extends Error {
+  name: 'AccessFileError';
+  line: number;
+  column: number;
+}
+"#;
