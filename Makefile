@@ -29,11 +29,13 @@ test: setup-browser lint test-native test-interop test-wasm test-package test-cl
 pkg: setup
 	scripts/build-pkg.sh
 
-## bench: compare speed, memory and size with the official SDK and a bare fetch loop
+## bench: compare speed, memory and size with the official SDK and a bare fetch loop, and the
+## server handler with a minimal keep-alive proxy (bench/server.mjs; --quick for a one-minute run)
 bench: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
 	node bench/run.mjs
+	node bench/server.mjs
 	node bench/access.mjs
 
 ## fuzz: run every fuzz target for 5 minutes (FUZZ_SECONDS to change it)

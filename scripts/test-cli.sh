@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests the package's `openai-admin` command line (tests/cli/), run from pkg/ as a user runs it:
 # every command against the mock (output equal to this package's and the official SDK's result for
-# the same call), help snapshots, exit codes, pipes, and the `auto` format on a real terminal (tmux).
+# the same call), help snapshots, exit codes, pipes, the `auto` format, the pager and the explorer on
+# a real terminal (tmux), shell completion in bash and zsh, and `@file` values.
 #
 #   scripts/test-cli.sh            # tests pkg/ as built
 #   scripts/test-cli.sh --build    # first runs scripts/build-pkg.sh and builds the mock
@@ -17,11 +18,14 @@ if [[ ${1:-} == --build ]]; then
 fi
 [[ -f pkg/dist/cli.js ]] || { echo "pkg/dist/cli.js is missing: run scripts/build-pkg.sh first" >&2; exit 1; }
 [[ -x $MOCK_BIN ]] || { echo "mock not found at $MOCK_BIN: run cargo build -p openai-admin-mock" >&2; exit 1; }
-# The terminal test drives the CLI in tmux.
-if ! command -v tmux >/dev/null; then
+# The terminal tests drive the CLI in tmux; the completion tests press Tab in bash and zsh.
+missing=()
+command -v tmux >/dev/null || missing+=(tmux)
+command -v zsh >/dev/null || missing+=(zsh)
+if [[ ${#missing[@]} -gt 0 ]]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update
-  apt-get install -y --no-install-recommends tmux
+  apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
 node --test tests/cli/

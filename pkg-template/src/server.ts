@@ -4,7 +4,8 @@
  * first request. Node gets `server/node.ts` (the same exports, the core compiled at import).
  */
 import init, { initSync, prepare } from '../wasm/openai_admin_wasm.js';
-import { createHandler, type AdminHandler, type AdminHandlerOptions } from './server/handler.js';
+import { createHandler } from './server/handler.js';
+import type { AdminHandler, AdminHandlerOptions } from './server/types.js';
 import { makeJsonLinesAudit, type FsLike } from './server/audit-file.js';
 
 type NodeProcess = { getBuiltinModule?: (name: string) => unknown };

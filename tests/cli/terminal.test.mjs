@@ -176,6 +176,15 @@ test('--format explore on one object, with --transform; and anywhere but a termi
   assert.equal(r.code, 0);
   assert.ok(!r.screen.includes('Object'), 'the screen is restored');
 
+  // Standard input not a terminal (here /dev/null): the keys come from the terminal itself.
+  const noStdin = await onTerminal(`${run(['admin:organization:users', 'retrieve', user.id, '--format', 'explore'])} < /dev/null`, {}, async (t) => {
+    await t.waitFor(/p print and exit/);
+    t.keys('j', 'p');
+  });
+  assert.equal(noStdin.code, 0);
+  const second = Object.values(user)[1];
+  assert.equal(noStdin.screen.trim(), typeof second === 'string' ? second : JSON.stringify(second));
+
   const picked = await onTerminal(run(['admin:organization:users', 'retrieve', user.id, '--format', 'explore', '--transform', '{id,email}']), {}, async (t) => {
     const s = await t.waitFor(/p print and exit/);
     assert.ok(!s.includes('│ name'), s);

@@ -24,6 +24,8 @@ export interface Keys {
   off(event: 'data', listener: (data: Buffer) => void): unknown;
   resume(): unknown;
   pause(): unknown;
+  /** Lets the process end although the stream stays open (a /dev/tty opened for the keys). */
+  unref?(): unknown;
 }
 
 type Json = unknown;
@@ -230,6 +232,7 @@ export async function explore(title: string, value: Json, screen: Screen, keys: 
       screen.off?.('resize', draw);
       keys.setRawMode?.(false);
       keys.pause();
+      keys.unref?.();
       screen.write('\x1b[?25h\x1b[?1049l');
       resolve(message);
     };

@@ -5,7 +5,24 @@
  * 401; `false`, or a thrown `forbidden(who)`, is a 403. Throwing `forbidden(who)` rather than
  * returning `false` lets the audit event say who was refused.
  */
-import type { Authorize, OperationContext } from './handler.js';
+import type { Authorize, OperationContext } from './types.js';
+
+/** What the ready-made authorizers read of a request: its headers. A `Request` is one. */
+export interface HeaderSource {
+  readonly headers: { get(name: string): string | null };
+}
+
+/**
+ * The authorizers of this module: they read only headers, so the Node adapter may give them a view
+ * of the visitor's headers instead of building a `Request` (the costliest object of a request).
+ */
+const readsHeadersOnly = new WeakSet<Authorize>();
+const headersOnly = <T extends Authorize>(authorize: T): T => (readsHeadersOnly.add(authorize), authorize);
+
+/** @internal Whether `authorize` is one of this module's (or built only from them). */
+export function authorizeReadsHeadersOnly(authorize: Authorize): boolean {
+  return readsHeadersOnly.has(authorize);
+}
 
 /** A refusal thrown by `authorize`: 401 (nobody signed in) or 403 (this identity may not). */
 export class AccessDenied extends Error {
@@ -59,12 +76,13 @@ function byRole(identity: Identity, operation: OperationContext): Identity {
  */
 export function readOnly(inner?: Authorize): Authorize {
   if (inner !== undefined && typeof inner !== 'function') throw new TypeError('readOnly(inner): inner must be an authorize function');
-  return async (request, operation) => {
+  const outer: Authorize = async (request, operation) => {
     const who = inner ? await inner(request, operation) : { user: 'anonymous', role: 'viewer' };
     if (!who) return who;
     if (operation.writes) throw forbidden(who, `${operation.name} writes, and this server only reads.`);
     return who;
   };
+  return inner === undefined || readsHeadersOnly.has(inner) ? headersOnly(outer) : outer;
 }
 
 /** One token of {@link bearerTokens}. */
@@ -87,7 +105,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** The token of an `Authorization: Bearer <token>` header, or `null`. */
-export function bearerToken(request: Request): string | null {
+export function bearerToken(request: HeaderSource): string | null {
   const header = request.headers.get('authorization');
   const m = header === null ? null : /^bearer[ \t]+([\x21-\x7e]+)[ \t]*$/i.exec(header);
   return m ? m[1]! : null;
@@ -96,7 +114,8 @@ export function bearerToken(request: Request): string | null {
 /**
  * A static list of bearer tokens with roles: the visitor sends `Authorization: Bearer <token>`
  * (the handler drops that header before anything is forwarded). No or an unknown token: 401. A
- * viewer's write: 403. Tokens are compared by their SHA-256 digests, in constant time.
+ * viewer's write: 403. Tokens are compared by their SHA-256 digests, in constant time; a token
+ * that matched is remembered (see below).
  */
 export function bearerTokens(entries: readonly TokenEntry[]): Authorize {
   if (!Array.isArray(entries) || entries.length === 0) throw new TypeError('bearerTokens(entries): give at least one { token, user, role }');
@@ -107,14 +126,28 @@ export function bearerTokens(entries: readonly TokenEntry[]): Authorize {
     if (typeof e.user !== 'string' || e.user === '') throw new TypeError(`bearerTokens: entry ${i}: user is required`);
     return { digest: digest(e.token), identity: Object.freeze({ user: e.user, role: checkRole(e.role, `bearerTokens: entry ${i}`) }) };
   });
-  return async (request, operation) => {
-    const token = bearerToken(request);
-    if (token === null) return null;
+  const lookup = async (token: string): Promise<Identity | null> => {
     const given = await digest(token);
     let found: Identity | null = null;
     for (const entry of list) if (sameBytes(given, await entry.digest)) found = entry.identity;
-    return found ? byRole(found, operation) : null;
+    return found;
   };
+  // Tokens of the list that matched once, so that their later requests skip the digest (an
+  // asynchronous job costing more than the rest of the handler's checks). Only listed tokens get
+  // in: it never holds more than the list, and an unknown token is always digested and compared
+  // in constant time.
+  const known = new Map<string, Identity>();
+  return headersOnly((request: HeaderSource, operation: OperationContext): unknown => {
+    const token = bearerToken(request);
+    if (token === null) return null;
+    const hit = known.get(token);
+    if (hit) return byRole(hit, operation);
+    return lookup(token).then((found) => {
+      if (!found) return null;
+      known.set(token, found);
+      return byRole(found, operation);
+    });
+  });
 }
 
 /** Options of {@link trustedHeader}. */
@@ -141,14 +174,14 @@ export function trustedHeader(options: TrustedHeaderOptions): Authorize {
   const header = (options.header ?? 'x-forwarded-email').toLowerCase();
   const admins = new Set((options.admins ?? []).map((u) => u.toLowerCase()));
   const viewers = options.viewers === '*' ? '*' : new Set((options.viewers ?? []).map((u) => u.toLowerCase()));
-  return (request, operation) => {
+  return headersOnly((request: HeaderSource, operation: OperationContext) => {
     const user = request.headers.get(header)?.trim();
     if (!user) return null;
     const lower = user.toLowerCase();
     const role: Role | null = admins.has(lower) ? 'admin' : viewers === '*' || viewers.has(lower) ? 'viewer' : null;
     if (role === null) throw forbidden({ user }, `${user} has no role on this server.`);
     return byRole({ user, role }, operation);
-  };
+  });
 }
 
 /**
@@ -157,7 +190,7 @@ export function trustedHeader(options: TrustedHeaderOptions): Authorize {
  */
 export function anyOf(...authorizers: Authorize[]): Authorize {
   if (authorizers.length === 0 || authorizers.some((a) => typeof a !== 'function')) throw new TypeError('anyOf: give authorize functions');
-  return async (request, operation) => {
+  const any: Authorize = async (request, operation) => {
     let refusal: AccessDenied | false | null = null;
     for (const authorize of authorizers) {
       try {
@@ -172,4 +205,5 @@ export function anyOf(...authorizers: Authorize[]): Authorize {
     if (refusal instanceof AccessDenied && refusal.status === 403) throw refusal;
     return refusal === false ? false : null;
   };
+  return authorizers.every((a) => readsHeadersOnly.has(a)) ? headersOnly(any) : any;
 }

@@ -1,5 +1,5 @@
 /** The JSON-lines file sink for audit events. */
-import type { AuditEvent } from './handler.js';
+import type { AuditEvent } from './types.js';
 
 /** What the sink needs of `node:fs`. */
 export interface FsLike {

@@ -6,7 +6,7 @@ export type {
   Authorize,
   CorsOptions,
   OperationContext,
-} from './handler.js';
+} from './types.js';
 export {
   AccessDenied,
   anyOf,

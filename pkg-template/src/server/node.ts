@@ -1,11 +1,14 @@
 /**
  * `openai-admin-wasm/server` for Node: the same exports as the Web-standard entry, with the wasm
- * core compiled synchronously at import and the audit file sink on `node:fs`.
+ * core compiled synchronously at import, the API reached over `node:http`/`node:https` with a
+ * keep-alive agent, and the audit file sink on `node:fs`.
  */
 import * as fs from 'node:fs';
 import { initSync, prepare } from '../../wasm/openai_admin_wasm.js';
-import { createHandler, type AdminHandler, type AdminHandlerOptions } from './handler.js';
+import { createHandler } from './handler.js';
 import { makeJsonLinesAudit } from './audit-file.js';
+import { nodeUpstream } from './node-upstream.js';
+import type { AdminHandler, AdminHandlerOptions } from './types.js';
 
 initSync({ module: fs.readFileSync(new URL('../../wasm/openai_admin_wasm_bg.wasm', import.meta.url)) });
 
@@ -14,7 +17,7 @@ initSync({ module: fs.readFileSync(new URL('../../wasm/openai_admin_wasm_bg.wasm
  * `{basePath}/organization/…`. See {@link AdminHandlerOptions}; `authorize` is required.
  */
 export function createAdminHandler(options: AdminHandlerOptions): AdminHandler {
-  return createHandler(options, () => prepare);
+  return createHandler(options, () => prepare, nodeUpstream);
 }
 
 /** An audit sink appending JSON lines to a file. */
