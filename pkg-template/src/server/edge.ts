@@ -1,0 +1,32 @@
+/**
+ * `openai-admin-wasm/server` for Cloudflare Workers and Vercel's Edge Runtime: the same exports as
+ * the Web-standard entry, with the `.wasm` imported as a module (see `../edge.ts`) and instantiated
+ * at import.
+ */
+// @ts-ignore: a `.wasm?module` import is the bundler's (wrangler and Next.js read it as a `WebAssembly.Module`).
+import wasmModule from '../../wasm/openai_admin_wasm_bg.wasm?module';
+import { initSync, prepare } from '../../wasm/openai_admin_wasm.js';
+import { createHandler } from './handler.js';
+import type { AdminHandler, AdminHandlerOptions } from './types.js';
+import { makeJsonLinesAudit, type FsLike } from './audit-file.js';
+
+initSync({ module: wasmModule as WebAssembly.Module });
+
+/**
+ * Creates the handler: `(request: Request) => Promise<Response>` serving the 26 operations under
+ * `{basePath}/organization/…`. See {@link AdminHandlerOptions}; `authorize` is required.
+ */
+export function createAdminHandler(options: AdminHandlerOptions): AdminHandler {
+  return createHandler(options, () => prepare);
+}
+
+type NodeProcess = { getBuiltinModule?: (name: string) => unknown };
+
+/** An audit sink appending JSON lines to a file (needs `node:fs`, e.g. a Worker with `nodejs_compat`). */
+export const jsonLinesAudit = makeJsonLinesAudit(() => {
+  const fs = (globalThis as { process?: NodeProcess }).process?.getBuiltinModule?.('node:fs') as FsLike | undefined;
+  if (!fs) throw new TypeError('jsonLinesAudit needs node:fs; on this runtime, pass your own `audit` function');
+  return fs;
+});
+
+export * from './exports.js';
