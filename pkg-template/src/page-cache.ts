@@ -1,6 +1,6 @@
 /**
  * The next page's request, made from the last page's with the cursor replaced, rather than by the
- * core's `prepare`: its largest cost the `fetch` floor has not (ARCHITECTURE.md, "Why these crates").
+ * core's `prepare`: its largest cost the `fetch` floor has not (ARCHITECTURE.md, "Decisions").
  */
 import * as wasm from '../wasm/openai_admin_wasm.js';
 import type { Prepared } from '../wasm/openai_admin_wasm.js';
