@@ -1,5 +1,5 @@
 # Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
-.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-reliability test-e2e test-fuzz test-load test-server test-tolerance test-cli fuzz
+.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-reliability test-e2e test-fuzz test-load test-server test-tolerance test-cli fuzz
 
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
@@ -20,9 +20,10 @@ mock:
 	exec $(MOCK_DEBUG) --host "$${hostport%:*}" --port "$${hostport##*:}" --seed demo --admin-key sk-admin-demo
 
 ## test: every test: lints, native Rust, the official SDK against the mock, wasm (wasm-pack test)
-## in Node, headless Chromium and headless Firefox, the packed npm package (Node ESM/CJS, types, Vite, worker), the openai-admin command
+## in Node, headless Chromium and headless Firefox, the packed npm package (Node ESM/CJS, types, Vite, worker; Workers,
+## Next.js, Edge Runtime, Deno, Bun, Jest, Vitest), the openai-admin command
 ## line, the demo page end to end.
-test: setup-browser lint test-native test-interop test-wasm test-package test-cli test-reliability test-tolerance test-e2e test-server test-fuzz test-load
+test: setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-cli test-reliability test-tolerance test-e2e test-server test-fuzz test-load
 	@echo "make test: all suites passed"
 
 ## pkg: build the npm package into pkg/ and print its gzipped size
@@ -35,6 +36,7 @@ bench: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
 	node bench/run.mjs
+	node bench/runtimes.mjs
 	node bench/server.mjs
 
 ## fuzz: run every fuzz target for 5 minutes (FUZZ_SECONDS to change it)
@@ -71,6 +73,17 @@ test-package: setup-browser
 	scripts/build-pkg.sh
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-package.sh
+
+## test-runtimes: the packed package installed from its tarball in Cloudflare Workers (wrangler bundle
+## in workerd, also the server handler), Next.js (Node and edge route handlers, a client component in
+## Chromium), the Vercel Edge Runtime, Deno, Bun, Jest 30 (CJS, ESM) and Vitest, each against the
+## official SDK in the same runtime (scripts/test-runtimes.sh [workers next edge deno bun jest]).
+## For now `make test` runs Deno, Bun, Jest and Vitest: the package cannot load its wasm in workerd,
+## Next.js's server bundles and the Edge Runtime yet (`new URL(…, import.meta.url)`).
+test-runtimes: setup-browser
+	scripts/build-pkg.sh
+	cargo build -p openai-admin-mock
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-runtimes.sh deno bun jest
 
 ## test-cli: the `openai-admin` command line of pkg/ against the mock (help, exit codes, pipes, tmux)
 test-cli: setup

@@ -59,7 +59,7 @@ cp pkg-template/package.json pkg-template/README.md pkg-template/LICENSE pkg/
 size() { gzip -9c "$@" | wc -c; }
 wasm_gz=$(size pkg/wasm/openai_admin_wasm_bg.wasm)
 # The JS a browser loads: the glue and every module the browser entry imports.
-js_gz=$(cat pkg/wasm/openai_admin_wasm.js pkg/dist/{index,exports,client,core,log,errors,api-promise,pagination,resources,types}.js \
+js_gz=$(cat pkg/wasm/openai_admin_wasm.js pkg/dist/{index,exports,client,options,env,headers,loader,page-cache,transport,log,errors,api-promise,pagination,resources,types}.js \
   | gzip -9c | wc -c)
 echo "pkg/ built: browser download ${wasm_gz} B wasm + ${js_gz} B js = $((wasm_gz + js_gz)) B gzip"
 # The access module, downloaded only by pages that import `openai-admin-wasm/access`.

@@ -308,6 +308,34 @@ impl Model {
         self.roles.insert(role.id.clone(), role);
     }
 
+    /// Sets a group's members (user ids).
+    pub fn set_members(&mut self, group_id: &str, users: impl IntoIterator<Item = String>) {
+        self.members
+            .insert(group_id.to_owned(), users.into_iter().collect());
+    }
+
+    /// Sets the roles assigned to a group (role ids).
+    pub fn set_group_role_ids(&mut self, group_id: &str, roles: impl IntoIterator<Item = String>) {
+        self.group_roles
+            .insert(group_id.to_owned(), roles.into_iter().collect());
+    }
+
+    /// Sets the roles assigned to a user directly (role ids), as a role list without sources.
+    pub fn set_direct_roles(&mut self, user_id: &str, roles: impl IntoIterator<Item = String>) {
+        let items = roles
+            .into_iter()
+            .map(|role_id| {
+                let item = UserRoleItem {
+                    role_id: role_id.clone(),
+                    direct: true,
+                    via_groups: Vec::new(),
+                };
+                (role_id, item)
+            })
+            .collect();
+        self.user_roles.insert(user_id.to_owned(), items);
+    }
+
     /// The users, by id.
     pub fn users(&self) -> impl Iterator<Item = &User> {
         self.users.values()

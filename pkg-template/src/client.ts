@@ -2,7 +2,8 @@
  * The client, shaped like the official `openai` SDK's for `client.admin.organization…` groups,
  * users and roles: the official options, properties, promises, pages, errors and type paths.
  */
-import { Transport, resolveOptions, DEFAULT_TIMEOUT, type ClientOptions, type Logger, type LogLevel, type MergedRequestInit } from './core.js';
+import { resolveOptions, DEFAULT_TIMEOUT, type ClientOptions, type Logger, type LogLevel, type MergedRequestInit } from './options.js';
+import { Transport } from './transport.js';
 import * as Errors from './errors.js';
 import { Organization as OrganizationResource } from './resources.js';
 import * as Types from './types.js';
@@ -134,7 +135,7 @@ Object.defineProperty(OpenAIAdmin.prototype, 'toJSON', {
 /** The official type paths: `OpenAIAdmin.Admin.Organization.Group`, `…Groups.Users.UserRetrieveParams`, … */
 export declare namespace OpenAIAdmin {
   export type { ClientOptions };
-  export type RequestOptions = import('./core.js').RequestOptions;
+  export type RequestOptions = import('./options.js').RequestOptions;
   /** The type of `client.admin`. */
   export type Admin = { readonly organization: Types.Organization };
   export namespace Admin {

@@ -2,7 +2,7 @@
 import { OpenAIAdmin } from './client.js';
 
 export { OpenAIAdmin };
-export type { ClientOptions, RequestOptions, Fetch, HeadersLike, MergedRequestInit, Logger, LogLevel, ResponseDriftMode } from './core.js';
+export type { ClientOptions, RequestOptions, Fetch, HeadersLike, MergedRequestInit, Logger, LogLevel, ResponseDriftMode } from './options.js';
 export { APIPromise, type WithRequestID } from './api-promise.js';
 export {
   AbstractPage,

@@ -3,7 +3,7 @@
  * first request, from the file next to the glue code (bundlers see the `new URL(…, import.meta.url)`).
  */
 import init from '../wasm/openai_admin_wasm.js';
-import { setLoader } from './core.js';
+import { setLoader } from './loader.js';
 
 setLoader(async () => {
   await init({ module_or_path: new URL('../wasm/openai_admin_wasm_bg.wasm', import.meta.url) });

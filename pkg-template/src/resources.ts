@@ -1,7 +1,8 @@
 // Generated from the operation table in src/ops.rs by `cargo xtask codegen`.
 // Do not edit: each method is one line of wiring to the transport, typed as the official SDK types it.
 
-import type { Transport, RequestOptions, QueryParams, OptionsOnly } from './core.js';
+import type { RequestOptions, QueryParams, OptionsOnly } from './options.js';
+import type { Transport } from './transport.js';
 import type { APIPromise } from './api-promise.js';
 import type { PagePromise } from './pagination.js';
 import type * as API from './types.js';

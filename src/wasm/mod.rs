@@ -5,8 +5,8 @@
 //!
 //! Everything here converts values and calls the core; request building, validation, response
 //! checks, pagination and retry decisions live in the plain-Rust modules. The TypeScript side
-//! (`pkg-template/src/core.ts`) resolves the client options, merges the headers, and runs the
-//! attempts with their timeout and abort signal, as the official SDK's client does.
+//! (`pkg-template/src/options.ts`, `headers.ts`, `transport.ts`) resolves the client options, merges
+//! the headers, and runs the attempts with their timeout and abort signal, as the official SDK's client does.
 
 mod contract;
 mod convert;

@@ -197,7 +197,8 @@ fn resources_ts() -> String {
     let mut out = String::from(
         "// Generated from the operation table in src/ops.rs by `cargo xtask codegen`.\n\
          // Do not edit: each method is one line of wiring to the transport, typed as the official SDK types it.\n\n\
-         import type { Transport, RequestOptions, QueryParams, OptionsOnly } from './core.js';\n\
+         import type { RequestOptions, QueryParams, OptionsOnly } from './options.js';\n\
+         import type { Transport } from './transport.js';\n\
          import type { APIPromise } from './api-promise.js';\n\
          import type { PagePromise } from './pagination.js';\n\
          import type * as API from './types.js';\n",

@@ -1,6 +1,35 @@
 //! The access file: the organization as text (YAML, or JSON, which is YAML).
+//!
+//! ```yaml
+//! roles:                  # custom roles by name (predefined roles are never listed)
+//!   Auditor:
+//!     id: role_abc        # optional for a new role
+//!     description: Reads groups and users
+//!     permissions: [api.groups.read, api.users.read]
+//! groups:                 # by name
+//!   Engineering:
+//!     id: group_abc
+//!     members: [ada@example.com]
+//!     roles: [Auditor]
+//! users:                  # by email
+//!   ada@example.com:
+//!     role: owner         # owner | reader
+//!     roles: [Auditor]    # direct assignments only
+//! ```
+//!
+//! [`read`] checks the text into an [`AccessFile`], with a line and column for every error;
+//! [`dump`] writes the model in the same shape.
 
-use crate::Model;
+mod dump;
+mod read;
+pub mod tree;
+
+pub use dump::{dump, user_key};
+pub use read::read;
+pub use tree::Pos;
+
+/// The largest file read: 10 MB.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 
 /// The output format of `dump`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -11,7 +40,7 @@ pub enum Format {
     Json,
 }
 
-/// A bad file: what is wrong and where (line and column from 1).
+/// A bad file: what is wrong and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileError {
     /// What is wrong.
@@ -22,20 +51,72 @@ pub struct FileError {
     pub column: usize,
 }
 
-/// The access file, as read.
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+/// A value and where the file wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spanned<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is.
+    pub pos: Pos,
+}
+
+/// A custom role as the file describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRole {
+    /// Its name (the key).
+    pub name: Spanned<String>,
+    /// Its id, which pins identity (a changed name with the same id is a rename).
+    pub id: Option<Spanned<String>>,
+    /// Its description, when managed.
+    pub description: Option<Spanned<String>>,
+    /// Its permissions, when managed.
+    pub permissions: Option<Vec<Spanned<String>>>,
+}
+
+/// A group as the file describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileGroup {
+    /// Its name (the key).
+    pub name: Spanned<String>,
+    /// Its id.
+    pub id: Option<Spanned<String>>,
+    /// Exactly its members (emails), when managed.
+    pub members: Option<Vec<Spanned<String>>>,
+    /// Exactly the roles assigned to it (names), when managed.
+    pub roles: Option<Vec<Spanned<String>>>,
+}
+
+/// A user as the file describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileUser {
+    /// The email (the key).
+    pub email: Spanned<String>,
+    /// The organization role (`owner` or `reader`), when managed.
+    pub role: Option<Spanned<String>>,
+    /// Exactly the roles assigned to the user directly (names), when managed.
+    pub roles: Option<Vec<Spanned<String>>>,
+}
+
+/// The access file, as read. A section left out (`None`) is not managed at all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AccessFile {}
-
-/// Reads an access file.
-pub fn read(_text: &str) -> Result<AccessFile, FileError> {
-    Err(FileError {
-        message: "not implemented yet".into(),
-        line: 1,
-        column: 1,
-    })
+pub struct AccessFile {
+    /// `roles:`.
+    pub roles: Option<Vec<FileRole>>,
+    /// `groups:`.
+    pub groups: Option<Vec<FileGroup>>,
+    /// `users:`.
+    pub users: Option<Vec<FileUser>>,
 }
 
-/// Writes the model as an access file.
-pub fn dump(_model: &Model, _format: Format) -> String {
-    String::new()
-}
+#[cfg(test)]
+mod tests;

@@ -1,11 +1,32 @@
-//! The plan that makes the organization match an access file.
+//! The plan that makes the organization match an access file: a pure function of the model
+//! and the file, deterministic, and minimal (no operation that changes nothing).
+//!
+//! Every operation is a row of the core's operation table (`src/ops.rs`), named as there, with
+//! that row's path parameters as `ids`. The order is safe: custom-role changes and creates, group
+//! renames and creates, then everything added, then everything removed, then deletes. Ids of
+//! things the plan creates are `{ from: i }`, the `id` of operation i's result.
+//!
+//! Rules: a list in the file is exactly what it belongs to; a key or section left out is not
+//! managed; what the file does not name is listed as unmanaged (or deleted by `prune`: groups and
+//! custom roles only, and only in a section the file has). Blocked, with a reason, and never
+//! planned: any change to a SCIM-managed group or to a SCIM-managed user's organization role,
+//! editing a predefined role, a reference to a role or group that neither exists nor is defined,
+//! an email that is not a member of the organization. A plan that would leave the organization
+//! with no owner is refused as a whole: no operations, and a first blocked entry that says so.
 
-use std::collections::BTreeMap;
+mod build;
+mod groups;
+mod roles;
+mod users;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::file::AccessFile;
+use crate::file::{AccessFile, FileRole};
+use crate::model::{email_key, User};
 use crate::Model;
+use build::{Builder, Key, Ref};
 
 /// An id in a planned operation: known, or the `id` of an earlier operation's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,7 +97,168 @@ pub struct PlanOptions {
     pub prune: bool,
 }
 
-/// The plan for `file` against `model`.
-pub fn plan(_model: &Model, _file: &AccessFile, _options: PlanOptions) -> Plan {
-    Plan::default()
+/// What a name in the file's `roles:` section refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum RoleTarget {
+    /// An existing custom role (its id).
+    Existing(String),
+    /// A role the plan creates.
+    New,
+    /// Blocked; references to it are blocked with this reason.
+    Unusable(String),
 }
+
+/// What the sections' planners share.
+struct Context<'a> {
+    model: &'a Model,
+    builder: Builder,
+    unmanaged: Vec<Unmanaged>,
+    role_targets: HashMap<String, RoleTarget>,
+    role_names: HashMap<&'a str, &'a str>,
+    emails: HashMap<String, &'a User>,
+    /// Organization roles after the plan, where it changes them (user id → role).
+    org_roles: HashMap<String, String>,
+}
+
+impl<'a> Context<'a> {
+    fn new(model: &'a Model) -> Self {
+        let mut role_names = HashMap::new();
+        for role in model.roles.values() {
+            role_names
+                .entry(role.name.as_str())
+                .or_insert(role.id.as_str());
+        }
+        let emails = model
+            .users
+            .values()
+            .filter_map(|u| Some((email_key(u.email.as_deref()?), u)))
+            .collect();
+        Context {
+            model,
+            builder: Builder::default(),
+            unmanaged: Vec::new(),
+            role_targets: HashMap::new(),
+            role_names,
+            emails,
+            org_roles: HashMap::new(),
+        }
+    }
+
+    /// The user with this email (any case), or else this id.
+    fn user(&self, reference: &str) -> Option<&'a User> {
+        self.emails
+            .get(&email_key(reference))
+            .copied()
+            .or_else(|| self.model.users.get(reference))
+    }
+
+    /// The role a file names: defined in the file, or else existing (by name, then id).
+    fn role_ref(&self, name: &str) -> Result<Ref, String> {
+        match self.role_targets.get(name) {
+            Some(RoleTarget::Existing(id)) => return Ok(Ref::Id(id.clone())),
+            Some(RoleTarget::New) => return Ok(Ref::New(Key::Role(name.to_owned()))),
+            Some(RoleTarget::Unusable(reason)) => {
+                return Err(format!("role {name} is blocked: {reason}"))
+            }
+            None => {}
+        }
+        if let Some(id) = self.role_names.get(name) {
+            return Ok(Ref::Id((*id).to_owned()));
+        }
+        if self.model.roles.contains_key(name) {
+            return Ok(Ref::Id(name.to_owned()));
+        }
+        Err("the role neither exists nor is defined in the file".to_owned())
+    }
+
+    fn block_role(&mut self, role: &FileRole, reason: String) {
+        self.builder
+            .block(format!("role {}", role.name.value), reason.clone());
+        self.role_targets
+            .insert(role.name.value.clone(), RoleTarget::Unusable(reason));
+    }
+}
+
+/// The plan for `file` against `model`.
+pub fn plan(model: &Model, file: &AccessFile, options: PlanOptions) -> Plan {
+    let mut cx = Context::new(model);
+    // Custom roles the file assigns are named by it, even outside `roles:` (never pruned).
+    let mut referenced: HashSet<&str> = HashSet::new();
+    for group in file.groups.iter().flatten() {
+        referenced.extend(group.roles.iter().flatten().map(|r| r.value.as_str()));
+    }
+    for user in file.users.iter().flatten() {
+        referenced.extend(user.roles.iter().flatten().map(|r| r.value.as_str()));
+    }
+    match &file.roles {
+        Some(roles) => roles::plan_roles(&mut cx, roles, options.prune, &referenced),
+        None => {
+            cx.unmanaged.extend(
+                model
+                    .roles
+                    .values()
+                    .filter(|r| !r.predefined)
+                    .map(|r| Unmanaged {
+                        kind: "role".into(),
+                        name: r.name.clone(),
+                        id: r.id.clone(),
+                    }),
+            )
+        }
+    }
+    match &file.groups {
+        Some(groups) => groups::plan_groups(&mut cx, groups, options.prune),
+        None => cx
+            .unmanaged
+            .extend(model.groups.values().map(|g| Unmanaged {
+                kind: "group".into(),
+                name: g.name.clone(),
+                id: g.id.clone(),
+            })),
+    }
+    match &file.users {
+        Some(users) => users::plan_users(&mut cx, users),
+        None => cx.unmanaged.extend(model.users.values().map(|u| Unmanaged {
+            kind: "user".into(),
+            name: crate::file::user_key(u).to_owned(),
+            id: u.id.clone(),
+        })),
+    }
+    let owners_before = model
+        .users
+        .values()
+        .filter(|u| u.role.as_deref() == Some("owner"))
+        .count();
+    let owners_after = model
+        .users
+        .values()
+        .filter(|u| {
+            cx.org_roles
+                .get(&u.id)
+                .map(String::as_str)
+                .or(u.role.as_deref())
+                == Some("owner")
+        })
+        .count();
+    let unmanaged = cx.unmanaged;
+    let (mut operations, mut blocked) = cx.builder.finish();
+    if owners_after == 0 && owners_before > 0 {
+        operations.clear();
+        blocked.insert(
+            0,
+            Blocked {
+                subject: "organization".into(),
+                reason: "the plan would leave the organization with no owner: nothing is planned"
+                    .into(),
+            },
+        );
+    }
+    Plan {
+        operations,
+        blocked,
+        unmanaged,
+    }
+}
+
+#[cfg(test)]
+mod tests;

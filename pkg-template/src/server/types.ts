@@ -2,9 +2,6 @@
  * The server handler's public types: its options, what `authorize` and the audit sink receive, and
  * the handler itself.
  */
-/** The wasm core's `prepare(op, id, params)`: the request the client would send, or a throw. */
-export type Prepare = (op: string, id: unknown, params: unknown) => { method: string; path: string; body?: string };
-
 /** What `authorize` and the audit event learn about the operation a request asks for. */
 export interface OperationContext {
   /** The operation's name below `client.admin.organization`, e.g. `groups.users.create`. */

@@ -1,0 +1,185 @@
+//! YAML text to a tree of nodes that know their position, from `saphyr-parser`'s events.
+//!
+//! Anchors and aliases are resolved here (an alias is a copy of its anchor's node), within a
+//! budget of nodes so that a few lines of aliases cannot expand to gigabytes.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+
+use super::FileError;
+
+/// A position in the text: line and column from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1.
+    pub column: usize,
+}
+
+impl Pos {
+    pub(crate) fn error(self, message: impl Into<String>) -> FileError {
+        FileError {
+            message: message.into(),
+            line: self.line,
+            column: self.column,
+        }
+    }
+}
+
+fn pos(span: &Span) -> Pos {
+    Pos {
+        line: span.start.line(),
+        column: span.start.col() + 1,
+    }
+}
+
+/// A value of the tree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// `null`, `~` or nothing.
+    Null,
+    /// Any other scalar, as text (numbers and booleans too: names may be `2024`).
+    Text(String),
+    /// A sequence.
+    List(Vec<Node>),
+    /// A mapping, in the file's order.
+    Map(Vec<(Node, Node)>),
+}
+
+/// A value and where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    /// The value.
+    pub value: Value,
+    /// Where it starts.
+    pub pos: Pos,
+}
+
+impl Node {
+    /// What the value is, for error messages.
+    pub fn kind(&self) -> &'static str {
+        match self.value {
+            Value::Null => "null",
+            Value::Text(_) => "text",
+            Value::List(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+
+    fn size(&self) -> usize {
+        match &self.value {
+            Value::Null | Value::Text(_) => 1,
+            Value::List(items) => 1 + items.iter().map(Node::size).sum::<usize>(),
+            Value::Map(entries) => {
+                1 + entries
+                    .iter()
+                    .map(|(k, v)| k.size() + v.size())
+                    .sum::<usize>()
+            }
+        }
+    }
+}
+
+/// How many nodes aliases may add, beyond the text's own.
+const ALIAS_BUDGET: usize = 100_000;
+
+enum Open {
+    List(Vec<Node>, Pos, usize),
+    Map(Vec<(Node, Node)>, Option<Node>, Pos, usize),
+}
+
+/// Parses one YAML document; `None` for an empty text.
+pub fn parse(text: &str) -> Result<Option<Node>, FileError> {
+    let mut parser = Parser::new_from_str(text);
+    let mut stack: Vec<Open> = Vec::new();
+    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut root: Option<Node> = None;
+    let mut documents = 0;
+    let mut budget = ALIAS_BUDGET;
+    while let Some(next) = parser.next_event() {
+        let (event, span) = next.map_err(|e| {
+            let marker = e.marker();
+            FileError {
+                message: format!("YAML syntax: {}", e.info()),
+                line: marker.line(),
+                column: marker.col() + 1,
+            }
+        })?;
+        let at = pos(&span);
+        let (node, anchor) = match event {
+            Event::DocumentStart(_) => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(at.error("the file holds more than one YAML document"));
+                }
+                continue;
+            }
+            Event::SequenceStart(anchor, _) => {
+                stack.push(Open::List(Vec::new(), at, anchor));
+                continue;
+            }
+            Event::MappingStart(anchor, _) => {
+                stack.push(Open::Map(Vec::new(), None, at, anchor));
+                continue;
+            }
+            Event::SequenceEnd => match stack.pop() {
+                Some(Open::List(items, start, anchor)) => (
+                    Node {
+                        value: Value::List(items),
+                        pos: start,
+                    },
+                    anchor,
+                ),
+                _ => return Err(at.error("YAML syntax: unexpected end of a list")),
+            },
+            Event::MappingEnd => match stack.pop() {
+                Some(Open::Map(entries, None, start, anchor)) => (
+                    Node {
+                        value: Value::Map(entries),
+                        pos: start,
+                    },
+                    anchor,
+                ),
+                _ => return Err(at.error("YAML syntax: unexpected end of a mapping")),
+            },
+            Event::Scalar(text, style, anchor, _) => {
+                let null = style == ScalarStyle::Plain
+                    && matches!(&*text, "" | "~" | "null" | "Null" | "NULL");
+                let value = if null {
+                    Value::Null
+                } else {
+                    Value::Text(text.into_owned())
+                };
+                (Node { value, pos: at }, anchor)
+            }
+            Event::Alias(id) => {
+                let Some(target) = anchors.get(&id) else {
+                    return Err(at.error("YAML: an alias to an unknown anchor"));
+                };
+                let size = target.size();
+                if size > budget {
+                    return Err(at.error("YAML: aliases expand to too many values"));
+                }
+                budget -= size;
+                let mut copy = target.clone();
+                copy.pos = at;
+                (copy, 0)
+            }
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => continue,
+        };
+        if anchor > 0 {
+            anchors.insert(anchor, node.clone());
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Open::List(items, _, _)) => items.push(node),
+            Some(Open::Map(entries, key, _, _)) => match key.take() {
+                None => *key = Some(node),
+                Some(k) => entries.push((k, node)),
+            },
+        }
+    }
+    Ok(root)
+}
