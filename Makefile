@@ -1,5 +1,5 @@
 # Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
-.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-reliability test-e2e test-fuzz test-load test-server test-tolerance test-cli fuzz
+.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-reliability test-e2e test-fuzz test-load test-server test-tolerance test-cli test-access fuzz
 
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
@@ -23,7 +23,7 @@ mock:
 ## in Node, headless Chromium and headless Firefox, the packed npm package (Node ESM/CJS, types, Vite, worker; Workers,
 ## Next.js, Edge Runtime, Deno, Bun, Jest, Vitest), the openai-admin command
 ## line, the demo page end to end.
-test: setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-cli test-reliability test-tolerance test-e2e test-server test-fuzz test-load
+test: setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-cli test-access test-reliability test-tolerance test-e2e test-server test-fuzz test-load
 	@echo "make test: all suites passed"
 
 ## pkg: build the npm package into pkg/ and print its gzipped size
@@ -38,6 +38,7 @@ bench: setup-browser
 	node bench/run.mjs
 	node bench/runtimes.mjs
 	node bench/server.mjs
+	node bench/access.mjs
 
 ## fuzz: run every fuzz target for 5 minutes (FUZZ_SECONDS to change it)
 fuzz: setup
@@ -90,6 +91,13 @@ test-cli: setup
 	scripts/build-pkg.sh
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-cli.sh
+
+## test-access: openai-admin-wasm/access and `openai-admin access` end to end against the mock
+## (pacer, loader, applyPlan, dump/plan/apply/who/CSV, rate limits, faults, SIGKILL)
+test-access: setup
+	scripts/build-pkg.sh
+	cargo build -p openai-admin-mock
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) node --test --test-concurrency=1 tests/access/
 
 test-reliability: setup-browser
 	scripts/build-pkg.sh

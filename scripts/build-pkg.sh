@@ -45,13 +45,17 @@ rm -f pkg/wasm/.gitignore pkg/wasm/package.json
 "$bin/esbuild" pkg/dist/server/node.js --bundle --platform=node --format=cjs --outfile=pkg/dist/server/node.cjs \
   --define:import.meta.url=__import_meta_url \
   --banner:js="const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" --log-level=warning
+# The access entry (`openai-admin-wasm/access`) for `require`, bundled the same way.
+"$bin/esbuild" pkg/dist/access/node.js --bundle --platform=node --format=cjs --outfile=pkg/dist/access/node.cjs \
+  --define:import.meta.url=__import_meta_url \
+  --banner:js="const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" --log-level=warning
 # Declarations for `require` (node16 from CommonJS, node10): the same declarations as .d.cts, their
 # relative imports pointing at the .cjs twins, so TypeScript reads them as CommonJS.
 node -e '
 const fs = require("fs"), path = require("path");
 const walk = (d) => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]);
 for (const f of walk("pkg/dist").filter((f) => f.endsWith(".d.ts"))) {
-  const text = fs.readFileSync(f, "utf8").replace(/(from |import\()(["\x27])(\.{1,2}\/[^"\x27]*?)\.js\2/g, (m, k, q, p) => p.startsWith("../wasm/") ? m : `${k}${q}${p}.cjs${q}`);
+  const text = fs.readFileSync(f, "utf8").replace(/(from |import\()(["\x27])(\.{1,2}\/[^"\x27]*?)\.js\2/g, (m, k, q, p) => /^(\.\.\/)+wasm\//.test(p) ? m : `${k}${q}${p}.cjs${q}`);
   fs.writeFileSync(f.slice(0, -5) + ".d.cts", text);
 }'
 cp pkg-template/package.json pkg-template/README.md pkg-template/LICENSE pkg/

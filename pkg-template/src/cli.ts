@@ -8,6 +8,8 @@ import { openSync, readFileSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import type { Keys } from './cli/explore.js';
 import { run, type ClientModule } from './cli/run.js';
+import { isAccessCommand, runAccess } from './cli/access.js';
+import { GLOBAL_OPTIONS } from './cli/parse.js';
 
 function version(): string {
   try {
@@ -33,15 +35,28 @@ function keys(): Keys | undefined {
   }
 }
 
-const status = await run({
-  argv: process.argv.slice(2),
-  env: process.env,
-  stdout: process.stdout,
-  stderr: process.stderr,
-  version: version(),
-  load: () => import('./node.js') as Promise<unknown> as Promise<ClientModule>,
-  keys,
-});
+const argv = process.argv.slice(2);
+const valueOptions = new Set(GLOBAL_OPTIONS.filter((g) => g.value).flatMap((g) => [`--${g.name}`, ...(g.short ? [`-${g.short}`] : [])]));
+
+const status = isAccessCommand(argv, valueOptions)
+  ? await runAccess({
+      argv,
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      stdin: process.stdin,
+      loadClient: () => import('./node.js') as Promise<unknown> as Promise<{ OpenAIAdmin: new (o: Record<string, unknown>) => unknown }>,
+      loadAccess: () => import('./access/node.js'),
+    })
+  : await run({
+      argv,
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      version: version(),
+      load: () => import('./node.js') as Promise<unknown> as Promise<ClientModule>,
+      keys,
+    });
 // Completion answers at once: requests still open after its deadline are dropped.
-if (process.argv[2] === '__complete') process.exit(status);
+if (argv[0] === '__complete') process.exit(status);
 process.exitCode = status;

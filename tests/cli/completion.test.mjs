@@ -60,7 +60,11 @@ test('@completion prints each shell\'s script; wrong uses exit 1 with the offici
 
 test('__complete: commands (colon and spaced forms), methods, flags and their values', async () => {
   // Without a colon typed, the official names collapse to their first part.
-  assert.deepEqual((await complete('bash', '')).lines, ['admin', 'help']);
+  assert.deepEqual((await complete('bash', '')).lines, ['admin', 'access', 'help']);
+  // The access commands and their flags, named in cli/extensions.ts.
+  assert.deepEqual((await complete('bash', 'access', '')).lines, ['dump', 'plan', 'apply', 'who', 'export', 'import']);
+  assert.deepEqual((await complete('bash', 'access', 'plan', '--format', '')).lines, ['text', 'json']);
+  assert.ok((await complete('bash', 'access', 'apply', '--')).lines.includes('--max-rps'));
   assert.deepEqual((await complete('bash', 'gr')).lines, ['groups']);
   // bash replaces what follows the last colon; zsh and fish get whole names, zsh with `:` escaped.
   assert.deepEqual((await complete('bash', 'admin:organization:gr')).lines, ['groups', 'groups:users', 'groups:roles']);

@@ -183,7 +183,7 @@ impl AccessModel {
     pub fn search(&mut self, text: &str, limit: Option<u32>) -> Result<JsValue, JsValue> {
         let model = &self.model;
         let index = self.index.get_or_insert_with(|| SearchIndex::new(model));
-        to_js(&index.search(model, text, limit.map_or(20, |l| l as usize)))
+        to_js(&index.search(text, limit.map_or(20, |l| l as usize)))
     }
 
     /// Counts over the organization.

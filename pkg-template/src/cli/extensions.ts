@@ -31,4 +31,27 @@ export interface ExtraCommand {
  * The commands, in the order help and completion list them. `access who`'s argument is completed
  * with the organization's emails, group names and role names (complete.ts, `principals`).
  */
-export const EXTRA_COMMANDS: ExtraCommand[] = [];
+const file: ExtraFlag = { name: 'file', short: 'f', takesValue: true, file: true, description: 'The access file (YAML or JSON).' };
+const prune: ExtraFlag = { name: 'prune', takesValue: false, description: 'Delete the groups and custom roles the file does not name.' };
+const yes: ExtraFlag = { name: 'yes', short: 'y', takesValue: false, description: 'Apply without asking.' };
+const pace: ExtraFlag[] = [
+  { name: 'concurrency', takesValue: true, description: 'Requests in flight at most (default 8).' },
+  { name: 'max-rps', takesValue: true, description: 'Requests per second at most (default: no cap).' },
+];
+
+export const EXTRA_COMMANDS: ExtraCommand[] = [
+  { words: ['access', 'dump'], summary: 'The organization as an access file.', flags: [{ name: 'format', takesValue: true, values: ['yaml', 'json'], description: 'yaml (default) or json.' }, ...pace] },
+  {
+    words: ['access', 'plan'],
+    summary: 'What would change to make the organization match a file.',
+    flags: [file, prune, { name: 'format', takesValue: true, values: ['text', 'json'], description: 'text (default) or json.' }, { name: 'exit-code', takesValue: false, description: 'Exit 2 when there are changes.' }, ...pace],
+  },
+  { words: ['access', 'apply'], summary: 'Show the plan, ask, then make the changes.', flags: [file, prune, yes, ...pace] },
+  { words: ['access', 'who'], summary: 'Who has what, and why: a user, group or role.', flags: [{ name: 'format', takesValue: true, values: ['text', 'json'], description: 'text (default) or json.' }, ...pace] },
+  { words: ['access', 'export'], summary: 'Memberships or role assignments as CSV.', flags: [{ name: 'csv', takesValue: true, values: ['memberships', 'assignments'], description: 'Which rows.' }, ...pace] },
+  {
+    words: ['access', 'import'],
+    summary: 'Plan (or apply) group,email[,action] rows.',
+    flags: [{ name: 'csv', takesValue: true, file: true, description: 'The CSV file.' }, { name: 'apply', takesValue: false, description: 'Apply the plan.' }, yes, ...pace],
+  },
+];

@@ -1,0 +1,164 @@
+/**
+ * `applyPlan`: runs a plan's operations through a client and the shared pacer, each when the
+ * operations it depends on have succeeded, additions and changes before removals and deletions
+ * (the plan's own order), and returns each operation's outcome.
+ *
+ * Creates (`groups.create`, `roles.create`) are sent with the client's retries off: after an
+ * ambiguous failure (a timeout, a dropped connection, a 5xx: the request may have been carried
+ * out) the list is read first, and a group or role of that name that now exists is taken as the
+ * result, so a retried create never makes a second one. Other operations keep the client's
+ * retries (adding a member or a role twice is harmless); a removal or deletion whose target is
+ * already gone (404) is done, the organization being as the plan wants it.
+ */
+import { OPERATIONS } from '../operations.js';
+import { Pacer, pool } from './pacer.js';
+import { aborted, ambiguous, method, pacedClient, statusOf, type AdminClient } from './client.js';
+import type { AccessPlan, PlanId, PlanOperation } from './types.js';
+
+export type Outcome =
+  | { status: 'done'; result: unknown; alreadyDone?: boolean }
+  | { status: 'failed'; error: unknown }
+  | { status: 'skipped'; reason: string };
+
+export interface ApplyProgress {
+  done: number;
+  total: number;
+  phase: 'apply' | 'done';
+  /** The operation that just finished, and how. */
+  index?: number;
+  outcome?: Outcome;
+}
+
+export interface ApplyOptions {
+  concurrency?: number;
+  maxRequestsPerSecond?: number;
+  onProgress?: (progress: ApplyProgress) => void;
+  signal?: AbortSignal;
+  /** Start no operation after one failed (those not started are skipped). Default false. */
+  stopOnError?: boolean;
+}
+
+/** Retries of a create after an ambiguous failure or a 429, each after listing (ambiguous) or the pause (429). */
+const CREATE_ATTEMPTS = 4;
+
+const CREATES: Record<string, { list: string; name: (body: Record<string, unknown>) => unknown }> = {
+  'groups.create': { list: 'groups.list', name: (b) => b['name'] },
+  'roles.create': { list: 'roles.list', name: (b) => b['role_name'] },
+};
+
+/** `{ from: i }` → the id in operation i's result. */
+function resolve(value: unknown, outcomes: (Outcome | undefined)[]): unknown {
+  if (Array.isArray(value)) return value.map((v) => resolve(v, outcomes));
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && keys[0] === 'from' && typeof (value as { from: unknown }).from === 'number') {
+    const o = outcomes[(value as { from: number }).from];
+    const id = o?.status === 'done' ? (o.result as { id?: unknown } | null)?.id : undefined;
+    if (typeof id !== 'string') throw new Error(`operation ${(value as { from: number }).from} gave no id`);
+    return id;
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, outcomes)]));
+}
+
+/** The client call's arguments, by the official rule: the last path id, then the other ids and the body. */
+function callArguments(op: PlanOperation, ids: Record<string, PlanId>, body: Record<string, unknown> | null): unknown[] {
+  const info = OPERATIONS.find((o) => o.name === op.operation);
+  if (!info) throw new Error(`unknown operation ${op.operation}`);
+  const names = info.pathParams.map((p) => p.name);
+  const args: unknown[] = [];
+  if (names.length > 0) args.push(ids[names[names.length - 1]!]);
+  if (info.input !== null || names.length > 1) {
+    const params: Record<string, unknown> = { ...(body ?? {}) };
+    for (const n of names.slice(0, -1)) params[n] = ids[n];
+    args.push(params);
+  }
+  return args;
+}
+
+/** Runs one create: no client retries; after an ambiguous failure, the list says whether it happened. */
+async function create(client: AdminClient, op: PlanOperation, args: unknown[], signal?: AbortSignal): Promise<Outcome> {
+  const how = CREATES[op.operation]!;
+  const name = how.name((args[args.length - 1] ?? {}) as Record<string, unknown>);
+  let last: unknown;
+  for (let attempt = 0; attempt < CREATE_ATTEMPTS; attempt++) {
+    if (attempt > 0 && ambiguous(last)) {
+      const items = method(client, how.list)({ limit: 1000 }, signal ? { signal } : undefined) as AsyncIterable<{ name?: unknown }>;
+      for await (const item of items) if (item.name === name) return { status: 'done', result: item, alreadyDone: true };
+    }
+    try {
+      return { status: 'done', result: await method(client, op.operation)(...args, { maxRetries: 0, ...(signal ? { signal } : {}) }) };
+    } catch (e) {
+      if (aborted(e, signal) || !(ambiguous(e) || statusOf(e) === 429)) throw e;
+      last = e;
+    }
+  }
+  throw last;
+}
+
+async function runOne(client: AdminClient, op: PlanOperation, outcomes: (Outcome | undefined)[], signal?: AbortSignal): Promise<Outcome> {
+  const ids = resolve(op.ids, outcomes) as Record<string, PlanId>;
+  const body = resolve(op.body, outcomes) as Record<string, unknown> | null;
+  const args = callArguments(op, ids, body);
+  if (CREATES[op.operation]) return create(client, op, args, signal);
+  for (let round = 0; ; round++) {
+    try {
+      return { status: 'done', result: await method(client, op.operation)(...args, signal ? { signal } : undefined) };
+    } catch (e) {
+      if (op.change === '-' && statusOf(e) === 404) return { status: 'done', result: null, alreadyDone: true };
+      // A 429 the client's retries did not outlast: nothing was done, so it is sent again.
+      if (statusOf(e) !== 429 || round >= CREATE_ATTEMPTS || aborted(e, signal)) throw e;
+    }
+  }
+}
+
+/**
+ * Runs `plan.operations` and resolves to one outcome per operation, in the plan's order. Never
+ * rejects for a failed operation (its outcome says `failed`); rejects only for a bad argument.
+ * An abort stops starting operations; those not started are `skipped`.
+ */
+export async function applyPlan(client: AdminClient, plan: AccessPlan, options: ApplyOptions = {}): Promise<Outcome[]> {
+  const ops = plan?.operations;
+  if (!Array.isArray(ops)) throw new TypeError('expected a plan: { operations: [...] }');
+  const pacer = new Pacer({ concurrency: options.concurrency, maxRequestsPerSecond: options.maxRequestsPerSecond });
+  const paced = pacedClient(client, pacer);
+  const signal = options.signal;
+  const outcomes: (Outcome | undefined)[] = new Array(ops.length).fill(undefined);
+  let failed = false;
+  let done = 0;
+  const finish = (i: number, outcome: Outcome) => {
+    outcomes[i] = outcome;
+    done++;
+    if (outcome.status === 'failed') failed = true;
+    options.onProgress?.({ done, total: ops.length, phase: 'apply', index: i, outcome });
+  };
+  options.onProgress?.({ done, total: ops.length, phase: 'apply' });
+  // Additions and changes, then removals and deletions; within each, dependencies first.
+  const stages = [ops.map((_, i) => i).filter((i) => ops[i]!.change !== '-'), ops.map((_, i) => i).filter((i) => ops[i]!.change === '-')];
+  for (const stage of stages) {
+    const pending = new Set(stage);
+    while (pending.size > 0) {
+      const ready = [...pending].filter((i) => (ops[i]!.dependsOn ?? []).every((d) => !pending.has(d)));
+      if (ready.length === 0) throw new Error('the plan has a dependency cycle');
+      for (const i of ready) pending.delete(i);
+      await pool(
+        ready.length,
+        pacer.concurrency,
+        async (k) => {
+          const i = ready[k]!;
+          const dep = (ops[i]!.dependsOn ?? []).find((d) => outcomes[d]?.status !== 'done');
+          if (dep !== undefined) return finish(i, { status: 'skipped', reason: `operation ${dep} (${ops[dep]?.summary ?? '?'}) did not succeed` });
+          if (signal?.aborted) return finish(i, { status: 'skipped', reason: 'aborted' });
+          if (failed && options.stopOnError) return finish(i, { status: 'skipped', reason: 'stopped after a failure' });
+          try {
+            finish(i, await runOne(paced, ops[i]!, outcomes, signal));
+          } catch (error) {
+            if (aborted(error, signal)) finish(i, { status: 'skipped', reason: 'aborted' });
+            else finish(i, { status: 'failed', error });
+          }
+        },
+      );
+    }
+  }
+  options.onProgress?.({ done, total: ops.length, phase: 'done' });
+  return outcomes as Outcome[];
+}

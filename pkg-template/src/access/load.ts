@@ -1,0 +1,120 @@
+/**
+ * `loadOrganization`: reads the organization through a client into an access model.
+ *
+ * The reads the model needs, and why:
+ * - `users.list`: every member (id, email, organization role, SCIM flag), 100 a page;
+ * - `groups.list` and `roles.list`: every group (with its SCIM flag) and role (predefined or
+ *   custom, with permissions), 1000 a page;
+ * - then one `groups.users.list` and one `groups.roles.list` per group (members and role
+ *   assignments: the API has no call that answers them for every group at once), and one
+ *   `users.roles.list` per user (direct assignments, which no group-side list shows).
+ * These per-group and per-user reads (2 × groups + users) are where the time goes: they run
+ * `concurrency` at a time through the shared pacer. A user's list may carry roles inherited through
+ * groups with `assignment_sources`, or only direct roles with `null` sources: the model takes
+ * both, and computes inheritance from the members and group roles it read.
+ */
+import { Pacer, pool, type PacerStats } from './pacer.js';
+import { aborted, method, pacedClient, statusOf, type AdminClient } from './client.js';
+
+export type LoadPhase = 'directory' | 'groups' | 'users' | 'done';
+
+export interface Progress {
+  /** Reads finished (a list read in all its pages counts once). */
+  done: number;
+  /** Reads known so far (grows once the users and groups are known). */
+  total: number;
+  phase: LoadPhase;
+}
+
+export interface LoadOptions {
+  /** Requests in flight at most (default 8). */
+  concurrency?: number;
+  /** Requests sent within any one second at most (default: no cap). */
+  maxRequestsPerSecond?: number;
+  onProgress?: (progress: Progress) => void;
+  signal?: AbortSignal;
+}
+
+/** What `loadOrganization` fills: the access model's loading calls. */
+export interface ModelSink {
+  addUsers(items: readonly unknown[]): void;
+  addGroups(items: readonly unknown[]): void;
+  addRoles(items: readonly unknown[]): void;
+  setGroupMembers(groupId: string, items: readonly unknown[]): void;
+  setGroupRoles(groupId: string, items: readonly unknown[]): void;
+  setUserRoles(userId: string, items: readonly unknown[]): void;
+}
+
+/** How a read was paced. */
+export interface LoadStats extends PacerStats {
+  reads: number;
+  ms: number;
+}
+
+/** A 429 that outlasted the client's own retries is read again (the API did nothing): this many times at most. */
+const RATE_LIMIT_ROUNDS = 8;
+
+/** Every item of a list, page after page, read again whole after a 429 the client gave up on. */
+async function readAll(client: AdminClient, op: string, args: unknown[], signal: AbortSignal | undefined): Promise<unknown[]> {
+  for (let round = 0; ; round++) {
+    try {
+      const items: unknown[] = [];
+      const pages = method(client, op)(...args, signal ? { signal } : undefined) as AsyncIterable<unknown>;
+      for await (const item of pages) items.push(item);
+      return items;
+    } catch (e) {
+      if (statusOf(e) !== 429 || round >= RATE_LIMIT_ROUNDS || aborted(e, signal)) throw e;
+    }
+  }
+}
+
+/**
+ * Reads users, groups, roles, every group's members and roles, and every user's roles into
+ * `model`, `concurrency` reads at a time through one pacer. Rejects with the first read that
+ * failed (after the client's retries), or with the abort reason.
+ */
+export async function loadInto(client: AdminClient, model: ModelSink, options: LoadOptions = {}): Promise<LoadStats> {
+  const started = Date.now();
+  const pacer = new Pacer({ concurrency: options.concurrency, maxRequestsPerSecond: options.maxRequestsPerSecond });
+  const paced = pacedClient(client, pacer);
+  const signal = options.signal;
+  let done = 0;
+  let total = 3;
+  let phase: LoadPhase = 'directory';
+  const report = () => options.onProgress?.({ done, total, phase });
+  const read = async (op: string, args: unknown[]) => {
+    const items = await readAll(paced, op, args, signal);
+    done++;
+    return items;
+  };
+  report();
+  const [users, groups] = await Promise.all([
+    read('users.list', [{ limit: 100 }]).then((items) => (model.addUsers(items), items)),
+    read('groups.list', [{ limit: 1000 }]).then((items) => (model.addGroups(items), items)),
+    read('roles.list', [{ limit: 1000 }]).then((items) => model.addRoles(items)),
+  ]);
+  const groupIds = groups.map((g) => (g as { id: string }).id);
+  const userIds = users.map((u) => (u as { id: string }).id);
+  total += groupIds.length * 2 + userIds.length;
+  phase = 'groups';
+  report();
+  const tasks: (() => Promise<void>)[] = [];
+  for (const id of groupIds) {
+    tasks.push(async () => model.setGroupMembers(id, await read('groups.users.list', [id, { limit: 1000 }])));
+    tasks.push(async () => model.setGroupRoles(id, await read('groups.roles.list', [id, { limit: 1000 }])));
+  }
+  for (const id of userIds) tasks.push(async () => model.setUserRoles(id, await read('users.roles.list', [id, { limit: 1000 }])));
+  await pool(
+    tasks.length,
+    pacer.concurrency,
+    async (i) => {
+      if (i === groupIds.length * 2 && phase === 'groups') phase = 'users';
+      await tasks[i]!();
+      report();
+    },
+    signal,
+  );
+  phase = 'done';
+  report();
+  return { ...pacer.stats, reads: done, ms: Date.now() - started };
+}

@@ -1,0 +1,116 @@
+/**
+ * The organization in memory: the wasm access model, loaded on first use (its own module, so a
+ * page that imports only `openai-admin-wasm` downloads none of it), and the three calls.
+ */
+import { AccessModel } from '../../wasm/openai_admin_access.js';
+import { applyPlan as runPlan, type ApplyOptions, type Outcome } from './apply.js';
+import { loadInto, type LoadOptions, type LoadStats } from './load.js';
+import type { AdminClient } from './client.js';
+import type { AccessOfAnswer, AccessPlan, AccessSearchHit, AccessStats, GroupAnswer, HoldersOfAnswer } from './types.js';
+
+let loader: (() => Promise<void> | void) | undefined;
+let ready: Promise<void> | undefined;
+
+/** @internal Set by the entry point: how this runtime instantiates the access module. */
+export function setAccessLoader(load: () => Promise<void> | void): void {
+  loader = load;
+}
+
+/** Instantiates the access module once. */
+export function loadAccessModule(): Promise<void> {
+  ready ??= Promise.resolve().then(() => loader?.());
+  return ready;
+}
+
+/**
+ * An organization's users, groups, roles and who holds what, with the answers, the access file and
+ * plans computed by the access core. `free()` releases its memory (it is also freed when collected).
+ */
+export class Organization {
+  /** The wasm model (its methods take and return plain values). */
+  readonly model: AccessModel;
+  /** How the load went (absent for an organization made from a model). */
+  readonly loadStats: LoadStats | undefined;
+
+  constructor(model: AccessModel, loadStats?: LoadStats) {
+    this.model = model;
+    this.loadStats = loadStats;
+  }
+
+  /** The organization role, every role with its sources, the union of permissions; null for no such user. */
+  accessOf(user: string): AccessOfAnswer | null {
+    return this.model.accessOf(user);
+  }
+  /** Every user who holds the role, and how; null for no such role. */
+  holdersOf(role: string): HoldersOfAnswer | null {
+    return this.model.holdersOf(role);
+  }
+  /** A group's members, roles and SCIM flag, by name or id; null for no such group. */
+  group(ref: string): GroupAnswer | null {
+    return this.model.group(ref);
+  }
+  /** Users, groups and roles matching `text`, case- and accent-insensitive, best first. */
+  search(text: string, limit?: number): AccessSearchHit[] {
+    return this.model.search(text, limit);
+  }
+  stats(): AccessStats {
+    return this.model.stats();
+  }
+  /** The access file (YAML by default). */
+  dump(format: 'yaml' | 'json' = 'yaml'): string {
+    return this.model.dump(format);
+  }
+  /** What to do to make the organization match `file`; throws `AccessFileError` (line, column) for a bad file. */
+  plan(file: string, options: { prune?: boolean } = {}): AccessPlan {
+    return this.model.plan(file, options);
+  }
+  /** `group,email` (memberships) or `role,principal_type,principal,source` (assignments) rows. */
+  exportCsv(kind: 'memberships' | 'assignments'): string {
+    return this.model.exportCsv(kind);
+  }
+  /** A plan over the groups the `group,email[,action]` rows name; throws with the line of a bad row. */
+  planCsv(csv: string): AccessPlan {
+    return this.model.planCsv(csv);
+  }
+  /** Applies the operations that succeeded to the model in memory. */
+  applyOutcomes(plan: AccessPlan, outcomes?: readonly Outcome[]): void {
+    this.model.apply(plan, outcomes?.map(forModel));
+  }
+  free(): void {
+    this.model.free();
+  }
+}
+
+/** An outcome as the model reads it (the error object stays out). */
+function forModel(o: Outcome): { status: 'done'; result?: { id?: string } | null } | { status: 'failed' | 'skipped' } {
+  if (o.status !== 'done') return { status: o.status };
+  const id = (o.result as { id?: unknown } | null)?.id;
+  return { status: 'done', result: typeof id === 'string' ? { id } : null };
+}
+
+/**
+ * Reads the whole organization through `client` (its options, `fetch`, retries and logger apply):
+ * users, groups, roles, each group's members and roles, each user's roles. See {@link LoadOptions}.
+ */
+export async function loadOrganization(client: AdminClient, options: LoadOptions = {}): Promise<Organization> {
+  await loadAccessModule();
+  const model = new AccessModel();
+  try {
+    const stats = await loadInto(client, model, options);
+    return new Organization(model, stats);
+  } catch (e) {
+    model.free();
+    throw e;
+  }
+}
+
+/** Runs a plan's operations; see `ApplyOptions`. Resolves to one outcome per operation. */
+export async function applyPlan(client: AdminClient, plan: AccessPlan, options: ApplyOptions = {}): Promise<Outcome[]> {
+  return runPlan(client, plan, options);
+}
+
+/** An empty organization (to fill by hand, or in tests). */
+export async function emptyOrganization(): Promise<Organization> {
+  await loadAccessModule();
+  return new Organization(new AccessModel());
+}
