@@ -35,7 +35,7 @@ import {
 
 
 /** What one call resolves to. */
-interface CoreAnswer {
+interface CallResult {
   data?: unknown;
   response: Response;
   drift?: ReadonlyArray<string>;
@@ -246,7 +246,7 @@ export class Transport {
   }
 
   /** Runs one call: options resolved and checked, the request built by the core, sent and retried, drift reported. */
-  async #run(op: string, list: boolean, id: string | undefined, params: unknown, optionsIn: unknown, raw: boolean, lastPage?: LastPageRequest): Promise<CoreAnswer> {
+  async #run(op: string, list: boolean, id: string | undefined, params: unknown, optionsIn: unknown, raw: boolean, lastPage?: LastPageRequest): Promise<CallResult> {
     try {
       const options = (isThenable(optionsIn) ? await optionsIn : optionsIn) as RequestOptions | undefined;
       const check = !raw && this.#shouldCheck(op);
@@ -274,7 +274,7 @@ export class Transport {
   }
 
   /** Sends a prepared request, retrying as the core decides; reads the answer unless `raw`. */
-  async #send(op: string, list: boolean, prepared: Prepared, call: CallOptions, clientHeaders: MergedHeaders, raw: boolean, check: boolean): Promise<CoreAnswer> {
+  async #send(op: string, list: boolean, prepared: Prepared, call: CallOptions, clientHeaders: MergedHeaders, raw: boolean, check: boolean): Promise<CallResult> {
     // The loop alone awaits; what each step does is in plain functions, so that the engine
     // compiles a small function here (list-all runs it once per page).
     const url = call.baseURL.replace(/\/+$/, '') + prepared.path;
@@ -320,7 +320,7 @@ export class Transport {
   }
 
   /** Reads a 2xx answer (`text` is `undefined` when the caller wants the raw response). */
-  #read(op: string, list: boolean, check: boolean, response: Response, text: string | undefined): CoreAnswer {
+  #read(op: string, list: boolean, check: boolean, response: Response, text: string | undefined): CallResult {
     if (text === undefined) return { response };
     const status = response.status;
     const requestID = response.headers.get('x-request-id');
@@ -334,7 +334,7 @@ export class Transport {
         return { response, data };
       }
       const sample = this.#resolved.responseDrift === 'warn' ? DRIFT_SAMPLE_ITEMS : undefined;
-      return { response, ...wasm.answer(op, text, status, requestID, check, sample) };
+      return { response, ...wasm.parseAnswer(op, text, status, requestID, check, sample) };
     } catch (reason) {
       throw typeof reason === 'object' && reason !== null ? { ...reason, headers: response.headers } : reason;
     }
@@ -347,7 +347,7 @@ export class Transport {
   }
 
   /** Logs (mode 'warn') or throws (mode 'error') the drift of a checked answer. */
-  #report(op: string, answer: CoreAnswer): void {
+  #report(op: string, answer: CallResult): void {
     const drift = answer.drift ?? [];
     if (this.#resolved.responseDrift === 'error') {
       if (drift.length) throw new Errors.ResponseDriftError(op, drift, answer.response, answer.data);
