@@ -114,7 +114,7 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       await out(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
-    const pace = { concurrency: positive(values.concurrency, 'concurrency'), maxRequestsPerSecond: positive(values['max-rps'], 'max-rps') };
+    const paceOptions = { concurrency: positive(values.concurrency, 'concurrency'), maxRequestsPerSecond: positive(values['max-rps'], 'max-rps') };
     const c: Colors = colors(useColor(o.stdout, o.env));
     const tty = o.stderr.isTTY === true;
     const format = values.format;
@@ -171,6 +171,8 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
 
     const [{ OpenAIAdmin }, access] = await Promise.all([o.loadClient(), o.loadAccess()]);
     const client = new OpenAIAdmin(clientOptions) as AdminClient;
+    // One pacer for the reads and the writes, so the cap holds across the two.
+    const pace = { pacer: new access.Pacer(paceOptions) };
     const onProgress = tty
       ? (p: { done: number; total: number }) => void err(`\rReading the organization ${bar(p.done, p.total)}`)
       : undefined;
@@ -216,7 +218,12 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
         return values['exit-code'] && plan.operations.length > 0 ? 2 : 0;
       }
       await out(planText(plan, c));
-      if (plan.operations.length === 0) return plan.blocked.length > 0 ? 1 : 0;
+      const blocked = () => err(`${plan.blocked.length} blocked change(s) were not made (see above).\n`);
+      if (plan.operations.length === 0) {
+        if (plan.blocked.length === 0) return 0;
+        await blocked();
+        return 1;
+      }
       if (!values.yes) {
         if (o.stdin.isTTY !== true || o.stdout.isTTY !== true) {
           await err('openai-admin: not applying without a terminal to confirm on; pass --yes to apply anyway.\n');
@@ -242,7 +249,7 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
         for (const [i, x] of outcomes.entries()) if (x.status !== 'done') await err(`${outcomeLine(i, total, plan.operations[i]!.summary, x, errorLine)}\n`);
       }
       await err(`Apply ${failed.length ? 'finished with errors' : 'complete'}: ${total - failed.length - skipped} done, ${failed.length} failed, ${skipped} skipped.\n`);
-      if (plan.blocked.length > 0) await err(`${plan.blocked.length} blocked change(s) were not made (see above).\n`);
+      if (plan.blocked.length > 0) await blocked();
       return failed.length > 0 || skipped > 0 || plan.blocked.length > 0 ? 1 : 0;
     } finally {
       org.free();
