@@ -28,12 +28,13 @@ import { PagePromise, type AbstractPage, type PageFetcher, type PageRequestOptio
 /** The page class of a list (`NextCursorPage` or `ConversationCursorPage`), which decides its next page. */
 export type PageClass = new (fetch: PageFetcher, response: Response, body: any, options: PageRequestOptions) => AbstractPage<any>;
 
-
 /** What one call resolves to. */
 interface CallResult {
   data?: unknown;
   response: Response;
   drift?: ReadonlyArray<string>;
+  /** For a raw answer (a 2xx whose body was left unread): reads the result from it when asked. */
+  read?: () => Promise<unknown>;
 }
 
 /** How an attempt ended without an answer. */
@@ -261,8 +262,26 @@ export class Transport {
       // before asking for the next page (the official page reads it again then).
       if (lastPage) lastPage.query = typeof params === 'object' && params !== null ? { ...params } : undefined;
       const answer = await this.#send(op, list, prepared, call, client.merged, raw, check);
+      if (raw) answer.read = () => this.#readLater(op, list, answer.response);
       if (check) this.#report(op, answer);
       return answer;
+    } catch (reason) {
+      throw Errors.toError(reason);
+    }
+  }
+
+  /**
+   * The result of a 2xx answer whose body a raw call left unread, read as any other (checks, drift):
+   * from a copy, so the caller's `Response` keeps its body; from the response itself once the caller
+   * has read it (which then fails, as the official SDK's parse does).
+   */
+  async #readLater(op: string, list: boolean, response: Response): Promise<unknown> {
+    try {
+      const text = await (response.bodyUsed || typeof response.clone !== 'function' ? response : response.clone()).text();
+      const check = this.#shouldCheck(op);
+      const answer = this.#read(op, list, check, response, text);
+      if (check) this.#report(op, answer);
+      return answer.data;
     } catch (reason) {
       throw Errors.toError(reason);
     }
@@ -361,7 +380,9 @@ export class Transport {
   request<R>(op: string, id: string | undefined, params: unknown, options: RequestOptions | undefined): APIPromise<R> {
     return new APIPromise<R>(async (raw) => {
       const answer = await this.#run(op, false, id, params, options, raw);
-      if (!raw) addRequestID(answer.data, answer.response);
+      const { response, read } = answer;
+      if (read) return { response, read: () => read().then((data) => (addRequestID(data, response), data)) } as Answer<any>;
+      addRequestID(answer.data, response);
       return answer as Answer<any>;
     });
   }
@@ -385,14 +406,17 @@ export class Transport {
     return new PagePromise<P, I>(async (raw) => {
       const resolved = (isThenable(options) ? await options : options) as RequestOptions | undefined;
       const answer = await this.#run(op, true, id, query, resolved, raw, lastPage);
-      if (raw) return answer as Answer<any>;
-      addRequestID(answer.data, answer.response);
-      const { query: queryOverride, ...rest } = resolved ?? {};
-      const pageOptions: PageRequestOptions = { method: 'get', query: (queryOverride ?? query) as object, ...rest };
-      // The next page: the same call with the page's query and the same options.
-      const next: PageFetcher = (nextQuery) => this.#page(op, Page, id, nextQuery, rest as RequestOptions, lastPage);
-      const page = new Page(next, answer.response, (answer.data ?? {}) as any, pageOptions);
-      return { response: answer.response, data: page } as Answer<any>;
+      const { response, read } = answer;
+      const pageOf = (data: unknown) => {
+        addRequestID(data, response);
+        const { query: queryOverride, ...rest } = resolved ?? {};
+        const pageOptions: PageRequestOptions = { method: 'get', query: (queryOverride ?? query) as object, ...rest };
+        // The next page: the same call with the page's query and the same options.
+        const next: PageFetcher = (nextQuery) => this.#page(op, Page, id, nextQuery, rest as RequestOptions, lastPage);
+        return new Page(next, response, (data ?? {}) as any, pageOptions);
+      };
+      if (read) return { response, read: () => read().then(pageOf) } as Answer<any>;
+      return { response, data: pageOf(answer.data) } as Answer<any>;
     });
   }
 }
