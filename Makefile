@@ -93,8 +93,8 @@ test-cli: setup
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-cli.sh
 
 ## test-access: openai-admin-wasm/access and `openai-admin access` end to end against the mock
-## (pacer, loader, applyPlan, dump/plan/apply/who, rate limits, faults, SIGKILL, tmux)
-test-access: setup
+## (pacer, loader, applyPlan, dump/plan/apply/who/CSV, rate limits, faults, SIGKILL, tmux, Chromium)
+test-access: setup-browser
 	scripts/build-pkg.sh
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-access.sh
