@@ -1,7 +1,7 @@
 // The server handler against a plain reverse proxy: autocannon through each target, side by side,
 // against the release mock, with the CPU time each proxy process spends per request.
 //
-//   node bench/server.mjs [--quick] [--seconds S] [--runs N] [--conns 8,64] [--targets a,b] [--out FILE]
+//   node bench/server.mjs [--quick] [--seconds S] [--runs N] [--conns 8,64] [--targets a,b] [--pkg DIR] [--out FILE]
 //
 // Targets (bench/server-target.mjs, one process each): `direct` (autocannon straight at the mock),
 // `minimal` (a keep-alive node:http proxy that swaps the key), `fetch` (the same with the global
@@ -43,10 +43,14 @@ const OUT = opt('out', path.join(here, 'results-server.json'));
 const log = (...a) => console.error('[bench/server]', ...a);
 
 // ---------------------------------------------------------------- the mock and the proxies
-const pkgDir = TARGETS.some((t) => t.startsWith('handler'))
-  ? await copyPkg({ need: ['dist/server/node.js', 'wasm/openai_admin_wasm_bg.wasm'], prefix: 'bench-server-pkg-' })
-  : null;
-process.on('exit', () => pkgDir && rmSync(pkgDir, { recursive: true, force: true }));
+// A copy of pkg/ (a rebuild during the run cannot mix two builds), or the build `--pkg DIR` names.
+const PKG = opt('pkg', null);
+const pkgDir = PKG
+  ? path.resolve(PKG)
+  : TARGETS.some((t) => t.startsWith('handler'))
+    ? await copyPkg({ need: ['dist/server/node.js', 'wasm/openai_admin_wasm_bg.wasm'], prefix: 'bench-server-pkg-' })
+    : null;
+process.on('exit', () => pkgDir && !PKG && rmSync(pkgDir, { recursive: true, force: true }));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 const mock = await startMock({ adminKey: KEY, seed: 'empty', args: ['--groups', '100'], builds: ['release'] });
 const group = await mock.call('POST', '/v1/organization/groups', { name: 'Bench' });
