@@ -9,9 +9,10 @@
 // no audit sink), `handler-audit` (the same with the JSON-lines audit file). Cases: GET
 // /v1/organization/groups?limit=20 and POST /v1/organization/groups/{id} (a rename).
 //
-// Default: 10 s per run after a 1 s warm-up (3 s before a target's first run of a case), 3 runs, connections 8 and 64, every target (about 9
-// minutes). `--quick`: 3 s runs, 1 run, (about 1 minute). Runs are interleaved: run 1 of every cell,
-// then run 2 in another order, ... so that drifting background load hits every target. Reported:
+// Default: 10 s per run after a 1 s warm-up (3 s before a target's first run of a case), 3 runs,
+// connections 8 and 64, every target (about 10 minutes). `--quick`: 3 s runs, 1 run (under 2
+// minutes). Runs are interleaved: run 1 of every cell, then run 2 in another order, ... so that
+// drifting background load hits every target. Reported:
 // medians of the runs. Latencies come from autocannon's `response` event (float ms), not its
 // integer-ms histogram. Proxy CPU per request: process.cpuUsage() of the proxy process over the
 // measured run, divided by the requests answered in it. Fails on any non-2xx answer.
