@@ -5,6 +5,7 @@ import { setSecret } from './js/ui.js';
 import { initGroups } from './js/groups.js';
 import { initUsers } from './js/users.js';
 import { initRoles } from './js/roles.js';
+import { initAccess } from './js/access.js';
 
 // The key of the local mock (`openai-admin-mock`), prefilled only when the page is served from
 // this machine. It is not a real key.
@@ -69,6 +70,7 @@ const sections = [
   initGroups(document.getElementById('groups-panel'), ctx),
   initUsers(document.getElementById('users-panel'), ctx),
   initRoles(document.getElementById('roles-panel'), ctx),
+  initAccess(document.getElementById('access-panel'), ctx),
 ];
 
 /** Makes a new client from the form and reloads every section. */
