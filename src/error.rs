@@ -1,68 +1,13 @@
-//! Every way a call can fail, as values the JavaScript layer turns into `Error` subclasses.
+//! The ways the core refuses a call or reads a failed one, as values the package's TypeScript
+//! turns into `Error` subclasses (it owns the classes, and the failures that have no answer).
 
 use std::fmt;
-
-/// The class of an HTTP error, chosen from the status as the official SDK does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ApiErrorKind {
-    /// 400
-    BadRequest,
-    /// 401
-    Authentication,
-    /// 403
-    PermissionDenied,
-    /// 404
-    NotFound,
-    /// 409
-    Conflict,
-    /// 422
-    UnprocessableEntity,
-    /// 429
-    RateLimit,
-    /// 500 and above
-    InternalServer,
-    /// Any other status
-    Other,
-}
-
-impl ApiErrorKind {
-    /// The kind for an HTTP status.
-    pub fn from_status(status: u16) -> Self {
-        match status {
-            400 => ApiErrorKind::BadRequest,
-            401 => ApiErrorKind::Authentication,
-            403 => ApiErrorKind::PermissionDenied,
-            404 => ApiErrorKind::NotFound,
-            409 => ApiErrorKind::Conflict,
-            422 => ApiErrorKind::UnprocessableEntity,
-            429 => ApiErrorKind::RateLimit,
-            s if s >= 500 => ApiErrorKind::InternalServer,
-            _ => ApiErrorKind::Other,
-        }
-    }
-
-    /// The name of the matching error class in the official SDK.
-    pub fn class_name(self) -> &'static str {
-        match self {
-            ApiErrorKind::BadRequest => "BadRequestError",
-            ApiErrorKind::Authentication => "AuthenticationError",
-            ApiErrorKind::PermissionDenied => "PermissionDeniedError",
-            ApiErrorKind::NotFound => "NotFoundError",
-            ApiErrorKind::Conflict => "ConflictError",
-            ApiErrorKind::UnprocessableEntity => "UnprocessableEntityError",
-            ApiErrorKind::RateLimit => "RateLimitError",
-            ApiErrorKind::InternalServer => "InternalServerError",
-            ApiErrorKind::Other => "APIError",
-        }
-    }
-}
 
 /// An error response from the API: a non-2xx status, with what its body said.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApiError {
-    /// The error class.
-    pub kind: ApiErrorKind,
-    /// The HTTP status.
+    /// The HTTP status. The package picks the error class from it (`classForStatus` in
+    /// `pkg-template/src/errors.ts`, as the official SDK's `APIError.generate`).
     pub status: u16,
     /// The full message, `"<status> <message from the body>"` as the official SDK builds it.
     pub message: String,
@@ -99,15 +44,6 @@ pub enum Error {
         /// The `x-request-id` response header.
         request_id: Option<String>,
     },
-    /// No response: the connection failed or was dropped.
-    Connection {
-        /// What the transport said.
-        message: String,
-    },
-    /// No response within the timeout.
-    Timeout,
-    /// The caller aborted the request.
-    Aborted,
 }
 
 impl Error {
@@ -128,15 +64,13 @@ impl Error {
         }
     }
 
-    /// The name of the JavaScript error class this error becomes.
-    pub fn class_name(&self) -> &'static str {
+    /// The JavaScript error class this error becomes when the core decides it: only a request
+    /// refused before sending (`InvalidArgumentError`). An answer's class follows from its status
+    /// in the package (`classForStatus` in `pkg-template/src/errors.ts`).
+    pub fn class_name(&self) -> Option<&'static str> {
         match self {
-            Error::InvalidArgument { .. } => "InvalidArgumentError",
-            Error::Api(api) => api.kind.class_name(),
-            Error::Decode { .. } => "APIError",
-            Error::Connection { .. } => "APIConnectionError",
-            Error::Timeout => "APIConnectionTimeoutError",
-            Error::Aborted => "APIUserAbortError",
+            Error::InvalidArgument { .. } => Some("InvalidArgumentError"),
+            Error::Api(_) | Error::Decode { .. } => None,
         }
     }
 }
@@ -149,51 +83,8 @@ impl fmt::Display for Error {
             }
             Error::Api(api) => f.write_str(&api.message),
             Error::Decode { message, .. } => write!(f, "Invalid response body: {message}"),
-            Error::Connection { message } => write!(f, "Connection error: {message}"),
-            Error::Timeout => f.write_str("Request timed out."),
-            Error::Aborted => f.write_str("Request was aborted."),
         }
     }
 }
 
 impl std::error::Error for Error {}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn statuses_map_to_the_official_classes() {
-        let cases = [
-            (400, "BadRequestError"),
-            (401, "AuthenticationError"),
-            (403, "PermissionDeniedError"),
-            (404, "NotFoundError"),
-            (409, "ConflictError"),
-            (422, "UnprocessableEntityError"),
-            (429, "RateLimitError"),
-            (500, "InternalServerError"),
-            (503, "InternalServerError"),
-            (418, "APIError"),
-            (302, "APIError"),
-        ];
-        for (status, name) in cases {
-            assert_eq!(
-                ApiErrorKind::from_status(status).class_name(),
-                name,
-                "{status}"
-            );
-        }
-    }
-
-    #[test]
-    fn transport_errors_have_their_classes() {
-        assert_eq!(Error::Timeout.class_name(), "APIConnectionTimeoutError");
-        assert_eq!(Error::Aborted.class_name(), "APIUserAbortError");
-        let err = Error::Connection {
-            message: "refused".into(),
-        };
-        assert_eq!(err.class_name(), "APIConnectionError");
-        assert_eq!(err.to_string(), "Connection error: refused");
-    }
-}

@@ -9,7 +9,6 @@ pub mod users;
 
 use serde::{Deserialize, Serialize};
 
-use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::schema::Model;
 
@@ -55,18 +54,6 @@ pub struct GroupList {
     /// Cursor to fetch the next page of results, or `null` if there are no more results.
     #[serde(default)]
     pub next: Option<String>,
-}
-
-impl Page for GroupList {
-    fn has_more(&self) -> bool {
-        self.has_more
-    }
-    fn cursor(&self) -> Option<&str> {
-        self.next.as_deref()
-    }
-    fn len(&self) -> usize {
-        self.data.len()
-    }
 }
 
 /// The group after an update (`GroupResourceWithSuccess`).
@@ -116,7 +103,6 @@ pub type GroupListParams = ListParams;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pagination::next_after;
     use crate::response::parse_response;
 
     #[test]
@@ -128,7 +114,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(list.data[1].group_type, GroupType::TenantGroup);
-        assert_eq!(next_after(&list).as_deref(), Some("group_01J1F8PQRMNO"));
+        assert_eq!(
+            (list.has_more, list.next.as_deref()),
+            (true, Some("group_01J1F8PQRMNO"))
+        );
 
         let updated: GroupUpdateResponse = parse_response(
             200,
@@ -151,7 +140,7 @@ mod tests {
     fn a_list_without_object_or_next_still_parses_and_ends() {
         let list: GroupList = parse_response(200, None, r#"{"data":[],"has_more":false}"#).unwrap();
         assert_eq!(list.object, None);
-        assert_eq!(next_after(&list), None);
+        assert_eq!((list.has_more, list.next.as_deref()), (false, None));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Core of `openai-admin-wasm`: models, the operation table and its request builder, response
-//! checks and error parsing, pagination and retry decisions for the OpenAI Admin API's
-//! organization groups, users and roles.
+//! checks and error parsing, and retry decisions for the OpenAI Admin API's organization groups,
+//! users and roles. Where the next page starts is decided by the package's page classes
+//! (`pkg-template/src/pagination.ts`), as the official SDK's are; the core checks a page's
+//! envelope and encodes the next `after`.
 //!
 //! Everything here is plain Rust with no transport: [`ops::build`] turns a row of the operation
 //! table ([`ops::OPERATIONS`]) and the caller's arguments into an [`ApiRequest`] (method,
@@ -15,7 +17,6 @@
 pub mod error;
 pub mod groups;
 pub mod ops;
-pub mod pagination;
 pub mod params;
 pub mod request;
 pub mod response;
@@ -30,6 +31,6 @@ pub mod users;
 #[doc(hidden)]
 pub mod wasm;
 
-pub use error::{ApiError, ApiErrorKind, Error};
+pub use error::{ApiError, Error};
 pub use request::{ApiRequest, Method};
 pub use response::parse_response;

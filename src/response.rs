@@ -2,12 +2,9 @@
 
 use serde::de::DeserializeOwned;
 
-use crate::error::{ApiError, ApiErrorKind, Error};
+use crate::error::{ApiError, Error};
 use crate::request::push_json_string;
-use crate::schema::{members, raw_to_text};
-
-/// How much of an unexpected body an error message quotes.
-const SNIPPET_CHARS: usize = 200;
+use crate::schema::json::{members, raw_to_text, snippet};
 
 /// Parses a response: a 2xx body into `T`, anything else into [`Error::Api`].
 ///
@@ -77,7 +74,6 @@ pub fn api_error(status: u16, request_id: Option<&str>, body: &str) -> ApiError 
         None => format!("{status} status code (no body)"),
     };
     ApiError {
-        kind: ApiErrorKind::from_status(status),
         status,
         message,
         error_type: field("type"),
@@ -96,27 +92,10 @@ pub fn api_error(status: u16, request_id: Option<&str>, body: &str) -> ApiError 
     }
 }
 
-/// The start of a body, on one line, for an error message.
-pub fn snippet(body: &str) -> String {
-    let mut flat = String::new();
-    for word in body.split_whitespace() {
-        if !flat.is_empty() {
-            flat.push(' ');
-        }
-        flat.push_str(word);
-    }
-    let mut chars = flat.chars();
-    let head: String = chars.by_ref().take(SNIPPET_CHARS).collect();
-    if chars.next().is_some() {
-        format!("{head}…")
-    } else {
-        head
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::json::SNIPPET_CHARS;
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize, PartialEq)]
@@ -181,7 +160,7 @@ mod tests {
         let Error::Api(err) = parse_response::<List>(404, Some("req_9"), body).unwrap_err() else {
             panic!()
         };
-        assert_eq!(err.kind, ApiErrorKind::NotFound);
+        assert_eq!(err.status, 404);
         assert_eq!(err.message, "404 No group found");
         assert_eq!(err.error_type.as_deref(), Some("invalid_request_error"));
         assert_eq!(err.param.as_deref(), Some("group_id"));
@@ -194,7 +173,7 @@ mod tests {
         let body =
             r#"{"error":{"message":"slow down","type":"rate_limit","param":null,"code":null}}"#;
         let err = api_error(429, None, body);
-        assert_eq!(err.kind, ApiErrorKind::RateLimit);
+        assert_eq!(err.status, 429);
         assert_eq!((err.param, err.code), (None, None));
     }
 
@@ -205,7 +184,7 @@ mod tests {
             "x".repeat(500)
         );
         let err = api_error(502, None, &page);
-        assert_eq!(err.kind, ApiErrorKind::InternalServer);
+        assert_eq!(err.status, 502);
         assert!(err
             .message
             .starts_with("502 <html><body><h1>502 Bad Gateway</h1>"));
@@ -219,10 +198,7 @@ mod tests {
             api_error(503, None, "").message,
             "503 status code (no body)"
         );
-        assert_eq!(
-            api_error(500, None, r#"{"error":{"type":"x""#).kind,
-            ApiErrorKind::InternalServer
-        );
+        assert_eq!(api_error(500, None, r#"{"error":{"type":"x""#).status, 500);
     }
 
     #[test]

@@ -1,10 +1,8 @@
 //! When to retry a failed attempt, and how long to wait first. Pure functions: the caller
 //! supplies the response headers, the clock and the random jitter.
 
-/// Retries after the first attempt unless configured otherwise, as the official SDK.
-pub const DEFAULT_MAX_RETRIES: u32 = 2;
-/// Request timeout unless configured otherwise: 10 minutes, as the official SDK.
-pub const DEFAULT_TIMEOUT_MS: u64 = 600_000;
+// The defaults of `maxRetries` and `timeout` are the package's (`pkg-template/src/options.ts`):
+// the retry count and the timer are the transport's; this module decides only each retry.
 /// A server-requested wait at or above this is ignored in favour of the backoff.
 const MAX_SERVER_DELAY_MS: f64 = 60_000.0;
 const INITIAL_DELAY_S: f64 = 0.5;

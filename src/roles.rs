@@ -9,7 +9,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::schema::Model;
 
@@ -47,18 +46,6 @@ pub struct RoleList {
     /// Cursor to fetch the next page of results, or `null` when there are no additional roles.
     #[serde(default)]
     pub next: Option<String>,
-}
-
-impl Page for RoleList {
-    fn has_more(&self) -> bool {
-        self.has_more
-    }
-    fn cursor(&self) -> Option<&str> {
-        self.next.as_deref()
-    }
-    fn len(&self) -> usize {
-        self.data.len()
-    }
 }
 
 /// Confirmation of a deleted role (`RoleDeletedResource`).
@@ -168,18 +155,6 @@ pub struct AssignedRoleList {
     pub next: Option<String>,
 }
 
-impl Page for AssignedRoleList {
-    fn has_more(&self) -> bool {
-        self.has_more
-    }
-    fn cursor(&self) -> Option<&str> {
-        self.next.as_deref()
-    }
-    fn len(&self) -> usize {
-        self.data.len()
-    }
-}
-
 /// Confirmation of an unassigned role (`DeletedRoleAssignmentResource`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct RoleAssignmentDeleteResponse {
@@ -202,7 +177,6 @@ pub struct RoleAssignmentParams {
 mod tests {
     use super::*;
     use crate::error::Error;
-    use crate::pagination::next_after;
     use crate::response::parse_response;
 
     const ROLE: &str = r#"{
@@ -230,7 +204,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(list.data, [role]);
-        assert_eq!(next_after(&list), None);
+        assert_eq!((list.has_more, list.next.as_deref()), (false, None));
 
         let deleted: RoleDeleteResponse = parse_response(
             200,
@@ -272,7 +246,7 @@ mod tests {
         );
         assert_eq!(item.metadata.as_ref().map(|m| m.len()), Some(0));
         assert_eq!(item.assignment_sources, None);
-        assert_eq!(next_after(&assigned), None);
+        assert_eq!((assigned.has_more, assigned.next.as_deref()), (false, None));
 
         let retrieved: AssignedRoleDetails = parse_response(
             200,
@@ -327,8 +301,8 @@ mod tests {
         assert_eq!((list.object, list.next), (None, None));
         let list: AssignedRoleList =
             parse_response(200, None, r#"{"data":[],"has_more":true,"next":"r_9"}"#).unwrap();
-        // An empty page goes on to the next one, as the official `NextCursorPage` does.
-        assert_eq!(next_after(&list).as_deref(), Some("r_9"));
+        // An empty page with more to come reads as it is (the package's `NextCursorPage` goes on).
+        assert_eq!((list.has_more, list.next.as_deref()), (true, Some("r_9")));
         let deleted: RoleDeleteResponse =
             parse_response(200, None, r#"{"id":"r","deleted":true}"#).unwrap();
         assert_eq!(deleted.object, None);
@@ -344,14 +318,20 @@ mod tests {
             ),
         )
         .unwrap();
-        assert_eq!(next_after(&list).as_deref(), Some("role_01J1F8ROLE01"));
+        assert_eq!(
+            (list.has_more, list.next.as_deref()),
+            (true, Some("role_01J1F8ROLE01"))
+        );
         let assigned: AssignedRoleList = parse_response(
             200,
             None,
             r#"{"object":"list","data":[{"id":"r","name":"n","permissions":[],"resource_type":"t","predefined_role":false}],"has_more":true,"next":"r"}"#,
         )
         .unwrap();
-        assert_eq!(next_after(&assigned).as_deref(), Some("r"));
+        assert_eq!(
+            (assigned.has_more, assigned.next.as_deref()),
+            (true, Some("r"))
+        );
     }
 
     #[test]

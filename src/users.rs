@@ -11,7 +11,6 @@ pub mod roles;
 
 use serde::{Deserialize, Serialize};
 
-use crate::pagination::Page;
 use crate::schema::Model;
 
 /// A user of the organization (`User` in the spec).
@@ -135,21 +134,6 @@ pub struct UserList {
     pub has_more: bool,
 }
 
-impl Page for UserList {
-    fn has_more(&self) -> bool {
-        self.has_more
-    }
-    fn cursor(&self) -> Option<&str> {
-        self.last_id.as_deref()
-    }
-    fn len(&self) -> usize {
-        self.data.len()
-    }
-    fn ends_on_empty_page(&self) -> bool {
-        true
-    }
-}
-
 /// Confirmation of a user removed from the organization (`UserDeleteResponse`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 pub struct UserDeleteResponse {
@@ -218,7 +202,6 @@ pub struct UserListParams {
 mod tests {
     use super::*;
     use crate::error::Error;
-    use crate::pagination::next_after;
     use crate::response::parse_response;
 
     const USER: &str = r#"{
@@ -242,7 +225,10 @@ mod tests {
         .unwrap();
         assert_eq!(list.data[0].role.as_deref(), Some("owner"));
         assert_eq!(list.data[0].added_at, 1711471533);
-        assert_eq!(next_after(&list), None);
+        assert_eq!(
+            (list.has_more, list.last_id.as_deref()),
+            (false, Some("user-xyz"))
+        );
 
         let user: OrganizationUser = parse_response(200, None, USER).unwrap();
         assert_eq!(user.object.as_deref(), Some("organization.user"));
@@ -315,14 +301,17 @@ mod tests {
             r#"{"object":"list","data":[{"id":"user_1","added_at":1},{"id":"user_2","added_at":2}],"first_id":"user_1","last_id":"user_2","has_more":true}"#,
         )
         .unwrap();
-        assert_eq!(next_after(&list).as_deref(), Some("user_2"));
+        assert_eq!(
+            (list.has_more, list.last_id.as_deref()),
+            (true, Some("user_2"))
+        );
         let list: UserList = parse_response(
             200,
             None,
             r#"{"data":[{"id":"user_1","added_at":1}],"first_id":"user_1","last_id":null,"has_more":true}"#,
         )
         .unwrap();
-        assert_eq!(next_after(&list), None);
+        assert_eq!((list.has_more, list.last_id.as_deref()), (true, None));
     }
 
     #[test]

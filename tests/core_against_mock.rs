@@ -5,19 +5,11 @@
 //! `<workspace>/target/debug/openai-admin-mock`; build it first with
 //! `cargo build -p openai-admin-mock`.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
-
-use openai_admin_wasm::error::ApiErrorKind;
 use openai_admin_wasm::groups::{
     self, Group, GroupCreateParams, GroupDeleteResponse, GroupList, GroupUpdateParams,
     GroupUpdateResponse,
 };
 use openai_admin_wasm::ops::{build, find};
-use openai_admin_wasm::pagination::next_after;
 use openai_admin_wasm::params::{ListParams, Order};
 use openai_admin_wasm::roles::{
     AssignedRoleDetails, AssignedRoleList, Role, RoleAssignmentDeleteResponse, RoleCreateParams,
@@ -55,78 +47,11 @@ fn build_with<T: Serialize + ?Sized>(
 /// The admin key the mock is started with.
 const KEY: &str = "sk-admin-core-test";
 
-/// A running mock, killed when dropped.
-struct Mock {
-    child: Child,
-    host: String,
-}
+#[path = "support/mock.rs"]
+mod mock;
+use mock::{Mock, Reply};
 
 impl Mock {
-    fn start() -> Mock {
-        let bin = mock_bin();
-        assert!(
-            bin.is_file(),
-            "the mock server binary {} does not exist: build it with `cargo build -p openai-admin-mock` \
-             (or point MOCK_BIN at it)",
-            bin.display()
-        );
-        let mut child = Command::new(&bin)
-            .args(["--port", "0", "--seed", "demo", "--admin-key", KEY])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", bin.display()));
-        let stdout = child.stdout.take().expect("piped stdout");
-        let mut mock = Mock {
-            child,
-            host: String::new(),
-        };
-        let mut lines = BufReader::new(stdout).lines();
-        for line in lines.by_ref() {
-            let line = line.expect("mock stdout");
-            if let Some(host) = line.trim().strip_prefix("listening on http://") {
-                mock.host = host.to_owned();
-                break;
-            }
-        }
-        assert!(
-            !mock.host.is_empty(),
-            "the mock exited without printing `listening on http://HOST:PORT`"
-        );
-        // Keep draining stdout so the mock never blocks on a full pipe.
-        std::thread::spawn(move || lines.for_each(drop));
-        mock
-    }
-
-    /// Sends a request with the right key and returns the raw answer.
-    fn send(&self, request: &ApiRequest) -> Reply {
-        self.send_with_key(request, KEY)
-    }
-
-    fn send_with_key(&self, request: &ApiRequest, key: &str) -> Reply {
-        let mut stream = TcpStream::connect(&self.host).expect("connect to the mock");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .expect("read timeout");
-        let body = request.body.as_deref().unwrap_or("");
-        let mut head = format!(
-            "{} /v1{} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {key}\r\nAccept: application/json\r\nConnection: close\r\n",
-            request.method.as_str(),
-            request.path_and_query(),
-            self.host,
-        );
-        if request.body.is_some() {
-            head.push_str("Content-Type: application/json\r\n");
-        }
-        head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-        stream.write_all(head.as_bytes()).expect("write request");
-        stream.write_all(body.as_bytes()).expect("write body");
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).expect("read response");
-        Reply::from_bytes(&raw)
-    }
-
     /// Sends a request and parses a 2xx answer into `T`, failing with the body otherwise.
     fn call<T: DeserializeOwned>(&self, request: Result<ApiRequest, Error>) -> T {
         let request = request.expect("the builder accepts its arguments");
@@ -153,103 +78,15 @@ impl Mock {
     }
 }
 
-impl Drop for Mock {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Where the mock binary is.
-fn mock_bin() -> PathBuf {
-    if let Some(path) = option_env!("MOCK_BIN") {
-        return PathBuf::from(path);
-    }
-    if let Some(path) = std::env::var_os("MOCK_BIN") {
-        return PathBuf::from(path);
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
-    target
-        .join("debug")
-        .join(format!("openai-admin-mock{}", std::env::consts::EXE_SUFFIX))
-}
-
-/// A raw HTTP answer.
-struct Reply {
-    status: u16,
-    request_id: Option<String>,
-    body: String,
-}
-
 impl Reply {
-    fn from_bytes(raw: &[u8]) -> Reply {
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a complete response head");
-        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-        let mut payload = raw[split + 4..].to_vec();
-        let mut lines = head.split("\r\n");
-        let status_line = lines.next().expect("status line");
-        let status = status_line
-            .split(' ')
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| panic!("bad status line {status_line:?}"));
-        let mut request_id = None;
-        let mut chunked = false;
-        for line in lines {
-            let Some((name, value)) = line.split_once(':') else {
-                continue;
-            };
-            let (name, value) = (name.trim().to_ascii_lowercase(), value.trim());
-            if name == "x-request-id" {
-                request_id = Some(value.to_owned());
-            }
-            if name == "transfer-encoding" && value.eq_ignore_ascii_case("chunked") {
-                chunked = true;
-            }
-        }
-        if chunked {
-            payload = dechunk(&payload);
-        }
-        Reply {
-            status,
-            request_id,
-            body: String::from_utf8(payload).expect("a UTF-8 body"),
-        }
-    }
-
     fn decode<T: DeserializeOwned>(&self) -> Result<T, Error> {
         parse_response(self.status, self.request_id.as_deref(), &self.body)
     }
 }
 
-/// Decodes a `Transfer-Encoding: chunked` body.
-fn dechunk(mut data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let end = data
-            .windows(2)
-            .position(|w| w == b"\r\n")
-            .expect("chunk size line");
-        let size_text = String::from_utf8_lossy(&data[..end]);
-        let size_hex = size_text.split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(size_hex, 16).expect("hex chunk size");
-        data = &data[end + 2..];
-        if size == 0 {
-            return out;
-        }
-        out.extend_from_slice(&data[..size]);
-        data = &data[size + 2..];
-    }
-}
-
 #[test]
 fn every_builder_round_trips_through_the_mock() {
-    let mock = Mock::start();
+    let mock = Mock::start(KEY);
     let mut builders = 0;
 
     // users: list (both pages of a cursor walk, and the emails filter), retrieve, update.
@@ -263,7 +100,8 @@ fn every_builder_round_trips_through_the_mock() {
     builders += 1;
     assert_eq!(first.data.len(), 2, "the demo seed has more than two users");
     assert_eq!(first.last_id.as_deref(), Some(first.data[1].id.as_str()));
-    let after = next_after(&first).expect("a second page of users");
+    assert!(first.has_more, "a second page of users");
+    let after = first.last_id.clone().expect("a cursor");
     let second: UserList = mock.call(req(
         "users.list",
         &UserListParams {
@@ -424,7 +262,7 @@ fn every_builder_round_trips_through_the_mock() {
     builders += 1;
     assert_eq!(members.data.len(), 1);
     assert_eq!(members.data[0].id, user.id);
-    assert_eq!(next_after(&members), None);
+    assert!(!members.has_more);
     let member: groups::users::GroupUserRetrieveResponse = mock.call(req_id(
         "groups.users.retrieve",
         &user.id,
@@ -544,7 +382,7 @@ fn every_builder_round_trips_through_the_mock() {
         req_id("users.retrieve", &other.id, &()),
     ] {
         let (err, _) = mock.fail(&request.expect("a request"), KEY);
-        assert_eq!(err.kind, ApiErrorKind::NotFound, "{}", err.message);
+        assert_eq!(err.status, 404, "{}", err.message);
     }
 
     assert_eq!(builders, 26, "every builder of the core was exercised");
@@ -552,7 +390,7 @@ fn every_builder_round_trips_through_the_mock() {
 
 #[test]
 fn pages_walk_to_the_end_with_next() {
-    let mock = Mock::start();
+    let mock = Mock::start(KEY);
     let mut seen = Vec::new();
     let mut after = None;
     loop {
@@ -565,10 +403,11 @@ fn pages_walk_to_the_end_with_next() {
             },
         ));
         seen.extend(page.data.iter().map(|g| g.id.clone()));
-        match next_after(&page) {
-            Some(cursor) => after = Some(cursor),
-            None => break,
+        // The mock's pages are regular: `has_more` with a cursor until the last one.
+        if !page.has_more {
+            break;
         }
+        after = Some(page.next.clone().expect("a cursor when has_more"));
         assert!(seen.len() < 1000, "the cursor walk never ends");
     }
     let everything: GroupList = mock.call(req("groups.list", &ListParams::default()));
@@ -579,12 +418,12 @@ fn pages_walk_to_the_end_with_next() {
 
 #[test]
 fn errors_come_back_typed() {
-    let mock = Mock::start();
+    let mock = Mock::start(KEY);
 
     // 404, with the request id of the response.
     let request = req_id("groups.retrieve", "group_does_not_exist", &()).expect("a request");
     let (err, reply) = mock.fail(&request, KEY);
-    assert_eq!((err.kind, err.status), (ApiErrorKind::NotFound, 404));
+    assert_eq!(err.status, 404);
     assert!(err.message.starts_with("404 "), "{}", err.message);
     assert!(
         err.message.contains("group_does_not_exist"),
@@ -598,7 +437,7 @@ fn errors_come_back_typed() {
     // An id that needs encoding reaches the server as one segment and comes back decoded.
     let request = req_id("groups.retrieve", "a/b c?", &()).expect("a request");
     let (err, _) = mock.fail(&request, KEY);
-    assert_eq!(err.kind, ApiErrorKind::NotFound);
+    assert_eq!(err.status, 404);
     assert!(err.message.contains("'a/b c?'"), "{}", err.message);
 
     // 400 naming the parameter: a role name already taken.
@@ -609,7 +448,7 @@ fn errors_come_back_typed() {
     };
     let _: Role = mock.call(req("roles.create", &body));
     let (err, _) = mock.fail(&req("roles.create", &body).expect("a request"), KEY);
-    assert_eq!((err.kind, err.status), (ApiErrorKind::BadRequest, 400));
+    assert_eq!(err.status, 400);
     assert_eq!(err.param.as_deref(), Some("role_name"));
     assert!(err.error_json.is_some());
 
@@ -617,13 +456,13 @@ fn errors_come_back_typed() {
     let mut request = req("groups.list", &ListParams::default()).expect("a request");
     request.query.push(("limit".into(), "5000".into()));
     let (err, _) = mock.fail(&request, KEY);
-    assert_eq!(err.kind, ApiErrorKind::BadRequest);
+    assert_eq!(err.status, 400);
     assert_eq!(err.param.as_deref(), Some("limit"));
 
     // 401 for a wrong key.
     let request = req("users.list", &UserListParams::default()).expect("a request");
     let (err, reply) = mock.fail(&request, "sk-admin-wrong");
-    assert_eq!((err.kind, err.status), (ApiErrorKind::Authentication, 401));
+    assert_eq!(err.status, 401);
     assert!(reply.request_id.is_some());
     assert!(!err.message.contains("sk-admin-wrong"), "{}", err.message);
 }

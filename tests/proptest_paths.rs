@@ -14,12 +14,6 @@
 // A native test: proptest and the mock process are not for wasm32.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
-
 use openai_admin_wasm::ops::{build, find, Input, Operation, OPERATIONS};
 use openai_admin_wasm::response::api_error;
 use openai_admin_wasm::schema::Ty;
@@ -247,141 +241,16 @@ fn ids_no_encoding_can_carry_are_rejected_by_name() {
         .expect("empty, `.` and `..` are rejected");
 }
 
-/// A running mock, killed (by its PID) when dropped.
-struct Mock {
-    child: Child,
-    host: String,
-}
+#[path = "support/mock.rs"]
+mod mock;
+use mock::Mock;
 
 /// The admin key the mock is started with.
 const KEY: &str = "sk-admin-proptest";
 
-impl Mock {
-    fn start() -> Mock {
-        let bin = mock_bin();
-        assert!(
-            bin.is_file(),
-            "the mock server binary {} does not exist: build it with `cargo build -p openai-admin-mock` \
-             (or point MOCK_BIN at it)",
-            bin.display()
-        );
-        let mut child = Command::new(&bin)
-            .args(["--port", "0", "--seed", "demo", "--admin-key", KEY])
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}", bin.display()));
-        let stdout = child.stdout.take().expect("piped stdout");
-        let mut mock = Mock {
-            child,
-            host: String::new(),
-        };
-        let mut lines = BufReader::new(stdout).lines();
-        for line in lines.by_ref() {
-            let line = line.expect("mock stdout");
-            if let Some(host) = line.trim().strip_prefix("listening on http://") {
-                mock.host = host.to_owned();
-                break;
-            }
-        }
-        assert!(
-            !mock.host.is_empty(),
-            "the mock {} exited without printing `listening on http://HOST:PORT`",
-            bin.display()
-        );
-        std::thread::spawn(move || lines.for_each(drop));
-        mock
-    }
-
-    /// Sends `request` and returns the status and the body.
-    fn send(&self, request: &ApiRequest) -> (u16, String) {
-        let mut stream = TcpStream::connect(&self.host).expect("connect to the mock");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(20)))
-            .expect("read timeout");
-        let body = request.body.as_deref().unwrap_or("");
-        let head = format!(
-            "{} /v1{} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {KEY}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-            request.method.as_str(),
-            request.path_and_query(),
-            self.host,
-            body.len(),
-        );
-        stream.write_all(head.as_bytes()).expect("write request");
-        stream.write_all(body.as_bytes()).expect("write body");
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).expect("read response");
-        parse_reply(&raw)
-    }
-}
-
-impl Drop for Mock {
-    fn drop(&mut self) {
-        // `Child::kill` signals this child's PID only.
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn mock_bin() -> PathBuf {
-    if let Some(path) = option_env!("MOCK_BIN") {
-        return PathBuf::from(path);
-    }
-    if let Some(path) = std::env::var_os("MOCK_BIN") {
-        return PathBuf::from(path);
-    }
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
-    target
-        .join("debug")
-        .join(format!("openai-admin-mock{}", std::env::consts::EXE_SUFFIX))
-}
-
-/// Status and body of a raw HTTP/1.1 answer (with `Content-Length` or chunked).
-fn parse_reply(raw: &[u8]) -> (u16, String) {
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("a complete response head");
-    let head = String::from_utf8_lossy(&raw[..split]);
-    let mut payload = &raw[split + 4..];
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("bad status line in {head:?}"));
-    let chunked = head.lines().any(|line| {
-        let line = line.to_ascii_lowercase();
-        line.starts_with("transfer-encoding:") && line.contains("chunked")
-    });
-    let mut body = Vec::new();
-    if chunked {
-        loop {
-            let end = payload
-                .windows(2)
-                .position(|w| w == b"\r\n")
-                .expect("chunk size line");
-            let size_line = String::from_utf8_lossy(&payload[..end]);
-            let size = usize::from_str_radix(size_line.split(';').next().unwrap_or("").trim(), 16)
-                .expect("hex chunk size");
-            payload = &payload[end + 2..];
-            if size == 0 {
-                break;
-            }
-            body.extend_from_slice(&payload[..size]);
-            payload = &payload[size + 2..];
-        }
-    } else {
-        body.extend_from_slice(payload);
-    }
-    (status, String::from_utf8(body).expect("a UTF-8 body"))
-}
-
 #[test]
 fn the_mock_looks_up_exactly_the_id_given() {
-    let mock = Mock::start();
+    let mock = Mock::start(KEY);
     let mut runner = runner(MOCK_CASES);
     let sent = std::cell::Cell::new(0usize);
     runner
@@ -392,7 +261,8 @@ fn the_mock_looks_up_exactly_the_id_given() {
                 _ => (retrieve("roles.retrieve", &id), "role"),
             };
             let request = request.expect("a non-empty id other than `.` and `..` is accepted");
-            let (status, body) = mock.send(&request);
+            let reply = mock.send(&request);
+            let (status, body) = (reply.status, reply.body);
             sent.set(sent.get() + 1);
             prop_assert_eq!(status, 404, "{} {:?}: {}", noun, id, body);
             let err = api_error(status, None, &body);

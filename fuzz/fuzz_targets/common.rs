@@ -1,7 +1,6 @@
 //! Checks shared by the fuzz targets.
 
-use openai_admin_wasm::pagination::{next_after, Page};
-use openai_admin_wasm::schema::{validate, validate_page, Invalid, Model};
+use openai_admin_wasm::schema::{validate, Invalid, Model};
 use serde::de::DeserializeOwned;
 
 /// serde also reads a struct from a JSON array (its fields in order), which no API sends and
@@ -34,22 +33,5 @@ pub fn agree<T: DeserializeOwned + Model>(text: &str) -> Option<T> {
             let _ = invalid.to_string();
             None
         }
-    }
-}
-
-/// A list page: `validate_page` reads the same `has_more`, cursor and length as serde, and the
-/// next cursor follows from them.
-pub fn agree_page<T: DeserializeOwned + Model + Page>(text: &str, cursor_field: &str) {
-    let info = validate_page(T::SCHEMA, text, cursor_field);
-    let value = agree::<T>(text);
-    if let (Ok(info), Some(value)) = (info, value) {
-        assert_eq!(info.has_more, value.has_more(), "has_more of {text:?}");
-        assert_eq!(info.len, value.len(), "length of data in {text:?}");
-        assert_eq!(info.cursor.as_deref(), value.cursor(), "cursor of {text:?}");
-        assert_eq!(next_after(&info), next_after(&value), "next of {text:?}");
-    }
-    // Other cursor fields (or none) never break the checker.
-    for field in ["", "data", "has_more", "object", "first_id"] {
-        let _ = validate_page(T::SCHEMA, text, field);
     }
 }

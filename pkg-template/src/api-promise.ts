@@ -1,13 +1,14 @@
 /**
  * The promise every method returns, as the official SDK's `APIPromise`: `await` it for the
  * result (with a non-enumerable `_request_id`), `.withResponse()` for `{ data, response,
- * request_id }`, `.asResponse()` for the raw `Response` with its body unread.
+ * request_id }`, `.asResponse()` for the raw `Response`.
  *
- * The request starts on the next microtask whether or not the promise is awaited (as in the
- * official SDK, where the request is sent at once). `.asResponse()` called in the same tick as the
- * method (`await client.…retrieve(id).asResponse()`) asks the core for the response without reading
- * its body; called later, after the body was already read for the result, it resolves to that
- * response, whose body is then used.
+ * One request per call, and the official identities: `.asResponse()` and `.withResponse()` give
+ * the same `Response`, and `await`, `.then` and `.withResponse()` the same result object. The
+ * request starts on the next microtask whether or not the promise is awaited (as in the official
+ * SDK, where the request is sent at once). `.asResponse()` called in the same tick as the method
+ * (`await client.…retrieve(id).asResponse()`) gets the response with its body unread; the result,
+ * if asked for too, is read from a copy of it.
  */
 
 import type { AbstractPage } from './pagination.js';
@@ -19,10 +20,11 @@ export type WithRequestID<T> = T extends Array<any> | Response | AbstractPage<an
     ? T & { _request_id?: string | null }
     : T;
 
-/** What a started call resolves to: the response and, unless `raw`, the parsed result. */
+/** What a started call resolves to: the response and the result, or (`raw`) how to read the result. */
 export interface Answer<T> {
   response: Response;
   data?: T;
+  read?: () => Promise<T>;
 }
 
 /** Starts the call; `raw` asks for the response only. */
@@ -30,8 +32,8 @@ export type Starter<T> = (raw: boolean) => Promise<Answer<T>>;
 
 export class APIPromise<T> extends Promise<WithRequestID<T>> {
   #start: Starter<WithRequestID<T>>;
+  /** The call, started once: raw when `.asResponse()` came first. */
   #answer: Promise<Answer<WithRequestID<T>>> | undefined;
-  #raw: Promise<Answer<WithRequestID<T>>> | undefined;
   #parsed: Promise<WithRequestID<T>> | undefined;
 
   constructor(start: Starter<WithRequestID<T>>) {
@@ -40,9 +42,7 @@ export class APIPromise<T> extends Promise<WithRequestID<T>> {
       resolve(null as any);
     });
     this.#start = start;
-    queueMicrotask(() => {
-      if (this.#raw === undefined) this.#full();
-    });
+    queueMicrotask(() => this.#call(false));
   }
 
   // `then` on a derived promise (e.g. `promise.then(f)`) makes a plain Promise, not an APIPromise.
@@ -50,8 +50,8 @@ export class APIPromise<T> extends Promise<WithRequestID<T>> {
     return Promise;
   }
 
-  #full(): Promise<Answer<WithRequestID<T>>> {
-    return (this.#answer ??= this.#start(false));
+  #call(raw: boolean): Promise<Answer<WithRequestID<T>>> {
+    return (this.#answer ??= this.#start(raw));
   }
 
   /**
@@ -59,32 +59,18 @@ export class APIPromise<T> extends Promise<WithRequestID<T>> {
    * (in the same tick as the method call).
    */
   asResponse(): Promise<Response> {
-    if (this.#answer) return this.#answer.then((a) => a.response);
-    this.#raw ??= this.#start(true);
-    return this.#raw.then((a) => a.response);
+    return this.#call(true).then((a) => a.response);
   }
 
-  /** The result, the raw `Response` (body read) and the `x-request-id`. */
+  /** The result, the raw `Response` and the `x-request-id`. */
   async withResponse(): Promise<{ data: T; response: Response; request_id: string | null }> {
-    const answer = await this.#full();
     const data = await this.#parse();
-    return { data: data as T, response: answer.response, request_id: answer.response.headers.get('x-request-id') };
+    const { response } = await this.#call(false);
+    return { data: data as T, response, request_id: response.headers.get('x-request-id') };
   }
 
   #parse(): Promise<WithRequestID<T>> {
-    if (!this.#parsed) {
-      this.#parsed = this.#raw && !this.#answer
-        ? // `.asResponse()` came first: the data is read from that response (without the core's checks).
-          this.#raw.then(async ({ response }) => {
-            const data = (await response.clone().json()) as WithRequestID<T>;
-            if (data && typeof data === 'object') {
-              Object.defineProperty(data, '_request_id', { value: response.headers.get('x-request-id'), enumerable: false });
-            }
-            return data;
-          })
-        : this.#full().then((a) => a.data as WithRequestID<T>);
-    }
-    return this.#parsed;
+    return (this.#parsed ??= this.#call(false).then((a) => (a.read ? a.read() : (a.data as WithRequestID<T>))));
   }
 
   override then<TResult1 = WithRequestID<T>, TResult2 = never>(

@@ -33,12 +33,13 @@ import {
   type PageRequestOptions,
 } from './pagination.js';
 
-
 /** What one call resolves to. */
-interface CoreAnswer {
+interface CallResult {
   data?: unknown;
   response: Response;
   drift?: ReadonlyArray<string>;
+  /** For a raw answer (a 2xx whose body was left unread): reads the result from it when asked. */
+  read?: () => Promise<unknown>;
 }
 
 /** How an attempt ended without an answer. */
@@ -246,7 +247,7 @@ export class Transport {
   }
 
   /** Runs one call: options resolved and checked, the request built by the core, sent and retried, drift reported. */
-  async #run(op: string, list: boolean, id: string | undefined, params: unknown, optionsIn: unknown, raw: boolean, lastPage?: LastPageRequest): Promise<CoreAnswer> {
+  async #run(op: string, list: boolean, id: string | undefined, params: unknown, optionsIn: unknown, raw: boolean, lastPage?: LastPageRequest): Promise<CallResult> {
     try {
       const options = (isThenable(optionsIn) ? await optionsIn : optionsIn) as RequestOptions | undefined;
       const check = !raw && this.#shouldCheck(op);
@@ -266,6 +267,7 @@ export class Transport {
       // before asking for the next page (the official page reads it again then).
       if (lastPage) lastPage.query = typeof params === 'object' && params !== null ? { ...params } : undefined;
       const answer = await this.#send(op, list, prepared, call, client.merged, raw, check);
+      if (raw) answer.read = () => this.#readLater(op, list, answer.response);
       if (check) this.#report(op, answer);
       return answer;
     } catch (reason) {
@@ -273,8 +275,25 @@ export class Transport {
     }
   }
 
+  /**
+   * The result of a 2xx answer whose body a raw call left unread, read as any other (checks, drift):
+   * from a copy, so the caller's `Response` keeps its body; from the response itself once the caller
+   * has read it (which then fails, as the official SDK's parse does).
+   */
+  async #readLater(op: string, list: boolean, response: Response): Promise<unknown> {
+    try {
+      const text = await (response.bodyUsed || typeof response.clone !== 'function' ? response : response.clone()).text();
+      const check = this.#shouldCheck(op);
+      const answer = this.#read(op, list, check, response, text);
+      if (check) this.#report(op, answer);
+      return answer.data;
+    } catch (reason) {
+      throw Errors.toError(reason);
+    }
+  }
+
   /** Sends a prepared request, retrying as the core decides; reads the answer unless `raw`. */
-  async #send(op: string, list: boolean, prepared: Prepared, call: CallOptions, clientHeaders: MergedHeaders, raw: boolean, check: boolean): Promise<CoreAnswer> {
+  async #send(op: string, list: boolean, prepared: Prepared, call: CallOptions, clientHeaders: MergedHeaders, raw: boolean, check: boolean): Promise<CallResult> {
     // The loop alone awaits; what each step does is in plain functions, so that the engine
     // compiles a small function here (list-all runs it once per page).
     const url = call.baseURL.replace(/\/+$/, '') + prepared.path;
@@ -320,7 +339,7 @@ export class Transport {
   }
 
   /** Reads a 2xx answer (`text` is `undefined` when the caller wants the raw response). */
-  #read(op: string, list: boolean, check: boolean, response: Response, text: string | undefined): CoreAnswer {
+  #read(op: string, list: boolean, check: boolean, response: Response, text: string | undefined): CallResult {
     if (text === undefined) return { response };
     const status = response.status;
     const requestID = response.headers.get('x-request-id');
@@ -334,7 +353,7 @@ export class Transport {
         return { response, data };
       }
       const sample = this.#resolved.responseDrift === 'warn' ? DRIFT_SAMPLE_ITEMS : undefined;
-      return { response, ...wasm.answer(op, text, status, requestID, check, sample) };
+      return { response, ...wasm.parseAnswer(op, text, status, requestID, check, sample) };
     } catch (reason) {
       throw typeof reason === 'object' && reason !== null ? { ...reason, headers: response.headers } : reason;
     }
@@ -347,7 +366,7 @@ export class Transport {
   }
 
   /** Logs (mode 'warn') or throws (mode 'error') the drift of a checked answer. */
-  #report(op: string, answer: CoreAnswer): void {
+  #report(op: string, answer: CallResult): void {
     const drift = answer.drift ?? [];
     if (this.#resolved.responseDrift === 'error') {
       if (drift.length) throw new Errors.ResponseDriftError(op, drift, answer.response, answer.data);
@@ -366,7 +385,9 @@ export class Transport {
   request<R>(op: string, id: string | undefined, params: unknown, options: RequestOptions | undefined): APIPromise<R> {
     return new APIPromise<R>(async (raw) => {
       const answer = await this.#run(op, false, id, params, options, raw);
-      if (!raw) addRequestID(answer.data, answer.response);
+      const { response, read } = answer;
+      if (read) return { response, read: () => read().then((data) => (addRequestID(data, response), data)) } as Answer<any>;
+      addRequestID(answer.data, response);
       return answer as Answer<any>;
     });
   }
@@ -387,14 +408,17 @@ export class Transport {
     return new PagePromise<P, I>(async (raw) => {
       const resolved = (isThenable(options) ? await options : options) as RequestOptions | undefined;
       const answer = await this.#run(op, true, id, query, resolved, raw, lastPage);
-      if (raw) return answer as Answer<any>;
-      addRequestID(answer.data, answer.response);
-      const { query: queryOverride, ...rest } = resolved ?? {};
-      const pageOptions: PageRequestOptions = { method: 'get', query: (queryOverride ?? query) as object, ...rest };
-      // The next page: the same call with the page's query and the same options.
-      const next: PageFetcher = (nextQuery) => this.#page(op, id, nextQuery, rest as RequestOptions, lastPage);
-      const page = new Page(next, answer.response, (answer.data ?? {}) as any, pageOptions);
-      return { response: answer.response, data: page } as Answer<any>;
+      const { response, read } = answer;
+      const pageOf = (data: unknown) => {
+        addRequestID(data, response);
+        const { query: queryOverride, ...rest } = resolved ?? {};
+        const pageOptions: PageRequestOptions = { method: 'get', query: (queryOverride ?? query) as object, ...rest };
+        // The next page: the same call with the page's query and the same options.
+        const next: PageFetcher = (nextQuery) => this.#page(op, id, nextQuery, rest as RequestOptions, lastPage);
+        return new Page(next, response, (data ?? {}) as any, pageOptions);
+      };
+      if (read) return { response, read: () => read().then(pageOf) } as Answer<any>;
+      return { response, data: pageOf(answer.data) } as Answer<any>;
     });
   }
 }

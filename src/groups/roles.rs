@@ -54,7 +54,6 @@ pub type GroupRoleListParams = ListParams;
 mod tests {
     use super::*;
     use crate::error::Error;
-    use crate::pagination::next_after;
     use crate::response::parse_response;
     use crate::roles::{AssignedRoleDetails, AssignedRoleList, RoleAssignmentDeleteResponse};
 
@@ -94,7 +93,7 @@ mod tests {
         .unwrap();
         // The spec's example leaves out `assignment_sources`, which its schema requires.
         assert_eq!(list.data[0].assignment_sources, None);
-        assert_eq!(next_after(&list), None);
+        assert_eq!((list.has_more, list.next.as_deref()), (false, None));
 
         let retrieved: AssignedRoleDetails = parse_response(
             200,
@@ -136,7 +135,7 @@ mod tests {
             r#"{"object":"list","data":[{"id":"r1","name":"a","permissions":[],"resource_type":"api.organization","predefined_role":true}],"has_more":true,"next":"r1"}"#,
         )
         .unwrap();
-        assert_eq!(next_after(&list).as_deref(), Some("r1"));
+        assert_eq!((list.has_more, list.next.as_deref()), (true, Some("r1")));
     }
 
     #[test]

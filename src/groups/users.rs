@@ -7,7 +7,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pagination::Page;
 use crate::params::ListParams;
 use crate::schema::Model;
 
@@ -36,18 +35,6 @@ pub struct GroupUserList {
     /// Cursor to fetch the next page of results, or `null` when no further users are available.
     #[serde(default)]
     pub next: Option<String>,
-}
-
-impl Page for GroupUserList {
-    fn has_more(&self) -> bool {
-        self.has_more
-    }
-    fn cursor(&self) -> Option<&str> {
-        self.next.as_deref()
-    }
-    fn len(&self) -> usize {
-        self.data.len()
-    }
 }
 
 /// Confirmation of a user added to a group (`GroupUserAssignment`).
@@ -116,7 +103,6 @@ pub type GroupUserListParams = ListParams;
 mod tests {
     use super::*;
     use crate::error::Error;
-    use crate::pagination::next_after;
     use crate::response::parse_response;
 
     #[test]
@@ -128,7 +114,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(list.data[0].email.as_deref(), Some("ada@example.com"));
-        assert_eq!(next_after(&list), None);
+        assert_eq!((list.has_more, list.next.as_deref()), (false, None));
 
         let added: GroupUserCreateResponse = parse_response(
             200,
@@ -205,14 +191,14 @@ mod tests {
             r#"{"object":"list","data":[{"id":"u1","name":"a","email":null}],"has_more":true,"next":"u1"}"#,
         )
         .unwrap();
-        assert_eq!(next_after(&list).as_deref(), Some("u1"));
+        assert_eq!((list.has_more, list.next.as_deref()), (true, Some("u1")));
         let last: GroupUserList = parse_response(
             200,
             None,
             r#"{"object":"list","data":[{"id":"u2","name":"b","email":null}],"has_more":false,"next":"u2"}"#,
         )
         .unwrap();
-        assert_eq!(next_after(&last), None);
+        assert_eq!((last.has_more, last.next.as_deref()), (false, Some("u2")));
     }
 
     #[test]

@@ -37,7 +37,6 @@ pub type UserRoleListParams = ListParams;
 mod tests {
     use super::*;
     use crate::error::Error;
-    use crate::pagination::next_after;
     use crate::response::parse_response;
     use crate::roles::{AssignedRoleDetails, AssignedRoleList, RoleAssignmentDeleteResponse};
 
@@ -77,7 +76,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(list.data[0].created_at, Some(1711471533));
-        assert_eq!(next_after(&list), None);
+        assert_eq!((list.has_more, list.next.as_deref()), (false, None));
 
         let retrieved: AssignedRoleDetails = parse_response(
             200,
@@ -116,7 +115,7 @@ mod tests {
             r#"{"object":"list","data":[{"id":"r1","name":"a","permissions":[],"resource_type":"api.organization","predefined_role":true,"assignment_sources":[{"principal_id":"group_1","principal_type":"group"}]}],"has_more":true,"next":"r1"}"#,
         )
         .unwrap();
-        assert_eq!(next_after(&list).as_deref(), Some("r1"));
+        assert_eq!((list.has_more, list.next.as_deref()), (true, Some("r1")));
     }
 
     #[test]

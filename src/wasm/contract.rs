@@ -31,21 +31,20 @@ export interface RequestOverrides {
   baseQuery?: Record<string, string>;
 }
 
-/** What `answer` reads from a 2xx body. */
-export interface AnswerBody {
+/** What `parseAnswer` reads from a 2xx body. */
+export interface ParsedAnswer {
   data: unknown;
-  /** For a list: the next page's cursor, or `null` on the last page. */
-  nextAfter?: string | null;
   /** With `check`: how the answer differs from the spec's model. */
   drift?: string[];
 }
 
 /**
  * An error as the core describes it: `apiError`'s result, and what the other exports throw. The
- * package's `toError` makes the error class `name` names from it.
+ * package's `toError` makes the error class `name` names from it (a request refused before it was
+ * sent), or, for an answer, the class of its `status`.
  */
 export interface CoreError {
-  name: string;
+  name?: string;
   message: string;
   status?: number;
   code?: string | null;

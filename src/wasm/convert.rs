@@ -87,13 +87,16 @@ pub fn body_to_js(text: &JsString, request_id: Option<&str>) -> Result<JsValue, 
     Ok(value)
 }
 
-/// Describes an error for the JavaScript layer, which turns it into the class named `name`.
+/// Describes an error for the JavaScript layer, which turns it into the class named `name`, or,
+/// for an answer, the class of its `status`.
 ///
 /// The fields are the official SDK's: `status`, `error`, `code`, `param`, `type`,
 /// `requestID`. Nothing of the request goes in, so the key cannot leak through an error.
 pub fn error_to_js(error: &Error) -> JsValue {
     let out = Object::new();
-    set(&out, "name", &error.class_name().into());
+    if let Some(name) = error.class_name() {
+        set(&out, "name", &name.into());
+    }
     set(&out, "message", &error.to_string().into());
     if let Some(param) = error.param() {
         set(&out, "param", &param.into());

@@ -1,5 +1,5 @@
 //! The exports the package's TypeScript calls around its `fetch`: `prepare` checks and builds an
-//! operation's request, `answer` reads a 2xx body (`checkPage` checks a list page the engine has
+//! operation's request, `parseAnswer` reads a 2xx body (`checkPage` checks a list page the engine has
 //! already parsed), `apiError` reads any other answer, and `retryDelay` decides whether and when a
 //! failed attempt is tried again.
 //!
@@ -10,9 +10,9 @@
 
 mod contract;
 mod convert;
-mod ops;
+mod exports;
 
-pub use ops::*;
+pub use exports::*;
 
 /// The heap of the wasm module: `talc` instead of Rust's default `dlmalloc`, 2.6 KB gzip smaller
 /// and no slower (ARCHITECTURE.md, "Decisions"). The module is single-threaded.

@@ -13,6 +13,7 @@ import OpenAIAdmin, {
   InternalServerError,
   APIConnectionError,
 } from 'openai-admin-wasm';
+import OpenAI from 'openai';
 import { startMock, KEY } from '../support/mock.mjs';
 
 let mock;
@@ -33,6 +34,21 @@ function assertNoKey(e, key) {
   if (e.headers) parts.push(JSON.stringify([...e.headers.entries()]));
   for (const part of parts) assert.ok(!String(part).includes(key), `key leaked into ${part}`);
 }
+
+test('an answer\'s error class follows its status as the official SDK picks it', async () => {
+  for (const status of [400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 418, 302]) {
+    const fetch = async () =>
+      new Response(JSON.stringify({ error: { message: 'm', type: 't', param: null, code: null } }), {
+        status,
+        headers: { 'content-type': 'application/json', 'x-request-id': 'req_1' },
+      });
+    const ours = await new OpenAIAdmin({ adminAPIKey: KEY, maxRetries: 0, fetch }).admin.organization.groups.retrieve('g').catch((e) => e);
+    const theirs = await new OpenAI({ adminAPIKey: KEY, apiKey: 'unused', maxRetries: 0, fetch }).admin.organization.groups.retrieve('g').catch((e) => e);
+    assert.ok(theirs instanceof Error && ours instanceof APIError, `${status}: ${ours} / ${theirs}`);
+    assert.equal(ours.name, theirs.constructor.name, String(status));
+    assert.equal(ours.status, status);
+  }
+});
 
 test('a 404 is a NotFoundError with status, type, requestID and headers', async () => {
   await assert.rejects(org.groups.retrieve('group_missing'), (e) => {

@@ -133,3 +133,42 @@ test('the timeout on the Node path: 504 before the answer, the visitor cut off w
   await sleep(50);
   assert.deepEqual(events.map((e) => [e.status, e.outcome]), [[504, 'timeout'], [200, 'timeout']]);
 });
+
+test('with a `fetch` option: a success streams through, a stalled body is cut at the timeout, an error body is redacted', async () => {
+  const viaFetch = { fetch: (url, init) => fetch(url, init), timeout: 300 };
+  const { origin, events } = await nodePath(viaFetch);
+  const web = stack.handler({ baseURL: upstream.url, ...viaFetch });
+  const body = JSON.stringify({ object: 'list', data: [], first_id: null, last_id: null, has_more: false });
+  upstream.script = async (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'req_f' });
+    res.write(body.slice(0, 10));
+    await sleep(20);
+    res.end(body.slice(10));
+  };
+  const piped = await raw(origin, 'GET', GROUPS, { headers: ADMIN });
+  assert.equal(piped.status, 200);
+  assert.equal(piped.body, body);
+  const response = await web.handle(new Request(`http://x${GROUPS}`, { headers: ADMIN }));
+  assert.equal(response.status, 200);
+  assert.equal(await response.text(), body);
+
+  upstream.script = async (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.write('{"object":');
+    await sleep(800);
+    res.end('"list"}');
+  };
+  const started = Date.now();
+  const stalled = await web.handle(new Request(`http://x${GROUPS}`, { headers: ADMIN }));
+  await assert.rejects(stalled.text());
+  assert.ok(Date.now() - started < 700, 'cut at the timeout, not when the API finished');
+
+  upstream.script = (req, res) => {
+    res.writeHead(401, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${req.headers.authorization}` } }));
+  };
+  const rejected = await raw(origin, 'GET', GROUPS, { headers: ADMIN });
+  assert.equal(rejected.status, 401);
+  assert.ok(!rejected.body.includes(CANARY_KEY), rejected.body);
+  assert.deepEqual(events.map((e) => e.status), [200, 401]);
+});

@@ -223,6 +223,8 @@ export function defineCases() {
     [ok({ object: 'list', data: [g(1)], next: 'group_1' }), ok({ object: 'list', data: [g(2)], has_more: false, next: null })], listAll);
   add('pagination', 'groups.list: has_more true, next null (nothing to continue from)', 'same',
     [ok({ object: 'list', data: [g(1)], has_more: true, next: null })], listAll);
+  add('pagination', 'groups.list: has_more true, next "" (an empty cursor continues nothing)', 'same',
+    [ok({ object: 'list', data: [g(1)], has_more: true, next: '' })], listAll);
   add('pagination', 'groups.list: three pages through next', 'same',
     [ok({ object: 'list', data: [g(1), g(2)], has_more: true, next: 'group_2' }), ok({ object: 'list', data: [g(3)], has_more: true, next: 'c3' }), ok({ object: 'list', data: [g(4)], has_more: false, next: 'ignored' })], listAll);
   add('pagination', 'users.list: an empty page with has_more true and last_id goes on', 'same',

@@ -12,10 +12,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
 use web_sys::{Headers, Response};
 
+#[path = "controls.rs"]
+mod controls;
 #[path = "env.rs"]
 mod env;
 #[path = "mock.rs"]
 mod mock;
+pub use controls::*;
 use mock::stop_if_mock_missing;
 pub use mock::{mock_url, require_mock};
 
@@ -119,9 +122,9 @@ pub async fn send(
 pub struct With {
     /// `prepare`'s request options (`path`, `method`, `query`, `body`, `defaultQuery`).
     pub options: JsValue,
-    /// Whether `answer` checks the body against the spec (its `drift` list).
+    /// Whether `parseAnswer` checks the body against the spec (its `drift` list).
     pub check: bool,
-    /// With `check`, how many items of each array `answer` compares (all when `None`).
+    /// With `check`, how many items of each array `parseAnswer` compares (all when `None`).
     pub sample: Option<u32>,
     /// Another key than [`KEY`].
     pub key: Option<String>,
@@ -136,7 +139,7 @@ impl With {
         }
     }
 
-    /// `answer` with `check`.
+    /// `parseAnswer` with `check`.
     pub fn check() -> Self {
         With {
             check: true,
@@ -144,7 +147,7 @@ impl With {
         }
     }
 
-    /// `answer` with `check`, comparing only the first `items` items of each array.
+    /// `parseAnswer` with `check`, comparing only the first `items` items of each array.
     pub fn sample(items: u32) -> Self {
         With {
             check: true,
@@ -163,11 +166,11 @@ impl With {
 }
 
 /// One attempt at operation `op` (`groups.users.list`, …) with the official SDK's arguments, as
-/// the package's TypeScript makes it: `prepare`, then the engine's `fetch` to the mock's
-/// `/v1` + path, then `answer` for a 2xx (resolving to `{ data, nextAfter?, drift? }`) or
-/// `apiError` for any other status (rejecting with its description, the answer's readable headers
-/// attached as `headers`). Refused arguments reject with `prepare`'s description, and nothing is
-/// sent. No retries: those are the TypeScript's, and `retryDelay` decides them.
+/// the package's TypeScript makes it (`pkg-template/src/transport.ts`): `prepare`, then the engine's
+/// `fetch` to the mock's `/v1` + path; a 2xx answer is then read as [`read_answer`] says, and any
+/// other status rejects with `apiError`'s description, the answer's readable headers attached as
+/// `headers`. Refused arguments reject with `prepare`'s description, and nothing is sent. No
+/// retries: those are the TypeScript's, and `retryDelay` decides them.
 pub fn call(op: &str, id: JsValue, params: JsValue) -> Promise {
     call_with(op, id, params, With::default())
 }
@@ -175,25 +178,46 @@ pub fn call(op: &str, id: JsValue, params: JsValue) -> Promise {
 /// [`call`] with request options, drift checks or another key.
 pub fn call_with(op: &str, id: JsValue, params: JsValue, with: With) -> Promise {
     let op = op.to_owned();
-    future_to_promise(async move { attempt(&op, id, params, with).await })
+    future_to_promise(async move {
+        let request = api::prepare(&op, id, params, with.options.clone())?;
+        exchange(&op, &request, with).await
+    })
 }
 
-async fn attempt(op: &str, id: JsValue, params: JsValue, with: With) -> Result<JsValue, JsValue> {
-    let request = api::prepare(op, id, params, with.options)?;
-    let body = get(&request, "body").as_string();
-    let path = format!("/v1{}", string(&request, "path"));
+/// [`call`] with a request already prepared: `prepare`'s `{ method, path, body? }`, or one the
+/// package's page cache made from it (the next page's `after` swapped in, see [`swap_after`]).
+pub fn call_prepared(op: &str, request: JsValue) -> Promise {
+    let op = op.to_owned();
+    future_to_promise(async move { exchange(&op, &request, With::default()).await })
+}
+
+/// The package's page cache (`requestWithNextCursor` in `pkg-template/src/page-cache.ts`): the request for the page after
+/// cursor `after`, made from `prepared` (which marked where its `after` sits) with
+/// `encodeQueryValue`, without calling `prepare` again.
+pub fn swap_after(prepared: &JsValue, after: &str) -> JsValue {
+    let path = string(prepared, "path");
+    let start = number(prepared, "afterStart") as usize;
+    let end = number(prepared, "afterEnd") as usize;
+    let encoded = api::encode_query_value(after);
+    let next = Object::assign(&Object::new(), prepared.unchecked_ref());
+    let swapped = format!("{}{encoded}{}", &path[..start], &path[end..]);
+    let _ = Reflect::set(&next, &"path".into(), &swapped.into());
+    let _ = Reflect::set(
+        &next,
+        &"afterEnd".into(),
+        &((start + encoded.len()) as f64).into(),
+    );
+    next.into()
+}
+
+async fn exchange(op: &str, request: &JsValue, with: With) -> Result<JsValue, JsValue> {
+    let body = get(request, "body").as_string();
+    let path = format!("/v1{}", string(request, "path"));
     let key = with.key.as_deref().unwrap_or(KEY);
-    let answer = send(&string(&request, "method"), &path, body, key).await?;
+    let answer = send(&string(request, "method"), &path, body, key).await?;
     let request_id = answer.header("x-request-id");
     let result = if (200..300).contains(&answer.status) {
-        api::answer(
-            op,
-            &answer.text,
-            answer.status,
-            request_id,
-            with.check,
-            with.sample,
-        )
+        read_answer(op, &answer, request_id, &with)
     } else {
         let text = String::from(&answer.text);
         Err(api::api_error_js(answer.status, request_id, &text))
@@ -201,6 +225,57 @@ async fn attempt(op: &str, id: JsValue, params: JsValue, with: With) -> Result<J
     result.inspect_err(|error| {
         let _ = Reflect::set(error, &"headers".into(), &answer.headers_object());
     })
+}
+
+/// A 2xx answer read as the package reads it (`#read` in `pkg-template/src/transport.ts`): a body
+/// that is a JSON object and is not checked for drift is parsed by the engine's `JSON.parse`, a
+/// list page's envelope checked by `checkPage`, and `_request_id` attached as the package
+/// attaches it; any other body (checked for drift, or not a JSON object) goes to `parseAnswer`.
+/// Resolves to `{ data, drift? }`, with `list: true` for a list operation.
+fn read_answer(
+    op: &str,
+    answer: &Answer,
+    request_id: Option<String>,
+    with: &With,
+) -> Result<JsValue, JsValue> {
+    let list = openai_admin_wasm::ops::find(op).is_some_and(|o| o.cursor.is_some());
+    let parsed = (!with.check)
+        .then(|| JSON::parse(&String::from(&answer.text)).ok())
+        .flatten()
+        .filter(|data| data.is_object() && !Array::is_array(data));
+    let result = match parsed {
+        Some(data) => {
+            let id = request_id.map_or(JsValue::NULL, JsValue::from);
+            if list {
+                api::check_page(op, &data, answer.status, &id)?;
+            }
+            if !Reflect::has(&data, &"_request_id".into()).unwrap_or(false) {
+                let descriptor = Object::new();
+                let _ = Reflect::set(&descriptor, &"value".into(), &id);
+                let _ = Reflect::set(&descriptor, &"enumerable".into(), &JsValue::FALSE);
+                Object::define_property(
+                    data.unchecked_ref::<Object>(),
+                    &"_request_id".into(),
+                    &descriptor,
+                );
+            }
+            let out = Object::new();
+            let _ = Reflect::set(&out, &"data".into(), &data);
+            out.into()
+        }
+        None => api::parse_answer(
+            op,
+            &answer.text,
+            answer.status,
+            request_id,
+            with.check,
+            with.sample,
+        )?,
+    };
+    if list {
+        let _ = Reflect::set(&result, &"list".into(), &JsValue::TRUE);
+    }
+    Ok(result)
 }
 
 /// Awaits a promise; stops the run at once if the mock was found missing (see `mock.rs`).
@@ -214,15 +289,14 @@ pub async fn settle_any(promise: Promise) -> Result<JsValue, JsValue> {
     settle(promise).await
 }
 
-/// Awaits a promise that must resolve, to the parsed body; for a list, to `{ page, nextAfter }`.
+/// Awaits a promise that must resolve, to the parsed body; for a list, to `{ page }`.
 pub async fn ok(promise: Promise) -> JsValue {
     match settle(promise).await {
         Ok(result) => {
             let data = get(&result, "data");
-            if Reflect::has(&result, &"nextAfter".into()).unwrap_or(false) {
+            if get(&result, "list").is_truthy() {
                 let page = Object::new();
                 let _ = Reflect::set(&page, &"page".into(), &data);
-                let _ = Reflect::set(&page, &"nextAfter".into(), &get(&result, "nextAfter"));
                 page.into()
             } else {
                 data
@@ -232,17 +306,47 @@ pub async fn ok(promise: Promise) -> JsValue {
     }
 }
 
-/// Awaits a promise that must reject, and checks the error's `name`.
-pub async fn err(promise: Promise, name: &str) -> JsValue {
+/// What a rejection must be: the class the core names (`"InvalidArgumentError"`, a request
+/// refused before sending), or, for an answer, its status: the package picks an answer's class
+/// from its status (`classForStatus` in `pkg-template/src/errors.ts`), and the core names none.
+pub trait Rejection: std::fmt::Debug {
+    /// Panics unless `error` is this rejection.
+    fn check(&self, error: &JsValue);
+}
+
+impl Rejection for &str {
+    fn check(&self, error: &JsValue) {
+        assert_eq!(
+            get(error, "name").as_string().as_deref(),
+            Some(*self),
+            "wrong error: {}",
+            describe(error)
+        );
+    }
+}
+
+impl Rejection for u16 {
+    fn check(&self, error: &JsValue) {
+        assert!(
+            get(error, "name").is_undefined(),
+            "the core named an answer's class: {}",
+            describe(error)
+        );
+        assert_eq!(
+            get(error, "status").as_f64(),
+            Some(f64::from(*self)),
+            "wrong error: {}",
+            describe(error)
+        );
+    }
+}
+
+/// Awaits a promise that must reject, and checks the error (see [`Rejection`]).
+pub async fn err(promise: Promise, expected: impl Rejection) -> JsValue {
     match settle(promise).await {
-        Ok(value) => panic!("expected a {name}, got success: {}", describe(&value)),
+        Ok(value) => panic!("expected {expected:?}, got success: {}", describe(&value)),
         Err(error) => {
-            assert_eq!(
-                get(&error, "name").as_string().as_deref(),
-                Some(name),
-                "wrong error: {}",
-                describe(&error)
-            );
+            expected.check(&error);
             error
         }
     }
@@ -321,95 +425,4 @@ pub async fn sleep(ms: f64) {
         let _ = set_timeout.call2(&JsValue::UNDEFINED, &resolve, &ms.into());
     });
     let _ = JsFuture::from(promise).await;
-}
-
-// --- the mock's controls ----------------------------------------------------------------------
-
-/// Calls a `/__mock` control and returns its JSON answer.
-async fn control(method: &str, path: &str, body: Option<Value>) -> JsValue {
-    require_mock().await;
-    let mut init = json!({
-        "method": method,
-        "headers": { "authorization": format!("Bearer {KEY}") },
-    });
-    if let Some(body) = body {
-        init["headers"]["content-type"] = json!("application/json");
-        init["body"] = json!(body.to_string());
-    }
-    let url = format!("{}{path}", mock_url());
-    let response: Response = JsFuture::from(fetch_with_init(&url, &js(init)))
-        .await
-        .unwrap_or_else(|e| panic!("{method} {url} failed: {}", describe(&e)))
-        .unchecked_into();
-    let status = response.status();
-    let json = JsFuture::from(response.json().expect("a response has json()"))
-        .await
-        .unwrap_or_else(|e| panic!("{method} {url}: the body is not JSON: {}", describe(&e)));
-    assert_eq!(status, 200, "{method} {url}: {}", describe(&json));
-    json
-}
-
-/// Replaces the mock's fault rules.
-pub async fn set_faults(rules: Value) {
-    control("POST", "/__mock/faults", Some(rules)).await;
-}
-
-/// Removes every fault rule.
-pub async fn clear_faults() {
-    control("DELETE", "/__mock/faults", None).await;
-}
-
-/// Empties the mock's request log.
-pub async fn clear_log() {
-    control("DELETE", "/__mock/requests", None).await;
-}
-
-/// The logged API requests, oldest first, without CORS preflights (which only browsers send).
-pub async fn logged() -> Vec<JsValue> {
-    let log = control("GET", "/__mock/requests", None).await;
-    array(&log, "data")
-        .into_iter()
-        .filter(|entry| get(entry, "method").as_string().as_deref() != Some("OPTIONS"))
-        .collect()
-}
-
-/// How many logged requests had this method and exactly this path (`/v1/...`).
-pub async fn attempts(method: &str, path: &str) -> usize {
-    logged()
-        .await
-        .iter()
-        .filter(|e| string(e, "method") == method && string(e, "path") == path)
-        .count()
-}
-
-// --- fixtures ---------------------------------------------------------------------------------
-
-/// Creates a group with a fresh name and returns its id.
-pub async fn new_group(prefix: &str) -> String {
-    let group = ok(call(
-        "groups.create",
-        none(),
-        js(json!({ "name": unique(prefix) })),
-    ))
-    .await;
-    string(&group, "id")
-}
-
-/// Creates a custom role with a fresh name and returns its id.
-pub async fn new_role(prefix: &str) -> String {
-    let role = ok(call(
-        "roles.create",
-        none(),
-        js(json!({ "role_name": unique(prefix), "permissions": ["api.groups.read"] })),
-    ))
-    .await;
-    string(&role, "id")
-}
-
-/// The ids of the first `n` users of the organization (seeded, in id order).
-pub async fn some_users(n: usize) -> Vec<String> {
-    let list = ok(call("users.list", none(), js(json!({ "limit": n })))).await;
-    let users = ids(&list, "page.data");
-    assert!(users.len() >= n, "the mock has fewer than {n} users");
-    users
 }

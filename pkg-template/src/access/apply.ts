@@ -36,6 +36,8 @@ export interface ApplyOptions {
   signal?: AbortSignal;
   /** Start no operation after one failed (those not started are skipped). Default false. */
   stopOnError?: boolean;
+  /** A pacer shared with other calls (e.g. the `loadOrganization` before), so their requests count in one window. */
+  pacer?: Pacer;
 }
 
 /** Retries of a create after an ambiguous failure or a 429, each after listing (ambiguous) or the pause (429). */
@@ -119,7 +121,7 @@ async function runOne(client: AdminClient, op: PlanOperation, outcomes: (Outcome
 export async function applyPlan(client: AdminClient, plan: AccessPlan, options: ApplyOptions = {}): Promise<Outcome[]> {
   const ops = plan?.operations;
   if (!Array.isArray(ops)) throw new TypeError('expected a plan: { operations: [...] }');
-  const pacer = new Pacer({ concurrency: options.concurrency, maxRequestsPerSecond: options.maxRequestsPerSecond });
+  const pacer = options.pacer ?? new Pacer({ concurrency: options.concurrency, maxRequestsPerSecond: options.maxRequestsPerSecond });
   const paced = pacedClient(client, pacer);
   const signal = options.signal;
   const outcomes: (Outcome | undefined)[] = new Array(ops.length).fill(undefined);

@@ -33,6 +33,8 @@ export interface LoadOptions {
   maxRequestsPerSecond?: number;
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
+  /** A pacer to share with other calls (e.g. the `applyPlan` that follows), so their requests count in one window; `concurrency` and `maxRequestsPerSecond` are then its own. */
+  pacer?: Pacer;
 }
 
 /** What `loadOrganization` fills: the access model's loading calls. */
@@ -75,7 +77,7 @@ async function readAll(client: AdminClient, op: string, args: unknown[], signal:
  */
 export async function loadInto(client: AdminClient, model: ModelSink, options: LoadOptions = {}): Promise<LoadStats> {
   const started = Date.now();
-  const pacer = new Pacer({ concurrency: options.concurrency, maxRequestsPerSecond: options.maxRequestsPerSecond });
+  const pacer = options.pacer ?? new Pacer({ concurrency: options.concurrency, maxRequestsPerSecond: options.maxRequestsPerSecond });
   const paced = pacedClient(client, pacer);
   const signal = options.signal;
   let done = 0;

@@ -35,6 +35,9 @@ export function planCounts(plan: AccessPlan): string {
   return `${n('+')} to add, ${n('~')} to change, ${n('-')} to remove`;
 }
 
+/** Unmanaged names shown per kind in the text plan. */
+const UNMANAGED_SHOWN = 5;
+
 /** The plan as text. */
 export function planText(plan: AccessPlan, c: Colors): string {
   const lines: string[] = [];
@@ -50,8 +53,14 @@ export function planText(plan: AccessPlan, c: Colors): string {
     for (const b of plan.blocked) lines.push(`  ${c.warn('!')} ${safe(b.subject)}: ${safe(b.reason)}`);
   }
   if (plan.unmanaged.length > 0) {
-    lines.push('', c.dim(`Unmanaged (${plan.unmanaged.length}, left alone):`));
-    for (const u of plan.unmanaged) lines.push(c.dim(`  ${u.kind} ${safe(u.name)} (${u.id})`));
+    lines.push('', c.dim(`Unmanaged (${plan.unmanaged.length}, left alone; --format json lists them all):`));
+    for (const kind of ['role', 'group', 'user'] as const) {
+      const names = plan.unmanaged.filter((u) => u.kind === kind).map((u) => safe(u.name));
+      if (names.length === 0) continue;
+      const shown = names.slice(0, UNMANAGED_SHOWN).join(', ');
+      const more = names.length > UNMANAGED_SHOWN ? `, and ${names.length - UNMANAGED_SHOWN} more` : '';
+      lines.push(c.dim(`  ${kind}s (${names.length}): ${shown}${more}`));
+    }
   }
   return `${lines.join('\n')}\n`;
 }

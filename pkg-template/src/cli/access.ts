@@ -13,6 +13,7 @@ import type { AccessPlan } from '../access/types.js';
 import type * as Access from '../access/exports.js';
 import { accessText, bar, colors, groupText, holdersText, outcomeLine, planCounts, planJson, planText, type Colors } from './access-text.js';
 import { useColor } from './output.js';
+import { printPaged } from './pager.js';
 import { errorLine, type Output } from './run.js';
 
 export interface AccessRunOptions {
@@ -114,8 +115,11 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       await out(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
-    const pace = { concurrency: positive(values.concurrency, 'concurrency'), maxRequestsPerSecond: positive(values['max-rps'], 'max-rps') };
+    const paceOptions = { concurrency: positive(values.concurrency, 'concurrency'), maxRequestsPerSecond: positive(values['max-rps'], 'max-rps') };
     const c: Colors = colors(useColor(o.stdout, o.env));
+    // What a command prints whole: through the pager on a terminal when longer than the screen.
+    const show = (t: string) =>
+      o.stdout.isTTY === true ? printPaged(o.stdout, o.env, `openai-admin access ${command}`, redact(t), (w) => void err(`openai-admin: ${w}\n`)) : out(t);
     const tty = o.stderr.isTTY === true;
     const format = values.format;
     const checkFormat = (allowed: string[]) => {
@@ -171,6 +175,8 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
 
     const [{ OpenAIAdmin }, access] = await Promise.all([o.loadClient(), o.loadAccess()]);
     const client = new OpenAIAdmin(clientOptions) as AdminClient;
+    // One pacer for the reads and the writes, so the cap holds across the two.
+    const pace = { pacer: new access.Pacer(paceOptions) };
     const onProgress = tty
       ? (p: { done: number; total: number }) => void err(`\rReading the organization ${bar(p.done, p.total)}`)
       : undefined;
@@ -178,11 +184,11 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
     if (tty) await err('\n');
     try {
       if (command === 'dump') {
-        await out(org.dump(format === 'json' ? 'json' : 'yaml'));
+        await show(org.dump(format === 'json' ? 'json' : 'yaml'));
         return 0;
       }
       if (command === 'export') {
-        await out(org.exportCsv(values.csv as 'memberships' | 'assignments'));
+        await show(org.exportCsv(values.csv as 'memberships' | 'assignments'));
         return 0;
       }
       if (command === 'who') {
@@ -196,8 +202,8 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
           await err(`openai-admin: no user, group or role '${ref}'${hits.length ? `; did you mean: ${hits.join(', ')}?` : ''}\n`);
           return 1;
         }
-        if (format === 'json') await out(`${JSON.stringify({ kind: user ? 'user' : group ? 'group' : 'role', ...found }, null, 2)}\n`);
-        else await out(user ? accessText(user, c) : group ? groupText(group, c) : holdersText(role!, c));
+        if (format === 'json') await show(`${JSON.stringify({ kind: user ? 'user' : group ? 'group' : 'role', ...found }, null, 2)}\n`);
+        else await show(user ? accessText(user, c) : group ? groupText(group, c) : holdersText(role!, c));
         return 0;
       }
       // plan, apply, import
@@ -212,11 +218,16 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       }
       const applying = command === 'apply' || (command === 'import' && values.apply === true);
       if (!applying) {
-        await out(format === 'json' ? planJson(plan) : planText(plan, c));
+        await show(format === 'json' ? planJson(plan) : planText(plan, c));
         return values['exit-code'] && plan.operations.length > 0 ? 2 : 0;
       }
       await out(planText(plan, c));
-      if (plan.operations.length === 0) return plan.blocked.length > 0 ? 1 : 0;
+      const blocked = () => err(`${plan.blocked.length} blocked change(s) were not made (see above).\n`);
+      if (plan.operations.length === 0) {
+        if (plan.blocked.length === 0) return 0;
+        await blocked();
+        return 1;
+      }
       if (!values.yes) {
         if (o.stdin.isTTY !== true || o.stdout.isTTY !== true) {
           await err('openai-admin: not applying without a terminal to confirm on; pass --yes to apply anyway.\n');
@@ -242,7 +253,7 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
         for (const [i, x] of outcomes.entries()) if (x.status !== 'done') await err(`${outcomeLine(i, total, plan.operations[i]!.summary, x, errorLine)}\n`);
       }
       await err(`Apply ${failed.length ? 'finished with errors' : 'complete'}: ${total - failed.length - skipped} done, ${failed.length} failed, ${skipped} skipped.\n`);
-      if (plan.blocked.length > 0) await err(`${plan.blocked.length} blocked change(s) were not made (see above).\n`);
+      if (plan.blocked.length > 0) await blocked();
       return failed.length > 0 || skipped > 0 || plan.blocked.length > 0 ? 1 : 0;
     } finally {
       org.free();

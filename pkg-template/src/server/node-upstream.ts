@@ -11,6 +11,7 @@ import { TooLarge } from './answers.js';
 import { concat, UpstreamFailure, type StreamSink, type Upstream, type UpstreamReply, type UpstreamRequest, type VisitorGone } from './upstream.js';
 
 type Kind = UpstreamFailure['kind'];
+const utf8 = new TextDecoder();
 
 /** The upstream for a base URL (`https://api.openai.com/v1`), with its own keep-alive agent. */
 export function nodeUpstream(baseURL: string): Upstream {
@@ -41,8 +42,10 @@ function exchange(
   reject: (failure: UpstreamFailure) => void,
   retried: boolean,
 ): void {
-  // No content coding asked for: the bytes passed on are the bytes the API sent (`length` holds).
-  const headers: Record<string, string> = { ...request.headers, 'accept-encoding': 'identity' };
+  // The request's own headers (made for this request): no content coding asked for, so the bytes
+  // passed on are the bytes the API sent (`length` holds).
+  const { headers } = request;
+  headers['accept-encoding'] = 'identity';
   if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
   const out = lib.request({ hostname: target.hostname, port: target.port, method: request.method, path: target.prefix + request.path, headers, agent });
   let why: Kind | null = null;
@@ -114,7 +117,7 @@ class NodeReply implements UpstreamReply {
     });
   }
 
-  bytes(limit: number): Promise<Uint8Array> {
+  text(limit: number): Promise<string> {
     const { answer } = this;
     return new Promise((resolve, reject) => {
       const chunks: Uint8Array[] = [];
@@ -130,7 +133,7 @@ class NodeReply implements UpstreamReply {
       this.watchEnd(
         () => {
           try {
-            resolve(decoded(concat(chunks, size), this.header('content-encoding')));
+            resolve(utf8.decode(decoded(concat(chunks, size), this.header('content-encoding'))));
           } catch (cause) {
             reject(this.fail(cause));
           }

@@ -60,7 +60,6 @@ const PASSED_HEADERS = ['content-type', 'x-request-id', 'retry-after', 'retry-af
 const OVERRIDE_HEADERS = ['x-http-method-override', 'x-http-method', 'x-method-override', 'x-original-url', 'x-rewrite-url', 'x-original-method'];
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,255}$/;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const text = new TextDecoder();
 
 /** The audit event of a request, `null` when there is no audit sink (then nothing is recorded). */
 export function startEvent(s: Settings, v: Visitor): AuditEvent | null {
@@ -314,15 +313,15 @@ async function send(s: Settings, v: Visitor, event: AuditEvent | null, op: Opera
   }
   // An error answer is where the API quotes a credential it rejects (`Incorrect API key provided:
   // sk-…abcd`): the only answer that can carry the key. It is read whole, and redacted.
-  let bytes: Uint8Array;
+  let body: string;
   try {
-    bytes = await reply.bytes(MAX_ERROR_BODY);
+    body = await reply.text(MAX_ERROR_BODY);
   } catch (reason) {
     if (event) event.upstreamMs = took();
     throw failureRefusal(s, op, reason);
   }
   if (event) event.upstreamMs = took();
-  return { status: reply.status, headers, body: s.redact(text.decode(bytes)) };
+  return { status: reply.status, headers, body: s.redact(body) };
 }
 
 /** The refusal for an exchange that failed: 504 (timeout), 499 (the visitor left), 502. */

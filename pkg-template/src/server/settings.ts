@@ -3,6 +3,8 @@
  * request reads: the key and its redaction, where the API is and how it is reached, the limits,
  * who may call, where audit events and log lines go.
  */
+import { readEnv } from '../env.js';
+import { DEFAULT_BASE_URL } from '../options.js';
 import { corsMatcher } from './answers.js';
 import { authorizeReadsHeadersOnly } from './access.js';
 import { rawTargetIsClean } from './routes.js';
@@ -18,7 +20,6 @@ export type Prepare = (op: string, id: unknown, params: unknown, options?: undef
 /** How an entry point reaches the API when no `fetch` option is given (Node: `node:http`). */
 export type DefaultUpstream = (baseURL: string) => Upstream;
 
-const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 const DEFAULT_MAX_BODY = 64 * 1024;
 const DEFAULT_TIMEOUT = 30_000;
 
@@ -45,11 +46,6 @@ export interface Settings {
   localId(): string;
 }
 
-function env(name: string): string | undefined {
-  const value = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
-  return value === undefined || value === '' ? undefined : value;
-}
-
 /** Checks `options` (throwing a TypeError that never holds the key) and resolves them. */
 export function resolveSettings(options: AdminHandlerOptions, loadPrepare: () => Prepare | Promise<Prepare>, defaultUpstream?: DefaultUpstream): Settings {
   if (!options || typeof options !== 'object') throw new TypeError('createAdminHandler: options are required');
@@ -58,12 +54,12 @@ export function resolveSettings(options: AdminHandlerOptions, loadPrepare: () =>
     throw new TypeError('createAdminHandler: `authorize(request, operation)` is required (see readOnly, bearerTokens, trustedHeader)');
   }
   if (audit !== undefined && typeof audit !== 'function') throw new TypeError('createAdminHandler: `audit` must be a function');
-  const key = options.adminAPIKey ?? env('OPENAI_ADMIN_KEY');
+  const key = options.adminAPIKey ?? readEnv('OPENAI_ADMIN_KEY');
   if (typeof key !== 'string' || key === '') {
     throw new TypeError('createAdminHandler: no admin key: set `adminAPIKey` or the OPENAI_ADMIN_KEY environment variable');
   }
   if (!/^[\x21-\x7e]+$/.test(key)) throw new TypeError('createAdminHandler: the admin key holds characters a header cannot carry');
-  const baseURL = baseURLOf(options.baseURL ?? env('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL);
+  const baseURL = baseURLOf(options.baseURL ?? readEnv('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL);
   const basePath = (options.basePath ?? '/v1').replace(/\/+$/, '');
   if (basePath !== '' && (!basePath.startsWith('/') || !rawTargetIsClean(basePath) || basePath.includes('%'))) {
     throw new TypeError('createAdminHandler: `basePath` must be a plain path such as /v1 or /api/admin');
@@ -72,11 +68,11 @@ export function resolveSettings(options: AdminHandlerOptions, loadPrepare: () =>
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   if (!(Number.isSafeInteger(maxBody) && maxBody >= 0)) throw new TypeError('createAdminHandler: `maxBodyBytes` must be a whole number');
   if (!(Number.isFinite(timeout) && timeout > 0)) throw new TypeError('createAdminHandler: `timeout` must be a positive number of ms');
-  const upstream = options.fetch
-    ? fetchUpstream(baseURL, options.fetch)
-    : defaultUpstream
-      ? defaultUpstream(baseURL)
-      : fetchUpstream(baseURL, (input, init) => fetch(input, init));
+  const userFetch = options.fetch;
+  if (userFetch !== undefined && typeof userFetch !== 'function') throw new TypeError('createAdminHandler: `fetch` must be a function');
+  const upstream = userFetch
+    ? fetchUpstream(baseURL, (input, init) => userFetch(String(input), init ?? {}))
+    : (defaultUpstream ?? ((url: string) => fetchUpstream(url, undefined)))(baseURL);
   const log = options.log ?? ((level: string, message: string) => console.error(`openai-admin-wasm/server ${level}: ${message}`));
 
   const redact = (text: string): string => {

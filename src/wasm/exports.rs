@@ -79,7 +79,8 @@ extern "C" {
     #[wasm_bindgen(method, setter = body)]
     fn set_body(this: &Prepared, value: &str);
 
-    /// A list page's envelope, as the engine parsed it.
+    /// A list page's envelope, as the engine parsed it: `data`, `has_more`, and the cursor
+    /// fields the operation table names (`next`, `last_id`).
     type Envelope;
     #[wasm_bindgen(method, getter = data)]
     fn data(this: &Envelope) -> JsValue;
@@ -92,15 +93,15 @@ extern "C" {
 }
 
 /// Reads the 2xx answer `text` of operation `op`: parsed by the engine's `JSON.parse`, with
-/// `_request_id` attached as the official SDK attaches it. Returns `{ data, nextAfter?, drift? }`:
-/// for a list, `nextAfter` is the next page's cursor as the official page classes decide it (or
-/// `null`); with `check`, `drift` lists how the answer differs from the spec's model, comparing
-/// only the first `sample` items of each array when `sample` is given.
+/// `_request_id` attached as the official SDK attaches it. Returns `{ data, drift? }`: with
+/// `check`, `drift` lists how the answer differs from the spec's model, comparing only the first
+/// `sample` items of each array when `sample` is given. Where a list goes next is the package's
+/// page classes' decision (`pkg-template/src/pagination.ts`), not the core's.
 ///
 /// Throws an `APIError` description only when the client cannot go on: the body is not JSON or
 /// not an object, or a list's envelope field has the wrong JSON type.
-#[wasm_bindgen(unchecked_return_type = "AnswerBody")]
-pub fn answer(
+#[wasm_bindgen(js_name = parseAnswer, unchecked_return_type = "ParsedAnswer")]
+pub fn parse_answer(
     op: &str,
     text: &JsString,
     status: u16,
@@ -118,12 +119,7 @@ pub fn answer(
     let out = Object::new();
     set(&out, "data", &data);
     if let Some(cursor) = op.cursor {
-        let next = next_after(&data, cursor).map_err(fail)?;
-        set(
-            &out,
-            "nextAfter",
-            &next.map_or(JsValue::NULL, JsValue::from),
-        );
+        check_envelope(&data, cursor).map_err(fail)?;
     }
     if check {
         let mut drift = Vec::new();
@@ -140,7 +136,7 @@ pub fn answer(
 }
 
 /// Checks a list page the engine has already parsed (`page`, from a 2xx answer to list `op`):
-/// what [`answer`] checks of a page, without parsing it again. Throws the same `APIError`
+/// what [`parse_answer`] checks of a page, without parsing it again. Throws the same `APIError`
 /// description when the client cannot page through it.
 #[wasm_bindgen(js_name = checkPage)]
 pub fn check_page(
@@ -154,8 +150,7 @@ pub fn check_page(
     let Some(cursor) = op.cursor else {
         return Ok(());
     };
-    next_after(page, cursor)
-        .map(drop)
+    check_envelope(page, cursor)
         .map_err(|message| unusable_answer(message, status, request_id.as_string()))
 }
 
@@ -208,29 +203,23 @@ fn operation(op: &str) -> Result<&'static Operation, Error> {
     find(op).ok_or_else(|| Error::invalid("op", format!("unknown operation `{op}`")))
 }
 
-/// The next page's `after` cursor, as the official page classes decide it: `has_more` missing
-/// or `false` ends the list; otherwise a non-empty cursor continues it, even after an empty page
-/// (`NextCursorPage`), except that the users list (`last_id`, `ConversationCursorPage`) also
-/// ends on an empty page. The envelope's fields must have their JSON types when present.
-///
-/// The cursor stays a JS string, never copied into the core: only the JavaScript side sends it.
-fn next_after(page: &JsValue, cursor_field: &str) -> Result<Option<JsString>, String> {
+/// Whether a list page's envelope has the JSON types the package's page classes read: `data`
+/// an array, `has_more` a boolean, the cursor field the operation table names a string or
+/// `null`, each when present. Which page comes next is theirs to decide.
+fn check_envelope(page: &JsValue, cursor_field: &str) -> Result<(), String> {
     if !page.is_object() {
-        return Ok(None);
+        return Ok(());
     }
     let page: &Envelope = page.unchecked_ref();
     let data = page.data();
-    let items = if data.is_undefined() {
-        0
-    } else if Array::is_array(&data) {
-        data.unchecked_ref::<Array>().length()
-    } else {
+    if !(data.is_undefined() || Array::is_array(&data)) {
         return Err("`data` is not an array".to_owned());
-    };
+    }
     let has_more = page.has_more();
     if !has_more.is_undefined() && has_more.as_bool().is_none() {
         return Err("`has_more` is not a boolean".to_owned());
     }
+    // The two cursor fields the table names are read through their getters (see `Envelope`).
     let cursor = match cursor_field {
         "next" => page.next(),
         "last_id" => page.last_id(),
@@ -239,13 +228,7 @@ fn next_after(page: &JsValue, cursor_field: &str) -> Result<Option<JsString>, St
     if !(cursor.is_undefined() || cursor.is_null() || cursor.is_string()) {
         return Err(format!("`{cursor_field}` is neither a string nor null"));
     }
-    if has_more.as_bool() != Some(true) || (cursor_field == "last_id" && items == 0) {
-        return Ok(None);
-    }
-    Ok(cursor
-        .dyn_into::<JsString>()
-        .ok()
-        .filter(|c| c.length() > 0))
+    Ok(())
 }
 
 /// [`build`] with the arguments as JavaScript gave them.

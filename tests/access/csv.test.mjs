@@ -1,0 +1,40 @@
+// `openai-admin access export --csv` and `import --csv` end to end against the mock; a bad CSV
+// changes nothing on the server.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, test } from 'node:test';
+import { startMock } from '../support/mock.mjs';
+import { access, file, snapshot, writes } from './harness.mjs';
+
+let mock;
+before(async () => (mock = await startMock({ seed: 'demo' })));
+after(() => mock.stop());
+beforeEach(() => mock.reset());
+
+test('export memberships and assignments; import plans and applies group,email[,action] rows', async () => {
+  const m = await access(mock, ['export', '--csv', 'memberships']);
+  assert.equal(m.code, 0, m.stderr);
+  assert.match(m.stdout, /^group,email$/m);
+  assert.match(m.stdout, /^Engineering,ada\.lovelace@example\.com$/m);
+  const a = await access(mock, ['export', '--csv', 'assignments']);
+  assert.match(a.stdout, /^role,principal_type,principal,source$/m);
+  const csv = file('group,email,action\nDesign,ada.lovelace@example.com,add\nEngineering,ada.lovelace@example.com,remove\n', 'csv');
+  const plan = await access(mock, ['import', '--csv', csv]);
+  assert.equal(plan.code, 0, plan.stderr);
+  assert.match(plan.stdout, /\+ .*ada\.lovelace@example\.com/);
+  assert.deepEqual(await writes(mock), []);
+  const applied = await access(mock, ['import', '--csv', csv, '--apply', '--yes']);
+  assert.equal(applied.code, 0, applied.stderr);
+  const state = await snapshot(mock);
+  assert.ok(state.groups.Design[0].members.includes('ada.lovelace@example.com'));
+  assert.ok(!state.groups.Engineering[0].members.includes('ada.lovelace@example.com'));
+});
+
+test('a bad CSV row gets its line number, and no row of the file is applied', async () => {
+  const before = await snapshot(mock);
+  const csv = file('group,email\nDesign,grace.hopper@example.com\nEngineering,grace.hopper@example.com,bogus\n', 'csv');
+  const bad = await access(mock, ['import', '--csv', csv, '--apply', '--yes']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /f\d+\.csv:3/);
+  assert.deepEqual(await writes(mock), []);
+  assert.deepEqual(await snapshot(mock), before);
+});
