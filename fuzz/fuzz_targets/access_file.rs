@@ -36,7 +36,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     match read(text) {
         Err(e) => {
-            let lines = text.split('\n').count();
+            // YAML's line breaks: `\n`, `\r\n`, and a lone `\r`.
+            let lines = 1 + text.replace("\r\n", "\n").matches(['\n', '\r']).count();
             assert!(e.line >= 1 && e.line <= lines + 1, "line {} of {lines}: {e}", e.line);
             assert!(e.column >= 1, "{e}");
             assert!(!e.message.is_empty());
