@@ -31,7 +31,7 @@ pkg: setup
 	scripts/build-pkg.sh
 
 ## bench: compare speed, memory and size with the official SDK and a bare fetch loop, and the
-## server handler with a minimal keep-alive proxy (bench/server.mjs; --quick for a one-minute run)
+## server handler with a minimal keep-alive proxy (bench/server.mjs; --quick for a run under 2 minutes)
 bench: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
@@ -91,8 +91,8 @@ test-cli: setup
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-cli.sh
 
 ## test-access: openai-admin-wasm/access and `openai-admin access` end to end against the mock
-## (pacer, loader, applyPlan, dump/plan/apply/who, rate limits, faults, SIGKILL, tmux)
-test-access: setup
+## (pacer, loader, applyPlan, dump/plan/apply/who/CSV, rate limits, faults, SIGKILL, tmux, Chromium)
+test-access: setup-browser
 	scripts/build-pkg.sh
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-access.sh

@@ -2,7 +2,8 @@
 # Tests `openai-admin-wasm/access` and `openai-admin access` (tests/access/) against the mock, from
 # pkg/ as built: the pacer and loader, applyPlan, the command line end to end (both shapes of a
 # user's role list, blocked cases, bad files, a rate limit, injected faults, SIGKILL mid-apply),
-# and apply's question and progress bar on a real terminal (tmux).
+# apply's question and progress bar on a real terminal (tmux), and the browser entry in headless
+# Chromium (`scripts/setup.sh --browser`).
 #
 #   scripts/test-access.sh            # tests pkg/ as built
 #   scripts/test-access.sh --build    # first runs scripts/build-pkg.sh and builds the mock

@@ -388,10 +388,6 @@ export function callOptions(c: ClientState, defaultQuery: Record<string, unknown
   return splitBaseURL(out, absolute);
 }
 
-/** Query keys of each list, as the official resources declare them. */
-export function listQueryKeys(op: string): string[] {
-  return op === 'users.list' ? ['after', 'emails', 'limit'] : ['after', 'limit', 'order'];
-}
 
 /**
  * The official `normalizeRequestOptionsForQuery`: request options passed in the query position of

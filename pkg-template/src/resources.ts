@@ -4,7 +4,7 @@
 import type { RequestOptions, QueryParams, OptionsOnly } from './options.js';
 import type { Transport } from './transport.js';
 import type { APIPromise } from './api-promise.js';
-import type { PagePromise } from './pagination.js';
+import { ConversationCursorPage, NextCursorPage, type PagePromise } from './pagination.js';
 import type * as API from './types.js';
 
 /** `client.admin.organization.groups.users` */
@@ -14,7 +14,7 @@ export class GroupUsers {
   list(groupID: string, query?: QueryParams<API.Organization.Groups.Users.UserListParams>, options?: RequestOptions): PagePromise<API.Organization.Groups.Users.OrganizationGroupUsersPage, API.Organization.Groups.Users.OrganizationGroupUser>;
   list(groupID: string, options?: OptionsOnly): PagePromise<API.Organization.Groups.Users.OrganizationGroupUsersPage, API.Organization.Groups.Users.OrganizationGroupUser>;
   list(groupID: string, query?: unknown, options?: RequestOptions): PagePromise<API.Organization.Groups.Users.OrganizationGroupUsersPage, API.Organization.Groups.Users.OrganizationGroupUser> {
-    return this.t.list('groups.users.list', groupID, query, options);
+    return this.t.list('groups.users.list', groupID, query, options, NextCursorPage, ['after', 'limit', 'order']);
   }
   /** Adds a user to a group. `POST /organization/groups/{group_id}/users` */
   create(groupID: string, body: API.Organization.Groups.Users.UserCreateParams, options?: RequestOptions): APIPromise<API.Organization.Groups.Users.UserCreateResponse> {
@@ -37,7 +37,7 @@ export class GroupRoles {
   list(groupID: string, query?: QueryParams<API.Organization.Groups.Roles.RoleListParams>, options?: RequestOptions): PagePromise<API.Organization.Groups.Roles.RoleListResponsesPage, API.Organization.Groups.Roles.RoleListResponse>;
   list(groupID: string, options?: OptionsOnly): PagePromise<API.Organization.Groups.Roles.RoleListResponsesPage, API.Organization.Groups.Roles.RoleListResponse>;
   list(groupID: string, query?: unknown, options?: RequestOptions): PagePromise<API.Organization.Groups.Roles.RoleListResponsesPage, API.Organization.Groups.Roles.RoleListResponse> {
-    return this.t.list('groups.roles.list', groupID, query, options);
+    return this.t.list('groups.roles.list', groupID, query, options, NextCursorPage, ['after', 'limit', 'order']);
   }
   /** Assigns an organization role to a group within the organization. `POST /organization/groups/{group_id}/roles` */
   create(groupID: string, body: API.Organization.Groups.Roles.RoleCreateParams, options?: RequestOptions): APIPromise<API.Organization.Groups.Roles.RoleCreateResponse> {
@@ -60,7 +60,7 @@ export class UserRoles {
   list(userID: string, query?: QueryParams<API.Organization.Users.Roles.RoleListParams>, options?: RequestOptions): PagePromise<API.Organization.Users.Roles.RoleListResponsesPage, API.Organization.Users.Roles.RoleListResponse>;
   list(userID: string, options?: OptionsOnly): PagePromise<API.Organization.Users.Roles.RoleListResponsesPage, API.Organization.Users.Roles.RoleListResponse>;
   list(userID: string, query?: unknown, options?: RequestOptions): PagePromise<API.Organization.Users.Roles.RoleListResponsesPage, API.Organization.Users.Roles.RoleListResponse> {
-    return this.t.list('users.roles.list', userID, query, options);
+    return this.t.list('users.roles.list', userID, query, options, NextCursorPage, ['after', 'limit', 'order']);
   }
   /** Assigns an organization role to a user within the organization. `POST /organization/users/{user_id}/roles` */
   create(userID: string, body: API.Organization.Users.Roles.RoleCreateParams, options?: RequestOptions): APIPromise<API.Organization.Users.Roles.RoleCreateResponse> {
@@ -88,7 +88,7 @@ export class Groups {
   list(query?: QueryParams<API.Organization.Groups.GroupListParams>, options?: RequestOptions): PagePromise<API.Organization.Groups.GroupsPage, API.Organization.Groups.Group>;
   list(options?: OptionsOnly): PagePromise<API.Organization.Groups.GroupsPage, API.Organization.Groups.Group>;
   list(query?: unknown, options?: RequestOptions): PagePromise<API.Organization.Groups.GroupsPage, API.Organization.Groups.Group> {
-    return this.t.list('groups.list', undefined, query, options);
+    return this.t.list('groups.list', undefined, query, options, NextCursorPage, ['after', 'limit', 'order']);
   }
   /** Creates a new group in the organization. `POST /organization/groups` */
   create(body: API.Organization.Groups.GroupCreateParams, options?: RequestOptions): APIPromise<API.Organization.Groups.Group> {
@@ -115,7 +115,7 @@ export class Roles {
   list(query?: QueryParams<API.Organization.Roles.RoleListParams>, options?: RequestOptions): PagePromise<API.Organization.Roles.RolesPage, API.Organization.Roles.Role>;
   list(options?: OptionsOnly): PagePromise<API.Organization.Roles.RolesPage, API.Organization.Roles.Role>;
   list(query?: unknown, options?: RequestOptions): PagePromise<API.Organization.Roles.RolesPage, API.Organization.Roles.Role> {
-    return this.t.list('roles.list', undefined, query, options);
+    return this.t.list('roles.list', undefined, query, options, NextCursorPage, ['after', 'limit', 'order']);
   }
   /** Creates a custom role for the organization. `POST /organization/roles` */
   create(body: API.Organization.Roles.RoleCreateParams, options?: RequestOptions): APIPromise<API.Organization.Roles.Role> {
@@ -145,7 +145,7 @@ export class Users {
   list(query?: QueryParams<API.Organization.Users.UserListParams>, options?: RequestOptions): PagePromise<API.Organization.Users.OrganizationUsersPage, API.Organization.Users.OrganizationUser>;
   list(options?: OptionsOnly): PagePromise<API.Organization.Users.OrganizationUsersPage, API.Organization.Users.OrganizationUser>;
   list(query?: unknown, options?: RequestOptions): PagePromise<API.Organization.Users.OrganizationUsersPage, API.Organization.Users.OrganizationUser> {
-    return this.t.list('users.list', undefined, query, options);
+    return this.t.list('users.list', undefined, query, options, ConversationCursorPage, ['after', 'limit', 'emails']);
   }
   /** Retrieves a user by their identifier. `GET /organization/users/{user_id}` */
   retrieve(userID: string, options?: RequestOptions): APIPromise<API.Organization.Users.OrganizationUser> {

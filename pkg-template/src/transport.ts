@@ -13,7 +13,6 @@ import { ensureLoaded, loaded } from './loader.js';
 import { logFn } from './log.js';
 import {
   callOptions,
-  listQueryKeys,
   NO_AUTH,
   optionsInQueryPosition,
   type CallOptions,
@@ -24,14 +23,10 @@ import {
   type TransportOptions,
 } from './options.js';
 import { requestWithNextCursor, type LastPageRequest } from './page-cache.js';
-import {
-  ConversationCursorPage,
-  NextCursorPage,
-  PagePromise,
-  type AbstractPage,
-  type PageFetcher,
-  type PageRequestOptions,
-} from './pagination.js';
+import { PagePromise, type AbstractPage, type PageFetcher, type PageRequestOptions } from './pagination.js';
+
+/** The page class of a list (`NextCursorPage` or `ConversationCursorPage`), which decides its next page. */
+export type PageClass = new (fetch: PageFetcher, response: Response, body: any, options: PageRequestOptions) => AbstractPage<any>;
 
 /** What one call resolves to. */
 interface CallResult {
@@ -392,19 +387,22 @@ export class Transport {
     });
   }
 
-  /** One list operation: the official `PagePromise`, iterable over every item of every page. */
-  list<P extends AbstractPage<I>, I = unknown>(op: string, id: string | undefined, params: unknown, options: RequestOptions | undefined): PagePromise<P, I> {
+  /**
+   * One list operation: the official `PagePromise`, iterable over every item of every page. `Page`
+   * and `queryKeys` (the keys of the list's query) come from the operation's row, through the
+   * generated resource method.
+   */
+  list<P extends AbstractPage<I>, I = unknown>(op: string, id: string | undefined, params: unknown, options: RequestOptions | undefined, Page: PageClass, queryKeys: string[]): PagePromise<P, I> {
     let query = params;
-    const moved = optionsInQueryPosition(params, listQueryKeys(op), options);
+    const moved = optionsInQueryPosition(params, queryKeys, options);
     if (moved !== undefined) {
       options = moved as RequestOptions;
       query = {};
     }
-    return this.#page<P, I>(op, id, query ?? {}, options, {});
+    return this.#page<P, I>(op, Page, id, query ?? {}, options, {});
   }
 
-  #page<P extends AbstractPage<I>, I>(op: string, id: string | undefined, query: unknown, options: RequestOptions | undefined, lastPage: LastPageRequest): PagePromise<P, I> {
-    const Page = op === 'users.list' ? ConversationCursorPage : NextCursorPage;
+  #page<P extends AbstractPage<I>, I>(op: string, Page: PageClass, id: string | undefined, query: unknown, options: RequestOptions | undefined, lastPage: LastPageRequest): PagePromise<P, I> {
     return new PagePromise<P, I>(async (raw) => {
       const resolved = (isThenable(options) ? await options : options) as RequestOptions | undefined;
       const answer = await this.#run(op, true, id, query, resolved, raw, lastPage);
@@ -414,7 +412,7 @@ export class Transport {
         const { query: queryOverride, ...rest } = resolved ?? {};
         const pageOptions: PageRequestOptions = { method: 'get', query: (queryOverride ?? query) as object, ...rest };
         // The next page: the same call with the page's query and the same options.
-        const next: PageFetcher = (nextQuery) => this.#page(op, id, nextQuery, rest as RequestOptions, lastPage);
+        const next: PageFetcher = (nextQuery) => this.#page(op, Page, id, nextQuery, rest as RequestOptions, lastPage);
         return new Page(next, response, (data ?? {}) as any, pageOptions);
       };
       if (read) return { response, read: () => read().then(pageOf) } as Answer<any>;

@@ -104,6 +104,9 @@ test('library: load, plan, applyPlan, re-plan gives exactly the rest, then nothi
   assert.equal(rest.operations.length, plan.operations.length - done, 'exactly the rest');
   const second = await applyPlan(client, rest);
   assert.ok(second.every((o) => o.status === 'done'));
+  // The model in memory follows the outcomes (created ids included) without reading again.
+  reloaded.applyOutcomes(rest, second);
+  assert.deepEqual(reloaded.plan(text).operations, []);
   const final = await loadOrganization(client);
   assert.deepEqual(final.plan(text).operations, []);
   for (const o of [org, reloaded, final]) o.free();

@@ -184,3 +184,41 @@ test('access who\'s completions: the org\'s emails, group and role names, throug
   assert.deepEqual(await principalsFor(options({ OPENAI_ADMIN_KEY: KEY, OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }))({}), []);
   assert.ok(Date.now() - started < 3000);
 });
+
+test('access: files and values after flags; who completes the organization\'s emails and names (bash Tab too)', async () => {
+  await h.mock.reset();
+  assert.ok((await complete('bash', 'access', 'plan', '--')).lines.includes('--prune'));
+  assert.deepEqual((await complete('bash', 'access', 'plan', '-f', '')).code, 10);
+  assert.deepEqual((await complete('bash', 'access', 'export', '--csv', '')).lines, ['memberships', 'assignments']);
+  assert.deepEqual((await complete('bash', 'access', 'dump', '--format', '')).lines, ['yaml', 'json']);
+  const client = (await import(pathToFileURL(path.join(h.pkg, 'dist', 'node.js')).href)).default;
+  const org = new client({ adminAPIKey: KEY, baseURL: h.mock.api }).admin.organization;
+  const users = await collect(org.users.list({ limit: 100 }));
+  const groups = await collect(org.groups.list({ limit: 1000 }));
+  const ada = users.find((u) => u.email?.startsWith('ada'));
+  assert.deepEqual((await complete('bash', 'access', 'who', 'ada')).lines, [ada.email]);
+  const who = (await complete('zsh', 'access', 'who', '')).lines;
+  for (const u of users.filter((x) => x.email)) assert.ok(who.includes(u.email.replace(/:/g, '\\:')), u.email);
+  for (const g of groups) assert.ok(who.includes(g.name), g.name);
+  // The key typed on the line is used; a wrong one completes nothing.
+  const wrong = await h.cli(['__complete', '--', '--admin-api-key', 'sk-admin-wrong', 'access', 'who', ''], { env: { COMPLETION_STYLE: 'bash' } });
+  assert.equal(wrong.stdout, '');
+  const t = new Terminal(h.env(), { width: 150, height: 20 });
+  try {
+    t.start('bash --norc --noprofile');
+    t.keys('source <(openai-admin @completion bash)', 'Enter');
+    t.keys("PS1='$ '; clear", 'Enter');
+    await t.waitFor((s) => s.trim() === '$');
+    t.keys('-l', 'openai-admin access who ada');
+    t.keys('Tab');
+    await t.waitFor(new RegExp(`openai-admin access who ${ada.email.replace(/\./g, '\\.')}$`, 'm'));
+    // A group name with a space comes back quoted for the shell.
+    t.keys('C-u', 'clear', 'Enter');
+    await t.waitFor((x) => x.trim() === '$');
+    t.keys('-l', 'openai-admin access who Data');
+    t.keys('Tab');
+    await t.waitFor(/openai-admin access who Data\\ Science$/m);
+  } finally {
+    t.stop();
+  }
+});

@@ -100,6 +100,25 @@ test('no pager for short output, through a pipe, or for one object; a missing pa
   assert.match(failing.screen, /Pager exited with non-zero exit status: 1/);
 });
 
+test('access dump, long on a terminal, goes through $PAGER; access who, short, does not; piped both are printed', async () => {
+  await h.mock.reset();
+  clean();
+  const dump = await h.cli(['access', 'dump']);
+  assert.equal(dump.code, 0, dump.stderr);
+  assert.ok(dump.stdout.split('\n').length > 30, 'longer than the terminal');
+  let r = await onTerminal(run(['access', 'dump']), { PAGER: `${dir}/pager` });
+  assert.equal(r.code, 0, r.screen);
+  assert.equal(readFileSync(path.join(dir, 'paged'), 'utf8'), dump.stdout);
+  assert.equal(readFileSync(path.join(dir, 'less'), 'utf8'), '-r -Popenai-admin access dump$');
+  clean();
+  const who = await h.cli(['access', 'who', 'Engineering']);
+  assert.equal(who.code, 0, who.stderr);
+  r = await onTerminal(run(['access', 'who', 'Engineering']), { PAGER: `${dir}/pager` });
+  assert.equal(r.code, 0, r.screen);
+  assert.ok(!existsSync(path.join(dir, 'paged')), 'short output is not paged');
+  assert.ok(r.screen.includes(who.stdout.trim().split('\n')[0]), r.screen);
+});
+
 test('quitting the pager stops a long list: the pages after it are never requested', async () => {
   const big = await startMock({ args: ['--users', '2000'] });
   try {

@@ -200,7 +200,7 @@ fn resources_ts() -> String {
          import type { RequestOptions, QueryParams, OptionsOnly } from './options.js';\n\
          import type { Transport } from './transport.js';\n\
          import type { APIPromise } from './api-promise.js';\n\
-         import type { PagePromise } from './pagination.js';\n\
+         import { ConversationCursorPage, NextCursorPage, type PagePromise } from './pagination.js';\n\
          import type * as API from './types.js';\n",
     );
     // Children first, so every class is declared before a parent constructs it.
@@ -256,9 +256,26 @@ fn resources_ts() -> String {
                     "  {verb}({id_param}query?: QueryParams<{params}>, options?: RequestOptions): {page};"
                 );
                 let _ = writeln!(out, "  {verb}({id_param}options?: OptionsOnly): {page};");
+                // The official page class is the one that reads the row's cursor field; the query's
+                // keys tell the transport's request options apart from a query (as the official
+                // resources' own lists do).
+                let class = if op.cursor == Some("last_id") {
+                    "ConversationCursorPage"
+                } else {
+                    "NextCursorPage"
+                };
+                let keys = match op.input {
+                    Input::Query(schema) => schema
+                        .fields
+                        .iter()
+                        .map(|f| format!("'{}'", f.name))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    _ => String::new(),
+                };
                 let _ = writeln!(
                     out,
-                    "  {verb}({id_param}query?: unknown, options?: RequestOptions): {page} {{\n    return this.t.list('{}', {id_value}, query, options);\n  }}",
+                    "  {verb}({id_param}query?: unknown, options?: RequestOptions): {page} {{\n    return this.t.list('{}', {id_value}, query, options, {class}, [{keys}]);\n  }}",
                     op.name
                 );
                 continue;

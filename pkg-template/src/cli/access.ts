@@ -13,6 +13,7 @@ import type { AccessPlan } from '../access/types.js';
 import type * as Access from '../access/exports.js';
 import { accessText, bar, colors, groupText, holdersText, outcomeLine, planCounts, planJson, planText, type Colors } from './access-text.js';
 import { useColor } from './output.js';
+import { printPaged } from './pager.js';
 import { errorLine, type Output } from './run.js';
 
 export interface AccessRunOptions {
@@ -116,6 +117,9 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
     }
     const paceOptions = { concurrency: positive(values.concurrency, 'concurrency'), maxRequestsPerSecond: positive(values['max-rps'], 'max-rps') };
     const c: Colors = colors(useColor(o.stdout, o.env));
+    // What a command prints whole: through the pager on a terminal when longer than the screen.
+    const show = (t: string) =>
+      o.stdout.isTTY === true ? printPaged(o.stdout, o.env, `openai-admin access ${command}`, redact(t), (w) => void err(`openai-admin: ${w}\n`)) : out(t);
     const tty = o.stderr.isTTY === true;
     const format = values.format;
     const checkFormat = (allowed: string[]) => {
@@ -180,11 +184,11 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
     if (tty) await err('\n');
     try {
       if (command === 'dump') {
-        await out(org.dump(format === 'json' ? 'json' : 'yaml'));
+        await show(org.dump(format === 'json' ? 'json' : 'yaml'));
         return 0;
       }
       if (command === 'export') {
-        await out(org.exportCsv(values.csv as 'memberships' | 'assignments'));
+        await show(org.exportCsv(values.csv as 'memberships' | 'assignments'));
         return 0;
       }
       if (command === 'who') {
@@ -198,8 +202,8 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
           await err(`openai-admin: no user, group or role '${ref}'${hits.length ? `; did you mean: ${hits.join(', ')}?` : ''}\n`);
           return 1;
         }
-        if (format === 'json') await out(`${JSON.stringify({ kind: user ? 'user' : group ? 'group' : 'role', ...found }, null, 2)}\n`);
-        else await out(user ? accessText(user, c) : group ? groupText(group, c) : holdersText(role!, c));
+        if (format === 'json') await show(`${JSON.stringify({ kind: user ? 'user' : group ? 'group' : 'role', ...found }, null, 2)}\n`);
+        else await show(user ? accessText(user, c) : group ? groupText(group, c) : holdersText(role!, c));
         return 0;
       }
       // plan, apply, import
@@ -214,7 +218,7 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       }
       const applying = command === 'apply' || (command === 'import' && values.apply === true);
       if (!applying) {
-        await out(format === 'json' ? planJson(plan) : planText(plan, c));
+        await show(format === 'json' ? planJson(plan) : planText(plan, c));
         return values['exit-code'] && plan.operations.length > 0 ? 2 : 0;
       }
       await out(planText(plan, c));

@@ -161,3 +161,17 @@ export class PagedOutput {
     if (code !== 0 && code !== null) throw new Error(`Pager exited with non-zero exit status: ${code}`);
   }
 }
+
+/**
+ * Prints `text` (output made whole, such as `access dump`): through the pager when `out` is a
+ * terminal and the text is longer than the screen, directly otherwise.
+ */
+export async function printPaged(out: Terminal, env: Record<string, string | undefined>, title: string, text: string, warn: (text: string) => void): Promise<void> {
+  if (out.isTTY !== true) {
+    if (text !== '' && !out.write(text) && out.once) await new Promise<void>((r) => out.once!('drain', r));
+    return;
+  }
+  const paged = new PagedOutput(out, env, title, warn);
+  await paged.write(text);
+  await paged.end();
+}

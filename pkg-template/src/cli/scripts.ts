@@ -27,7 +27,14 @@ __FN___bash() {
   fi
   case $code in
     10) mapfile -t COMPREPLY < <(compgen -f -- "$cur") ;;
-    0) if [[ -n "$out" ]]; then mapfile -t COMPREPLY <<<"$out"; else COMPREPLY=(); fi ;;
+    0)
+      # Names, not files: quoted here (a group name may hold a space), so that bash leaves an @ be.
+      COMPREPLY=()
+      if [[ -n "$out" ]]; then
+        compopt +o filenames 2>/dev/null
+        local c
+        while IFS= read -r c; do COMPREPLY+=("$(printf '%q' "$c")"); done <<<"$out"
+      fi ;;
     *) COMPREPLY=() ;;
   esac
   return 0
