@@ -31,7 +31,7 @@ pkg: setup
 	scripts/build-pkg.sh
 
 ## bench: compare speed, memory and size with the official SDK and a bare fetch loop, and the
-## server handler with a minimal keep-alive proxy (bench/server.mjs; --quick for a one-minute run)
+## server handler with a minimal keep-alive proxy (bench/server.mjs; --quick for a run under 2 minutes)
 bench: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock

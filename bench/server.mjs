@@ -1,7 +1,7 @@
 // The server handler against a plain reverse proxy: autocannon through each target, side by side,
 // against the release mock, with the CPU time each proxy process spends per request.
 //
-//   node bench/server.mjs [--quick] [--seconds S] [--runs N] [--conns 8,64] [--targets a,b] [--out FILE]
+//   node bench/server.mjs [--quick] [--seconds S] [--runs N] [--conns 8,64] [--targets a,b] [--pkg DIR] [--out FILE]
 //
 // Targets (bench/server-target.mjs, one process each): `direct` (autocannon straight at the mock),
 // `minimal` (a keep-alive node:http proxy that swaps the key), `fetch` (the same with the global
@@ -9,9 +9,10 @@
 // no audit sink), `handler-audit` (the same with the JSON-lines audit file). Cases: GET
 // /v1/organization/groups?limit=20 and POST /v1/organization/groups/{id} (a rename).
 //
-// Default: 10 s per run after a 1 s warm-up (3 s before a target's first run of a case), 3 runs, connections 8 and 64, every target (about 9
-// minutes). `--quick`: 3 s runs, 1 run, (about 1 minute). Runs are interleaved: run 1 of every cell,
-// then run 2 in another order, ... so that drifting background load hits every target. Reported:
+// Default: 10 s per run after a 1 s warm-up (3 s before a target's first run of a case), 3 runs,
+// connections 8 and 64, every target (about 10 minutes). `--quick`: 3 s runs, 1 run (under 2
+// minutes). Runs are interleaved: run 1 of every cell, then run 2 in another order, ... so that
+// drifting background load hits every target. Reported:
 // medians of the runs. Latencies come from autocannon's `response` event (float ms), not its
 // integer-ms histogram. Proxy CPU per request: process.cpuUsage() of the proxy process over the
 // measured run, divided by the requests answered in it. Fails on any non-2xx answer.
@@ -43,10 +44,14 @@ const OUT = opt('out', path.join(here, 'results-server.json'));
 const log = (...a) => console.error('[bench/server]', ...a);
 
 // ---------------------------------------------------------------- the mock and the proxies
-const pkgDir = TARGETS.some((t) => t.startsWith('handler'))
-  ? await copyPkg({ need: ['dist/server/node.js', 'wasm/openai_admin_wasm_bg.wasm'], prefix: 'bench-server-pkg-' })
-  : null;
-process.on('exit', () => pkgDir && rmSync(pkgDir, { recursive: true, force: true }));
+// A copy of pkg/ (a rebuild during the run cannot mix two builds), or the build `--pkg DIR` names.
+const PKG = opt('pkg', null);
+const pkgDir = PKG
+  ? path.resolve(PKG)
+  : TARGETS.some((t) => t.startsWith('handler'))
+    ? await copyPkg({ need: ['dist/server/node.js', 'wasm/openai_admin_wasm_bg.wasm'], prefix: 'bench-server-pkg-' })
+    : null;
+process.on('exit', () => pkgDir && !PKG && rmSync(pkgDir, { recursive: true, force: true }));
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130));
 const mock = await startMock({ adminKey: KEY, seed: 'empty', args: ['--groups', '100'], builds: ['release'] });
 const group = await mock.call('POST', '/v1/organization/groups', { name: 'Bench' });

@@ -42,7 +42,8 @@ if [[ $# -gt 0 ]]; then
   files=()
   for name in "$@"; do files+=("runtimes/$name.test.mjs"); done
 else
-  files=(runtimes/*.test.mjs)
+  files=()
+  for f in "$project"/runtimes/*.test.mjs; do files+=("runtimes/${f##*/}"); done
 fi
 out=$scratch/runtimes.tap
 status=0

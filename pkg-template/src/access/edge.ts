@@ -1,0 +1,16 @@
+/**
+ * `openai-admin-wasm/access` for Cloudflare Workers (`workerd`) and Vercel's Edge Runtime
+ * (`edge-light`): the access module's `.wasm` is imported as a module, which the platform compiles
+ * (see `../edge.ts`), and instantiated on first use.
+ */
+// @ts-ignore: a `.wasm?module` import is the platform's: a `WebAssembly.Module`.
+import wasmModule from '../../wasm/openai_admin_access_bg.wasm?module';
+import init from '../../wasm/openai_admin_access.js';
+import { setAccessLoader } from './model.js';
+
+// `init`, not `initSync`: the module may come from another realm (see `../edge.ts`).
+setAccessLoader(async () => {
+  await init({ module_or_path: wasmModule as WebAssembly.Module });
+});
+
+export * from './exports.js';
