@@ -79,12 +79,10 @@ test-package: setup-browser
 ## in workerd, also the server handler), Next.js (Node and edge route handlers, a client component in
 ## Chromium), the Vercel Edge Runtime, Deno, Bun, Jest 30 (CJS, ESM) and Vitest, each against the
 ## official SDK in the same runtime (scripts/test-runtimes.sh [workers next edge deno bun jest]).
-## For now `make test` leaves Next.js out: its server render of a client component (Turbopack)
-## rewrites the Node entry's `new URL(…, import.meta.url)` into a URL `readFileSync` refuses.
 test-runtimes: setup-browser
 	scripts/build-pkg.sh
 	cargo build -p openai-admin-mock
-	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-runtimes.sh workers edge deno bun jest
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-runtimes.sh workers next edge deno bun jest
 
 ## test-cli: the `openai-admin` command line of pkg/ against the mock (help, exit codes, pipes, tmux)
 test-cli: setup

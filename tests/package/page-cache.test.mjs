@@ -7,10 +7,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-// In Node the package loads its wasm module when it is imported.
+// The package's Node entry sets up the loading of its wasm module (done on the first request);
+// the test asks its loader for it, then calls the core's encoder directly.
 import 'openai-admin-wasm';
 
 const dist = new URL('.', import.meta.resolve('openai-admin-wasm'));
+await (await import(new URL('loader.js', dist).href)).ensureLoaded();
 const { UNRESERVED } = await import(new URL('page-cache.js', dist).href);
 const { encodeQueryValue } = await import(new URL('../wasm/openai_admin_wasm.js', dist).href);
 

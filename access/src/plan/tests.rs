@@ -317,3 +317,32 @@ fn plans_are_deterministic() {
         assert_eq!(plan_of(&m.clone(), text, true), first);
     }
 }
+
+#[test]
+fn every_operation_is_a_row_of_the_table_with_its_path_parameters() {
+    let m = org();
+    let text = "roles:\n  New: {permissions: []}\n  Auditors:\n    id: r_aud\n    permissions: []\ngroups:\n  Eng:\n    id: g_eng\n    members: [sam@example.com]\n    roles: [New]\n  Fresh:\n    members: [ada@example.com]\n    roles: [Writer]\nusers:\n  grace@example.com:\n    role: owner\n    roles: [New]\n  ada@example.com:\n    role: reader\n    roles: []\n";
+    let mut p = plan_of(&m, text, true);
+    let mut csv = crate::csv::plan_csv(
+        &m,
+        "Engineering,sam@example.com\nEngineering,ada@example.com,remove\n",
+    )
+    .expect("plans");
+    p.operations.append(&mut csv.operations);
+    p.operations
+        .append(&mut plan_of(&m, "roles: {}\ngroups: {}\n", true).operations);
+    let mut seen = std::collections::BTreeSet::new();
+    for op in &p.operations {
+        let row = openai_admin_wasm::ops::find(&op.operation)
+            .unwrap_or_else(|| panic!("{} is no row", op.operation));
+        assert!(row.writes, "{}", op.operation);
+        let params: Vec<&str> = row.path_params().collect();
+        let ids: Vec<&str> = op.ids.keys().map(String::as_str).collect();
+        let mut want = params.clone();
+        want.sort_unstable();
+        assert_eq!(ids, want, "{}", op.operation);
+        seen.insert(op.operation.as_str());
+    }
+    // Every kind of write a plan makes appears above (users are never created nor deleted).
+    assert_eq!(seen.len(), 13, "{seen:?}");
+}
