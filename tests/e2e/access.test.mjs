@@ -3,7 +3,7 @@
 // holders, exports. Expected values come from the mock's API, read directly.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, listAll } from './harness.mjs';
+import { startStack, listAll, ROOT } from './harness.mjs';
 
 let stack;
 let session;
@@ -121,4 +121,38 @@ test('export downloads the memberships CSV the API implies', async () => {
     for (const m of members) assert.ok(rows.includes(`${/[",]/.test(g.name) ? `"${g.name}"` : g.name},${m.email ?? m.id}`), `${g.name},${m.email ?? m.id}`);
   }
   assert.equal(rows.length - 1, expected);
+});
+
+/** axe-core's serious and critical findings on the page as it is now (WCAG 2 A and AA rules). */
+async function axeFindings(page) {
+  const { readFile } = await import('node:fs/promises');
+  const { createRequire } = await import('node:module');
+  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] })).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('axe-core finds nothing serious or critical in the Access section, at 360 px and 1,440 px; screenshots kept', async () => {
+  const { mkdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const dir = join(ROOT, 'target/e2e-artifacts');
+  mkdirSync(dir, { recursive: true });
+  for (const width of [360, 1440]) {
+    const page = await openAccess({ viewport: { width, height: 900 } });
+    await search(page).fill('a');
+    await page.getByRole('listbox', { name: 'Search results' }).waitFor();
+    assert.deepEqual(await axeFindings(page), [], `search results at ${width} px`);
+    await search(page).press('Enter');
+    await page.locator('.access-view h2').waitFor();
+    assert.deepEqual(await axeFindings(page), [], `a view at ${width} px`);
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scroll <= width, `no horizontal scrolling at ${width} px (${scroll})`);
+    await page.screenshot({ path: join(dir, `access-${width}.png`), fullPage: true });
+    await session.context.close();
+    assert.deepEqual(session.problems, []);
+    session = null;
+  }
 });
