@@ -4,7 +4,7 @@
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
 
-## demo: build the package and serve the demo admin page with the mock API on http://127.0.0.1:8787/
+## demo: build the package and run `openai-admin console` against the mock on http://127.0.0.1:8787/ (SEED=large: 2,000 users; READ_ONLY=1)
 demo: setup
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock

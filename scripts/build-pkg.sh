@@ -59,6 +59,9 @@ for (const f of walk("pkg/dist").filter((f) => f.endsWith(".d.ts"))) {
   fs.writeFileSync(f.slice(0, -5) + ".d.cts", text);
 }'
 cp pkg-template/package.json pkg-template/README.md pkg-template/LICENSE pkg/
+# The console's page (`openai-admin console`), served from the package.
+cp -r www pkg/www
+rm -f pkg/www/README.md
 
 size() { gzip -9c "$@" | wc -c; }
 wasm_gz=$(size pkg/wasm/openai_admin_wasm_bg.wasm)
@@ -69,4 +72,7 @@ echo "pkg/ built: browser download ${wasm_gz} B wasm + ${js_gz} B js = $((wasm_g
 # The access module, downloaded only by pages that import `openai-admin-wasm/access`.
 access_wasm_gz=$(size pkg/wasm/openai_admin_access_bg.wasm)
 access_js_gz=$(size pkg/wasm/openai_admin_access.js)
+www_bytes=$(cat $(find pkg/www -type f) | wc -c)
+www_gz=$(tar -C pkg -cf - www | gzip -9c | wc -c)
+echo "console page (pkg/www): ${www_bytes} B, ${www_gz} B gzip"
 echo "access module: ${access_wasm_gz} B wasm + ${access_js_gz} B glue = $((access_wasm_gz + access_js_gz)) B gzip (not in the client's download)"

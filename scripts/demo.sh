@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# Serves the demo page (www/) and the npm package (pkg/) through the package's server handler
-# (scripts/demo-server.mjs, `openai-admin-wasm/server`), with the mock Admin API (demo seed) as the
-# upstream. The handler holds the mock's admin key; the browser holds only the demo sign-in token
-# of an admin (open /?as=viewer for the viewer's). PORT=8787 by default; Ctrl-C stops both.
+# The demo: `openai-admin console` (the package's command, from pkg/) against the mock Admin API.
+# The console serves the page through the server handler on 127.0.0.1 and holds the mock's key; it
+# prints a link with a one-time token, which signs the browser in with a session cookie.
+#
+#   scripts/demo.sh                # demo seed (45 users, 12 groups), writes allowed
+#   SEED=large scripts/demo.sh     # 2,000 users, 200 groups, 10,000 memberships, 20 custom roles
+#   READ_ONLY=1 scripts/demo.sh    # without --allow-writes: every write gets 403
+#   PORT=8787 by default (PORT=0: a free one); MOCK_BIN=… another mock build. Ctrl-C stops both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${PORT:-8787}"
@@ -18,7 +22,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-target/release/openai-admin-mock --host 127.0.0.1 --port 0 --seed demo --admin-key "$key" >"$log" 2>&1 &
+seed=(--seed demo)
+if [[ "${SEED:-demo}" == large ]]; then
+  seed+=(--users 2000 --groups 200 --members-per-group 50 --roles 20 --scim-groups 10 --owners 5)
+elif [[ "${SEED:-demo}" != demo ]]; then
+  echo "SEED is demo or large, got '$SEED'" >&2
+  exit 2
+fi
+"${MOCK_BIN:-target/release/openai-admin-mock}" --host 127.0.0.1 --port 0 "${seed[@]}" --admin-key "$key" >"$log" 2>&1 &
 mock=$!
 for _ in $(seq 100); do
   grep -q '^listening on ' "$log" && break
@@ -27,12 +38,8 @@ for _ in $(seq 100); do
 done
 upstream=$(sed -n 's/^listening on //p' "$log")
 [[ -n "$upstream" ]] || { echo "the mock printed no 'listening on' line" >&2; exit 1; }
-echo "mock Admin API (upstream) on $upstream"
+echo "mock Admin API (upstream) on $upstream (seed: ${SEED:-demo})"
 
-OPENAI_ADMIN_KEY=$key node scripts/demo-server.mjs --upstream "$upstream/v1" --host 127.0.0.1 --port "$port" |
-  while IFS= read -r line; do
-    echo "$line"
-    case "$line" in
-      "listening on "*) echo "open ${line#listening on }/   (signed in as the demo admin; ${line#listening on }/?as=viewer for the viewer)" ;;
-    esac
-  done
+writes=(--allow-writes)
+[[ -n "${READ_ONLY:-}" ]] && writes=()
+OPENAI_ADMIN_KEY=$key node pkg/dist/cli.js console --base-url "$upstream/v1" --port "$port" "${writes[@]}"

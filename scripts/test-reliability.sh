@@ -24,30 +24,7 @@ done
 
 out=target/reliability
 mkdir -p "$out"
-status=0
-declare -A counts
-run() { # name, test file
-  local name=$1 tap=$out/$1.tap
-  echo "== $name"
-  if ! node --test --test-reporter=tap --test-reporter-destination=stdout "$2" >"$tap" 2>&1; then
-    status=1
-    # Each failed test with its YAML block (error, location); everything if none is found.
-    awk '/^not ok/ { p = 1 } p { print } /^  \.\.\.$/ { p = 0 }' "$tap" | grep . || cat "$tap"
-  fi
-  local pass fail
-  pass=$(sed -n 's/^# pass //p' "$tap" | tail -1)
-  fail=$(sed -n 's/^# fail //p' "$tap" | tail -1)
-  # A suite that could not start reports no counts: that is a failure too.
-  [[ -n $pass && ${pass:-0} -gt 0 ]] || status=1
-  counts[$name]="${pass:-0} passed, ${fail:-?} failed"
-  echo "   ${counts[$name]} (TAP in $tap)"
-}
-
-run node tests/reliability/node.test.mjs
-run chromium tests/reliability/chromium.test.mjs
-
-echo
-echo "== reliability summary"
-for name in node chromium; do printf '  %-9s %s\n' "$name" "${counts[$name]}"; done
-[[ $status == 0 ]] && echo "all reliability tests passed" || echo "reliability tests FAILED"
-exit $status
+source scripts/tap.sh
+run_tap node "." tests/reliability/node.test.mjs "$out"
+run_tap chromium "." tests/reliability/chromium.test.mjs "$out"
+tap_summary reliability node chromium

@@ -39,30 +39,7 @@ ln -s "$root/node_modules/openai" "$root/node_modules/playwright-core" "$root/no
 cp -r tests/tolerance "$project/tolerance"
 cp -r tests/support "$project/support"
 
-status=0
-declare -A counts
-run() { # name, test file (relative to the project)
-  local name=$1 tap=$scratch/$1.tap
-  echo "== $name"
-  if ! (cd "$project" && node --test --test-reporter=tap --test-reporter-destination=stdout "$2") >"$tap" 2>&1; then
-    status=1
-    # Each failed test with its YAML block (error, location); everything if none is found.
-    awk '/^not ok/ { p = 1 } p { print } /^  \.\.\.$/ { p = 0 }' "$tap" | grep . || cat "$tap"
-  fi
-  local pass fail
-  pass=$(sed -n 's/^# pass //p' "$tap" | tail -1)
-  fail=$(sed -n 's/^# fail //p' "$tap" | tail -1)
-  # A suite that could not start reports no counts: that is a failure too.
-  [[ -n $pass && ${pass:-0} -gt 0 ]] || status=1
-  counts[$name]="${pass:-0} passed, ${fail:-?} failed"
-  echo "   ${counts[$name]} (TAP in $tap)"
-}
-
-run node tolerance/node.test.mjs
-run chromium tolerance/chromium.test.mjs
-
-echo
-echo "== tolerance summary"
-for name in node chromium; do printf '  %-9s %s\n' "$name" "${counts[$name]}"; done
-[[ $status == 0 ]] && echo "all tolerance tests passed" || echo "tolerance tests FAILED"
-exit $status
+source scripts/tap.sh
+run_tap node "$project" tolerance/node.test.mjs "$scratch"
+run_tap chromium "$project" tolerance/chromium.test.mjs "$scratch"
+tap_summary tolerance node chromium

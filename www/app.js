@@ -5,6 +5,7 @@ import { setSecret } from './js/ui.js';
 import { initGroups } from './js/groups.js';
 import { initUsers } from './js/users.js';
 import { initRoles } from './js/roles.js';
+import { initAccess } from './js/access.js';
 
 // The key of the local mock (`openai-admin-mock`), prefilled only when the page is served from
 // this machine. It is not a real key.
@@ -43,7 +44,8 @@ async function session() {
     });
     if (!res.ok) return null;
     const body = await res.json();
-    return body?.server === 'openai-admin-wasm/server' && typeof body.token === 'string' ? body : null;
+    // A bearer token (the demo server) or a session cookie the browser already holds (`openai-admin console`).
+    return body?.server === 'openai-admin-wasm/server' && (typeof body.token === 'string' || body.session === 'cookie') ? body : null;
   } catch {
     return null;
   }
@@ -68,6 +70,7 @@ const sections = [
   initGroups(document.getElementById('groups-panel'), ctx),
   initUsers(document.getElementById('users-panel'), ctx),
   initRoles(document.getElementById('roles-panel'), ctx),
+  initAccess(document.getElementById('access-panel'), ctx),
 ];
 
 /** Makes a new client from the form and reloads every section. */
@@ -89,13 +92,14 @@ function connect() {
 }
 
 /**
- * Behind the handler: no key anywhere in the page. The client sends the visitor's sign-in token;
- * the handler checks it, drops it and adds the admin key on the server.
+ * Behind the handler: no key anywhere in the page. The client sends the visitor's sign-in token
+ * (or, under `openai-admin console`, the browser sends its HttpOnly session cookie); the handler
+ * checks it, drops it and adds the admin key on the server.
  */
 function connectSignedIn(who) {
   const baseURL = `${location.origin}/v1`;
-  setSecret(who.token);
-  ctx.client = new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: `Bearer ${who.token}` } });
+  setSecret(who.token ?? '');
+  ctx.client = new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: who.token ? `Bearer ${who.token}` : null } });
   document.getElementById('who-user').textContent = who.user;
   document.getElementById('who-role').textContent = who.role === 'admin' ? 'admin (reads and writes)' : `${who.role} (reads only)`;
   document.getElementById('who-base').textContent = baseURL;

@@ -38,7 +38,9 @@ function keys(): Keys | undefined {
 const argv = process.argv.slice(2);
 const valueOptions = new Set(GLOBAL_OPTIONS.filter((g) => g.value).flatMap((g) => [`--${g.name}`, ...(g.short ? [`-${g.short}`] : [])]));
 
-const status = isAccessCommand(argv, valueOptions)
+const status = argv[0] === 'console'
+  ? await (await import('./cli/console.js')).runConsole({ argv, env: process.env, stdout: process.stdout, stderr: process.stderr })
+  : isAccessCommand(argv, valueOptions)
   ? await runAccess({
       argv,
       env: process.env,

@@ -20,7 +20,7 @@ export async function setupCli(mockArgs = []) {
   if (process.env.CLI_PKG) {
     pkg = path.resolve(process.env.CLI_PKG);
   } else {
-    pkg = await copyPkg({ need: ['dist/cli.js', 'dist/node.js', 'package.json'], prefix: 'openai-admin-cli-' });
+    pkg = await copyPkg({ need: ['dist/cli.js', 'dist/node.js', 'dist/operations.js', 'package.json'], prefix: 'openai-admin-cli-' });
     own = true;
     if (!existsSync(path.join(pkg, 'node_modules'))) symlinkSync(path.join(repoRoot(), 'node_modules'), path.join(pkg, 'node_modules'));
   }

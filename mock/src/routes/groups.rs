@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use super::extract::{check_name, Body, Ids, Params};
 use super::now;
+use super::{found, found_mut};
 use crate::error::{ApiError, ApiResult};
 use crate::render::{self, GroupAnswer};
 use crate::state::Shared;
@@ -52,10 +53,7 @@ pub async fn retrieve(
     Ids(group_id): Ids<String>,
 ) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let g = store
-        .groups
-        .get(&group_id)
-        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    let g = found(&store.groups, "group", &group_id)?;
     Ok(Json(render::group_as(
         g,
         st.config.shapes,
@@ -71,10 +69,7 @@ pub async fn update(
 ) -> ApiResult<Json<Value>> {
     let name = check_name("name", body.string("name")?)?;
     let mut store = st.write();
-    let g = store
-        .groups
-        .get_mut(&group_id)
-        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    let g = found_mut(&mut store.groups, "group", &group_id)?;
     g.name = name;
     Ok(Json(render::group_as(
         g,

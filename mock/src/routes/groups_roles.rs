@@ -5,6 +5,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::extract::{Body, Ids, Params};
+use super::found;
 use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
@@ -19,10 +20,7 @@ pub async fn list(
 ) -> ApiResult<Json<Value>> {
     let pq = q.page(100, 1000, Order::Asc)?;
     let store = st.read();
-    let g = store
-        .groups
-        .get(&group_id)
-        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    let g = found(&store.groups, "group", &group_id)?;
     known_after(&store.roles, &pq, "role")?;
     let page = page_set(&g.roles, &pq);
     let data = page
@@ -42,12 +40,8 @@ pub async fn assign(
 ) -> ApiResult<Json<Value>> {
     let role_id = body.string("role_id")?.to_owned();
     let mut store = st.write();
-    if !store.groups.contains_key(&group_id) {
-        return Err(ApiError::not_found("group", &group_id));
-    }
-    if !store.roles.contains_key(&role_id) {
-        return Err(ApiError::not_found("role", &role_id));
-    }
+    found(&store.groups, "group", &group_id)?;
+    found(&store.roles, "role", &role_id)?;
     store.link_group_role(&group_id, &role_id);
     let (Some(g), Some(r)) = (store.groups.get(&group_id), store.roles.get(&role_id)) else {
         return Err(ApiError::not_found("group", &group_id));
@@ -65,14 +59,8 @@ pub async fn retrieve(
     Ids((group_id, role_id)): Ids<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let g = store
-        .groups
-        .get(&group_id)
-        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
-    let r = store
-        .roles
-        .get(&role_id)
-        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    let g = found(&store.groups, "group", &group_id)?;
+    let r = found(&store.roles, "role", &role_id)?;
     if !g.roles.contains(&role_id) {
         return Err(not_assigned(&group_id, &role_id));
     }
@@ -85,12 +73,8 @@ pub async fn unassign(
     Ids((group_id, role_id)): Ids<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let mut store = st.write();
-    if !store.groups.contains_key(&group_id) {
-        return Err(ApiError::not_found("group", &group_id));
-    }
-    if !store.roles.contains_key(&role_id) {
-        return Err(ApiError::not_found("role", &role_id));
-    }
+    found(&store.groups, "group", &group_id)?;
+    found(&store.roles, "role", &role_id)?;
     if !store.unlink_group_role(&group_id, &role_id) {
         return Err(not_assigned(&group_id, &role_id));
     }

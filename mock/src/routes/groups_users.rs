@@ -5,6 +5,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::extract::{Body, Ids, Params};
+use super::found;
 use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
@@ -19,10 +20,7 @@ pub async fn list(
 ) -> ApiResult<Json<Value>> {
     let pq = q.page(100, 1000, Order::Desc)?;
     let store = st.read();
-    let g = store
-        .groups
-        .get(&group_id)
-        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
+    let g = found(&store.groups, "group", &group_id)?;
     known_after(&store.users, &pq, "user")?;
     let page = page_set(&g.members, &pq);
     let data = page
@@ -43,12 +41,8 @@ pub async fn add(
 ) -> ApiResult<Json<Value>> {
     let user_id = body.string("user_id")?.to_owned();
     let mut store = st.write();
-    if !store.groups.contains_key(&group_id) {
-        return Err(ApiError::not_found("group", &group_id));
-    }
-    if !store.users.contains_key(&user_id) {
-        return Err(ApiError::not_found("user", &user_id));
-    }
+    found(&store.groups, "group", &group_id)?;
+    found(&store.users, "user", &user_id)?;
     store.link_member(&group_id, &user_id);
     Ok(Json(
         json!({ "object": "group.user", "user_id": user_id, "group_id": group_id }),
@@ -61,14 +55,8 @@ pub async fn retrieve(
     Ids((group_id, user_id)): Ids<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let g = store
-        .groups
-        .get(&group_id)
-        .ok_or_else(|| ApiError::not_found("group", &group_id))?;
-    let u = store
-        .users
-        .get(&user_id)
-        .ok_or_else(|| ApiError::not_found("user", &user_id))?;
+    let g = found(&store.groups, "group", &group_id)?;
+    let u = found(&store.users, "user", &user_id)?;
     if !g.members.contains(&user_id) {
         return Err(not_member(&group_id, &user_id));
     }
@@ -81,12 +69,8 @@ pub async fn remove(
     Ids((group_id, user_id)): Ids<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let mut store = st.write();
-    if !store.groups.contains_key(&group_id) {
-        return Err(ApiError::not_found("group", &group_id));
-    }
-    if !store.users.contains_key(&user_id) {
-        return Err(ApiError::not_found("user", &user_id));
-    }
+    found(&store.groups, "group", &group_id)?;
+    found(&store.users, "user", &user_id)?;
     if !store.unlink_member(&group_id, &user_id) {
         return Err(not_member(&group_id, &user_id));
     }

@@ -9,10 +9,29 @@ mod roles;
 mod users;
 mod users_roles;
 
+use std::collections::BTreeMap;
+
 use axum::routing::get;
 use axum::Router;
 
+use crate::error::{ApiError, ApiResult};
 use crate::state::Shared;
+
+/// The record `id` of `records`, or the API's 404 for a `kind` (`group`, `user`, `role`) of that id.
+fn found<'a, T>(records: &'a BTreeMap<String, T>, kind: &str, id: &str) -> ApiResult<&'a T> {
+    records.get(id).ok_or_else(|| ApiError::not_found(kind, id))
+}
+
+/// [`found`], to change the record.
+fn found_mut<'a, T>(
+    records: &'a mut BTreeMap<String, T>,
+    kind: &str,
+    id: &str,
+) -> ApiResult<&'a mut T> {
+    records
+        .get_mut(id)
+        .ok_or_else(|| ApiError::not_found(kind, id))
+}
 
 /// Current Unix time in seconds (only for records created through the API; seeds are fixed).
 pub fn now() -> i64 {

@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::extract::{check_name, Body, Ids, Params};
 use super::now;
+use super::{found, found_mut};
 use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
@@ -65,10 +66,7 @@ pub async fn retrieve(
     Ids(role_id): Ids<String>,
 ) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let r = store
-        .roles
-        .get(&role_id)
-        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    let r = found(&store.roles, "role", &role_id)?;
     Ok(Json(render::role(r)))
 }
 
@@ -88,20 +86,14 @@ pub async fn update(
     let permissions = body.opt_strings("permissions")?;
     let description = body.nullable_string("description")?;
     let mut store = st.write();
-    let role = store
-        .roles
-        .get(&role_id)
-        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    let role = found(&store.roles, "role", &role_id)?;
     if role.predefined {
         return Err(predefined(&role.name, "updated"));
     }
     if let Some(n) = &name {
         ensure_unique(&store, n, Some(&role_id))?;
     }
-    let r = store
-        .roles
-        .get_mut(&role_id)
-        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    let r = found_mut(&mut store.roles, "role", &role_id)?;
     if let Some(n) = name {
         r.name = n;
     }
@@ -118,10 +110,7 @@ pub async fn update(
 /// `DELETE /organization/roles/{role_id}`: also unassigns it from every group and user.
 pub async fn delete(State(st): State<Shared>, Ids(role_id): Ids<String>) -> ApiResult<Json<Value>> {
     let mut store = st.write();
-    let role = store
-        .roles
-        .get(&role_id)
-        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    let role = found(&store.roles, "role", &role_id)?;
     if role.predefined {
         return Err(predefined(&role.name, "deleted"));
     }

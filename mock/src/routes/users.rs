@@ -5,6 +5,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::extract::{Body, Ids, Params};
+use super::{found, found_mut};
 use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
@@ -54,10 +55,7 @@ pub async fn retrieve(
     Ids(user_id): Ids<String>,
 ) -> ApiResult<Json<Value>> {
     let store = st.read();
-    let u = store
-        .users
-        .get(&user_id)
-        .ok_or_else(|| ApiError::not_found("user", &user_id))?;
+    let u = found(&store.users, "user", &user_id)?;
     Ok(Json(render::user_as(u, st.config.shapes)))
 }
 
@@ -86,15 +84,10 @@ pub async fn modify(
     let technical_level = body.nullable_string("technical_level")?;
     let developer_persona = body.nullable_string("developer_persona")?;
     let mut store = st.write();
-    if !store.users.contains_key(&user_id) {
-        return Err(ApiError::not_found("user", &user_id));
-    }
+    found(&store.users, "user", &user_id)?;
     let mut org_role = role;
     if let Some(rid) = &role_id {
-        let r = store
-            .roles
-            .get(rid)
-            .ok_or_else(|| ApiError::not_found("role", rid))?;
+        let r = found(&store.roles, "role", rid)?;
         match (r.predefined, r.name.as_str()) {
             (true, "Owner") => org_role = Some(OrgRole::Owner),
             (true, "Reader") => org_role = Some(OrgRole::Reader),
@@ -103,10 +96,7 @@ pub async fn modify(
             }
         }
     }
-    let u: &mut User = store
-        .users
-        .get_mut(&user_id)
-        .ok_or_else(|| ApiError::not_found("user", &user_id))?;
+    let u: &mut User = found_mut(&mut store.users, "user", &user_id)?;
     if let Some(r) = org_role {
         u.role = r;
     }

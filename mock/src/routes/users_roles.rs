@@ -7,6 +7,7 @@ use axum::Json;
 use serde_json::{json, Value};
 
 use super::extract::{Body, Ids, Params};
+use super::found;
 use crate::config::Sources;
 use crate::error::{ApiError, ApiResult};
 use crate::render;
@@ -37,9 +38,7 @@ pub async fn list(
 ) -> ApiResult<Json<Value>> {
     let pq = q.page(100, 1000, Order::Asc)?;
     let store = st.read();
-    if !store.users.contains_key(&user_id) {
-        return Err(ApiError::not_found("user", &user_id));
-    }
+    found(&store.users, "user", &user_id)?;
     known_after(&store.roles, &pq, "role")?;
     let held = held(&store, &user_id, st.config.sources);
     let ids: BTreeSet<String> = held.keys().cloned().collect();
@@ -62,12 +61,8 @@ pub async fn assign(
 ) -> ApiResult<Json<Value>> {
     let role_id = body.string("role_id")?.to_owned();
     let mut store = st.write();
-    if !store.users.contains_key(&user_id) {
-        return Err(ApiError::not_found("user", &user_id));
-    }
-    if !store.roles.contains_key(&role_id) {
-        return Err(ApiError::not_found("role", &role_id));
-    }
+    found(&store.users, "user", &user_id)?;
+    found(&store.roles, "role", &role_id)?;
     store.link_user_role(&user_id, &role_id);
     let (Some(u), Some(r)) = (store.users.get(&user_id), store.roles.get(&role_id)) else {
         return Err(ApiError::not_found("user", &user_id));
@@ -84,13 +79,8 @@ pub async fn retrieve(
     Ids((user_id, role_id)): Ids<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let store = st.read();
-    if !store.users.contains_key(&user_id) {
-        return Err(ApiError::not_found("user", &user_id));
-    }
-    let r = store
-        .roles
-        .get(&role_id)
-        .ok_or_else(|| ApiError::not_found("role", &role_id))?;
+    found(&store.users, "user", &user_id)?;
+    let r = found(&store.roles, "role", &role_id)?;
     let held = held(&store, &user_id, st.config.sources);
     let Some(sources) = held.get(&role_id) else {
         return Err(not_assigned(&user_id, &role_id));
@@ -112,12 +102,8 @@ pub async fn unassign(
     Ids((user_id, role_id)): Ids<(String, String)>,
 ) -> ApiResult<Json<Value>> {
     let mut store = st.write();
-    if !store.users.contains_key(&user_id) {
-        return Err(ApiError::not_found("user", &user_id));
-    }
-    if !store.roles.contains_key(&role_id) {
-        return Err(ApiError::not_found("role", &role_id));
-    }
+    found(&store.users, "user", &user_id)?;
+    found(&store.roles, "role", &role_id)?;
     if !store.unlink_user_role(&user_id, &role_id) {
         let via = store.user_roles(&user_id).remove(&role_id).and_then(|s| {
             s.into_iter().find_map(|s| match s {

@@ -1,0 +1,124 @@
+// The Access section: the organization loaded through `openai-admin-wasm/access` in the page, one
+// search box (people, groups, roles; keyboard), a person's roles with their sources, a role's
+// holders, exports. Expected values come from the mock's API, read directly.
+import { test, before, after, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startStack, listAll } from './harness.mjs';
+
+let stack;
+let session;
+before(async () => {
+  stack = await startStack();
+});
+after(async () => {
+  await stack?.close();
+});
+beforeEach(async () => {
+  await stack.reset();
+});
+afterEach(async () => {
+  await session?.context.close();
+  assert.deepEqual(session?.problems ?? [], [], 'no errors in the page');
+});
+
+/** Opens the page, the Access tab, and waits for the organization to load. */
+async function openAccess(options) {
+  session = await stack.open(options);
+  const { page } = session;
+  await page.getByRole('button', { name: 'Access', exact: true }).click();
+  await page.getByText(/^Loaded \d+ users, \d+ groups and \d+ roles\.$/).waitFor({ timeout: 30_000 });
+  return page;
+}
+
+const search = (page) => page.getByRole('combobox', { name: 'Find a person, group or role' });
+
+test('search finds people, groups and roles, grouped by kind, from the keyboard', async () => {
+  const page = await openAccess();
+  const users = await listAll(stack.api, '/v1/organization/users');
+  assert.match(await page.locator('#access-panel').textContent(), new RegExp(`Loaded ${users.length} users`));
+  const box = search(page);
+  // Accent- and case-insensitive: "jose" finds José Álvarez.
+  await box.fill('jose');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await results.getByRole('option', { name: /José Álvarez/ }).waitFor();
+  await box.fill('eng');
+  await results.getByRole('group', { name: 'Groups' }).getByRole('option', { name: /^Engineering/ }).waitFor();
+  await box.fill('role admin');
+  await results.getByRole('group', { name: 'Roles' }).getByRole('option', { name: /^Role Administrator/ }).waitFor();
+  // Escape closes the list; ArrowDown opens it again; Enter opens the selected result.
+  await box.press('Escape');
+  assert.equal(await results.isVisible(), false);
+  await box.press('ArrowDown');
+  await results.waitFor();
+  await box.press('Enter');
+  await page.getByRole('heading', { level: 2, name: 'Role Administrator' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'access-view', 'focus moves to the view');
+});
+
+test("a person's inherited role names its group, with a link to it", async () => {
+  // Someone holding a role only through a group, by the API's own assignment sources.
+  const users = await listAll(stack.api, '/v1/organization/users');
+  let found;
+  for (const u of users) {
+    const roles = await listAll(stack.api, `/v1/organization/users/${u.id}/roles`);
+    const inherited = roles.find((r) => r.assignment_sources?.length && r.assignment_sources.every((s) => s.principal_type === 'group'));
+    if (inherited && u.email) {
+      found = { user: u, inherited };
+      break;
+    }
+  }
+  assert.ok(found, 'the demo seed has a role held through a group');
+  const page = await openAccess();
+  await search(page).fill(found.user.email);
+  await page.getByRole('option', { name: new RegExp(found.user.name) }).first().click();
+  await page.getByRole('heading', { level: 2, name: found.user.name }).waitFor();
+  const roles = page.getByRole('list', { name: 'Roles', exact: true });
+  const roleName = found.inherited.role?.name ?? found.inherited.name;
+  const item = roles.getByRole('listitem').filter({ hasText: roleName });
+  assert.match(await item.textContent(), /via /);
+  assert.match(await item.textContent(), /held through a group/);
+  const groupLink = item.getByRole('button').nth(1);
+  const groupName = await groupLink.textContent();
+  await groupLink.click();
+  await page.getByRole('heading', { level: 2, name: groupName }).waitFor();
+  await stack.screenshot(page, 'access-group-1280');
+});
+
+test('"who can write roles": the Role Administrator holders are the ones the API implies', async () => {
+  const roles = await listAll(stack.api, '/v1/organization/roles');
+  const role = roles.find((r) => r.name === 'Role Administrator');
+  assert.ok(role.permissions.includes('api.roles.write'));
+  // Holders: direct assignments, and members of every group the role is assigned to.
+  const holders = new Set();
+  for (const u of await listAll(stack.api, '/v1/organization/users')) {
+    const rs = await listAll(stack.api, `/v1/organization/users/${u.id}/roles`);
+    if (rs.some((r) => (r.role?.id ?? r.id) === role.id)) holders.add(u.id);
+  }
+  assert.ok(holders.size > 0);
+  const page = await openAccess({ viewport: { width: 360, height: 800 } });
+  await search(page).fill('Role Administrator');
+  await page.getByRole('option', { name: /^Role Administrator/ }).click();
+  await page.getByText(new RegExp(`· ${holders.size} holders`)).waitFor();
+  const listed = page.getByRole('list', { name: 'Holders', exact: true }).getByRole('listitem');
+  assert.equal(await listed.count(), Math.min(holders.size, 50));
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no horizontal scrolling at 360 px (${width})`);
+  await stack.screenshot(page, 'access-role-360');
+});
+
+test('export downloads the memberships CSV the API implies', async () => {
+  const page = await openAccess();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export memberships (CSV)' }).click()]);
+  assert.equal(download.suggestedFilename(), 'memberships.csv');
+  const text = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+  const rows = text.trim().split(/\r?\n/);
+  assert.equal(rows[0], 'group,email');
+  let expected = 0;
+  for (const g of await listAll(stack.api, '/v1/organization/groups')) {
+    const members = await listAll(stack.api, `/v1/organization/groups/${g.id}/users`);
+    expected += members.length;
+    // A member without an email (a service account) is named by its id.
+    for (const m of members) assert.ok(rows.includes(`${/[",]/.test(g.name) ? `"${g.name}"` : g.name},${m.email ?? m.id}`), `${g.name},${m.email ?? m.id}`);
+  }
+  assert.equal(rows.length - 1, expected);
+});
