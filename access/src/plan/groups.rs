@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde_json::json;
 
+use super::assign::{plan_role_list, Principal};
 use super::build::{freed_by, order_renames, Body, Draft, Key, Phase, Ref};
 use super::{Context, Unmanaged};
 use crate::file::FileGroup;
@@ -241,51 +242,15 @@ fn contents(cx: &mut Context, file: &FileGroup, id: Ref, existing: Option<&Group
         let current: BTreeSet<&String> = existing
             .map(|g| model.roles_of_group(&g.id).collect())
             .unwrap_or_default();
-        let mut wanted = BTreeSet::new();
-        for role in roles {
-            let r = match cx.role_ref(&role.value) {
-                Ok(r) => r,
-                Err(reason) => {
-                    cx.builder
-                        .block(format!("role {} of group {name}", role.value), reason);
-                    continue;
-                }
-            };
-            if let Ref::Id(role_id) = &r {
-                wanted.insert(role_id.clone());
-                if current.contains(role_id) {
-                    continue;
-                }
-            }
-            cx.builder.push(Draft {
-                phase: Phase::Adds,
-                operation: "groups.roles.create",
-                ids: vec![("group_id", id.clone())],
-                body: vec![("role_id", Body::Ref(r))],
-                summary: format!("assign role {} to group {name}", role.value),
-                change: "+",
-                makes: None,
-                after: Vec::new(),
-            });
-        }
-        for role_id in current.iter().filter(|r| !wanted.contains(**r)) {
-            let label = model
-                .roles
-                .get(*role_id)
-                .map_or(role_id.as_str(), |r| r.name.as_str());
-            cx.builder.push(Draft {
-                phase: Phase::Removes,
-                operation: "groups.roles.delete",
-                ids: vec![
-                    ("group_id", id.clone()),
-                    ("role_id", Ref::Id((*role_id).clone())),
-                ],
-                body: Vec::new(),
-                summary: format!("unassign role {label} from group {name}"),
-                change: "-",
-                makes: None,
-                after: Vec::new(),
-            });
-        }
+        let label = format!("group {name}");
+        let who = Principal {
+            assign: "groups.roles.create",
+            unassign: "groups.roles.delete",
+            param: "group_id",
+            id,
+            label: &label,
+            subject: &label,
+        };
+        plan_role_list(cx, &who, roles, &current);
     }
 }

@@ -14,6 +14,7 @@
 //! an email that is not a member of the organization. A plan that would leave the organization
 //! with no owner is refused as a whole: no operations, and a first blocked entry that says so.
 
+mod assign;
 mod build;
 mod groups;
 mod roles;

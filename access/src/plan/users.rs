@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashSet};
 
 use serde_json::json;
 
+use super::assign::{plan_role_list, Principal};
 use super::build::{Body, Draft, Phase, Ref};
 use super::{Context, Unmanaged};
 use crate::file::{user_key, FileUser};
@@ -57,53 +58,16 @@ pub fn plan_users(cx: &mut Context, users: &[FileUser]) {
         }
         let Some(roles) = &entry.roles else { continue };
         let current: BTreeSet<&String> = model.direct_roles(&user.id).collect();
-        let mut wanted = BTreeSet::new();
-        for role in roles {
-            let r = match cx.role_ref(&role.value) {
-                Ok(r) => r,
-                Err(reason) => {
-                    cx.builder
-                        .block(format!("role {} of user {email}", role.value), reason);
-                    continue;
-                }
-            };
-            if let Ref::Id(role_id) = &r {
-                wanted.insert(role_id.clone());
-                if current.contains(role_id) {
-                    continue;
-                }
-            }
-            cx.builder.push(Draft {
-                phase: Phase::Adds,
-                operation: "users.roles.create",
-                ids: vec![("user_id", Ref::Id(user.id.clone()))],
-                body: vec![("role_id", Body::Ref(r))],
-                summary: format!("assign role {} to {email}", role.value),
-                change: "+",
-                makes: None,
-                after: Vec::new(),
-            });
-        }
-        // Only direct assignments are removed: an inherited role is not in `current`.
-        for role_id in current.iter().filter(|r| !wanted.contains(**r)) {
-            let label = model
-                .roles
-                .get(*role_id)
-                .map_or(role_id.as_str(), |r| r.name.as_str());
-            cx.builder.push(Draft {
-                phase: Phase::Removes,
-                operation: "users.roles.delete",
-                ids: vec![
-                    ("user_id", Ref::Id(user.id.clone())),
-                    ("role_id", Ref::Id((*role_id).clone())),
-                ],
-                body: Vec::new(),
-                summary: format!("unassign role {label} from {email}"),
-                change: "-",
-                makes: None,
-                after: Vec::new(),
-            });
-        }
+        let subject = format!("user {email}");
+        let who = Principal {
+            assign: "users.roles.create",
+            unassign: "users.roles.delete",
+            param: "user_id",
+            id: Ref::Id(user.id.clone()),
+            label: email,
+            subject: &subject,
+        };
+        plan_role_list(cx, &who, roles, &current);
     }
     for user in model
         .users
