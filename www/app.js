@@ -99,6 +99,7 @@ function connect() {
 function connectSignedIn(who) {
   const baseURL = `${location.origin}/v1`;
   setSecret(who.token ?? '');
+  ctx.role = who.role;
   ctx.client = new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: who.token ? `Bearer ${who.token}` : null } });
   document.getElementById('who-user').textContent = who.user;
   document.getElementById('who-role').textContent = who.role === 'admin' ? 'admin (reads and writes)' : `${who.role} (reads only)`;

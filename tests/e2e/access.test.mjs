@@ -156,3 +156,37 @@ test('axe-core finds nothing serious or critical in the Access section, at 360 p
     session = null;
   }
 });
+
+test('bulk add with one unknown email: it is shown, the rest is added only after the preview is confirmed', async () => {
+  const groups = await listAll(stack.api, '/v1/organization/groups');
+  const group = groups.find((g) => g.name === 'Finance');
+  const members = new Set((await listAll(stack.api, `/v1/organization/groups/${group.id}/users`)).map((u) => u.id));
+  const outsiders = (await listAll(stack.api, '/v1/organization/users')).filter((u) => u.email && !members.has(u.id)).slice(0, 2);
+  assert.equal(outsiders.length, 2);
+  const page = await openAccess();
+  await search(page).fill('Finance');
+  await page.getByRole('option', { name: /^Finance/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Finance' }).waitFor();
+  await page.getByLabel('Emails to add (one per line or comma-separated)').fill(`${outsiders[0].email}\nnobody@nowhere.example, ${outsiders[1].email.toUpperCase()}`);
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await page.getByRole('list', { name: 'Not found' }).getByText('nobody@nowhere.example').waitFor();
+  assert.equal(await page.getByRole('list', { name: 'Planned changes' }).getByRole('listitem').count(), 2);
+  // Nothing sent before the confirmation.
+  let now = new Set((await listAll(stack.api, `/v1/organization/groups/${group.id}/users`)).map((u) => u.id));
+  assert.equal(now.size, members.size);
+  await page.getByRole('button', { name: 'Apply 2 changes' }).click();
+  await page.getByText('Applied 2 changes.').waitFor();
+  now = new Set((await listAll(stack.api, `/v1/organization/groups/${group.id}/users`)).map((u) => u.id));
+  assert.ok(outsiders.every((u) => now.has(u.id)));
+  assert.equal(now.size, members.size + 2);
+});
+
+test('the viewer sees the access views and is offered no change', async () => {
+  const page = await openAccess({ path: '/?as=viewer' });
+  await search(page).fill('Finance');
+  await page.getByRole('option', { name: /^Finance/ }).click();
+  await page.getByRole('heading', { level: 2, name: 'Finance' }).waitFor();
+  await page.getByRole('list', { name: 'Members', exact: true }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Preview' }).count(), 0);
+  assert.equal(await page.getByLabel('Emails to add (one per line or comma-separated)').count(), 0);
+});

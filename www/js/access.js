@@ -4,6 +4,7 @@
 // exports (memberships CSV, role holders CSV, the access file) are built in the page from the
 // loaded organization. Read-only: the changes are in the other sections.
 import { loadOrganization } from '/pkg/dist/access/index.js';
+import { bulkAdd } from './bulk.js';
 import { h, clear, uid, errorBox, showError, hideError } from './ui.js';
 
 const KIND_LABELS = { user: 'People', group: 'Groups', role: 'Roles' };
@@ -250,6 +251,8 @@ export function initAccess(panel, ctx) {
       h('p', { class: 'meta', text: [`${fmt.format(g.members.length)} members`, g.scim ? 'managed by SCIM (locked: its members change in the identity provider)' : null].filter(Boolean).join(' · ') }),
       section(`Roles (${g.roles.length})`, g.roles.length ? h('ul', { class: 'plain', 'aria-label': 'Group roles' }, g.roles.map((r) => h('li', {}, link('role', r.id, r.name)))) : h('p', { class: 'empty', text: 'No roles.' })),
       section(`Members (${g.members.length})`, h('div', { class: 'field' }, h('label', { for: filterId, text: 'Filter members' }), filter), holder),
+      // The viewer is offered no change; nor is a SCIM group (the plan would block it).
+      ctx.role !== 'viewer' && !g.scim ? section('Add members', bulkAdd({ org, client: ctx.client, group: g.group, done: () => show('group', g.group.id) })) : null,
     ];
   }
 

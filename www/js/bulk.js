@@ -1,0 +1,65 @@
+// Bulk add to a group: pasted emails resolved against the loaded organization (the unknown ones
+// shown before anything is sent), the plan previewed (added, blocked), then applied with a
+// progress bar and a result per row.
+import { applyPlan } from '/pkg/dist/access/index.js';
+import { h, clear, uid, errorBox, showError } from './ui.js';
+
+const csvField = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+export function bulkAdd({ org, client, group, done }) {
+  const id = uid('bulk');
+  const text = h('textarea', { id, rows: 4, spellcheck: 'false' });
+  const out = h('div', { 'aria-live': 'polite' });
+  const errors = errorBox();
+  const preview = h('button', { type: 'button', text: 'Preview' });
+  preview.addEventListener('click', () => {
+    clear(out);
+    const entries = [...new Set(text.value.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean))];
+    const known = [];
+    const unknown = [];
+    for (const e of entries) {
+      const a = org.accessOf(e);
+      if (a?.user.email) known.push(a.user.email);
+      else unknown.push(e);
+    }
+    let plan;
+    try {
+      plan = org.planCsv(known.map((email) => `${csvField(group.name)},${csvField(email)}`).join('\n'));
+    } catch (err) {
+      return showError(errors, err, 'Cannot plan these changes');
+    }
+    const ops = plan.operations;
+    const apply = h('button', { type: 'button', class: 'primary', text: `Apply ${ops.length} change${ops.length === 1 ? '' : 's'}`, disabled: ops.length === 0 });
+    const cancel = h('button', { type: 'button', text: 'Cancel', onclick: () => (clear(out), text.focus()) });
+    clear(
+      out,
+      unknown.length ? h('div', { class: 'error-box', role: 'alert' }, h('p', { text: `Not found in the organization (${unknown.length}), left out:` }), h('ul', { 'aria-label': 'Not found' }, unknown.map((u) => h('li', { text: u })))) : null,
+      h('h4', { text: 'Plan' }),
+      ops.length ? h('ul', { class: 'plain', 'aria-label': 'Planned changes' }, ops.map((op) => h('li', { text: `${op.change} ${op.summary}` }))) : h('p', { class: 'empty', text: 'Nothing to change: everyone found is already a member.' }),
+      plan.blocked.length ? h('ul', { class: 'plain', 'aria-label': 'Blocked' }, plan.blocked.map((b) => h('li', { text: `blocked: ${b.subject}: ${b.reason}` }))) : null,
+      h('div', { class: 'row' }, apply, cancel),
+    );
+    apply.addEventListener('click', async () => {
+      apply.disabled = true;
+      cancel.disabled = true;
+      const bar = h('progress', { max: ops.length, value: 0, 'aria-label': 'Applying' });
+      const rows = ops.map((op) => h('li', { text: `${op.summary}: waiting` }));
+      out.append(bar, h('ul', { class: 'plain', 'aria-label': 'Results' }, rows));
+      try {
+        const outcomes = await applyPlan(client, plan, {
+          onProgress: ({ done: n, index, outcome }) => {
+            bar.value = n;
+            if (index !== undefined && outcome) rows[index].textContent = `${ops[index].summary}: ${outcome.status}${outcome.error ? ` (${outcome.error.message ?? outcome.error})` : ''}`;
+          },
+        });
+        org.applyOutcomes(plan, outcomes);
+        const failed = outcomes.filter((o) => o.status !== 'done').length;
+        out.append(h('p', { class: 'status', text: failed ? `${failed} of ${ops.length} failed.` : `Applied ${ops.length} change${ops.length === 1 ? '' : 's'}.` }), h('button', { type: 'button', text: 'Show the group', onclick: done }));
+      } catch (err) {
+        showError(errors, err, 'The changes stopped');
+      }
+    });
+    apply.focus();
+  });
+  return h('div', {}, h('div', { class: 'field' }, h('label', { for: id, text: 'Emails to add (one per line or comma-separated)' }), text), preview, errors, out);
+}
