@@ -4,7 +4,7 @@
 // exports (memberships CSV, role holders CSV, the access file) are built in the page from the
 // loaded organization. Read-only: the changes are in the other sections.
 import { loadOrganization } from '/pkg/dist/access/index.js';
-import { bulkAdd } from './bulk.js';
+import { bulkAdd, previewAndApply } from './bulk.js';
 import { h, clear, uid, errorBox, showError, hideError } from './ui.js';
 
 const KIND_LABELS = { user: 'People', group: 'Groups', role: 'Roles' };
@@ -58,6 +58,28 @@ export function initAccess(panel, ctx) {
     h('button', { type: 'button', onclick: () => org && download('access.yaml', 'application/yaml', org.dump('yaml')), text: 'Export access file (YAML)' }),
   );
   for (const b of exportsRow.querySelectorAll('button')) b.disabled = true;
+  // Import: a CSV of group,email[,action] planned over the loaded organization; a bad row stops
+  // the whole file (shown with its line), and nothing is applied without the preview's Apply.
+  const importId = uid('import');
+  const importInput = h('input', { id: importId, type: 'file', accept: '.csv,text/csv', disabled: true });
+  const importErrors = errorBox();
+  const importOut = h('div', { 'aria-live': 'polite' });
+  const importRow = h('div', { hidden: true }, h('div', { class: 'field' }, h('label', { for: importId, text: 'Import memberships CSV (group,email[,action])' }), importInput), importErrors, importOut);
+  importInput.addEventListener('change', async () => {
+    const file = importInput.files?.[0];
+    clear(importOut);
+    hideError(importErrors);
+    if (!file || !org) return;
+    let plan;
+    try {
+      plan = org.planCsv(await file.text());
+    } catch (err) {
+      const where = err?.line ? `${file.name}, line ${err.line}: ` : `${file.name}: `;
+      clear(importOut, h('p', { class: 'error-box', role: 'alert', text: `${where}${err?.message ?? err}. Nothing was applied.` }));
+      return;
+    }
+    previewAndApply({ out: importOut, errors: importErrors, org, client: ctx.client, plan, onCancel: () => importInput.focus(), onDone: () => clear(importOut), doneLabel: 'Close' });
+  });
 
   clear(
     panel,
@@ -67,6 +89,7 @@ export function initAccess(panel, ctx) {
     counts,
     h('div', { class: 'field search-field' }, h('label', { for: searchId, text: 'Find a person, group or role' }), search, results),
     exportsRow,
+    importRow,
     view,
   );
 
@@ -301,6 +324,8 @@ export function initAccess(panel, ctx) {
           .join(' · ');
       search.disabled = false;
       for (const b of exportsRow.querySelectorAll('button')) b.disabled = false;
+      importInput.disabled = false;
+      importRow.hidden = ctx.role === 'viewer';
       if (search.value.trim()) renderResults();
     } catch (err) {
       if (controller.signal.aborted) return;

@@ -28,38 +28,55 @@ export function bulkAdd({ org, client, group, done }) {
     } catch (err) {
       return showError(errors, err, 'Cannot plan these changes');
     }
-    const ops = plan.operations;
-    const apply = h('button', { type: 'button', class: 'primary', text: `Apply ${ops.length} change${ops.length === 1 ? '' : 's'}`, disabled: ops.length === 0 });
-    const cancel = h('button', { type: 'button', text: 'Cancel', onclick: () => (clear(out), text.focus()) });
-    clear(
+    previewAndApply({
       out,
-      unknown.length ? h('div', { class: 'error-box', role: 'alert' }, h('p', { text: `Not found in the organization (${unknown.length}), left out:` }), h('ul', { 'aria-label': 'Not found' }, unknown.map((u) => h('li', { text: u })))) : null,
-      h('h4', { text: 'Plan' }),
-      ops.length ? h('ul', { class: 'plain', 'aria-label': 'Planned changes' }, ops.map((op) => h('li', { text: `${op.change} ${op.summary}` }))) : h('p', { class: 'empty', text: 'Nothing to change: everyone found is already a member.' }),
-      plan.blocked.length ? h('ul', { class: 'plain', 'aria-label': 'Blocked' }, plan.blocked.map((b) => h('li', { text: `blocked: ${b.subject}: ${b.reason}` }))) : null,
-      h('div', { class: 'row' }, apply, cancel),
-    );
-    apply.addEventListener('click', async () => {
-      apply.disabled = true;
-      cancel.disabled = true;
-      const bar = h('progress', { max: ops.length, value: 0, 'aria-label': 'Applying' });
-      const rows = ops.map((op) => h('li', { text: `${op.summary}: waiting` }));
-      out.append(bar, h('ul', { class: 'plain', 'aria-label': 'Results' }, rows));
-      try {
-        const outcomes = await applyPlan(client, plan, {
-          onProgress: ({ done: n, index, outcome }) => {
-            bar.value = n;
-            if (index !== undefined && outcome) rows[index].textContent = `${ops[index].summary}: ${outcome.status}${outcome.error ? ` (${outcome.error.message ?? outcome.error})` : ''}`;
-          },
-        });
-        org.applyOutcomes(plan, outcomes);
-        const failed = outcomes.filter((o) => o.status !== 'done').length;
-        out.append(h('p', { class: 'status', text: failed ? `${failed} of ${ops.length} failed.` : `Applied ${ops.length} change${ops.length === 1 ? '' : 's'}.` }), h('button', { type: 'button', text: 'Show the group', onclick: done }));
-      } catch (err) {
-        showError(errors, err, 'The changes stopped');
-      }
+      errors,
+      org,
+      client,
+      plan,
+      before: unknown.length ? h('div', { class: 'error-box', role: 'alert' }, h('p', { text: `Not found in the organization (${unknown.length}), left out:` }), h('ul', { 'aria-label': 'Not found' }, unknown.map((u) => h('li', { text: u })))) : null,
+      onCancel: () => text.focus(),
+      onDone: done,
     });
-    apply.focus();
   });
   return h('div', {}, h('div', { class: 'field' }, h('label', { for: id, text: 'Emails to add (one per line or comma-separated)' }), text), preview, errors, out);
+}
+
+/**
+ * Shows `plan` in `out` (planned changes, blocked ones, after `before`), with Apply and Cancel;
+ * Apply runs it with a progress bar and a result per row, then gives the outcomes to `org`.
+ */
+export function previewAndApply({ out, errors, org, client, plan, before = null, onCancel, onDone, doneLabel = 'Show the group' }) {
+  const ops = plan.operations;
+  const apply = h('button', { type: 'button', class: 'primary', text: `Apply ${ops.length} change${ops.length === 1 ? '' : 's'}`, disabled: ops.length === 0 });
+  const cancel = h('button', { type: 'button', text: 'Cancel', onclick: () => (clear(out), onCancel?.()) });
+  clear(
+    out,
+    before,
+    h('h4', { text: 'Plan' }),
+    ops.length ? h('ul', { class: 'plain', 'aria-label': 'Planned changes' }, ops.map((op) => h('li', { text: `${op.change} ${op.summary}` }))) : h('p', { class: 'empty', text: 'Nothing to change.' }),
+    plan.blocked.length ? h('ul', { class: 'plain', 'aria-label': 'Blocked' }, plan.blocked.map((b) => h('li', { text: `blocked: ${b.subject}: ${b.reason}` }))) : null,
+    h('div', { class: 'row' }, apply, cancel),
+  );
+  apply.addEventListener('click', async () => {
+    apply.disabled = true;
+    cancel.disabled = true;
+    const bar = h('progress', { max: ops.length, value: 0, 'aria-label': 'Applying' });
+    const rows = ops.map((op) => h('li', { text: `${op.summary}: waiting` }));
+    out.append(bar, h('ul', { class: 'plain', 'aria-label': 'Results' }, rows));
+    try {
+      const outcomes = await applyPlan(client, plan, {
+        onProgress: ({ done: n, index, outcome }) => {
+          bar.value = n;
+          if (index !== undefined && outcome) rows[index].textContent = `${ops[index].summary}: ${outcome.status}${outcome.error ? ` (${outcome.error.message ?? outcome.error})` : ''}`;
+        },
+      });
+      org.applyOutcomes(plan, outcomes);
+      const failed = outcomes.filter((o) => o.status !== 'done').length;
+      out.append(h('p', { class: 'status', text: failed ? `${failed} of ${ops.length} failed.` : `Applied ${ops.length} change${ops.length === 1 ? '' : 's'}.` }), h('button', { type: 'button', text: doneLabel, onclick: onDone }));
+    } catch (err) {
+      showError(errors, err, 'The changes stopped');
+    }
+  });
+  apply.focus();
 }
