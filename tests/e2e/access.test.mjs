@@ -211,3 +211,30 @@ test('CSV import: a file with a bad row names its line and applies nothing; a go
   const after = (await listAll(stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id).sort();
   assert.deepEqual(after, [...before, ...users.map((u) => u.id)].sort());
 });
+
+test('a person: assign a role and remove it through the preview; a role held only through a group offers no removal', async () => {
+  const users = await listAll(stack.api, '/v1/organization/users');
+  const ada = users.find((u) => u.email === 'ada.lovelace@example.com');
+  const roles = await listAll(stack.api, '/v1/organization/roles');
+  const auditor = roles.find((r) => r.name === 'User Auditor');
+  const held = async () => (await listAll(stack.api, `/v1/organization/users/${ada.id}/roles`)).filter((r) => (r.role?.id ?? r.id) === auditor.id);
+  assert.deepEqual(await held(), []);
+  const page = await openAccess();
+  await search(page).fill('ada.lovelace');
+  await page.getByRole('option', { name: /Ada Lovelace/ }).first().click();
+  await page.getByRole('heading', { level: 2, name: 'Ada Lovelace' }).waitFor();
+  // API Group Manager comes only through groups: no removal offered.
+  assert.equal(await page.getByRole('button', { name: 'Remove direct role API Group Manager' }).count(), 0);
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'User Auditor' });
+  await page.getByRole('button', { name: 'Assign role' }).click();
+  await page.getByRole('list', { name: 'Planned changes' }).getByText(`+ assign role User Auditor to ${ada.email}`).waitFor();
+  assert.deepEqual(await held(), [], 'nothing sent before Apply');
+  await page.getByRole('button', { name: 'Apply 1 change' }).click();
+  await page.getByText('Applied 1 change.').waitFor();
+  assert.equal((await held()).length, 1);
+  await page.getByRole('button', { name: 'Show the person' }).click();
+  await page.getByRole('button', { name: 'Remove direct role User Auditor' }).click();
+  await page.getByRole('button', { name: 'Apply 1 change' }).click();
+  await page.getByText('Applied 1 change.').waitFor();
+  assert.deepEqual(await held(), []);
+});

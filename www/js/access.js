@@ -4,7 +4,7 @@
 // exports (memberships CSV, role holders CSV, the access file) are built in the page from the
 // loaded organization. Read-only: the changes are in the other sections.
 import { loadOrganization } from '/pkg/dist/access/index.js';
-import { bulkAdd, previewAndApply } from './bulk.js';
+import { bulkAdd, personActions, previewAndApply } from './bulk.js';
 import { h, clear, uid, errorBox, showError, hideError } from './ui.js';
 
 const KIND_LABELS = { user: 'People', group: 'Groups', role: 'Roles' };
@@ -231,6 +231,7 @@ export function initAccess(panel, ctx) {
           : h('p', { class: 'empty', text: 'No permissions from roles.' }),
       ),
       section(`Groups (${a.groups.length})`, a.groups.length ? h('ul', { class: 'plain', 'aria-label': 'Groups' }, a.groups.map((g) => h('li', {}, link('group', g.id, g.name)))) : h('p', { class: 'empty', text: 'In no group.' })),
+      ctx.role !== 'viewer' ? section('Change access', personActions({ org, client: ctx.client, access: a, onDone: () => show('user', a.user.id) })) : null,
     ];
   }
 

@@ -80,3 +80,37 @@ export function previewAndApply({ out, errors, org, client, plan, before = null,
   });
   apply.focus();
 }
+
+/**
+ * A person's actions (admins): add to a group, assign a role, remove a direct role; each a
+ * one-row plan shown in `out` through {@link previewAndApply}. A role held only through a group
+ * has no removal here: the API refuses it (the view links to the group instead).
+ */
+export function personActions({ org, client, access, onDone }) {
+  const out = h('div', { 'aria-live': 'polite' });
+  const errors = errorBox();
+  const user = access.user;
+  const who = user.email ?? user.id;
+  const run = (operation) => previewAndApply({ out, errors, org, client, plan: { operations: [{ dependsOn: [], ...operation }], blocked: [], unmanaged: [] }, onDone, doneLabel: 'Show the person' });
+  const stats = org.stats();
+  const mine = new Set(access.groups.map((g) => g.id));
+  const groups = stats.membersPerGroup.map((m) => m.group).filter((g) => !mine.has(g.id) && !org.group(g.id)?.scim);
+  const direct = new Set(access.roles.filter((r) => r.sources.some((s) => s.kind === 'direct')).map((r) => r.role.id));
+  const roles = stats.holdersPerRole.map((r) => r.role).filter((r) => !direct.has(r.id));
+  const picker = (label, items, button, act) => {
+    const id = uid('pick');
+    const select = h('select', { id }, items.map((it) => h('option', { value: it.id, text: it.name })));
+    return h('div', { class: 'row' }, h('div', { class: 'field' }, h('label', { for: id, text: label }), select), h('button', { type: 'button', text: button, disabled: !items.length, onclick: () => act(items.find((it) => it.id === select.value)) }));
+  };
+  return h(
+    'div',
+    {},
+    user.scim ? null : picker('Group', groups, 'Add to group', (g) => run({ operation: 'groups.users.create', ids: { group_id: g.id }, body: { user_id: user.id }, summary: `add ${who} to ${g.name}`, change: '+' })),
+    picker('Role', roles, 'Assign role', (r) => run({ operation: 'users.roles.create', ids: { user_id: user.id }, body: { role_id: r.id }, summary: `assign role ${r.name} to ${who}`, change: '+' })),
+    access.roles
+      .filter((r) => direct.has(r.role.id))
+      .map((r) => h('div', {}, h('button', { type: 'button', class: 'danger', text: `Remove direct role ${r.role.name}`, onclick: () => run({ operation: 'users.roles.delete', ids: { user_id: user.id, role_id: r.role.id }, body: null, summary: `unassign role ${r.role.name} from ${who}`, change: '-' }) }))),
+    errors,
+    out,
+  );
+}
