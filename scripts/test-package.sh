@@ -28,9 +28,9 @@ rm -rf "$scratch"
 mkdir -p "$project"
 tarball=$(cd "$scratch" && npm pack --silent "$root/pkg")
 echo "packed $tarball ($(wc -c <"$scratch/$tarball") B)"
-# What ships: the entry points of the exports map, no strays (e.g. a dist/src/ from a racing build).
+# What ships: the entry points of the exports map, the console's page (www/), no strays (e.g. a dist/src/ from a racing build).
 tar -tzf "$scratch/$tarball" | sort >"$scratch/files.txt"
-stray=$(grep -Ev '^package/(package\.json|README\.md|LICENSE|dist/([a-z-]+/)?[^/]+\.(js|cjs|d\.ts|d\.cts)|wasm/[^/]+)$' "$scratch/files.txt" || true)
+stray=$(grep -Ev '^package/(package\.json|README\.md|LICENSE|dist/([a-z-]+/)?[^/]+\.(js|cjs|d\.ts|d\.cts)|wasm/[^/]+|www/([a-z-]+/)?[^/]+\.(html|css|js))$' "$scratch/files.txt" || true)
 [[ -z $stray ]] || { echo "unexpected files in the tarball:" >&2; echo "$stray" >&2; exit 1; }
 for f in LICENSE dist/index.js dist/node.js dist/node.cjs dist/exports.d.ts dist/node.d.cts \
   wasm/openai_admin_wasm.js wasm/openai_admin_wasm_bg.wasm; do
