@@ -14,14 +14,16 @@ exec 9>target/build-pkg.lock
 flock 9
 
 cargo build --release --target wasm32-unknown-unknown --lib
-cargo build --release --target wasm32-unknown-unknown --lib -p openai-admin-access
+cargo build --profile access-release --target wasm32-unknown-unknown --lib -p openai-admin-access
 rm -rf "$stage" pkg
 mkdir -p "$stage/wasm" pkg
-for module in openai_admin_wasm openai_admin_access; do
+# The client is built for size (release, -Oz); the access module for speed (access-release, -O3).
+for build in openai_admin_wasm:release:-Oz openai_admin_access:access-release:-O3; do
+  IFS=: read -r module profile opt <<<"$build"
   wasm-bindgen --target web --out-dir "$stage/wasm" --remove-name-section --remove-producers-section \
-    "target/wasm32-unknown-unknown/release/$module.wasm"
+    "target/wasm32-unknown-unknown/$profile/$module.wasm"
   # Never Debian's wasm-opt (it writes broken wasm): the one from the pinned npm binaryen.
-  "$bin/wasm-opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  "$bin/wasm-opt" "$opt" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$stage/wasm/${module}_bg.wasm" -o "$stage/wasm/${module}_bg.wasm"
 done
