@@ -12,7 +12,7 @@
 //
 // Prints `listening on http://HOST:PORT`. Audit events go to --audit as JSON lines (default: one
 // line each on stderr). The browser never holds the admin key; it holds a demo sign-in token.
-import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
@@ -37,6 +37,7 @@ export const DEMO_USERS = {
 };
 
 const server = await import(pathToFileURL(path.join(pkgDir, 'dist/server/node.js')).href);
+const { resolveStatic } = await import(pathToFileURL(path.join(pkgDir, 'dist/cli/static.js')).href);
 const audit = args.get('audit')
   ? server.jsonLinesAudit(args.get('audit'))
   : (event) => process.stderr.write(`audit ${JSON.stringify(event)}\n`);
@@ -56,22 +57,6 @@ const TYPES = {
   '.json': 'application/json',
   '.d.ts': 'text/plain',
 };
-
-/** A file below `dir` for a URL path, or null: no dot files, nothing outside `dir`. */
-function resolveStatic(dir, urlPath) {
-  let rel;
-  try {
-    rel = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (rel.includes('\0') || rel.split('/').some((s) => s.startsWith('.'))) return null;
-  if (rel.endsWith('/')) rel += 'index.html';
-  const file = path.resolve(dir, `.${rel}`);
-  if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) return null;
-  const real = realpathSync(file);
-  return real.startsWith(realpathSync(dir) + path.sep) ? real : null;
-}
 
 function send(res, status, type, body) {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });

@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, realpathSync, statSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { AuditEvent, Authorize } from '../server/types.js';
 import type { Output } from './run.js';
+import { resolveStatic } from './static.js';
 
 export interface ConsoleRunOptions {
   argv: readonly string[];
@@ -59,22 +60,6 @@ const TYPES: Record<string, string> = {
 
 /** The package's root (this file is dist/cli/console.js). */
 const PKG_ROOT = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
-
-/** A file below `dir` for a URL path, or null: no dot files, nothing outside `dir`. */
-function resolveStatic(dir: string, urlPath: string): string | null {
-  let rel: string;
-  try {
-    rel = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (rel.includes('\0') || rel.split('/').some((s) => s.startsWith('.'))) return null;
-  if (rel.endsWith('/')) rel += 'index.html';
-  const file = path.resolve(dir, `.${rel}`);
-  if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) return null;
-  const real = realpathSync(file);
-  return real.startsWith(realpathSync(dir) + path.sep) ? real : null;
-}
 
 const SECURITY_HEADERS = {
   'cache-control': 'no-store',
