@@ -4,7 +4,8 @@
 // exports (memberships CSV, role holders CSV, the access file) are built in the page from the
 // loaded organization. Read-only: the changes are in the other sections.
 import { loadOrganization } from '/pkg/dist/access/index.js';
-import { bulkAdd, personActions, previewAndApply } from './bulk.js';
+import { bulkAdd, memberSelection, personActions } from './bulk.js';
+import { importControl } from './imports.js';
 import { h, clear, uid, errorBox, showError, hideError } from './ui.js';
 
 const KIND_LABELS = { user: 'People', group: 'Groups', role: 'Roles' };
@@ -58,28 +59,7 @@ export function initAccess(panel, ctx) {
     h('button', { type: 'button', onclick: () => org && download('access.yaml', 'application/yaml', org.dump('yaml')), text: 'Export access file (YAML)' }),
   );
   for (const b of exportsRow.querySelectorAll('button')) b.disabled = true;
-  // Import: a CSV of group,email[,action] planned over the loaded organization; a bad row stops
-  // the whole file (shown with its line), and nothing is applied without the preview's Apply.
-  const importId = uid('import');
-  const importInput = h('input', { id: importId, type: 'file', accept: '.csv,text/csv', disabled: true });
-  const importErrors = errorBox();
-  const importOut = h('div', { 'aria-live': 'polite' });
-  const importRow = h('div', { hidden: true }, h('div', { class: 'field' }, h('label', { for: importId, text: 'Import memberships CSV (group,email[,action])' }), importInput), importErrors, importOut);
-  importInput.addEventListener('change', async () => {
-    const file = importInput.files?.[0];
-    clear(importOut);
-    hideError(importErrors);
-    if (!file || !org) return;
-    let plan;
-    try {
-      plan = org.planCsv(await file.text());
-    } catch (err) {
-      const where = err?.line ? `${file.name}, line ${err.line}: ` : `${file.name}: `;
-      clear(importOut, h('p', { class: 'error-box', role: 'alert', text: `${where}${err?.message ?? err}. Nothing was applied.` }));
-      return;
-    }
-    previewAndApply({ out: importOut, errors: importErrors, org, client: ctx.client, plan, onCancel: () => importInput.focus(), onDone: () => clear(importOut), doneLabel: 'Close' });
-  });
+  const importer = importControl({ getClient: () => ctx.client });
 
   clear(
     panel,
@@ -89,7 +69,7 @@ export function initAccess(panel, ctx) {
     counts,
     h('div', { class: 'field search-field' }, h('label', { for: searchId, text: 'Find a person, group or role' }), search, results),
     exportsRow,
-    importRow,
+    importer.root,
     view,
   );
 
@@ -263,10 +243,13 @@ export function initAccess(panel, ctx) {
     const filterId = uid('members-filter');
     const filter = h('input', { id: filterId, type: 'search', autocomplete: 'off' });
     const holder = h('div');
+    // Admins select members to remove (not in a SCIM group: the plan would block it).
+    const selection = ctx.role !== 'viewer' && !g.scim ? memberSelection({ org, client: ctx.client, group: g, done: () => show('group', g.group.id) }) : null;
     const fill = () => {
       const q = filter.value.trim().toLowerCase();
       const members = q ? g.members.filter((m) => `${m.name ?? ''} ${m.email ?? ''}`.toLowerCase().includes(q)) : g.members;
-      clear(holder, ...longList('Members', members, (m) => link('user', m.id, `${userName(m)}${m.email && m.name ? ` <${m.email}>` : ''}`)));
+      selection?.setShown(members);
+      clear(holder, ...longList('Members', members, (m) => [selection?.checkbox(m), link('user', m.id, `${userName(m)}${m.email && m.name ? ` <${m.email}>` : ''}`)]));
     };
     filter.addEventListener('input', fill);
     fill();
@@ -274,7 +257,7 @@ export function initAccess(panel, ctx) {
       h('h2', { text: g.group.name }),
       h('p', { class: 'meta', text: [`${fmt.format(g.members.length)} members`, g.scim ? 'managed by SCIM (locked: its members change in the identity provider)' : null].filter(Boolean).join(' · ') }),
       section(`Roles (${g.roles.length})`, g.roles.length ? h('ul', { class: 'plain', 'aria-label': 'Group roles' }, g.roles.map((r) => h('li', {}, link('role', r.id, r.name)))) : h('p', { class: 'empty', text: 'No roles.' })),
-      section(`Members (${g.members.length})`, h('div', { class: 'field' }, h('label', { for: filterId, text: 'Filter members' }), filter), holder),
+      section(`Members (${g.members.length})`, h('div', { class: 'field' }, h('label', { for: filterId, text: 'Filter members' }), filter), selection?.controls, holder),
       // The viewer is offered no change; nor is a SCIM group (the plan would block it).
       ctx.role !== 'viewer' && !g.scim ? section('Add members', bulkAdd({ org, client: ctx.client, group: g.group, done: () => show('group', g.group.id) })) : null,
     ];
@@ -297,6 +280,7 @@ export function initAccess(panel, ctx) {
     org = null;
     search.disabled = true;
     for (const b of exportsRow.querySelectorAll('button')) b.disabled = true;
+    importer.enable(null, false);
     clear(view);
     clear(counts);
     hideError(errors);
@@ -325,8 +309,7 @@ export function initAccess(panel, ctx) {
           .join(' · ');
       search.disabled = false;
       for (const b of exportsRow.querySelectorAll('button')) b.disabled = false;
-      importInput.disabled = false;
-      importRow.hidden = ctx.role === 'viewer';
+      importer.enable(org, ctx.role !== 'viewer');
       if (search.value.trim()) renderResults();
     } catch (err) {
       if (controller.signal.aborted) return;
