@@ -202,6 +202,7 @@ test('CSV import: a file with a bad row names its line and applies nothing; a go
   assert.deepEqual((await listAll(stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id).sort(), [...before].sort());
   const good = `group,email,action\n${users.map((u) => `Legal,${u.email},add`).join('\n')}\n`;
   await input.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await page.getByRole('dialog', { name: 'Import good.csv' }).waitFor();
   assert.equal(await page.getByRole('list', { name: 'Planned changes' }).getByRole('listitem').count(), 3);
   await page.getByRole('button', { name: 'Apply 3 changes' }).click();
   await page.getByText('Applied 3 changes.').waitFor();

@@ -132,7 +132,6 @@ export function previewPlan({ opener, org, client, plan, title = 'Plan', before 
       status.textContent = `The changes stopped: ${err?.message ?? err}`;
     }
     busy = false;
-    bar.hidden = true;
     done.disabled = false;
     done.focus();
   });
