@@ -49,6 +49,13 @@ const CASES = {
   'text substring': (p) => p.getByText('signed in as'),
   'text exact': (p) => p.getByText('Groups', { exact: true }),
   'text inside a list': (p) => p.getByRole('list', { name: 'Groups', exact: true }).getByText('Engineering'),
+  'dialog and its buttons': (p) => p.getByRole('dialog').getByRole('button'),
+  'list items named by aria-label': (p) => p.getByRole('listitem', { name: 'Role Owner' }),
+  'textboxes': (p) => p.getByRole('textbox'),
+  'comboboxes (selects)': (p) => p.getByRole('combobox'),
+  'options of a select': (p) => p.getByRole('option', { name: 'User Auditor' }),
+  'forms by name': (p) => p.getByRole('form'),
+  'articles': (p) => p.getByRole('article'),
   'css': (p) => p.locator('#groups-panel li'),
   'css :visible': (p) => p.locator('.error:visible'),
   'css then role': (p) => p.locator('#groups-panel .master').getByRole('button', { name: 'Load more' }),
@@ -97,5 +104,24 @@ test("the driver's locators match Playwright's on the Access section's search re
     await page.getByText(/^Loaded \d+ users, \d+ groups and \d+ roles\.$/).waitFor({ timeout: 30_000 });
     await page.getByRole('combobox', { name: 'Find a person, group or role' }).fill('a');
     await page.getByRole('listbox', { name: 'Search results' }).waitFor();
+  });
+});
+
+test("the driver's locators match Playwright's with a group open and its delete dialog shown", async () => {
+  await stack.reset();
+  await compare(async (page) => {
+    await page.getByRole('list', { name: 'Groups', exact: true }).getByRole('button', { name: /^Engineering/ }).click();
+    await page.getByRole('heading', { level: 2, name: 'Engineering' }).waitFor();
+    await page.getByRole('button', { name: 'Delete group' }).click();
+    await page.getByRole('dialog').waitFor();
+  });
+});
+
+test("the driver's locators match Playwright's on the Roles section with a role being edited", async () => {
+  await stack.reset();
+  await compare(async (page) => {
+    await page.getByRole('button', { name: 'Roles', exact: true }).click();
+    await page.getByRole('listitem', { name: 'Role User Auditor' }).waitFor();
+    await page.getByLabel('Role name', { exact: true }).fill('Draft');
   });
 });
