@@ -1,4 +1,5 @@
-//! The model's answers: `accessOf(user)`, `holdersOf(role)`, `group(ref)` and `stats()`.
+//! The model's answers: `accessOf(user)`, `holdersOf(role)`, `group(ref)`, `users()` and
+//! `stats()`.
 //!
 //! Their TypeScript types are declared in `wasm/types.rs`; the field names here follow them.
 
@@ -205,6 +206,23 @@ pub struct HoldersOf {
     pub groups: Vec<AssignedGroup>,
 }
 
+/// How many users hold the role with this id: by their own role lists, or as members of a
+/// group it is assigned to (each user once).
+pub fn holder_count(model: &Model, role_id: &str) -> usize {
+    let mut holders: BTreeSet<&String> = model
+        .user_roles
+        .iter()
+        .filter(|(_, items)| items.contains_key(role_id))
+        .map(|(user, _)| user)
+        .collect();
+    for (group, roles) in &model.group_roles {
+        if roles.contains(role_id) {
+            holders.extend(model.members_of(group));
+        }
+    }
+    holders.len()
+}
+
 /// Who holds the role with this id or name.
 pub fn holders_of(model: &Model, role: &str) -> Option<HoldersOf> {
     let role = model.find_role(role)?;
@@ -333,6 +351,48 @@ pub struct Stats {
     pub members_per_group: Vec<GroupCount>,
     /// Holders per role, by name.
     pub holders_per_role: Vec<RoleCount>,
+}
+
+/// One row of `users()`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserRow {
+    /// The user.
+    #[serde(flatten)]
+    pub user: UserRef,
+    /// The organization role.
+    pub organization_role: Option<String>,
+    /// Whether the identity provider manages the user.
+    pub scim: bool,
+}
+
+/// Every user (those with `organization_role` only, when given), by name, then email, then id:
+/// the people list of a console.
+pub fn users(model: &Model, organization_role: Option<&str>) -> Vec<UserRow> {
+    let mut rows: Vec<UserRow> = model
+        .users
+        .values()
+        .filter(|u| organization_role.is_none_or(|r| u.role.as_deref() == Some(r)))
+        .map(|u| UserRow {
+            user: u.into(),
+            organization_role: u.role.clone(),
+            scim: u.scim,
+        })
+        .collect();
+    let key = |r: &UserRow| {
+        let u = &r.user;
+        (
+            u.name
+                .as_deref()
+                .or(u.email.as_deref())
+                .unwrap_or(&u.id)
+                .to_lowercase(),
+            u.email.clone(),
+            u.id.clone(),
+        )
+    };
+    rows.sort_by_cached_key(key);
+    rows
 }
 
 /// Counts over the organization.
