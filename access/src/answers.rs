@@ -206,21 +206,27 @@ pub struct HoldersOf {
     pub groups: Vec<AssignedGroup>,
 }
 
-/// How many users hold the role with this id: by their own role lists, or as members of a
-/// group it is assigned to (each user once).
-pub fn holder_count(model: &Model, role_id: &str) -> usize {
-    let mut holders: BTreeSet<&String> = model
-        .user_roles
-        .iter()
-        .filter(|(_, items)| items.contains_key(role_id))
-        .map(|(user, _)| user)
-        .collect();
-    for (group, roles) in &model.group_roles {
-        if roles.contains(role_id) {
-            holders.extend(model.members_of(group));
+/// How many users hold each role (by id; roles nobody holds are absent): by their own role
+/// lists, or as members of a group the role is assigned to, each user once.
+pub fn holder_counts(model: &Model) -> BTreeMap<String, usize> {
+    let mut holders: BTreeMap<&String, BTreeSet<&String>> = BTreeMap::new();
+    for (user, items) in &model.user_roles {
+        for role in items.keys() {
+            holders.entry(role).or_default().insert(user);
         }
     }
-    holders.len()
+    for (group, roles) in &model.group_roles {
+        for role in roles {
+            holders
+                .entry(role)
+                .or_default()
+                .extend(model.members_of(group));
+        }
+    }
+    holders
+        .into_iter()
+        .map(|(role, users)| (role.clone(), users.len()))
+        .collect()
 }
 
 /// Who holds the role with this id or name.
@@ -411,26 +417,13 @@ pub fn stats(model: &Model) -> Stats {
         })
         .collect();
     members_per_group.sort_by(|a, b| a.group.cmp(&b.group));
-    let mut holders: BTreeMap<&String, BTreeSet<&String>> = BTreeMap::new();
-    for (user, items) in &model.user_roles {
-        for role in items.keys() {
-            holders.entry(role).or_default().insert(user);
-        }
-    }
-    for (group, roles) in &model.group_roles {
-        for role in roles {
-            holders
-                .entry(role)
-                .or_default()
-                .extend(model.members_of(group));
-        }
-    }
+    let holders = holder_counts(model);
     let mut holders_per_role: Vec<RoleCount> = model
         .roles
         .values()
         .map(|r| RoleCount {
             role: r.into(),
-            holders: holders.get(&r.id).map_or(0, |h| h.len()),
+            holders: holders.get(&r.id).copied().unwrap_or(0),
         })
         .collect();
     holders_per_role.sort_by(|a, b| (&a.role.name, &a.role.id).cmp(&(&b.role.name, &b.role.id)));

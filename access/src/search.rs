@@ -4,9 +4,10 @@
 //! The folded keys are computed once per model state ([`SearchIndex::new`]), so that a search
 //! as the user types only folds the query and scans the keys.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
-use crate::answers::holder_count;
 use crate::Model;
 
 /// One result.
@@ -89,8 +90,15 @@ impl SearchIndex {
     }
 
     /// The best `limit` hits for `text`: by score, then label; nothing for blank text. The
-    /// details come from `model` as it is now.
-    pub fn search(&self, model: &Model, text: &str, limit: usize) -> Vec<SearchHit> {
+    /// details come from `model` as it is now, and from its `holders` per role
+    /// ([`crate::answers::holder_counts`]).
+    pub fn search(
+        &self,
+        model: &Model,
+        holders: &BTreeMap<String, usize>,
+        text: &str,
+        limit: usize,
+    ) -> Vec<SearchHit> {
         let query = fold(text.trim());
         if query.is_empty() {
             return Vec::new();
@@ -114,7 +122,7 @@ impl SearchIndex {
                 kind: e.kind,
                 id: e.id.clone(),
                 label: e.label.clone(),
-                detail: detail(model, e.kind, &e.id),
+                detail: detail(model, holders, e.kind, &e.id),
                 score,
             })
             .collect()
@@ -122,7 +130,7 @@ impl SearchIndex {
 }
 
 /// The second line of a hit.
-fn detail(model: &Model, kind: &str, id: &str) -> String {
+fn detail(model: &Model, holders: &BTreeMap<String, usize>, kind: &str, id: &str) -> String {
     match kind {
         "user" => model.users.get(id).map_or_else(String::new, |u| {
             [
@@ -153,7 +161,7 @@ fn detail(model: &Model, kind: &str, id: &str) -> String {
             format!(
                 "{kind} · {} · {}",
                 plural(role.permissions.len(), "permission"),
-                plural(holder_count(model, id), "holder")
+                plural(holders.get(id).copied().unwrap_or(0), "holder")
             )
         }),
     }
@@ -201,6 +209,7 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::holder_counts;
     use crate::model::{Group, Role, User};
 
     #[test]
@@ -242,7 +251,7 @@ mod tests {
         });
         let index = SearchIndex::new(&m);
         let hits: Vec<(String, u8)> = index
-            .search(&m, "marí", 10)
+            .search(&m, &holder_counts(&m), "marí", 10)
             .into_iter()
             .map(|h| (h.label, h.score))
             .collect();
@@ -257,11 +266,14 @@ mod tests {
             ]
             .map(|(l, s)| (l.to_owned(), s))
         );
-        assert_eq!(index.search(&m, "MAR", 2).len(), 2);
-        assert!(index.search(&m, "  ", 10).is_empty());
-        assert_eq!(index.search(&m, "example.com", 1)[0].score, 2);
+        assert_eq!(index.search(&m, &holder_counts(&m), "MAR", 2).len(), 2);
+        assert!(index.search(&m, &holder_counts(&m), "  ", 10).is_empty());
         assert_eq!(
-            index.search(&m, "marketing", 5)[0].detail,
+            index.search(&m, &holder_counts(&m), "example.com", 1)[0].score,
+            2
+        );
+        assert_eq!(
+            index.search(&m, &holder_counts(&m), "marketing", 5)[0].detail,
             "predefined role · 0 permissions · 0 holders"
         );
     }
@@ -293,7 +305,7 @@ mod tests {
         let index = SearchIndex::new(&m);
         let details = |m: &Model| -> Vec<String> {
             index
-                .search(m, "ops", 10)
+                .search(m, &holder_counts(m), "ops", 10)
                 .into_iter()
                 .map(|h| format!("{} {}: {}", h.kind, h.label, h.detail))
                 .collect()
@@ -317,7 +329,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            index.search(&m, "u1@", 1)[0].detail,
+            index.search(&m, &holder_counts(&m), "u1@", 1)[0].detail,
             "u1@example.com · owner"
         );
     }

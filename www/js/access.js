@@ -279,6 +279,7 @@ export function initAccess(panel, ctx) {
       search.disabled = false;
       overviewButton.disabled = false;
       show('overview', undefined, { focus: false });
+      draw();
       await started.done;
       if (loading !== controller) return;
       clearTimeout(timer);

@@ -4,6 +4,8 @@
 
 mod types;
 
+use std::collections::BTreeMap;
+
 use js_sys::{Error as JsError, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -59,6 +61,9 @@ pub struct AccessModel {
     /// The search keys, built on the first search after a change of names: users, groups or
     /// roles added or replaced (not memberships or assignments, which hits read when returned).
     index: Option<SearchIndex>,
+    /// Holders per role, for the search hits' details: counted on the first search after any
+    /// change.
+    holders: Option<BTreeMap<String, usize>>,
 }
 
 impl Default for AccessModel {
@@ -75,11 +80,13 @@ impl AccessModel {
         AccessModel {
             model: Model::new(),
             index: None,
+            holders: None,
         }
     }
 
     fn changed(&mut self) -> &mut Model {
         self.index = None;
+        self.holders = None;
         &mut self.model
     }
 
@@ -90,6 +97,7 @@ impl AccessModel {
         change: impl FnOnce(&mut Model) -> Result<(), ItemError>,
     ) -> Result<(), JsValue> {
         let before = (self.model.users.len(), self.model.roles.len());
+        self.holders = None;
         let result = change(&mut self.model);
         if (self.model.users.len(), self.model.roles.len()) != before {
             self.index = None;
@@ -192,7 +200,10 @@ impl AccessModel {
     pub fn search(&mut self, text: &str, limit: Option<u32>) -> Result<JsValue, JsValue> {
         let model = &self.model;
         let index = self.index.get_or_insert_with(|| SearchIndex::new(model));
-        to_js(&index.search(model, text, limit.map_or(20, |l| l as usize)))
+        let holders = self
+            .holders
+            .get_or_insert_with(|| answers::holder_counts(model));
+        to_js(&index.search(model, holders, text, limit.map_or(20, |l| l as usize)))
     }
 
     /// Every user, or those with the organization role `organizationRole`, sorted by name.
