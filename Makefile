@@ -22,7 +22,7 @@ mock:
 ## test: every test: lints, native Rust, the official SDK against the mock, wasm (wasm-pack test)
 ## in Node, headless Chromium and headless Firefox, the packed npm package (Node ESM/CJS, types, Vite, worker; Workers,
 ## Next.js, Edge Runtime, Deno, Bun, Jest, Vitest), the openai-admin command
-## line, the demo page end to end.
+## line, the demo page end to end in Chromium and Firefox.
 test: setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-cli test-access test-reliability test-tolerance test-e2e test-server test-fuzz test-load
 	@echo "make test: all suites passed"
 
@@ -111,10 +111,12 @@ test-tolerance: setup-browser
 	scripts/build-pkg.sh
 	scripts/test-tolerance.sh
 
+## test-e2e: the console page end to end (tests/e2e/) in headless Chromium, then headless Firefox, each
+## browser's test count printed (scripts/test-e2e.sh chromium|firefox for one)
 test-e2e: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
-	MOCK_BIN=$(CURDIR)/$(MOCK_RELEASE) node --test tests/e2e/
+	MOCK_BIN=$(CURDIR)/$(MOCK_RELEASE) scripts/test-e2e.sh all
 
 test-fuzz: setup
 	scripts/fuzz.sh 20

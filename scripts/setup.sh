@@ -51,7 +51,7 @@ cargo_install geckodriver "$GECKODRIVER_VERSION" geckodriver
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
-command -v firefox >/dev/null || missing+=(firefox-esr)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 if [ "${#missing[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update

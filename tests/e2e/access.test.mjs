@@ -3,7 +3,7 @@
 // holders, exports. Expected values come from the mock's API, read directly.
 import { test, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, listAll, ROOT } from './harness.mjs';
+import { startStack, listAll } from './harness.mjs';
 
 let stack;
 let session;
@@ -138,10 +138,6 @@ async function axeFindings(page) {
 }
 
 test('axe-core finds nothing serious or critical in the Access section, at 360 px and 1,440 px; screenshots kept', async () => {
-  const { mkdirSync } = await import('node:fs');
-  const { join } = await import('node:path');
-  const dir = join(ROOT, 'target/e2e-artifacts');
-  mkdirSync(dir, { recursive: true });
   for (const width of [360, 1440]) {
     const page = await openAccess({ viewport: { width, height: 900 } });
     await page.getByRole('list', { name: 'People', exact: true }).getByRole('listitem').first().waitFor();
@@ -156,7 +152,7 @@ test('axe-core finds nothing serious or critical in the Access section, at 360 p
     assert.deepEqual(await axeFindings(page), [], `a view at ${width} px`);
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scroll <= width, `no horizontal scrolling at ${width} px (${scroll})`);
-    await page.screenshot({ path: join(dir, `access-${width}.png`), fullPage: true });
+    await stack.artifact(page, `access-${width}`);
     await session.context.close();
     assert.deepEqual(session.problems, []);
     session = null;

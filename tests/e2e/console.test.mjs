@@ -1,4 +1,4 @@
-// `openai-admin console` in headless Chromium: the printed link signs the browser in (the token
+// `openai-admin console` in the headless browser E2E_BROWSER names (driver.mjs): the printed link signs the browser in (the token
 // leaves the address bar, the session cookie is HttpOnly), the page works through the handler,
 // a read-only console refuses the page's writes, and the key is nowhere in the page.
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { existsSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
-import { launchChromium } from '../support/browser.mjs';
+import { launchBrowser } from './driver.mjs';
 import { copyPkg, repoRoot, startMock } from '../support/mock.mjs';
 
 const SECRET = 'sk-admin-console-e2e-91f0c3d5';
@@ -19,7 +19,7 @@ before(async () => {
   // The command's own dependencies, as an install would have them.
   if (!existsSync(path.join(pkgDir, 'node_modules'))) symlinkSync(path.join(repoRoot(), 'node_modules'), path.join(pkgDir, 'node_modules'));
   mock = await startMock({ adminKey: SECRET, builds: ['release', 'debug'] });
-  browser = await launchChromium();
+  browser = await launchBrowser();
 });
 after(async () => {
   await browser?.close().catch(() => {});

@@ -1,17 +1,21 @@
 // Shared setup of the end-to-end tests: starts the mock (the upstream API), the demo server
 // (scripts/demo-server.mjs: the page and the package's server handler in front of the mock),
-// Chromium through playwright-core, and gives each test a fresh page on freshly reset data.
+// the browser E2E_BROWSER names (driver.mjs: Chromium by default, or Firefox), and gives each test
+// a fresh page on freshly reset data.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { launchChromium } from '../support/browser.mjs';
+import { BROWSER, launchBrowser } from './driver.mjs';
 import { KEY, copyPkg, repoRoot, startMock } from '../support/mock.mjs';
 
-export { KEY };
+export { KEY, BROWSER };
 export const ROOT = repoRoot();
-const SHOTS = join(ROOT, 'tests/e2e/screenshots');
+/** Screenshots taken along the tests, one folder per browser. */
+const SHOTS = join(ROOT, 'tests/e2e/screenshots', BROWSER);
+/** Artifacts kept from a run (the layout screenshots at 360 and 1,440 px), one folder per browser. */
+export const ARTIFACTS = join(ROOT, 'target/e2e-artifacts', BROWSER);
 /** The demo server's sign-in tokens (scripts/demo-server.mjs). */
 export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 export const VIEWER_TOKEN = 'e2e-viewer-token-0123456789';
@@ -93,7 +97,7 @@ export async function startStack({ mockArgs = [] } = {}) {
   try {
     mock = await startMock({ args: ['--www', 'www', '--static', `/pkg=${pkgDir}`, ...mockArgs], builds: ['release', 'debug'] });
     demo = await startDemoServer({ upstream: mock.api, pkgDir });
-    browser = await launchChromium();
+    browser = await launchBrowser();
   } catch (err) {
     await demo?.stop();
     await mock?.stop();
@@ -127,6 +131,13 @@ export async function startStack({ mockArgs = [] } = {}) {
     },
     async screenshot(page, name, { fullPage = true } = {}) {
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
+    },
+    /** Keeps a full-page screenshot in ARTIFACTS as `name.png`; resolves to its path. */
+    async artifact(page, name) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const path = join(ARTIFACTS, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
     },
     async close() {
       await browser.close().catch(() => {});

@@ -1,5 +1,7 @@
 // Headless Chromium through playwright-core, launched the same way by every browser test and the
-// benchmark. CHROMIUM overrides the browser (default /usr/bin/chromium, `scripts/setup.sh --browser`).
+// benchmark, and headless Firefox through puppeteer-core (the end-to-end tests' second browser).
+// CHROMIUM and FIREFOX override the browsers (default /usr/bin/chromium and /usr/bin/firefox-esr,
+// `scripts/setup.sh --browser`).
 
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
@@ -22,4 +24,16 @@ export async function launchChromium(options = {}) {
   const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium`);
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, ...options });
+}
+
+/**
+ * Launches headless Firefox (FIREFOX, default /usr/bin/firefox-esr: `scripts/setup.sh --browser`)
+ * through puppeteer-core over WebDriver BiDi, with a fresh temporary profile; `options` go to
+ * `puppeteer.launch` (e.g. `extraPrefsFirefox`). Close it with `browser.close()`.
+ */
+export async function launchFirefox(options = {}) {
+  const executablePath = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
+  if (!existsSync(executablePath)) throw new Error(`no Firefox at ${executablePath}: apt-get install -y firefox-esr`);
+  const { default: puppeteer } = await import('puppeteer-core');
+  return puppeteer.launch({ browser: 'firefox', executablePath, headless: true, ...options });
 }
