@@ -245,12 +245,13 @@ export function initAccess(panel, ctx) {
     let last = 0;
     let pending = null;
     let timer = 0;
+    let over = false;
     /** Redraws the progress (at most every PROGRESS_EVERY ms; the last one always). */
     const draw = () => {
       timer = 0;
       last = performance.now();
       const p = pending;
-      if (!p || loading !== controller || !org) return;
+      if (!p || over || loading !== controller || !org) return;
       if (p.users.total !== null) {
         progress.max = Math.max(p.total, 1);
         progress.value = p.done;
@@ -258,7 +259,8 @@ export function initAccess(panel, ctx) {
       progressText.textContent = progressLine(p);
       searchNote.textContent = `Still loading: search covers the ${count(p.users.listed, 'user')}, ${count(p.groups.listed, 'group')} and ${count(p.roles.listed, 'role')} read so far.`;
       showCounts();
-      refreshOverview?.();
+      // Redrawn in place, but not under the reader's focus (a row they are on would go).
+      if (!view.contains(document.activeElement)) refreshOverview?.();
       if (!results.hidden && p.phase === 'directory') renderResults({ keepActive: true });
     };
     try {
@@ -282,7 +284,7 @@ export function initAccess(panel, ctx) {
       draw();
       await started.done;
       if (loading !== controller) return;
-      clearTimeout(timer);
+      over = true;
       const s = org.stats();
       progress.hidden = true;
       progressText.textContent = '';
@@ -292,7 +294,7 @@ export function initAccess(panel, ctx) {
       for (const b of exportsRow.querySelectorAll('button')) b.disabled = false;
       importInput.disabled = false;
       importRow.hidden = ctx.role === 'viewer';
-      if (refreshOverview) {
+      if (refreshOverview && !view.contains(document.activeElement)) {
         refreshOverview();
         viewNote.hidden = true;
       } else if (current) {
@@ -304,7 +306,7 @@ export function initAccess(panel, ctx) {
       }
       if (!results.hidden) renderResults({ keepActive: true });
     } catch (err) {
-      clearTimeout(timer);
+      over = true;
       if (controller.signal.aborted || loading !== controller) return;
       progress.hidden = true;
       progressText.textContent = '';

@@ -109,7 +109,8 @@ export function virtualList({ label, items, render, rowHeight = 34, rows = 12 })
     const old = shown.get(active);
     if (old && control(old)) control(old).tabIndex = -1;
     active = i;
-    e.target.tabIndex = 0;
+    const c = control(r);
+    if (c) c.tabIndex = 0;
   });
   list.addEventListener('keydown', (e) => {
     const page = Math.max(1, Math.floor(box.clientHeight / rowHeight) - 1);
