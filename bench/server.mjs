@@ -5,7 +5,7 @@
 //
 // Targets (bench/server-target.mjs, one process each): `direct` (autocannon straight at the mock),
 // `minimal` (a keep-alive node:http proxy that swaps the key), `fetch` (the same with the global
-// fetch), `handler` (createAdminHandler + toNodeHandler from a copy of pkg/, bearer-token authorize,
+// fetch), `minimal-undici` (the same with undici's Pool.request; not run unless named), `handler` (createAdminHandler + toNodeHandler from a copy of pkg/, bearer-token authorize,
 // no audit sink), `handler-audit` (the same with the JSON-lines audit file). Cases: GET
 // /v1/organization/groups?limit=20 and POST /v1/organization/groups/{id} (a rename).
 //
@@ -155,6 +155,7 @@ const NAMES = {
   direct: 'direct to the mock',
   minimal: 'minimal keep-alive `node:http` proxy (bench/server-target.mjs)',
   fetch: 'the same proxy with the global `fetch`',
+  'minimal-undici': 'the same proxy with undici Pool.request',
   handler: '`createAdminHandler` + `toNodeHandler`',
   'handler-audit': '`createAdminHandler` + `toNodeHandler`, JSON-lines audit',
 };

@@ -6,7 +6,8 @@
 # E2E_BROWSER tells the tests which browser to drive (tests/e2e/driver.mjs). Needs pkg/ and the
 # mock (MOCK_BIN, else target/release or target/debug); `make test-e2e` builds both first.
 #
-# The exit code alone is not trusted: each browser's run must report at least one test, every test
+# Output is TAP (each run ends with its `# tests`/`# pass` lines, which .ci/run adds up). The exit
+# code alone is not trusted: each browser's run must report at least one test, every test
 # passed and none failed, cancelled (a browser that does not launch fails its files' hooks),
 # skipped or todo; with both browsers, they must have run the same number of tests. The counts
 # are printed per browser at the end.
@@ -31,7 +32,7 @@ for b in "${browsers[@]}"; do
   echo "== end-to-end tests in $b"
   started=$SECONDS
   rc=0
-  E2E_BROWSER="$b" node --test --test-reporter=spec --test-reporter-destination=stdout \
+  E2E_BROWSER="$b" node --test --test-reporter=tap --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$tap" tests/e2e/ || rc=$?
   count() { awk -v k="$1" '$1 == "#" && $2 == k { n = $3 } END { print n + 0 }' "$tap" 2>/dev/null || echo 0; }
   tests=$(count tests) pass=$(count pass) fail=$(count fail)

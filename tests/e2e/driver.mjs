@@ -96,6 +96,15 @@ class Finder {
   getByText(text, { exact = false } = {}) {
     return this.child({ text: matcher(text, exact) });
   }
+  getByPlaceholder(text, { exact = false } = {}) {
+    return this.child({ attr: 'placeholder', value: matcher(text, exact) });
+  }
+  getByTitle(text, { exact = false } = {}) {
+    return this.child({ attr: 'title', value: matcher(text, exact) });
+  }
+  getByTestId(id) {
+    return this.child({ attr: 'data-testid', value: matcher(id, true) });
+  }
 }
 
 class FxPage extends Finder {
@@ -103,7 +112,21 @@ class FxPage extends Finder {
     super();
     this.page = page;
     this.downloads = downloads;
-    this.keyboard = page.keyboard;
+    // Playwright's keyboard and mouse calls, on puppeteer's.
+    this.keyboard = {
+      press: (key, o) => page.keyboard.press(key, o),
+      type: (text, o) => page.keyboard.type(text, o),
+      insertText: (text) => page.keyboard.type(text),
+      down: (key) => page.keyboard.down(key),
+      up: (key) => page.keyboard.up(key),
+    };
+    this.mouse = {
+      click: (x, y, o) => page.mouse.click(x, y, o),
+      move: (x, y) => page.mouse.move(x, y),
+      down: (o) => page.mouse.down(o),
+      up: (o) => page.mouse.up(o),
+      wheel: (deltaX, deltaY) => page.mouse.wheel({ deltaX, deltaY }),
+    };
   }
   child(step) {
     return new FxLocator(this, [step]);
@@ -123,6 +146,25 @@ class FxPage extends Finder {
   }
   goto(url) {
     return this.page.goto(url);
+  }
+  reload() {
+    return this.page.reload();
+  }
+  waitForTimeout(ms) {
+    return sleep(ms);
+  }
+  async setViewportSize({ width, height }) {
+    await this.page.setViewport({ width, height });
+  }
+  viewportSize() {
+    const v = this.page.viewport();
+    return v && { width: v.width, height: v.height };
+  }
+  title() {
+    return this.page.title();
+  }
+  waitForSelector(selector, options) {
+    return this.locator(selector).waitFor(options);
   }
   url() {
     return this.page.url();
@@ -189,8 +231,30 @@ class FxLocator extends Finder {
   toString() {
     return `locator ${JSON.stringify(this.steps)}`;
   }
-  filter({ hasText } = {}) {
-    return hasText === undefined ? this : this.child({ hasText: matcher(hasText) });
+  filter({ hasText, hasNotText, ...rest } = {}) {
+    if (Object.keys(rest).length) throw new Error(`the Firefox driver's filter takes hasText and hasNotText only, not ${Object.keys(rest)} (tests/e2e/driver.mjs)`);
+    let out = this;
+    if (hasText !== undefined) out = out.child({ hasText: matcher(hasText) });
+    if (hasNotText !== undefined) out = out.child({ hasText: matcher(hasNotText), not: true });
+    return out;
+  }
+  /** One locator per element matching now. */
+  async all() {
+    return Array.from({ length: await this.count() }, (_, i) => this.nth(i));
+  }
+  allTextContents() {
+    return this.page.run((e, steps) => e.query(steps).map((el) => el.textContent), this.steps);
+  }
+  allInnerTexts() {
+    return this.page.run((e, steps) => e.query(steps).map((el) => el.innerText), this.steps);
+  }
+  async evaluateAll(fn, arg) {
+    const handle = await this.page.runHandle((e, steps) => e.query(steps), this.steps);
+    try {
+      return await handle.evaluate(fn, arg);
+    } finally {
+      await handle.dispose();
+    }
   }
   nth(i) {
     return this.child({ nth: i });
@@ -270,7 +334,7 @@ class FxLocator extends Finder {
         return hit && (hit === node || node.contains(hit)) ? { x, y } : `covered by ${hit?.outerHTML.slice(0, 80)}`;
       }).catch((err) => String(err?.message));
       await el.dispose();
-      if (typeof point === 'object') return this.page.page.mouse.click(point.x, point.y);
+      if (typeof point === 'object') return this.page.mouse.click(point.x, point.y);
       if (Date.now() > deadline) throw new Error(`could not click ${this}: ${point}`);
       await sleep(50);
     }
@@ -335,6 +399,37 @@ class FxLocator extends Finder {
   async getAttribute(name, options) {
     return (await this.element(false, options)).evaluate((n, a) => n.getAttribute(a), name);
   }
+  async focus(options) {
+    await (await this.element(false, options)).evaluate((n) => n.focus());
+  }
+  async hover(options) {
+    const el = await this.element(true, options);
+    await el.hover();
+  }
+  async check(options) {
+    if (!(await this.isChecked(options))) await this.click(options);
+  }
+  async uncheck(options) {
+    if (await this.isChecked(options)) await this.click(options);
+  }
+  async isChecked(options) {
+    return (await this.element(false, options)).evaluate((n) => n.checked ?? n.getAttribute('aria-checked') === 'true');
+  }
+  /** Types `text` key by key into the focused element. */
+  async pressSequentially(text, { delay = 0, ...options } = {}) {
+    const el = await this.element(true, options);
+    await el.evaluate((node) => node.focus());
+    await this.page.keyboard.type(text, { delay });
+  }
+  async scrollIntoViewIfNeeded(options) {
+    await (await this.element(false, options)).evaluate((n) => n.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' }));
+  }
+  async boundingBox(options) {
+    return (await this.element(false, options)).evaluate((n) => {
+      const r = n.getBoundingClientRect();
+      return r.width || r.height ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+    });
+  }
   async isVisible() {
     const p = await this.probe();
     if (p.count > 1) throw new Error(`strict mode: ${this} matches ${p.count} elements`);
@@ -346,4 +441,9 @@ class FxLocator extends Finder {
   async isEnabled() {
     return (await this.until((p) => p.count === 1, 'attached')).enabled;
   }
+}
+
+/** The steps the Firefox driver resolves for a locator built by `build(page)` (for the driver's own test). */
+export function stepsFor(build) {
+  return build(new FxLocator(null, [])).steps;
 }

@@ -1,6 +1,7 @@
 // The in-page half of the Firefox driver (driver.mjs): finds elements for a chain of steps the way
 // Playwright's locators do, so one set of tests reads the same in both browsers. Roles, accessible
-// names and labels come from @testing-library/dom (dom-accessibility-api, aria-query); text matching
+// names and labels come from @testing-library/dom (dom-accessibility-api, aria-query; a file input
+// is a button, as to Playwright); text matching
 // and visibility follow Playwright's documented rules:
 // - a string matches case-insensitively as a substring of the whitespace-normalized text, or
 //   exactly (case-sensitive, normalized) with `exact: true`; a RegExp is tested on the normalized text;
@@ -64,7 +65,11 @@ function engine() {
     }
     if (s.hasText) {
       const ok = test(s.hasText);
-      return roots.filter((el) => ok(el.textContent));
+      return roots.filter((el) => ok(el.textContent) !== Boolean(s.not));
+    }
+    if (s.attr) {
+      const ok = test(s.value);
+      return unique(roots.map((r) => [...r.querySelectorAll(`[${s.attr}]`)].filter((el) => ok(el.getAttribute(s.attr)))));
     }
     if (s.css) return unique(roots.map((r) => css(r, s.css)));
     if (s.text) return unique(roots.map((r) => byText(r, s.text)));
@@ -75,7 +80,12 @@ function engine() {
     if (s.role) {
       const ok = s.name ? test(s.name) : null;
       const options = { hidden: false, ...(ok ? { name: (n) => ok(n) } : {}), ...(s.level !== undefined ? { level: s.level } : {}) };
-      return unique(roots.map((r) => TL.queryAllByRole(r, s.role, options)));
+      const found = unique(roots.map((r) => TL.queryAllByRole(r, s.role, options)));
+      if (s.role !== 'button' || (s.level ?? null) !== null) return found;
+      // A file input is a button to Playwright (and to browsers' accessibility trees), named by its label.
+      const fileName = (el) => el.getAttribute('aria-label') ?? [...(el.labels ?? [])].map((l) => l.textContent).join(' ');
+      const files = unique(roots.map((r) => [...r.querySelectorAll('input[type=file]')])).filter((el) => !TL.isInaccessible(el) && (!ok || ok(fileName(el))));
+      return unique([found, files]).sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
     }
     throw new Error(`unknown step ${JSON.stringify(s)}`);
   };

@@ -21,7 +21,7 @@ import {
   type HeaderList,
   type LocalAnswer,
 } from './answers.js';
-import { matchRoute, rawTargetIsClean, readQuery } from './routes.js';
+import { matchRoute, rawTargetIsClean, readQuery, type Route } from './routes.js';
 import type { Prepare, Settings } from './settings.js';
 import type { AuditEvent, OperationContext } from './types.js';
 import { UpstreamFailure, type UpstreamReply, type UpstreamRequest, type VisitorGone } from './upstream.js';
@@ -130,7 +130,8 @@ async function forward(s: Settings, v: Visitor, event: AuditEvent | null, corsOk
   if (v.rawTarget !== pathname + v.search && !rawTargetIsClean(pathname + v.search)) throw notFound(method, pathname);
   const match = matchRoute(s.basePath, method, pathname);
   if (!match) throw notFound(method, pathname);
-  const { op, ids } = match;
+  const { route, ids } = match;
+  const { op } = route;
   if (event) {
     event.operation = op.name;
     event.writes = op.writes;
@@ -139,15 +140,17 @@ async function forward(s: Settings, v: Visitor, event: AuditEvent | null, corsOk
   const idempotencyKey = checkHeaders(v, corsOk);
   const who = await authorizeOrRefuse(s, v, op, ids);
   if (event) event.who = who;
-  const params = await readParams(s, v, op, ids);
+  const params = await readParams(s, v, route, ids);
   if (event) {
     for (const [k, val] of Object.entries(params)) {
       if (k.endsWith('_id') && typeof val === 'string' && !(k in event.ids)) event.ids[k] = val;
     }
   }
   // The client's rules: the same checks, the same canonical request.
-  const positional = op.pathParams.at(-1)?.name;
-  const prepared = await prepareOrRefuse(s, op, positional === undefined ? undefined : ids[positional], params);
+  const { positional } = route;
+  const core = s.prepare();
+  const prepare = typeof core === 'function' ? core : await core;
+  const prepared = prepareOrRefuse(prepare, route, positional === undefined ? undefined : ids[positional], params);
   const headers: Record<string, string> = { ...s.upstreamHeaders };
   if (prepared.body !== undefined) headers['content-type'] = 'application/json';
   if (idempotencyKey !== null) headers['idempotency-key'] = idempotencyKey;
@@ -201,13 +204,12 @@ async function authorizeOrRefuse(s: Settings, v: Visitor, op: OperationInfo, ids
 }
 
 /** The visitor's query and body, read into the params object the client would pass. */
-async function readParams(s: Settings, v: Visitor, op: OperationInfo, ids: Record<string, string>): Promise<Record<string, unknown>> {
+async function readParams(s: Settings, v: Visitor, route: Route, ids: Record<string, string>): Promise<Record<string, unknown>> {
   const params: Record<string, unknown> = {};
-  const pathParams = op.pathParams.map((p) => p.name);
-  const positional = pathParams.at(-1);
+  const { op, pathParams, positional } = route;
   for (const name of pathParams) if (name !== positional) params[name] = ids[name];
   const query = v.search.length > 1 ? v.search.slice(1) : '';
-  if (op.input === 'query') readQuery(query, op, params);
+  if (op.input === 'query') readQuery(query, route, params);
   else if (query !== '') throw invalid(`${op.name} takes no query parameters.`);
   const body = await readBody(s, v);
   if (op.input === 'body') {
@@ -248,12 +250,12 @@ async function readBody(s: Settings, v: Visitor): Promise<string> {
   }
 }
 
-async function prepareOrRefuse(s: Settings, op: OperationInfo, id: string | undefined, params: Record<string, unknown>) {
+function prepareOrRefuse(prepare: Prepare, route: Route, id: string | undefined, params: Record<string, unknown>): ReturnType<Prepare> {
+  const { op } = route;
   const hasParams = op.input !== null || op.pathParams.length > 1;
   let prepared: ReturnType<Prepare>;
   try {
-    const core = s.prepare();
-    prepared = (typeof core === 'function' ? core : await core)(op.name, id, hasParams ? params : undefined);
+    prepared = prepare(op.name, id, hasParams ? params : undefined);
   } catch (reason) {
     const d = reason as { name?: string; message?: string; param?: string | null } | null;
     if (d && typeof d === 'object' && !(reason instanceof Error) && typeof d.message === 'string') {
@@ -263,13 +265,18 @@ async function prepareOrRefuse(s: Settings, op: OperationInfo, id: string | unde
     throw reason;
   }
   // Belt and braces: the rebuilt request is the operation's, one segment per parameter.
-  const path = prepared.path.split('?', 1)[0]!;
-  const want = op.path.split('/');
+  const q = prepared.path.indexOf('?');
+  const path = q < 0 ? prepared.path : prepared.path.slice(0, q);
   const got = path.split('/');
+  const want = route.segments;
   if (
     prepared.method !== op.method ||
-    got.length !== want.length ||
-    want.some((seg, i) => !(seg.startsWith('{') ? !['', '.', '..'].includes(got[i]!) : seg === got[i]))
+    got.length !== want.length + 1 ||
+    got[0] !== '' ||
+    want.some((seg, i) => {
+      const part = got[i + 1]!;
+      return typeof seg === 'string' ? seg !== part : part === '' || part === '.' || part === '..';
+    })
   ) {
     throw new Error(`prepare built ${prepared.method} ${path} for ${op.name}`);
   }

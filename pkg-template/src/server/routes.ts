@@ -6,11 +6,16 @@
 import { OPERATIONS, type OperationInfo } from '../operations.js';
 import { invalid } from './answers.js';
 
-/** One operation of the table, its path split for matching. */
-interface Route {
-  op: OperationInfo;
+/** One operation of the table, with what each request of it reads worked out once, at load. */
+export interface Route {
+  readonly op: OperationInfo;
   /** Literal segments as strings, parameters as `{ param }`. */
-  segments: (string | { param: string })[];
+  readonly segments: readonly (string | { param: string })[];
+  /** The path parameters' names, in order; the last one is the core's positional id. */
+  readonly pathParams: readonly string[];
+  readonly positional: string | undefined;
+  /** The query or body fields by name. */
+  readonly fields: ReadonlyMap<string, OperationInfo['fields'][number]>;
 }
 
 const ROUTES: Route[] = OPERATIONS.map((op) => ({
@@ -19,6 +24,9 @@ const ROUTES: Route[] = OPERATIONS.map((op) => ({
     .split('/')
     .slice(1)
     .map((s) => (s.startsWith('{') && s.endsWith('}') ? { param: s.slice(1, -1) } : s)),
+  pathParams: op.pathParams.map((p) => p.name),
+  positional: op.pathParams.at(-1)?.name,
+  fields: new Map(op.fields.map((f) => [f.name, f])),
 }));
 
 // Control characters, DEL, and the separators that never belong in an id.
@@ -27,6 +35,8 @@ const CONTROL = /[\u0000-\u001f\u007f]/;
 // eslint-disable-next-line no-control-regex
 const BAD_IN_ID = /[\u0000-\u001f\u007f/\\%]/;
 const DOT_SEGMENT = /^(\.|%2e){1,2}$/i;
+/** A path with no dot, percent sign or backslash, only visible ASCII: nothing a parser could rewrite. */
+const PLAIN_PATH = /^\/[\x21-\x24\x26-\x2d\x2f-\x5b\x5d-\x7e]*$/;
 
 /** Decodes one percent-encoded component once; `null` when it is malformed. */
 export function decodeOnce(text: string, plusIsSpace: boolean): string | null {
@@ -43,13 +53,15 @@ export function decodeOnce(text: string, plusIsSpace: boolean): string | null {
  */
 export function rawTargetIsClean(raw: string): boolean {
   if (!raw.startsWith('/') || raw.startsWith('//')) return false;
-  const path = raw.split(/[?#]/, 1)[0]!;
+  const end = raw.search(/[?#]/);
+  const path = end < 0 ? raw : raw.slice(0, end);
+  if (PLAIN_PATH.test(path)) return true;
   if (path.includes('\\') || /[^\x21-\x7e]/.test(path)) return false;
   return !path.split('/').some((s) => DOT_SEGMENT.test(s));
 }
 
 /** The operation a method and path name below `basePath`, with its path parameters decoded once; `null` for none. */
-export function matchRoute(basePath: string, method: string, pathname: string): { op: OperationInfo; ids: Record<string, string> } | null {
+export function matchRoute(basePath: string, method: string, pathname: string): { route: Route; ids: Record<string, string> } | null {
   if (!pathname.startsWith(`${basePath}/`)) return null;
   const segments = pathname.slice(basePath.length).split('/').slice(1);
   for (const route of ROUTES) {
@@ -67,15 +79,15 @@ export function matchRoute(basePath: string, method: string, pathname: string): 
       ok = value !== null && value !== '.' && value !== '..' && !BAD_IN_ID.test(value);
       if (ok) ids[want.param] = value!;
     }
-    if (ok) return { op: route.op, ids };
+    if (ok) return { route, ids };
   }
   return null;
 }
 
 /** Reads a query string (without `?`) into `params`, typed as the operation's schema says. */
-export function readQuery(query: string, op: OperationInfo, params: Record<string, unknown>): void {
+export function readQuery(query: string, route: Route, params: Record<string, unknown>): void {
   if (query === '') return;
-  const fields = new Map(op.fields.map((f) => [f.name, f]));
+  const { op, fields } = route;
   const seen = new Set<string>();
   for (const pair of query.split('&')) {
     if (pair === '') continue;
@@ -87,7 +99,7 @@ export function readQuery(query: string, op: OperationInfo, params: Record<strin
     if (CONTROL.test(name) || CONTROL.test(value)) throw invalid('The query string holds a control character.', name);
     const array = name.endsWith('[]');
     if (array) name = name.slice(0, -2);
-    if (name === '' || name === '__proto__' || op.pathParams.some((p) => p.name === name)) throw invalid(`\`${name}\` is not a query parameter of ${op.name}.`, name);
+    if (name === '' || name === '__proto__' || route.pathParams.includes(name)) throw invalid(`\`${name}\` is not a query parameter of ${op.name}.`, name);
     const field = fields.get(name);
     if (array || field?.type === 'string[]') {
       const list = (params[name] ??= []) as unknown[];
