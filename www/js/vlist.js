@@ -36,8 +36,9 @@ export function virtualList({ label, items, render, rowHeight = 34, rows = 12 })
     el.setAttribute('aria-setsize', String(all.length));
     el.setAttribute('aria-posinset', String(i + 1));
     el.className = 'vlist-row';
-    el.style.transform = `translateY(${i * rowHeight}px)`;
     el.dataset.index = String(i);
+    // As an attribute, after the others: the same markup in every browser.
+    el.setAttribute('style', `transform: translateY(${i * rowHeight}px)`);
     el.append(...[render(all[i])].flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
     for (const c of el.querySelectorAll('button, a[href], input, select')) c.tabIndex = -1;
     const first = control(el);
