@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { startMock } from '../support/mock.mjs';
 import { OpenAIAdmin } from '../../pkg/dist/node.js';
-import { applyPlan } from '../../pkg/dist/access/apply.js';
+import { applyPlan, retryPlan } from '../../pkg/dist/access/apply.js';
 
 let mock;
 let client;
@@ -121,4 +121,37 @@ test('stopOnError skips what was not started; abort skips the rest', async () =>
   const aborted = await applyPlan(client, { operations: [op('C')], blocked: [], unmanaged: [] }, { signal: ac.signal });
   assert.deepEqual(aborted.map((o) => o.status), ['skipped']);
   await assert.rejects(applyPlan(client, {}), TypeError);
+});
+
+test('retryPlan: a failed operation is sent again alone, with the id of the group created before; nothing done is re-sent', async () => {
+  const plan = await newGroupPlan('Retry Team');
+  // The first member addition fails: a 409 on every attempt (the client retries a 409 twice).
+  await mock.faults([{ method: 'POST', path: '/v1/organization/groups/', status: 409, count: 3 }]);
+  const first = await applyPlan(client, plan, { concurrency: 1 });
+  assert.deepEqual(first.map((o) => o.status), ['done', 'failed', 'done', 'done']);
+  assert.equal(first[1].error.status, 409);
+  const failed = [1];
+  const [g] = await groupsNamed('Retry Team');
+  const retry = retryPlan(plan, first, failed);
+  assert.equal(retry.operations.length, 1);
+  assert.deepEqual(retry.operations[0].ids, { group_id: g.id }, 'the created group id is filled in');
+  assert.deepEqual(retry.operations[0].dependsOn, []);
+  await mock.clearRequests();
+  const again = await applyPlan(client, retry);
+  assert.deepEqual(again.map((o) => o.status), ['done']);
+  const posts = (await mock.requests()).data.filter((e) => e.method !== 'GET');
+  assert.equal(posts.length, 1, 'one request: only the retried operation');
+  assert.equal((await list(`groups/${g.id}/users`)).length, 2);
+  assert.equal((await groupsNamed('Retry Team')).length, 1);
+  // What succeeded is refused; so is an operation whose create did not succeed, and one outside the plan.
+  assert.throws(() => retryPlan(plan, first, [0]), RangeError);
+  assert.throws(() => retryPlan(plan, first, [9]), RangeError);
+  const skipped = [{ status: 'failed', error: new Error('x') }, { status: 'skipped', reason: 'operation 0' }, { status: 'skipped', reason: 'operation 0' }, { status: 'skipped', reason: 'operation 0' }];
+  assert.throws(() => retryPlan(plan, skipped, [1]), /needs operation 0 \(create group Retry Team\)/);
+  // Chosen together, the create and what depends on it keep their order, renumbered.
+  const both = retryPlan(plan, skipped, [2, 0]);
+  assert.deepEqual(both.operations.map((o) => o.summary), ['create group Retry Team', 'add grace to Retry Team']);
+  assert.deepEqual(both.operations[0].ids, {});
+  assert.deepEqual(both.operations[1].ids, { group_id: { from: 0 } });
+  assert.deepEqual(both.operations[1].dependsOn, [0]);
 });

@@ -107,3 +107,18 @@ test('usage errors exit 2 with a hint; nothing is sent', async () => {
   }
   assert.deepEqual((await mock.requests()).data, []);
 });
+
+test('--help lists the access and console commands, each with a one-line description that its own --help expands', async () => {
+  const root = await cli(['--help'], { env: { OPENAI_ADMIN_KEY: '' } });
+  assert.equal(root.code, 0);
+  const section = root.stdout.split('\nOther commands:\n')[1]?.split('\n\n')[0];
+  assert.ok(section, 'an "Other commands:" section');
+  for (const name of ['access', 'console']) {
+    const lines = section.split('\n').filter((l) => l.trimStart().startsWith(`${name} `));
+    assert.equal(lines.length, 1, `${name}: one line`);
+    assert.match(lines[0], new RegExp(`^  ${name} +\\S.*\\('openai-admin ${name} --help'\\)$`));
+    const own = await cli([name, '--help'], { env: { OPENAI_ADMIN_KEY: '' } });
+    assert.equal(own.code, 0, `${name} --help: ${own.stderr}`);
+    assert.match(own.stdout, new RegExp(`^Usage: openai-admin ${name} `));
+  }
+});

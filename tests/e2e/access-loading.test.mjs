@@ -106,7 +106,11 @@ test('a group of 400 members is a virtual list: few rows in the page, every row 
   assert.equal(await focused(), '400');
   await page.keyboard.press('ArrowUp');
   assert.equal(await focused(), '399');
-  assert.equal(await list.locator('button[tabindex="0"]').count(), 1, 'one tab stop in the list');
+  assert.equal(await list.locator('button[tabindex="0"]').count(), 1, 'one row in the tab order');
+  // The row's controls: its checkbox (an admin selects members to remove), then the person.
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('type')), 'checkbox');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), '399');
   const name = await page.evaluate(() => document.activeElement.textContent);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 2, name: name.replace(/ <.*>$/, '') }).waitFor();

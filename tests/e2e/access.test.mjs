@@ -191,7 +191,7 @@ test('the viewer sees the access views and is offered no change', async () => {
   await page.getByRole('list', { name: 'Members', exact: true }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Preview' }).count(), 0);
   assert.equal(await page.getByLabel('Emails to add (one per line or comma-separated)').count(), 0);
-  assert.equal(await page.getByLabel('Import memberships CSV (group,email[,action])').isVisible(), false);
+  assert.equal(await page.getByLabel('Import memberships CSV (group,email[,action]) or access file (YAML)').isVisible(), false);
 });
 
 test('CSV import: a file with a bad row names its line and applies nothing; a good one applies and the mock matches', async () => {
@@ -200,15 +200,15 @@ test('CSV import: a file with a bad row names its line and applies nothing; a go
   const before = (await listAll(stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id);
   const users = (await listAll(stack.api, '/v1/organization/users')).filter((u) => u.email && !before.includes(u.id)).slice(0, 3);
   const page = await openAccess();
-  const input = page.getByLabel('Import memberships CSV (group,email[,action])');
+  const input = page.getByLabel('Import memberships CSV (group,email[,action]) or access file (YAML)');
   const bad = `group,email\nLegal,${users[0].email}\nNo Such Group,${users[1].email}\n`;
   await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-  await page.getByText(/bad\.csv, line 3: .*Nothing was applied\./).waitFor();
+  await page.getByRole('list', { name: 'Errors in the file' }).getByText(/^bad\.csv, line 3: /).waitFor();
+  await page.getByText('bad.csv: this file has errors. Nothing was applied.').waitFor();
   assert.deepEqual((await listAll(stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id).sort(), [...before].sort());
   const good = `group,email,action\n${users.map((u) => `Legal,${u.email},add`).join('\n')}\n`;
   await input.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
-  // The file is read, then planned: the preview comes a moment later.
-  await page.getByRole('button', { name: 'Apply 3 changes' }).waitFor();
+  await page.getByRole('dialog', { name: 'Import good.csv' }).waitFor();
   assert.equal(await page.getByRole('list', { name: 'Planned changes' }).getByRole('listitem').count(), 3);
   await page.getByRole('button', { name: 'Apply 3 changes' }).click();
   await page.getByText('Applied 3 changes.').waitFor();
@@ -236,7 +236,7 @@ test('a person: assign a role and remove it through the preview; a role held onl
   await page.getByRole('button', { name: 'Apply 1 change' }).click();
   await page.getByText('Applied 1 change.').waitFor();
   assert.equal((await held()).length, 1);
-  await page.getByRole('button', { name: 'Show the person' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Remove direct role User Auditor' }).click();
   await page.getByRole('button', { name: 'Apply 1 change' }).click();
   await page.getByText('Applied 1 change.').waitFor();

@@ -184,3 +184,14 @@ export async function pickFromList(page, panel, label, name) {
   await item.click();
   await page.getByRole('heading', { level: 2, name }).waitFor();
 }
+
+/** axe-core's serious and critical findings on the page as it is now (WCAG 2 A and AA rules). */
+export async function axeFindings(page) {
+  const { createRequire } = await import('node:module');
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] })).violations);
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

@@ -1,7 +1,7 @@
 // The views of the Access section, built from the access module's answers: the overview (counts
 // by organization role, members per group, holders per role), a person, a role, a group. Long
 // lists (a role's 2,000 holders, a group's members, every group) are virtual lists (vlist.js).
-import { bulkAdd, personActions } from './bulk.js';
+import { bulkAdd, memberSelection, personActions } from './bulk.js';
 import { h, clear, uid } from './ui.js';
 import { virtualList } from './vlist.js';
 
@@ -150,11 +150,16 @@ export function accessViews({ org, ctx, show, canChange }) {
   function group(g) {
     const filterId = uid('members-filter');
     const filter = h('input', { id: filterId, type: 'search', autocomplete: 'off' });
-    const render = (m) => link('user', m.id, `${userName(m)}${m.email && m.name ? ` <${m.email}>` : ''}`);
+    // Admins select members to remove (not in a SCIM group: the plan would block it).
+    const selection = canChange() && !g.scim ? memberSelection({ org, client: ctx.client, group: g, done: () => show('group', g.group.id) }) : null;
+    selection?.setShown(g.members);
+    const render = (m) => [selection?.checkbox(m), link('user', m.id, `${userName(m)}${m.email && m.name ? ` <${m.email}>` : ''}`)];
     const members = g.members.length ? virtualList({ label: 'Members', items: g.members, render }) : null;
     filter.addEventListener('input', () => {
       const q = filter.value.trim().toLowerCase();
-      members?.update(q ? g.members.filter((m) => `${m.name ?? ''} ${m.email ?? ''}`.toLowerCase().includes(q)) : g.members);
+      const shown = q ? g.members.filter((m) => `${m.name ?? ''} ${m.email ?? ''}`.toLowerCase().includes(q)) : g.members;
+      selection?.setShown(shown);
+      members?.update(shown);
     });
     return [
       h('h2', { text: g.group.name }),
@@ -162,7 +167,7 @@ export function accessViews({ org, ctx, show, canChange }) {
       section(`Roles (${g.roles.length})`, g.roles.length ? h('ul', { class: 'plain', 'aria-label': 'Group roles' }, g.roles.map((r) => h('li', {}, link('role', r.id, r.name)))) : h('p', { class: 'empty', text: 'No roles.' })),
       section(
         `Members (${fmt.format(g.members.length)})`,
-        members ? [h('div', { class: 'field' }, h('label', { for: filterId, text: 'Filter members' }), filter), members.root] : h('p', { class: 'empty', text: 'No members.' }),
+        members ? [h('div', { class: 'field' }, h('label', { for: filterId, text: 'Filter members' }), filter), selection?.controls, members.root] : h('p', { class: 'empty', text: 'No members.' }),
       ),
       // The viewer is offered no change; nor is a SCIM group (the plan would block it).
       canChange() && !g.scim ? section('Add members', bulkAdd({ org, client: ctx.client, group: g.group, done: () => show('group', g.group.id) })) : null,

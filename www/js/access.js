@@ -5,7 +5,7 @@
 // (memberships CSV, role holders CSV, the access file) and the changes (bulk.js) are offered once
 // everything is loaded, so that no plan is made over half an organization.
 import { startLoadingOrganization } from '/pkg/dist/access/index.js';
-import { previewAndApply } from './bulk.js';
+import { importControl } from './imports.js';
 import { h, clear, uid, errorBox, showError, hideError } from './ui.js';
 import { accessViews, count, fmt, organizationRoleCounts } from './access-views.js';
 
@@ -61,28 +61,9 @@ export function initAccess(panel, ctx) {
     h('button', { type: 'button', onclick: () => org && download('access.yaml', 'application/yaml', org.dump('yaml')), text: 'Export access file (YAML)' }),
   );
   for (const b of exportsRow.querySelectorAll('button')) b.disabled = true;
-  // Import: a CSV of group,email[,action] planned over the loaded organization; a bad row stops
-  // the whole file (shown with its line), and nothing is applied without the preview's Apply.
-  const importId = uid('import');
-  const importInput = h('input', { id: importId, type: 'file', accept: '.csv,text/csv', disabled: true });
-  const importErrors = errorBox();
-  const importOut = h('div', { 'aria-live': 'polite' });
-  const importRow = h('div', { hidden: true }, h('div', { class: 'field' }, h('label', { for: importId, text: 'Import memberships CSV (group,email[,action])' }), importInput), importErrors, importOut);
-  importInput.addEventListener('change', async () => {
-    const file = importInput.files?.[0];
-    clear(importOut);
-    hideError(importErrors);
-    if (!file || !org) return;
-    let plan;
-    try {
-      plan = org.planCsv(await file.text());
-    } catch (err) {
-      const where = err?.line ? `${file.name}, line ${err.line}: ` : `${file.name}: `;
-      clear(importOut, h('p', { class: 'error-box', role: 'alert', text: `${where}${err?.message ?? err}. Nothing was applied.` }));
-      return;
-    }
-    previewAndApply({ out: importOut, errors: importErrors, org, client: ctx.client, plan, onCancel: () => importInput.focus(), onDone: () => clear(importOut), doneLabel: 'Close' });
-  });
+  // Import (imports.js): offered once the whole organization is loaded, so that no plan is made
+  // over part of it.
+  const importer = importControl({ getClient: () => ctx.client });
 
   clear(
     panel,
@@ -92,7 +73,7 @@ export function initAccess(panel, ctx) {
     counts,
     h('div', { class: 'row search-row' }, h('div', { class: 'field search-field' }, h('label', { for: searchId, text: 'Find a person, group or role' }), search, results, searchNote), overviewButton),
     exportsRow,
-    importRow,
+    importer.root,
     viewNote,
     view,
   );
@@ -230,8 +211,7 @@ export function initAccess(panel, ctx) {
     closeResults();
     search.disabled = true;
     for (const b of exportsRow.querySelectorAll('button')) b.disabled = true;
-    importInput.disabled = true;
-    importRow.hidden = true;
+    importer.enable(null, false);
     overviewButton.disabled = true;
     clear(view);
     viewNote.hidden = true;
@@ -292,8 +272,7 @@ export function initAccess(panel, ctx) {
       announce.textContent = `Loaded ${fmt.format(s.users)} users, ${fmt.format(s.groups)} groups and ${fmt.format(s.roles)} roles.`;
       showCounts();
       for (const b of exportsRow.querySelectorAll('button')) b.disabled = false;
-      importInput.disabled = false;
-      importRow.hidden = ctx.role === 'viewer';
+      importer.enable(org, ctx.role !== 'viewer');
       if (refreshOverview && !view.contains(document.activeElement)) {
         refreshOverview();
         viewNote.hidden = true;

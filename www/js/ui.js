@@ -103,6 +103,8 @@ const dialog = document.getElementById('confirm-dialog');
 
 /** Asks for confirmation in a modal `<dialog>`; resolves to true when confirmed. */
 export function confirmAction(message, confirmLabel = 'Delete') {
+  // Focus goes back to the control that asked, when it is still there once the dialog closes.
+  const opener = document.activeElement;
   dialog.querySelector('.confirm-message').textContent = message;
   dialog.querySelector('.confirm-ok').textContent = confirmLabel;
   dialog.returnValue = '';
@@ -110,7 +112,14 @@ export function confirmAction(message, confirmLabel = 'Delete') {
   // Cancel is focused first so that Enter never deletes by accident.
   dialog.querySelector('.confirm-cancel').focus();
   return new Promise((resolve) => {
-    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
+    dialog.addEventListener(
+      'close',
+      () => {
+        if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+        resolve(dialog.returnValue === 'ok');
+      },
+      { once: true },
+    );
   });
 }
 

@@ -1,16 +1,17 @@
 // A long list that renders only the rows in view, so a role with 2,000 holders scrolls as
 // smoothly as one with 20. Fixed row height (one line, cut with an ellipsis); the list scrolls in
 // its own box. Semantics stay those of a list: role=list, each row a listitem with aria-setsize and
-// aria-posinset, so a screen reader announces "12 of 2,000". Keyboard: one tab stop for the whole
-// list (the current row's control); arrows, Page Up/Down, Home and End move between rows, and
-// the row moved to is rendered before it is focused.
+// aria-posinset, so a screen reader announces "12 of 2,000". Keyboard: one row in the tab order
+// (the current row's controls, e.g. a checkbox then a link); arrows, Page Up/Down, Home and End
+// move between rows, and the row moved to is rendered before its first control is focused.
 
 /** Rows rendered above and below the visible ones, so a fast scroll rarely shows a gap. */
 const OVERSCAN = 8;
 
 /**
  * `virtualList({ label, items, render, rowHeight, rows })`: `render(item)` gives a row's content
- * (its first button or link is the row's control); `rows` is how many rows the box shows at most.
+ * (its buttons, links and inputs are the row's controls; arrows focus the first); `rows` is how
+ * many rows the box shows at most.
  * Returns `{ root, update(items) }`; `update` keeps the scroll position.
  */
 export function virtualList({ label, items, render, rowHeight = 34, rows = 12 }) {
@@ -28,7 +29,12 @@ export function virtualList({ label, items, render, rowHeight = 34, rows = 12 })
   let shown = new Map();
   let frame = 0;
 
-  const control = (row) => row.querySelector('button, a[href], input, select');
+  const CONTROLS = 'button, a[href], input, select';
+  const control = (row) => row.querySelector(CONTROLS);
+  /** Puts row `el`'s controls in the tab order, or takes them out. */
+  const tabbable = (el, on) => {
+    if (el) for (const c of el.querySelectorAll(CONTROLS)) c.tabIndex = on ? 0 : -1;
+  };
 
   function row(i) {
     const el = document.createElement('div');
@@ -40,9 +46,7 @@ export function virtualList({ label, items, render, rowHeight = 34, rows = 12 })
     // As an attribute, after the others: the same markup in every browser.
     el.setAttribute('style', `transform: translateY(${i * rowHeight}px)`);
     el.append(...[render(all[i])].flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
-    for (const c of el.querySelectorAll('button, a[href], input, select')) c.tabIndex = -1;
-    const first = control(el);
-    if (first && i === active) first.tabIndex = 0;
+    tabbable(el, i === active);
     return el;
   }
 
@@ -87,18 +91,14 @@ export function virtualList({ label, items, render, rowHeight = 34, rows = 12 })
   function moveTo(i) {
     if (!all.length) return;
     i = Math.max(0, Math.min(all.length - 1, i));
-    const old = shown.get(active);
-    if (old && control(old)) control(old).tabIndex = -1;
+    tabbable(shown.get(active), false);
     active = i;
     const top = i * rowHeight;
     if (top < box.scrollTop) box.scrollTop = top;
     else if (top + rowHeight > box.scrollTop + box.clientHeight) box.scrollTop = top + rowHeight - box.clientHeight;
     paint();
-    const c = control(shown.get(i));
-    if (c) {
-      c.tabIndex = 0;
-      c.focus({ preventScroll: true });
-    }
+    tabbable(shown.get(i), true);
+    control(shown.get(i))?.focus({ preventScroll: true });
   }
 
   box.addEventListener('scroll', schedule, { passive: true });
@@ -107,11 +107,9 @@ export function virtualList({ label, items, render, rowHeight = 34, rows = 12 })
     if (!r) return;
     const i = Number(r.dataset.index);
     if (i === active) return;
-    const old = shown.get(active);
-    if (old && control(old)) control(old).tabIndex = -1;
+    tabbable(shown.get(active), false);
     active = i;
-    const c = control(r);
-    if (c) c.tabIndex = 0;
+    tabbable(r, true);
   });
   list.addEventListener('keydown', (e) => {
     const page = Math.max(1, Math.floor(box.clientHeight / rowHeight) - 1);

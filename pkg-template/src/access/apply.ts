@@ -164,3 +164,48 @@ export async function applyPlan(client: AdminClient, plan: AccessPlan, options: 
   options.onProgress?.({ done, total: ops.length, phase: 'done' });
   return outcomes as Outcome[];
 }
+
+/**
+ * The plan of some operations of `plan` alone, to send them again after an apply that gave
+ * `outcomes` (one per operation, as `applyPlan` resolved): the ids they take from operations done
+ * then (`{ from: i }`) are filled in from those results, and their dependencies among themselves
+ * are kept, renumbered. Applying it sends only these operations, never one that succeeded.
+ * Throws a `RangeError` for an index outside the plan or an operation already done, and an
+ * `Error` naming the operation when one needs an operation that neither succeeded nor is chosen.
+ */
+export function retryPlan(plan: AccessPlan, outcomes: readonly Outcome[], indices: readonly number[]): AccessPlan {
+  const ops = plan?.operations;
+  if (!Array.isArray(ops)) throw new TypeError('expected a plan: { operations: [...] }');
+  const chosen = [...new Set(indices)].sort((a, b) => a - b);
+  const renumber = new Map(chosen.map((old, i) => [old, i]));
+  for (const i of chosen) {
+    if (!Number.isInteger(i) || i < 0 || i >= ops.length) throw new RangeError(`operation ${i} is not in the plan (0 to ${ops.length - 1})`);
+    if (outcomes[i]?.status === 'done') throw new RangeError(`operation ${i} (${ops[i]!.summary}) is done: it is not sent again`);
+  }
+  const need = (i: number, from: number): void => {
+    if (renumber.has(from) || outcomes[from]?.status === 'done') return;
+    throw new Error(`operation ${i} (${ops[i]!.summary}) needs operation ${from} (${ops[from]?.summary ?? '?'}), which did not succeed`);
+  };
+  const fill = (i: number, value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map((v) => fill(i, v));
+    if (value === null || typeof value !== 'object') return value;
+    const keys = Object.keys(value);
+    if (keys.length === 1 && keys[0] === 'from' && typeof (value as { from: unknown }).from === 'number') {
+      const from = (value as { from: number }).from;
+      need(i, from);
+      return renumber.has(from) ? { from: renumber.get(from) } : resolve(value, outcomes as Outcome[]);
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(i, v)]));
+  };
+  const operations = chosen.map((i) => {
+    const op = ops[i]!;
+    for (const d of op.dependsOn ?? []) need(i, d);
+    return {
+      ...op,
+      ids: fill(i, op.ids) as Record<string, PlanId>,
+      body: fill(i, op.body) as Record<string, unknown> | null,
+      dependsOn: (op.dependsOn ?? []).filter((d) => renumber.has(d)).map((d) => renumber.get(d)!),
+    };
+  });
+  return { operations, blocked: [], unmanaged: [] };
+}

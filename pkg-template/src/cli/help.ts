@@ -137,6 +137,12 @@ export function rootHelp(): string {
     'Commands (<resource> <method>):',
     ...rows([...RESOURCES.values()].map((r) => [r.name, [...r.methods.keys()].join(', ')])),
     '',
+    'Other commands:',
+    ...rows([
+      ['access', `who holds what, as a file: dump, plan, apply, who, CSV ('${BIN} access --help')`],
+      ['console', `the access console, a web page on 127.0.0.1 ('${BIN} console --help')`],
+    ]),
+    '',
     ...globalSection(),
     '',
     `Resources without 'admin:organization:' in front work too (groups list). Run '${BIN} help <command>' for its flags.`,
