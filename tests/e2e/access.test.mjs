@@ -204,7 +204,7 @@ test('CSV import: a file with a bad row names its line and applies nothing; a go
   const bad = `group,email\nLegal,${users[0].email}\nNo Such Group,${users[1].email}\n`;
   await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.getByRole('list', { name: 'Errors in the file' }).getByText(/^bad\.csv, line 3: /).waitFor();
-  await page.getByText('bad.csv: this file has errors. Nothing was applied.').waitFor();
+  await page.getByText('bad.csv: this file has an error. Nothing was applied.').waitFor();
   assert.deepEqual((await listAll(stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id).sort(), [...before].sort());
   const good = `group,email,action\n${users.map((u) => `Legal,${u.email},add`).join('\n')}\n`;
   await input.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });

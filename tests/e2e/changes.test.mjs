@@ -264,20 +264,29 @@ test('access file import: dump, edit, import; blocked rows say why; the server t
   await page.getByRole('dialog', { name: 'Import again.yaml' }).getByText('Nothing to change.').waitFor();
 });
 
-test('access file import: a file with an error names its line and applies nothing; leaving no owner is refused before any preview', async () => {
+test('access file import: a file with errors lists each with its line and applies nothing; leaving no owner is refused before any preview', async () => {
   const page = await openAccess();
   const text = await exportAccessFile(page);
   const lines = text.split('\n');
-  const at = lines.findIndex((l) => /^\s+role: (owner|reader)\s*$/.test(l));
-  assert.ok(at > 0, 'the dump has organization roles');
+  // Two bad entries: an organization role that does not exist, and a key a group does not have.
+  const roleAt = lines.findIndex((l) => /^\s+role: (owner|reader)\s*$/.test(l));
+  const membersAt = lines.findIndex((l) => /^\s+members:/.test(l));
+  assert.ok(roleAt > 0 && membersAt > 0, 'the dump has organization roles and members');
   const broken = [...lines];
-  broken[at] = broken[at].replace(/role: \w+/, 'role: superuser');
+  broken[roleAt] = broken[roleAt].replace(/role: \w+/, 'role: superuser');
+  broken[membersAt] = broken[membersAt].replace('members:', 'membres:');
   await clearRequests();
   await page.getByLabel(IMPORT).setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from(broken.join('\n')) });
   const errors = page.getByRole('list', { name: 'Errors in the file' });
   await errors.waitFor();
-  assert.match(await errors.textContent(), new RegExp(`^broken\\.yaml, line ${at + 1}, column \\d+: .*superuser`));
-  await page.getByText('broken.yaml: this file has errors. Nothing was applied.').waitFor();
+  const listed = await texts(errors);
+  assert.equal(listed.length, 2, listed.join('\n'));
+  const [first, second] = [roleAt, membersAt].sort((a, b) => a - b);
+  assert.match(listed[0], new RegExp(`^broken\\.yaml, line ${first + 1}, column \\d+: `));
+  assert.match(listed[1], new RegExp(`^broken\\.yaml, line ${second + 1}, column \\d+: `));
+  assert.ok(listed.some((l) => l.includes(`line ${roleAt + 1},`) && l.includes('superuser')), listed.join('\n'));
+  assert.ok(listed.some((l) => l.includes(`line ${membersAt + 1},`) && l.includes('membres')), listed.join('\n'));
+  await page.getByText('broken.yaml: this file has 2 errors. Nothing was applied.').waitFor();
   assert.equal(await page.getByRole('dialog').count(), 0);
   // Every owner made a reader: the core refuses the whole plan; the page says so and opens no preview.
   const ownerless = text.replace(/^(\s+role: )owner\s*$/gm, '$1reader');

@@ -2,7 +2,7 @@
 // file (YAML or JSON, as `openai-admin access dump` writes it), chosen or dropped. The file is
 // planned by the access core over the loaded organization (planCsv, or the Organization's plan,
 // the one `openai-admin access plan` uses) and shown in the plan preview; nothing is sent before
-// its Apply. A file the core cannot read shows its error with the line and applies nothing; a plan
+// its Apply. A file the core cannot read shows each error with its line and applies nothing; a plan
 // refused as a whole (it would leave the organization with no owner) is shown instead of a preview.
 import { h, clear, uid } from './ui.js';
 import { previewPlan, refusal } from './plan.js';
@@ -42,14 +42,16 @@ export function importControl({ getClient, onApplied }) {
     try {
       plan = yaml ? org.plan(text) : org.planCsv(text);
     } catch (err) {
-      const where = err?.line ? `line ${err.line}${err.column ? `, column ${err.column}` : ''}` : null;
+      // An access file reports every bad entry (`errors`); a CSV its first bad row.
+      const errors = Array.isArray(err?.errors) && err.errors.length ? err.errors : [err];
+      const where = (e) => (e?.line ? `${file.name}, line ${e.line}${e.column ? `, column ${e.column}` : ''}: ` : '');
       clear(
         out,
         h(
           'div',
           { class: 'error-box', role: 'alert' },
-          h('p', { text: `${file.name}: this file has errors. Nothing was applied.` }),
-          h('ul', { 'aria-label': 'Errors in the file' }, h('li', { text: `${where ? `${file.name}, ${where}: ` : ''}${err?.message ?? err}` })),
+          h('p', { text: `${file.name}: ${errors.length === 1 ? 'this file has an error' : `this file has ${errors.length} errors`}. Nothing was applied.` }),
+          h('ul', { 'aria-label': 'Errors in the file' }, errors.map((e) => h('li', { text: `${where(e)}${e?.message ?? e}` }))),
         ),
       );
       return;

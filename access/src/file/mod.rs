@@ -25,7 +25,7 @@ mod read;
 pub mod tree;
 
 pub use dump::{dump, user_key};
-pub use read::read;
+pub use read::{read, read_all};
 pub use tree::Pos;
 
 /// The largest file read: 10 MB.

@@ -6,14 +6,21 @@ use super::tree::{parse, Node, Pos, Value};
 use super::{AccessFile, FileError, FileGroup, FileRole, FileUser, Spanned, MAX_FILE_BYTES};
 use crate::model::email_key;
 
-/// Reads an access file (YAML, or JSON, which is YAML).
+/// Reads an access file (YAML, or JSON, which is YAML); the first error, see [`read_all`].
 pub fn read(text: &str) -> Result<AccessFile, FileError> {
+    read_all(text).map_err(|mut errors| errors.swap_remove(0))
+}
+
+/// Reads an access file; on failure, every error found, in file order (never an empty list).
+/// A syntax error, a file too big or a bad top level stops the reading; past that, each bad entry
+/// of `roles`, `groups` and `users` gives its error and the reading goes on with the next one.
+pub fn read_all(text: &str) -> Result<AccessFile, Vec<FileError>> {
     if text.len() > MAX_FILE_BYTES {
         let line = 1 + text.as_bytes()[..MAX_FILE_BYTES]
             .iter()
             .filter(|b| **b == b'\n')
             .count();
-        return Err(FileError {
+        return Err(vec![FileError {
             message: format!(
                 "the file is larger than {} MB ({} bytes)",
                 MAX_FILE_BYTES / (1024 * 1024),
@@ -21,23 +28,31 @@ pub fn read(text: &str) -> Result<AccessFile, FileError> {
             ),
             line,
             column: 1,
-        });
+        }]);
     }
-    let Some(root) = parse(text)? else {
+    let Some(root) = parse(text).map_err(|e| vec![e])? else {
         return Ok(AccessFile::default());
     };
     let mut file = AccessFile::default();
     if root.value == Value::Null {
         return Ok(file);
     }
-    for (key, value) in entries(&root, "the file", &["roles", "groups", "users"])? {
+    let mut errors = Vec::new();
+    for (key, value) in
+        entries(&root, "the file", &["roles", "groups", "users"]).map_err(|e| vec![e])?
+    {
         match key.value.as_str() {
-            "roles" => file.roles = Some(section(value, "roles", role)?),
-            "groups" => file.groups = Some(section(value, "groups", group)?),
-            _ => file.users = Some(section(value, "users", user)?),
+            "roles" => file.roles = Some(section(value, "roles", role, &mut errors)),
+            "groups" => file.groups = Some(section(value, "groups", group, &mut errors)),
+            _ => file.users = Some(section(value, "users", user, &mut errors)),
         }
     }
-    Ok(file)
+    if errors.is_empty() {
+        Ok(file)
+    } else {
+        errors.sort_by_key(|e| (e.line, e.column));
+        Err(errors)
+    }
 }
 
 /// The entries of a mapping whose keys must be among `allowed`, each key once.
@@ -144,35 +159,45 @@ fn same(s: &str) -> String {
     s.to_owned()
 }
 
-/// A section (`roles`, `groups`, `users`): a mapping of names to entries, each name once.
+/// A section (`roles`, `groups`, `users`): a mapping of names to entries, each name once. A bad
+/// entry adds its error to `errors` and is left out; the next ones are still read.
 fn section<T>(
     node: &Node,
     what: &str,
     entry: fn(Spanned<String>, &Node) -> Result<T, FileError>,
-) -> Result<Vec<T>, FileError> {
+    errors: &mut Vec<FileError>,
+) -> Vec<T> {
     let Value::Map(map) = &node.value else {
-        return Err(node.pos.error(format!(
+        errors.push(node.pos.error(format!(
             "`{what}` must be a mapping of names (write {{}} for none), not {}",
             node.kind()
         )));
+        return Vec::new();
     };
     let fold: fn(&str) -> String = if what == "users" { email_key } else { same };
     let mut seen: HashMap<String, Pos> = HashMap::new();
     let mut out = Vec::with_capacity(map.len());
     for (key, value) in map {
-        let name = text(key, &format!("a name in `{what}`"))?;
-        if name.value.trim().is_empty() {
-            return Err(name.pos.error(format!("an empty name in `{what}`")));
+        let mut read_entry = || -> Result<T, FileError> {
+            let name = text(key, &format!("a name in `{what}`"))?;
+            if name.value.trim().is_empty() {
+                return Err(name.pos.error(format!("an empty name in `{what}`")));
+            }
+            if let Some(first) = seen.get(&fold(&name.value)) {
+                return Err(name.pos.error(format!(
+                    "`{}` is twice in `{what}` (first at line {})",
+                    name.value, first.line
+                )));
+            }
+            seen.insert(fold(&name.value), name.pos);
+            entry(name, value)
+        };
+        match read_entry() {
+            Ok(item) => out.push(item),
+            Err(e) => errors.push(e),
         }
-        if let Some(first) = seen.insert(fold(&name.value), name.pos) {
-            return Err(name.pos.error(format!(
-                "`{}` is twice in `{what}` (first at line {})",
-                name.value, first.line
-            )));
-        }
-        out.push(entry(name, value)?);
     }
-    Ok(out)
+    out
 }
 
 /// An entry's mapping; null (a name with nothing under it) is an empty one.

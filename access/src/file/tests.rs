@@ -274,3 +274,45 @@ fn scalars_that_look_like_other_things_are_quoted() {
         "ada.lovelace@example.com"
     );
 }
+
+#[test]
+fn read_all_gives_every_bad_entry_in_file_order() {
+    let text = "\
+roles:
+  R1:
+    permissions: oops
+  R2:
+    permissions: []
+groups:
+  Eng:
+    members: [a@x.com]
+    colour: red
+  Eng: {}
+users:
+  a@x.com:
+    role: superuser
+  b@x.com:
+    role: reader
+";
+    let errors = read_all(text).expect_err("four errors");
+    let at: Vec<(usize, &str)> = errors
+        .iter()
+        .map(|e| (e.line, e.message.as_str()))
+        .collect();
+    assert_eq!(errors.len(), 4, "{errors:?}");
+    assert_eq!(at[0].0, 3);
+    assert!(at[0]
+        .1
+        .contains("the permissions of role `R1` must be a list"));
+    assert_eq!(at[1].0, 9);
+    assert!(at[1].1.contains("unknown key `colour`"));
+    assert_eq!(at[2].0, 10);
+    assert!(at[2].1.contains("`Eng` is twice in `groups`"));
+    assert_eq!(at[3].0, 13);
+    assert!(at[3].1.contains("superuser"));
+    // `read` gives the first of them; a good file reads the same both ways.
+    assert_eq!(error(text), errors[0]);
+    assert_eq!(read_all(FILE).expect("reads"), read(FILE).expect("reads"));
+    // A syntax error stops the reading: one error.
+    assert_eq!(read_all("groups: [\n").expect_err("syntax").len(), 1);
+}

@@ -34,6 +34,21 @@ fn file_error(e: &FileError) -> JsValue {
     err.into()
 }
 
+/// The first error, thrown, carrying every error found in `errors` (`{ message, line, column }`).
+fn file_errors(errors: &[FileError]) -> JsValue {
+    let err = file_error(&errors[0]);
+    let all = js_sys::Array::new();
+    for e in errors {
+        let item = js_sys::Object::new();
+        let _ = Reflect::set(&item, &"message".into(), &e.message.as_str().into());
+        let _ = Reflect::set(&item, &"line".into(), &(e.line as f64).into());
+        let _ = Reflect::set(&item, &"column".into(), &(e.column as f64).into());
+        all.push(&item);
+    }
+    let _ = Reflect::set(&err, &"errors".into(), &all);
+    err
+}
+
 fn to_json(value: &JsValue, what: &str) -> Result<String, JsValue> {
     JSON::stringify(value)
         .ok()
@@ -239,7 +254,8 @@ impl AccessModel {
     }
 
     /// The plan that makes the organization match the access file `text` (YAML or JSON).
-    /// Throws an `AccessFileError` (`line`, `column`) for a bad file.
+    /// Throws an `AccessFileError` (`line`, `column`) for a bad file, with every error found in
+    /// `errors`.
     #[wasm_bindgen(unchecked_return_type = "AccessPlan")]
     pub fn plan(
         &self,
@@ -252,7 +268,7 @@ impl AccessModel {
             .and_then(|o| Reflect::get(&o, &"prune".into()).ok())
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
-        let access_file = file::read(text).map_err(|e| file_error(&e))?;
+        let access_file = file::read_all(text).map_err(|e| file_errors(&e))?;
         to_js(&crate::plan::plan(
             &self.model,
             &access_file,

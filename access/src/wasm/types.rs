@@ -111,11 +111,17 @@ export type AccessOutcome =
 
 /**
  * Thrown by `plan` for a bad access file (`line` and `column` from 1) and by `planCsv` for a
- * bad CSV file (`line` from 1, `column` 0 when the whole row is wrong).
+ * bad CSV file (`line` from 1, `column` 0 when the whole row is wrong). `line`, `column` and
+ * `message` are the first error's.
  */
 export interface AccessFileError extends Error {
   name: 'AccessFileError';
   line: number;
   column: number;
+  /**
+   * From `plan`: every error found, in file order (this one first). A syntax error stops the
+   * reading; past it, each bad entry of `roles`, `groups` and `users` is reported.
+   */
+  errors?: { message: string; line: number; column: number }[];
 }
 "#;
