@@ -139,7 +139,7 @@ test('bulk remove: select members (one through "select all" of the filter), prev
   }
   assert.ok(group, 'a group with three members');
   const [x, y] = before.filter((u) => u.email);
-  const page = await openAccess();
+  const page = await openAccess({ viewport: { width: 360, height: 800 } });
   await showGroup(page, group.name);
   const remove = page.getByRole('button', { name: /^Remove selected/ });
   assert.equal(await remove.isDisabled(), true);
@@ -156,6 +156,8 @@ test('bulk remove: select members (one through "select all" of the filter), prev
   const dialog = page.getByRole('dialog', { name: `Remove from ${group.name}` });
   assert.equal(await dialog.getByRole('list', { name: 'Planned changes' }).getByRole('listitem').count(), 2);
   assert.deepEqual(await axeFindings(page), [], 'the preview dialog over a group view with checkboxes');
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `no horizontal scrolling at 360 px (${width})`);
   assert.equal(await focused(page), 'BUTTON "Cancel"', 'a removal opens on Cancel');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
@@ -297,4 +299,26 @@ test('access file import: a file with errors lists each with its line and applie
   assert.deepEqual(await writes(), []);
   const owners = (await listAll(stack.api, '/v1/organization/users')).filter((u) => u.role === 'owner');
   assert.ok(owners.length > 0);
+});
+
+test('a file dropped on the import control is planned like a chosen one', async () => {
+  const legal = await groupNamed('Legal');
+  const inLegal = await members(legal.id);
+  const newcomer = (await listAll(stack.api, '/v1/organization/users')).find((u) => u.email && !inLegal.includes(u.id));
+  const page = await openAccess();
+  await clearRequests();
+  // What a drop from the desktop gives the page: a drop event carrying the file.
+  await page.evaluate((csv) => {
+    const zone = document.querySelector('.drop-zone');
+    const data = new DataTransfer();
+    data.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+  }, `group,email\nLegal,${newcomer.email}\n`);
+  const dialog = page.getByRole('dialog', { name: 'Import dropped.csv' });
+  await dialog.waitFor();
+  assert.deepEqual(await texts(dialog.getByRole('list', { name: 'Planned changes' })), [`+ add ${newcomer.email} to Legal`]);
+  assert.deepEqual(await writes(), []);
+  await dialog.getByRole('button', { name: 'Apply 1 change' }).click();
+  await dialog.getByText('Applied 1 change.').waitFor();
+  assert.deepEqual(await members(legal.id), [...inLegal, newcomer.id].sort());
 });
