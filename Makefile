@@ -31,7 +31,9 @@ pkg: setup
 	scripts/build-pkg.sh
 
 ## bench: compare speed, memory and size with the official SDK and a bare fetch loop, and the
-## server handler with a minimal keep-alive proxy (bench/server.mjs; --quick for a run under 2 minutes)
+## server handler with a minimal keep-alive proxy (bench/server.mjs; --quick for a run under 2 minutes);
+## the console's Access section with 2,000 users: first search while loading, search per keystroke,
+## scrolling a 2,000-row list (bench/console-search.mjs)
 bench: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
@@ -39,6 +41,7 @@ bench: setup-browser
 	node bench/runtimes.mjs
 	node bench/server.mjs
 	node bench/access.mjs
+	node bench/console-search.mjs
 
 ## fuzz: run every fuzz target for 5 minutes (FUZZ_SECONDS to change it)
 fuzz: setup

@@ -67,10 +67,10 @@ function showKeyForm() {
 }
 
 const sections = [
+  initAccess(document.getElementById('access-panel'), ctx),
   initGroups(document.getElementById('groups-panel'), ctx),
   initUsers(document.getElementById('users-panel'), ctx),
   initRoles(document.getElementById('roles-panel'), ctx),
-  initAccess(document.getElementById('access-panel'), ctx),
 ];
 
 /** Makes a new client from the form and reloads every section. */
@@ -113,17 +113,25 @@ form.addEventListener('submit', (event) => {
   connect();
 });
 
-// Tabs: one section visible at a time.
+// Tabs: one section visible at a time; Access first. The address's #access, #groups, #users or
+// #roles opens that section (and a tab sets it), so a section can be linked to and reloaded.
 const tabs = [...document.querySelectorAll('.tab')];
+function openTab(tab) {
+  for (const t of tabs) {
+    const on = t === tab;
+    t.setAttribute('aria-pressed', String(on));
+    document.getElementById(t.dataset.panel).hidden = !on;
+  }
+}
 for (const tab of tabs) {
   tab.addEventListener('click', () => {
-    for (const t of tabs) {
-      const on = t === tab;
-      t.setAttribute('aria-pressed', String(on));
-      document.getElementById(t.dataset.panel).hidden = !on;
-    }
+    openTab(tab);
+    history.replaceState(null, '', `#${tab.dataset.hash}`);
   });
 }
+const fromHash = () => tabs.find((t) => `#${t.dataset.hash}` === location.hash);
+if (fromHash()) openTab(fromHash());
+addEventListener('hashchange', () => fromHash() && openTab(fromHash()));
 
 const who = await session();
 if (who) {

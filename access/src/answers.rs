@@ -1,4 +1,5 @@
-//! The model's answers: `accessOf(user)`, `holdersOf(role)`, `group(ref)` and `stats()`.
+//! The model's answers: `accessOf(user)`, `holdersOf(role)`, `group(ref)`, `users()` and
+//! `stats()`.
 //!
 //! Their TypeScript types are declared in `wasm/types.rs`; the field names here follow them.
 
@@ -205,6 +206,29 @@ pub struct HoldersOf {
     pub groups: Vec<AssignedGroup>,
 }
 
+/// How many users hold each role (by id; roles nobody holds are absent): by their own role
+/// lists, or as members of a group the role is assigned to, each user once.
+pub fn holder_counts(model: &Model) -> BTreeMap<String, usize> {
+    let mut holders: BTreeMap<&String, BTreeSet<&String>> = BTreeMap::new();
+    for (user, items) in &model.user_roles {
+        for role in items.keys() {
+            holders.entry(role).or_default().insert(user);
+        }
+    }
+    for (group, roles) in &model.group_roles {
+        for role in roles {
+            holders
+                .entry(role)
+                .or_default()
+                .extend(model.members_of(group));
+        }
+    }
+    holders
+        .into_iter()
+        .map(|(role, users)| (role.clone(), users.len()))
+        .collect()
+}
+
 /// Who holds the role with this id or name.
 pub fn holders_of(model: &Model, role: &str) -> Option<HoldersOf> {
     let role = model.find_role(role)?;
@@ -335,6 +359,48 @@ pub struct Stats {
     pub holders_per_role: Vec<RoleCount>,
 }
 
+/// One row of `users()`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserRow {
+    /// The user.
+    #[serde(flatten)]
+    pub user: UserRef,
+    /// The organization role.
+    pub organization_role: Option<String>,
+    /// Whether the identity provider manages the user.
+    pub scim: bool,
+}
+
+/// Every user (those with `organization_role` only, when given), by name, then email, then id:
+/// the people list of a console.
+pub fn users(model: &Model, organization_role: Option<&str>) -> Vec<UserRow> {
+    let mut rows: Vec<UserRow> = model
+        .users
+        .values()
+        .filter(|u| organization_role.is_none_or(|r| u.role.as_deref() == Some(r)))
+        .map(|u| UserRow {
+            user: u.into(),
+            organization_role: u.role.clone(),
+            scim: u.scim,
+        })
+        .collect();
+    let key = |r: &UserRow| {
+        let u = &r.user;
+        (
+            u.name
+                .as_deref()
+                .or(u.email.as_deref())
+                .unwrap_or(&u.id)
+                .to_lowercase(),
+            u.email.clone(),
+            u.id.clone(),
+        )
+    };
+    rows.sort_by_cached_key(key);
+    rows
+}
+
 /// Counts over the organization.
 pub fn stats(model: &Model) -> Stats {
     let mut organization_roles = BTreeMap::new();
@@ -351,26 +417,13 @@ pub fn stats(model: &Model) -> Stats {
         })
         .collect();
     members_per_group.sort_by(|a, b| a.group.cmp(&b.group));
-    let mut holders: BTreeMap<&String, BTreeSet<&String>> = BTreeMap::new();
-    for (user, items) in &model.user_roles {
-        for role in items.keys() {
-            holders.entry(role).or_default().insert(user);
-        }
-    }
-    for (group, roles) in &model.group_roles {
-        for role in roles {
-            holders
-                .entry(role)
-                .or_default()
-                .extend(model.members_of(group));
-        }
-    }
+    let holders = holder_counts(model);
     let mut holders_per_role: Vec<RoleCount> = model
         .roles
         .values()
         .map(|r| RoleCount {
             role: r.into(),
-            holders: holders.get(&r.id).map_or(0, |h| h.len()),
+            holders: holders.get(&r.id).copied().unwrap_or(0),
         })
         .collect();
     holders_per_role.sort_by(|a, b| (&a.role.name, &a.role.id).cmp(&(&b.role.name, &b.role.id)));

@@ -4,6 +4,8 @@
 //! The folded keys are computed once per model state ([`SearchIndex::new`]), so that a search
 //! as the user types only folds the query and scans the keys.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::Model;
@@ -17,7 +19,8 @@ pub struct SearchHit {
     pub id: String,
     /// What to show: a user's name (or email), a group's or role's name.
     pub label: String,
-    /// A second line: a user's email, a group's member count, a role's kind and permissions.
+    /// A second line with the counts people look for: a user's email and organization role, a
+    /// group's member count, a role's kind, permissions and holder count.
     pub detail: String,
     /// 4 exact, 3 prefix, 2 word prefix, 1 substring.
     pub score: u8,
@@ -25,14 +28,24 @@ pub struct SearchHit {
 
 #[derive(Debug, Clone)]
 struct Entry {
-    hit: SearchHit,
+    kind: &'static str,
+    id: String,
+    label: String,
     keys: Vec<String>,
 }
 
 /// The folded keys of every user, group and role.
+///
+/// Only names and emails are keys: the details of a hit (member and holder counts) are read
+/// from the model when it is returned, so memberships and role assignments can change (as a
+/// loading organization fills in) without the keys being built again.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
+}
+
+fn plural(n: usize, one: &str) -> String {
+    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }
 
 impl SearchIndex {
@@ -51,56 +64,41 @@ impl SearchIndex {
                 .map(fold)
                 .collect();
             entries.push(Entry {
-                hit: SearchHit {
-                    kind: "user",
-                    id: user.id.clone(),
-                    label,
-                    detail: user.email.clone().unwrap_or_default(),
-                    score: 0,
-                },
+                kind: "user",
+                id: user.id.clone(),
+                label,
                 keys,
             });
         }
         for group in model.groups() {
-            let members = model.members_of(&group.id).count();
-            let scim = if group.scim { " · SCIM-managed" } else { "" };
             entries.push(Entry {
-                hit: SearchHit {
-                    kind: "group",
-                    id: group.id.clone(),
-                    label: group.name.clone(),
-                    detail: format!(
-                        "{members} member{}{scim}",
-                        if members == 1 { "" } else { "s" }
-                    ),
-                    score: 0,
-                },
+                kind: "group",
+                id: group.id.clone(),
+                label: group.name.clone(),
                 keys: vec![fold(&group.name)],
             });
         }
         for role in model.roles() {
-            let kind = if role.predefined {
-                "predefined role"
-            } else {
-                "custom role"
-            };
-            let n = role.permissions.len();
             entries.push(Entry {
-                hit: SearchHit {
-                    kind: "role",
-                    id: role.id.clone(),
-                    label: role.name.clone(),
-                    detail: format!("{kind} · {n} permission{}", if n == 1 { "" } else { "s" }),
-                    score: 0,
-                },
+                kind: "role",
+                id: role.id.clone(),
+                label: role.name.clone(),
                 keys: vec![fold(&role.name)],
             });
         }
         SearchIndex { entries }
     }
 
-    /// The best `limit` hits for `text`: by score, then label; nothing for blank text.
-    pub fn search(&self, text: &str, limit: usize) -> Vec<SearchHit> {
+    /// The best `limit` hits for `text`: by score, then label; nothing for blank text. The
+    /// details come from `model` as it is now, and from its `holders` per role
+    /// ([`crate::answers::holder_counts`]).
+    pub fn search(
+        &self,
+        model: &Model,
+        holders: &BTreeMap<String, usize>,
+        text: &str,
+        limit: usize,
+    ) -> Vec<SearchHit> {
         let query = fold(text.trim());
         if query.is_empty() {
             return Vec::new();
@@ -115,16 +113,57 @@ impl SearchIndex {
             .collect();
         hits.sort_by(|(sa, a), (sb, b)| {
             sb.cmp(sa)
-                .then_with(|| a.hit.label.cmp(&b.hit.label))
-                .then_with(|| a.hit.id.cmp(&b.hit.id))
+                .then_with(|| a.label.cmp(&b.label))
+                .then_with(|| a.id.cmp(&b.id))
         });
         hits.into_iter()
             .take(limit)
             .map(|(score, e)| SearchHit {
+                kind: e.kind,
+                id: e.id.clone(),
+                label: e.label.clone(),
+                detail: detail(model, holders, e.kind, &e.id),
                 score,
-                ..e.hit.clone()
             })
             .collect()
+    }
+}
+
+/// The second line of a hit.
+fn detail(model: &Model, holders: &BTreeMap<String, usize>, kind: &str, id: &str) -> String {
+    match kind {
+        "user" => model.users.get(id).map_or_else(String::new, |u| {
+            [
+                u.email.as_deref(),
+                u.role.as_deref(),
+                u.scim.then_some("SCIM"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ")
+        }),
+        "group" => {
+            let scim = model.groups.get(id).is_some_and(|g| g.scim);
+            let members = plural(model.members_of(id).count(), "member");
+            if scim {
+                format!("{members} · SCIM-managed")
+            } else {
+                members
+            }
+        }
+        _ => model.roles.get(id).map_or_else(String::new, |role| {
+            let kind = if role.predefined {
+                "predefined role"
+            } else {
+                "custom role"
+            };
+            format!(
+                "{kind} · {} · {}",
+                plural(role.permissions.len(), "permission"),
+                plural(holders.get(id).copied().unwrap_or(0), "holder")
+            )
+        }),
     }
 }
 
@@ -170,6 +209,7 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::answers::holder_counts;
     use crate::model::{Group, Role, User};
 
     #[test]
@@ -211,7 +251,7 @@ mod tests {
         });
         let index = SearchIndex::new(&m);
         let hits: Vec<(String, u8)> = index
-            .search("marí", 10)
+            .search(&m, &holder_counts(&m), "marí", 10)
             .into_iter()
             .map(|h| (h.label, h.score))
             .collect();
@@ -226,12 +266,71 @@ mod tests {
             ]
             .map(|(l, s)| (l.to_owned(), s))
         );
-        assert_eq!(index.search("MAR", 2).len(), 2);
-        assert!(index.search("  ", 10).is_empty());
-        assert_eq!(index.search("example.com", 1)[0].score, 2);
+        assert_eq!(index.search(&m, &holder_counts(&m), "MAR", 2).len(), 2);
+        assert!(index.search(&m, &holder_counts(&m), "  ", 10).is_empty());
         assert_eq!(
-            index.search("marketing", 5)[0].detail,
-            "predefined role · 0 permissions"
+            index.search(&m, &holder_counts(&m), "example.com", 1)[0].score,
+            2
+        );
+        assert_eq!(
+            index.search(&m, &holder_counts(&m), "marketing", 5)[0].detail,
+            "predefined role · 0 permissions · 0 holders"
+        );
+    }
+
+    #[test]
+    fn details_carry_counts_read_when_searched() {
+        let mut m = Model::new();
+        for (id, role) in [("u1", "owner"), ("u2", "reader")] {
+            m.add_user(User {
+                id: id.into(),
+                name: Some(format!("Person {id}")),
+                email: Some(format!("{id}@example.com")),
+                role: Some(role.into()),
+                scim: false,
+            });
+        }
+        m.add_group(Group {
+            id: "g1".into(),
+            name: "Ops".into(),
+            scim: true,
+        });
+        m.add_role(Role {
+            id: "r1".into(),
+            name: "Ops Admin".into(),
+            description: None,
+            permissions: vec!["api.groups.write".into()],
+            predefined: false,
+        });
+        let index = SearchIndex::new(&m);
+        let details = |m: &Model| -> Vec<String> {
+            index
+                .search(m, &holder_counts(m), "ops", 10)
+                .into_iter()
+                .map(|h| format!("{} {}: {}", h.kind, h.label, h.detail))
+                .collect()
+        };
+        assert_eq!(
+            details(&m),
+            [
+                "group Ops: 0 members · SCIM-managed",
+                "role Ops Admin: custom role · 1 permission · 0 holders",
+            ]
+        );
+        // Memberships and assignments filled in later show without new keys.
+        m.set_members("g1", ["u1".to_owned(), "u2".to_owned()]);
+        m.set_group_role_ids("g1", ["r1".to_owned()]);
+        m.set_direct_roles("u1", ["r1".to_owned()]);
+        assert_eq!(
+            details(&m),
+            [
+                "group Ops: 2 members · SCIM-managed",
+                "role Ops Admin: custom role · 1 permission · 2 holders",
+            ]
+        );
+        assert_eq!(
+            index.search(&m, &holder_counts(&m), "u1@", 1)[0].detail,
+            "u1@example.com · owner"
         );
     }
 }

@@ -93,7 +93,16 @@ test('loadInto reads users, groups, roles, members and assignments, each once', 
   assert.equal(s.requests, 3 + 1 + 1 + 60 + 300);
   assert.equal(result.reads, 3 + 60 + 300);
   const last = progress.at(-1);
-  assert.deepEqual(last, { done: 363, total: 363, phase: 'done' });
+  assert.deepEqual(last, {
+    done: 363,
+    total: 363,
+    phase: 'done',
+    users: { listed: 300, total: 300, loaded: 300 },
+    groups: { listed: 30, total: 30, loaded: 30 },
+    roles: { listed: 7, total: 7, loaded: 7 },
+  });
+  // The users arrive a page (100) at a time, their total known only with the last.
+  assert.deepEqual([...new Set(progress.filter((p) => p.users.total === null).map((p) => p.users.listed))], [0, 100, 200, 300]);
   assert.ok(progress.some((p) => p.phase === 'users'));
   for (let i = 1; i < progress.length; i++) assert.ok(progress[i].done >= progress[i - 1].done);
 });

@@ -201,7 +201,7 @@ test('bulk add: the preview opens on Apply, Cancel returns focus to Preview, Don
 });
 
 test('the delete confirmation opens on Cancel and gives focus back to Delete when cancelled', async () => {
-  session = await stack.open();
+  session = await stack.open({ path: '/#groups' });
   const { page } = session;
   const list = page.locator('#groups-panel .master').getByRole('list', { name: 'Groups', exact: true });
   await list.getByRole('listitem').first().waitFor();

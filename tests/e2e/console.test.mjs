@@ -65,6 +65,9 @@ test('the link signs the browser in: token gone from the address bar, HttpOnly c
     await page.goto(c.link);
     assert.equal(page.url(), `${new URL(c.link).origin}/`, 'the token is stripped from the address bar');
     await page.getByText('Signed in as console').waitFor();
+    // The Access section opens first; the Groups tab lists the groups.
+    await page.getByRole('heading', { level: 2, name: 'Overview' }).waitFor();
+    await page.getByRole('button', { name: 'Groups', exact: true }).click();
     await page.getByRole('list', { name: 'Groups', exact: true }).getByRole('listitem').first().waitFor();
     assert.equal(await page.evaluate(() => document.cookie), '', 'the session cookie is HttpOnly');
     const cookies = await context.cookies();
@@ -96,6 +99,7 @@ test('a read-only console: the page shows the viewer role and its write is refus
     await page.goto(c.link);
     await page.getByText('Signed in as console').waitFor();
     await page.getByText('viewer (reads only)').waitFor();
+    await page.getByRole('button', { name: 'Groups', exact: true }).click();
     await page.getByRole('list', { name: 'Groups', exact: true }).getByRole('listitem').first().waitFor();
     await page.waitForLoadState('networkidle');
     await mock.clearRequests();

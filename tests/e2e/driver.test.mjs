@@ -68,14 +68,14 @@ async function engineMatches(page, steps) {
   return page.evaluate((s) => window.__e2e.query(s).map((el) => el.outerHTML.replace(/\s+/g, ' ').slice(0, 160)), steps);
 }
 
-/** Opens the page in both browsers and brings both to the same state with `prepare(page)`. */
-async function compare(prepare) {
-  const session = await stack.open();
+/** Opens the page (at `path`) in both browsers and brings both to the same state with `prepare(page)`. */
+async function compare(prepare, path = '/') {
+  const session = await stack.open({ path });
   sessions.push(session.context);
   const context = await reference.newContext({ viewport: { width: 1280, height: 900 } });
   sessions.push(context);
   const ref = await context.newPage();
-  await ref.goto(stack.base + '/');
+  await ref.goto(stack.base + path);
   await prepare(session.page);
   await prepare(ref);
   const differences = [];
@@ -94,7 +94,7 @@ test("the driver's locators match Playwright's on the Groups section", async () 
   await stack.reset();
   await compare(async (page) => {
     await page.getByRole('list', { name: 'Groups', exact: true }).getByRole('listitem').nth(9).waitFor();
-  });
+  }, '/#groups');
 });
 
 test("the driver's locators match Playwright's on the Access section's search results", async () => {
@@ -114,7 +114,7 @@ test("the driver's locators match Playwright's with a group open and its delete 
     await page.getByRole('heading', { level: 2, name: 'Engineering' }).waitFor();
     await page.getByRole('button', { name: 'Delete group' }).click();
     await page.getByRole('dialog').waitFor();
-  });
+  }, '/#groups');
 });
 
 test("the driver's locators match Playwright's on the Roles section with a role being edited", async () => {

@@ -22,7 +22,7 @@ afterEach(async () => {
 const groupItems = (page) => page.getByRole('list', { name: 'Groups', exact: true }).getByRole('listitem');
 
 test('a failed create shows status, message and request id, and keeps the typed name', async () => {
-  session = await stack.open();
+  session = await stack.open({ path: '/#groups' });
   const { page } = session;
   await groupItems(page).first().waitFor();
   // Enough failures to outlast the client's retries (2 by default).
@@ -55,7 +55,7 @@ test('a failed create shows status, message and request id, and keeps the typed 
 });
 
 test('a rejected role keeps every field of the form and names the parameter', async () => {
-  session = await stack.open();
+  session = await stack.open({ path: '/#groups' });
   const { page } = session;
   await page.getByRole('button', { name: 'Roles', exact: true }).click();
   await page.getByRole('listitem', { name: 'Role User Auditor' }).waitFor();
@@ -79,7 +79,7 @@ test('a rejected role keeps every field of the form and names the parameter', as
 
 test('a failing list shows its error in place', async () => {
   await stack.api('POST', '/__mock/faults', [{ method: 'GET', path: '/v1/organization/users', count: 5, status: 503 }]);
-  session = await stack.open();
+  session = await stack.open({ path: '/#groups' });
   const { page } = session;
   await page.getByRole('button', { name: 'Users', exact: true }).click();
   const error = page.locator('#users-panel .error:visible');
@@ -89,7 +89,7 @@ test('a failing list shows its error in place', async () => {
 });
 
 test('behind the handler the page holds no key: not in storage, cookies, the URL, the page or the console', async () => {
-  session = await stack.open();
+  session = await stack.open({ path: '/#groups' });
   const { page, context } = session;
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
@@ -131,7 +131,7 @@ test('behind the handler the page holds no key: not in storage, cookies, the URL
 });
 
 test('a viewer reads, and every write is refused with 403 shown in place', async () => {
-  session = await stack.open({ path: '/?as=viewer' });
+  session = await stack.open({ path: '/?as=viewer#groups' });
   const { page } = session;
   await page.getByText('Signed in as grace@example.com').waitFor();
   await groupItems(page).nth(9).waitFor();
@@ -152,7 +152,7 @@ test('a viewer reads, and every write is refused with 403 shown in place', async
 });
 
 test('served without the handler, the page asks for a key and keeps it in memory only', async () => {
-  session = await stack.open({ origin: stack.direct });
+  session = await stack.open({ origin: stack.direct, path: '/#groups' });
   const { page, context } = session;
   await groupItems(page).first().waitFor();
   assert.equal(await page.getByLabel('Admin key').inputValue(), KEY);

@@ -13,7 +13,7 @@ after(async () => {
 });
 beforeEach(async () => {
   await stack.reset();
-  session = await stack.open();
+  session = await stack.open({ path: '/#groups' });
 });
 afterEach(async () => {
   await session?.context.close();

@@ -87,15 +87,15 @@ export async function startDemoServer({ upstream, pkgDir, key = KEY }) {
  *
  * The mock is $MOCK_BIN, else the release build, else the debug build. The page is served by the
  * demo server through the handler (`stack.base`); the mock also serves it without the handler
- * (`stack.direct`), where it asks for a key.
+ * (`stack.direct`), where it asks for a key. `mockArgs` go to the mock (e.g. `--latency-ms`).
  */
-export async function startStack() {
+export async function startStack({ mockArgs = [] } = {}) {
   const pkgDir = await copyPkg({ need: ['dist/index.js', 'dist/server/node.js', 'wasm/openai_admin_wasm_bg.wasm'], prefix: 'admin-e2e-pkg-' });
   let mock;
   let demo;
   let browser;
   try {
-    mock = await startMock({ args: ['--www', 'www', '--static', `/pkg=${pkgDir}`], builds: ['release', 'debug'] });
+    mock = await startMock({ args: ['--www', 'www', '--static', `/pkg=${pkgDir}`, ...mockArgs], builds: ['release', 'debug'] });
     demo = await startDemoServer({ upstream: mock.api, pkgDir });
     browser = await launchBrowser();
   } catch (err) {

@@ -14,7 +14,7 @@ after(async () => {
 });
 beforeEach(async () => {
   await stack.reset();
-  session = await stack.open();
+  session = await stack.open({ path: '/#users' });
 });
 afterEach(async () => {
   await session?.context.close();
@@ -137,7 +137,7 @@ test('create, edit and delete a custom role; predefined roles are read-only', as
 
 test('the layout works at phone width', async () => {
   await session.context.close();
-  session = await stack.open({ viewport: { width: 390, height: 844 } });
+  session = await stack.open({ viewport: { width: 390, height: 844 }, path: '/#users' });
   const { page } = session;
   await openUser(page, 'Ada Lovelace');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

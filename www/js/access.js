@@ -1,23 +1,17 @@
-// The Access section: the whole organization loaded through `openai-admin-wasm/access`
-// (loadOrganization, with its progress), one search box over people, groups and roles, and a view
-// of each: a person's roles with where each comes from, a role's holders, a group's members. The
-// exports (memberships CSV, role holders CSV, the access file) are built in the page from the
-// loaded organization. Read-only: the changes are in the other sections.
-import { loadOrganization } from '/pkg/dist/access/index.js';
-import { bulkAdd, memberSelection, personActions } from './bulk.js';
+// The Access section: the whole organization read through `openai-admin-wasm/access`
+// (startLoadingOrganization: usable while it loads, with a progress bar in users and groups), one
+// search box over people, groups and roles, and a view of each (access-views.js): the overview, a
+// person's roles with where each comes from, a role's holders, a group's members. The exports
+// (memberships CSV, role holders CSV, the access file) and the changes (bulk.js) are offered once
+// everything is loaded, so that no plan is made over half an organization.
+import { startLoadingOrganization } from '/pkg/dist/access/index.js';
 import { importControl } from './imports.js';
 import { h, clear, uid, errorBox, showError, hideError } from './ui.js';
+import { accessViews, count, fmt, organizationRoleCounts } from './access-views.js';
 
 const KIND_LABELS = { user: 'People', group: 'Groups', role: 'Roles' };
-/** Rows a long list shows at first; "Show all" shows the rest. */
-const FIRST_ROWS = 50;
-const fmt = new Intl.NumberFormat('en-US');
-
-/** `api.roles.write` → `roles`: the resource a permission is about. */
-function resourceOf(permission) {
-  const parts = permission.split('.');
-  return parts.length >= 3 ? parts.slice(1, -1).join('.') : parts[0];
-}
+/** How often the progress text and counts are redrawn while loading (ms). */
+const PROGRESS_EVERY = 250;
 
 function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -32,9 +26,13 @@ export function initAccess(panel, ctx) {
   let org = null;
   let loading = null;
   const errors = errorBox();
-  const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Loading the organization' });
-  const progressText = h('span', { class: 'status', 'aria-live': 'polite' });
+  const progressTextId = uid('load-text');
+  const progress = h('progress', { max: 1, 'aria-label': 'Loading the organization', 'aria-describedby': progressTextId });
+  const progressText = h('span', { class: 'status', id: progressTextId });
+  const announce = h('span', { class: 'status', 'aria-live': 'polite' });
   const counts = h('p', { class: 'meta' });
+  const searchNoteId = uid('search-note');
+  const searchNote = h('small', { class: 'hint', id: searchNoteId });
   const searchId = uid('access-search');
   const listId = uid('access-results');
   const search = h('input', {
@@ -45,12 +43,16 @@ export function initAccess(panel, ctx) {
     spellcheck: 'false',
     disabled: true,
     placeholder: 'Name, email, group or role',
+    'aria-describedby': searchNoteId,
     'aria-expanded': 'false',
     'aria-controls': listId,
     'aria-autocomplete': 'list',
   });
   const results = h('div', { id: listId, role: 'listbox', class: 'search-results', 'aria-label': 'Search results', hidden: true });
   const view = h('div', { class: 'access-view', tabindex: '-1', 'aria-live': 'polite' });
+  // While loading: what a view may miss; once loaded: a button to show the view complete.
+  const viewNote = h('div', { class: 'view-note', hidden: true });
+  const overviewButton = h('button', { type: 'button', text: 'Overview', onclick: () => show('overview') });
   const exportsRow = h(
     'div',
     { class: 'row' },
@@ -59,17 +61,20 @@ export function initAccess(panel, ctx) {
     h('button', { type: 'button', onclick: () => org && download('access.yaml', 'application/yaml', org.dump('yaml')), text: 'Export access file (YAML)' }),
   );
   for (const b of exportsRow.querySelectorAll('button')) b.disabled = true;
+  // Import (imports.js): offered once the whole organization is loaded, so that no plan is made
+  // over part of it.
   const importer = importControl({ getClient: () => ctx.client });
 
   clear(
     panel,
     h('h2', { text: 'Access' }),
-    h('div', { class: 'load-row' }, progress, progressText),
+    h('div', { class: 'load-row' }, progress, progressText, announce),
     errors,
     counts,
-    h('div', { class: 'field search-field' }, h('label', { for: searchId, text: 'Find a person, group or role' }), search, results),
+    h('div', { class: 'row search-row' }, h('div', { class: 'field search-field' }, h('label', { for: searchId, text: 'Find a person, group or role' }), search, results, searchNote), overviewButton),
     exportsRow,
     importer.root,
+    viewNote,
     view,
   );
 
@@ -91,9 +96,10 @@ export function initAccess(panel, ctx) {
     search.setAttribute('aria-activedescendant', opt.id);
     opt.scrollIntoView({ block: 'nearest' });
   }
-  function renderResults() {
+  function renderResults({ keepActive = false } = {}) {
     const text = search.value.trim();
     if (!org || text === '') return closeResults();
+    const was = keepActive ? options[active]?.dataset.key : undefined;
     const hits = org.search(text, 30);
     options = [];
     const groups = [];
@@ -109,7 +115,7 @@ export function initAccess(panel, ctx) {
           ofKind.map((hit) => {
             const opt = h(
               'div',
-              { role: 'option', id: uid('opt'), class: 'option', 'aria-selected': 'false', onmousedown: (e) => e.preventDefault(), onclick: () => choose(hit) },
+              { role: 'option', id: uid('opt'), class: 'option', 'aria-selected': 'false', 'data-key': `${hit.kind}:${hit.id}`, onmousedown: (e) => e.preventDefault(), onclick: () => choose(hit) },
               h('span', { text: hit.label }),
               hit.detail ? h('span', { class: 'meta', text: ` ${hit.detail}` }) : null,
             );
@@ -122,7 +128,8 @@ export function initAccess(panel, ctx) {
     clear(results, groups.length ? groups : h('div', { class: 'empty', role: 'presentation', text: `Nothing matches “${text}”.` }));
     results.hidden = false;
     search.setAttribute('aria-expanded', 'true');
-    setActive(options.length ? 0 : -1);
+    const again = was ? options.findIndex((o) => o.dataset.key === was) : -1;
+    setActive(again >= 0 ? again : options.length ? 0 : -1);
   }
   function choose(hit) {
     closeResults();
@@ -152,169 +159,138 @@ export function initAccess(panel, ctx) {
   search.addEventListener('blur', () => setTimeout(closeResults, 0));
 
   // --- views -------------------------------------------------------------------------------
-  const link = (kind, id, text) => h('button', { type: 'button', class: 'link', onclick: () => show(kind, id), text });
-  const userName = (u) => u.name || u.email || u.id;
+  let views = null;
+  /** What the view shows: `['overview']` or `[kind, id]`. */
+  let current = null;
+  /** Redraws the overview's counts in place, when it is shown. */
+  let refreshOverview = null;
+  const canChange = () => ctx.role !== 'viewer' && org?.complete === true;
 
-  /** A list that shows its first rows and a button for the rest (long lists stay quick). */
-  function longList(label, items, render) {
-    const ul = h('ul', { class: 'plain', 'aria-label': label });
-    const fill = (n) => clear(ul, items.slice(0, n).map((it) => h('li', {}, render(it))));
-    fill(FIRST_ROWS);
-    const more =
-      items.length > FIRST_ROWS
-        ? h('button', {
-            type: 'button',
-            text: `Show all ${fmt.format(items.length)}`,
-            onclick: (e) => {
-              fill(items.length);
-              e.currentTarget.remove();
-            },
-          })
-        : null;
-    return [ul, more];
-  }
-  function section(title, ...children) {
-    const id = uid('sec');
-    return h('section', { 'aria-labelledby': id }, h('h3', { id, text: title }), ...children);
-  }
-  const sourceText = (s) => (s.kind === 'direct' ? 'direct' : null);
-
-  function personView(a) {
-    const byResource = new Map();
-    for (const p of a.permissions) byResource.set(resourceOf(p), [...(byResource.get(resourceOf(p)) ?? []), p]);
-    return [
-      h('h2', { text: userName(a.user) }),
-      h('p', { class: 'meta', text: [a.user.email, `organization role: ${a.organizationRole ?? 'none'}`, a.scim ? 'managed by SCIM' : null].filter(Boolean).join(' · ') }),
-      section(
-        `Roles (${a.roles.length})`,
-        a.roles.length
-          ? h(
-              'ul',
-              { class: 'plain', 'aria-label': 'Roles' },
-              a.roles.map(({ role, sources }) =>
-                h(
-                  'li',
-                  {},
-                  link('role', role.id, role.name),
-                  ' — ',
-                  sources.map((s, i) => [i ? ', ' : '', s.kind === 'direct' ? sourceText(s) : h('span', {}, 'via ', link('group', s.group.id, s.group.name))]),
-                  sources.every((s) => s.kind !== 'direct') ? h('span', { class: 'meta', text: ' (held through a group: change it in the group)' }) : null,
-                ),
-              ),
-            )
-          : h('p', { class: 'empty', text: 'No roles.' }),
-      ),
-      section(
-        `Permissions (${a.permissions.length})`,
-        a.permissions.length
-          ? h('dl', { class: 'perms' }, [...byResource].map(([res, perms]) => [h('dt', { text: res }), h('dd', { text: perms.join(', ') })]))
-          : h('p', { class: 'empty', text: 'No permissions from roles.' }),
-      ),
-      section(`Groups (${a.groups.length})`, a.groups.length ? h('ul', { class: 'plain', 'aria-label': 'Groups' }, a.groups.map((g) => h('li', {}, link('group', g.id, g.name)))) : h('p', { class: 'empty', text: 'In no group.' })),
-      ctx.role !== 'viewer' ? section('Change access', personActions({ org, client: ctx.client, access: a, onDone: () => show('user', a.user.id) })) : null,
-    ];
-  }
-
-  function roleView(r) {
-    const direct = r.holders.filter((x) => x.sources.some((s) => s.kind === 'direct'));
-    return [
-      h('h2', { text: r.role.name }),
-      h('p', { class: 'meta', text: [r.role.predefined ? 'predefined role' : 'custom role', r.role.description, `${fmt.format(r.holders.length)} holders`].filter(Boolean).join(' · ') }),
-      section(`Permissions (${r.role.permissions.length})`, h('ul', { class: 'plain', 'aria-label': 'Permissions' }, r.role.permissions.map((p) => h('li', {}, h('code', { text: p }))))),
-      section(
-        `Through groups (${r.groups.length})`,
-        r.groups.length
-          ? h('ul', { class: 'plain', 'aria-label': 'Groups holding the role' }, r.groups.map((g) => h('li', {}, link('group', g.group.id, g.group.name), ` — ${fmt.format(g.memberCount)} members`)))
-          : h('p', { class: 'empty', text: 'Assigned to no group.' }),
-      ),
-      section(`Directly (${direct.length})`, ...longList('Direct holders', direct, (x) => link('user', x.user.id, userName(x.user)))),
-      section(
-        `All holders (${r.holders.length})`,
-        ...longList('Holders', r.holders, (x) => [
-          link('user', x.user.id, userName(x.user)),
-          ' — ',
-          x.sources.map((s, i) => [i ? ', ' : '', s.kind === 'direct' ? 'direct' : `via ${s.group.name}`]),
-        ]),
-      ),
-    ];
-  }
-
-  function groupView(g) {
-    const filterId = uid('members-filter');
-    const filter = h('input', { id: filterId, type: 'search', autocomplete: 'off' });
-    const holder = h('div');
-    // Admins select members to remove (not in a SCIM group: the plan would block it).
-    const selection = ctx.role !== 'viewer' && !g.scim ? memberSelection({ org, client: ctx.client, group: g, done: () => show('group', g.group.id) }) : null;
-    const fill = () => {
-      const q = filter.value.trim().toLowerCase();
-      const members = q ? g.members.filter((m) => `${m.name ?? ''} ${m.email ?? ''}`.toLowerCase().includes(q)) : g.members;
-      selection?.setShown(members);
-      clear(holder, ...longList('Members', members, (m) => [selection?.checkbox(m), link('user', m.id, `${userName(m)}${m.email && m.name ? ` <${m.email}>` : ''}`)]));
-    };
-    filter.addEventListener('input', fill);
-    fill();
-    return [
-      h('h2', { text: g.group.name }),
-      h('p', { class: 'meta', text: [`${fmt.format(g.members.length)} members`, g.scim ? 'managed by SCIM (locked: its members change in the identity provider)' : null].filter(Boolean).join(' · ') }),
-      section(`Roles (${g.roles.length})`, g.roles.length ? h('ul', { class: 'plain', 'aria-label': 'Group roles' }, g.roles.map((r) => h('li', {}, link('role', r.id, r.name)))) : h('p', { class: 'empty', text: 'No roles.' })),
-      section(`Members (${g.members.length})`, h('div', { class: 'field' }, h('label', { for: filterId, text: 'Filter members' }), filter), selection?.controls, holder),
-      // The viewer is offered no change; nor is a SCIM group (the plan would block it).
-      ctx.role !== 'viewer' && !g.scim ? section('Add members', bulkAdd({ org, client: ctx.client, group: g.group, done: () => show('group', g.group.id) })) : null,
-    ];
-  }
-
-  function show(kind, id) {
+  function show(kind, id, { focus = true } = {}) {
     if (!org) return;
-    const answer = kind === 'user' ? org.accessOf(id) : kind === 'role' ? org.holdersOf(id) : org.group(id);
-    if (!answer) return clear(view, h('p', { class: 'empty', text: 'Not found.' }));
-    clear(view, kind === 'user' ? personView(answer) : kind === 'role' ? roleView(answer) : groupView(answer));
-    view.focus();
+    current = [kind, id];
+    viewNote.hidden = true;
+    refreshOverview = null;
+    if (kind === 'overview') {
+      const o = views.overview();
+      refreshOverview = o.refresh;
+      clear(view, o.nodes);
+    } else {
+      const answer = kind === 'user' ? org.accessOf(id) : kind === 'role' ? org.holdersOf(id) : org.group(id);
+      if (!answer) clear(view, h('p', { class: 'empty', text: 'Not found.' }));
+      else clear(view, kind === 'user' ? views.person(answer) : kind === 'role' ? views.role(answer) : views.group(answer));
+    }
+    if (!org.complete) {
+      viewNote.hidden = false;
+      clear(viewNote, h('p', { class: 'note', text: 'Still loading: this view shows what has been read so far and may be incomplete; changes are offered once everything is loaded.' }));
+    }
+    if (focus) view.focus();
   }
 
   // --- loading -----------------------------------------------------------------------------
+  /** "412 of 2,045 users · 80 of 212 groups", or "412 users listed" before the total is known. */
+  function progressLine(p) {
+    if (p.users.total === null) {
+      return `${count(p.users.listed, 'user')} listed so far (the API tells how many there are only at the end of its list) · ${count(p.groups.listed, 'group')} · ${count(p.roles.listed, 'role')}`;
+    }
+    return `${fmt.format(p.users.loaded)} of ${count(p.users.total, 'user')} · ${fmt.format(p.groups.loaded)} of ${count(p.groups.total ?? p.groups.listed, 'group')} · ${count(p.roles.listed, 'role')}`;
+  }
+
+  function showCounts() {
+    const s = org.stats();
+    counts.textContent = `${count(s.memberships, 'membership')} · users per organization role: ${organizationRoleCounts(s)}`;
+  }
+
   async function load() {
     const controller = new AbortController();
     loading?.abort();
     loading = controller;
     org?.free();
     org = null;
+    current = null;
+    closeResults();
     search.disabled = true;
     for (const b of exportsRow.querySelectorAll('button')) b.disabled = true;
     importer.enable(null, false);
+    overviewButton.disabled = true;
     clear(view);
+    viewNote.hidden = true;
     clear(counts);
     hideError(errors);
     progress.hidden = false;
-    progress.value = 0;
-    progressText.textContent = 'Loading the organization…';
+    progress.removeAttribute('value'); // indeterminate until the reads are known
+    progressText.textContent = '';
+    announce.textContent = 'Loading the organization…';
+    searchNote.textContent = '';
+    let last = 0;
+    let pending = null;
+    let timer = 0;
+    let over = false;
+    /** Redraws the progress (at most every PROGRESS_EVERY ms; the last one always). */
+    const draw = () => {
+      timer = 0;
+      last = performance.now();
+      const p = pending;
+      if (!p || over || loading !== controller || !org) return;
+      if (p.users.total !== null) {
+        progress.max = Math.max(p.total, 1);
+        progress.value = p.done;
+      }
+      progressText.textContent = progressLine(p);
+      searchNote.textContent = `Still loading: search covers the ${count(p.users.listed, 'user')}, ${count(p.groups.listed, 'group')} and ${count(p.roles.listed, 'role')} read so far.`;
+      showCounts();
+      // Redrawn in place, but not under the reader's focus (a row they are on would go).
+      if (!view.contains(document.activeElement)) refreshOverview?.();
+      if (!results.hidden && p.phase === 'directory') renderResults({ keepActive: true });
+    };
     try {
-      const loaded = await loadOrganization(ctx.client, {
+      const started = await startLoadingOrganization(ctx.client, {
         concurrency: 8,
         signal: controller.signal,
-        onProgress: ({ done, total }) => {
-          progress.max = Math.max(total, 1);
-          progress.value = done;
-          progressText.textContent = `${fmt.format(done)} of ${fmt.format(total)} reads`;
+        onProgress: (p) => {
+          pending = p;
+          if (!timer) timer = setTimeout(draw, Math.max(0, PROGRESS_EVERY - (performance.now() - last)));
         },
       });
-      if (loading !== controller) return loaded.free();
-      org = loaded;
+      if (loading !== controller) {
+        started.done.catch(() => {}).finally(() => started.organization.free());
+        return;
+      }
+      org = started.organization;
+      views = accessViews({ org, ctx, show, canChange });
+      search.disabled = false;
+      overviewButton.disabled = false;
+      show('overview', undefined, { focus: false });
+      draw();
+      await started.done;
+      if (loading !== controller) return;
+      over = true;
       const s = org.stats();
       progress.hidden = true;
-      progressText.textContent = `Loaded ${fmt.format(s.users)} users, ${fmt.format(s.groups)} groups and ${fmt.format(s.roles)} roles.`;
-      counts.textContent =
-        `${fmt.format(s.memberships)} memberships · ` +
-        Object.entries(s.organizationRoles)
-          .map(([role, n]) => `${fmt.format(n)} ${role}${n === 1 ? '' : 's'}`)
-          .join(' · ');
-      search.disabled = false;
+      progressText.textContent = '';
+      searchNote.textContent = '';
+      announce.textContent = `Loaded ${fmt.format(s.users)} users, ${fmt.format(s.groups)} groups and ${fmt.format(s.roles)} roles.`;
+      showCounts();
       for (const b of exportsRow.querySelectorAll('button')) b.disabled = false;
       importer.enable(org, ctx.role !== 'viewer');
-      if (search.value.trim()) renderResults();
+      if (refreshOverview && !view.contains(document.activeElement)) {
+        refreshOverview();
+        viewNote.hidden = true;
+      } else if (current) {
+        // The view was drawn from part of the organization: offer it again, whole, without
+        // taking the focus from where the reader is.
+        const [kind, id] = current;
+        clear(viewNote, h('p', { class: 'note' }, 'Everything is loaded. ', h('button', { type: 'button', class: 'small', text: 'Show this view complete', onclick: () => show(kind, id) })));
+        viewNote.hidden = false;
+      }
+      if (!results.hidden) renderResults({ keepActive: true });
     } catch (err) {
-      if (controller.signal.aborted) return;
+      over = true;
+      if (controller.signal.aborted || loading !== controller) return;
       progress.hidden = true;
       progressText.textContent = '';
+      announce.textContent = '';
+      searchNote.textContent = org ? 'The load stopped: search covers only what was read before it failed.' : '';
       showError(errors, err, 'Could not load the organization');
     }
   }

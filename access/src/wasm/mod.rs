@@ -4,12 +4,15 @@
 
 mod types;
 
+use std::collections::BTreeMap;
+
 use js_sys::{Error as JsError, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::apply::Outcome;
 use crate::file::{self, FileError, Format};
+use crate::model::ItemError;
 use crate::plan::{Plan, PlanOptions};
 use crate::search::SearchIndex;
 use crate::{answers, csv, Model};
@@ -70,8 +73,12 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 #[wasm_bindgen]
 pub struct AccessModel {
     model: Model,
-    /// The search keys, built on the first search after a change.
+    /// The search keys, built on the first search after a change of names: users, groups or
+    /// roles added or replaced (not memberships or assignments, which hits read when returned).
     index: Option<SearchIndex>,
+    /// Holders per role, for the search hits' details: counted on the first search after any
+    /// change.
+    holders: Option<BTreeMap<String, usize>>,
 }
 
 impl Default for AccessModel {
@@ -88,12 +95,29 @@ impl AccessModel {
         AccessModel {
             model: Model::new(),
             index: None,
+            holders: None,
         }
     }
 
     fn changed(&mut self) -> &mut Model {
         self.index = None;
+        self.holders = None;
         &mut self.model
+    }
+
+    /// For member and assignment lists: they add a user or a role only when no list named it
+    /// yet (a new search key then); otherwise the keys stay.
+    fn filled(
+        &mut self,
+        change: impl FnOnce(&mut Model) -> Result<(), ItemError>,
+    ) -> Result<(), JsValue> {
+        let before = (self.model.users.len(), self.model.roles.len());
+        self.holders = None;
+        let result = change(&mut self.model);
+        if (self.model.users.len(), self.model.roles.len()) != before {
+            self.index = None;
+        }
+        result.map_err(|e| error(&e.0))
     }
 
     /// Adds `users.list` items.
@@ -140,9 +164,7 @@ impl AccessModel {
         #[wasm_bindgen(unchecked_param_type = "readonly unknown[]")] items: JsValue,
     ) -> Result<(), JsValue> {
         let json = to_json(&items, "group members")?;
-        self.changed()
-            .set_group_members_json(group_id, &json)
-            .map_err(|e| error(&e.0))
+        self.filled(|m| m.set_group_members_json(group_id, &json))
     }
 
     /// Sets a group's roles: every `groups.roles.list` item of that group.
@@ -153,9 +175,7 @@ impl AccessModel {
         #[wasm_bindgen(unchecked_param_type = "readonly unknown[]")] items: JsValue,
     ) -> Result<(), JsValue> {
         let json = to_json(&items, "group roles")?;
-        self.changed()
-            .set_group_roles_json(group_id, &json)
-            .map_err(|e| error(&e.0))
+        self.filled(|m| m.set_group_roles_json(group_id, &json))
     }
 
     /// Sets a user's roles: every `users.roles.list` item of that user. An item whose
@@ -167,9 +187,7 @@ impl AccessModel {
         #[wasm_bindgen(unchecked_param_type = "readonly unknown[]")] items: JsValue,
     ) -> Result<(), JsValue> {
         let json = to_json(&items, "user roles")?;
-        self.changed()
-            .set_user_roles_json(user_id, &json)
-            .map_err(|e| error(&e.0))
+        self.filled(|m| m.set_user_roles_json(user_id, &json))
     }
 
     /// The organization role, every role with its sources and the union of permissions of the
@@ -197,7 +215,19 @@ impl AccessModel {
     pub fn search(&mut self, text: &str, limit: Option<u32>) -> Result<JsValue, JsValue> {
         let model = &self.model;
         let index = self.index.get_or_insert_with(|| SearchIndex::new(model));
-        to_js(&index.search(text, limit.map_or(20, |l| l as usize)))
+        let holders = self
+            .holders
+            .get_or_insert_with(|| answers::holder_counts(model));
+        to_js(&index.search(model, holders, text, limit.map_or(20, |l| l as usize)))
+    }
+
+    /// Every user, or those with the organization role `organizationRole`, sorted by name.
+    #[wasm_bindgen(unchecked_return_type = "AccessUserRow[]")]
+    pub fn users(
+        &self,
+        #[wasm_bindgen(js_name = organizationRole)] organization_role: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        to_js(&answers::users(&self.model, organization_role.as_deref()))
     }
 
     /// Counts over the organization.

@@ -50,6 +50,9 @@ export interface AccessSearchHit {
   score: number;
 }
 
+/** One row of `users()`: a user with the organization role. */
+export interface AccessUserRow extends AccessUserRef { organizationRole: string | null; scim: boolean }
+
 /** `stats()`: counts over the whole organization. */
 export interface AccessStats {
   users: number;

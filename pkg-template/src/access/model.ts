@@ -4,9 +4,9 @@
  */
 import { AccessModel } from '../../wasm/openai_admin_access.js';
 import { applyPlan as runPlan, type ApplyOptions, type Outcome } from './apply.js';
-import { loadInto, type LoadOptions, type LoadStats } from './load.js';
+import { loadInto, type LoadOptions, type LoadStats, type Progress } from './load.js';
 import type { AdminClient } from './client.js';
-import type { AccessOfAnswer, AccessPlan, AccessSearchHit, AccessStats, GroupAnswer, HoldersOfAnswer } from './types.js';
+import type { AccessOfAnswer, AccessPlan, AccessSearchHit, AccessStats, AccessUserRow, GroupAnswer, HoldersOfAnswer } from './types.js';
 
 let loader: (() => Promise<void> | void) | undefined;
 let ready: Promise<void> | undefined;
@@ -29,12 +29,36 @@ export function loadAccessModule(): Promise<void> {
 export class Organization {
   /** The wasm model (its methods take and return plain values). */
   readonly model: AccessModel;
-  /** How the load went (absent for an organization made from a model). */
-  readonly loadStats: LoadStats | undefined;
+  #loadStats: LoadStats | undefined;
+  #complete: boolean;
 
   constructor(model: AccessModel, loadStats?: LoadStats) {
     this.model = model;
-    this.loadStats = loadStats;
+    this.#loadStats = loadStats;
+    this.#complete = true;
+  }
+
+  /** How the load went (absent for an organization made from a model, or one still loading). */
+  get loadStats(): LoadStats | undefined {
+    return this.#loadStats;
+  }
+  /**
+   * False while `startLoadingOrganization` is still filling it (or when that load failed): the
+   * answers then cover only what has been read so far.
+   */
+  get complete(): boolean {
+    return this.#complete;
+  }
+  /** @internal The loader's marks: loading, then complete with its stats. */
+  static loading(model: AccessModel): Organization {
+    const org = new Organization(model);
+    org.#complete = false;
+    return org;
+  }
+  /** @internal */
+  static loaded(org: Organization, stats: LoadStats): void {
+    org.#loadStats = stats;
+    org.#complete = true;
   }
 
   /** The organization role, every role with its sources, the union of permissions; null for no such user. */
@@ -52,6 +76,10 @@ export class Organization {
   /** Users, groups and roles matching `text`, case- and accent-insensitive, best first. */
   search(text: string, limit?: number): AccessSearchHit[] {
     return this.model.search(text, limit);
+  }
+  /** Every user with the organization role, sorted by name; only those of `organizationRole` when given. */
+  users(organizationRole?: string): AccessUserRow[] {
+    return this.model.users(organizationRole);
   }
   stats(): AccessStats {
     return this.model.stats();
@@ -88,18 +116,71 @@ function forModel(o: Outcome): { status: 'done'; result?: { id?: string } | null
   return { status: 'done', result: typeof id === 'string' ? { id } : null };
 }
 
+/** An organization being read: usable at once, complete when `done` resolves. */
+export interface OrganizationLoading {
+  /**
+   * The organization as read so far: its answers (`search`, `accessOf`, `holdersOf`, `group`,
+   * `stats`, …) cover what has arrived, and it fills in as reads finish (`complete` is false until
+   * then). It is the caller's to `free()`, also when the load fails.
+   */
+  readonly organization: Organization;
+  /** The last progress reported (also given to `onProgress`). */
+  readonly progress: Progress;
+  /**
+   * Resolves with the load's stats once every read is done (`organization.complete` is then
+   * true), or rejects with the first read that failed or the abort reason; the organization keeps
+   * what was read.
+   */
+  readonly done: Promise<LoadStats>;
+}
+
+const NO_PROGRESS: Progress = {
+  done: 0,
+  total: 3,
+  phase: 'directory',
+  users: { listed: 0, total: null, loaded: 0 },
+  groups: { listed: 0, total: null, loaded: 0 },
+  roles: { listed: 0, total: null, loaded: 0 },
+};
+
+/**
+ * Starts reading the organization through `client` (as `loadOrganization` does) and resolves as
+ * soon as the access module is ready, with the organization being filled: what has loaded can be
+ * searched and shown while the rest is read. See {@link OrganizationLoading}.
+ */
+export async function startLoadingOrganization(client: AdminClient, options: LoadOptions = {}): Promise<OrganizationLoading> {
+  await loadAccessModule();
+  const organization = Organization.loading(new AccessModel());
+  let progress = NO_PROGRESS;
+  const onProgress = (p: Progress) => {
+    progress = p;
+    options.onProgress?.(p);
+  };
+  const done = loadInto(client, organization.model, { ...options, onProgress }).then((stats) => {
+    Organization.loaded(organization, stats);
+    return stats;
+  });
+  return {
+    organization,
+    get progress() {
+      return progress;
+    },
+    done,
+  };
+}
+
 /**
  * Reads the whole organization through `client` (its options, `fetch`, retries and logger apply):
- * users, groups, roles, each group's members and roles, each user's roles. See {@link LoadOptions}.
+ * users, groups, roles, each group's members and roles, each user's roles. See {@link LoadOptions};
+ * `startLoadingOrganization` gives the organization before the load ends.
  */
 export async function loadOrganization(client: AdminClient, options: LoadOptions = {}): Promise<Organization> {
-  await loadAccessModule();
-  const model = new AccessModel();
+  const { organization, done } = await startLoadingOrganization(client, options);
   try {
-    const stats = await loadInto(client, model, options);
-    return new Organization(model, stats);
+    await done;
+    return organization;
   } catch (e) {
-    model.free();
+    organization.free();
     throw e;
   }
 }

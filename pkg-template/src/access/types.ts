@@ -12,6 +12,7 @@ export type {
   AccessStats,
   AccessRef,
   AccessUserRef,
+  AccessUserRow,
   AccessRole,
   AccessSource,
   AccessFileError,

@@ -1,0 +1,178 @@
+// The views of the Access section, built from the access module's answers: the overview (counts
+// by organization role, members per group, holders per role), a person, a role, a group. Long
+// lists (a role's 2,000 holders, a group's members, every group) are virtual lists (vlist.js).
+import { bulkAdd, memberSelection, personActions } from './bulk.js';
+import { h, clear, uid } from './ui.js';
+import { virtualList } from './vlist.js';
+
+export const fmt = new Intl.NumberFormat('en-US');
+/** `3 holders`, `1 holder`. */
+export const count = (n, one, many = `${one}s`) => `${fmt.format(n)} ${n === 1 ? one : many}`;
+
+/** `api.roles.write` → `roles`: the resource a permission is about. */
+function resourceOf(permission) {
+  const parts = permission.split('.');
+  return parts.length >= 3 ? parts.slice(1, -1).join('.') : parts[0];
+}
+
+/** `owner: 5 · reader: 2,040`: users per organization role. */
+export function organizationRoleCounts(stats) {
+  return Object.entries(stats.organizationRoles)
+    .sort(([, a], [, b]) => a - b)
+    .map(([role, n]) => `${role}: ${fmt.format(n)}`)
+    .join(' · ');
+}
+
+/**
+ * The views over `org`; `show(kind, id)` opens another one. `canChange()` says whether changes
+ * are offered (an admin, once the whole organization is loaded).
+ */
+export function accessViews({ org, ctx, show, canChange }) {
+  const link = (kind, id, text) => h('button', { type: 'button', class: 'link', onclick: () => show(kind, id), text });
+  const userName = (u) => u.name || u.email || u.id;
+  function section(title, ...children) {
+    const id = uid('sec');
+    return h('section', { 'aria-labelledby': id }, h('h3', { id, text: title }), ...children);
+  }
+  const list = (label, items, render) => (items.length ? virtualList({ label, items, render }).root : h('p', { class: 'empty', text: 'None.' }));
+
+  /** The overview; `refresh()` redraws its counts in place (lists keep their scroll position). */
+  function overview() {
+    const summary = h('p', { class: 'meta' });
+    const roleCounts = h('ul', { class: 'plain counts', 'aria-label': 'Users per organization role' });
+    const groupsTitle = h('h3', { id: uid('sec') });
+    const rolesTitle = h('h3', { id: uid('sec') });
+    const groups = virtualList({ label: 'Groups', items: [], render: (g) => [link('group', g.group.id, g.group.name), h('span', { class: 'meta', text: ` — ${count(g.members, 'member')}` })] });
+    const roles = virtualList({ label: 'Roles', items: [], render: (r) => [link('role', r.role.id, r.role.name), h('span', { class: 'meta', text: ` — ${count(r.holders, 'holder')}` })] });
+    const peopleTitle = h('h3', { id: uid('sec') });
+    const roleFilter = h('select', { id: uid('org-role') });
+    const people = virtualList({
+      label: 'People',
+      items: [],
+      render: (u) => [link('user', u.id, userName(u)), h('span', { class: 'meta', text: ` — ${[u.email, u.organizationRole].filter(Boolean).join(' · ')}` })],
+    });
+    const showPeople = () => {
+      const rows = org.users(roleFilter.value || undefined);
+      peopleTitle.textContent = `People (${fmt.format(rows.length)})`;
+      people.update(rows);
+    };
+    roleFilter.addEventListener('change', showPeople);
+    function refresh() {
+      const s = org.stats();
+      const chosen = roleFilter.value;
+      clear(
+        roleFilter,
+        h('option', { value: '', text: `All (${fmt.format(s.users)})` }),
+        Object.entries(s.organizationRoles).map(([role, n]) => h('option', { value: role, text: `${role} (${fmt.format(n)})` })),
+      );
+      roleFilter.value = chosen in s.organizationRoles ? chosen : '';
+      showPeople();
+      summary.textContent = `${count(s.users, 'user')} · ${count(s.groups, 'group')} · ${count(s.roles, 'role')} · ${count(s.memberships, 'membership')}`;
+      clear(roleCounts, Object.entries(s.organizationRoles).map(([role, n]) => h('li', {}, h('strong', { text: role }), `: ${fmt.format(n)}`)));
+      groupsTitle.textContent = `Groups (${fmt.format(s.groups)}), members each`;
+      rolesTitle.textContent = `Roles (${fmt.format(s.roles)}), holders each`;
+      groups.update(s.membersPerGroup);
+      roles.update(s.holdersPerRole);
+    }
+    refresh();
+    return {
+      nodes: [
+        h('h2', { text: 'Overview' }),
+        summary,
+        section('Users per organization role', roleCounts),
+        h('section', { 'aria-labelledby': peopleTitle.id }, peopleTitle, h('div', { class: 'field narrow' }, h('label', { for: roleFilter.id, text: 'Organization role' }), roleFilter), people.root),
+        h('section', { 'aria-labelledby': groupsTitle.id }, groupsTitle, groups.root),
+        h('section', { 'aria-labelledby': rolesTitle.id }, rolesTitle, roles.root),
+      ],
+      refresh,
+    };
+  }
+
+  function person(a) {
+    const byResource = new Map();
+    for (const p of a.permissions) byResource.set(resourceOf(p), [...(byResource.get(resourceOf(p)) ?? []), p]);
+    return [
+      h('h2', { text: userName(a.user) }),
+      h('p', { class: 'meta', text: [a.user.email, `organization role: ${a.organizationRole ?? 'none'}`, a.scim ? 'managed by SCIM' : null].filter(Boolean).join(' · ') }),
+      section(
+        `Roles (${a.roles.length})`,
+        a.roles.length
+          ? h(
+              'ul',
+              { class: 'plain', 'aria-label': 'Roles' },
+              a.roles.map(({ role, sources }) =>
+                h(
+                  'li',
+                  {},
+                  link('role', role.id, role.name),
+                  ' — ',
+                  sources.map((s, i) => [i ? ', ' : '', s.kind === 'direct' ? 'direct' : h('span', {}, 'via ', link('group', s.group.id, s.group.name))]),
+                  sources.every((s) => s.kind !== 'direct') ? h('span', { class: 'meta', text: ' (held through a group: change it in the group)' }) : null,
+                ),
+              ),
+            )
+          : h('p', { class: 'empty', text: 'No roles.' }),
+      ),
+      section(
+        `Permissions (${a.permissions.length})`,
+        a.permissions.length
+          ? h('dl', { class: 'perms' }, [...byResource].map(([res, perms]) => [h('dt', { text: res }), h('dd', { text: perms.join(', ') })]))
+          : h('p', { class: 'empty', text: 'No permissions from roles.' }),
+      ),
+      section(`Groups (${a.groups.length})`, a.groups.length ? h('ul', { class: 'plain', 'aria-label': 'Groups' }, a.groups.map((g) => h('li', {}, link('group', g.id, g.name)))) : h('p', { class: 'empty', text: 'In no group.' })),
+      canChange() ? section('Change access', personActions({ org, client: ctx.client, access: a, onDone: () => show('user', a.user.id) })) : null,
+    ];
+  }
+
+  function role(r) {
+    const direct = r.holders.filter((x) => x.sources.some((s) => s.kind === 'direct'));
+    return [
+      h('h2', { text: r.role.name }),
+      h('p', { class: 'meta', text: [r.role.predefined ? 'predefined role' : 'custom role', r.role.description, count(r.holders.length, 'holder')].filter(Boolean).join(' · ') }),
+      section(`Permissions (${r.role.permissions.length})`, h('ul', { class: 'plain', 'aria-label': 'Permissions' }, r.role.permissions.map((p) => h('li', {}, h('code', { text: p }))))),
+      section(
+        `Through groups (${r.groups.length})`,
+        r.groups.length
+          ? h('ul', { class: 'plain', 'aria-label': 'Groups holding the role' }, r.groups.map((g) => h('li', {}, link('group', g.group.id, g.group.name), ` — ${count(g.memberCount, 'member')}`)))
+          : h('p', { class: 'empty', text: 'Assigned to no group.' }),
+      ),
+      section(`Directly (${fmt.format(direct.length)})`, list('Direct holders', direct, (x) => link('user', x.user.id, userName(x.user)))),
+      section(
+        `All holders (${fmt.format(r.holders.length)})`,
+        list('Holders', r.holders, (x) => [
+          link('user', x.user.id, userName(x.user)),
+          h('span', { class: 'meta', text: ` — ${x.sources.map((s) => (s.kind === 'direct' ? 'direct' : `via ${s.group.name}`)).join(', ')}` }),
+        ]),
+      ),
+    ];
+  }
+
+  function group(g) {
+    const filterId = uid('members-filter');
+    const filter = h('input', { id: filterId, type: 'search', autocomplete: 'off' });
+    // Admins select members to remove (not in a SCIM group: the plan would block it).
+    const selection = canChange() && !g.scim ? memberSelection({ org, client: ctx.client, group: g, done: () => show('group', g.group.id) }) : null;
+    selection?.setShown(g.members);
+    const render = (m) => [selection?.checkbox(m), link('user', m.id, `${userName(m)}${m.email && m.name ? ` <${m.email}>` : ''}`)];
+    const members = g.members.length ? virtualList({ label: 'Members', items: g.members, render }) : null;
+    filter.addEventListener('input', () => {
+      const q = filter.value.trim().toLowerCase();
+      const shown = q ? g.members.filter((m) => `${m.name ?? ''} ${m.email ?? ''}`.toLowerCase().includes(q)) : g.members;
+      selection?.setShown(shown);
+      members?.update(shown);
+    });
+    return [
+      h('h2', { text: g.group.name }),
+      h('p', { class: 'meta', text: [count(g.members.length, 'member'), g.scim ? 'managed by SCIM (locked: its members change in the identity provider)' : null].filter(Boolean).join(' · ') }),
+      section(`Roles (${g.roles.length})`, g.roles.length ? h('ul', { class: 'plain', 'aria-label': 'Group roles' }, g.roles.map((r) => h('li', {}, link('role', r.id, r.name)))) : h('p', { class: 'empty', text: 'No roles.' })),
+      section(
+        `Members (${fmt.format(g.members.length)})`,
+        members ? [h('div', { class: 'field' }, h('label', { for: filterId, text: 'Filter members' }), filter), selection?.controls, members.root] : h('p', { class: 'empty', text: 'No members.' }),
+      ),
+      // The viewer is offered no change; nor is a SCIM group (the plan would block it).
+      canChange() && !g.scim ? section('Add members', bulkAdd({ org, client: ctx.client, group: g.group, done: () => show('group', g.group.id) })) : null,
+    ];
+  }
+
+  return { overview, person, role, group };
+}
