@@ -151,3 +151,30 @@ test('the layout works at phone width', async () => {
   await page.evaluate(() => window.scrollTo(0, 0));
   await stack.screenshot(page, 'phone-top', { fullPage: false });
 });
+
+test('the only owner is neither made a reader nor deleted: refused before anything is sent', async () => {
+  const { page } = session;
+  const owners = (await listAll(stack.api, '/v1/organization/users')).filter((u) => u.role === 'owner');
+  const ada = owners.find((u) => u.email === 'ada.lovelace@example.com');
+  assert.ok(ada && owners.length > 1, 'the demo seed has Ada Lovelace and other owners');
+  for (const other of owners) if (other.id !== ada.id) await stack.api('POST', `/v1/organization/users/${other.id}`, { role: 'reader' });
+  await stack.api('DELETE', '/__mock/requests');
+
+  await openUser(page, 'Ada Lovelace');
+  await page.getByLabel('Organization role', { exact: true }).selectOption('reader');
+  await page.getByRole('button', { name: 'Save role' }).click();
+  await page.getByText("Ada Lovelace is the organization's only owner: making them reader would leave it without one.", { exact: false }).waitFor();
+  await page.getByRole('button', { name: 'Delete user' }).click();
+  await page.getByText("Ada Lovelace is the organization's only owner: removing them would leave it without one.", { exact: false }).waitFor();
+  assert.equal(await page.getByRole('dialog').count(), 0, 'no confirmation is asked for a refused delete');
+  const sent = (await stack.api('GET', '/__mock/requests')).data.filter((r) => r.method !== 'GET');
+  assert.deepEqual(sent, [], 'nothing but reads reached the API');
+  assert.equal((await userByEmail('ada.lovelace@example.com')).role, 'owner');
+
+  // With another owner, the same change goes through.
+  const grace = owners.find((u) => u.email === 'grace.hopper@example.com');
+  await stack.api('POST', `/v1/organization/users/${grace.id}`, { role: 'owner' });
+  await page.getByRole('button', { name: 'Save role' }).click();
+  await page.getByText('Saved: reader.').waitFor();
+  assert.equal((await userByEmail('ada.lovelace@example.com')).role, 'reader');
+});

@@ -11,6 +11,19 @@ export function initUsers(panel, ctx) {
   let emailFilter = '';
   let disposeDetail = () => {};
 
+  /**
+   * Refuses, before anything is sent, a change that would leave the organization without an
+   * owner: `user` stops being one (a new role, or removed) while nobody else is. The users
+   * listing is read until another owner turns up, so it costs one page in the usual case.
+   */
+  async function keepAnOwner(user, action) {
+    if (user.role !== 'owner') return;
+    for await (const other of users().list({ limit: 100 })) {
+      if (other.role === 'owner' && other.id !== user.id) return;
+    }
+    throw new Error(`${user.name || user.email || user.id} is the organization's only owner: ${action} would leave it without one. Make someone else an owner first.`);
+  }
+
   // Email filter: the API matches whole addresses (case-insensitive), so it is applied on submit.
   const filterInput = h('input', { type: 'email', spellcheck: 'false', placeholder: 'name@example.com' });
   const filterButton = h('button', { type: 'submit', text: 'Filter' });
@@ -103,9 +116,10 @@ export function initUsers(panel, ctx) {
       event.preventDefault();
       roleStatus.textContent = '';
       const role = roleSelect.value;
-      const updated = await run({ button: saveRole, errors: roleErrors, busyLabel: 'Saving…', what: 'Could not change the role' }, () =>
-        users().update(user.id, { role }),
-      );
+      const updated = await run({ button: saveRole, errors: roleErrors, busyLabel: 'Saving…', what: 'Could not change the role' }, async () => {
+        if (role !== 'owner') await keepAnOwner(user, `making them ${role}`);
+        return users().update(user.id, { role });
+      });
       if (updated) {
         user.role = updated.role ?? role;
         list.upsert({ id: user.id, role: user.role });
@@ -117,10 +131,10 @@ export function initUsers(panel, ctx) {
     const deleteButton = h('button', { type: 'button', class: 'danger', text: 'Delete user' });
     const deleteErrors = errorBox();
     deleteButton.addEventListener('click', async () => {
-      if (!(await confirmAction(`Remove ${label} from the organization? This cannot be undone.`, 'Delete user'))) return;
-      const done = await run({ button: deleteButton, errors: deleteErrors, busyLabel: 'Deleting…', what: 'Could not delete the user' }, () =>
-        users().delete(user.id),
-      );
+      const what = 'Could not delete the user';
+      const allowed = await run({ button: deleteButton, errors: deleteErrors, busyLabel: 'Checking…', what }, () => keepAnOwner(user, 'removing them').then(() => true));
+      if (!allowed || !(await confirmAction(`Remove ${label} from the organization? This cannot be undone.`, 'Delete user'))) return;
+      const done = await run({ button: deleteButton, errors: deleteErrors, busyLabel: 'Deleting…', what }, () => users().delete(user.id));
       if (done) {
         list.remove(user.id);
         closeDetail();
