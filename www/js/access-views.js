@@ -71,7 +71,7 @@ export function accessViews({ org, ctx, show, canChange }) {
       clear(roleCounts, Object.entries(s.organizationRoles).map(([role, n]) => h('li', {}, h('strong', { text: role }), `: ${fmt.format(n)}`)));
       groupsTitle.textContent = `Groups (${fmt.format(s.groups)}), members each`;
       rolesTitle.textContent = `Roles (${fmt.format(s.roles)}), holders each`;
-      groups.update(s.membersPerGroup);
+      groups.update([...s.membersPerGroup].sort((a, b) => a.group.name.localeCompare(b.group.name)));
       roles.update(s.holdersPerRole);
     }
     refresh();
