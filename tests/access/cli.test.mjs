@@ -99,6 +99,10 @@ for (const sources of ['groups', 'null']) {
       const unknown = await access(mock, ['apply', '-f', file('groups:\n  Engineering:\n    membres: []\n'), '--yes']);
       assert.equal(unknown.code, 1);
       assert.match(unknown.stderr, /f\d+\.yaml:3:5: .*membres/);
+      // Every bad entry, one line each, in file order.
+      const two = await access(mock, ['plan', '-f', file('groups:\n  Engineering:\n    membres: []\nusers:\n  ada.lovelace@example.com:\n    role: superuser\n')]);
+      assert.equal(two.code, 1);
+      assert.match(two.stderr, /^openai-admin: \S*f\d+\.yaml:3:5: .*membres.*\nopenai-admin: \S*f\d+\.yaml:6:\d+: .*superuser.*\nNothing was sent\.\n$/);
       const dup = await access(mock, ['plan', '-f', file('groups:\n  Ops:\n    members: [ada.lovelace@example.com, ada.lovelace@example.com]\n')]);
       assert.equal(dup.code, 1);
       assert.match(dup.stderr, /:3:/);

@@ -88,7 +88,7 @@ export class Organization {
   dump(format: 'yaml' | 'json' = 'yaml'): string {
     return this.model.dump(format);
   }
-  /** What to do to make the organization match `file`; throws `AccessFileError` (line, column) for a bad file. */
+  /** What to do to make the organization match `file`; throws `AccessFileError` (line, column; every bad entry in `errors`) for a bad file. */
   plan(file: string, options: { prune?: boolean } = {}): AccessPlan {
     return this.model.plan(file, options);
   }

@@ -211,9 +211,12 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       try {
         plan = command === 'import' ? org.planCsv(fileText!) : org.plan(fileText!, { prune: values.prune === true });
       } catch (e) {
-        const f = e as { line?: number; column?: number; message?: string };
-        const where = `${command === 'import' ? values.csv : values.file}${f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''}`;
-        await err(`openai-admin: ${where}: ${f.message ?? String(e)}\nNothing was sent.\n`);
+        // An access file's plan reports every bad entry (`errors`), one line each; a CSV its first bad row.
+        type Found = { line?: number; column?: number; message?: string };
+        const f = e as Found & { errors?: Found[] };
+        const name = command === 'import' ? values.csv : values.file;
+        const line = (x: Found) => `openai-admin: ${name}${x.line ? `:${x.line}${x.column ? `:${x.column}` : ''}` : ''}: ${x.message ?? String(e)}\n`;
+        await err(`${(Array.isArray(f.errors) && f.errors.length ? f.errors : [f]).map(line).join('')}Nothing was sent.\n`);
         return 1;
       }
       const applying = command === 'apply' || (command === 'import' && values.apply === true);
