@@ -9,8 +9,9 @@
 # Output is TAP (each run ends with its `# tests`/`# pass` lines, which .ci/run adds up). The exit
 # code alone is not trusted: each browser's run must report at least one test, every test
 # passed and none failed, cancelled (a browser that does not launch fails its files' hooks),
-# skipped or todo; with both browsers, they must have run the same number of tests. The counts
-# are printed per browser at the end.
+# skipped or todo, and must have written its screenshots at 360 and 1,440 px
+# (target/e2e-artifacts/BROWSER/); with both browsers, they must have run the same number of
+# tests. The counts are printed per browser at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +32,7 @@ for b in "${browsers[@]}"; do
   rm -f "$tap"
   echo "== end-to-end tests in $b"
   started=$SECONDS
+  stamp=$(date +%s)
   rc=0
   E2E_BROWSER="$b" node --test --test-reporter=tap --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$tap" tests/e2e/ || rc=$?
@@ -42,6 +44,14 @@ for b in "${browsers[@]}"; do
     line="$line: FAILED (exit $rc)"
     status=1
   fi
+  # The layout screenshots at both widths, written by this run (tests/e2e/access.test.mjs).
+  for w in 360 1440; do
+    shot="target/e2e-artifacts/$b/access-$w.png"
+    if [ ! -s "$shot" ] || [ "$(stat -c %Y "$shot")" -lt "$stamp" ]; then
+      line="$line: FAILED (no $shot from this run)"
+      status=1
+    fi
+  done
   if [ -z "$first" ]; then
     first="$tests"
   elif [ "$tests" -ne "$first" ]; then
