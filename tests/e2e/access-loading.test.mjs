@@ -2,26 +2,11 @@
 // and 4 groups of 400, every answer 30 ms late): it opens first, is searchable before the load
 // ends, counts users as they load ("412 of 1,245 users"), and shows long lists as virtual lists
 // that the keyboard reaches the end of.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, listAll } from './harness.mjs';
+import { useStack, listAll } from './harness.mjs';
 
-let stack;
-let session;
-before(async () => {
-  stack = await startStack({ mockArgs: ['--users', '1200', '--groups', '4', '--members-per-group', '400', '--owners', '3', '--roles', '2', '--latency-ms', '30'] });
-});
-after(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await stack.reset();
-});
-afterEach(async () => {
-  await session?.context.close();
-  assert.deepEqual(session?.problems ?? [], [], 'no errors in the page');
-  session = null;
-});
+const e2e = useStack({ mockArgs: ['--users', '1200', '--groups', '4', '--members-per-group', '400', '--owners', '3', '--roles', '2', '--latency-ms', '30'] });
 
 /** The progress line's text now. */
 const progressText = (page) => page.evaluate(() => document.querySelector('#access-panel .load-row .status')?.textContent ?? '');
@@ -30,13 +15,13 @@ const search = (page) => page.getByRole('combobox', { name: 'Find a person, grou
 const loaded = (page) => page.getByText(/^Loaded [\d,]+ users, [\d,]+ groups and [\d,]+ roles\.$/);
 
 test('Access opens first and is searchable before the organization has loaded, with users counted as they load', async () => {
-  const users = await listAll(stack.api, '/v1/organization/users');
+  const users = await listAll(e2e.stack.api, '/v1/organization/users');
   assert.ok(users.length > 1200);
   // The users' list pages (the first requests under /v1/organization/users) answer 300 ms late,
   // so the page is seen while it has listed some users and does not know how many there are.
-  await stack.api('POST', '/__mock/faults', [{ method: 'GET', path: '/v1/organization/users', count: 16, delay_ms: 300 }]);
-  session = await stack.open();
-  const { page } = session;
+  await e2e.stack.api('POST', '/__mock/faults', [{ method: 'GET', path: '/v1/organization/users', count: 16, delay_ms: 300 }]);
+  e2e.session = await e2e.stack.open();
+  const { page } = e2e.session;
   assert.equal(await page.getByRole('button', { name: 'Access', exact: true }).getAttribute('aria-pressed'), 'true');
   const box = search(page);
   await page.waitForFunction(() => /^[1-9][\d,]* users listed so far/.test(document.querySelector('#access-panel .load-row .status')?.textContent ?? ''));
@@ -79,12 +64,12 @@ test('Access opens first and is searchable before the organization has loaded, w
 });
 
 test('a group of 400 members is a virtual list: few rows in the page, every row placed, the keyboard reaches the last', async () => {
-  const groups = await listAll(stack.api, '/v1/organization/groups');
+  const groups = await listAll(e2e.stack.api, '/v1/organization/groups');
   const group = groups.find((g) => g.name === 'Bench Group 000002');
-  const members = await listAll(stack.api, `/v1/organization/groups/${group.id}/users`);
+  const members = await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/users`);
   assert.equal(members.length, 400);
-  session = await stack.open();
-  const { page } = session;
+  e2e.session = await e2e.stack.open();
+  const { page } = e2e.session;
   await loaded(page).waitFor({ timeout: 120_000 });
   // The overview lists the groups with their member counts.
   await page.getByRole('list', { name: 'Groups', exact: true }).getByRole('listitem').filter({ hasText: 'Bench Group 000002 — 400 members' }).waitFor();

@@ -1,30 +1,16 @@
 // The Access section: the organization loaded through `openai-admin-wasm/access` in the page, one
 // search box (people, groups, roles; keyboard), a person's roles with their sources, a role's
 // holders, exports. Expected values come from the mock's API, read directly.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, listAll } from './harness.mjs';
+import { useStack, listAll } from './harness.mjs';
 
-let stack;
-let session;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await stack.reset();
-});
-afterEach(async () => {
-  await session?.context.close();
-  assert.deepEqual(session?.problems ?? [], [], 'no errors in the page');
-});
+const e2e = useStack();
 
 /** Opens the page, the Access tab, and waits for the organization to load. */
 async function openAccess(options) {
-  session = await stack.open(options);
-  const { page } = session;
+  e2e.session = await e2e.stack.open(options);
+  const { page } = e2e.session;
   await page.getByRole('button', { name: 'Access', exact: true }).click();
   await page.getByText(/^Loaded \d+ users, \d+ groups and \d+ roles\.$/).waitFor({ timeout: 30_000 });
   return page;
@@ -34,7 +20,7 @@ const search = (page) => page.getByRole('combobox', { name: 'Find a person, grou
 
 test('search finds people, groups and roles, grouped by kind, from the keyboard', async () => {
   const page = await openAccess();
-  const users = await listAll(stack.api, '/v1/organization/users');
+  const users = await listAll(e2e.stack.api, '/v1/organization/users');
   assert.match(await page.locator('#access-panel').textContent(), new RegExp(`Loaded ${users.length} users`));
   const box = search(page);
   // Accent- and case-insensitive: "jose" finds José Álvarez.
@@ -57,10 +43,10 @@ test('search finds people, groups and roles, grouped by kind, from the keyboard'
 
 test("a person's inherited role names its group, with a link to it", async () => {
   // Someone holding a role only through a group, by the API's own assignment sources.
-  const users = await listAll(stack.api, '/v1/organization/users');
+  const users = await listAll(e2e.stack.api, '/v1/organization/users');
   let found;
   for (const u of users) {
-    const roles = await listAll(stack.api, `/v1/organization/users/${u.id}/roles`);
+    const roles = await listAll(e2e.stack.api, `/v1/organization/users/${u.id}/roles`);
     const inherited = roles.find((r) => r.assignment_sources?.length && r.assignment_sources.every((s) => s.principal_type === 'group'));
     if (inherited && u.email) {
       found = { user: u, inherited };
@@ -81,17 +67,17 @@ test("a person's inherited role names its group, with a link to it", async () =>
   const groupName = await groupLink.textContent();
   await groupLink.click();
   await page.getByRole('heading', { level: 2, name: groupName }).waitFor();
-  await stack.screenshot(page, 'access-group-1280');
+  await e2e.stack.screenshot(page, 'access-group-1280');
 });
 
 test('"who can write roles": the Role Administrator holders are the ones the API implies', async () => {
-  const roles = await listAll(stack.api, '/v1/organization/roles');
+  const roles = await listAll(e2e.stack.api, '/v1/organization/roles');
   const role = roles.find((r) => r.name === 'Role Administrator');
   assert.ok(role.permissions.includes('api.roles.write'));
   // Holders: direct assignments, and members of every group the role is assigned to.
   const holders = new Set();
-  for (const u of await listAll(stack.api, '/v1/organization/users')) {
-    const rs = await listAll(stack.api, `/v1/organization/users/${u.id}/roles`);
+  for (const u of await listAll(e2e.stack.api, '/v1/organization/users')) {
+    const rs = await listAll(e2e.stack.api, `/v1/organization/users/${u.id}/roles`);
     if (rs.some((r) => (r.role?.id ?? r.id) === role.id)) holders.add(u.id);
   }
   assert.ok(holders.size > 0);
@@ -105,7 +91,7 @@ test('"who can write roles": the Role Administrator holders are the ones the API
   assert.equal(await listed.first().getAttribute('aria-posinset'), '1');
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 360, `no horizontal scrolling at 360 px (${width})`);
-  await stack.screenshot(page, 'access-role-360');
+  await e2e.stack.screenshot(page, 'access-role-360');
 });
 
 test('export downloads the memberships CSV the API implies', async () => {
@@ -116,8 +102,8 @@ test('export downloads the memberships CSV the API implies', async () => {
   const rows = text.trim().split(/\r?\n/);
   assert.equal(rows[0], 'group,email');
   let expected = 0;
-  for (const g of await listAll(stack.api, '/v1/organization/groups')) {
-    const members = await listAll(stack.api, `/v1/organization/groups/${g.id}/users`);
+  for (const g of await listAll(e2e.stack.api, '/v1/organization/groups')) {
+    const members = await listAll(e2e.stack.api, `/v1/organization/groups/${g.id}/users`);
     expected += members.length;
     // A member without an email (a service account) is named by its id.
     for (const m of members) assert.ok(rows.includes(`${/[",]/.test(g.name) ? `"${g.name}"` : g.name},${m.email ?? m.id}`), `${g.name},${m.email ?? m.id}`);
@@ -152,18 +138,18 @@ test('axe-core finds nothing serious or critical in the Access section, at 360 p
     assert.deepEqual(await axeFindings(page), [], `a view at ${width} px`);
     const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(scroll <= width, `no horizontal scrolling at ${width} px (${scroll})`);
-    await stack.artifact(page, `access-${width}`);
-    await session.context.close();
-    assert.deepEqual(session.problems, []);
-    session = null;
+    await e2e.stack.artifact(page, `access-${width}`);
+    await e2e.session.context.close();
+    assert.deepEqual(e2e.session.problems, []);
+    e2e.session = null;
   }
 });
 
 test('bulk add with one unknown email: it is shown, the rest is added only after the preview is confirmed', async () => {
-  const groups = await listAll(stack.api, '/v1/organization/groups');
+  const groups = await listAll(e2e.stack.api, '/v1/organization/groups');
   const group = groups.find((g) => g.name === 'Finance');
-  const members = new Set((await listAll(stack.api, `/v1/organization/groups/${group.id}/users`)).map((u) => u.id));
-  const outsiders = (await listAll(stack.api, '/v1/organization/users')).filter((u) => u.email && !members.has(u.id)).slice(0, 2);
+  const members = new Set((await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/users`)).map((u) => u.id));
+  const outsiders = (await listAll(e2e.stack.api, '/v1/organization/users')).filter((u) => u.email && !members.has(u.id)).slice(0, 2);
   assert.equal(outsiders.length, 2);
   const page = await openAccess();
   await search(page).fill('Finance');
@@ -174,11 +160,11 @@ test('bulk add with one unknown email: it is shown, the rest is added only after
   await page.getByRole('list', { name: 'Not found' }).getByText('nobody@nowhere.example').waitFor();
   assert.equal(await page.getByRole('list', { name: 'Planned changes' }).getByRole('listitem').count(), 2);
   // Nothing sent before the confirmation.
-  let now = new Set((await listAll(stack.api, `/v1/organization/groups/${group.id}/users`)).map((u) => u.id));
+  let now = new Set((await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/users`)).map((u) => u.id));
   assert.equal(now.size, members.size);
   await page.getByRole('button', { name: 'Apply 2 changes' }).click();
   await page.getByText('Applied 2 changes.').waitFor();
-  now = new Set((await listAll(stack.api, `/v1/organization/groups/${group.id}/users`)).map((u) => u.id));
+  now = new Set((await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/users`)).map((u) => u.id));
   assert.ok(outsiders.every((u) => now.has(u.id)));
   assert.equal(now.size, members.size + 2);
 });
@@ -195,33 +181,33 @@ test('the viewer sees the access views and is offered no change', async () => {
 });
 
 test('CSV import: a file with a bad row names its line and applies nothing; a good one applies and the mock matches', async () => {
-  const groups = await listAll(stack.api, '/v1/organization/groups');
+  const groups = await listAll(e2e.stack.api, '/v1/organization/groups');
   const legal = groups.find((g) => g.name === 'Legal');
-  const before = (await listAll(stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id);
-  const users = (await listAll(stack.api, '/v1/organization/users')).filter((u) => u.email && !before.includes(u.id)).slice(0, 3);
+  const before = (await listAll(e2e.stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id);
+  const users = (await listAll(e2e.stack.api, '/v1/organization/users')).filter((u) => u.email && !before.includes(u.id)).slice(0, 3);
   const page = await openAccess();
   const input = page.getByLabel('Import memberships CSV (group,email[,action]) or access file (YAML)');
   const bad = `group,email\nLegal,${users[0].email}\nNo Such Group,${users[1].email}\n`;
   await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
   await page.getByRole('list', { name: 'Errors in the file' }).getByText(/^bad\.csv, line 3: /).waitFor();
   await page.getByText('bad.csv: this file has an error. Nothing was applied.').waitFor();
-  assert.deepEqual((await listAll(stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id).sort(), [...before].sort());
+  assert.deepEqual((await listAll(e2e.stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id).sort(), [...before].sort());
   const good = `group,email,action\n${users.map((u) => `Legal,${u.email},add`).join('\n')}\n`;
   await input.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
   await page.getByRole('dialog', { name: 'Import good.csv' }).waitFor();
   assert.equal(await page.getByRole('list', { name: 'Planned changes' }).getByRole('listitem').count(), 3);
   await page.getByRole('button', { name: 'Apply 3 changes' }).click();
   await page.getByText('Applied 3 changes.').waitFor();
-  const after = (await listAll(stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id).sort();
+  const after = (await listAll(e2e.stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id).sort();
   assert.deepEqual(after, [...before, ...users.map((u) => u.id)].sort());
 });
 
 test('a person: assign a role and remove it through the preview; a role held only through a group offers no removal', async () => {
-  const users = await listAll(stack.api, '/v1/organization/users');
+  const users = await listAll(e2e.stack.api, '/v1/organization/users');
   const ada = users.find((u) => u.email === 'ada.lovelace@example.com');
-  const roles = await listAll(stack.api, '/v1/organization/roles');
+  const roles = await listAll(e2e.stack.api, '/v1/organization/roles');
   const auditor = roles.find((r) => r.name === 'User Auditor');
-  const held = async () => (await listAll(stack.api, `/v1/organization/users/${ada.id}/roles`)).filter((r) => (r.role?.id ?? r.id) === auditor.id);
+  const held = async () => (await listAll(e2e.stack.api, `/v1/organization/users/${ada.id}/roles`)).filter((r) => (r.role?.id ?? r.id) === auditor.id);
   assert.deepEqual(await held(), []);
   const page = await openAccess();
   await search(page).fill('ada.lovelace');

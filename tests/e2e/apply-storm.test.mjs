@@ -1,37 +1,23 @@
 // Applying a large plan through a storm of 429s: the mock refuses a run of the page's writes with
 // 429 and Retry-After; the apply still finishes with every row done, its progress bar only moves
 // forward and ends at the number of rows, and the mock's state and request log agree.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, listAll } from './harness.mjs';
+import { useStack, listAll } from './harness.mjs';
 
-let stack;
-let session;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await stack.reset();
-});
-afterEach(async () => {
-  await session?.context.close();
-  assert.deepEqual(session?.problems ?? [], [], 'no errors in the page');
-});
+const e2e = useStack();
 
 const ROWS = 30;
 const STORM = 20;
 
 test(`a bulk add of ${ROWS} members through a run of ${STORM} 429s finishes, every row done, the progress never going back`, async () => {
-  const group = (await listAll(stack.api, '/v1/organization/groups')).find((g) => g.name === 'Operations');
-  assert.deepEqual(await listAll(stack.api, `/v1/organization/groups/${group.id}/users`), [], 'Operations starts empty');
-  const users = (await listAll(stack.api, '/v1/organization/users')).filter((u) => u.email).slice(0, ROWS);
+  const group = (await listAll(e2e.stack.api, '/v1/organization/groups')).find((g) => g.name === 'Operations');
+  assert.deepEqual(await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/users`), [], 'Operations starts empty');
+  const users = (await listAll(e2e.stack.api, '/v1/organization/users')).filter((u) => u.email).slice(0, ROWS);
   assert.equal(users.length, ROWS);
 
-  session = await stack.open();
-  const { page } = session;
+  e2e.session = await e2e.stack.open();
+  const { page } = e2e.session;
   await page.getByRole('button', { name: 'Access', exact: true }).click();
   await page.getByText(/^Loaded \d+ users, \d+ groups and \d+ roles\.$/).waitFor({ timeout: 30_000 });
   await page.getByRole('combobox', { name: 'Find a person, group or role' }).fill('Operations');
@@ -43,8 +29,8 @@ test(`a bulk add of ${ROWS} members through a run of ${STORM} 429s finishes, eve
 
   // The storm: the next STORM adds are refused with 429 and Retry-After: 1, then the API recovers.
   const path = `/v1/organization/groups/${group.id}/users`;
-  await stack.api('DELETE', '/__mock/requests');
-  await stack.api('POST', '/__mock/faults', [{ method: 'POST', path, count: STORM, status: 429, retry_after: '1' }]);
+  await e2e.stack.api('DELETE', '/__mock/requests');
+  await e2e.stack.api('POST', '/__mock/faults', [{ method: 'POST', path, count: STORM, status: 429, retry_after: '1' }]);
   // Every value the bar takes, recorded in the page as it is set (the attribute reflects `value`).
   await page.evaluate(() => {
     window.__bar = [];
@@ -72,8 +58,8 @@ test(`a bulk add of ${ROWS} members through a run of ${STORM} 429s finishes, eve
   const seen = await page.evaluate(() => window.__bar);
   // Chromium reports each refused request on the console: those are the storm; anything else still fails the test.
   const storm = /^console: Failed to load resource: the server responded with a status of 429 \(Too Many Requests\)$/;
-  assert.ok(session.problems.filter((p) => storm.test(p)).length <= STORM);
-  session.problems = session.problems.filter((p) => !storm.test(p));
+  assert.ok(e2e.session.problems.filter((p) => storm.test(p)).length <= STORM);
+  e2e.session.problems = e2e.session.problems.filter((p) => !storm.test(p));
 
   for (const [where, values] of [
     ['set in the page', seen],
@@ -94,15 +80,15 @@ test(`a bulk add of ${ROWS} members through a run of ${STORM} 429s finishes, eve
   const results = page.getByRole('list', { name: 'Results' }).getByRole('listitem');
   assert.equal(await results.count(), ROWS);
   for (let i = 0; i < ROWS; i++) assert.match(await results.nth(i).textContent(), /: done$/);
-  const members = (await listAll(stack.api, path)).map((u) => u.id).sort();
+  const members = (await listAll(e2e.stack.api, path)).map((u) => u.id).sort();
   assert.deepEqual(members, users.map((u) => u.id).sort(), 'the group has exactly the added members');
 
   // The storm was real: the mock served every one of its 429s, and each row's add got through once refused ones were retried.
-  const log = (await stack.api('GET', '/__mock/requests')).data.filter((r) => r.method === 'POST' && r.path === path);
+  const log = (await e2e.stack.api('GET', '/__mock/requests')).data.filter((r) => r.method === 'POST' && r.path === path);
   const refused = log.filter((r) => r.fault === 'status=429');
   assert.equal(refused.length, STORM, `${STORM} adds were answered 429`);
-  assert.deepEqual((await stack.api('GET', '/__mock/faults')).data, [], 'the storm is spent');
+  assert.deepEqual((await e2e.stack.api('GET', '/__mock/faults')).data, [], 'the storm is spent');
   const sent = new Set(log.filter((r) => r.fault === null).map((r) => JSON.parse(r.body).user_id));
   assert.deepEqual([...sent].sort(), users.map((u) => u.id).sort(), 'each row was sent through to the API');
-  await stack.screenshot(page, 'apply-after-429-storm');
+  await e2e.stack.screenshot(page, 'apply-after-429-storm');
 });

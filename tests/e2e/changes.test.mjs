@@ -2,39 +2,23 @@
 // (Retry), bulk removal of selected members, the import of an edited access file (YAML), a plan
 // refused for leaving no owner, and where focus goes when a dialog opens and closes. Expected
 // values come from the mock's API and its request log, read directly.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import YAML from 'yaml';
-import { startStack, listAll, axeFindings } from './harness.mjs';
+import { useStack, listAll, axeFindings } from './harness.mjs';
 
-let stack;
-let session;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await stack.reset();
-});
-afterEach(async () => {
-  await session?.context.close();
-  // The failures a test causes on purpose are logged by the browser; anything else is a problem.
-  const problems = (session?.problems ?? []).filter((p) => !/Failed to load resource: the server responded with a status of (409|500)\b/.test(p));
-  assert.deepEqual(problems, [], 'no errors in the page');
-  session = null;
-});
+// The failures a test causes on purpose are logged by the browser; anything else is a problem.
+const e2e = useStack({ expected: /Failed to load resource: the server responded with a status of (409|500)\b/ });
 
 const IMPORT = 'Import memberships CSV (group,email[,action]) or access file (YAML)';
-const faults = (rules) => stack.api('POST', '/__mock/faults', rules);
-const clearFaults = () => stack.api('DELETE', '/__mock/faults');
-const clearRequests = () => stack.api('DELETE', '/__mock/requests');
+const faults = (rules) => e2e.stack.api('POST', '/__mock/faults', rules);
+const clearFaults = () => e2e.stack.api('DELETE', '/__mock/faults');
+const clearRequests = () => e2e.stack.api('DELETE', '/__mock/requests');
 /** The writes the mock received since the log was cleared: `METHOD path`. */
-const writes = async () => (await stack.api('GET', '/__mock/requests')).data.filter((e) => e.method !== 'GET' && e.path.startsWith('/v1/')).map((e) => `${e.method} ${e.path}`);
-const members = async (groupId) => (await listAll(stack.api, `/v1/organization/groups/${groupId}/users`)).map((u) => u.id).sort();
-const groupNamed = async (name) => (await listAll(stack.api, '/v1/organization/groups')).find((g) => g.name === name);
+const writes = async () => (await e2e.stack.api('GET', '/__mock/requests')).data.filter((e) => e.method !== 'GET' && e.path.startsWith('/v1/')).map((e) => `${e.method} ${e.path}`);
+const members = async (groupId) => (await listAll(e2e.stack.api, `/v1/organization/groups/${groupId}/users`)).map((u) => u.id).sort();
+const groupNamed = async (name) => (await listAll(e2e.stack.api, '/v1/organization/groups')).find((g) => g.name === name);
 /** The text of each item of a list. */
 const texts = (list) => list.evaluate((ul) => [...ul.children].map((li) => li.textContent));
 /** What has focus: `tag type "text"`, e.g. `BUTTON "Cancel"`. */
@@ -44,8 +28,8 @@ const focused = (page) => page.evaluate(() => {
 });
 
 async function openAccess(options) {
-  session = await stack.open(options);
-  const { page } = session;
+  e2e.session = await e2e.stack.open(options);
+  const { page } = e2e.session;
   await page.getByRole('button', { name: 'Access', exact: true }).click();
   await page.getByText(/^Loaded \d+ users, \d+ groups and \d+ roles\.$/).waitFor({ timeout: 30_000 });
   return page;
@@ -60,7 +44,7 @@ async function showGroup(page, name) {
 test('a failed row is retried alone after the fault is gone; the row that succeeded is never sent again (360 px, axe)', async () => {
   const legal = await groupNamed('Legal');
   const finance = await groupNamed('Finance');
-  const users = (await listAll(stack.api, '/v1/organization/users')).filter((u) => u.email);
+  const users = (await listAll(e2e.stack.api, '/v1/organization/users')).filter((u) => u.email);
   const inLegal = await members(legal.id);
   const inFinance = await members(finance.id);
   const a = users.find((u) => !inLegal.includes(u.id));
@@ -100,7 +84,7 @@ test('a failed row is retried alone after the fault is gone; the row that succee
 });
 
 test('a row the server refuses (409) can be retried and fails again, keeping its Retry', async () => {
-  const users = await listAll(stack.api, '/v1/organization/users');
+  const users = await listAll(e2e.stack.api, '/v1/organization/users');
   const ada = users.find((u) => u.email === 'ada.lovelace@example.com');
   const page = await openAccess();
   await page.getByRole('combobox', { name: 'Find a person, group or role' }).fill('ada.lovelace');
@@ -121,16 +105,16 @@ test('a row the server refuses (409) can be retried and fails again, keeping its
   await clearFaults();
   await page.getByRole('button', { name: /^Retry: assign role User Auditor/ }).click();
   await page.getByText('Applied 1 change.').waitFor();
-  const held = (await listAll(stack.api, `/v1/organization/users/${ada.id}/roles`)).map((r) => r.role?.name ?? r.name);
+  const held = (await listAll(e2e.stack.api, `/v1/organization/users/${ada.id}/roles`)).map((r) => r.role?.name ?? r.name);
   assert.ok(held.includes('User Auditor'));
 });
 
 test('bulk remove: select members (one through "select all" of the filter), preview, cancel, apply; SCIM groups offer none', async () => {
-  const groups = await listAll(stack.api, '/v1/organization/groups');
+  const groups = await listAll(e2e.stack.api, '/v1/organization/groups');
   let group;
   let before;
   for (const g of groups.filter((x) => !x.is_scim_managed)) {
-    const m = await listAll(stack.api, `/v1/organization/groups/${g.id}/users`);
+    const m = await listAll(e2e.stack.api, `/v1/organization/groups/${g.id}/users`);
     if (m.filter((u) => u.email).length >= 3) {
       group = g;
       before = m;
@@ -183,7 +167,7 @@ test('bulk remove: select members (one through "select all" of the filter), prev
 test('bulk add: the preview opens on Apply, Cancel returns focus to Preview, Done returns it to the redrawn Preview', async () => {
   const finance = await groupNamed('Finance');
   const inFinance = await members(finance.id);
-  const outsider = (await listAll(stack.api, '/v1/organization/users')).find((u) => u.email && !inFinance.includes(u.id));
+  const outsider = (await listAll(e2e.stack.api, '/v1/organization/users')).find((u) => u.email && !inFinance.includes(u.id));
   const page = await openAccess();
   await showGroup(page, 'Finance');
   await page.getByLabel('Emails to add (one per line or comma-separated)').fill(outsider.email);
@@ -201,8 +185,8 @@ test('bulk add: the preview opens on Apply, Cancel returns focus to Preview, Don
 });
 
 test('the delete confirmation opens on Cancel and gives focus back to Delete when cancelled', async () => {
-  session = await stack.open({ path: '/#groups' });
-  const { page } = session;
+  e2e.session = await e2e.stack.open({ path: '/#groups' });
+  const { page } = e2e.session;
   const list = page.locator('#groups-panel .master').getByRole('list', { name: 'Groups', exact: true });
   await list.getByRole('listitem').first().waitFor();
   await list.getByRole('button').first().click();
@@ -226,11 +210,11 @@ test('access file import: dump, edit, import; blocked rows say why; the server t
   const page = await openAccess();
   const text = await exportAccessFile(page);
   const file = YAML.parse(text);
-  const groups = await listAll(stack.api, '/v1/organization/groups');
+  const groups = await listAll(e2e.stack.api, '/v1/organization/groups');
   const legal = groups.find((g) => g.name === 'Legal');
   const finance = groups.find((g) => g.name === 'Finance');
   const scim = groups.find((g) => g.is_scim_managed);
-  const users = (await listAll(stack.api, '/v1/organization/users')).filter((u) => u.email);
+  const users = (await listAll(e2e.stack.api, '/v1/organization/users')).filter((u) => u.email);
   const inLegal = await members(legal.id);
   const newcomer = users.find((u) => !inLegal.includes(u.id) && !u.is_scim_managed);
   const leaver = file.groups.Finance.members[0];
@@ -255,7 +239,7 @@ test('access file import: dump, edit, import; blocked rows say why; the server t
   await dialog.getByRole('button', { name: 'Done' }).click();
   assert.equal(await focused(page), 'INPUT file ""');
   // The server matches the file: memberships of the edited groups, the SCIM group unchanged.
-  const emailOf = new Map((await listAll(stack.api, '/v1/organization/users')).map((u) => [u.id, u.email ?? u.id]));
+  const emailOf = new Map((await listAll(e2e.stack.api, '/v1/organization/users')).map((u) => [u.id, u.email ?? u.id]));
   const emails = async (id) => (await members(id)).map((m) => emailOf.get(m)).sort();
   assert.deepEqual(await emails(legal.id), [...file.groups.Legal.members].sort());
   assert.deepEqual(await emails(finance.id), [...file.groups.Finance.members].sort());
@@ -297,14 +281,14 @@ test('access file import: a file with errors lists each with its line and applie
   await page.getByText(/^ownerless\.yaml: refused: the plan would leave the organization with no owner.*Nothing was applied\.$/).waitFor();
   assert.equal(await page.getByRole('dialog').count(), 0);
   assert.deepEqual(await writes(), []);
-  const owners = (await listAll(stack.api, '/v1/organization/users')).filter((u) => u.role === 'owner');
+  const owners = (await listAll(e2e.stack.api, '/v1/organization/users')).filter((u) => u.role === 'owner');
   assert.ok(owners.length > 0);
 });
 
 test('a file dropped on the import control is planned like a chosen one', async () => {
   const legal = await groupNamed('Legal');
   const inLegal = await members(legal.id);
-  const newcomer = (await listAll(stack.api, '/v1/organization/users')).find((u) => u.email && !inLegal.includes(u.id));
+  const newcomer = (await listAll(e2e.stack.api, '/v1/organization/users')).find((u) => u.email && !inLegal.includes(u.id));
   const page = await openAccess();
   await clearRequests();
   // What a drop from the desktop gives the page: a drop event carrying the file.

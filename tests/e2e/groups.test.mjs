@@ -1,24 +1,9 @@
 // The Groups section: listing, paging, filtering, create / rename / delete, members and roles.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, listAll, pickFromList, loadMore } from './harness.mjs';
+import { useStack, listAll, pickFromList, loadMore } from './harness.mjs';
 
-let stack;
-let session;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await stack.reset();
-  session = await stack.open({ path: '/#groups' });
-});
-afterEach(async () => {
-  await session?.context.close();
-  assert.deepEqual(session?.problems ?? [], [], 'no errors in the page');
-});
+const e2e = useStack({ openPath: '/#groups' });
 
 const groupList = (page) => page.getByRole('list', { name: 'Groups', exact: true });
 const groupItems = (page) => groupList(page).getByRole('listitem');
@@ -26,7 +11,7 @@ const groupItems = (page) => groupList(page).getByRole('listitem');
 const openGroup = (page, name) => pickFromList(page, '#groups-panel', 'Groups', name);
 
 test('the page loads, lists groups page by page and filters them as you type', async () => {
-  const { page } = session;
+  const { page } = e2e.session;
   await groupItems(page).nth(9).waitFor();
   assert.equal(await groupItems(page).count(), 10, 'first page of 10 groups');
   // Served through the handler: who is signed in, and no key field.
@@ -35,24 +20,24 @@ test('the page loads, lists groups page by page and filters them as you type', a
 
   await loadMore(page.locator('#groups-panel .master'));
   await groupItems(page).nth(11).waitFor();
-  const all = await listAll(stack.api, '/v1/organization/groups');
+  const all = await listAll(e2e.stack.api, '/v1/organization/groups');
   assert.equal(await groupItems(page).count(), all.length, 'every group after loading more');
   assert.equal(await page.getByRole('button', { name: 'Load more' }).first().isVisible(), false);
 
   await page.getByLabel('Filter groups by name').fill('eng');
   await page.waitForFunction(() => document.querySelectorAll('ul[aria-label="Groups"] li').length === 1);
   assert.match(await groupItems(page).first().innerText(), /Engineering/);
-  await stack.screenshot(page, 'groups-list-filtered');
+  await e2e.stack.screenshot(page, 'groups-list-filtered');
 });
 
 test('create, rename and delete a group', async () => {
-  const { page } = session;
+  const { page } = e2e.session;
   await groupItems(page).first().waitFor();
 
   await page.getByLabel('New group name').fill('Field Team');
   await page.getByRole('button', { name: 'Create group' }).click();
   await page.getByRole('heading', { level: 2, name: 'Field Team' }).waitFor();
-  let all = await listAll(stack.api, '/v1/organization/groups');
+  let all = await listAll(e2e.stack.api, '/v1/organization/groups');
   const created = all.find((g) => g.name === 'Field Team');
   assert.ok(created, 'the mock has the new group');
   assert.equal(await page.getByLabel('New group name').inputValue(), '', 'the create form is cleared');
@@ -61,35 +46,35 @@ test('create, rename and delete a group', async () => {
   await page.getByRole('button', { name: 'Rename' }).click();
   await page.getByRole('heading', { level: 2, name: 'Field Operations' }).waitFor();
   await groupList(page).getByRole('button', { name: /^Field Operations/ }).waitFor();
-  const renamed = await stack.api('GET', `/v1/organization/groups/${created.id}`);
+  const renamed = await e2e.stack.api('GET', `/v1/organization/groups/${created.id}`);
   assert.equal(renamed.name, 'Field Operations');
 
   await page.getByRole('button', { name: 'Delete group' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByText('Delete the group “Field Operations”?').waitFor();
-  await stack.screenshot(page, 'group-delete-confirm');
+  await e2e.stack.screenshot(page, 'group-delete-confirm');
   await dialog.getByRole('button', { name: 'Delete group' }).click();
   await page.getByText('Select a group to see its members and roles.').waitFor();
   assert.equal(await groupList(page).getByRole('button', { name: /^Field Operations/ }).count(), 0);
-  all = await listAll(stack.api, '/v1/organization/groups');
+  all = await listAll(e2e.stack.api, '/v1/organization/groups');
   assert.equal(all.find((g) => g.id === created.id), undefined, 'the mock no longer has the group');
-  await stack.screenshot(page, 'group-deleted');
+  await e2e.stack.screenshot(page, 'group-deleted');
 });
 
 test('cancelling the confirmation keeps the group', async () => {
-  const { page } = session;
+  const { page } = e2e.session;
   await openGroup(page, 'Legal');
   await page.getByRole('button', { name: 'Delete group' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
-  const all = await listAll(stack.api, '/v1/organization/groups');
+  const all = await listAll(e2e.stack.api, '/v1/organization/groups');
   assert.ok(all.some((g) => g.name === 'Legal'));
   await page.getByRole('heading', { level: 2, name: 'Legal' }).waitFor();
 });
 
 test('add a member found by email, then remove them', async () => {
-  const { page } = session;
+  const { page } = e2e.session;
   await openGroup(page, 'Operations'); // the seeded group without members (on the second page)
-  const group = (await listAll(stack.api, '/v1/organization/groups')).find((g) => g.name === 'Operations');
+  const group = (await listAll(e2e.stack.api, '/v1/organization/groups')).find((g) => g.name === 'Operations');
   const members = page.getByRole('list', { name: 'Members of Operations' });
   await page.getByText('This group has no members.').waitFor();
 
@@ -97,9 +82,9 @@ test('add a member found by email, then remove them', async () => {
   await page.getByRole('button', { name: 'Find user' }).click();
   await page.getByRole('button', { name: 'Add Grace Hopper to Operations' }).click();
   await members.getByText('Grace Hopper').waitFor();
-  let inGroup = await listAll(stack.api, `/v1/organization/groups/${group.id}/users`);
+  let inGroup = await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/users`);
   assert.deepEqual(inGroup.map((u) => u.email), ['grace.hopper@example.com']);
-  await stack.screenshot(page, 'group-member-added');
+  await e2e.stack.screenshot(page, 'group-member-added');
 
   await page.getByLabel('Add a member by email').fill('nobody@example.com');
   await page.getByRole('button', { name: 'Find user' }).click();
@@ -107,16 +92,16 @@ test('add a member found by email, then remove them', async () => {
 
   await members.getByRole('button', { name: 'Remove Grace Hopper' }).click();
   await page.getByText('This group has no members.').waitFor();
-  inGroup = await listAll(stack.api, `/v1/organization/groups/${group.id}/users`);
+  inGroup = await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/users`);
   assert.deepEqual(inGroup, []);
 });
 
 test('members are paginated', async () => {
-  const { page } = session;
+  const { page } = e2e.session;
   // Give "Operations" 12 members through the API, then page through them in the UI.
-  const group = (await listAll(stack.api, '/v1/organization/groups')).find((g) => g.name === 'Operations');
-  const users = (await listAll(stack.api, '/v1/organization/users')).slice(0, 12);
-  for (const u of users) await stack.api('POST', `/v1/organization/groups/${group.id}/users`, { user_id: u.id });
+  const group = (await listAll(e2e.stack.api, '/v1/organization/groups')).find((g) => g.name === 'Operations');
+  const users = (await listAll(e2e.stack.api, '/v1/organization/users')).slice(0, 12);
+  for (const u of users) await e2e.stack.api('POST', `/v1/organization/groups/${group.id}/users`, { user_id: u.id });
   await openGroup(page, 'Operations');
   const members = page.getByRole('list', { name: 'Members of Operations' }).getByRole('listitem');
   await members.nth(9).waitFor();
@@ -127,21 +112,21 @@ test('members are paginated', async () => {
 });
 
 test('assign and unassign a role for a group', async () => {
-  const { page } = session;
+  const { page } = e2e.session;
   await openGroup(page, 'Design');
-  const group = (await listAll(stack.api, '/v1/organization/groups')).find((g) => g.name === 'Design');
+  const group = (await listAll(e2e.stack.api, '/v1/organization/groups')).find((g) => g.name === 'Design');
   const roles = page.getByRole('list', { name: 'Roles of group Design' });
   await page.getByText('No roles assigned.').waitFor();
 
   await page.getByLabel('Role to assign to group Design').selectOption({ label: 'User Auditor' });
   await page.getByRole('button', { name: 'Assign role' }).click();
   await roles.getByText('User Auditor').waitFor();
-  let assigned = await listAll(stack.api, `/v1/organization/groups/${group.id}/roles`);
+  let assigned = await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/roles`);
   assert.deepEqual(assigned.map((r) => r.name), ['User Auditor']);
-  await stack.screenshot(page, 'group-role-assigned');
+  await e2e.stack.screenshot(page, 'group-role-assigned');
 
   await roles.getByRole('button', { name: 'Unassign User Auditor' }).click();
   await page.getByText('No roles assigned.').waitFor();
-  assigned = await listAll(stack.api, `/v1/organization/groups/${group.id}/roles`);
+  assigned = await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/roles`);
   assert.deepEqual(assigned, []);
 });

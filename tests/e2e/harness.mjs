@@ -2,11 +2,13 @@
 // (scripts/demo-server.mjs: the page and the package's server handler in front of the mock),
 // the browser E2E_BROWSER names (driver.mjs: Chromium by default, or Firefox), and gives each test
 // a fresh page on freshly reset data.
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { after, afterEach, before, beforeEach } from 'node:test';
 import { BROWSER, launchBrowser } from './driver.mjs';
 import { KEY, copyPkg, repoRoot, startMock } from '../support/mock.mjs';
 
@@ -79,6 +81,35 @@ export async function startDemoServer({ upstream, pkgDir, key = KEY }) {
       return text;
     },
   };
+}
+
+/**
+ * The hooks a test file shares: one stack for the file (`startStack({ mockArgs })`), fresh data
+ * before each test (and a page at `openPath`, when given), and after each test its page closed
+ * and the page's errors checked (`checkProblems`), less those `expected` matches (failures the
+ * test causes on purpose). Tests use `e2e.stack`, and `e2e.session` (`{ page, context, problems }`),
+ * which they may set themselves with `e2e.session = await e2e.stack.open(…)`.
+ */
+export function useStack({ mockArgs, openPath, expected = null, checkProblems = true } = {}) {
+  const e2e = { stack: null, session: null };
+  before(async () => {
+    e2e.stack = await startStack({ mockArgs });
+  });
+  after(async () => {
+    await e2e.stack?.close();
+  });
+  beforeEach(async () => {
+    e2e.session = null;
+    await e2e.stack.reset();
+    if (openPath !== undefined) e2e.session = await e2e.stack.open({ path: openPath });
+  });
+  afterEach(async () => {
+    await e2e.session?.context.close();
+    if (!checkProblems) return;
+    const problems = (e2e.session?.problems ?? []).filter((p) => !expected?.test(p));
+    assert.deepEqual(problems, [], 'no errors in the page');
+  });
+  return e2e;
 }
 
 /**

@@ -1,25 +1,10 @@
 // The Users and Roles sections: email filter, organization role, user role assignments,
 // deleting a user, custom roles.
-import { test, before, after, beforeEach, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startStack, listAll, pickFromList, loadMore } from './harness.mjs';
+import { useStack, listAll, pickFromList, loadMore } from './harness.mjs';
 
-let stack;
-let session;
-before(async () => {
-  stack = await startStack();
-});
-after(async () => {
-  await stack?.close();
-});
-beforeEach(async () => {
-  await stack.reset();
-  session = await stack.open({ path: '/#users' });
-});
-afterEach(async () => {
-  await session?.context.close();
-  assert.deepEqual(session?.problems ?? [], [], 'no errors in the page');
-});
+const e2e = useStack({ openPath: '/#users' });
 
 const userList = (page) => page.getByRole('list', { name: 'Users', exact: true });
 
@@ -29,12 +14,12 @@ async function openUser(page, name) {
 }
 
 async function userByEmail(email) {
-  const page = await stack.api('GET', `/v1/organization/users?emails=${encodeURIComponent(email)}`);
+  const page = await e2e.stack.api('GET', `/v1/organization/users?emails=${encodeURIComponent(email)}`);
   return page.data[0];
 }
 
 test('users are listed page by page and filtered by email', async () => {
-  const { page } = session;
+  const { page } = e2e.session;
   await page.getByRole('button', { name: 'Users', exact: true }).click();
   const items = userList(page).getByRole('listitem');
   await items.nth(19).waitFor();
@@ -46,10 +31,10 @@ test('users are listed page by page and filtered by email', async () => {
   await page.getByRole('button', { name: 'Filter', exact: true }).click();
   await page.waitForFunction(() => document.querySelectorAll('ul[aria-label="Users"] li').length === 1);
   assert.match(await items.first().innerText(), /Radia Perlman/);
-  const log = await stack.api('GET', '/__mock/requests');
+  const log = await e2e.stack.api('GET', '/__mock/requests');
   const last = log.data.filter((r) => r.path === '/v1/organization/users').at(-1);
   assert.match(decodeURIComponent(last.query), /emails(\[\])?=Radia\.Perlman@example\.com/, 'the filter goes to the API');
-  await stack.screenshot(page, 'users-filtered');
+  await e2e.stack.screenshot(page, 'users-filtered');
 
   await page.getByLabel('Filter by email').fill('no.such.person@example.com');
   await page.getByRole('button', { name: 'Filter', exact: true }).click();
@@ -59,7 +44,7 @@ test('users are listed page by page and filtered by email', async () => {
 });
 
 test("change a user's organization role", async () => {
-  const { page } = session;
+  const { page } = e2e.session;
   await openUser(page, 'Linus Torvalds');
   const before = await userByEmail('linus.torvalds@example.com');
   assert.equal(before.role, 'reader');
@@ -67,11 +52,11 @@ test("change a user's organization role", async () => {
   await page.getByRole('button', { name: 'Save role' }).click();
   await page.getByText('Saved: owner.').waitFor();
   assert.equal((await userByEmail('linus.torvalds@example.com')).role, 'owner');
-  await stack.screenshot(page, 'user-role-changed');
+  await e2e.stack.screenshot(page, 'user-role-changed');
 });
 
 test('assign and unassign a role for a user', async () => {
-  const { page } = session;
+  const { page } = e2e.session;
   await openUser(page, 'Linus Torvalds');
   const user = await userByEmail('linus.torvalds@example.com');
   const roles = page.getByRole('list', { name: 'Roles of Linus Torvalds' });
@@ -80,18 +65,18 @@ test('assign and unassign a role for a user', async () => {
   await page.getByLabel('Role to assign to Linus Torvalds').selectOption({ label: 'Billing Viewer' });
   await page.getByRole('button', { name: 'Assign role' }).click();
   await roles.getByText('Billing Viewer').waitFor();
-  let names = (await listAll(stack.api, `/v1/organization/users/${user.id}/roles`)).map((r) => r.name).sort();
+  let names = (await listAll(e2e.stack.api, `/v1/organization/users/${user.id}/roles`)).map((r) => r.name).sort();
   assert.deepEqual(names, ['API Group Manager', 'Billing Viewer', 'User Auditor']);
-  await stack.screenshot(page, 'user-role-assigned');
+  await e2e.stack.screenshot(page, 'user-role-assigned');
 
   await roles.getByRole('button', { name: 'Unassign API Group Manager' }).click();
   await roles.getByText('API Group Manager').waitFor({ state: 'detached' });
-  names = (await listAll(stack.api, `/v1/organization/users/${user.id}/roles`)).map((r) => r.name).sort();
+  names = (await listAll(e2e.stack.api, `/v1/organization/users/${user.id}/roles`)).map((r) => r.name).sort();
   assert.deepEqual(names, ['Billing Viewer', 'User Auditor']);
 });
 
 test('delete a user after confirming', async () => {
-  const { page } = session;
+  const { page } = e2e.session;
   await openUser(page, 'Carol Shaw');
   await page.getByRole('button', { name: 'Delete user' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete user' }).click();
@@ -100,7 +85,7 @@ test('delete a user after confirming', async () => {
 });
 
 test('create, edit and delete a custom role; predefined roles are read-only', async () => {
-  const { page } = session;
+  const { page } = e2e.session;
   await page.getByRole('button', { name: 'Roles', exact: true }).click();
   const roleList = page.getByRole('list', { name: 'Organization roles' });
   await roleList.getByRole('listitem', { name: 'Role Owner' }).waitFor();
@@ -114,7 +99,7 @@ test('create, edit and delete a custom role; predefined roles are read-only', as
   await page.getByRole('button', { name: 'Create role' }).click();
   const card = roleList.getByRole('listitem', { name: 'Role Release Manager' });
   await card.waitFor();
-  let role = (await listAll(stack.api, '/v1/organization/roles')).find((r) => r.name === 'Release Manager');
+  let role = (await listAll(e2e.stack.api, '/v1/organization/roles')).find((r) => r.name === 'Release Manager');
   assert.deepEqual(role.permissions, ['api.groups.read', 'api.users.read', 'api.roles.read']);
   assert.equal(role.description, 'Ships releases');
   assert.equal(await page.getByLabel('Role name', { exact: true }).inputValue(), '', 'the create form is cleared');
@@ -124,21 +109,21 @@ test('create, edit and delete a custom role; predefined roles are read-only', as
   await edit.getByLabel('Description', { exact: true }).fill('Ships releases weekly');
   await edit.getByRole('button', { name: 'Save' }).click();
   await card.getByText('Ships releases weekly').waitFor();
-  role = await stack.api('GET', `/v1/organization/roles/${role.id}`);
+  role = await e2e.stack.api('GET', `/v1/organization/roles/${role.id}`);
   assert.equal(role.description, 'Ships releases weekly');
-  await stack.screenshot(page, 'roles');
+  await e2e.stack.screenshot(page, 'roles');
 
   await card.getByRole('button', { name: 'Delete Release Manager' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete role' }).click();
   await card.waitFor({ state: 'detached' });
-  const all = await listAll(stack.api, '/v1/organization/roles');
+  const all = await listAll(e2e.stack.api, '/v1/organization/roles');
   assert.equal(all.find((r) => r.id === role.id), undefined);
 });
 
 test('the layout works at phone width', async () => {
-  await session.context.close();
-  session = await stack.open({ viewport: { width: 390, height: 844 }, path: '/#users' });
-  const { page } = session;
+  await e2e.session.context.close();
+  e2e.session = await e2e.stack.open({ viewport: { width: 390, height: 844 }, path: '/#users' });
+  const { page } = e2e.session;
   await openUser(page, 'Ada Lovelace');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
@@ -146,19 +131,19 @@ test('the layout works at phone width', async () => {
   await page.getByRole('heading', { level: 2, name: 'Ada Lovelace' }).evaluate((el) => {
     if (document.activeElement !== el) throw new Error('the detail heading is not focused');
   });
-  await stack.screenshot(page, 'phone-user-detail', { fullPage: false });
+  await e2e.stack.screenshot(page, 'phone-user-detail', { fullPage: false });
   await page.getByRole('button', { name: 'Groups', exact: true }).click();
   await page.evaluate(() => window.scrollTo(0, 0));
-  await stack.screenshot(page, 'phone-top', { fullPage: false });
+  await e2e.stack.screenshot(page, 'phone-top', { fullPage: false });
 });
 
 test('the only owner is neither made a reader nor deleted: refused before anything is sent', async () => {
-  const { page } = session;
-  const owners = (await listAll(stack.api, '/v1/organization/users')).filter((u) => u.role === 'owner');
+  const { page } = e2e.session;
+  const owners = (await listAll(e2e.stack.api, '/v1/organization/users')).filter((u) => u.role === 'owner');
   const ada = owners.find((u) => u.email === 'ada.lovelace@example.com');
   assert.ok(ada && owners.length > 1, 'the demo seed has Ada Lovelace and other owners');
-  for (const other of owners) if (other.id !== ada.id) await stack.api('POST', `/v1/organization/users/${other.id}`, { role: 'reader' });
-  await stack.api('DELETE', '/__mock/requests');
+  for (const other of owners) if (other.id !== ada.id) await e2e.stack.api('POST', `/v1/organization/users/${other.id}`, { role: 'reader' });
+  await e2e.stack.api('DELETE', '/__mock/requests');
 
   await openUser(page, 'Ada Lovelace');
   await page.getByLabel('Organization role', { exact: true }).selectOption('reader');
@@ -167,13 +152,13 @@ test('the only owner is neither made a reader nor deleted: refused before anythi
   await page.getByRole('button', { name: 'Delete user' }).click();
   await page.getByText("Ada Lovelace is the organization's only owner: removing them would leave it without one.", { exact: false }).waitFor();
   assert.equal(await page.getByRole('dialog').count(), 0, 'no confirmation is asked for a refused delete');
-  const sent = (await stack.api('GET', '/__mock/requests')).data.filter((r) => r.method !== 'GET');
+  const sent = (await e2e.stack.api('GET', '/__mock/requests')).data.filter((r) => r.method !== 'GET');
   assert.deepEqual(sent, [], 'nothing but reads reached the API');
   assert.equal((await userByEmail('ada.lovelace@example.com')).role, 'owner');
 
   // With another owner, the same change goes through.
   const grace = owners.find((u) => u.email === 'grace.hopper@example.com');
-  await stack.api('POST', `/v1/organization/users/${grace.id}`, { role: 'owner' });
+  await e2e.stack.api('POST', `/v1/organization/users/${grace.id}`, { role: 'owner' });
   await page.getByRole('button', { name: 'Save role' }).click();
   await page.getByText('Saved: reader.').waitFor();
   assert.equal((await userByEmail('ada.lovelace@example.com')).role, 'reader');
