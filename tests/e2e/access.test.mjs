@@ -7,19 +7,10 @@ import { useStack, listAll } from './harness.mjs';
 
 const e2e = useStack();
 
-/** Opens the page, the Access tab, and waits for the organization to load. */
-async function openAccess(options) {
-  e2e.session = await e2e.stack.open(options);
-  const { page } = e2e.session;
-  await page.getByRole('button', { name: 'Access', exact: true }).click();
-  await page.getByText(/^Loaded \d+ users, \d+ groups and \d+ roles\.$/).waitFor({ timeout: 30_000 });
-  return page;
-}
-
 const search = (page) => page.getByRole('combobox', { name: 'Find a person, group or role' });
 
 test('search finds people, groups and roles, grouped by kind, from the keyboard', async () => {
-  const page = await openAccess();
+  const page = await e2e.openAccess();
   const users = await listAll(e2e.stack.api, '/v1/organization/users');
   assert.match(await page.locator('#access-panel').textContent(), new RegExp(`Loaded ${users.length} users`));
   const box = search(page);
@@ -54,7 +45,7 @@ test("a person's inherited role names its group, with a link to it", async () =>
     }
   }
   assert.ok(found, 'the demo seed has a role held through a group');
-  const page = await openAccess();
+  const page = await e2e.openAccess();
   await search(page).fill(found.user.email);
   await page.getByRole('option', { name: new RegExp(found.user.name) }).first().click();
   await page.getByRole('heading', { level: 2, name: found.user.name }).waitFor();
@@ -81,7 +72,7 @@ test('"who can write roles": the Role Administrator holders are the ones the API
     if (rs.some((r) => (r.role?.id ?? r.id) === role.id)) holders.add(u.id);
   }
   assert.ok(holders.size > 0);
-  const page = await openAccess({ viewport: { width: 360, height: 800 } });
+  const page = await e2e.openAccess({ viewport: { width: 360, height: 800 } });
   await search(page).fill('Role Administrator');
   await page.getByRole('option', { name: /^Role Administrator/ }).click();
   await page.locator('.access-view').getByText(new RegExp(`· ${holders.size} holders?$`)).waitFor();
@@ -95,7 +86,7 @@ test('"who can write roles": the Role Administrator holders are the ones the API
 });
 
 test('export downloads the memberships CSV the API implies', async () => {
-  const page = await openAccess();
+  const page = await e2e.openAccess();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export memberships (CSV)' }).click()]);
   assert.equal(download.suggestedFilename(), 'memberships.csv');
   const text = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
@@ -125,7 +116,7 @@ async function axeFindings(page) {
 
 test('axe-core finds nothing serious or critical in the Access section, at 360 px and 1,440 px; screenshots kept', async () => {
   for (const width of [360, 1440]) {
-    const page = await openAccess({ viewport: { width, height: 900 } });
+    const page = await e2e.openAccess({ viewport: { width, height: 900 } });
     await page.getByRole('list', { name: 'People', exact: true }).getByRole('listitem').first().waitFor();
     assert.deepEqual(await axeFindings(page), [], `the overview at ${width} px`);
     const overviewWidth = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -151,7 +142,7 @@ test('bulk add with one unknown email: it is shown, the rest is added only after
   const members = new Set((await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/users`)).map((u) => u.id));
   const outsiders = (await listAll(e2e.stack.api, '/v1/organization/users')).filter((u) => u.email && !members.has(u.id)).slice(0, 2);
   assert.equal(outsiders.length, 2);
-  const page = await openAccess();
+  const page = await e2e.openAccess();
   await search(page).fill('Finance');
   await page.getByRole('option', { name: /^Finance/ }).click();
   await page.getByRole('heading', { level: 2, name: 'Finance' }).waitFor();
@@ -170,7 +161,7 @@ test('bulk add with one unknown email: it is shown, the rest is added only after
 });
 
 test('the viewer sees the access views and is offered no change', async () => {
-  const page = await openAccess({ path: '/?as=viewer' });
+  const page = await e2e.openAccess({ path: '/?as=viewer' });
   await search(page).fill('Finance');
   await page.getByRole('option', { name: /^Finance/ }).click();
   await page.getByRole('heading', { level: 2, name: 'Finance' }).waitFor();
@@ -185,7 +176,7 @@ test('CSV import: a file with a bad row names its line and applies nothing; a go
   const legal = groups.find((g) => g.name === 'Legal');
   const before = (await listAll(e2e.stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id);
   const users = (await listAll(e2e.stack.api, '/v1/organization/users')).filter((u) => u.email && !before.includes(u.id)).slice(0, 3);
-  const page = await openAccess();
+  const page = await e2e.openAccess();
   const input = page.getByLabel('Import memberships CSV (group,email[,action]) or access file (YAML)');
   const bad = `group,email\nLegal,${users[0].email}\nNo Such Group,${users[1].email}\n`;
   await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
@@ -209,7 +200,7 @@ test('a person: assign a role and remove it through the preview; a role held onl
   const auditor = roles.find((r) => r.name === 'User Auditor');
   const held = async () => (await listAll(e2e.stack.api, `/v1/organization/users/${ada.id}/roles`)).filter((r) => (r.role?.id ?? r.id) === auditor.id);
   assert.deepEqual(await held(), []);
-  const page = await openAccess();
+  const page = await e2e.openAccess();
   await search(page).fill('ada.lovelace');
   await page.getByRole('option', { name: /Ada Lovelace/ }).first().click();
   await page.getByRole('heading', { level: 2, name: 'Ada Lovelace' }).waitFor();

@@ -27,14 +27,6 @@ const focused = (page) => page.evaluate(() => {
   return `${el?.tagName}${el?.type === 'file' ? ' file' : ''} "${(el?.textContent ?? '').trim().slice(0, 60)}"`;
 });
 
-async function openAccess(options) {
-  e2e.session = await e2e.stack.open(options);
-  const { page } = e2e.session;
-  await page.getByRole('button', { name: 'Access', exact: true }).click();
-  await page.getByText(/^Loaded \d+ users, \d+ groups and \d+ roles\.$/).waitFor({ timeout: 30_000 });
-  return page;
-}
-
 async function showGroup(page, name) {
   await page.getByRole('combobox', { name: 'Find a person, group or role' }).fill(name);
   await page.getByRole('option', { name: new RegExp(`^${name}`) }).first().click();
@@ -49,7 +41,7 @@ test('a failed row is retried alone after the fault is gone; the row that succee
   const inFinance = await members(finance.id);
   const a = users.find((u) => !inLegal.includes(u.id));
   const b = users.find((u) => u.id !== a.id && !inFinance.includes(u.id));
-  const page = await openAccess({ viewport: { width: 360, height: 800 } });
+  const page = await e2e.openAccess({ viewport: { width: 360, height: 800 } });
   // Every request adding to Legal fails with a 500 (the client's retries too).
   await faults([{ method: 'POST', path: `/v1/organization/groups/${legal.id}/users`, status: 500, count: 50 }]);
   await page.getByLabel(IMPORT).setInputFiles({ name: 'two.csv', mimeType: 'text/csv', buffer: Buffer.from(`group,email\nLegal,${a.email}\nFinance,${b.email}\n`) });
@@ -86,7 +78,7 @@ test('a failed row is retried alone after the fault is gone; the row that succee
 test('a row the server refuses (409) can be retried and fails again, keeping its Retry', async () => {
   const users = await listAll(e2e.stack.api, '/v1/organization/users');
   const ada = users.find((u) => u.email === 'ada.lovelace@example.com');
-  const page = await openAccess();
+  const page = await e2e.openAccess();
   await page.getByRole('combobox', { name: 'Find a person, group or role' }).fill('ada.lovelace');
   await page.getByRole('option', { name: /Ada Lovelace/ }).first().click();
   await page.getByRole('heading', { level: 2, name: 'Ada Lovelace' }).waitFor();
@@ -123,7 +115,7 @@ test('bulk remove: select members (one through "select all" of the filter), prev
   }
   assert.ok(group, 'a group with three members');
   const [x, y] = before.filter((u) => u.email);
-  const page = await openAccess({ viewport: { width: 360, height: 800 } });
+  const page = await e2e.openAccess({ viewport: { width: 360, height: 800 } });
   await showGroup(page, group.name);
   const remove = page.getByRole('button', { name: /^Remove selected/ });
   assert.equal(await remove.isDisabled(), true);
@@ -168,7 +160,7 @@ test('bulk add: the preview opens on Apply, Cancel returns focus to Preview, Don
   const finance = await groupNamed('Finance');
   const inFinance = await members(finance.id);
   const outsider = (await listAll(e2e.stack.api, '/v1/organization/users')).find((u) => u.email && !inFinance.includes(u.id));
-  const page = await openAccess();
+  const page = await e2e.openAccess();
   await showGroup(page, 'Finance');
   await page.getByLabel('Emails to add (one per line or comma-separated)').fill(outsider.email);
   await page.getByRole('button', { name: 'Preview' }).click();
@@ -207,7 +199,7 @@ async function exportAccessFile(page) {
 }
 
 test('access file import: dump, edit, import; blocked rows say why; the server then matches the file', async () => {
-  const page = await openAccess();
+  const page = await e2e.openAccess();
   const text = await exportAccessFile(page);
   const file = YAML.parse(text);
   const groups = await listAll(e2e.stack.api, '/v1/organization/groups');
@@ -251,7 +243,7 @@ test('access file import: dump, edit, import; blocked rows say why; the server t
 });
 
 test('access file import: a file with errors lists each with its line and applies nothing; leaving no owner is refused before any preview', async () => {
-  const page = await openAccess();
+  const page = await e2e.openAccess();
   const text = await exportAccessFile(page);
   const lines = text.split('\n');
   // Two bad entries: an organization role that does not exist, and a key a group does not have.
@@ -289,7 +281,7 @@ test('a file dropped on the import control is planned like a chosen one', async 
   const legal = await groupNamed('Legal');
   const inLegal = await members(legal.id);
   const newcomer = (await listAll(e2e.stack.api, '/v1/organization/users')).find((u) => u.email && !inLegal.includes(u.id));
-  const page = await openAccess();
+  const page = await e2e.openAccess();
   await clearRequests();
   // What a drop from the desktop gives the page: a drop event carrying the file.
   await page.evaluate((csv) => {

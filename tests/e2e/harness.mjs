@@ -91,7 +91,18 @@ export async function startDemoServer({ upstream, pkgDir, key = KEY }) {
  * which they may set themselves with `e2e.session = await e2e.stack.open(…)`.
  */
 export function useStack({ mockArgs, openPath, expected = null, checkProblems = true } = {}) {
-  const e2e = { stack: null, session: null };
+  const e2e = {
+    stack: null,
+    session: null,
+    /** Opens the page (`stack.open(options)`), the Access tab, and waits for the organization to load. */
+    async openAccess(options) {
+      e2e.session = await e2e.stack.open(options);
+      const { page } = e2e.session;
+      await page.getByRole('button', { name: 'Access', exact: true }).click();
+      await page.getByText(/^Loaded \d+ users, \d+ groups and \d+ roles\.$/).waitFor({ timeout: 30_000 });
+      return page;
+    },
+  };
   before(async () => {
     e2e.stack = await startStack({ mockArgs });
   });
