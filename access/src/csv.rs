@@ -93,10 +93,18 @@ fn bad(line: u64, message: String) -> FileError {
 }
 
 /// The plan of `group,email[,action]` rows (action `add`, the default, or `remove`; an optional
-/// header) over the groups they name. Any bad row fails the whole file, with its line.
+/// header) over the groups they name. Any bad row fails the whole file, with its line; the first
+/// error, see [`plan_csv_all`].
 pub fn plan_csv(model: &Model, text: &str) -> Result<Plan, FileError> {
+    plan_csv_all(model, text).map_err(|mut errors| errors.swap_remove(0))
+}
+
+/// [`plan_csv`], failing with every bad row, in file order (never an empty list). A file too big
+/// or a quote never closed stops the reading; past that, each bad row gives its error and the
+/// reading goes on with the next one.
+pub fn plan_csv_all(model: &Model, text: &str) -> Result<Plan, Vec<FileError>> {
     if text.len() > crate::file::MAX_FILE_BYTES {
-        return Err(bad(1, "the file is larger than 10 MB".into()));
+        return Err(vec![bad(1, "the file is larger than 10 MB".into())]);
     }
     // The reader takes an unterminated quote as running to the end of the file: refuse it.
     let (mut quoted, mut line, mut opened) = (false, 1, 1);
@@ -113,8 +121,12 @@ pub fn plan_csv(model: &Model, text: &str) -> Result<Plan, FileError> {
         }
     }
     if quoted {
-        return Err(bad(opened, "CSV: a quoted field is never closed".into()));
+        return Err(vec![bad(
+            opened,
+            "CSV: a quoted field is never closed".into(),
+        )]);
     }
+    let mut errors = Vec::new();
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -142,10 +154,14 @@ pub fn plan_csv(model: &Model, text: &str) -> Result<Plan, FileError> {
                 .filter(|b| **b == b'\n')
                 .count() as u64
         };
-        let record = record.map_err(|e| {
-            let line = e.position().map_or(1, |p| line_at(p.byte()));
-            bad(line, format!("CSV: {e}"))
-        })?;
+        let record = match record {
+            Ok(record) => record,
+            Err(e) => {
+                let line = e.position().map_or(1, |p| line_at(p.byte()));
+                errors.push(bad(line, format!("CSV: {e}")));
+                continue;
+            }
+        };
         let line = record.position().map_or(1, |p| line_at(p.byte()));
         let fields: Vec<&str> = record.iter().collect();
         if fields.iter().all(|f| f.is_empty()) {
@@ -162,43 +178,54 @@ pub fn plan_csv(model: &Model, text: &str) -> Result<Plan, FileError> {
             [g, e] => (*g, *e, "add"),
             [g, e, a] => (*g, *e, if a.is_empty() { "add" } else { *a }),
             _ => {
-                return Err(bad(
+                errors.push(bad(
                     line,
                     format!(
                         "expected group,email[,action], found {} fields",
                         fields.len()
                     ),
-                ))
+                ));
+                continue;
             }
         };
         if group.is_empty() || email.is_empty() {
-            return Err(bad(line, "the group and the email are required".into()));
+            {
+                errors.push(bad(line, "the group and the email are required".into()));
+                continue;
+            };
         }
         let add = match action.to_ascii_lowercase().as_str() {
             "add" => true,
             "remove" => false,
             _ => {
-                return Err(bad(
+                errors.push(bad(
                     line,
                     format!("the action is `add` or `remove`, not `{action}`"),
-                ))
+                ));
+                continue;
             }
         };
         let Some(g) = model.find_group(group) else {
-            return Err(bad(
-                line,
-                format!("no group named `{group}` in the organization"),
-            ));
+            {
+                errors.push(bad(
+                    line,
+                    format!("no group named `{group}` in the organization"),
+                ));
+                continue;
+            };
         };
         let user = emails
             .get(&crate::model::email_key(email))
             .copied()
             .or_else(|| model.users.get(email).map(|u| u.id.as_str()));
         let Some(user) = user else {
-            return Err(bad(
-                line,
-                format!("{email} is not a member of the organization"),
-            ));
+            {
+                errors.push(bad(
+                    line,
+                    format!("{email} is not a member of the organization"),
+                ));
+                continue;
+            };
         };
         let entry = changes.entry(g.id.clone()).or_insert_with(|| {
             order.push(g.id.clone());
@@ -206,12 +233,18 @@ pub fn plan_csv(model: &Model, text: &str) -> Result<Plan, FileError> {
         });
         if let Some((was, first)) = entry.2.insert(user.to_owned(), (add, line)) {
             if was != add {
-                return Err(bad(
-                    line,
-                    format!("{email} is both added to and removed from {group} (line {first})"),
-                ));
+                {
+                    errors.push(bad(
+                        line,
+                        format!("{email} is both added to and removed from {group} (line {first})"),
+                    ));
+                    continue;
+                };
             }
         }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
     }
     let mut groups = Vec::new();
     for id in order {

@@ -29,12 +29,12 @@ test('export memberships and assignments; import plans and applies group,email[,
   assert.ok(!state.groups.Engineering[0].members.includes('ada.lovelace@example.com'));
 });
 
-test('a bad CSV row gets its line number, and no row of the file is applied', async () => {
+test('every bad CSV row gets its line number, and no row of the file is applied', async () => {
   const before = await snapshot(mock);
-  const csv = file('group,email\nDesign,grace.hopper@example.com\nEngineering,grace.hopper@example.com,bogus\n', 'csv');
+  const csv = file('group,email\nDesign,grace.hopper@example.com\nEngineering,grace.hopper@example.com,bogus\nNo Such Group,ada.lovelace@example.com\n', 'csv');
   const bad = await access(mock, ['import', '--csv', csv, '--apply', '--yes']);
   assert.equal(bad.code, 1);
-  assert.match(bad.stderr, /f\d+\.csv:3/);
+  assert.match(bad.stderr, /f\d+\.csv:3\b.*bogus.*\n.*f\d+\.csv:4\b.*No Such Group.*\nNothing was sent\.\n$/);
   assert.deepEqual(await writes(mock), []);
   assert.deepEqual(await snapshot(mock), before);
 });

@@ -171,17 +171,19 @@ test('the viewer sees the access views and is offered no change', async () => {
   assert.equal(await page.getByLabel('Import memberships CSV (group,email[,action]) or access file (YAML)').isVisible(), false);
 });
 
-test('CSV import: a file with a bad row names its line and applies nothing; a good one applies and the mock matches', async () => {
+test('CSV import: a file with bad rows names each with its line and applies nothing; a good one applies and the mock matches', async () => {
   const groups = await listAll(e2e.stack.api, '/v1/organization/groups');
   const legal = groups.find((g) => g.name === 'Legal');
   const before = (await listAll(e2e.stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id);
   const users = (await listAll(e2e.stack.api, '/v1/organization/users')).filter((u) => u.email && !before.includes(u.id)).slice(0, 3);
   const page = await e2e.openAccess();
   const input = page.getByLabel('Import memberships CSV (group,email[,action]) or access file (YAML)');
-  const bad = `group,email\nLegal,${users[0].email}\nNo Such Group,${users[1].email}\n`;
+  const bad = `group,email\nLegal,${users[0].email}\nNo Such Group,${users[1].email}\nLegal,nobody@example.invalid\n`;
   await input.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
-  await page.getByRole('list', { name: 'Errors in the file' }).getByText(/^bad\.csv, line 3: /).waitFor();
-  await page.getByText('bad.csv: this file has an error. Nothing was applied.').waitFor();
+  const errors = page.getByRole('list', { name: 'Errors in the file' });
+  await errors.getByText(/^bad\.csv, line 3: /).waitFor();
+  await errors.getByText(/^bad\.csv, line 4: .*nobody@example\.invalid/).waitFor();
+  await page.getByText('bad.csv: this file has 2 errors. Nothing was applied.').waitFor();
   assert.deepEqual((await listAll(e2e.stack.api, `/v1/organization/groups/${legal.id}/users`)).map((u) => u.id).sort(), [...before].sort());
   const good = `group,email,action\n${users.map((u) => `Legal,${u.email},add`).join('\n')}\n`;
   await input.setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });

@@ -42,7 +42,7 @@ export function importControl({ getClient, onApplied }) {
     try {
       plan = yaml ? org.plan(text) : org.planCsv(text);
     } catch (err) {
-      // An access file reports every bad entry (`errors`); a CSV its first bad row.
+      // A file reports every bad entry or row (`errors`), each with its line.
       const errors = Array.isArray(err?.errors) && err.errors.length ? err.errors : [err];
       const where = (e) => (e?.line ? `${file.name}, line ${e.line}${e.column ? `, column ${e.column}` : ''}: ` : '');
       clear(

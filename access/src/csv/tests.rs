@@ -111,3 +111,25 @@ fn a_bad_row_fails_the_file_with_its_line() {
         assert!(e.message.contains(needle), "{text:?}: {e}");
     }
 }
+
+#[test]
+fn every_bad_row_is_reported_in_file_order() {
+    let m = org();
+    let text = "group,email\nSupport,ada@example.com\nNowhere,ada@example.com\n\nSupport,nobody@example.com,add\nSupport,grace@example.com,maybe\n";
+    let errors = plan_csv_all(&m, text).expect_err("three bad rows");
+    let found: Vec<(usize, &str)> = errors
+        .iter()
+        .map(|e| (e.line, e.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (3, "no group named `Nowhere` in the organization"),
+            (5, "nobody@example.com is not a member of the organization"),
+            (6, "the action is `add` or `remove`, not `maybe`"),
+        ]
+    );
+    // The first of them is what plan_csv gives; a good file still plans.
+    assert_eq!(plan_csv(&m, text).expect_err("bad").line, 3);
+    assert!(plan_csv_all(&m, "Support,ada@example.com\n").is_ok());
+}

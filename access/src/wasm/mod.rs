@@ -290,7 +290,7 @@ impl AccessModel {
     /// the groups they name. Throws an `AccessFileError` with the line of the first bad row.
     #[wasm_bindgen(js_name = planCsv, unchecked_return_type = "AccessPlan")]
     pub fn plan_csv(&self, text: &str) -> Result<JsValue, JsValue> {
-        let plan = csv::plan_csv(&self.model, text).map_err(|e| file_error(&e))?;
+        let plan = csv::plan_csv_all(&self.model, text).map_err(|e| file_errors(&e))?;
         to_js(&plan)
     }
 

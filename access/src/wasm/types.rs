@@ -119,8 +119,9 @@ export interface AccessFileError extends Error {
   line: number;
   column: number;
   /**
-   * From `plan`: every error found, in file order (this one first). A syntax error stops the
-   * reading; past it, each bad entry of `roles`, `groups` and `users` is reported.
+   * Every error found, in file order (this one first). From `plan`: a syntax error stops the
+   * reading; past it, each bad entry of `roles`, `groups` and `users` is reported. From
+   * `planCsv`: a quote never closed stops it; past that, each bad row is reported.
    */
   errors?: { message: string; line: number; column: number }[];
 }

@@ -96,7 +96,7 @@ export class Organization {
   exportCsv(kind: 'memberships' | 'assignments'): string {
     return this.model.exportCsv(kind);
   }
-  /** A plan over the groups the `group,email[,action]` rows name; throws with the line of a bad row. */
+  /** A plan over the groups the `group,email[,action]` rows name; throws with every bad row and its line (`errors`). */
   planCsv(csv: string): AccessPlan {
     return this.model.planCsv(csv);
   }

@@ -211,7 +211,7 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       try {
         plan = command === 'import' ? org.planCsv(fileText!) : org.plan(fileText!, { prune: values.prune === true });
       } catch (e) {
-        // An access file's plan reports every bad entry (`errors`), one line each; a CSV its first bad row.
+        // An access file's plan reports every bad entry, a CSV every bad row (`errors`), one line each.
         type Found = { line?: number; column?: number; message?: string };
         const f = e as Found & { errors?: Found[] };
         const name = command === 'import' ? values.csv : values.file;
