@@ -14,5 +14,5 @@ export MOCK_BIN=${MOCK_BIN:-$PWD/target/release/openai-admin-mock}
 [[ -f pkg/dist/server/node.js ]] || { echo "pkg/ has no server entry: run scripts/build-pkg.sh first" >&2; exit 1; }
 [[ -x $MOCK_BIN ]] || { echo "mock not found at $MOCK_BIN: run cargo build --release -p openai-admin-mock" >&2; exit 1; }
 
-node --test --test-concurrency=1 tests/server/handler.test.mjs tests/server/node-path.test.mjs tests/server/browser.test.mjs
+node --test --test-concurrency=1 tests/server/handler.test.mjs tests/server/projects.test.mjs tests/server/node-path.test.mjs tests/server/browser.test.mjs
 LOAD_SECONDS=${LOAD_SECONDS:-5} node tests/server/load.mjs

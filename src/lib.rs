@@ -1,8 +1,8 @@
 //! Core of `openai-admin-wasm`: models, the operation table and its request builder, response
 //! checks and error parsing, and retry decisions for the OpenAI Admin API's organization groups,
-//! users and roles. Where the next page starts is decided by the package's page classes
-//! (`pkg-template/src/pagination.ts`), as the official SDK's are; the core checks a page's
-//! envelope and encodes the next `after`.
+//! users and roles, and its projects with their users, groups and roles. Where the next page
+//! starts is decided by the package's page classes (`pkg-template/src/pagination.ts`), as the
+//! official SDK's are; the core checks a page's envelope and encodes the next `after`.
 //!
 //! Everything here is plain Rust with no transport: [`ops::build`] turns a row of the operation
 //! table ([`ops::OPERATIONS`]) and the caller's arguments into an [`ApiRequest`] (method,
@@ -12,12 +12,15 @@
 //! package's TypeScript, which performs the `fetch`.
 //!
 //! Modules are nested like the URLs they serve: [`groups`], [`groups::users`], [`groups::roles`],
-//! [`roles`], [`users`] and [`users::roles`].
+//! [`roles`], [`users`], [`users::roles`], [`projects`], [`projects::users`],
+//! [`projects::users::roles`], [`projects::groups`], [`projects::groups::roles`] and
+//! [`projects::roles`].
 
 pub mod error;
 pub mod groups;
 pub mod ops;
 pub mod params;
+pub mod projects;
 pub mod request;
 pub mod response;
 pub mod retry;

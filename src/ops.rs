@@ -1,4 +1,4 @@
-//! The 26 operations, described once.
+//! The 53 operations, described once.
 //!
 //! Each row of [`OPERATIONS`] says everything about one operation: its name (its path below
 //! `client.admin.organization`), HTTP method, path template, query or body model, result model,
@@ -15,9 +15,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::params::ListParams;
-use crate::request::{path_param, ApiRequest, Method};
+use crate::request::{path_param, push_json_string, ApiRequest, Method};
 use crate::schema::{check_request, elements, members, Model, Schema};
-use crate::{groups, roles, users};
+use crate::{groups, projects, roles, users};
 
 /// What an operation takes besides its path parameters.
 #[derive(Debug, Clone, Copy)]
@@ -207,6 +207,87 @@ operations! {
     "users.roles.delete" => Delete "/organization/users/{user_id}/roles/{role_id}", none, roles::RoleAssignmentDeleteResponse, None, true,
         "Unassigns an organization role from a user within the organization.",
         ts("Users.Roles.RoleDeleteParams", "Users.Roles.RoleDeleteResponse");
+    "projects.list" => Get "/organization/projects", query projects::ProjectListParams, projects::ProjectList, Some("last_id"), false,
+        "Returns a list of projects.",
+        ts("Projects.ProjectListParams", "Projects.ProjectsPage", "Projects.Project");
+    "projects.create" => Post "/organization/projects", body projects::ProjectCreateParams, projects::Project, None, true,
+        "Create a new project in the organization. Projects can be created and archived, but cannot be deleted.",
+        ts("Projects.ProjectCreateParams", "Projects.Project");
+    "projects.retrieve" => Get "/organization/projects/{project_id}", none, projects::Project, None, false,
+        "Retrieves a project.",
+        ts("", "Projects.Project");
+    "projects.update" => Post "/organization/projects/{project_id}", body projects::ProjectUpdateParams, projects::Project, None, true,
+        "Modifies a project in the organization.",
+        ts("Projects.ProjectUpdateParams", "Projects.Project");
+    "projects.archive" => Post "/organization/projects/{project_id}/archive", none, projects::Project, None, true,
+        "Archives a project in the organization. Archived projects cannot be used or updated.",
+        ts("", "Projects.Project");
+    "projects.users.list" => Get "/organization/projects/{project_id}/users", query projects::users::ProjectUserListParams, projects::users::ProjectUserList, Some("last_id"), false,
+        "Returns a list of users in the project.",
+        ts("Projects.Users.UserListParams", "Projects.Users.ProjectUsersPage", "Projects.Users.ProjectUser");
+    "projects.users.create" => Post "/organization/projects/{project_id}/users", body projects::users::ProjectUserCreateParams, projects::users::ProjectUser, None, true,
+        "Adds a user to the project. Users must already be members of the organization to be added to a project.",
+        ts("Projects.Users.UserCreateParams", "Projects.Users.ProjectUser");
+    "projects.users.retrieve" => Get "/organization/projects/{project_id}/users/{user_id}", none, projects::users::ProjectUser, None, false,
+        "Retrieves a user in the project.",
+        ts("Projects.Users.UserRetrieveParams", "Projects.Users.ProjectUser");
+    "projects.users.update" => Post "/organization/projects/{project_id}/users/{user_id}", body projects::users::ProjectUserUpdateParams, projects::users::ProjectUser, None, true,
+        "Modifies a user's role in the project.",
+        ts("Projects.Users.UserUpdateParams", "Projects.Users.ProjectUser");
+    "projects.users.delete" => Delete "/organization/projects/{project_id}/users/{user_id}", none, projects::users::ProjectUserDeleteResponse, None, true,
+        "Deletes a user from the project.",
+        ts("Projects.Users.UserDeleteParams", "Projects.Users.UserDeleteResponse");
+    "projects.users.roles.list" => Get "/projects/{project_id}/users/{user_id}/roles", query ListParams, roles::AssignedRoleList, Some("next"), false,
+        "Lists the project roles assigned to a user within a project.",
+        ts("Projects.Users.Roles.RoleListParams", "Projects.Users.Roles.RoleListResponsesPage", "Projects.Users.Roles.RoleListResponse");
+    "projects.users.roles.create" => Post "/projects/{project_id}/users/{user_id}/roles", body roles::RoleAssignmentParams, users::roles::UserRoleCreateResponse, None, true,
+        "Assigns a project role to a user within a project.",
+        ts("Projects.Users.Roles.RoleCreateParams", "Projects.Users.Roles.RoleCreateResponse");
+    "projects.users.roles.retrieve" => Get "/projects/{project_id}/users/{user_id}/roles/{role_id}", none, roles::AssignedRoleDetails, None, false,
+        "Retrieves a project role assigned to a user.",
+        ts("Projects.Users.Roles.RoleRetrieveParams", "Projects.Users.Roles.RoleRetrieveResponse");
+    "projects.users.roles.delete" => Delete "/projects/{project_id}/users/{user_id}/roles/{role_id}", none, roles::RoleAssignmentDeleteResponse, None, true,
+        "Unassigns a project role from a user within a project.",
+        ts("Projects.Users.Roles.RoleDeleteParams", "Projects.Users.Roles.RoleDeleteResponse");
+    "projects.groups.list" => Get "/organization/projects/{project_id}/groups", query projects::groups::ProjectGroupListParams, projects::groups::ProjectGroupList, Some("next"), false,
+        "Lists the groups that have access to a project.",
+        ts("Projects.Groups.GroupListParams", "Projects.Groups.ProjectGroupsPage", "Projects.Groups.ProjectGroup");
+    "projects.groups.create" => Post "/organization/projects/{project_id}/groups", body projects::groups::ProjectGroupCreateParams, projects::groups::ProjectGroup, None, true,
+        "Grants a group access to a project.",
+        ts("Projects.Groups.GroupCreateParams", "Projects.Groups.ProjectGroup");
+    "projects.groups.retrieve" => Get "/organization/projects/{project_id}/groups/{group_id}", query projects::groups::ProjectGroupRetrieveParams, projects::groups::ProjectGroup, None, false,
+        "Retrieves a project's group.",
+        ts("Projects.Groups.GroupRetrieveParams", "Projects.Groups.ProjectGroup");
+    "projects.groups.delete" => Delete "/organization/projects/{project_id}/groups/{group_id}", none, projects::groups::ProjectGroupDeleteResponse, None, true,
+        "Revokes a group's access to a project.",
+        ts("Projects.Groups.GroupDeleteParams", "Projects.Groups.GroupDeleteResponse");
+    "projects.groups.roles.list" => Get "/projects/{project_id}/groups/{group_id}/roles", query ListParams, roles::AssignedRoleList, Some("next"), false,
+        "Lists the project roles assigned to a group within a project.",
+        ts("Projects.Groups.Roles.RoleListParams", "Projects.Groups.Roles.RoleListResponsesPage", "Projects.Groups.Roles.RoleListResponse");
+    "projects.groups.roles.create" => Post "/projects/{project_id}/groups/{group_id}/roles", body roles::RoleAssignmentParams, groups::roles::GroupRoleCreateResponse, None, true,
+        "Assigns a project role to a group within a project.",
+        ts("Projects.Groups.Roles.RoleCreateParams", "Projects.Groups.Roles.RoleCreateResponse");
+    "projects.groups.roles.retrieve" => Get "/projects/{project_id}/groups/{group_id}/roles/{role_id}", none, roles::AssignedRoleDetails, None, false,
+        "Retrieves a project role assigned to a group.",
+        ts("Projects.Groups.Roles.RoleRetrieveParams", "Projects.Groups.Roles.RoleRetrieveResponse");
+    "projects.groups.roles.delete" => Delete "/projects/{project_id}/groups/{group_id}/roles/{role_id}", none, roles::RoleAssignmentDeleteResponse, None, true,
+        "Unassigns a project role from a group within a project.",
+        ts("Projects.Groups.Roles.RoleDeleteParams", "Projects.Groups.Roles.RoleDeleteResponse");
+    "projects.roles.list" => Get "/projects/{project_id}/roles", query ListParams, roles::RoleList, Some("next"), false,
+        "Lists the roles configured for a project.",
+        ts("Projects.Roles.RoleListParams", "Roles.RolesPage", "Roles.Role");
+    "projects.roles.create" => Post "/projects/{project_id}/roles", body roles::RoleCreateParams, roles::Role, None, true,
+        "Creates a custom role for a project.",
+        ts("Projects.Roles.RoleCreateParams", "Roles.Role");
+    "projects.roles.retrieve" => Get "/projects/{project_id}/roles/{role_id}", none, roles::Role, None, false,
+        "Retrieves a project role.",
+        ts("Projects.Roles.RoleRetrieveParams", "Roles.Role");
+    "projects.roles.update" => Post "/projects/{project_id}/roles/{role_id}", body roles::RoleUpdateParams, roles::Role, None, true,
+        "Updates an existing project role.",
+        ts("Projects.Roles.RoleUpdateParams", "Roles.Role");
+    "projects.roles.delete" => Delete "/projects/{project_id}/roles/{role_id}", none, roles::RoleDeleteResponse, None, true,
+        "Deletes a custom role from a project.",
+        ts("Projects.Roles.RoleDeleteParams", "Projects.Roles.RoleDeleteResponse");
 }
 
 /// The operation called `name`.
@@ -264,28 +345,54 @@ pub fn build(op: &Operation, id: Option<&str>, params: Option<&str>) -> Result<A
         path.push_str(&path_param(name, &value)?);
     }
 
+    // The path parameters that travel in the params object are taken out of it, as the official
+    // SDK takes them out (`const { project_id, ...body } = params`); the positional one is not
+    // there, and a member of that name is the caller's, sent as given.
+    let in_params = |key: &str| op.path_params().any(|p| p == key && Some(p) != positional);
     let mut request = ApiRequest::new(op.method, path);
     match op.input {
         Input::None => {}
         Input::Query(schema) => {
             if let Some(text) = params {
                 check(schema, text, arg)?;
-                let is_path = |key: &str| op.path_params().any(|p| p == key);
                 for (key, raw) in members.iter().flatten() {
-                    if !is_path(key) {
+                    if !in_params(key) {
                         push_query(&mut request.query, key, raw);
                     }
                 }
             }
         }
         Input::Body(schema) => {
+            let body = match (params, &members) {
+                (Some(_), Some(members)) if members.iter().any(|(key, _)| in_params(key)) => {
+                    Some(without(members, in_params))
+                }
+                _ => params.map(str::to_owned),
+            };
             // Left out, the body must still be able to succeed; then, as the official SDK does,
             // no body is sent.
-            check(schema, params.unwrap_or("{}"), arg)?;
-            request.body = params.map(str::to_owned);
+            check(schema, body.as_deref().unwrap_or("{}"), arg)?;
+            request.body = body;
         }
     }
     Ok(request)
+}
+
+/// The JSON object of `members` without those `drop` names, written as `JSON.stringify` writes
+/// the rest of an object (the values as given, the keys quoted again, as both it and serde_json
+/// quote them).
+fn without(members: &[(std::borrow::Cow<'_, str>, &str)], drop: impl Fn(&str) -> bool) -> String {
+    let mut out = String::from("{");
+    for (key, raw) in members.iter().filter(|(key, _)| !drop(key)) {
+        if out.len() > 1 {
+            out.push(',');
+        }
+        push_json_string(&mut out, key);
+        out.push(':');
+        out.push_str(raw.trim());
+    }
+    out.push('}');
+    out
 }
 
 /// Runs the careful writer's check, naming the field at fault.

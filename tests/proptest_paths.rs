@@ -93,7 +93,8 @@ fn one_param_builders() -> Vec<(&'static str, String, OneParamBuilder)> {
 }
 
 /// Every operation with two path parameters: their names, the route, the request built from
-/// both ids (the first travels in the params object, as `{ group_id }` does in JavaScript).
+/// both ids (the first travels in the params object, as `{ group_id }` does in JavaScript, with
+/// the body's required fields when there is a body).
 fn two_param_builders() -> Vec<(&'static str, &'static str, String, TwoParamBuilder)> {
     OPERATIONS
         .iter()
@@ -101,8 +102,12 @@ fn two_param_builders() -> Vec<(&'static str, &'static str, String, TwoParamBuil
         .map(|op| {
             let first = op.path_params().next().expect("two path parameters");
             let second = op.positional().expect("two path parameters");
+            let rest = minimal_params(op);
             let build: TwoParamBuilder = Box::new(move |a, b| {
-                let params = format!("{{\"{first}\":{}}}", json_string(a));
+                // `{ project_id, ...body }`: the first id and the body's required fields.
+                let rest = rest.strip_prefix('{').unwrap_or("}");
+                let comma = if rest == "}" { "" } else { "," };
+                let params = format!("{{\"{first}\":{}{comma}{rest}", json_string(a));
                 build(op, Some(b), Some(&params))
             });
             (first, second, route(op), build)

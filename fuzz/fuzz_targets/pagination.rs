@@ -14,7 +14,12 @@ use openai_admin_wasm::ApiRequest;
 
 /// The request of list `op` with `after`, and the parameters before and after it in the query.
 fn list_request(op: &Operation, after: &str, order: bool) -> ApiRequest {
-    let mut params = String::from("{\"limit\":10,\"after\":");
+    let mut params = String::from("{");
+    // Path parameters other than the positional one travel in the params object.
+    for name in op.path_params().filter(|p| Some(*p) != op.positional()) {
+        params.push_str(&format!("\"{name}\":\"parent_0\","));
+    }
+    params.push_str("\"limit\":10,\"after\":");
     push_json_string(&mut params, after);
     if order {
         params.push_str(",\"order\":\"desc\"");

@@ -9,6 +9,13 @@ use openai_admin_wasm::groups::roles::GroupRoleCreateParams;
 use openai_admin_wasm::groups::users::GroupUserCreateParams;
 use openai_admin_wasm::groups::{GroupCreateParams, GroupUpdateParams};
 use openai_admin_wasm::params::ListParams;
+use openai_admin_wasm::projects::groups::{
+    ProjectGroupCreateParams, ProjectGroupListParams, ProjectGroupRetrieveParams,
+};
+use openai_admin_wasm::projects::users::{
+    ProjectUserCreateParams, ProjectUserListParams, ProjectUserUpdateParams,
+};
+use openai_admin_wasm::projects::{ProjectCreateParams, ProjectListParams, ProjectUpdateParams};
 use openai_admin_wasm::roles::{RoleCreateParams, RoleUpdateParams};
 use openai_admin_wasm::schema::{check_request, Model};
 use openai_admin_wasm::users::roles::UserRoleCreateParams;
@@ -61,4 +68,13 @@ fuzz_target!(|data: &[u8]| {
     check::<RoleCreateParams>(text);
     check::<RoleUpdateParams>(text);
     check::<UserUpdateParams>(text);
+    check::<ProjectListParams>(text);
+    check::<ProjectCreateParams>(text);
+    check::<ProjectUpdateParams>(text);
+    check::<ProjectUserListParams>(text);
+    check::<ProjectUserCreateParams>(text);
+    check::<ProjectUserUpdateParams>(text);
+    check::<ProjectGroupListParams>(text);
+    check::<ProjectGroupCreateParams>(text);
+    check::<ProjectGroupRetrieveParams>(text);
 });

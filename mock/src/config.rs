@@ -54,6 +54,8 @@ pub struct Config {
     pub scim_groups: usize,
     /// How many of the synthetic users (the first ones) are owners.
     pub owners: usize,
+    /// Extra synthetic projects, over every user and group.
+    pub projects: usize,
     /// What user role lists say about inherited roles.
     pub sources: Sources,
     /// Delay added to every `/v1` answer, in milliseconds.
@@ -82,6 +84,7 @@ Usage: openai-admin-mock [OPTIONS]
   --roles N            add N synthetic custom roles, assigned to groups and users
   --scim-groups N      make N of the synthetic groups SCIM managed
   --owners N           make the first N synthetic users owners
+  --projects N         add N synthetic projects (members, a group, a custom role each)
   --assignment-sources groups|null
                        user role lists include inherited roles with their groups (default),
                        or only direct roles with assignment_sources null
@@ -106,6 +109,7 @@ impl Default for Config {
             roles: 0,
             scim_groups: 0,
             owners: 0,
+            projects: 0,
             sources: Sources::Groups,
             latency_ms: 0,
             rate_limit: 0,
@@ -146,6 +150,7 @@ impl Config {
                 "--roles" => cfg.roles = number(&flag, &value()?)?,
                 "--scim-groups" => cfg.scim_groups = number(&flag, &value()?)?,
                 "--owners" => cfg.owners = number(&flag, &value()?)?,
+                "--projects" => cfg.projects = number(&flag, &value()?)?,
                 "--latency-ms" => cfg.latency_ms = number(&flag, &value()?)?,
                 "--rate-limit" => cfg.rate_limit = number(&flag, &value()?)?,
                 "--assignment-sources" => {

@@ -1,5 +1,5 @@
-//! `openai-admin-mock`: a local, stateful mock of the OpenAI Admin API for groups, users and
-//! roles, with fault injection and a request log for client tests. See `mock/README.md`.
+//! `openai-admin-mock`: a local, stateful mock of the OpenAI Admin API for groups, users,
+//! roles and projects, with fault injection and a request log for client tests. See `mock/README.md`.
 
 mod app;
 mod config;
@@ -8,9 +8,11 @@ mod error;
 mod faults;
 mod ids;
 mod render;
+mod render_projects;
 mod reqlog;
 mod routes;
 mod seed;
+mod seed_projects;
 mod server;
 mod state;
 mod statics;

@@ -104,6 +104,11 @@ pub fn build(cfg: &Config) -> Store {
         demo(&mut s);
     }
     bench(&mut s, cfg);
+    // Projects last, so that the ids of everything else are as they were before projects.
+    if cfg.seed == SeedKind::Demo {
+        crate::seed_projects::demo(&mut s);
+    }
+    crate::seed_projects::bench(&mut s, cfg.projects);
     s
 }
 

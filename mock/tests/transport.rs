@@ -126,10 +126,10 @@ fn every_response_has_a_distinct_request_id() {
 #[test]
 fn unknown_routes_answer_loudly() {
     let m = Mock::start(&[]);
-    let e = m.get("/v1/organization/projects").error(404);
+    let e = m.get("/v1/organization/invites").error(404);
     let msg = e["message"].as_str().unwrap();
     assert!(
-        msg.contains("GET") && msg.contains("/v1/organization/projects"),
+        msg.contains("GET") && msg.contains("/v1/organization/invites"),
         "{msg}"
     );
     let e = m.call("PUT", G, Some("{}")).error(404);

@@ -7,6 +7,48 @@ import type { APIPromise } from './api-promise.js';
 import { ConversationCursorPage, NextCursorPage, type PagePromise } from './pagination.js';
 import type * as API from './types.js';
 
+/** `client.admin.organization.projects.users.roles` */
+export class ProjectUserRoles {
+  constructor(private readonly t: Transport) {}
+  /** Lists the project roles assigned to a user within a project. `GET /projects/{project_id}/users/{user_id}/roles` */
+  list(userID: string, params: API.Organization.Projects.Users.Roles.RoleListParams, options?: RequestOptions): PagePromise<API.Organization.Projects.Users.Roles.RoleListResponsesPage, API.Organization.Projects.Users.Roles.RoleListResponse> {
+    return this.t.list('projects.users.roles.list', userID, params, options, NextCursorPage, null);
+  }
+  /** Assigns a project role to a user within a project. `POST /projects/{project_id}/users/{user_id}/roles` */
+  create(userID: string, params: API.Organization.Projects.Users.Roles.RoleCreateParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Users.Roles.RoleCreateResponse> {
+    return this.t.request('projects.users.roles.create', userID, params, options);
+  }
+  /** Retrieves a project role assigned to a user. `GET /projects/{project_id}/users/{user_id}/roles/{role_id}` */
+  retrieve(roleID: string, params: API.Organization.Projects.Users.Roles.RoleRetrieveParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Users.Roles.RoleRetrieveResponse> {
+    return this.t.request('projects.users.roles.retrieve', roleID, params, options);
+  }
+  /** Unassigns a project role from a user within a project. `DELETE /projects/{project_id}/users/{user_id}/roles/{role_id}` */
+  delete(roleID: string, params: API.Organization.Projects.Users.Roles.RoleDeleteParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Users.Roles.RoleDeleteResponse> {
+    return this.t.request('projects.users.roles.delete', roleID, params, options);
+  }
+}
+
+/** `client.admin.organization.projects.groups.roles` */
+export class ProjectGroupRoles {
+  constructor(private readonly t: Transport) {}
+  /** Lists the project roles assigned to a group within a project. `GET /projects/{project_id}/groups/{group_id}/roles` */
+  list(groupID: string, params: API.Organization.Projects.Groups.Roles.RoleListParams, options?: RequestOptions): PagePromise<API.Organization.Projects.Groups.Roles.RoleListResponsesPage, API.Organization.Projects.Groups.Roles.RoleListResponse> {
+    return this.t.list('projects.groups.roles.list', groupID, params, options, NextCursorPage, null);
+  }
+  /** Assigns a project role to a group within a project. `POST /projects/{project_id}/groups/{group_id}/roles` */
+  create(groupID: string, params: API.Organization.Projects.Groups.Roles.RoleCreateParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Groups.Roles.RoleCreateResponse> {
+    return this.t.request('projects.groups.roles.create', groupID, params, options);
+  }
+  /** Retrieves a project role assigned to a group. `GET /projects/{project_id}/groups/{group_id}/roles/{role_id}` */
+  retrieve(roleID: string, params: API.Organization.Projects.Groups.Roles.RoleRetrieveParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Groups.Roles.RoleRetrieveResponse> {
+    return this.t.request('projects.groups.roles.retrieve', roleID, params, options);
+  }
+  /** Unassigns a project role from a group within a project. `DELETE /projects/{project_id}/groups/{group_id}/roles/{role_id}` */
+  delete(roleID: string, params: API.Organization.Projects.Groups.Roles.RoleDeleteParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Groups.Roles.RoleDeleteResponse> {
+    return this.t.request('projects.groups.roles.delete', roleID, params, options);
+  }
+}
+
 /** `client.admin.organization.groups.users` */
 export class GroupUsers {
   constructor(private readonly t: Transport) {}
@@ -73,6 +115,89 @@ export class UserRoles {
   /** Unassigns an organization role from a user within the organization. `DELETE /organization/users/{user_id}/roles/{role_id}` */
   delete(roleID: string, params: API.Organization.Users.Roles.RoleDeleteParams, options?: RequestOptions): APIPromise<API.Organization.Users.Roles.RoleDeleteResponse> {
     return this.t.request('users.roles.delete', roleID, params, options);
+  }
+}
+
+/** `client.admin.organization.projects.users` */
+export class ProjectUsers {
+  readonly roles: ProjectUserRoles;
+  constructor(private readonly t: Transport) {
+    this.roles = new ProjectUserRoles(t);
+  }
+  /** Returns a list of users in the project. `GET /organization/projects/{project_id}/users` */
+  list(projectID: string, query?: QueryParams<API.Organization.Projects.Users.UserListParams>, options?: RequestOptions): PagePromise<API.Organization.Projects.Users.ProjectUsersPage, API.Organization.Projects.Users.ProjectUser>;
+  list(projectID: string, options?: OptionsOnly): PagePromise<API.Organization.Projects.Users.ProjectUsersPage, API.Organization.Projects.Users.ProjectUser>;
+  list(projectID: string, query?: unknown, options?: RequestOptions): PagePromise<API.Organization.Projects.Users.ProjectUsersPage, API.Organization.Projects.Users.ProjectUser> {
+    return this.t.list('projects.users.list', projectID, query, options, ConversationCursorPage, ['after', 'limit']);
+  }
+  /** Adds a user to the project. Users must already be members of the organization to be added to a project. `POST /organization/projects/{project_id}/users` */
+  create(projectID: string, body: API.Organization.Projects.Users.UserCreateParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Users.ProjectUser> {
+    return this.t.request('projects.users.create', projectID, body, options);
+  }
+  /** Retrieves a user in the project. `GET /organization/projects/{project_id}/users/{user_id}` */
+  retrieve(userID: string, params: API.Organization.Projects.Users.UserRetrieveParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Users.ProjectUser> {
+    return this.t.request('projects.users.retrieve', userID, params, options);
+  }
+  /** Modifies a user's role in the project. `POST /organization/projects/{project_id}/users/{user_id}` */
+  update(userID: string, params: API.Organization.Projects.Users.UserUpdateParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Users.ProjectUser> {
+    return this.t.request('projects.users.update', userID, params, options);
+  }
+  /** Deletes a user from the project. `DELETE /organization/projects/{project_id}/users/{user_id}` */
+  delete(userID: string, params: API.Organization.Projects.Users.UserDeleteParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Users.UserDeleteResponse> {
+    return this.t.request('projects.users.delete', userID, params, options);
+  }
+}
+
+/** `client.admin.organization.projects.groups` */
+export class ProjectGroups {
+  readonly roles: ProjectGroupRoles;
+  constructor(private readonly t: Transport) {
+    this.roles = new ProjectGroupRoles(t);
+  }
+  /** Lists the groups that have access to a project. `GET /organization/projects/{project_id}/groups` */
+  list(projectID: string, query?: QueryParams<API.Organization.Projects.Groups.GroupListParams>, options?: RequestOptions): PagePromise<API.Organization.Projects.Groups.ProjectGroupsPage, API.Organization.Projects.Groups.ProjectGroup>;
+  list(projectID: string, options?: OptionsOnly): PagePromise<API.Organization.Projects.Groups.ProjectGroupsPage, API.Organization.Projects.Groups.ProjectGroup>;
+  list(projectID: string, query?: unknown, options?: RequestOptions): PagePromise<API.Organization.Projects.Groups.ProjectGroupsPage, API.Organization.Projects.Groups.ProjectGroup> {
+    return this.t.list('projects.groups.list', projectID, query, options, NextCursorPage, ['after', 'limit', 'order']);
+  }
+  /** Grants a group access to a project. `POST /organization/projects/{project_id}/groups` */
+  create(projectID: string, body: API.Organization.Projects.Groups.GroupCreateParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Groups.ProjectGroup> {
+    return this.t.request('projects.groups.create', projectID, body, options);
+  }
+  /** Retrieves a project's group. `GET /organization/projects/{project_id}/groups/{group_id}` */
+  retrieve(groupID: string, params: API.Organization.Projects.Groups.GroupRetrieveParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Groups.ProjectGroup> {
+    return this.t.request('projects.groups.retrieve', groupID, params, options);
+  }
+  /** Revokes a group's access to a project. `DELETE /organization/projects/{project_id}/groups/{group_id}` */
+  delete(groupID: string, params: API.Organization.Projects.Groups.GroupDeleteParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Groups.GroupDeleteResponse> {
+    return this.t.request('projects.groups.delete', groupID, params, options);
+  }
+}
+
+/** `client.admin.organization.projects.roles` */
+export class ProjectRoles {
+  constructor(private readonly t: Transport) {}
+  /** Lists the roles configured for a project. `GET /projects/{project_id}/roles` */
+  list(projectID: string, query?: QueryParams<API.Organization.Projects.Roles.RoleListParams>, options?: RequestOptions): PagePromise<API.Organization.Roles.RolesPage, API.Organization.Roles.Role>;
+  list(projectID: string, options?: OptionsOnly): PagePromise<API.Organization.Roles.RolesPage, API.Organization.Roles.Role>;
+  list(projectID: string, query?: unknown, options?: RequestOptions): PagePromise<API.Organization.Roles.RolesPage, API.Organization.Roles.Role> {
+    return this.t.list('projects.roles.list', projectID, query, options, NextCursorPage, ['after', 'limit', 'order']);
+  }
+  /** Creates a custom role for a project. `POST /projects/{project_id}/roles` */
+  create(projectID: string, body: API.Organization.Projects.Roles.RoleCreateParams, options?: RequestOptions): APIPromise<API.Organization.Roles.Role> {
+    return this.t.request('projects.roles.create', projectID, body, options);
+  }
+  /** Retrieves a project role. `GET /projects/{project_id}/roles/{role_id}` */
+  retrieve(roleID: string, params: API.Organization.Projects.Roles.RoleRetrieveParams, options?: RequestOptions): APIPromise<API.Organization.Roles.Role> {
+    return this.t.request('projects.roles.retrieve', roleID, params, options);
+  }
+  /** Updates an existing project role. `POST /projects/{project_id}/roles/{role_id}` */
+  update(roleID: string, params: API.Organization.Projects.Roles.RoleUpdateParams, options?: RequestOptions): APIPromise<API.Organization.Roles.Role> {
+    return this.t.request('projects.roles.update', roleID, params, options);
+  }
+  /** Deletes a custom role from a project. `DELETE /projects/{project_id}/roles/{role_id}` */
+  delete(roleID: string, params: API.Organization.Projects.Roles.RoleDeleteParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Roles.RoleDeleteResponse> {
+    return this.t.request('projects.roles.delete', roleID, params, options);
   }
 }
 
@@ -161,14 +286,50 @@ export class Users {
   }
 }
 
+/** `client.admin.organization.projects` */
+export class Projects {
+  readonly users: ProjectUsers;
+  readonly groups: ProjectGroups;
+  readonly roles: ProjectRoles;
+  constructor(private readonly t: Transport) {
+    this.users = new ProjectUsers(t);
+    this.groups = new ProjectGroups(t);
+    this.roles = new ProjectRoles(t);
+  }
+  /** Returns a list of projects. `GET /organization/projects` */
+  list(query?: QueryParams<API.Organization.Projects.ProjectListParams>, options?: RequestOptions): PagePromise<API.Organization.Projects.ProjectsPage, API.Organization.Projects.Project>;
+  list(options?: OptionsOnly): PagePromise<API.Organization.Projects.ProjectsPage, API.Organization.Projects.Project>;
+  list(query?: unknown, options?: RequestOptions): PagePromise<API.Organization.Projects.ProjectsPage, API.Organization.Projects.Project> {
+    return this.t.list('projects.list', undefined, query, options, ConversationCursorPage, ['after', 'limit', 'include_archived']);
+  }
+  /** Create a new project in the organization. Projects can be created and archived, but cannot be deleted. `POST /organization/projects` */
+  create(body: API.Organization.Projects.ProjectCreateParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Project> {
+    return this.t.request('projects.create', undefined, body, options);
+  }
+  /** Retrieves a project. `GET /organization/projects/{project_id}` */
+  retrieve(projectID: string, options?: RequestOptions): APIPromise<API.Organization.Projects.Project> {
+    return this.t.request('projects.retrieve', projectID, undefined, options);
+  }
+  /** Modifies a project in the organization. `POST /organization/projects/{project_id}` */
+  update(projectID: string, body: API.Organization.Projects.ProjectUpdateParams, options?: RequestOptions): APIPromise<API.Organization.Projects.Project> {
+    return this.t.request('projects.update', projectID, body, options);
+  }
+  /** Archives a project in the organization. Archived projects cannot be used or updated. `POST /organization/projects/{project_id}/archive` */
+  archive(projectID: string, options?: RequestOptions): APIPromise<API.Organization.Projects.Project> {
+    return this.t.request('projects.archive', projectID, undefined, options);
+  }
+}
+
 /** `client.admin.organization` */
 export class Organization {
   readonly groups: Groups;
   readonly roles: Roles;
   readonly users: Users;
+  readonly projects: Projects;
   constructor(t: Transport) {
     this.groups = new Groups(t);
     this.roles = new Roles(t);
     this.users = new Users(t);
+    this.projects = new Projects(t);
   }
 }

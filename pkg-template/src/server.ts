@@ -22,7 +22,7 @@ function load(): Promise<unknown> {
 
 /**
  * Creates the handler: `(request: Request) => Promise<Response>` serving the 26 operations under
- * `{basePath}/organization/…`. See {@link AdminHandlerOptions}; `authorize` is required.
+ * `{basePath}/organization/…` and `{basePath}/projects/…`. See {@link AdminHandlerOptions}; `authorize` is required.
  */
 export function createAdminHandler(options: AdminHandlerOptions): AdminHandler {
   return createHandler(options, async () => {

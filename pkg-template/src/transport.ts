@@ -390,11 +390,12 @@ export class Transport {
   /**
    * One list operation: the official `PagePromise`, iterable over every item of every page. `Page`
    * and `queryKeys` (the keys of the list's query) come from the operation's row, through the
-   * generated resource method.
+   * generated resource method; `null` for a list whose params object also holds a path parameter,
+   * from which the official method reads no request options.
    */
-  list<P extends AbstractPage<I>, I = unknown>(op: string, id: string | undefined, params: unknown, options: RequestOptions | undefined, Page: PageClass, queryKeys: string[]): PagePromise<P, I> {
+  list<P extends AbstractPage<I>, I = unknown>(op: string, id: string | undefined, params: unknown, options: RequestOptions | undefined, Page: PageClass, queryKeys: string[] | null): PagePromise<P, I> {
     let query = params;
-    const moved = optionsInQueryPosition(params, queryKeys, options);
+    const moved = queryKeys === null ? undefined : optionsInQueryPosition(params, queryKeys, options);
     if (moved !== undefined) {
       options = moved as RequestOptions;
       query = {};

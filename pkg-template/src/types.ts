@@ -1,5 +1,5 @@
 /**
- * The official SDK's types for these six resources, under the same names and namespaces as
+ * The official SDK's types for these resources, under the same names and namespaces as
  * `OpenAI.Admin.Organization` of `openai@7.57.0` (`Organization.Group`,
  * `Organization.Groups.Users.UserRetrieveParams`, `Organization.Users.OrganizationUser`, …): code
  * written against the official types compiles with only the import changed.
@@ -10,10 +10,11 @@
  * Written by hand from the official declarations, and held to them by the type-equality test
  * (`tests/types/`, against `openai@7.57.0`): that test, not a generator, is what pins these types.
  * Each resource's namespace is in its own file (`types/groups.ts`, `types/roles.ts`,
- * `types/users.ts`); this one puts them together as the official `Organization` namespace does.
+ * `types/users.ts`, `types/projects.ts`); this one puts them together as the official `Organization` namespace does.
  */
 import type * as R from './resources.js';
 import * as GroupTypes from './types/groups.js';
+import * as ProjectTypes from './types/projects.js';
 import * as RoleTypes from './types/roles.js';
 import * as UserTypes from './types/users.js';
 
@@ -42,4 +43,11 @@ export declare namespace Organization {
   export import UserDeleteResponse = Users.UserDeleteResponse;
   export import UserUpdateParams = Users.UserUpdateParams;
   export import UserListParams = Users.UserListParams;
+  export import Projects = ProjectTypes.Projects;
+  export import ProjectsPage = Projects.ProjectsPage;
+  export import Project = Projects.Project;
+  export import ProjectResidency = Projects.ProjectResidency;
+  export import ProjectCreateParams = Projects.ProjectCreateParams;
+  export import ProjectUpdateParams = Projects.ProjectUpdateParams;
+  export import ProjectListParams = Projects.ProjectListParams;
 }

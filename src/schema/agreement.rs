@@ -160,6 +160,17 @@ use crate::groups::{
     GroupUpdateResponse,
 };
 use crate::params::ListParams;
+use crate::projects::groups::{
+    ProjectGroup, ProjectGroupCreateParams, ProjectGroupDeleteResponse, ProjectGroupList,
+    ProjectGroupListParams, ProjectGroupRetrieveParams,
+};
+use crate::projects::users::{
+    ProjectUser, ProjectUserCreateParams, ProjectUserDeleteResponse, ProjectUserList,
+    ProjectUserListParams, ProjectUserUpdateParams,
+};
+use crate::projects::{
+    Project, ProjectCreateParams, ProjectList, ProjectListParams, ProjectUpdateParams,
+};
 use crate::roles::{
     AssignedRoleDetails, AssignedRoleList, Role, RoleAssignmentDeleteResponse, RoleCreateParams,
     RoleDeleteResponse, RoleList, RoleUpdateParams,
@@ -253,6 +264,43 @@ fn users() {
     check_agreement::<UserRoleCreateParams>(r#"{"role_id":"r1"}"#);
 }
 
+const PROJECT: &str = r#"{"id":"proj_1","object":"organization.project","name":"P","created_at":1711471533,"archived_at":null,"status":"active","external_key_id":null,"residency":"GLOBAL"}"#;
+const PROJECT_USER: &str = r#"{"object":"organization.project.user","id":"u1","name":"Ada","email":"ada@example.com","role":"owner","added_at":1711470000}"#;
+const PROJECT_GROUP: &str = r#"{"object":"project.group","project_id":"proj_1","group_id":"g1","group_name":"Support","group_type":"group","created_at":1711471533}"#;
+
+#[test]
+fn projects() {
+    check_agreement::<Project>(PROJECT);
+    check_agreement::<ProjectList>(&format!(
+        r#"{{"object":"list","data":[{PROJECT}],"first_id":"proj_1","last_id":"proj_1","has_more":false}}"#
+    ));
+    check_agreement::<ProjectCreateParams>(
+        r#"{"name":"n","residency":"GLOBAL","external_key_id":null,"geography":null}"#,
+    );
+    check_agreement::<ProjectUpdateParams>(r#"{"name":"n","external_key_id":"k"}"#);
+    check_agreement::<ProjectListParams>(r#"{"after":"a","limit":10,"include_archived":true}"#);
+    check_agreement::<ProjectUser>(PROJECT_USER);
+    check_agreement::<ProjectUserList>(&format!(
+        r#"{{"object":"list","data":[{PROJECT_USER}],"first_id":"u1","last_id":"u1","has_more":false}}"#
+    ));
+    check_agreement::<ProjectUserDeleteResponse>(
+        r#"{"object":"organization.project.user.deleted","id":"u1","deleted":true}"#,
+    );
+    check_agreement::<ProjectUserCreateParams>(r#"{"user_id":"u1","email":null,"role":"member"}"#);
+    check_agreement::<ProjectUserUpdateParams>(r#"{"role":"owner"}"#);
+    check_agreement::<ProjectUserListParams>(r#"{"after":"a","limit":10}"#);
+    check_agreement::<ProjectGroup>(PROJECT_GROUP);
+    check_agreement::<ProjectGroupList>(&format!(
+        r#"{{"object":"list","data":[{PROJECT_GROUP}],"has_more":false,"next":null}}"#
+    ));
+    check_agreement::<ProjectGroupDeleteResponse>(
+        r#"{"object":"project.group.deleted","deleted":true}"#,
+    );
+    check_agreement::<ProjectGroupCreateParams>(r#"{"group_id":"g1","role":"r1"}"#);
+    check_agreement::<ProjectGroupRetrieveParams>(r#"{"group_type":"tenant_group"}"#);
+    check_agreement::<ProjectGroupListParams>(r#"{"after":"a","limit":10,"order":"asc"}"#);
+}
+
 #[test]
 fn every_field_has_its_doc_comment() {
     use super::{Model, ModelDocs};
@@ -279,6 +327,16 @@ fn every_field_has_its_doc_comment() {
     check::<ListParams>();
     check::<OrganizationUser>();
     check::<AssignedRoleDetails>();
+    check::<Project>();
+    check::<ProjectCreateParams>();
+    check::<ProjectUpdateParams>();
+    check::<ProjectListParams>();
+    check::<ProjectUserCreateParams>();
+    check::<ProjectUserUpdateParams>();
+    check::<ProjectUserListParams>();
+    check::<ProjectGroupCreateParams>();
+    check::<ProjectGroupRetrieveParams>();
+    check::<ProjectGroupListParams>();
     assert_eq!(
         <ListParams as ModelDocs>::DOCS[1],
         "How many items a page holds (0 to 1000)."

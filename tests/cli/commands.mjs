@@ -5,6 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import OpenAI from 'openai';
 import { collect, KEY } from '../support/mock.mjs';
+import { PROJECT_SCENARIOS, projectIds } from './commands-projects.mjs';
 
 /**
  * For a `setupCli()` harness (its mock and its copy of the package): the operation table, the
@@ -41,6 +42,7 @@ export async function clients({ mock, pkg }) {
       newUserRole: roles.find((r) => !userRoles.some((g) => g.id === r.id)).id,
       R: custom[0].id,
       emails: users.slice(1, 4).map((u) => u.email).filter(Boolean),
+      ...(await projectIds(c)),
     };
   }
 
@@ -93,4 +95,5 @@ export const SCENARIOS = {
   'users.roles.create': { args: (i) => ['admin:organization:users:roles', 'create', i.U, '--role-id', i.newUserRole], call: (c, i) => c.users.roles.create(i.U, { role_id: i.newUserRole }) },
   'users.roles.retrieve': { args: (i) => ['admin:organization:users:roles', 'retrieve', '--user-id', i.U, '--role-id', i.UR], call: (c, i) => c.users.roles.retrieve(i.UR, { user_id: i.U }) },
   'users.roles.delete': { args: (i) => ['admin:organization:users:roles', 'delete', i.U, i.UR], call: (c, i) => c.users.roles.delete(i.UR, { user_id: i.U }) },
+  ...PROJECT_SCENARIOS,
 };

@@ -15,6 +15,7 @@ use openai_admin_wasm::ops::{build, find};
 use openai_admin_wasm::{ApiRequest, Error, Method};
 
 mod groups;
+mod projects;
 mod roles;
 mod users;
 

@@ -1,4 +1,4 @@
-// The installed package, imported by name: its exports and all 26 methods, called with the
+// The installed package, imported by name: its exports and all 53 methods, called with the
 // official SDK's argument order, against the mock.
 
 import { test, before, after } from 'node:test';
@@ -71,6 +71,12 @@ test('the resource tree mirrors client.admin.organization of the official SDK', 
     roles: ['list', 'create', 'retrieve', 'update', 'delete'],
     users: ['list', 'retrieve', 'update', 'delete'],
     'users.roles': ['list', 'create', 'retrieve', 'delete'],
+    projects: ['list', 'create', 'retrieve', 'update', 'archive'],
+    'projects.users': ['list', 'create', 'retrieve', 'update', 'delete'],
+    'projects.users.roles': ['list', 'create', 'retrieve', 'delete'],
+    'projects.groups': ['list', 'create', 'retrieve', 'delete'],
+    'projects.groups.roles': ['list', 'create', 'retrieve', 'delete'],
+    'projects.roles': ['list', 'create', 'retrieve', 'update', 'delete'],
   };
   let count = 0;
   for (const [resource, verbs] of Object.entries(methods)) {
@@ -80,7 +86,7 @@ test('the resource tree mirrors client.admin.organization of the official SDK', 
       count++;
     }
   }
-  assert.equal(count, 26);
+  assert.equal(count, 53);
 });
 
 test('groups: list, create, retrieve, update, delete', async () => {

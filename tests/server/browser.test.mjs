@@ -108,7 +108,7 @@ test('browser: all 26 operations are allowed for an admin, through the package c
 test('browser: unknown paths and methods, and path tricks, get 404 with no upstream call', async () => {
   await mock.clearRequests();
   const cases = [
-    ['GET', '/v1/organization/projects'],
+    ['GET', '/v1/organization/invites'],
     ['GET', '/v1/organization/admin_api_keys'],
     ['GET', '/v1/chat/completions'],
     ['PUT', GROUPS],
@@ -117,7 +117,7 @@ test('browser: unknown paths and methods, and path tricks, get 404 with no upstr
     ['POST', '/v1/organization/users'],
     // The browser resolves dot segments before sending; what it sends is matched exactly.
     ['GET', `${GROUPS}/%2e%2e/%2e%2e/%2e%2e/__mock/requests`],
-    ['GET', `${GROUPS}/x/../../../v1/organization/projects`],
+    ['GET', `${GROUPS}/x/../../../v1/organization/invites`],
     ['GET', `${GROUPS}/g1%2F..%2F..%2Fusers`],
     ['GET', `${GROUPS}/g1%252Fusers`],
     ['GET', `${GROUPS}//users`],

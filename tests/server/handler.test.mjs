@@ -165,7 +165,7 @@ test('unknown paths and methods get 404 in the API error format, with no upstrea
   const calls = [];
   const counting = stack.handler({ fetch: (url, init) => (calls.push(url), fetch(url, init)) });
   const cases = [
-    ['GET', '/v1/organization/projects'],
+    ['GET', '/v1/organization/invites'],
     ['GET', '/v1/organization/admin_api_keys'],
     ['GET', '/v1/organization/audit_logs'],
     ['GET', '/v1/organization/groups/g1/members'],
@@ -449,7 +449,7 @@ test('an audit event for every request, and the JSON-lines file sink', async () 
     ['GET', GROUPS, ADMIN],
     ['POST', GROUPS, { ...VIEWER, ...JSON_TYPE }, '{"name":"v"}'],
     ['POST', GROUPS, { ...ADMIN, ...JSON_TYPE }, '{"name":"Audited"}'],
-    ['GET', '/v1/organization/projects', ADMIN],
+    ['GET', '/v1/organization/invites', ADMIN],
     ['GET', `${GROUPS}/..`, ADMIN],
     ['POST', GROUPS, { ...ADMIN, ...JSON_TYPE }, JSON.stringify({ name: 'x'.repeat(70_000) })],
     ['GET', `${GROUPS}?limit=-1`, ADMIN],

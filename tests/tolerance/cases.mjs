@@ -17,7 +17,11 @@
 // No Node modules: the same file runs in Node and, bundled, in Chromium. `env` is
 // { ours: the package module, official: the `openai` module, url: the server's origin, where }.
 
-import { EXAMPLES } from './examples.mjs';
+import { EXAMPLES as ORG_EXAMPLES } from './examples.mjs';
+import { PROJECT_EXAMPLES } from './examples-projects.mjs';
+import { PROJECT_CALLS, addProjectCases } from './cases-projects.mjs';
+
+const EXAMPLES = { ...ORG_EXAMPLES, ...PROJECT_EXAMPLES };
 
 export const KEY = 'sk-admin-tolerance-test';
 const GID = 'group_01J1F8ABCDXYZ';
@@ -171,6 +175,7 @@ export function defineCases() {
     'users.roles.create': (o) => o.users.roles.create(UID, { role_id: RID }),
     'users.roles.retrieve': (o) => o.users.roles.retrieve(RID, { user_id: UID }),
     'users.roles.delete': (o) => o.users.roles.delete(RID, { user_id: UID }),
+    ...PROJECT_CALLS,
   };
   for (const [op, call] of Object.entries(calls)) {
     add('spec examples', `${op}: the spec's example answer`, 'same', [ok(E[op])], call);
@@ -234,6 +239,8 @@ export function defineCases() {
     [ok({ object: 'list', data: [u(1)], first_id: 'user_1', last_id: 'user_1' }), ok({ object: 'list', data: [u(2)], has_more: false })], (o) => all(o.users.list({ limit: 1 })));
   add('pagination', 'groups.users.list: empty page, has_more true, next cursor', 'same',
     [ok({ object: 'list', data: [], has_more: true, next: 'n' }), ok(E['groups.users.list'])], (o) => all(o.groups.users.list(GID)));
+
+  addProjectCases({ add, ok, check, all });
 
   // ------------------------------------------------------------ bodies this package must refuse
   const fault = (name, answers, run, path) => add('must fail', name, 'must-fail', answers, run, { path });

@@ -201,9 +201,62 @@ async function errors() {
   void e;
 }
 
+async function projects() {
+  const org = client.admin.organization;
+  const project: OpenAI.Admin.Organization.Project = await org.projects.create({ name: 'x', residency: 'EU_STORAGE_PROCESSING' });
+  assertType<Equal<typeof project.object, 'organization.project'>>();
+  const archived = await org.projects.archive(project.id);
+  const status: string | null | undefined = archived.status;
+  await org.projects.update(project.id, { name: null, external_key_id: 'k' });
+  const page: OpenAI.Admin.Organization.ProjectsPage = await org.projects.list({ include_archived: true, limit: 5 });
+  const last: string | null | undefined = page.last_id;
+  for await (const p of org.projects.list()) assertType<Equal<typeof p, OpenAI.Admin.Organization.Projects.Project>>();
+  await org.projects.list({ maxRetries: 1 });
+  void [status, last];
+
+  const member: OpenAI.Admin.Organization.Projects.ProjectUser = await org.projects.users.create('proj', { user_id: 'u', role: 'member' });
+  await org.projects.users.update(member.id, { project_id: 'proj', role: 'owner' });
+  const removed = await org.projects.users.delete(member.id, { project_id: 'proj' });
+  assertType<Equal<typeof removed.object, 'organization.project.user.deleted'>>();
+  for await (const u of org.projects.users.list('proj', { limit: 10 })) assertType<Equal<typeof u.role, string>>();
+
+  const assigned: OpenAI.Admin.Organization.Projects.Users.RoleCreateResponse = await org.projects.users.roles.create('u', { project_id: 'proj', role_id: 'role-api-project-owner' });
+  assertType<Equal<typeof assigned.object, 'user.role'>>();
+  for await (const r of org.projects.users.roles.list('u', { project_id: 'proj', order: 'desc' })) void r.assignment_sources;
+  await org.projects.users.roles.retrieve('r', { project_id: 'proj', user_id: 'u' });
+  await org.projects.users.roles.delete('r', { project_id: 'proj', user_id: 'u' });
+
+  const access: OpenAI.Admin.Organization.Projects.ProjectGroup = await org.projects.groups.create('proj', { group_id: 'g', role: 'r' });
+  assertType<Equal<typeof access.group_type, 'group' | 'tenant_group'>>();
+  await org.projects.groups.retrieve('g', { project_id: 'proj', group_type: 'tenant_group' });
+  const revoked = await org.projects.groups.delete('g', { project_id: 'proj' });
+  assertType<Equal<typeof revoked.object, 'project.group.deleted'>>();
+  const groupsPage: OpenAI.Admin.Organization.Projects.ProjectGroupsPage = await org.projects.groups.list('proj', { order: 'asc' });
+  await org.projects.groups.roles.create('g', { project_id: 'proj', role_id: 'r' });
+  for await (const r of org.projects.groups.roles.list('g', { project_id: 'proj' })) void r.id;
+  await org.projects.groups.roles.retrieve('r', { project_id: 'proj', group_id: 'g' });
+  await org.projects.groups.roles.delete('r', { project_id: 'proj', group_id: 'g' });
+
+  const role: OpenAI.Admin.Organization.Role = await org.projects.roles.create('proj', { role_name: 'x', permissions: [] });
+  await org.projects.roles.update(role.id, { project_id: 'proj', description: null });
+  await org.projects.roles.retrieve(role.id, { project_id: 'proj' });
+  const deleted = await org.projects.roles.delete(role.id, { project_id: 'proj' });
+  assertType<Equal<typeof deleted.object, 'role.deleted'>>();
+  for await (const r of org.projects.roles.list('proj')) assertType<Equal<typeof r, OpenAI.Admin.Organization.Role>>();
+  void groupsPage;
+
+  // @ts-expect-error project_id is required
+  await org.projects.users.roles.list('u', {});
+  // @ts-expect-error the params are required
+  await org.projects.groups.roles.list('g');
+  // @ts-expect-error the role is required
+  await org.projects.users.create('proj', { user_id: 'u' });
+}
+
 type Admin = OpenAI.Admin;
 const organization: OpenAI.Admin.Organization = client.admin.organization;
 const groupsResource: OpenAI.Admin.Organization.Groups = organization.groups;
 const membersResource: OpenAI.Admin.Organization.Groups.Users = groupsResource.users;
-void [organization, groupsResource, membersResource, groups, groupMembers, groupRoles, roles, users, userRoles, errors];
+const projectsResource: OpenAI.Admin.Organization.Projects = organization.projects;
+void [organization, groupsResource, membersResource, projectsResource, groups, groupMembers, groupRoles, roles, users, userRoles, errors, projects];
 export type { Admin };

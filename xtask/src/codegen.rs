@@ -17,6 +17,7 @@ fn path_param_doc(name: &str) -> &'static str {
         "group_id" => "The ID of the group.",
         "user_id" => "The ID of the user.",
         "role_id" => "The ID of the role.",
+        "project_id" => "The ID of the project.",
         other => panic!("no description for the path parameter `{other}`"),
     }
 }
@@ -251,6 +252,21 @@ fn resources_ts() -> String {
                     "PagePromise<API.Organization.{}, API.Organization.{}>",
                     docs.ts_result, docs.ts_item
                 );
+                let class = if op.cursor == Some("last_id") {
+                    "ConversationCursorPage"
+                } else {
+                    "NextCursorPage"
+                };
+                if op.path_params().count() > 1 {
+                    // Another path parameter travels in the params object, which is then
+                    // required, and the official method reads no request options from it.
+                    let _ = writeln!(
+                        out,
+                        "  {verb}({id_param}params: {params}, options?: RequestOptions): {page} {{\n    return this.t.list('{}', {id_value}, params, options, {class}, null);\n  }}",
+                        op.name
+                    );
+                    continue;
+                }
                 let _ = writeln!(
                     out,
                     "  {verb}({id_param}query?: QueryParams<{params}>, options?: RequestOptions): {page};"
@@ -259,11 +275,6 @@ fn resources_ts() -> String {
                 // The official page class is the one that reads the row's cursor field; the query's
                 // keys tell the transport's request options apart from a query (as the official
                 // resources' own lists do).
-                let class = if op.cursor == Some("last_id") {
-                    "ConversationCursorPage"
-                } else {
-                    "NextCursorPage"
-                };
                 let keys = match op.input {
                     Input::Query(schema) => schema
                         .fields
@@ -282,6 +293,12 @@ fn resources_ts() -> String {
             }
             let result = format!("APIPromise<API.Organization.{}>", docs.ts_result);
             let (arg, value) = match op.input {
+                // The body's type holds the other path parameters too: the official SDK calls it
+                // the params.
+                Input::Body(_) if op.path_params().count() > 1 => (
+                    format!("params: API.Organization.{}, ", docs.ts_params),
+                    "params",
+                ),
                 Input::Body(_) => (
                     format!("body: API.Organization.{}, ", docs.ts_params),
                     "body",
@@ -329,16 +346,17 @@ fn readme_table() -> String {
     let mut out = String::from("| method | route | writes |\n| --- | --- | --- |\n");
     for (op, docs) in OPERATIONS.iter().zip(OPERATION_DOCS) {
         let mut args: Vec<String> = op.positional().map(id_arg).into_iter().collect();
+        let others: Vec<&str> = op
+            .path_params()
+            .filter(|p| Some(*p) != op.positional())
+            .collect();
+        let others = others.join(", ");
         match op.input {
-            Input::Query(_) => args.push("query?".into()),
-            Input::Body(_) => args.push("body".into()),
-            Input::None if !docs.ts_params.is_empty() => {
-                let others: Vec<&str> = op
-                    .path_params()
-                    .filter(|p| Some(*p) != op.positional())
-                    .collect();
-                args.push(format!("{{ {} }}", others.join(", ")));
-            }
+            Input::Query(_) if others.is_empty() => args.push("query?".into()),
+            Input::Query(_) => args.push(format!("{{ {others}, ...query }}")),
+            Input::Body(_) if others.is_empty() => args.push("body".into()),
+            Input::Body(_) => args.push(format!("{{ {others}, ...body }}")),
+            Input::None if !docs.ts_params.is_empty() => args.push(format!("{{ {others} }}")),
             Input::None => {}
         }
         let _ = writeln!(

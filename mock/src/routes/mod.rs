@@ -5,6 +5,11 @@ pub mod extract;
 mod groups;
 mod groups_roles;
 mod groups_users;
+mod projects;
+mod projects_assignments;
+mod projects_groups;
+mod projects_roles;
+mod projects_users;
 mod roles;
 mod users;
 mod users_roles;
@@ -41,7 +46,7 @@ pub fn now() -> i64 {
         .unwrap_or(0)
 }
 
-/// The 26 operations of the Admin API subset, mounted under `/v1`.
+/// The 53 operations of the Admin API subsets, mounted under `/v1`.
 pub fn api() -> Router<Shared> {
     Router::new()
         .route(
@@ -91,5 +96,69 @@ pub fn api() -> Router<Shared> {
         .route(
             "/organization/users/{user_id}/roles/{role_id}",
             get(users_roles::retrieve).delete(users_roles::unassign),
+        )
+        .merge(project_routes())
+}
+
+/// The 27 project operations: projects, their users, groups, roles and role assignments.
+fn project_routes() -> Router<Shared> {
+    use axum::routing::post;
+    use projects_assignments as assignments;
+    Router::new()
+        .route(
+            "/organization/projects",
+            get(projects::list).post(projects::create),
+        )
+        .route(
+            "/organization/projects/{project_id}",
+            get(projects::retrieve).post(projects::update),
+        )
+        .route(
+            "/organization/projects/{project_id}/archive",
+            post(projects::archive),
+        )
+        .route(
+            "/organization/projects/{project_id}/users",
+            get(projects_users::list).post(projects_users::create),
+        )
+        .route(
+            "/organization/projects/{project_id}/users/{user_id}",
+            get(projects_users::retrieve)
+                .post(projects_users::update)
+                .delete(projects_users::delete),
+        )
+        .route(
+            "/organization/projects/{project_id}/groups",
+            get(projects_groups::list).post(projects_groups::create),
+        )
+        .route(
+            "/organization/projects/{project_id}/groups/{group_id}",
+            get(projects_groups::retrieve).delete(projects_groups::delete),
+        )
+        .route(
+            "/projects/{project_id}/roles",
+            get(projects_roles::list).post(projects_roles::create),
+        )
+        .route(
+            "/projects/{project_id}/roles/{role_id}",
+            get(projects_roles::retrieve)
+                .post(projects_roles::update)
+                .delete(projects_roles::delete),
+        )
+        .route(
+            "/projects/{project_id}/users/{user_id}/roles",
+            get(assignments::user_list).post(assignments::user_assign),
+        )
+        .route(
+            "/projects/{project_id}/users/{user_id}/roles/{role_id}",
+            get(assignments::user_retrieve).delete(assignments::user_unassign),
+        )
+        .route(
+            "/projects/{project_id}/groups/{group_id}/roles",
+            get(assignments::group_list).post(assignments::group_assign),
+        )
+        .route(
+            "/projects/{project_id}/groups/{group_id}/roles/{role_id}",
+            get(assignments::group_retrieve).delete(assignments::group_unassign),
         )
 }

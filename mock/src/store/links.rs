@@ -75,7 +75,8 @@ impl Store {
         removed
     }
 
-    /// Deletes a group with its memberships and role assignments. Returns false if unknown.
+    /// Deletes a group with its memberships, role assignments and project access. Returns false
+    /// if unknown.
     pub fn delete_group(&mut self, group_id: &str) -> bool {
         let Some(group) = self.groups.remove(group_id) else {
             return false;
@@ -90,10 +91,12 @@ impl Store {
                 r.groups.remove(group_id);
             }
         }
+        self.forget_in_projects(group_id);
         true
     }
 
-    /// Deletes a user with their memberships and role assignments. Returns false if unknown.
+    /// Deletes a user with their memberships, role assignments and project memberships. Returns
+    /// false if unknown.
     pub fn delete_user(&mut self, user_id: &str) -> bool {
         let Some(user) = self.users.remove(user_id) else {
             return false;
@@ -111,6 +114,7 @@ impl Store {
                 r.users.remove(user_id);
             }
         }
+        self.forget_in_projects(user_id);
         true
     }
 

@@ -1,4 +1,4 @@
-//! The in-memory organization: groups, users, roles and the links between them.
+//! The in-memory organization: groups, users, roles, projects and the links between them.
 //!
 //! Every collection is a `BTreeMap` keyed by id (ids sort in creation order), and every link is
 //! kept in both directions as ordered sets, so pages are `range` scans and cleanup on delete
@@ -6,6 +6,7 @@
 
 mod links;
 pub mod page;
+pub mod projects;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -147,6 +148,8 @@ pub struct Store {
     pub roles: BTreeMap<String, Role>,
     /// Lower-cased email to user id, for the `emails` filter.
     pub emails: HashMap<String, String>,
+    /// Projects by id (see [`projects`]).
+    pub projects: BTreeMap<String, projects::Project>,
 }
 
 impl Store {

@@ -184,6 +184,53 @@ export function trustedHeader(options: TrustedHeaderOptions): Authorize {
   });
 }
 
+/** Options of {@link projectScope}. */
+export interface ProjectScopeOptions {
+  /**
+   * The projects an identity may use: their ids, or `'*'` for every project and the whole
+   * organization (not scoped). Called with what `inner` returned; may be async.
+   */
+  projects: (who: unknown) => readonly string[] | '*' | Promise<readonly string[] | '*'>;
+  /**
+   * Operations without a project (`projects.list`, `users.list`, `groups.retrieve`, …) that a
+   * scoped identity may still run. Default: none (an organization-wide read would show other
+   * projects' people and names).
+   */
+  organization?: readonly string[];
+}
+
+/**
+ * Scopes identities to projects: `inner` says who the visitor is and what their role allows (its
+ * 401s and 403s stand, e.g. a viewer's write), then an operation on a project (one whose path
+ * names a `project_id`) runs only for an identity whose `projects` include it, and any other
+ * operation only if `organization` lists it or the identity's `projects` are `'*'`. Creating a
+ * project is never in a scope. A refusal is a 403 naming the identity.
+ */
+export function projectScope(inner: Authorize, options: ProjectScopeOptions): Authorize {
+  if (typeof inner !== 'function') throw new TypeError('projectScope(inner, options): inner must be an authorize function');
+  if (typeof options?.projects !== 'function') throw new TypeError('projectScope: options.projects must be a function');
+  const organization = new Set(options.organization ?? []);
+  const scoped: Authorize = async (request, operation) => {
+    const who = await inner(request, operation);
+    if (!who) return who;
+    const projects = await options.projects(who);
+    if (projects === '*') return who;
+    const project = operation.ids.project_id;
+    if (project !== undefined) {
+      if (projects.includes(project)) return who;
+      throw forbidden(who, `${describeWho(who)} may not use project ${project}.`);
+    }
+    if (organization.has(operation.name)) return who;
+    throw forbidden(who, `${describeWho(who)} is scoped to projects and may not run ${operation.name}.`);
+  };
+  return readsHeadersOnly.has(inner) ? headersOnly(scoped) : scoped;
+}
+
+function describeWho(who: unknown): string {
+  const user = (who as { user?: unknown } | null)?.user;
+  return typeof user === 'string' ? user : 'This identity';
+}
+
 /**
  * Tries each `authorize` in turn: the first identity wins. If none allows, a 403 (one of them knew
  * the visitor but refused) stands over a 401.

@@ -119,7 +119,7 @@ async function forward(s: Settings, v: Visitor, event: AuditEvent | null, corsOk
   const { method, pathname } = v;
   // Preflight: answered only for configured origins; without CORS it is just another unknown route.
   if (method === 'OPTIONS') {
-    if (corsOk && pathname.startsWith(`${s.basePath}/organization/`)) {
+    if (corsOk && (pathname.startsWith(`${s.basePath}/organization/`) || pathname.startsWith(`${s.basePath}/projects/`))) {
       if (event) event.requestId = s.localId();
       return preflightAnswer(v.header('access-control-request-headers'), s.cors!);
     }

@@ -75,7 +75,7 @@ export interface AdminHandlerOptions {
   adminAPIKey?: string;
   /** The API's base URL. Default: `OPENAI_BASE_URL` from the environment, else `https://api.openai.com/v1`. */
   baseURL?: string;
-  /** Where the handler is mounted: it serves `{basePath}/organization/…`. Default `/v1`. */
+  /** Where the handler is mounted: it serves `{basePath}/organization/…` and `{basePath}/projects/…`. Default `/v1`. */
   basePath?: string;
   /** Called once per request with its {@link AuditEvent}; errors it throws are logged, never sent. */
   audit?: (event: AuditEvent) => void | Promise<void>;
