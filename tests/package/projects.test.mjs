@@ -93,7 +93,8 @@ test('the same errors as the official SDK: a missing project_id, an unknown proj
   // the path, this package with a `BadRequestError` naming the argument (as for every missing id).
   for (const [who, client] of clients()) {
     await mock.clearRequests();
-    const err = await client.admin.organization.projects.users.retrieve('user_x', {}).catch((e) => e);
+    // The official SDK throws as the method is called; this package rejects.
+    const err = await (async () => client.admin.organization.projects.users.retrieve('user_x', {}))().catch((e) => e);
     assert.ok(err instanceof OpenAI.OpenAIError || err instanceof OpenAIAdmin.OpenAIError, `${who}: ${err}`);
     if (who === 'package') {
       assert.ok(err instanceof OpenAIAdmin.BadRequestError, String(err));
