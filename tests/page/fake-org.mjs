@@ -7,7 +7,12 @@ export const users = [
   { id: 'u-svc', name: 'Build bot', email: null, organizationRole: 'reader', scim: false },
   { id: 'u-eve', name: 'Ève Curie', email: 'eve@example.com', organizationRole: 'reader', scim: true },
 ];
-const roles = { 'r-aud': { id: 'r-aud', name: 'Auditor', description: null, permissions: ['api.users.read'], predefined: false } };
+const roles = {
+  'r-aud': { id: 'r-aud', name: 'Auditor', description: null, permissions: ['api.users.read'], predefined: false },
+  // Two roles with one name: a file names them by id.
+  'r-b1': { id: 'r-b1', name: 'Billing', description: null, permissions: [], predefined: true },
+  'r-b2': { id: 'r-b2', name: 'Billing', description: null, permissions: [], predefined: false },
+};
 const groups = {
   'g-eng': { group: { id: 'g-eng', name: 'Engineering' }, members: ['u-ada', 'u-svc'], roles: ['r-aud'], scim: false },
   'g-ops': { group: { id: 'g-ops', name: 'Ops' }, members: [], roles: [], scim: true },

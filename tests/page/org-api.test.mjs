@@ -28,17 +28,19 @@ test('planMembership and planPerson use the core call when the Organization has 
   assert.deepEqual(org.calls.plan, [], 'no access file is written');
 });
 
-test('planPerson without the core call: the organization role, direct roles by id, and each group joined or left', () => {
+test('planPerson without the core call: the organization role, direct roles by name (by id when two share it), and each group joined or left', () => {
   const org = fakeOrg();
-  planPerson(org, { user: 'grace@example.com', organizationRole: 'owner', addRoles: ['Auditor'], removeRoles: ['r-aud'], addGroups: ['Engineering'] });
+  planPerson(org, { user: 'grace@example.com', organizationRole: 'owner', addRoles: ['r-b2'], removeRoles: ['Auditor'], addGroups: ['Engineering'] });
   assert.deepEqual(org.calls.plan[0], {
-    users: { 'grace@example.com': { role: 'owner', roles: ['r-aud'] } },
+    users: { 'grace@example.com': { role: 'owner', roles: ['r-b2'] } },
     groups: { Engineering: { id: 'g-eng', members: ['ada@example.com', 'u-svc', 'grace@example.com'] } },
   });
   planPerson(org, { user: 'u-ada', removeGroups: ['g-eng'] });
   assert.deepEqual(org.calls.plan[1], { groups: { Engineering: { id: 'g-eng', members: ['u-svc'] } } }, 'no users section when the person is unchanged');
   planPerson(org, { user: 'u-grace', removeRoles: ['r-aud'] });
   assert.deepEqual(org.calls.plan[2], { users: { 'grace@example.com': { roles: [] } } });
+  planPerson(org, { user: 'u-grace', addRoles: ['r-b1'] });
+  assert.deepEqual(org.calls.plan[3], { users: { 'grace@example.com': { roles: ['Auditor', 'r-b1'] } } });
 });
 
 test('bad arguments are refused early, naming the argument', () => {
@@ -53,11 +55,11 @@ test('bad arguments are refused early, naming the argument', () => {
   assert.deepEqual(org.calls.plan, []);
 });
 
-test('planGroupRoles: the group by id with its whole role list, roles by id', () => {
+test('planGroupRoles: the group by id with its whole role list, roles by name', () => {
   const org = fakeOrg();
-  planGroupRoles(org, { group: 'Ops', addRoles: ['Auditor'] });
-  planGroupRoles(org, { group: 'g-eng', removeRoles: ['r-aud'] });
-  assert.deepEqual(org.calls.plan, [{ groups: { Ops: { id: 'g-ops', roles: ['r-aud'] } } }, { groups: { Engineering: { id: 'g-eng', roles: [] } } }]);
+  planGroupRoles(org, { group: 'Ops', addRoles: ['r-aud'] });
+  planGroupRoles(org, { group: 'g-eng', removeRoles: ['Auditor'] });
+  assert.deepEqual(org.calls.plan, [{ groups: { Ops: { id: 'g-ops', roles: ['Auditor'] } } }, { groups: { Engineering: { id: 'g-eng', roles: [] } } }]);
 });
 
 test('assignmentOf without the core call: direct, and through which groups', () => {

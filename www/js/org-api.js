@@ -74,6 +74,21 @@ function groupEntry(org, ref) {
   return { g, entry: (fields) => ({ [g.group.name]: { id: g.group.id, ...fields } }) };
 }
 
+/**
+ * How a file names each role of `refs` (ids or names): by its name, which the core's summaries
+ * then show, unless another role has the same name (then by id).
+ */
+function roleNamer(org) {
+  const all = org.stats().holdersPerRole.map((r) => r.role);
+  const count = new Map();
+  for (const r of all) count.set(r.name, (count.get(r.name) ?? 0) + 1);
+  return (ref) => {
+    const role = all.find((r) => r.id === ref) ?? all.find((r) => r.name === ref);
+    if (!role) return ref;
+    return count.get(role.name) === 1 ? role.name : role.id;
+  };
+}
+
 /** `current` with `add` appended and `remove` taken out (both already in the file's terms). */
 const edited = (current, add, remove) => {
   const out = current.filter((x) => !remove.includes(x));
@@ -100,7 +115,8 @@ export function planMembership(org, { group, add, remove } = {}) {
 
 /**
  * A plan changing one person: the organization role, groups joined and left, roles assigned and
- * unassigned directly (groups and roles by id or name).
+ * unassigned directly (groups and roles by id or name). The file names roles by name (by id when
+ * two share it), so the core's summaries read `assign role Auditor to ada@example.com`.
  */
 export function planPerson(org, { user, organizationRole, addGroups, removeGroups, addRoles, removeRoles } = {}) {
   required('user', user);
@@ -113,10 +129,10 @@ export function planPerson(org, { user, organizationRole, addGroups, removeGroup
   const person = {};
   if (organizationRole !== undefined) person.role = organizationRole;
   if (args.addRoles.length || args.removeRoles.length) {
-    // The file lists a user's direct roles; roles are named by id (the core takes a name or an id).
-    const roleId = (ref) => org.holdersOf(ref)?.role.id ?? ref;
-    const direct = a.roles.filter((r) => r.sources.some((s) => s.kind === 'direct')).map((r) => r.role.id);
-    person.roles = edited(direct, args.addRoles.map(roleId), args.removeRoles.map(roleId));
+    // The file lists a user's direct roles.
+    const name = roleNamer(org);
+    const direct = a.roles.filter((r) => r.sources.some((s) => s.kind === 'direct')).map((r) => name(r.role.id));
+    person.roles = edited(direct, args.addRoles.map(name), args.removeRoles.map(name));
   }
   const file = {};
   if (Object.keys(person).length) file.users = { [key]: person };
@@ -139,8 +155,8 @@ export function planGroupRoles(org, { group, addRoles, removeRoles } = {}) {
   const adds = list('addRoles', addRoles);
   const removes = list('removeRoles', removeRoles);
   const { g, entry } = groupEntry(org, group);
-  const roleId = (ref) => org.holdersOf(ref)?.role.id ?? ref;
-  const roles = edited(g.roles.map((r) => r.id), adds.map(roleId), removes.map(roleId));
+  const name = roleNamer(org);
+  const roles = edited(g.roles.map((r) => name(r.id)), adds.map(name), removes.map(name));
   return onlyChanges(org.plan(JSON.stringify({ groups: entry({ roles }) })));
 }
 
