@@ -2,7 +2,7 @@
 // assigns and unassigns roles, and deletes the user. The role changes are actions (plan, preview,
 // apply: the access core refuses leaving the organization without an owner); a change made
 // elsewhere on the page to a listed user redraws it.
-import { h, clear, field, errorBox, run, pagedList, confirmAction, date, showError } from './ui.js';
+import { h, clear, field, errorBox, pagedList, confirmAction, date } from './ui.js';
 import { roleAssignments } from './assignments.js';
 import { attempt } from './bulk.js';
 
@@ -121,8 +121,8 @@ export function usersSection({ store, actions }) {
     deleteButton.addEventListener('click', async () => {
       const what = 'Could not delete the user';
       const confirm = () => confirmAction(`Remove ${label} from the organization? This cannot be undone.`, 'Delete user');
-      const r = await run({ button: deleteButton, errors: deleteErrors, what }, () => actions.deleteUser({ user: user.id, confirm }));
-      if (r?.status === 'refused') showError(deleteErrors, new Error(`Refused: ${r.reason}.`), what);
+      // Not disabled meanwhile: the confirmation gives the focus back to this button.
+      const r = await attempt(deleteErrors, () => actions.deleteUser({ user: user.id, confirm }), what);
       if (r?.status === 'applied') {
         list.remove(user.id);
         closeDetail();
