@@ -27,6 +27,16 @@ function loader() {
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
+/** A store connected with client `c` and a loader; `waiting`: the promise of its whole organization (the load started). */
+async function connected(options = {}) {
+  const { loads, startLoading } = loader();
+  const store = createStore({ startLoading, ...options });
+  store.connect({ client: 'c' });
+  const waiting = store.organization();
+  await tick();
+  return { loads, store, waiting };
+}
+
 test('a load: loading, the organization as soon as it starts, progress, then complete with every entity known as of its end', async () => {
   const { loads, startLoading } = loader();
   const store = createStore({ startLoading, now: () => 1000 });
@@ -52,11 +62,7 @@ test('a load: loading, the organization as soon as it starts, progress, then com
 });
 
 test('a new connection abandons the load under way: its organization is freed, its progress and end ignored', async () => {
-  const { loads, startLoading } = loader();
-  const store = createStore({ startLoading });
-  store.connect({ client: 'a' });
-  const first = store.organization();
-  await tick();
+  const { loads, store, waiting: first } = await connected();
   store.connect({ client: 'b', role: 'viewer' });
   await assert.rejects(first, /connection changed/);
   assert.equal(loads[0].options.signal.aborted, true);
@@ -77,11 +83,7 @@ test('a new connection abandons the load under way: its organization is freed, i
 });
 
 test('a load that fails: failed with its error, waiters rejected, the organization read so far kept', async () => {
-  const { loads, startLoading } = loader();
-  const store = createStore({ startLoading });
-  store.connect({ client: 'c' });
-  const whole = store.organization();
-  await tick();
+  const { loads, store, waiting: whole } = await connected();
   loads[0].fail(new Error('HTTP 500'));
   await assert.rejects(whole, /HTTP 500/);
   assert.equal(store.state.load.status, 'failed');
@@ -91,11 +93,7 @@ test('a load that fails: failed with its error, waiters rejected, the organizati
 
 test('changed: the revision, each touched entity as of now, and the subscribers told what was touched', async () => {
   let t = 5;
-  const { loads, startLoading } = loader();
-  const store = createStore({ startLoading, now: () => t });
-  store.connect({ client: 'c' });
-  store.load();
-  await tick();
+  const { loads, store } = await connected({ now: () => t });
   loads[0].finish();
   await tick();
   const told = [];

@@ -2,7 +2,7 @@
 // roles. The group's own fields (create, rename, delete) are written directly and recorded in the
 // store (actions.direct); members and roles change through the plan preview (actions.js). A
 // change made elsewhere on the page to the open group reloads its members and roles.
-import { h, clear, field, errorBox, run, pagedList, confirmAction, date } from './ui.js';
+import { h, clear, field, errorBox, run, pagedList, confirmAction, date, storeSection } from './ui.js';
 import { roleAssignments } from './assignments.js';
 import { attempt } from './bulk.js';
 import { fold } from './org-api.js';
@@ -231,17 +231,14 @@ export function groupsSection({ store, actions }) {
     return { root: h('div', {}, memberList.root, form, results, errors), reload: () => memberList.reload() };
   }
 
-  return {
-    mount(panel) {
-      clear(panel, layout());
-      store.subscribe((change) => {
-        // A new connection: forget everything and load the first page.
-        if (change.type === 'connection') {
-          closeDetail();
-          list.reload();
-        } else if (change.type === 'changed' && selectedID && change.touched.groups.has(selectedID)) reloadDetail();
-      });
+  return storeSection({
+    store,
+    layout,
+    reset: () => {
+      closeDetail();
+      list.reload();
     },
-    show() {},
-  };
+    // A change made anywhere on the page to the open group: its members and roles again.
+    onChanged: (touched) => selectedID && touched.groups.has(selectedID) && reloadDetail(),
+  });
 }

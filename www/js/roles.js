@@ -1,7 +1,7 @@
 // Roles: the organization's roles (the store's `roles`, which the role pickers read too); create,
 // edit and delete custom roles, written directly and recorded in the store (actions.direct).
 // Predefined roles are shown read-only (the API refuses to change them).
-import { h, clear, field, errorBox, run, confirmAction } from './ui.js';
+import { h, clear, field, errorBox, run, confirmAction, storeSection } from './ui.js';
 
 /** "a, b\nc" → ["a", "b", "c"] */
 function parsePermissions(text) {
@@ -146,19 +146,15 @@ export function rolesSection({ store, actions }) {
     return card;
   }
 
-  return {
-    mount(panel) {
-      clear(panel, layout());
-      store.subscribe((change) => {
-        // Every change to the store's roles (from here or on connect) redraws the list.
-        if (change.type === 'roles') render();
-        // A new connection: the role pickers of the other sections wait on this load.
-        else if (change.type === 'connection') {
-          clear(list);
-          reload();
-        }
-      });
+  return storeSection({
+    store,
+    layout,
+    // A new connection: the role pickers of the other sections wait on this load.
+    reset: () => {
+      clear(list);
+      reload();
     },
-    show() {},
-  };
+    // Every change to the store's roles (from here or on connect) redraws the list.
+    onRoles: render,
+  });
 }

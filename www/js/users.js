@@ -2,7 +2,7 @@
 // assigns and unassigns roles, and deletes the user. The role changes are actions (plan, preview,
 // apply: the access core refuses leaving the organization without an owner); a change made
 // elsewhere on the page to a listed user redraws it.
-import { h, clear, field, errorBox, pagedList, confirmAction, date } from './ui.js';
+import { h, clear, field, errorBox, pagedList, confirmAction, date, storeSection } from './ui.js';
 import { roleAssignments } from './assignments.js';
 import { attempt } from './bulk.js';
 
@@ -164,16 +164,13 @@ export function usersSection({ store, actions }) {
     if (selectedID && touched.users.has(selectedID)) reloadDetail();
   }
 
-  return {
-    mount(panel) {
-      clear(panel, layout());
-      store.subscribe((change) => {
-        if (change.type === 'connection') {
-          closeDetail();
-          list.reload();
-        } else if (change.type === 'changed') follow(change.touched);
-      });
+  return storeSection({
+    store,
+    layout,
+    reset: () => {
+      closeDetail();
+      list.reload();
     },
-    show() {},
-  };
+    onChanged: follow,
+  });
 }
