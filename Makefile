@@ -112,8 +112,10 @@ test-tolerance: setup-browser
 	scripts/test-tolerance.sh
 
 ## test-page: the console page's logic in Node, no browser (tests/page/: store, actions, the
-## adapter to the access core's planner calls, the Access section's words), in about a second
-test-page:
+## adapter to the access core's planner calls, alone and against pkg/'s access core, the Access
+## section's words), in about a second
+test-page: setup
+	scripts/build-pkg.sh
 	node --test tests/page/
 
 ## test-e2e: the console page end to end (tests/e2e/) in headless Chromium, then headless Firefox, each

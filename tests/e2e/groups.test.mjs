@@ -124,14 +124,14 @@ test('assign and unassign a role for a group through the plan preview', async ()
 
   await page.getByLabel('Role to assign to group Design').selectOption({ label: 'User Auditor' });
   await page.getByRole('button', { name: 'Assign role' }).click();
-  await applyInPreview(page, ['+ assign role User Auditor to Design']);
+  await applyInPreview(page, ['+ assign role User Auditor to group Design']);
   await roles.getByText('User Auditor').waitFor();
   let assigned = await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/roles`);
   assert.deepEqual(assigned.map((r) => r.name), ['User Auditor']);
   await e2e.stack.screenshot(page, 'group-role-assigned');
 
   await roles.getByRole('button', { name: 'Unassign User Auditor' }).click();
-  await applyInPreview(page, ['- unassign role User Auditor from Design']);
+  await applyInPreview(page, ['- unassign role User Auditor from group Design']);
   await page.getByText('No roles assigned.').waitFor();
   assigned = await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/roles`);
   assert.deepEqual(assigned, []);
