@@ -115,6 +115,7 @@ function openTab(tab) {
     const on = t === tab;
     t.setAttribute('aria-pressed', String(on));
     document.getElementById(t.dataset.panel).hidden = !on;
+    if (!on) sections[t.dataset.panel].hide();
   }
   sections[tab.dataset.panel].show();
 }

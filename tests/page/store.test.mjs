@@ -99,14 +99,14 @@ test('changed: the revision, each touched entity as of now, and the subscribers 
   const told = [];
   const off = store.subscribe((c) => c.type === 'changed' && told.push(c.touched));
   t = 9;
-  store.changed({ users: new Set(['u-ada']), groups: new Set(['g-new']), roles: new Set() });
+  store.changed({ users: new Set(['u-ada']), groups: new Set(['g-new']), roles: new Set(), deleted: new Set() });
   assert.equal(store.state.revision, 1);
   assert.equal(store.state.asOf.user.get('u-ada'), 9);
   assert.equal(store.state.asOf.user.get('u-grace'), 5);
   assert.equal(store.state.asOf.group.get('g-new'), 9);
   assert.deepEqual([...told[0].users], ['u-ada']);
   off();
-  store.changed({ users: new Set(), groups: new Set(), roles: new Set() });
+  store.changed({ users: new Set(), groups: new Set(), roles: new Set(), deleted: new Set() });
   assert.equal(told.length, 1, 'unsubscribed');
 });
 
@@ -136,10 +136,12 @@ test('touchedBy: the ids of the operations that were done, created ids and `{ fr
       op('users.roles.delete', { user_id: 'u-grace', role_id: 'r-aud' }, null, '-'),
       op('users.update', { user_id: 'u-eve' }, { role: 'owner' }, '~'),
       op('roles.create', {}, { role_name: 'X' }),
+      op('groups.delete', { group_id: 'g-old' }, null, '-'),
     ],
   };
-  const t = touchedBy(plan, [{ status: 'done', result: { id: 'g-new' } }, { status: 'done' }, { status: 'done' }, { status: 'failed' }, { status: 'done', result: { id: 'r-new' } }]);
-  assert.deepEqual([...t.groups].sort(), ['g-new']);
+  const t = touchedBy(plan, [{ status: 'done', result: { id: 'g-new' } }, { status: 'done' }, { status: 'done' }, { status: 'failed' }, { status: 'done', result: { id: 'r-new' } }, { status: 'done', result: null }]);
+  assert.deepEqual([...t.groups].sort(), ['g-new', 'g-old']);
+  assert.deepEqual([...t.deleted], ['g-old']);
   assert.deepEqual([...t.users].sort(), ['u-ada', 'u-grace']);
   assert.deepEqual([...t.roles].sort(), ['r-aud', 'r-new']);
   assert.deepEqual([...touchedBy(plan, []).users], [], 'nothing done, nothing touched');

@@ -51,6 +51,8 @@ export function accessSection({ store, actions }) {
   /** The open view: `{ kind: 'overview' }` or `{ kind, id }`, and the overview's in-place redraw. */
   let current = null;
   let refreshOverview = null;
+  /** Whether the section's tab is open: the overview is first drawn when it is. */
+  let visible = false;
   let timer = 0;
   let drawnAt = 0;
 
@@ -114,7 +116,7 @@ export function accessSection({ store, actions }) {
       return;
     }
     if (load.status === 'loading') {
-      if (!current) open('overview', undefined, { focus: false });
+      if (!current && visible) open('overview', undefined, { focus: false });
       drawProgress();
       return;
     }
@@ -126,6 +128,7 @@ export function accessSection({ store, actions }) {
       showError(errors, load.error, 'Could not load the organization');
       return;
     }
+    if (!current && visible) open('overview', undefined, { focus: false });
     const s = o.stats();
     search.note = '';
     announce.textContent = loadedLine(s);
@@ -178,7 +181,12 @@ export function accessSection({ store, actions }) {
     },
     /** The section is visible: the organization is read when it has not been yet. */
     show() {
+      visible = true;
       if (store.state.client && store.state.load.status === 'idle') store.load();
+      else if (!current) drawLoad(); // read while hidden (for another section): drawn now
+    },
+    hide() {
+      visible = false;
     },
   };
 }

@@ -238,7 +238,14 @@ export function groupsSection({ store, actions }) {
       closeDetail();
       list.reload();
     },
-    // A change made anywhere on the page to the open group: its members and roles again.
-    onChanged: (touched) => selectedID && touched.groups.has(selectedID) && reloadDetail(),
+    // A change made anywhere on the page to the open group: its members and roles again (or,
+    // deleted, the detail closes).
+    onChanged: (touched) => {
+      if (!selectedID || !touched.groups.has(selectedID)) return;
+      if (touched.deleted.has(selectedID)) {
+        list.remove(selectedID);
+        closeDetail();
+      } else reloadDetail();
+    },
   });
 }

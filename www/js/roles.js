@@ -96,7 +96,7 @@ export function rolesSection({ store, actions }) {
     const errors = errorBox();
 
     function show() {
-      const actions = [];
+      const buttons = [];
       if (!role.predefined_role) {
         const edit = h('button', { type: 'button', class: 'small', text: 'Edit', 'aria-label': `Edit ${role.name}` });
         edit.addEventListener('click', showEdit);
@@ -108,7 +108,7 @@ export function rolesSection({ store, actions }) {
           );
           if (done) await reload();
         });
-        actions.push(edit, del);
+        buttons.push(edit, del);
       }
       clear(
         body,
@@ -116,7 +116,7 @@ export function rolesSection({ store, actions }) {
           'div',
           { class: 'detail-head' },
           h('h3', {}, role.name, ' ', h('span', { class: 'badge', text: role.predefined_role ? 'predefined · read-only' : 'custom' })),
-          h('div', { class: 'row' }, actions),
+          h('div', { class: 'row' }, buttons),
         ),
         role.description ? h('p', { text: role.description }) : null,
         h('ul', { class: 'chips', 'aria-label': `Permissions of ${role.name}` }, role.permissions.map((p) => h('li', { text: p }))),

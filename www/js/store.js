@@ -5,7 +5,7 @@
 // injected (tests run it in Node with a fake one).
 
 /** @typedef {'admin' | 'viewer' | null} Role  `null`: the key form (no server handler), which may write. */
-/** @typedef {{ users: Set<string>, groups: Set<string>, roles: Set<string> }} Touched */
+/** @typedef {{ users: Set<string>, groups: Set<string>, roles: Set<string>, deleted: Set<string> }} Touched  `deleted`: groups and roles deleted (their ids are in `groups`/`roles` too) */
 /**
  * @typedef {object} StoreState
  * @property {any} client        the `openai-admin-wasm` client, or null before connecting
@@ -21,9 +21,9 @@
 
 const KINDS = ['user', 'group', 'role'];
 
-/** `{ users, groups, roles }`: the ids each done operation of `plan` touched (`{ from }` resolved). */
+/** `{ users, groups, roles, deleted }`: the ids each done operation of `plan` touched (`{ from }` resolved). */
 export function touchedBy(plan, outcomes) {
-  const touched = { users: new Set(), groups: new Set(), roles: new Set() };
+  const touched = { users: new Set(), groups: new Set(), roles: new Set(), deleted: new Set() };
   const idOf = (ref) => (typeof ref === 'string' ? ref : outcomes?.[ref?.from]?.result?.id);
   plan.operations.forEach((op, i) => {
     const o = outcomes?.[i];
@@ -36,6 +36,7 @@ export function touchedBy(plan, outcomes) {
       if (typeof id === 'string') set.add(id);
     }
     if (typeof made === 'string') (resource === 'groups' ? touched.groups : resource === 'roles' ? touched.roles : touched.users).add(made);
+    if (/^(groups|roles)\.delete$/.test(op.operation)) touched.deleted.add(idOf(ids[resource === 'groups' ? 'group_id' : 'role_id']));
   });
   return touched;
 }

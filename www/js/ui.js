@@ -238,5 +238,6 @@ export function storeSection({ store, layout, reset, onChanged = () => {}, onRol
       });
     },
     show() {},
+    hide() {},
   };
 }
