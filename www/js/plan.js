@@ -19,12 +19,12 @@ function outcomeText(o) {
 
 /**
  * Focuses `opener` again, or when it was replaced (a view drawn again after the change), the
- * element now carrying the same `data-focus-key`.
+ * element now carrying the same `data-focus-key` when it is enabled, else the Access view.
  */
 function returnFocus(opener) {
   if (opener?.isConnected && !opener.disabled) return opener.focus();
   const key = opener?.dataset?.focusKey;
-  const again = key ? document.querySelector(`[data-focus-key="${CSS.escape(key)}"]`) : null;
+  const again = key ? document.querySelector(`[data-focus-key="${CSS.escape(key)}"]:not(:disabled)`) : null;
   (again ?? document.querySelector('.access-view'))?.focus();
 }
 
