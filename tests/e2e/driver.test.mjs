@@ -112,6 +112,8 @@ test("the driver's locators match Playwright's with a group open and its delete 
   await compare(async (page) => {
     await page.getByRole('list', { name: 'Groups', exact: true }).getByRole('button', { name: /^Engineering/ }).click();
     await page.getByRole('heading', { level: 2, name: 'Engineering' }).waitFor();
+    // A direct role's Unassign comes once the organization is loaded: the page holds still after it.
+    await page.getByRole('button', { name: 'Unassign API Group Manager' }).waitFor();
     await page.getByRole('button', { name: 'Delete group' }).click();
     await page.getByRole('dialog').waitFor();
   }, '/#groups');
