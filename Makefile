@@ -113,7 +113,7 @@ test-tolerance: setup-browser
 
 ## test-page: the console page's logic in Node, no browser (tests/page/: store, actions, the
 ## adapter to the access core's planner calls, alone and against pkg/'s access core, the Access
-## section's words), in about a second
+## section's words), in about 4 s
 test-page: setup
 	scripts/build-pkg.sh
 	node --test tests/page/
