@@ -1,5 +1,5 @@
 # Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
-.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-reliability test-e2e test-fuzz test-load test-server test-tolerance test-cli test-access fuzz
+.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-reliability test-e2e test-fuzz test-load test-server test-tolerance test-cli test-access test-page fuzz
 
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
@@ -23,7 +23,7 @@ mock:
 ## in Node, headless Chromium and headless Firefox, the packed npm package (Node ESM/CJS, types, Vite, worker; Workers,
 ## Next.js, Edge Runtime, Deno, Bun, Jest, Vitest), the openai-admin command
 ## line, the demo page end to end in Chromium and Firefox.
-test: setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-cli test-access test-reliability test-tolerance test-e2e test-server test-fuzz test-load
+test: setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-cli test-access test-page test-reliability test-tolerance test-e2e test-server test-fuzz test-load
 	@echo "make test: all suites passed"
 
 ## pkg: build the npm package into pkg/ and print its gzipped size
@@ -110,6 +110,13 @@ test-reliability: setup-browser
 test-tolerance: setup-browser
 	scripts/build-pkg.sh
 	scripts/test-tolerance.sh
+
+## test-page: the console page's logic in Node, no browser (tests/page/: store, actions, the
+## adapter to the access core's planner calls, alone and against pkg/'s access core, the Access
+## section's words), in about 4 s
+test-page: setup
+	scripts/build-pkg.sh
+	node --test tests/page/
 
 ## test-e2e: the console page end to end (tests/e2e/) in headless Chromium, then headless Firefox, each
 ## browser's test count printed (scripts/test-e2e.sh chromium|firefox for one)

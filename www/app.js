@@ -1,31 +1,24 @@
-// Entry point: the connection form, the client, the shared list of organization roles and the
-// section tabs. Each section lives in its own module under js/.
+// Entry point: the connection form, the client, the page's one state (js/store.js), the writes
+// that change who has what (js/actions.js) and the section tabs. Each section lives in its own
+// module under js/ and has `mount(panel)` (once) and `show()` (each time its tab is opened).
 import OpenAIAdmin from '/pkg/dist/index.js';
+import { applyPlan, startLoadingOrganization } from '/pkg/dist/access/index.js';
 import { setSecret } from './js/ui.js';
-import { initGroups } from './js/groups.js';
-import { initUsers } from './js/users.js';
-import { initRoles } from './js/roles.js';
-import { initAccess } from './js/access.js';
+import { createStore } from './js/store.js';
+import { createActions } from './js/actions.js';
+import { previewPlan } from './js/plan.js';
+import { groupsSection } from './js/groups.js';
+import { usersSection } from './js/users.js';
+import { rolesSection } from './js/roles.js';
+import { accessSection } from './js/access.js';
 
 // The key of the local mock (`openai-admin-mock`), prefilled only when the page is served from
 // this machine. It is not a real key.
 const DEMO_KEY = 'sk-admin-demo';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** What the sections share: the client and the organization's roles. */
-const ctx = {
-  client: null,
-  roles: [],
-  events: new EventTarget(),
-  /** Reloads every organization role (used by the role pickers and the Roles section). */
-  async loadRoles() {
-    const all = [];
-    for await (const role of ctx.client.admin.organization.roles.list({ limit: 100 })) all.push(role);
-    ctx.roles = all;
-    ctx.events.dispatchEvent(new Event('roles'));
-    return all;
-  },
-};
+const store = createStore({ startLoading: startLoadingOrganization });
+const actions = createActions({ store, applyPlan, preview: previewPlan });
 
 const form = document.getElementById('connection-form');
 const baseInput = document.getElementById('base-url');
@@ -66,12 +59,13 @@ function showKeyForm() {
   }
 }
 
-const sections = [
-  initAccess(document.getElementById('access-panel'), ctx),
-  initGroups(document.getElementById('groups-panel'), ctx),
-  initUsers(document.getElementById('users-panel'), ctx),
-  initRoles(document.getElementById('roles-panel'), ctx),
-];
+const sections = {
+  'access-panel': accessSection({ store, actions }),
+  'groups-panel': groupsSection({ store, actions }),
+  'users-panel': usersSection({ store, actions }),
+  'roles-panel': rolesSection({ store, actions }),
+};
+for (const [id, section] of Object.entries(sections)) section.mount(document.getElementById(id));
 
 /** Makes a new client from the form and reloads every section. */
 function connect() {
@@ -80,15 +74,16 @@ function connect() {
   setSecret(key);
   try {
     // With a key, the browser opt-in is required; without one (behind a proxy) it is not.
-    ctx.client = key
+    const client = key
       ? new OpenAIAdmin({ adminAPIKey: key, baseURL, dangerouslyAllowBrowser: true })
       : new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: null } });
+    store.connect({ client });
   } catch (err) {
     status.textContent = `Cannot create the client: ${err.message}`;
     return;
   }
   status.textContent = `Using ${baseURL} ${key ? 'with the admin key above' : 'without a key (a proxy must add it)'}.`;
-  for (const s of sections) s.reset();
+  showOpenSection();
 }
 
 /**
@@ -99,13 +94,12 @@ function connect() {
 function connectSignedIn(who) {
   const baseURL = `${location.origin}/v1`;
   setSecret(who.token ?? '');
-  ctx.role = who.role;
-  ctx.client = new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: who.token ? `Bearer ${who.token}` : null } });
+  store.connect({ client: new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: who.token ? `Bearer ${who.token}` : null } }), role: who.role });
   document.getElementById('who-user').textContent = who.user;
   document.getElementById('who-role').textContent = who.role === 'admin' ? 'admin (reads and writes)' : `${who.role} (reads only)`;
   document.getElementById('who-base').textContent = baseURL;
   document.getElementById('signed-in').hidden = false;
-  for (const s of sections) s.reset();
+  showOpenSection();
 }
 
 form.addEventListener('submit', (event) => {
@@ -121,7 +115,14 @@ function openTab(tab) {
     const on = t === tab;
     t.setAttribute('aria-pressed', String(on));
     document.getElementById(t.dataset.panel).hidden = !on;
+    if (!on) sections[t.dataset.panel].hide();
   }
+  sections[tab.dataset.panel].show();
+}
+/** Tells the visible section it is shown (after a connection: it reads what it needs). */
+function showOpenSection() {
+  const tab = tabs.find((t) => t.getAttribute('aria-pressed') === 'true');
+  if (tab) sections[tab.dataset.panel].show();
 }
 for (const tab of tabs) {
   tab.addEventListener('click', () => {

@@ -1,12 +1,13 @@
 // Changes from the Access section through the plan preview dialog: a failed row sent again alone
 // (Retry), bulk removal of selected members, the import of an edited access file (YAML), a plan
-// refused for leaving no owner, and where focus goes when a dialog opens and closes. Expected
+// refused for leaving no owner, where focus goes when a dialog opens and closes, and one state
+// for every section (a change in one shows in the other without a reload). Expected
 // values come from the mock's API and its request log, read directly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import YAML from 'yaml';
-import { useStack, listAll, axeFindings } from './harness.mjs';
+import { useStack, listAll, axeFindings, applyInPreview, pickFromList } from './harness.mjs';
 
 // The failures a test causes on purpose are logged by the browser; anything else is a problem.
 const e2e = useStack({ expected: /Failed to load resource: the server responded with a status of (409|500)\b/ });
@@ -297,4 +298,29 @@ test('a file dropped on the import control is planned like a chosen one', async 
   await dialog.getByRole('button', { name: 'Apply 1 change' }).click();
   await dialog.getByText('Applied 1 change.').waitFor();
   assert.deepEqual(await members(legal.id), [...inLegal, newcomer.id].sort());
+});
+
+test('one state: a member added in the Access section shows in the Groups section’s open group, and one removed there leaves the Access view, without a reload', async () => {
+  const operations = await groupNamed('Operations'); // the seeded group without members
+  assert.deepEqual(await members(operations.id), []);
+  const page = await e2e.openAccess();
+  await page.getByRole('button', { name: 'Groups', exact: true }).click();
+  await pickFromList(page, '#groups-panel', 'Groups', 'Operations');
+  await page.getByText('This group has no members.').waitFor();
+
+  await page.getByRole('button', { name: 'Access', exact: true }).click();
+  await showGroup(page, 'Operations');
+  await page.getByLabel('Emails to add (one per line or comma-separated)').fill('grace.hopper@example.com');
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await applyInPreview(page, ['+ add grace.hopper@example.com to Operations']);
+  await page.getByRole('button', { name: 'Groups', exact: true }).click();
+  const inGroups = page.getByRole('list', { name: 'Members of Operations' });
+  await inGroups.getByText('Grace Hopper').waitFor();
+
+  await inGroups.getByRole('button', { name: 'Remove Grace Hopper' }).click();
+  await applyInPreview(page, ['- remove grace.hopper@example.com from Operations']);
+  await page.getByText('This group has no members.').waitFor();
+  await page.getByRole('button', { name: 'Access', exact: true }).click();
+  await page.locator('#access-panel').getByText('No members.', { exact: true }).waitFor();
+  assert.deepEqual(await members(operations.id), []);
 });

@@ -1,15 +1,15 @@
-// The browser the end-to-end tests drive, chosen by E2E_BROWSER: `chromium` (default) through
-// playwright-core, or `firefox` (Debian's firefox-esr) through puppeteer-core over WebDriver BiDi.
-// Playwright cannot drive Firefox here (its Firefox is a patched build it downloads), so for Firefox
-// this file gives the part of Playwright's Browser/Context/Page/Locator API the tests use, with the
-// same meaning: locators resolved in the page (query-engine.mjs), actions that wait up to 30 s for
-// one visible, enabled element (two or more is an error, as Playwright's strict mode), downloads
-// caught in the profile's download folder. Anything else is missing on purpose, so a test that
-// needs more fails in Firefox instead of passing untried: add it here.
+// The one browser driver of the end-to-end tests: puppeteer-core drives the browser E2E_BROWSER
+// names, `chromium` (default, /usr/bin/chromium over CDP) or `firefox` (Debian's firefox-esr over
+// WebDriver BiDi), with one API: the part of Playwright's Browser/Context/Page/Locator API the tests
+// use, with the same meaning (Playwright cannot drive Firefox here: its Firefox is a patched build
+// it downloads). Locators are resolved in the page (query-engine.mjs); actions wait up to 30 s for
+// one visible, enabled element (two or more is an error, as Playwright's strict mode); downloads are
+// caught in a download folder. Anything else is missing on purpose, so a test that needs more
+// fails instead of passing untried: add it here.
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { launchChromium, launchFirefox } from '../support/browser.mjs';
+import { launchChromiumPuppeteer, launchFirefox } from '../support/browser.mjs';
 import { ENGINE_SOURCE, matcher } from './query-engine.mjs';
 
 /** `chromium` or `firefox`. */
@@ -21,8 +21,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Launches the browser E2E_BROWSER names; it has `newContext({ viewport })` and `close()`. */
 export async function launchBrowser() {
-  if (BROWSER === 'chromium') return launchChromium();
   const downloads = mkdtempSync(join(tmpdir(), 'admin-e2e-downloads-'));
+  if (BROWSER === 'chromium') return new E2eBrowser(await launchChromiumPuppeteer(), downloads);
   const browser = await launchFirefox({
     extraPrefsFirefox: {
       'browser.download.dir': downloads,
@@ -32,16 +32,18 @@ export async function launchBrowser() {
       'browser.download.start_downloads_in_tmp_dir': false,
     },
   });
-  return new FxBrowser(browser, downloads);
+  return new E2eBrowser(browser, downloads);
 }
 
-class FxBrowser {
+class E2eBrowser {
   constructor(browser, downloads) {
     this.browser = browser;
     this.downloads = downloads;
   }
   async newContext({ viewport = { width: 1280, height: 720 } } = {}) {
-    return new FxContext(this, await this.browser.createBrowserContext(), viewport);
+    // Chromium saves downloads where the context says (Firefox: where its profile's prefs say).
+    const options = BROWSER === 'chromium' ? { downloadBehavior: { policy: 'allow', downloadPath: this.downloads } } : {};
+    return new E2eContext(this, await this.browser.createBrowserContext(options), viewport);
   }
   async close() {
     await this.browser.close();
@@ -49,7 +51,7 @@ class FxBrowser {
   }
 }
 
-class FxContext {
+class E2eContext {
   constructor(owner, context, viewport) {
     this.owner = owner;
     this.context = context;
@@ -58,7 +60,7 @@ class FxContext {
   async newPage() {
     const page = await this.context.newPage();
     await page.setViewport(this.viewport);
-    return new FxPage(page, this.owner.downloads);
+    return new E2ePage(page, this.owner.downloads);
   }
   /** The cookies, in Playwright's shape. */
   async cookies() {
@@ -107,7 +109,7 @@ class Finder {
   }
 }
 
-class FxPage extends Finder {
+class E2ePage extends Finder {
   constructor(page, downloads) {
     super();
     this.page = page;
@@ -129,7 +131,7 @@ class FxPage extends Finder {
     };
   }
   child(step) {
-    return new FxLocator(this, [step]);
+    return new E2eLocator(this, [step]);
   }
   /** Runs `fn(window.__e2e, ...args)` in the page (its source is sent), defining `__e2e` first where it is missing. */
   async run(fn, ...args) {
@@ -192,18 +194,20 @@ class FxPage extends Finder {
     if (event === 'pageerror' || event === 'console') this.page.on(event, handler);
     else if (event === 'response')
       this.page.on('response', (res) => handler({ url: () => res.url(), status: () => res.status(), allHeaders: async () => res.headers(), text: () => res.text() }));
-    else throw new Error(`the Firefox driver has no page event '${event}' (tests/e2e/driver.mjs)`);
+    else throw new Error(`the e2e driver has no page event '${event}' (tests/e2e/driver.mjs)`);
   }
-  /** `download`: the next file Firefox saves (the folder is emptied first: Firefox would rename a second one). */
+  /** `download`: the next file the browser saves (the folder is emptied first: a second one would be renamed). */
   async waitForEvent(event, { timeout = TIMEOUT } = {}) {
-    if (event !== 'download') throw new Error(`the Firefox driver has no waitForEvent('${event}') (tests/e2e/driver.mjs)`);
+    if (event !== 'download') throw new Error(`the e2e driver has no waitForEvent('${event}') (tests/e2e/driver.mjs)`);
     for (const f of readdirSync(this.downloads)) rmSync(join(this.downloads, f), { recursive: true, force: true });
     const deadline = Date.now() + timeout;
     let last = '';
     for (;;) {
       const files = readdirSync(this.downloads);
-      const done = files.filter((f) => !f.endsWith('.part'));
-      if (done.length === 1 && !files.some((f) => f.endsWith('.part'))) {
+      // Unfinished: Firefox's `.part`, Chromium's `.crdownload`.
+      const partial = (f) => f.endsWith('.part') || f.endsWith('.crdownload');
+      const done = files.filter((f) => !partial(f));
+      if (done.length === 1 && !files.some(partial)) {
         const path = join(this.downloads, done[0]);
         const now = `${done[0]}:${statSync(path).size}`;
         // Complete once the name stays and the size holds still between two looks.
@@ -219,20 +223,20 @@ class FxPage extends Finder {
   }
 }
 
-class FxLocator extends Finder {
+class E2eLocator extends Finder {
   constructor(page, steps) {
     super();
     this.page = page;
     this.steps = steps;
   }
   child(step) {
-    return new FxLocator(this.page, [...this.steps, step]);
+    return new E2eLocator(this.page, [...this.steps, step]);
   }
   toString() {
     return `locator ${JSON.stringify(this.steps)}`;
   }
   filter({ hasText, hasNotText, ...rest } = {}) {
-    if (Object.keys(rest).length) throw new Error(`the Firefox driver's filter takes hasText and hasNotText only, not ${Object.keys(rest)} (tests/e2e/driver.mjs)`);
+    if (Object.keys(rest).length) throw new Error(`the e2e driver's filter takes hasText and hasNotText only, not ${Object.keys(rest)} (tests/e2e/driver.mjs)`);
     let out = this;
     if (hasText !== undefined) out = out.child({ hasText: matcher(hasText) });
     if (hasNotText !== undefined) out = out.child({ hasText: matcher(hasNotText), not: true });
@@ -372,7 +376,7 @@ class FxLocator extends Finder {
   async setInputFiles(files, options) {
     const el = await this.element(false, options);
     const list = (Array.isArray(files) ? files : [files]).map((f) => {
-      if (typeof f === 'string') throw new Error('the Firefox driver takes files as { name, mimeType, buffer }');
+      if (typeof f === 'string') throw new Error('the e2e driver takes files as { name, mimeType, buffer }');
       return { name: f.name, type: f.mimeType, data: Buffer.from(f.buffer).toString('base64') };
     });
     await el.evaluate((input, fs) => {
@@ -443,7 +447,7 @@ class FxLocator extends Finder {
   }
 }
 
-/** The steps the Firefox driver resolves for a locator built by `build(page)` (for the driver's own test). */
+/** The steps the driver resolves for a locator built by `build(page)` (for the driver's own test). */
 export function stepsFor(build) {
-  return build(new FxLocator(null, [])).steps;
+  return build(new E2eLocator(null, [])).steps;
 }

@@ -1,7 +1,7 @@
 // The Groups section: listing, paging, filtering, create / rename / delete, members and roles.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useStack, listAll, pickFromList, loadMore } from './harness.mjs';
+import { useStack, listAll, pickFromList, loadMore, applyInPreview } from './harness.mjs';
 
 const e2e = useStack({ openPath: '/#groups' });
 
@@ -71,7 +71,7 @@ test('cancelling the confirmation keeps the group', async () => {
   await page.getByRole('heading', { level: 2, name: 'Legal' }).waitFor();
 });
 
-test('add a member found by email, then remove them', async () => {
+test('add a member found by email, then remove them, each through the plan preview', async () => {
   const { page } = e2e.session;
   await openGroup(page, 'Operations'); // the seeded group without members (on the second page)
   const group = (await listAll(e2e.stack.api, '/v1/organization/groups')).find((g) => g.name === 'Operations');
@@ -81,6 +81,9 @@ test('add a member found by email, then remove them', async () => {
   await page.getByLabel('Add a member by email').fill('grace.hopper@example.com');
   await page.getByRole('button', { name: 'Find user' }).click();
   await page.getByRole('button', { name: 'Add Grace Hopper to Operations' }).click();
+  await page.getByRole('dialog', { name: 'Add to Operations' }).waitFor();
+  assert.deepEqual(await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/users`), [], 'nothing sent before Apply');
+  await applyInPreview(page, ['+ add grace.hopper@example.com to Operations']);
   await members.getByText('Grace Hopper').waitFor();
   let inGroup = await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/users`);
   assert.deepEqual(inGroup.map((u) => u.email), ['grace.hopper@example.com']);
@@ -91,6 +94,7 @@ test('add a member found by email, then remove them', async () => {
   await page.getByText('No user with the email nobody@example.com.').waitFor();
 
   await members.getByRole('button', { name: 'Remove Grace Hopper' }).click();
+  await applyInPreview(page, ['- remove grace.hopper@example.com from Operations']);
   await page.getByText('This group has no members.').waitFor();
   inGroup = await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/users`);
   assert.deepEqual(inGroup, []);
@@ -111,7 +115,7 @@ test('members are paginated', async () => {
   assert.equal(await members.count(), 12);
 });
 
-test('assign and unassign a role for a group', async () => {
+test('assign and unassign a role for a group through the plan preview', async () => {
   const { page } = e2e.session;
   await openGroup(page, 'Design');
   const group = (await listAll(e2e.stack.api, '/v1/organization/groups')).find((g) => g.name === 'Design');
@@ -120,12 +124,14 @@ test('assign and unassign a role for a group', async () => {
 
   await page.getByLabel('Role to assign to group Design').selectOption({ label: 'User Auditor' });
   await page.getByRole('button', { name: 'Assign role' }).click();
+  await applyInPreview(page, ['+ assign role User Auditor to group Design']);
   await roles.getByText('User Auditor').waitFor();
   let assigned = await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/roles`);
   assert.deepEqual(assigned.map((r) => r.name), ['User Auditor']);
   await e2e.stack.screenshot(page, 'group-role-assigned');
 
   await roles.getByRole('button', { name: 'Unassign User Auditor' }).click();
+  await applyInPreview(page, ['- unassign role User Auditor from group Design']);
   await page.getByText('No roles assigned.').waitFor();
   assigned = await listAll(e2e.stack.api, `/v1/organization/groups/${group.id}/roles`);
   assert.deepEqual(assigned, []);

@@ -237,3 +237,19 @@ export async function axeFindings(page) {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/**
+ * Confirms the open plan preview: checks its planned changes (`changes`: their texts, in order),
+ * applies them, waits for every one to be done and closes it with Done.
+ */
+export async function applyInPreview(page, changes) {
+  const dialog = page.getByRole('dialog');
+  const planned = dialog.getByRole('list', { name: 'Planned changes' });
+  await planned.waitFor();
+  assert.deepEqual(await planned.getByRole('listitem').allTextContents(), changes);
+  const n = changes.length;
+  await dialog.getByRole('button', { name: `Apply ${n} change${n === 1 ? '' : 's'}` }).click();
+  await dialog.getByText(`Applied ${n} change${n === 1 ? '' : 's'}.`).waitFor();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}

@@ -2,7 +2,7 @@
 // deleting a user, custom roles.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useStack, listAll, pickFromList, loadMore } from './harness.mjs';
+import { useStack, listAll, pickFromList, loadMore, applyInPreview } from './harness.mjs';
 
 const e2e = useStack({ openPath: '/#users' });
 
@@ -43,19 +43,22 @@ test('users are listed page by page and filtered by email', async () => {
   await items.nth(19).waitFor();
 });
 
-test("change a user's organization role", async () => {
+test("change a user's organization role through the plan preview", async () => {
   const { page } = e2e.session;
   await openUser(page, 'Linus Torvalds');
   const before = await userByEmail('linus.torvalds@example.com');
   assert.equal(before.role, 'reader');
   await page.getByLabel('Organization role', { exact: true }).selectOption('owner');
   await page.getByRole('button', { name: 'Save role' }).click();
+  await page.getByRole('dialog', { name: 'Change Linus Torvalds' }).waitFor();
+  assert.equal((await userByEmail('linus.torvalds@example.com')).role, 'reader', 'nothing sent before Apply');
+  await applyInPreview(page, ['~ change the organization role of linus.torvalds@example.com from reader to owner']);
   await page.getByText('Saved: owner.').waitFor();
   assert.equal((await userByEmail('linus.torvalds@example.com')).role, 'owner');
   await e2e.stack.screenshot(page, 'user-role-changed');
 });
 
-test('assign and unassign a role for a user', async () => {
+test('assign and unassign a role for a user through the plan preview', async () => {
   const { page } = e2e.session;
   await openUser(page, 'Linus Torvalds');
   const user = await userByEmail('linus.torvalds@example.com');
@@ -64,12 +67,14 @@ test('assign and unassign a role for a user', async () => {
 
   await page.getByLabel('Role to assign to Linus Torvalds').selectOption({ label: 'Billing Viewer' });
   await page.getByRole('button', { name: 'Assign role' }).click();
+  await applyInPreview(page, ['+ assign role Billing Viewer to linus.torvalds@example.com']);
   await roles.getByText('Billing Viewer').waitFor();
   let names = (await listAll(e2e.stack.api, `/v1/organization/users/${user.id}/roles`)).map((r) => r.name).sort();
   assert.deepEqual(names, ['API Group Manager', 'Billing Viewer', 'User Auditor']);
   await e2e.stack.screenshot(page, 'user-role-assigned');
 
   await roles.getByRole('button', { name: 'Unassign API Group Manager' }).click();
+  await applyInPreview(page, ['- unassign role API Group Manager from linus.torvalds@example.com']);
   await roles.getByText('API Group Manager').waitFor({ state: 'detached' });
   names = (await listAll(e2e.stack.api, `/v1/organization/users/${user.id}/roles`)).map((r) => r.name).sort();
   assert.deepEqual(names, ['Billing Viewer', 'User Auditor']);
@@ -137,7 +142,7 @@ test('the layout works at phone width', async () => {
   await e2e.stack.screenshot(page, 'phone-top', { fullPage: false });
 });
 
-test('the only owner is neither made a reader nor deleted: refused before anything is sent', async () => {
+test('the only owner is neither made a reader nor deleted: the access core refuses it before anything is sent', async () => {
   const { page } = e2e.session;
   const owners = (await listAll(e2e.stack.api, '/v1/organization/users')).filter((u) => u.role === 'owner');
   const ada = owners.find((u) => u.email === 'ada.lovelace@example.com');
@@ -148,18 +153,24 @@ test('the only owner is neither made a reader nor deleted: refused before anythi
   await openUser(page, 'Ada Lovelace');
   await page.getByLabel('Organization role', { exact: true }).selectOption('reader');
   await page.getByRole('button', { name: 'Save role' }).click();
-  await page.getByText("Ada Lovelace is the organization's only owner: making them reader would leave it without one.", { exact: false }).waitFor();
+  const refused = 'Refused: the plan would leave the organization with no owner: nothing is planned.';
+  await page.locator('.user-detail form + .error').getByText(refused).waitFor();
   await page.getByRole('button', { name: 'Delete user' }).click();
-  await page.getByText("Ada Lovelace is the organization's only owner: removing them would leave it without one.", { exact: false }).waitFor();
-  assert.equal(await page.getByRole('dialog').count(), 0, 'no confirmation is asked for a refused delete');
+  await page.locator('.user-detail .detail-head + .error').getByText(refused).waitFor();
+  assert.equal(await page.getByRole('dialog').count(), 0, 'no preview nor confirmation for a refused change');
   const sent = (await e2e.stack.api('GET', '/__mock/requests')).data.filter((r) => r.method !== 'GET');
   assert.deepEqual(sent, [], 'nothing but reads reached the API');
   assert.equal((await userByEmail('ada.lovelace@example.com')).role, 'owner');
 
-  // With another owner, the same change goes through.
+  // With another owner (made so behind the page's back: the page is loaded again, as it plans
+  // over the organization it has read), the same change goes through.
   const grace = owners.find((u) => u.email === 'grace.hopper@example.com');
   await e2e.stack.api('POST', `/v1/organization/users/${grace.id}`, { role: 'owner' });
+  await page.reload();
+  await openUser(page, 'Ada Lovelace');
+  await page.getByLabel('Organization role', { exact: true }).selectOption('reader');
   await page.getByRole('button', { name: 'Save role' }).click();
+  await applyInPreview(page, ['~ change the organization role of ada.lovelace@example.com from owner to reader']);
   await page.getByText('Saved: reader.').waitFor();
   assert.equal((await userByEmail('ada.lovelace@example.com')).role, 'reader');
 });

@@ -1,5 +1,6 @@
 // Headless Chromium through playwright-core, launched the same way by every browser test and the
-// benchmark, and headless Firefox through puppeteer-core (the end-to-end tests' second browser).
+// benchmark, and headless Firefox and Chromium through puppeteer-core (the end-to-end tests' one
+// driver for both browsers).
 // CHROMIUM and FIREFOX override the browsers (default /usr/bin/chromium and /usr/bin/firefox-esr,
 // `scripts/setup.sh --browser`).
 
@@ -36,4 +37,16 @@ export async function launchFirefox(options = {}) {
   if (!existsSync(executablePath)) throw new Error(`no Firefox at ${executablePath}: apt-get install -y firefox-esr`);
   const { default: puppeteer } = await import('puppeteer-core');
   return puppeteer.launch({ browser: 'firefox', executablePath, headless: true, ...options });
+}
+
+/**
+ * Launches headless Chromium (CHROMIUM, default /usr/bin/chromium) through puppeteer-core, with
+ * CHROMIUM_ARGS and a fresh temporary profile: the end-to-end tests drive both browsers through
+ * puppeteer-core (tests/e2e/driver.mjs). `options` go to `puppeteer.launch`.
+ */
+export async function launchChromiumPuppeteer(options = {}) {
+  const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: apt-get install -y chromium`);
+  const { default: puppeteer } = await import('puppeteer-core');
+  return puppeteer.launch({ browser: 'chrome', executablePath, headless: true, args: CHROMIUM_ARGS, ...options });
 }

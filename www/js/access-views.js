@@ -1,35 +1,20 @@
 // The views of the Access section, built from the access module's answers: the overview (counts
 // by organization role, members per group, holders per role), a person, a role, a group. Long
 // lists (a role's 2,000 holders, a group's members, every group) are virtual lists (vlist.js).
+// The words and filters are access-text.js's; the changes are bulk.js's controls over actions.js.
 import { bulkAdd, memberSelection, personActions } from './bulk.js';
 import { h, clear, uid } from './ui.js';
 import { virtualList } from './vlist.js';
-
-export const fmt = new Intl.NumberFormat('en-US');
-/** `3 holders`, `1 holder`. */
-export const count = (n, one, many = `${one}s`) => `${fmt.format(n)} ${n === 1 ? one : many}`;
-
-/** `api.roles.write` → `roles`: the resource a permission is about. */
-function resourceOf(permission) {
-  const parts = permission.split('.');
-  return parts.length >= 3 ? parts.slice(1, -1).join('.') : parts[0];
-}
-
-/** `owner: 5 · reader: 2,040`: users per organization role. */
-export function organizationRoleCounts(stats) {
-  return Object.entries(stats.organizationRoles)
-    .sort(([, a], [, b]) => a - b)
-    .map(([role, n]) => `${role}: ${fmt.format(n)}`)
-    .join(' · ');
-}
+import { count, fmt, filterMembers, onlyThroughGroups, permissionsByResource, sourcesText, userName } from './access-text.js';
 
 /**
- * The views over `org`; `show(kind, id)` opens another one. `canChange()` says whether changes
- * are offered (an admin, once the whole organization is loaded).
+ * The views over the store's organization; `open(kind, id)` opens another one. Changes are offered
+ * when `store.canChange()` (not a viewer, and the whole organization is loaded).
  */
-export function accessViews({ org, ctx, show, canChange }) {
-  const link = (kind, id, text) => h('button', { type: 'button', class: 'link', onclick: () => show(kind, id), text });
-  const userName = (u) => u.name || u.email || u.id;
+export function accessViews({ store, actions, open }) {
+  const orgOf = () => store.state.org;
+  const canChange = () => store.canChange();
+  const link = (kind, id, text) => h('button', { type: 'button', class: 'link', onclick: () => open(kind, id), text });
   function section(title, ...children) {
     const id = uid('sec');
     return h('section', { 'aria-labelledby': id }, h('h3', { id, text: title }), ...children);
@@ -38,6 +23,7 @@ export function accessViews({ org, ctx, show, canChange }) {
 
   /** The overview; `refresh()` redraws its counts in place (lists keep their scroll position). */
   function overview() {
+    const org = orgOf();
     const summary = h('p', { class: 'meta' });
     const roleCounts = h('ul', { class: 'plain counts', 'aria-label': 'Users per organization role' });
     const groupsTitle = h('h3', { id: uid('sec') });
@@ -89,8 +75,7 @@ export function accessViews({ org, ctx, show, canChange }) {
   }
 
   function person(a) {
-    const byResource = new Map();
-    for (const p of a.permissions) byResource.set(resourceOf(p), [...(byResource.get(resourceOf(p)) ?? []), p]);
+    const byResource = permissionsByResource(a.permissions);
     return [
       h('h2', { text: userName(a.user) }),
       h('p', { class: 'meta', text: [a.user.email, `organization role: ${a.organizationRole ?? 'none'}`, a.scim ? 'managed by SCIM' : null].filter(Boolean).join(' · ') }),
@@ -107,7 +92,7 @@ export function accessViews({ org, ctx, show, canChange }) {
                   link('role', role.id, role.name),
                   ' — ',
                   sources.map((s, i) => [i ? ', ' : '', s.kind === 'direct' ? 'direct' : h('span', {}, 'via ', link('group', s.group.id, s.group.name))]),
-                  sources.every((s) => s.kind !== 'direct') ? h('span', { class: 'meta', text: ' (held through a group: change it in the group)' }) : null,
+                  onlyThroughGroups(sources) ? h('span', { class: 'meta', text: ' (held through a group: change it in the group)' }) : null,
                 ),
               ),
             )
@@ -116,11 +101,11 @@ export function accessViews({ org, ctx, show, canChange }) {
       section(
         `Permissions (${a.permissions.length})`,
         a.permissions.length
-          ? h('dl', { class: 'perms' }, [...byResource].map(([res, perms]) => [h('dt', { text: res }), h('dd', { text: perms.join(', ') })]))
+          ? h('dl', { class: 'perms' }, byResource.map(([res, perms]) => [h('dt', { text: res }), h('dd', { text: perms.join(', ') })]))
           : h('p', { class: 'empty', text: 'No permissions from roles.' }),
       ),
       section(`Groups (${a.groups.length})`, a.groups.length ? h('ul', { class: 'plain', 'aria-label': 'Groups' }, a.groups.map((g) => h('li', {}, link('group', g.id, g.name)))) : h('p', { class: 'empty', text: 'In no group.' })),
-      canChange() ? section('Change access', personActions({ org, client: ctx.client, access: a, onDone: () => show('user', a.user.id) })) : null,
+      canChange() ? section('Change access', personActions({ actions, org: orgOf(), access: a })) : null,
     ];
   }
 
@@ -141,7 +126,7 @@ export function accessViews({ org, ctx, show, canChange }) {
         `All holders (${fmt.format(r.holders.length)})`,
         list('Holders', r.holders, (x) => [
           link('user', x.user.id, userName(x.user)),
-          h('span', { class: 'meta', text: ` — ${x.sources.map((s) => (s.kind === 'direct' ? 'direct' : `via ${s.group.name}`)).join(', ')}` }),
+          h('span', { class: 'meta', text: ` — ${sourcesText(x.sources)}` }),
         ]),
       ),
     ];
@@ -151,13 +136,12 @@ export function accessViews({ org, ctx, show, canChange }) {
     const filterId = uid('members-filter');
     const filter = h('input', { id: filterId, type: 'search', autocomplete: 'off' });
     // Admins select members to remove (not in a SCIM group: the plan would block it).
-    const selection = canChange() && !g.scim ? memberSelection({ org, client: ctx.client, group: g, done: () => show('group', g.group.id) }) : null;
+    const selection = canChange() && !g.scim ? memberSelection({ actions, group: g }) : null;
     selection?.setShown(g.members);
     const render = (m) => [selection?.checkbox(m), link('user', m.id, `${userName(m)}${m.email && m.name ? ` <${m.email}>` : ''}`)];
     const members = g.members.length ? virtualList({ label: 'Members', items: g.members, render }) : null;
     filter.addEventListener('input', () => {
-      const q = filter.value.trim().toLowerCase();
-      const shown = q ? g.members.filter((m) => `${m.name ?? ''} ${m.email ?? ''}`.toLowerCase().includes(q)) : g.members;
+      const shown = filterMembers(orgOf(), g.members, filter.value);
       selection?.setShown(shown);
       members?.update(shown);
     });
@@ -170,9 +154,18 @@ export function accessViews({ org, ctx, show, canChange }) {
         members ? [h('div', { class: 'field' }, h('label', { for: filterId, text: 'Filter members' }), filter), selection?.controls, members.root] : h('p', { class: 'empty', text: 'No members.' }),
       ),
       // The viewer is offered no change; nor is a SCIM group (the plan would block it).
-      canChange() && !g.scim ? section('Add members', bulkAdd({ org, client: ctx.client, group: g.group, done: () => show('group', g.group.id) })) : null,
+      canChange() && !g.scim ? section('Add members', bulkAdd({ actions, group: g.group })) : null,
     ];
   }
 
-  return { overview, person, role, group };
+  /** The view of a user, role or group by id, or null when the organization has none. */
+  function of(kind, id) {
+    const org = orgOf();
+    if (kind === 'user') return withAnswer(org.accessOf(id), person);
+    if (kind === 'role') return withAnswer(org.holdersOf(id), role);
+    return withAnswer(org.group(id), group);
+  }
+  const withAnswer = (answer, draw) => (answer ? draw(answer) : null);
+
+  return { overview, of };
 }

@@ -1,51 +1,38 @@
 // The "Roles" block of a group's or a user's detail: the assigned roles, a picker of the
-// organization's roles to assign, and an Unassign button per role.
-import { h, clear, field, errorBox, run, pagedList } from './ui.js';
+// organization's roles to assign, and an Unassign button per role. Whether an assignment is
+// direct, and through which groups it comes, is the access core's answer (`assignmentOf`): only a
+// direct one can be unassigned here; it is shown once the organization is loaded. Assigning and
+// unassigning are actions (plan, preview, apply).
+import { h, clear, field, errorBox, pagedList } from './ui.js';
+import { attempt } from './bulk.js';
+import { assignmentOf } from './org-api.js';
 
 /**
- * @param ctx      shared state (`ctx.roles`, `ctx.events`)
- * @param owner    what the roles belong to, e.g. "group Engineering" (for labels and messages)
- * @param list     () => page promise of assigned roles
- * @param assign   (roleID) => promise
- * @param unassign (roleID) => promise
+ * @param store     the page's state (`roles`, the organization)
+ * @param principal `{ user: id }` or `{ group: id }`
+ * @param owner     what the roles belong to, e.g. "group Engineering" (for labels and messages)
+ * @param list      () => page promise of assigned roles
+ * @param assign    (roleID, opener) => action result
+ * @param unassign  (roleID, opener) => action result
  */
-export function roleAssignments({ ctx, owner, list, assign, unassign }) {
+export function roleAssignments({ store, principal, owner, list, assign, unassign }) {
   const errors = errorBox();
+  const assignment = (roleId) => (store.state.load.status === 'complete' ? assignmentOf(store.state.org, principal, roleId) : undefined);
   const assigned = pagedList({
     label: `Roles of ${owner}`,
     emptyText: 'No roles assigned.',
     what: 'Could not load the roles',
     fetchFirst: list,
     renderItem: (role) => {
-      // A user's role may come through groups (`assignment_sources`); only a direct assignment
-      // can be unassigned here, the others say where they come from.
-      const sources = Array.isArray(role.assignment_sources) ? role.assignment_sources : [];
-      const direct = sources.length === 0 || sources.some((s) => s.principal_type === 'user');
-      const through = sources.filter((s) => s.principal_type === 'group').map((s) => s.principal_id);
+      const a = assignment(role.id);
+      const through = a?.via.map((g) => g.name) ?? [];
       const origin = through.length ? h('span', { class: 'hint', text: `through ${through.join(', ')}` }) : null;
-      if (!direct) {
-        return h(
-          'li',
-          { class: 'item-row' },
-          h('span', { class: 'item-main' }, h('span', { class: 'name', text: role.name }), origin),
-        );
-      }
+      const main = h('span', { class: 'item-main' }, h('span', { class: 'name', text: role.name }), role.predefined_role ? h('span', { class: 'badge', text: 'predefined' }) : null, origin);
+      // Unknown until the organization is loaded; held only through groups: nothing to unassign here.
+      if (!a?.direct) return h('li', { class: 'item-row' }, main);
       const button = h('button', { type: 'button', class: 'small', text: 'Unassign', 'aria-label': `Unassign ${role.name}` });
-      button.addEventListener('click', async () => {
-        const ok = await run({ button, errors, busyLabel: 'Unassigning…', what: `Could not unassign ${role.name}` }, () =>
-          unassign(role.id),
-        );
-        if (ok !== undefined) {
-          assigned.remove(role.id);
-          fillPicker();
-        }
-      });
-      return h(
-        'li',
-        { class: 'item-row' },
-        h('span', { class: 'item-main' }, h('span', { class: 'name', text: role.name }), role.predefined_role ? h('span', { class: 'badge', text: 'predefined' }) : null, origin),
-        button,
-      );
+      button.addEventListener('click', () => attempt(errors, () => unassign(role.id, button), `Could not unassign ${role.name}`));
+      return h('li', { class: 'item-row' }, main, button);
     },
   });
 
@@ -57,7 +44,7 @@ export function roleAssignments({ ctx, owner, list, assign, unassign }) {
   function fillPicker() {
     const taken = new Set(assigned.items.map((r) => r.id));
     const keep = select.value;
-    const free = ctx.roles.filter((r) => !taken.has(r.id));
+    const free = store.state.roles.filter((r) => !taken.has(r.id));
     clear(
       select,
       h('option', { value: '', text: free.length ? 'Choose a role…' : 'No other roles' }),
@@ -70,25 +57,27 @@ export function roleAssignments({ ctx, owner, list, assign, unassign }) {
     event.preventDefault();
     const roleID = select.value;
     if (!roleID) return;
-    const role = ctx.roles.find((r) => r.id === roleID);
-    const ok = await run({ button: submit, errors, busyLabel: 'Assigning…', what: `Could not assign ${role?.name ?? roleID}` }, () =>
-      assign(roleID),
-    );
-    if (ok !== undefined) {
-      assigned.upsert(role ?? { id: roleID, name: roleID });
-      select.value = '';
-      fillPicker();
-    }
+    const role = store.state.roles.find((r) => r.id === roleID);
+    const r = await attempt(errors, () => assign(roleID, submit), `Could not assign ${role?.name ?? roleID}`);
+    if (r?.status === 'applied') select.value = '';
   });
 
-  const onRoles = () => fillPicker();
-  ctx.events.addEventListener('roles', onRoles);
-  assigned.reload().then(fillPicker);
+  const reload = () => assigned.reload().then(fillPicker);
+  // New roles listed, or the organization loaded (the assignments' sources are then known).
+  const unsubscribe = store.subscribe((change) => {
+    if (change.type === 'roles') fillPicker();
+    else if (change.type === 'load') assigned.render();
+  });
+  reload();
   fillPicker();
+  // The sources come from the loaded organization: start reading it when it is not yet.
+  store.organization().catch(() => {});
 
   return {
     root: h('div', { class: 'assignments' }, assigned.root, form, errors),
-    /** Stops listening for role changes (when the detail is closed). */
-    dispose: () => ctx.events.removeEventListener('roles', onRoles),
+    /** Reads the assigned roles again (after a change). */
+    reload,
+    /** Stops listening to the store (when the detail is closed). */
+    dispose: unsubscribe,
   };
 }

@@ -1,15 +1,21 @@
 // Groups: a paginated list with a filter, create, and a detail with rename, delete, members and
-// roles.
-import { h, clear, field, errorBox, run, pagedList, confirmAction, date } from './ui.js';
+// roles. The group's own fields (create, rename, delete) are written directly and recorded in the
+// store (actions.direct); members and roles change through the plan preview (actions.js). A
+// change made elsewhere on the page to the open group reloads its members and roles.
+import { h, clear, field, errorBox, run, pagedList, confirmAction, date, storeSection } from './ui.js';
 import { roleAssignments } from './assignments.js';
+import { attempt } from './bulk.js';
+import { fold } from './org-api.js';
 
 const PAGE_SIZE = 10;
 const MEMBER_PAGE_SIZE = 10;
 
-export function initGroups(panel, ctx) {
-  const groups = () => ctx.client.admin.organization.groups;
+export function groupsSection({ store, actions }) {
+  const groups = () => store.state.client.admin.organization.groups;
   let selectedID = null;
   let disposeDetail = () => {};
+  /** The open detail's reload of its members and roles (after a change made anywhere on the page). */
+  let reloadDetail = () => {};
 
   // Create a group.
   const createName = h('input', { type: 'text', required: true, maxlength: 200 });
@@ -26,7 +32,7 @@ export function initGroups(panel, ctx) {
     const name = createName.value.trim();
     if (!name) return;
     const group = await run({ button: createButton, errors: createErrors, busyLabel: 'Creating…', what: 'Could not create the group' }, () =>
-      groups().create({ name }),
+      actions.direct({ operation: 'groups.create', body: { name }, send: () => groups().create({ name }) }),
     );
     if (group) {
       createName.value = '';
@@ -38,7 +44,7 @@ export function initGroups(panel, ctx) {
   // Filter as you type, over the groups loaded so far.
   const filterInput = h('input', { type: 'search', spellcheck: 'false' });
   filterInput.addEventListener('input', () => list.render());
-  const matches = (g) => g.name.toLowerCase().includes(filterInput.value.trim().toLowerCase());
+  const matches = (g) => fold(store.state.org, g.name).includes(fold(store.state.org, filterInput.value.trim()));
 
   const list = pagedList({
     label: 'Groups',
@@ -62,8 +68,7 @@ export function initGroups(panel, ctx) {
 
   const detail = h('div', { class: 'detail', 'aria-live': 'polite' }, h('p', { class: 'empty', text: 'Select a group to see its members and roles.' }));
 
-  clear(
-    panel,
+  const layout = () =>
     h(
       'div',
       { class: 'split' },
@@ -77,8 +82,7 @@ export function initGroups(panel, ctx) {
         list.root,
       ),
       h('div', { class: 'card detail-card' }, detail),
-    ),
-  );
+    );
 
   /** Shows a group's detail. */
   function select(group) {
@@ -87,6 +91,7 @@ export function initGroups(panel, ctx) {
     list.render();
     const parts = groupDetail(group);
     disposeDetail = parts.dispose;
+    reloadDetail = parts.reload;
     clear(detail, parts.root);
     detail.querySelector('h2').focus();
   }
@@ -94,6 +99,7 @@ export function initGroups(panel, ctx) {
   function closeDetail() {
     disposeDetail();
     disposeDetail = () => {};
+    reloadDetail = () => {};
     selectedID = null;
     clear(detail, h('p', { class: 'empty', text: 'Select a group to see its members and roles.' }));
     list.render();
@@ -113,7 +119,7 @@ export function initGroups(panel, ctx) {
       const name = nameInput.value.trim();
       if (!name) return;
       const updated = await run({ button: renameButton, errors: renameErrors, busyLabel: 'Renaming…', what: 'Could not rename the group' }, () =>
-        groups().update(group.id, { name }),
+        actions.direct({ operation: 'groups.update', ids: { group_id: group.id }, body: { name }, send: () => groups().update(group.id, { name }) }),
       );
       if (updated) {
         group.name = updated.name ?? name;
@@ -128,7 +134,7 @@ export function initGroups(panel, ctx) {
     deleteButton.addEventListener('click', async () => {
       if (!(await confirmAction(`Delete the group “${group.name}”? Its members stay in the organization.`, 'Delete group'))) return;
       const done = await run({ button: deleteButton, errors: deleteErrors, busyLabel: 'Deleting…', what: 'Could not delete the group' }, () =>
-        groups().delete(group.id),
+        actions.direct({ operation: 'groups.delete', ids: { group_id: group.id }, send: () => groups().delete(group.id) }),
       );
       if (done) {
         list.remove(group.id);
@@ -138,11 +144,12 @@ export function initGroups(panel, ctx) {
 
     const members = memberSection(group);
     const roles = roleAssignments({
-      ctx,
+      store,
+      principal: { group: group.id },
       owner: `group ${group.name}`,
       list: () => groups().roles.list(group.id),
-      assign: (roleID) => groups().roles.create(group.id, { role_id: roleID }),
-      unassign: (roleID) => groups().roles.delete(roleID, { group_id: group.id }),
+      assign: (roleID, opener) => actions.changeGroupRoles({ group: group.id, addRoles: [roleID], opener }),
+      unassign: (roleID, opener) => actions.changeGroupRoles({ group: group.id, removeRoles: [roleID], opener }),
     });
 
     return {
@@ -153,10 +160,14 @@ export function initGroups(panel, ctx) {
         deleteErrors,
         renameForm,
         renameErrors,
-        h('section', { 'aria-label': 'Members' }, h('h3', { text: 'Members' }), members),
+        h('section', { 'aria-label': 'Members' }, h('h3', { text: 'Members' }), members.root),
         h('section', { 'aria-label': 'Group roles' }, h('h3', { text: 'Roles' }), roles.root),
       ),
       dispose: roles.dispose,
+      reload: () => {
+        members.reload();
+        roles.reload();
+      },
     };
   }
 
@@ -170,12 +181,9 @@ export function initGroups(panel, ctx) {
       fetchFirst: () => groups().users.list(group.id, { limit: MEMBER_PAGE_SIZE }),
       renderItem: (u) => {
         const remove = h('button', { type: 'button', class: 'small', text: 'Remove', 'aria-label': `Remove ${u.name || u.email || u.id}` });
-        remove.addEventListener('click', async () => {
-          const ok = await run({ button: remove, errors, busyLabel: 'Removing…', what: `Could not remove ${u.name || u.id}` }, () =>
-            groups().users.delete(u.id, { group_id: group.id }),
-          );
-          if (ok !== undefined) memberList.remove(u.id);
-        });
+        remove.addEventListener('click', () =>
+          attempt(errors, () => actions.removeMembers({ group: group.id, people: [u.id], opener: remove }), `Could not remove ${u.name || u.id}`),
+        );
         return h(
           'li',
           { class: 'item-row' },
@@ -197,7 +205,7 @@ export function initGroups(panel, ctx) {
       if (!address) return;
       clear(results);
       const page = await run({ button: search, errors, busyLabel: 'Searching…', what: 'Could not search users' }, () =>
-        ctx.client.admin.organization.users.list({ emails: [address], limit: 10 }),
+        store.state.client.admin.organization.users.list({ emails: [address], limit: 10 }),
       );
       if (!page) return;
       if (!page.data.length) {
@@ -211,11 +219,8 @@ export function initGroups(panel, ctx) {
       const isMember = memberList.items.some((m) => m.id === u.id);
       const add = h('button', { type: 'button', class: 'small primary', text: isMember ? 'Already a member' : 'Add to group', disabled: isMember, 'aria-label': `Add ${u.name || u.email} to ${group.name}` });
       add.addEventListener('click', async () => {
-        const ok = await run({ button: add, errors, busyLabel: 'Adding…', what: `Could not add ${u.name || u.email}` }, () =>
-          groups().users.create(group.id, { user_id: u.id }),
-        );
-        if (ok !== undefined) {
-          memberList.upsert({ id: u.id, name: u.name, email: u.email }, true);
+        const r = await attempt(errors, () => actions.addMembers({ group: group.id, people: [u.id], opener: add }), `Could not add ${u.name || u.email}`);
+        if (r?.status === 'applied') {
           clear(results);
           email.value = '';
         }
@@ -223,14 +228,24 @@ export function initGroups(panel, ctx) {
       return h('li', { class: 'item-row' }, h('span', { class: 'item-main' }, h('span', { class: 'name', text: u.name }), h('span', { class: 'meta', text: u.email })), add);
     }
 
-    return h('div', {}, memberList.root, form, results, errors);
+    return { root: h('div', {}, memberList.root, form, results, errors), reload: () => memberList.reload() };
   }
 
-  return {
-    /** Called after (re)connecting: forget everything and load the first page. */
-    reset() {
+  return storeSection({
+    store,
+    layout,
+    reset: () => {
       closeDetail();
       list.reload();
     },
-  };
+    // A change made anywhere on the page to the open group: its members and roles again (or,
+    // deleted, the detail closes).
+    onChanged: (touched) => {
+      if (!selectedID || !touched.groups.has(selectedID)) return;
+      if (touched.deleted.has(selectedID)) {
+        list.remove(selectedID);
+        closeDetail();
+      } else reloadDetail();
+    },
+  });
 }

@@ -1,26 +1,13 @@
 // The Access section's import (admins): a memberships CSV (`group,email[,action]`) or an access
-// file (YAML or JSON, as `openai-admin access dump` writes it), chosen or dropped. The file is
-// planned by the access core over the loaded organization (planCsv, or the Organization's plan,
-// the one `openai-admin access plan` uses) and shown in the plan preview; nothing is sent before
-// its Apply. A file the core cannot read shows each error with its line and applies nothing; a plan
-// refused as a whole (it would leave the organization with no owner) is shown instead of a preview.
+// file (YAML or JSON, as `openai-admin access dump` writes it), chosen or dropped, and given to
+// the import action (actions.js): planned by the access core over the loaded organization and
+// shown in the plan preview; nothing is sent before its Apply. A file the core cannot read shows
+// each error with its line and applies nothing; a plan refused as a whole (it would leave the
+// organization with no owner) is shown instead of a preview.
 import { h, clear, uid } from './ui.js';
-import { previewPlan, refusal } from './plan.js';
 
-/** An access file rather than a CSV: by its name, else by its first meaningful line. */
-export function isAccessFile(name, text) {
-  if (/\.(ya?ml|json)$/i.test(name)) return true;
-  if (/\.csv$/i.test(name)) return false;
-  const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) ?? '';
-  return /^\s*(\{|(roles|groups|users)\s*:)/.test(first);
-}
-
-/**
- * `{ root, enable(org, visible) }`: the control (hidden until an organization is loaded and the
- * user may change it). `getClient()`: the client now; `onApplied()` runs after an import was applied.
- */
-export function importControl({ getClient, onApplied }) {
-  let org = null;
+/** `{ root, enable(on) }`: the control (hidden and disabled until `enable(true)`). */
+export function importControl({ actions }) {
   const id = uid('import');
   const input = h('input', { id, type: 'file', accept: '.csv,text/csv,.yaml,.yml,application/yaml,.json', disabled: true });
   const out = h('div', { 'aria-live': 'polite' });
@@ -35,12 +22,11 @@ export function importControl({ getClient, onApplied }) {
 
   async function take(file) {
     clear(out);
-    if (!file || !org) return;
+    if (!file || input.disabled) return;
     const text = await file.text();
-    const yaml = isAccessFile(file.name, text);
-    let plan;
+    let result;
     try {
-      plan = yaml ? org.plan(text) : org.planCsv(text);
+      result = await actions.importFile({ name: file.name, text, opener: input });
     } catch (err) {
       // A file reports every bad entry or row (`errors`), each with its line.
       const errors = Array.isArray(err?.errors) && err.errors.length ? err.errors : [err];
@@ -56,23 +42,8 @@ export function importControl({ getClient, onApplied }) {
       );
       return;
     }
-    const refused = refusal(plan);
-    if (refused) {
-      clear(out, h('p', { class: 'error-box', role: 'alert', text: `${file.name}: refused: ${refused.reason}. Nothing was applied.` }));
-      return;
-    }
-    previewPlan({
-      opener: input,
-      org,
-      client: getClient(),
-      plan,
-      title: `Import ${file.name}`,
-      before: yaml && plan.unmanaged.length ? h('p', { class: 'meta', text: `Not in the file, left alone: ${plan.unmanaged.length}.` }) : null,
-      onDone: (applied) => {
-        input.value = '';
-        if (applied) onApplied?.();
-      },
-    });
+    input.value = '';
+    if (result.status === 'refused') clear(out, h('p', { class: 'error-box', role: 'alert', text: `${file.name}: refused: ${result.reason}. Nothing was applied.` }));
   }
 
   input.addEventListener('change', () => take(input.files?.[0]));
@@ -91,11 +62,10 @@ export function importControl({ getClient, onApplied }) {
 
   return {
     root,
-    enable(loaded, visible) {
-      org = loaded;
-      input.disabled = !loaded;
-      root.hidden = !visible;
-      if (!loaded) clear(out);
+    enable(on) {
+      input.disabled = !on;
+      root.hidden = !on;
+      if (!on) clear(out);
     },
   };
 }

@@ -1,19 +1,13 @@
-// The plan preview, shared by every change the Access section makes (bulk add and remove, a
-// person's actions, the CSV and access file imports): a modal dialog with the planned changes and
-// the blocked ones (with why), Apply and Cancel; Apply runs the plan with a progress bar and a
-// result per row, and a row that did not succeed can be sent again alone (Retry: the package's
-// retryPlan, so nothing that succeeded is re-sent). Focus: on open, the first control that
-// answers the question (Apply, or Cancel when the plan removes something or has nothing to do);
-// on close, back to the control that opened it.
-import { applyPlan, retryPlan } from '/pkg/dist/access/index.js';
+// The plan preview, shown for every change that alters who has what (actions.js): a modal dialog
+// with the planned changes and the blocked ones (with why), Apply and Cancel; Apply runs the plan
+// through the action's `apply` with a progress bar and a result per row, and a row that did not
+// succeed can be sent again alone (Retry: the package's retryPlan, so nothing that succeeded is
+// re-sent). Focus: on open, the first control that answers the question (Apply, or Cancel when
+// the plan removes something or has nothing to do); on close, back to the control that opened it.
+import { retryPlan } from '/pkg/dist/access/index.js';
 import { h, uid } from './ui.js';
 
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** The entry that refuses the plan as a whole (e.g. it would leave the organization with no owner), or null. */
-export function refusal(plan) {
-  return plan.operations.length === 0 ? plan.blocked.find((b) => b.subject === 'organization') ?? null : null;
-}
 
 /** An outcome in words: `done`, `done (already so)`, `failed (HTTP 409: …)`, `skipped (why)`. */
 function outcomeText(o) {
@@ -25,21 +19,30 @@ function outcomeText(o) {
 
 /**
  * Focuses `opener` again, or when it was replaced (a view drawn again after the change), the
- * element now carrying the same `data-focus-key`.
+ * element now carrying the same `data-focus-key` when it is enabled, else the Access view.
  */
 function returnFocus(opener) {
   if (opener?.isConnected && !opener.disabled) return opener.focus();
   const key = opener?.dataset?.focusKey;
-  const again = key ? document.querySelector(`[data-focus-key="${CSS.escape(key)}"]`) : null;
+  const again = key ? document.querySelector(`[data-focus-key="${CSS.escape(key)}"]:not(:disabled)`) : null;
   (again ?? document.querySelector('.access-view'))?.focus();
 }
 
 /**
- * Opens the preview of `plan` in a modal dialog. `before`: shown above the plan (e.g. emails not
- * found). `onDone(applied)`: called when it closes (`applied`: whether Apply ran), before focus
- * goes back to `opener`.
+ * Opens the preview of `plan` in a modal dialog; resolves, once it closes (before focus goes back
+ * to `opener`), to whether Apply ran. `notFound`: entries left out, listed above the plan;
+ * `notes`: lines shown above it. `apply(plan, options)`: sends a plan (the whole one, or one row
+ * again) and resolves to its outcomes.
  */
-export function previewPlan({ opener, org, client, plan, title = 'Plan', before = null, doneLabel = 'Done', onDone }) {
+export function previewPlan({ opener, plan, title = 'Plan', notFound = [], notes = [], apply: send, doneLabel = 'Done' }) {
+  let onDone;
+  const closed = new Promise((resolve) => {
+    onDone = resolve;
+  });
+  const before = [
+    ...notes.map((n) => h('p', { class: 'meta', text: n })),
+    notFound.length ? h('div', { class: 'error-box' }, h('p', { text: `Not found in the organization (${notFound.length}), left out:` }), h('ul', { 'aria-label': 'Not found' }, notFound.map((u) => h('li', { text: u })))) : null,
+  ];
   const ops = plan.operations;
   const titleId = uid('plan-title');
   const apply = h('button', { type: 'button', class: 'primary', text: `Apply ${plural(ops.length, 'change')}`, disabled: ops.length === 0 });
@@ -54,7 +57,7 @@ export function previewPlan({ opener, org, client, plan, title = 'Plan', before 
   );
   body.append(
     ...[
-      before,
+      ...before,
       ops.length ? h('ul', { class: 'plain', 'aria-label': 'Planned changes' }, ops.map((op) => h('li', { text: `${op.change} ${op.summary}` }))) : h('p', { class: 'empty', text: 'Nothing to change.' }),
       plan.blocked.length ? h('div', {}, h('p', { text: `Blocked, not sent (${plan.blocked.length}):` }), h('ul', { class: 'plain', 'aria-label': 'Blocked' }, plan.blocked.map((b) => h('li', { text: `blocked: ${b.subject}: ${b.reason}` })))) : null,
       actions,
@@ -67,7 +70,7 @@ export function previewPlan({ opener, org, client, plan, title = 'Plan', before 
     if (!dialog.open) return;
     dialog.close();
     dialog.remove();
-    onDone?.(applied);
+    onDone(applied);
     returnFocus(opener);
   };
   dialog.addEventListener('cancel', (e) => {
@@ -109,23 +112,26 @@ export function previewPlan({ opener, org, client, plan, title = 'Plan', before 
       button.textContent = 'Retrying…';
       busy = true;
       done.disabled = true;
-      const [again] = await applyPlan(client, one);
+      let again;
+      try {
+        [again] = await send(one);
+      } catch (err) {
+        again = { status: 'failed', error: err };
+      }
       busy = false;
       done.disabled = false;
       outcomes[i] = again;
-      if (again.status === 'done') org.applyOutcomes(one, [again]);
       show(i);
       summarize();
       (rows[i].querySelector('button') ?? rows[i]).focus();
     }
     try {
-      outcomes = await applyPlan(client, plan, {
+      outcomes = await send(plan, {
         onProgress: ({ done: n, index, outcome }) => {
           bar.value = n;
           if (index !== undefined && outcome) rows[index].firstChild.textContent = `${ops[index].summary}: ${outcomeText(outcome)}`;
         },
       });
-      org.applyOutcomes(plan, outcomes);
       outcomes.forEach((_, i) => show(i));
       summarize();
     } catch (err) {
@@ -139,5 +145,5 @@ export function previewPlan({ opener, org, client, plan, title = 'Plan', before 
   document.body.append(dialog);
   dialog.showModal();
   (ops.length && !ops.some((op) => op.change === '-') ? apply : cancel).focus();
-  return dialog;
+  return closed;
 }

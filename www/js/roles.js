@@ -1,6 +1,7 @@
-// Roles: the organization's roles; create, edit and delete custom roles. Predefined roles are
-// shown read-only (the API refuses to change them).
-import { h, clear, field, errorBox, run, confirmAction } from './ui.js';
+// Roles: the organization's roles (the store's `roles`, which the role pickers read too); create,
+// edit and delete custom roles, written directly and recorded in the store (actions.direct).
+// Predefined roles are shown read-only (the API refuses to change them).
+import { h, clear, field, errorBox, run, confirmAction, storeSection } from './ui.js';
 
 /** "a, b\nc" → ["a", "b", "c"] */
 function parsePermissions(text) {
@@ -33,8 +34,15 @@ function roleFields(role = {}) {
   };
 }
 
-export function initRoles(panel, ctx) {
-  const roles = () => ctx.client.admin.organization.roles;
+export function rolesSection({ store, actions }) {
+  const roles = () => store.state.client.admin.organization.roles;
+  /** Reads every organization role into the store. */
+  async function loadRoles() {
+    const all = [];
+    for await (const role of roles().list({ limit: 100 })) all.push(role);
+    store.setRoles(all);
+    return all;
+  }
 
   // Create a custom role.
   const create = roleFields();
@@ -47,7 +55,7 @@ export function initRoles(panel, ctx) {
     if (!body.role_name) return;
     if (!body.description) delete body.description;
     const role = await run({ button: createButton, errors: createErrors, busyLabel: 'Creating…', what: 'Could not create the role' }, () =>
-      roles().create(body),
+      actions.direct({ operation: 'roles.create', body, send: () => roles().create(body) }),
     );
     if (role) {
       createForm.reset();
@@ -60,30 +68,26 @@ export function initRoles(panel, ctx) {
   const list = h('ul', { class: 'role-list', 'aria-label': 'Organization roles' });
   const reloadButton = h('button', { type: 'button', text: 'Reload roles' });
 
-  clear(
-    panel,
+  const layout = () =>
     h(
       'div',
       { class: 'split' },
       h('div', { class: 'card master' }, h('div', { class: 'detail-head' }, h('h2', { text: 'Roles' }), reloadButton), status, listErrors, list),
       h('div', { class: 'card' }, h('h2', { text: 'New custom role' }), createForm, createErrors),
-    ),
-  );
+    );
 
   async function reload() {
     status.textContent = 'Loading…';
-    const loaded = await run({ button: reloadButton, region: list, errors: listErrors, what: 'Could not load the roles' }, () => ctx.loadRoles());
+    const loaded = await run({ button: reloadButton, region: list, errors: listErrors, what: 'Could not load the roles' }, loadRoles);
     if (!loaded) status.textContent = '';
   }
   reloadButton.addEventListener('click', reload);
 
-  // Every change to ctx.roles (from here or on connect) redraws the list.
-  ctx.events.addEventListener('roles', render);
-
   function render() {
-    const custom = ctx.roles.filter((r) => !r.predefined_role).length;
-    status.textContent = `${ctx.roles.length} roles, ${custom} custom.`;
-    clear(list, ctx.roles.map(roleCard));
+    const all = store.state.roles;
+    const custom = all.filter((r) => !r.predefined_role).length;
+    status.textContent = `${all.length} roles, ${custom} custom.`;
+    clear(list, all.map(roleCard));
   }
 
   function roleCard(role) {
@@ -92,17 +96,19 @@ export function initRoles(panel, ctx) {
     const errors = errorBox();
 
     function show() {
-      const actions = [];
+      const buttons = [];
       if (!role.predefined_role) {
         const edit = h('button', { type: 'button', class: 'small', text: 'Edit', 'aria-label': `Edit ${role.name}` });
         edit.addEventListener('click', showEdit);
         const del = h('button', { type: 'button', class: 'small danger', text: 'Delete', 'aria-label': `Delete ${role.name}` });
         del.addEventListener('click', async () => {
           if (!(await confirmAction(`Delete the role “${role.name}”? It is unassigned from every group and user.`, 'Delete role'))) return;
-          const done = await run({ button: del, errors, busyLabel: 'Deleting…', what: 'Could not delete the role' }, () => roles().delete(role.id));
+          const done = await run({ button: del, errors, busyLabel: 'Deleting…', what: 'Could not delete the role' }, () =>
+            actions.direct({ operation: 'roles.delete', ids: { role_id: role.id }, send: () => roles().delete(role.id) }),
+          );
           if (done) await reload();
         });
-        actions.push(edit, del);
+        buttons.push(edit, del);
       }
       clear(
         body,
@@ -110,7 +116,7 @@ export function initRoles(panel, ctx) {
           'div',
           { class: 'detail-head' },
           h('h3', {}, role.name, ' ', h('span', { class: 'badge', text: role.predefined_role ? 'predefined · read-only' : 'custom' })),
-          h('div', { class: 'row' }, actions),
+          h('div', { class: 'row' }, buttons),
         ),
         role.description ? h('p', { text: role.description }) : null,
         h('ul', { class: 'chips', 'aria-label': `Permissions of ${role.name}` }, role.permissions.map((p) => h('li', { text: p }))),
@@ -126,8 +132,9 @@ export function initRoles(panel, ctx) {
       const form = h('form', { class: 'stack', 'aria-label': `Edit ${role.name}` }, f.nodes, h('div', { class: 'row end' }, cancel, save), errors);
       form.addEventListener('submit', async (event) => {
         event.preventDefault();
+        const body = f.values();
         const updated = await run({ button: save, errors, busyLabel: 'Saving…', what: 'Could not save the role' }, () =>
-          roles().update(role.id, f.values()),
+          actions.direct({ operation: 'roles.update', ids: { role_id: role.id }, body, send: () => roles().update(role.id, body) }),
         );
         if (updated) await reload();
       });
@@ -139,11 +146,15 @@ export function initRoles(panel, ctx) {
     return card;
   }
 
-  return {
-    /** Called after (re)connecting: the role pickers of the other sections wait on this load. */
-    reset() {
+  return storeSection({
+    store,
+    layout,
+    // A new connection: the role pickers of the other sections wait on this load.
+    reset: () => {
       clear(list);
       reload();
     },
-  };
+    // Every change to the store's roles (from here or on connect) redraws the list.
+    onRoles: render,
+  });
 }

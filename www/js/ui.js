@@ -220,3 +220,24 @@ export function pagedList({ label, emptyText, fetchFirst, renderItem, filter = (
     },
   };
 }
+
+/**
+ * An older section (Groups, Users, Roles) as the page mounts it: `layout()` drawn once into its
+ * panel; on a new connection `reset()` (forget everything, load the first page); after a write
+ * anywhere on the page, `onChanged(touched)`. Its lists load on connection, so `show()` has
+ * nothing to do.
+ */
+export function storeSection({ store, layout, reset, onChanged = () => {}, onRoles = () => {} }) {
+  return {
+    mount(panel) {
+      clear(panel, layout());
+      store.subscribe((change) => {
+        if (change.type === 'connection') reset();
+        else if (change.type === 'changed') onChanged(change.touched);
+        else if (change.type === 'roles') onRoles();
+      });
+    },
+    show() {},
+    hide() {},
+  };
+}

@@ -1,28 +1,19 @@
 // Users: a paginated list with an email filter, and a detail that changes the organization role,
-// assigns and unassigns roles, and deletes the user.
-import { h, clear, field, errorBox, run, pagedList, confirmAction, date } from './ui.js';
+// assigns and unassigns roles, and deletes the user. The role changes are actions (plan, preview,
+// apply: the access core refuses leaving the organization without an owner); a change made
+// elsewhere on the page to a listed user redraws it.
+import { h, clear, field, errorBox, pagedList, confirmAction, date, storeSection } from './ui.js';
 import { roleAssignments } from './assignments.js';
+import { attempt } from './bulk.js';
 
 const PAGE_SIZE = 20;
 
-export function initUsers(panel, ctx) {
-  const users = () => ctx.client.admin.organization.users;
+export function usersSection({ store, actions }) {
+  const users = () => store.state.client.admin.organization.users;
   let selectedID = null;
   let emailFilter = '';
   let disposeDetail = () => {};
-
-  /**
-   * Refuses, before anything is sent, a change that would leave the organization without an
-   * owner: `user` stops being one (a new role, or removed) while nobody else is. The users
-   * listing is read until another owner turns up, so it costs one page in the usual case.
-   */
-  async function keepAnOwner(user, action) {
-    if (user.role !== 'owner') return;
-    for await (const other of users().list({ limit: 100 })) {
-      if (other.role === 'owner' && other.id !== user.id) return;
-    }
-    throw new Error(`${user.name || user.email || user.id} is the organization's only owner: ${action} would leave it without one. Make someone else an owner first.`);
-  }
+  let reloadDetail = () => {};
 
   // Email filter: the API matches whole addresses (case-insensitive), so it is applied on submit.
   const filterInput = h('input', { type: 'email', spellcheck: 'false', placeholder: 'name@example.com' });
@@ -69,15 +60,13 @@ export function initUsers(panel, ctx) {
   const emptyDetail = () => h('p', { class: 'empty', text: 'Select a user to see their roles.' });
   const detail = h('div', { class: 'detail', 'aria-live': 'polite' }, emptyDetail());
 
-  clear(
-    panel,
+  const layout = () =>
     h(
       'div',
       { class: 'split' },
       h('div', { class: 'master card' }, h('h2', { text: 'Users' }), filterForm, list.root),
       h('div', { class: 'card detail-card' }, detail),
-    ),
-  );
+    );
 
   function select(user) {
     disposeDetail();
@@ -85,6 +74,7 @@ export function initUsers(panel, ctx) {
     list.render();
     const parts = userDetail(user);
     disposeDetail = parts.dispose;
+    reloadDetail = parts.reload;
     clear(detail, parts.root);
     detail.querySelector('h2').focus();
   }
@@ -92,6 +82,7 @@ export function initUsers(panel, ctx) {
   function closeDetail() {
     disposeDetail();
     disposeDetail = () => {};
+    reloadDetail = () => {};
     selectedID = null;
     clear(detail, emptyDetail());
     list.render();
@@ -116,14 +107,11 @@ export function initUsers(panel, ctx) {
       event.preventDefault();
       roleStatus.textContent = '';
       const role = roleSelect.value;
-      const updated = await run({ button: saveRole, errors: roleErrors, busyLabel: 'Saving…', what: 'Could not change the role' }, async () => {
-        if (role !== 'owner') await keepAnOwner(user, `making them ${role}`);
-        return users().update(user.id, { role });
-      });
-      if (updated) {
-        user.role = updated.role ?? role;
-        list.upsert({ id: user.id, role: user.role });
-        roleStatus.textContent = `Saved: ${user.role}.`;
+      const r = await attempt(roleErrors, () => actions.changePerson({ user: user.id, organizationRole: role, opener: saveRole }), 'Could not change the role');
+      if (r?.status === 'applied') {
+        user.role = role;
+        list.upsert({ id: user.id, role });
+        roleStatus.textContent = `Saved: ${role}.`;
       }
     });
 
@@ -132,21 +120,22 @@ export function initUsers(panel, ctx) {
     const deleteErrors = errorBox();
     deleteButton.addEventListener('click', async () => {
       const what = 'Could not delete the user';
-      const allowed = await run({ button: deleteButton, errors: deleteErrors, busyLabel: 'Checking…', what }, () => keepAnOwner(user, 'removing them').then(() => true));
-      if (!allowed || !(await confirmAction(`Remove ${label} from the organization? This cannot be undone.`, 'Delete user'))) return;
-      const done = await run({ button: deleteButton, errors: deleteErrors, busyLabel: 'Deleting…', what }, () => users().delete(user.id));
-      if (done) {
+      const confirm = () => confirmAction(`Remove ${label} from the organization? This cannot be undone.`, 'Delete user');
+      // Not disabled meanwhile: the confirmation gives the focus back to this button.
+      const r = await attempt(deleteErrors, () => actions.deleteUser({ user: user.id, confirm }), what);
+      if (r?.status === 'applied') {
         list.remove(user.id);
         closeDetail();
       }
     });
 
     const roles = roleAssignments({
-      ctx,
+      store,
+      principal: { user: user.id },
       owner: label,
       list: () => users().roles.list(user.id),
-      assign: (roleID) => users().roles.create(user.id, { role_id: roleID }),
-      unassign: (roleID) => users().roles.delete(roleID, { user_id: user.id }),
+      assign: (roleID, opener) => actions.changePerson({ user: user.id, addRoles: [roleID], opener }),
+      unassign: (roleID, opener) => actions.changePerson({ user: user.id, removeRoles: [roleID], opener }),
     });
 
     return {
@@ -160,13 +149,28 @@ export function initUsers(panel, ctx) {
         h('section', { 'aria-label': 'User roles' }, h('h3', { text: 'Assigned roles' }), roles.root),
       ),
       dispose: roles.dispose,
+      reload: roles.reload,
     };
   }
 
-  return {
-    reset() {
+  /** Listed users a change touched: their organization role as the model now has it. */
+  function follow(touched) {
+    const org = store.state.org;
+    for (const u of list.items) {
+      if (!touched.users.has(u.id)) continue;
+      const a = org?.accessOf(u.id);
+      if (a && a.organizationRole && a.organizationRole !== u.role) list.upsert({ id: u.id, role: a.organizationRole });
+    }
+    if (selectedID && touched.users.has(selectedID)) reloadDetail();
+  }
+
+  return storeSection({
+    store,
+    layout,
+    reset: () => {
       closeDetail();
       list.reload();
     },
-  };
+    onChanged: follow,
+  });
 }

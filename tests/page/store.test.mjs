@@ -1,0 +1,148 @@
+// The page's one state (www/js/store.js): the load and its progress, a load abandoned by a new
+// connection, waiting for the whole organization, the writes' touched ids and their times.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createStore, touchedBy } from '../../www/js/store.js';
+import { fakeOrg, op } from './fake-org.mjs';
+
+/** A loader whose load the test finishes: `finish()` or `fail(err)`; `progress(p)` reports. */
+function loader() {
+  const loads = [];
+  const startLoading = async (client, options) => {
+    const organization = fakeOrg();
+    organization.complete = false;
+    let finish;
+    let fail;
+    const done = new Promise((resolve, reject) => {
+      finish = () => {
+        organization.complete = true;
+        resolve({});
+      };
+      fail = reject;
+    });
+    loads.push({ client, options, organization, finish, fail, progress: (p) => options.onProgress(p) });
+    return { organization, done };
+  };
+  return { loads, startLoading };
+}
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+/** A store connected with client `c` and a loader; `waiting`: the promise of its whole organization (the load started). */
+async function connected(options = {}) {
+  const { loads, startLoading } = loader();
+  const store = createStore({ startLoading, ...options });
+  store.connect({ client: 'c' });
+  const waiting = store.organization();
+  await tick();
+  return { loads, store, waiting };
+}
+
+test('a load: loading, the organization as soon as it starts, progress, then complete with every entity known as of its end', async () => {
+  const { loads, startLoading } = loader();
+  const store = createStore({ startLoading, now: () => 1000 });
+  const seen = [];
+  store.subscribe((c, s) => seen.push(`${c.type}:${s.load.status}:${s.org ? 'org' : '-'}`));
+  store.connect({ client: 'client-1', role: 'admin' });
+  assert.equal(store.canChange(), false);
+  const whole = store.organization();
+  await tick();
+  assert.equal(loads.length, 1, 'organization() started the load');
+  assert.equal(loads[0].client, 'client-1');
+  loads[0].progress({ done: 1 });
+  assert.deepEqual(store.state.load.progress, { done: 1 });
+  loads[0].finish();
+  assert.equal(await whole, loads[0].organization);
+  assert.deepEqual(seen, ['connection:idle:-', 'load:loading:-', 'load:loading:org', 'progress:loading:org', 'load:complete:org']);
+  assert.equal(store.canChange(), true);
+  assert.equal(store.state.asOf.user.get('u-grace'), 1000);
+  assert.equal(store.state.asOf.group.get('g-ops'), 1000);
+  assert.equal(store.state.asOf.role.get('r-aud'), 1000);
+  assert.equal(await store.organization(), loads[0].organization, 'once complete, no second load');
+  assert.equal(loads.length, 1);
+});
+
+test('a new connection abandons the load under way: its organization is freed, its progress and end ignored', async () => {
+  const { loads, store, waiting: first } = await connected();
+  store.connect({ client: 'b', role: 'viewer' });
+  await assert.rejects(first, /connection changed/);
+  assert.equal(loads[0].options.signal.aborted, true);
+  assert.equal(loads[0].organization.calls.freed, 1, 'the abandoned organization is freed');
+  const seen = [];
+  store.subscribe((c) => seen.push(c.type));
+  loads[0].progress({ done: 9 });
+  loads[0].finish();
+  await tick();
+  assert.deepEqual(seen, [], 'the old load says nothing');
+  assert.equal(store.state.org, null);
+  store.load();
+  await tick();
+  loads[1].finish();
+  await tick();
+  assert.equal(store.state.load.status, 'complete');
+  assert.equal(store.canChange(), false, 'a viewer is offered no change');
+});
+
+test('a load that fails: failed with its error, waiters rejected, the organization read so far kept', async () => {
+  const { loads, store, waiting: whole } = await connected();
+  loads[0].fail(new Error('HTTP 500'));
+  await assert.rejects(whole, /HTTP 500/);
+  assert.equal(store.state.load.status, 'failed');
+  assert.match(store.state.load.error.message, /HTTP 500/);
+  assert.equal(store.state.org, loads[0].organization);
+});
+
+test('changed: the revision, each touched entity as of now, and the subscribers told what was touched', async () => {
+  let t = 5;
+  const { loads, store } = await connected({ now: () => t });
+  loads[0].finish();
+  await tick();
+  const told = [];
+  const off = store.subscribe((c) => c.type === 'changed' && told.push(c.touched));
+  t = 9;
+  store.changed({ users: new Set(['u-ada']), groups: new Set(['g-new']), roles: new Set(), deleted: new Set() });
+  assert.equal(store.state.revision, 1);
+  assert.equal(store.state.asOf.user.get('u-ada'), 9);
+  assert.equal(store.state.asOf.user.get('u-grace'), 5);
+  assert.equal(store.state.asOf.group.get('g-new'), 9);
+  assert.deepEqual([...told[0].users], ['u-ada']);
+  off();
+  store.changed({ users: new Set(), groups: new Set(), roles: new Set(), deleted: new Set() });
+  assert.equal(told.length, 1, 'unsubscribed');
+});
+
+test('invalidate: the organization is dropped and, when one was read, read again', async () => {
+  const { loads, startLoading } = loader();
+  const store = createStore({ startLoading });
+  store.connect({ client: 'c' });
+  store.invalidate();
+  await tick();
+  assert.equal(loads.length, 0, 'nothing was read: nothing to read again');
+  store.load();
+  await tick();
+  loads[0].finish();
+  await tick();
+  store.invalidate();
+  await tick();
+  assert.equal(loads[0].organization.calls.freed, 1);
+  assert.equal(loads.length, 2);
+  assert.equal(store.state.load.status, 'loading');
+});
+
+test('touchedBy: the ids of the operations that were done, created ids and `{ from }` resolved', () => {
+  const plan = {
+    operations: [
+      op('groups.create', {}, { name: 'New' }),
+      op('groups.users.create', { group_id: { from: 0 } }, { user_id: 'u-ada' }),
+      op('users.roles.delete', { user_id: 'u-grace', role_id: 'r-aud' }, null, '-'),
+      op('users.update', { user_id: 'u-eve' }, { role: 'owner' }, '~'),
+      op('roles.create', {}, { role_name: 'X' }),
+      op('groups.delete', { group_id: 'g-old' }, null, '-'),
+    ],
+  };
+  const t = touchedBy(plan, [{ status: 'done', result: { id: 'g-new' } }, { status: 'done' }, { status: 'done' }, { status: 'failed' }, { status: 'done', result: { id: 'r-new' } }, { status: 'done', result: null }]);
+  assert.deepEqual([...t.groups].sort(), ['g-new', 'g-old']);
+  assert.deepEqual([...t.deleted], ['g-old']);
+  assert.deepEqual([...t.users].sort(), ['u-ada', 'u-grace']);
+  assert.deepEqual([...t.roles].sort(), ['r-aud', 'r-new']);
+  assert.deepEqual([...touchedBy(plan, []).users], [], 'nothing done, nothing touched');
+});

@@ -1,0 +1,178 @@
+// The page's one state: the connection, the organization read through the access module (its
+// load, progress and the model every section answers from), the organization's roles, and what
+// each write touched. Every section reads it and subscribes to it; every write (actions.js) ends
+// here, so that no two sections show two truths about one person. Pure: no DOM, and the loader is
+// injected (tests run it in Node with a fake one).
+
+/** @typedef {'admin' | 'viewer' | null} Role  `null`: the key form (no server handler), which may write. */
+/** @typedef {{ users: Set<string>, groups: Set<string>, roles: Set<string>, deleted: Set<string> }} Touched  `deleted`: groups and roles deleted (their ids are in `groups`/`roles` too) */
+/**
+ * @typedef {object} StoreState
+ * @property {any} client        the `openai-admin-wasm` client, or null before connecting
+ * @property {Role} role         who is signed in behind a server handler
+ * @property {any} org           the access module's Organization (filling while loading), or null
+ * @property {{ status: 'idle' | 'loading' | 'complete' | 'failed', progress: any, error: any }} load
+ * @property {any[]} roles       the organization's roles as the API lists them (Roles section, pickers)
+ * @property {number} revision   counts the writes applied to `org`
+ * @property {{ user: Map<string, number>, group: Map<string, number>, role: Map<string, number> }} asOf
+ *   when each entity was last known to match the API (ms since the epoch): the load's end, or a
+ *   write that touched it. The snapshot display reads it.
+ */
+
+const KINDS = ['user', 'group', 'role'];
+
+/** `{ users, groups, roles, deleted }`: the ids each done operation of `plan` touched (`{ from }` resolved). */
+export function touchedBy(plan, outcomes) {
+  const touched = { users: new Set(), groups: new Set(), roles: new Set(), deleted: new Set() };
+  const idOf = (ref) => (typeof ref === 'string' ? ref : outcomes?.[ref?.from]?.result?.id);
+  plan.operations.forEach((op, i) => {
+    const o = outcomes?.[i];
+    if (!o || o.status !== 'done') return;
+    const ids = { ...op.ids, ...(op.body ?? {}) };
+    const resource = op.operation.split('.')[0];
+    const made = /\.create$/.test(op.operation) && op.operation.split('.').length === 2 ? o.result?.id : undefined;
+    for (const [key, set] of [['user_id', touched.users], ['group_id', touched.groups], ['role_id', touched.roles]]) {
+      const id = idOf(ids[key]);
+      if (typeof id === 'string') set.add(id);
+    }
+    if (typeof made === 'string') (resource === 'groups' ? touched.groups : resource === 'roles' ? touched.roles : touched.users).add(made);
+    if (/^(groups|roles)\.delete$/.test(op.operation)) touched.deleted.add(idOf(ids[resource === 'groups' ? 'group_id' : 'role_id']));
+  });
+  return touched;
+}
+
+/**
+ * `createStore({ startLoading, now })`: `startLoading(client, { signal, onProgress, concurrency })`
+ * is the access module's `startLoadingOrganization`.
+ */
+export function createStore({ startLoading, now = () => Date.now() }) {
+  /** @type {StoreState} */
+  const state = {
+    client: null,
+    role: null,
+    org: null,
+    load: { status: 'idle', progress: null, error: null },
+    roles: [],
+    revision: 0,
+    asOf: { user: new Map(), group: new Map(), role: new Map() },
+  };
+  const listeners = new Set();
+  let generation = 0;
+  let controller = null;
+  /** Waiters for the organization of the current generation. */
+  let waiters = [];
+
+  const emit = (change) => {
+    for (const fn of [...listeners]) fn(change, state);
+  };
+  const settle = (error) => {
+    const ws = waiters;
+    waiters = [];
+    for (const w of ws) (error ? w.reject(error) : w.resolve(state.org));
+  };
+
+  function drop() {
+    generation += 1;
+    controller?.abort();
+    controller = null;
+    state.org?.free();
+    state.org = null;
+    state.load = { status: 'idle', progress: null, error: null };
+    for (const k of KINDS) state.asOf[k].clear();
+  }
+
+  async function load() {
+    drop();
+    const mine = generation;
+    const ctrl = new AbortController();
+    controller = ctrl;
+    state.load = { status: 'loading', progress: null, error: null };
+    emit({ type: 'load' });
+    const current = () => mine === generation;
+    try {
+      const started = await startLoading(state.client, {
+        concurrency: 8,
+        signal: ctrl.signal,
+        onProgress: (p) => {
+          if (!current()) return;
+          state.load.progress = p;
+          emit({ type: 'progress' });
+        },
+      });
+      if (!current()) {
+        started.done.catch(() => {}).finally(() => started.organization.free());
+        return;
+      }
+      state.org = started.organization;
+      emit({ type: 'load' });
+      await started.done;
+      if (!current()) return;
+      state.load = { ...state.load, status: 'complete' };
+      const t = now();
+      for (const u of state.org.users()) state.asOf.user.set(u.id, t);
+      for (const g of state.org.stats().membersPerGroup) state.asOf.group.set(g.group.id, t);
+      for (const r of state.org.stats().holdersPerRole) state.asOf.role.set(r.role.id, t);
+      emit({ type: 'load' });
+      settle(null);
+    } catch (error) {
+      if (!current() || ctrl.signal.aborted) return;
+      state.load = { ...state.load, status: 'failed', error };
+      emit({ type: 'load' });
+      settle(error);
+    }
+  }
+
+  return {
+    /** The state (read it; change it only through the methods below). */
+    get state() {
+      return state;
+    },
+    /** `fn(change, state)` on every change (`change.type`: connection, load, progress, changed, roles); returns the unsubscribe. */
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    /** A new client (and who is signed in): forgets the organization and the roles. */
+    connect({ client, role = null }) {
+      drop();
+      settle(new Error('the connection changed before the organization was loaded'));
+      state.client = client;
+      state.role = role;
+      state.roles = [];
+      emit({ type: 'connection' });
+    },
+    /** Reads the organization again (abandoning a load under way; who waits for it gets the new one). */
+    load,
+    /** Whether changes may be offered: not a viewer, and the whole organization is loaded. */
+    canChange() {
+      return state.role !== 'viewer' && state.load.status === 'complete';
+    },
+    /** Resolves with the whole organization, starting its load when none is under way. */
+    organization() {
+      if (state.load.status === 'complete') return Promise.resolve(state.org);
+      if (state.load.status !== 'loading') load();
+      return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+    },
+    /** After a write applied to `org`: what it touched (ids by kind). */
+    changed(touched) {
+      const t = now();
+      state.revision += 1;
+      for (const id of touched.users) state.asOf.user.set(id, t);
+      for (const id of touched.groups) state.asOf.group.set(id, t);
+      for (const id of touched.roles) state.asOf.role.set(id, t);
+      emit({ type: 'changed', touched });
+    },
+    /** After a write the model cannot follow (a user deleted): the organization is read again when next needed. */
+    invalidate() {
+      const was = state.load.status;
+      drop();
+      emit({ type: 'load' });
+      if (was !== 'idle') load();
+    },
+    /** The organization's roles as listed by the API (the Roles section and the role pickers). */
+    setRoles(roles) {
+      state.roles = roles;
+      emit({ type: 'roles' });
+    },
+  };
+}
