@@ -1,7 +1,10 @@
 /**
- * Reads the command line with Node's `util.parseArgs`: global options anywhere, the command in the
- * official CLI's form (`admin:organization:groups list`) or spaced (`admin organization groups
- * list`), then the command's flags and the path ids given as arguments.
+ * Reads the command line with Node's `util.parseArgs`, for every command the registry
+ * (registry.ts) describes: global options anywhere, the command in the official CLI's form
+ * (`admin:organization:groups list`) or spaced (`admin organization groups list`), then the
+ * command's flags and the path ids given as arguments; or a command outside the table (`access
+ * plan -f FILE`, `console`) with its own flags and the global options it takes. `readGlobals` is
+ * the one path from the global options to `Globals`, whatever the command.
  */
 import { parseArgs } from 'node:util';
 import { validate, TransformError } from './transform.js';
@@ -105,6 +108,11 @@ function last(v: unknown): string | undefined {
   return Array.isArray(v) ? (v[v.length - 1] as string) : (v as string);
 }
 
+/**
+ * The global options' values (as parseArgs gives them) and their environment variables → `Globals`,
+ * for every command: a bad `-H`, `--max-retries`, `--format`, `--transform` or base URL is a
+ * {@link UsageError} naming the flag.
+ */
 export function readGlobals(values: Record<string, unknown>, env: Record<string, string | undefined>): Globals {
   const nonEmpty = (s: string | undefined) => (s === undefined || s === '' ? undefined : s);
   const baseURL = nonEmpty(last(values['base-url'])) ?? nonEmpty(env.OPENAI_BASE_URL);
@@ -243,7 +251,12 @@ function parseExtra(
   for (const t of tokens) if (t.kind === 'option') checkToken(t as OptionToken, allowed, context, () => [...allowed]);
 
   // A flag of the command's own (access's --format) is not the global option of the same name.
-  const globals = readGlobals(Object.fromEntries(Object.entries(vals).filter(([k]) => !own.has(k))), env);
+  let globals: Globals;
+  try {
+    globals = readGlobals(Object.fromEntries(Object.entries(vals).filter(([k]) => !own.has(k))), env);
+  } catch (e) {
+    throw e instanceof UsageError && e.helpFor === undefined ? new UsageError(e.message, context) : e;
+  }
   if (helpWord || vals.help === true) {
     if (error) throw error;
     return { kind: 'help', topic: spec ? { spec } : { group: name }, globals };

@@ -101,7 +101,7 @@ const file: FlagSpec = { name: 'file', short: 'f', value: 'FILE', file: true, re
 const prune: FlagSpec = { name: 'prune', description: 'Delete the groups and custom roles the file does not name.' };
 const yes: FlagSpec = { name: 'yes', short: 'y', description: 'Apply without asking.' };
 const exitCode: FlagSpec = { name: 'exit-code', description: 'Exit 2 when there are changes.' };
-const textOrJson: FlagSpec = { name: 'format', value: 'FORMAT', values: ['text', 'json'], description: 'text (default) or json.' };
+const textOrJson: FlagSpec = { name: 'format', value: 'FORMAT', values: ['text', 'json'], description: 'How to print it (default text).' };
 /** The pacing flags every `access` command takes. */
 const PACE: readonly FlagSpec[] = [
   { name: 'concurrency', value: 'N', positive: true, description: 'Requests in flight at most (default 8).' },
@@ -120,9 +120,9 @@ const accessCommand = (words: [string], summary: string, flags: readonly FlagSpe
 
 /** The commands outside the table, in the order help and completion list them. */
 export const EXTRA_COMMANDS: readonly CommandSpec[] = [
-  accessCommand(['dump'], 'The organization as an access file.', [{ name: 'format', value: 'FORMAT', values: ['yaml', 'json'], description: 'yaml (default) or json.' }]),
+  accessCommand(['dump'], 'The organization as an access file.', [{ name: 'format', value: 'FORMAT', values: ['yaml', 'json'], description: 'The file\'s format (default yaml).' }]),
   accessCommand(['plan'], 'What would change to make the organization match a file.', [file, prune, textOrJson, exitCode]),
-  accessCommand(['apply'], 'Show the plan, ask, then make the changes.', [file, prune, yes, { name: 'format', value: 'FORMAT', values: ['text'], description: 'text (the only one).' }]),
+  accessCommand(['apply'], 'Show the plan, ask, then make the changes.', [file, prune, yes, { name: 'format', value: 'FORMAT', values: ['text'], description: 'How to print the plan.' }]),
   accessCommand(['who'], 'Who has what, and why: a user, group or role.', [textOrJson], { name: 'EMAIL|USER_ID|GROUP|ROLE', count: 1, complete: 'principals' }),
   accessCommand(['export'], 'Memberships or role assignments as CSV.', [{ name: 'csv', value: 'ROWS', values: ['memberships', 'assignments'], required: true, description: 'Which rows: group,email or role,principal_type,principal,source.' }]),
   accessCommand(['import'], 'Plan (or apply) group,email[,action] rows.', [
