@@ -5,8 +5,9 @@
  * (complete.ts) and the dispatch (run.ts) all read this; a command's own module only runs what
  * was parsed, and is loaded only when that command runs.
  *
- * Adding a flag to a command outside the table is one entry in its `flags` (or in a shared list
- * such as `PACE`): the parser then accepts and checks it, help lists it and completion offers it.
+ * Adding a flag to a command outside the table is one entry in its `flags` (or, for every
+ * `access` command, in `ACCESS_SHARED_FLAGS`): the parser then accepts and checks it, help
+ * lists it, completion offers it, and its runner reads it from `invocation.values`.
  */
 import { COMMANDS, type Command } from './commands.js';
 import type { Globals } from './parse.js';
@@ -102,8 +103,8 @@ const prune: FlagSpec = { name: 'prune', description: 'Delete the groups and cus
 const yes: FlagSpec = { name: 'yes', short: 'y', description: 'Apply without asking.' };
 const exitCode: FlagSpec = { name: 'exit-code', description: 'Exit 2 when there are changes.' };
 const textOrJson: FlagSpec = { name: 'format', value: 'FORMAT', values: ['text', 'json'], description: 'How to print it (default text).' };
-/** The pacing flags every `access` command takes. */
-const PACE: readonly FlagSpec[] = [
+/** The flags every `access` command takes (the pacing; a flag all of them gain goes here). */
+const ACCESS_SHARED_FLAGS: readonly FlagSpec[] = [
   { name: 'concurrency', value: 'N', positive: true, description: 'Requests in flight at most (default 8).' },
   { name: 'max-rps', value: 'N', positive: true, description: 'Requests per second at most (default: no cap).' },
 ];
@@ -113,7 +114,7 @@ const accessCommand = (words: [string], summary: string, flags: readonly FlagSpe
   words: ['access', ...words],
   summary,
   ...(args ? { args } : {}),
-  flags: [...flags, ...PACE],
+  flags: [...flags, ...ACCESS_SHARED_FLAGS],
   globals: CLIENT_GLOBALS,
   load: access,
 });
