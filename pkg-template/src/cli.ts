@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 /**
  * `openai-admin`: the official OpenAI CLI's commands for organization groups, users and roles
- * (`openai-admin admin:organization:groups list`), run on this package's client in Node.
- * See `openai-admin --help`.
+ * (`openai-admin admin:organization:groups list`), and the commands outside the table (`access`,
+ * `console`), run on this package's client in Node. Every command comes from one registry
+ * (cli/registry.ts). See `openai-admin --help`.
  */
 import { openSync, readFileSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import type { Keys } from './cli/explore.js';
 import { run, type ClientModule } from './cli/run.js';
-import { isAccessCommand, runAccess } from './cli/access.js';
-import { GLOBAL_OPTIONS } from './cli/parse.js';
 
 function version(): string {
   try {
@@ -36,29 +35,17 @@ function keys(): Keys | undefined {
 }
 
 const argv = process.argv.slice(2);
-const valueOptions = new Set(GLOBAL_OPTIONS.filter((g) => g.value).flatMap((g) => [`--${g.name}`, ...(g.short ? [`-${g.short}`] : [])]));
-
-const status = argv[0] === 'console'
-  ? await (await import('./cli/console.js')).runConsole({ argv, env: process.env, stdout: process.stdout, stderr: process.stderr })
-  : isAccessCommand(argv, valueOptions)
-  ? await runAccess({
-      argv,
-      env: process.env,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      stdin: process.stdin,
-      loadClient: () => import('./node.js') as Promise<unknown> as Promise<{ OpenAIAdmin: new (o: Record<string, unknown>) => unknown }>,
-      loadAccess: () => import('./access/node.js'),
-    })
-  : await run({
-      argv,
-      env: process.env,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      version: version(),
-      load: () => import('./node.js') as Promise<unknown> as Promise<ClientModule>,
-      keys,
-    });
+const status = await run({
+  argv,
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  version: version(),
+  load: () => import('./node.js') as Promise<unknown> as Promise<ClientModule>,
+  loadAccess: () => import('./access/node.js'),
+  keys,
+});
 // Completion answers at once: requests still open after its deadline are dropped.
 if (argv[0] === '__complete') process.exit(status);
 process.exitCode = status;

@@ -60,11 +60,21 @@ test('@completion prints each shell\'s script; wrong uses exit 1 with the offici
 
 test('__complete: commands (colon and spaced forms), methods, flags and their values', async () => {
   // Without a colon typed, the official names collapse to their first part.
-  assert.deepEqual((await complete('bash', '')).lines, ['admin', 'access', 'help']);
-  // The access commands and their flags, named in cli/extensions.ts.
+  assert.deepEqual((await complete('bash', '')).lines, ['admin', 'access', 'console', 'help']);
+  // The commands outside the table and their flags, from the registry (cli/registry.ts).
   assert.deepEqual((await complete('bash', 'access', '')).lines, ['dump', 'plan', 'apply', 'who', 'export', 'import']);
   assert.deepEqual((await complete('bash', 'access', 'plan', '--format', '')).lines, ['text', 'json']);
   assert.ok((await complete('bash', 'access', 'apply', '--')).lines.includes('--max-rps'));
+  assert.ok((await complete('bash', 'access', 'dump', '--')).lines.includes('--debug'), 'the global options access takes');
+  assert.ok(!(await complete('bash', 'access', 'dump', '--')).lines.includes('--transform'), 'not those it does not take');
+  // console: its name, its flags and the global options it takes.
+  assert.deepEqual((await complete('bash', 'con')).lines, ['console']);
+  assert.deepEqual((await complete('zsh', 'con')).lines, ['console:The access console, a web page on 127.0.0.1.']);
+  assert.deepEqual(
+    (await complete('bash', 'console', '--')).lines.sort(),
+    ['--port', '--allow-writes', '--audit', '--open', '--admin-api-key', '--base-url', '--help'].sort(),
+  );
+  assert.equal((await complete('bash', 'console', '--audit', '')).code, 10, '--audit completes file names');
   assert.deepEqual((await complete('bash', 'gr')).lines, ['groups']);
   // bash replaces what follows the last colon; zsh and fish get whole names, zsh with `:` escaped.
   assert.deepEqual((await complete('bash', 'admin:organization:gr')).lines, ['groups', 'groups:users', 'groups:roles']);

@@ -1,5 +1,6 @@
 // Shared setup of the end-to-end tests: starts the mock (the upstream API), the demo server
-// (scripts/demo-server.mjs: the page and the package's server handler in front of the mock),
+// (scripts/demo-server.mjs: the package's console web server, the one `openai-admin console`
+// runs, with its page and server handler in front of the mock, and a demo sign-in),
 // the browser E2E_BROWSER names (driver.mjs: Chromium by default, or Firefox), and gives each test
 // a fresh page on freshly reset data.
 import assert from 'node:assert/strict';
@@ -132,7 +133,7 @@ export function useStack({ mockArgs, openPath, expected = null, checkProblems = 
  * (`stack.direct`), where it asks for a key. `mockArgs` go to the mock (e.g. `--latency-ms`).
  */
 export async function startStack({ mockArgs = [] } = {}) {
-  const pkgDir = await copyPkg({ need: ['dist/index.js', 'dist/server/node.js', 'wasm/openai_admin_wasm_bg.wasm'], prefix: 'admin-e2e-pkg-' });
+  const pkgDir = await copyPkg({ need: ['dist/index.js', 'dist/server/node.js', 'dist/server/console-server.js', 'wasm/openai_admin_wasm_bg.wasm'], prefix: 'admin-e2e-pkg-' });
   let mock;
   let demo;
   let browser;

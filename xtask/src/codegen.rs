@@ -173,8 +173,50 @@ fn operations_ts() -> String {
          /** The operation called `name`, if there is one. */\n\
          export function operation(name: string): OperationInfo | undefined {\n  return byName.get(name);\n}\n",
     );
+    out.push_str(CALL_SHAPE);
     out
 }
+
+/// The official SDK's call shape, written once into `operations.ts` for every caller of the
+/// client by an operation's name (the command line, `applyPlan`, the access loader) and for the
+/// server handler, which rebuilds a call in that shape for the core's `prepare`.
+const CALL_SHAPE: &str = r#"
+/**
+ * A call of an operation in the official SDK's shape: `id` is the last path parameter (the
+ * method's first argument), `params` one object with the other path parameters and the query or
+ * body fields, present when the operation has an input or more than one path parameter.
+ */
+export interface CallShape {
+  readonly id: unknown;
+  readonly params: Record<string, unknown> | undefined;
+}
+
+/** The call shape of `op` for these path ids and fields. */
+export function callShape(op: OperationInfo, ids: Readonly<Record<string, unknown>>, fields?: Readonly<Record<string, unknown>> | null): CallShape {
+  const names = op.pathParams.map((p) => p.name);
+  const id = names.length > 0 ? ids[names[names.length - 1]!] : undefined;
+  if (op.input === null && names.length < 2) return { id, params: undefined };
+  const params: Record<string, unknown> = {};
+  for (const n of names.slice(0, -1)) params[n] = ids[n];
+  return { id, params: Object.assign(params, fields ?? {}) };
+}
+
+/** The client method's arguments for a call: `[id?, params?]`. */
+export function callArguments(op: OperationInfo, ids: Readonly<Record<string, unknown>>, fields?: Readonly<Record<string, unknown>> | null): unknown[] {
+  const { id, params } = callShape(op, ids, fields);
+  return [...(op.pathParams.length > 0 ? [id] : []), ...(params ? [params] : [])];
+}
+
+/** `client.admin.organization.groups.users.list`, bound, by its name in the table (`groups.users.list`). */
+export function methodOf(organization: unknown, name: string): (...args: unknown[]) => unknown {
+  const path = name.split('.');
+  let target = organization as Record<string, unknown> | undefined;
+  for (const p of path.slice(0, -1)) target = target?.[p] as Record<string, unknown> | undefined;
+  const fn = target?.[path[path.length - 1]!];
+  if (typeof fn !== 'function') throw new TypeError(`the client has no admin.organization.${name}()`);
+  return (fn as (...args: unknown[]) => unknown).bind(target);
+}
+"#;
 
 fn resources_ts() -> String {
     let mut resources: Vec<&str> = Vec::new();

@@ -10,7 +10,7 @@
  * retries (adding a member or a role twice is harmless); a removal or deletion whose target is
  * already gone (404) is done, the organization being as the plan wants it.
  */
-import { OPERATIONS } from '../operations.js';
+import { callArguments, operation } from '../operations.js';
 import { Pacer, pool } from './pacer.js';
 import { aborted, ambiguous, method, pacedClient, statusOf, type AdminClient } from './client.js';
 import type { AccessPlan, PlanId, PlanOperation } from './types.js';
@@ -62,19 +62,11 @@ function resolve(value: unknown, outcomes: (Outcome | undefined)[]): unknown {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, outcomes)]));
 }
 
-/** The client call's arguments, by the official rule: the last path id, then the other ids and the body. */
-function callArguments(op: PlanOperation, ids: Record<string, PlanId>, body: Record<string, unknown> | null): unknown[] {
-  const info = OPERATIONS.find((o) => o.name === op.operation);
+/** The client call's arguments, in the official call shape (`callArguments`, operations.ts). */
+function callArgumentsOf(op: PlanOperation, ids: Record<string, PlanId>, body: Record<string, unknown> | null): unknown[] {
+  const info = operation(op.operation);
   if (!info) throw new Error(`unknown operation ${op.operation}`);
-  const names = info.pathParams.map((p) => p.name);
-  const args: unknown[] = [];
-  if (names.length > 0) args.push(ids[names[names.length - 1]!]);
-  if (info.input !== null || names.length > 1) {
-    const params: Record<string, unknown> = { ...(body ?? {}) };
-    for (const n of names.slice(0, -1)) params[n] = ids[n];
-    args.push(params);
-  }
-  return args;
+  return callArguments(info, ids, body);
 }
 
 /** Runs one create: no client retries; after an ambiguous failure, the list says whether it happened. */
@@ -100,7 +92,7 @@ async function create(client: AdminClient, op: PlanOperation, args: unknown[], s
 async function runOne(client: AdminClient, op: PlanOperation, outcomes: (Outcome | undefined)[], signal?: AbortSignal): Promise<Outcome> {
   const ids = resolve(op.ids, outcomes) as Record<string, PlanId>;
   const body = resolve(op.body, outcomes) as Record<string, unknown> | null;
-  const args = callArguments(op, ids, body);
+  const args = callArgumentsOf(op, ids, body);
   if (CREATES[op.operation]) return create(client, op, args, signal);
   for (let round = 0; ; round++) {
     try {

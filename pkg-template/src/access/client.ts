@@ -3,6 +3,7 @@
  * package's client and the official SDK's both have; the given client is copied with a paced
  * `fetch`, so its options, retries and logger apply to every request.
  */
+import { methodOf } from '../operations.js';
 import type { FetchLike, Pacer } from './pacer.js';
 
 /** A client of this package or of the official SDK. */
@@ -26,16 +27,9 @@ export function pacedClient(client: AdminClient, pacer: Pacer): AdminClient {
   return client.withOptions({ fetch: pacer.fetch(baseFetch(client)) });
 }
 
-type AnyFunction = (...args: unknown[]) => unknown;
-
-/** `client.admin.organization.groups.users.list`, by its name in the operation table. */
-export function method(client: AdminClient, name: string): AnyFunction {
-  let target = client.admin.organization as Record<string, unknown>;
-  const path = name.split('.');
-  for (const p of path.slice(0, -1)) target = target?.[p] as Record<string, unknown>;
-  const fn = target?.[path[path.length - 1]!];
-  if (typeof fn !== 'function') throw new TypeError(`the client has no admin.organization.${name}()`);
-  return (fn as AnyFunction).bind(target);
+/** `client.admin.organization.groups.users.list`, by its name in the operation table (`methodOf`, operations.ts). */
+export function method(client: AdminClient, name: string): (...args: unknown[]) => unknown {
+  return methodOf(client.admin.organization, name);
 }
 
 /** The HTTP status of an error the client threw, if it has one. */

@@ -4,6 +4,10 @@
  */
 import type { AccessOfAnswer, AccessPlan, AccessSource, GroupAnswer, HoldersOfAnswer } from '../access/types.js';
 import type { Outcome } from '../access/apply.js';
+import { sanitize } from './io.js';
+
+/** Text from the organization, shown with its control characters escaped. */
+const safe = (s: string) => sanitize(s, true);
 
 type Paint = (s: string) => string;
 export interface Colors {
@@ -21,12 +25,6 @@ export function colors(on: boolean): Colors {
   return on
     ? { add: code('32'), remove: code('31'), change: code('33'), warn: code('31;1'), dim: code('2'), bold: code('1') }
     : { add: none, remove: none, change: none, warn: none, dim: none, bold: none };
-}
-
-/** Control characters shown escaped, so a name cannot drive the terminal. */
-export function safe(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 /** Counts by kind of change: `3 to add, 1 to change, 2 to remove`. */

@@ -7,45 +7,15 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import type { AdminClient } from '../access/client.js';
 import type { AccessPlan } from '../access/types.js';
-import type * as Access from '../access/exports.js';
 import { accessText, bar, colors, groupText, holdersText, outcomeLine, planCounts, planJson, planText, type Colors } from './access-text.js';
+import { clientOptions } from './client-options.js';
+import { put, type Output } from './io.js';
 import { useColor } from './output.js';
 import { printPaged } from './pager.js';
-import { errorLine, type Output } from './run.js';
-
-export interface AccessRunOptions {
-  argv: readonly string[];
-  env: Record<string, string | undefined>;
-  stdout: Output;
-  stderr: Output;
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
-  loadClient: () => Promise<{ OpenAIAdmin: new (options: Record<string, unknown>) => unknown }>;
-  loadAccess: () => Promise<typeof Access>;
-}
-
-const USAGE = `Usage: openai-admin access COMMAND [OPTIONS]
-
-Commands:
-  dump [--format yaml|json]                       the organization as an access file
-  plan -f FILE [--prune] [--format text|json] [--exit-code]
-                                                  what would change to make it match FILE
-  apply -f FILE [--prune] [--yes] [--concurrency N] [--max-rps N]
-                                                  show the plan, ask, then make the changes
-  who EMAIL|USER_ID|GROUP|ROLE [--format json]    who has what, and why
-  export --csv memberships|assignments            group,email | role,principal_type,principal,source
-  import --csv FILE [--apply] [--yes]             plan (or apply) group,email[,action] rows
-
-Options: --admin-api-key KEY (or OPENAI_ADMIN_KEY), --base-url URL (or OPENAI_BASE_URL),
-  --organization ID, --project ID, -H 'NAME: VALUE', --max-retries N, --concurrency N (default 8),
-  --max-rps N (no cap by default).
-Exit status: 0; 1 on an error, a bad file, a failed operation or a blocked change (apply); 2 on
-a usage error, a refused apply, or changes under --exit-code.
-`;
-
-class Usage extends Error {}
+import type { ExtraInvocation } from './registry.js';
+import { errorLine, type RunOptions } from './run.js';
 
 /** Files over this size are refused before they are read. */
 const MAX_FILE = 10 * 1024 * 1024;
@@ -56,23 +26,10 @@ function readInput(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-function positive(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Usage(`--${name} must be a positive number, got '${value}'`);
-  return n;
-}
-
-function write(out: Output, text: string): Promise<void> {
-  if (text === '') return Promise.resolve();
-  if (!out.write(text) && out.once) return new Promise((resolve) => out.once!('drain', () => resolve()));
-  return Promise.resolve();
-}
-
 /** Asks on the terminal; true for `yes`. */
-async function confirm(o: AccessRunOptions, question: string): Promise<boolean> {
-  const rl = createInterface({ input: o.stdin, output: o.stderr as unknown as NodeJS.WritableStream, terminal: false });
-  await write(o.stderr, question);
+async function confirm(stdin: NodeJS.ReadableStream, stderr: Output, question: string): Promise<boolean> {
+  const rl = createInterface({ input: stdin, output: stderr as unknown as NodeJS.WritableStream, terminal: false });
+  await put(stderr, question);
   const answer = await new Promise<string>((resolve) => {
     rl.once('line', resolve);
     rl.once('close', () => resolve(''));
@@ -81,100 +38,31 @@ async function confirm(o: AccessRunOptions, question: string): Promise<boolean> 
   return answer.trim() === 'yes';
 }
 
-export async function runAccess(o: AccessRunOptions): Promise<number> {
-  let key: string | undefined;
-  const redact = (t: string) => (key && key.length >= 4 && t.includes(key) ? t.split(key).join('[redacted]') : t);
-  const out = (t: string) => write(o.stdout, redact(t));
-  const err = (t: string) => write(o.stderr, redact(t));
+/**
+ * Runs an `access` command the parser checked against the registry (flags, their values, the
+ * arguments); `o.stdout` and `o.stderr` already redact the key.
+ */
+export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Promise<number> {
+  const { values, args, globals } = invocation;
+  const command = invocation.spec.words[1]!;
+  const out = (t: string) => put(o.stdout, t);
+  const err = (t: string) => put(o.stderr, t);
+  const stdin = o.stdin ?? process.stdin;
   try {
-    const { values, positionals } = parseArgs({
-      args: [...o.argv],
-      allowPositionals: true,
-      options: {
-        'admin-api-key': { type: 'string' },
-        'base-url': { type: 'string' },
-        organization: { type: 'string' },
-        project: { type: 'string' },
-        header: { type: 'string', short: 'H', multiple: true },
-        'max-retries': { type: 'string' },
-        format: { type: 'string' },
-        file: { type: 'string', short: 'f' },
-        prune: { type: 'boolean' },
-        'exit-code': { type: 'boolean' },
-        yes: { type: 'boolean', short: 'y' },
-        concurrency: { type: 'string' },
-        'max-rps': { type: 'string' },
-        csv: { type: 'string' },
-        apply: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-    key = values['admin-api-key'] ?? o.env.OPENAI_ADMIN_KEY;
-    const [, command, ...args] = positionals;
-    if (values.help || command === undefined || command === 'help') {
-      await out(USAGE);
-      return command === undefined && !values.help ? 2 : 0;
-    }
-    const paceOptions = { concurrency: positive(values.concurrency, 'concurrency'), maxRequestsPerSecond: positive(values['max-rps'], 'max-rps') };
+    const positive = (name: string) => (values[name] === undefined ? undefined : Number(values[name]));
+    const paceOptions = { concurrency: positive('concurrency'), maxRequestsPerSecond: positive('max-rps') };
     const c: Colors = colors(useColor(o.stdout, o.env));
     // What a command prints whole: through the pager on a terminal when longer than the screen.
     const show = (t: string) =>
-      o.stdout.isTTY === true ? printPaged(o.stdout, o.env, `openai-admin access ${command}`, redact(t), (w) => void err(`openai-admin: ${w}\n`)) : out(t);
+      o.stdout.isTTY === true ? printPaged(o.stdout, o.env, `openai-admin access ${command}`, t, (w) => void err(`openai-admin: ${w}\n`)) : out(t);
     const tty = o.stderr.isTTY === true;
-    const format = values.format;
-    const checkFormat = (allowed: string[]) => {
-      if (format !== undefined && !allowed.includes(format)) throw new Usage(`--format must be ${allowed.join(' or ')} for access ${command}`);
-    };
-    const expectArgs = (n: number) => {
-      if (args.length !== n) throw new Usage(n === 0 ? `unexpected argument '${args[0]}'` : `access ${command} takes ${n} argument`);
-    };
+    const format = values.format as string | undefined;
+    // The file is read before anything is read from the API.
+    const fileText = command === 'plan' || command === 'apply' ? readInput(values.file as string) : command === 'import' ? readInput(values.csv as string) : undefined;
+    const options = clientOptions(globals, o.fetch, (t) => void err(`${t}\n`));
 
-    const clientOptions: Record<string, unknown> = {};
-    if (values['admin-api-key'] !== undefined) clientOptions.adminAPIKey = values['admin-api-key'];
-    if (values['base-url'] !== undefined) clientOptions.baseURL = values['base-url'];
-    if (values.organization !== undefined) clientOptions.organization = values.organization;
-    if (values.project !== undefined) clientOptions.project = values.project;
-    if (values['max-retries'] !== undefined) clientOptions.maxRetries = Number(values['max-retries']);
-    if (values.header?.length) {
-      clientOptions.defaultHeaders = Object.fromEntries(values.header.map((h) => [h.slice(0, h.indexOf(':')).trim(), h.slice(h.indexOf(':') + 1).trim()]));
-    }
-    const line = (...a: unknown[]) => void err(`${a.map(String).join(' ')}\n`);
-    clientOptions.logger = { error: line, warn: line, info: line, debug: line };
-
-    // Check what can be checked before anything is read from the API.
-    let fileText: string | undefined;
-    switch (command) {
-      case 'dump':
-        expectArgs(0);
-        checkFormat(['yaml', 'json']);
-        break;
-      case 'plan':
-      case 'apply':
-        expectArgs(0);
-        checkFormat(command === 'plan' ? ['text', 'json'] : ['text']);
-        if (values.file === undefined) throw new Usage(`access ${command} needs -f FILE`);
-        fileText = readInput(values.file);
-        break;
-      case 'who':
-        expectArgs(1);
-        checkFormat(['text', 'json']);
-        break;
-      case 'export':
-        expectArgs(0);
-        if (values.csv !== 'memberships' && values.csv !== 'assignments') throw new Usage('access export needs --csv memberships or --csv assignments');
-        break;
-      case 'import':
-        expectArgs(0);
-        checkFormat(['text', 'json']);
-        if (values.csv === undefined) throw new Usage('access import needs --csv FILE');
-        fileText = readInput(values.csv);
-        break;
-      default:
-        throw new Usage(`unknown access command '${command}'`);
-    }
-
-    const [{ OpenAIAdmin }, access] = await Promise.all([o.loadClient(), o.loadAccess()]);
-    const client = new OpenAIAdmin(clientOptions) as AdminClient;
+    const [{ OpenAIAdmin }, access] = await Promise.all([o.load(), o.loadAccess!()]);
+    const client = new OpenAIAdmin(options) as unknown as AdminClient;
     // One pacer for the reads and the writes, so the cap holds across the two.
     const pace = { pacer: new access.Pacer(paceOptions) };
     const onProgress = tty
@@ -232,11 +120,11 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
         return 1;
       }
       if (!values.yes) {
-        if (o.stdin.isTTY !== true || o.stdout.isTTY !== true) {
+        if (stdin.isTTY !== true || o.stdout.isTTY !== true) {
           await err('openai-admin: not applying without a terminal to confirm on; pass --yes to apply anyway.\n');
           return 2;
         }
-        if (!(await confirm(o, `\nApply ${planCounts(plan)}? Only 'yes' will be accepted: `))) {
+        if (!(await confirm(stdin, o.stderr, `\nApply ${planCounts(plan)}? Only 'yes' will be accepted: `))) {
           await err('Apply cancelled. Nothing was sent.\n');
           return 1;
         }
@@ -262,25 +150,7 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       org.free();
     }
   } catch (e) {
-    if (e instanceof Usage || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      await err(`openai-admin: ${(e as Error).message}\nRun 'openai-admin access --help' for usage.\n`);
-      return 2;
-    }
     await err(`${errorLine(e)}\n`);
     return 1;
   }
-}
-
-/** Whether a command line is an `access` command: its first word that is not an option is `access`. */
-export function isAccessCommand(argv: readonly string[], valueOptions: ReadonlySet<string>): boolean {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--') return argv[i + 1] === 'access';
-    if (a.startsWith('-')) {
-      if (!a.includes('=') && valueOptions.has(a)) i++;
-      continue;
-    }
-    return a === 'access';
-  }
-  return false;
 }

@@ -5,13 +5,13 @@
  * escaped, fish `name<TAB>usage`, bash and pwsh the name) and exits 0, or 10 to ask for file
  * names, or 11 for nothing.
  *
- * It completes command names (the official `admin:organization:groups` form and the spaced one),
- * methods, flags and their values, and `access who`'s argument with the organization's emails,
- * group names and role names, fetched through the client (see `principals`).
+ * It completes what the registry (registry.ts) describes: command names (the official
+ * `admin:organization:groups` form and the spaced one, `access …`, `console`), methods, each
+ * command's flags and their values, and an argument marked `principals` (`access who`'s) with the
+ * organization's emails, group names and role names, fetched through the client (see `principals`).
  */
 import { COMMANDS, RESOURCES, ROOT, type Command } from './commands.js';
-import { EXTRA_COMMANDS, type ExtraCommand } from './extensions.js';
-import { FORMATS, GLOBAL_OPTIONS } from './parse.js';
+import { EXTRA_COMMANDS, GLOBAL_OPTIONS, type CommandSpec } from './registry.js';
 import { completionScript } from './scripts.js';
 
 export const STYLES = ['bash', 'zsh', 'fish', 'pwsh'] as const;
@@ -44,7 +44,7 @@ interface FlagInfo {
 
 const GLOBAL_FLAGS: FlagInfo[] = GLOBAL_OPTIONS.map((g) => {
   const info: FlagInfo = { names: [g.name, ...(g.short ? [g.short] : [])], takesValue: g.value !== undefined, usage: g.description };
-  if (g.name === 'format' || g.name === 'format-error') info.values = FORMATS;
+  if (g.values) info.values = g.values;
   return info;
 });
 
@@ -57,13 +57,16 @@ function tableFlags(c: Command): FlagInfo[] {
   });
 }
 
-function extraFlags(c: ExtraCommand): FlagInfo[] {
-  return c.flags.map((f) => {
-    const info: FlagInfo = { names: [f.name, ...(f.short ? [f.short] : [])], takesValue: f.takesValue, usage: f.description };
+/** A command's own flags, then the global options it takes (its own flag of the same name wins). */
+function extraFlags(c: CommandSpec): FlagInfo[] {
+  const own = c.flags.map((f) => {
+    const info: FlagInfo = { names: [f.name, ...(f.short ? [f.short] : [])], takesValue: f.value !== undefined, usage: f.description };
     if (f.values) info.values = f.values;
     if (f.file) info.file = true;
     return info;
   });
+  const names = new Set(c.flags.map((f) => f.name));
+  return [...own, ...GLOBAL_FLAGS.filter((g) => c.globals.includes(g.names[0]!) && !names.has(g.names[0]!))];
 }
 
 function findFlag(flags: FlagInfo[], word: string): FlagInfo | undefined {
@@ -93,7 +96,7 @@ interface Target {
   words: string[];
   usage: string;
   table?: Command;
-  extra?: ExtraCommand;
+  extra?: CommandSpec;
 }
 
 function targets(): Target[] {
@@ -222,7 +225,7 @@ function walk(preceding: string[]): Walk {
     const target = resolveTarget(w.commandWords);
     if (target && !w.help) {
       w.target = target;
-      w.flags = [...(target.table ? tableFlags(target.table) : extraFlags(target.extra!)), ...GLOBAL_FLAGS];
+      w.flags = target.table ? [...tableFlags(target.table), ...GLOBAL_FLAGS] : extraFlags(target.extra!);
     }
   }
   return w;
@@ -256,7 +259,7 @@ export async function complete(args: readonly string[], style: Style, principals
     return { candidates, behavior: 0 };
   }
   if (!w.target) return { candidates: commandCandidates(w.commandWords, current, style), behavior: 0 };
-  if (w.target.extra && w.target.words.join(' ') === 'access who' && w.args.length === 0 && principals) {
+  if (w.target.extra?.args?.complete === 'principals' && w.args.length < w.target.extra.args.count && principals) {
     const names = await principals(w.globals);
     return { candidates: names.filter((n) => n.toLowerCase().startsWith(current.toLowerCase())).map((name) => ({ name })), behavior: 0 };
   }

@@ -8,6 +8,8 @@
  * exits, q/Enter/Esc/Ctrl-C quit. A list loads more items as the cursor reaches its end.
  */
 
+import { sanitize } from './io.js';
+
 /** The terminal the explorer draws on. */
 export interface Screen {
   write(text: string): boolean;
@@ -32,15 +34,6 @@ type Json = unknown;
 const MAX_STRING = 100;
 const MAX_PREVIEW = 24;
 const HELP = 'q/enter quit • ↑/k up • ↓/j down • ←/h go back • →/l expand • p print and exit • r toggle raw JSON';
-
-/** Control characters shown escaped (`\n`, `\u001b`), so that a value cannot drive the terminal. */
-export function sanitize(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {
-    const named: Record<string, string> = { '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  });
-}
 
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const width = (s: string) => [...s].length;
@@ -101,7 +94,7 @@ function tableView(path: string, data: Json[] | Record<string, Json>): TableView
     if (data.length > 0 && data.every(isObject)) {
       const keys: string[] = [];
       for (const item of data) for (const k of Object.keys(item as object)) if (!keys.includes(k)) keys.push(k);
-      return { kind: 'table', path, data, values: [...data], columns: keys.map(sanitize), keys, cursor: 0, top: 0 };
+      return { kind: 'table', path, data, values: [...data], columns: keys.map((k) => sanitize(k)), keys, cursor: 0, top: 0 };
     }
     return { kind: 'table', path, data, values: [...data], columns: ['Items'], cursor: 0, top: 0 };
   }

@@ -1,6 +1,7 @@
 /** Help texts, from the operation table's summaries and field descriptions. Offline. */
 import { RESOURCES, type Command, type Flag, type Resource } from './commands.js';
-import { GLOBAL_OPTIONS, type GlobalOption } from './parse.js';
+import type { HelpTopic } from './parse.js';
+import { EXTRA_GROUPS, GLOBAL_OPTIONS, GROUPS, type CommandSpec, type FlagSpec, type GlobalOption } from './registry.js';
 
 export const BIN = 'openai-admin';
 const WIDTH = 100;
@@ -66,8 +67,8 @@ function globalText(g: GlobalOption): string {
   return notes.length ? `${g.description} (${notes.join('; ')})` : g.description;
 }
 
-function globalSection(): string[] {
-  return ['Global options:', ...rows(GLOBAL_OPTIONS.map((g) => [globalName(g), globalText(g)]))];
+function globalSection(options: readonly GlobalOption[] = GLOBAL_OPTIONS): string[] {
+  return ['Global options:', ...rows(options.map((g) => [globalName(g), globalText(g)]))];
 }
 
 function usageLine(c: Command): string {
@@ -138,10 +139,7 @@ export function rootHelp(): string {
     ...rows([...RESOURCES.values()].map((r) => [r.name, [...r.methods.keys()].join(', ')])),
     '',
     'Other commands:',
-    ...rows([
-      ['access', `who holds what, as a file: dump, plan, apply, who, CSV ('${BIN} access --help')`],
-      ['console', `the access console, a web page on 127.0.0.1 ('${BIN} console --help')`],
-    ]),
+    ...rows([...EXTRA_GROUPS.keys()].map((name) => [name, `${GROUPS[name]?.summary ?? ''} ('${BIN} ${name} --help')`])),
     '',
     ...globalSection(),
     '',
@@ -150,8 +148,54 @@ export function rootHelp(): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function helpFor(topic: Command | Resource | null): string {
+function extraFlagName(f: FlagSpec): string {
+  return `${f.short ? `-${f.short}, ` : ''}--${f.name}${f.value ? ` ${f.value}` : ''}`;
+}
+
+function extraFlagText(f: FlagSpec): string {
+  const notes = [f.required ? 'required' : '', f.values ? `one of: ${f.values.join(', ')}` : ''].filter(Boolean);
+  return notes.length ? `${f.description} (${notes.join('; ')})` : f.description;
+}
+
+/** `openai-admin access plan --help`, `openai-admin console --help` */
+export function extraHelp(spec: CommandSpec): string {
+  const required = spec.flags.filter((f) => f.required).map((f) => (f.values ? `${f.short ? `-${f.short}` : `--${f.name}`} ${f.values.join('|')}` : `${f.short ? `-${f.short}` : `--${f.name}`} ${f.value}`));
+  const own = new Set(spec.flags.map((f) => f.name));
+  const about = spec.words.length === 1 ? GROUPS[spec.words[0]!]?.about : undefined;
+  const lines = [
+    `Usage: ${[BIN, ...spec.words, ...required, ...(spec.args ? [spec.args.name] : []), '[OPTIONS]'].join(' ')}`,
+    '',
+    spec.summary,
+    '',
+    'Options:',
+    ...rows(spec.flags.map((f) => [extraFlagName(f), extraFlagText(f)])),
+    '',
+    ...globalSection(GLOBAL_OPTIONS.filter((g) => spec.globals.includes(g.name) && !own.has(g.name))),
+    ...(about ? ['', about] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/** `openai-admin access --help` */
+export function groupHelp(name: string): string {
+  const specs = EXTRA_GROUPS.get(name) ?? [];
+  const about = GROUPS[name]?.about;
+  const lines = [
+    `Usage: ${BIN} ${name} COMMAND [OPTIONS]`,
+    '',
+    'Commands:',
+    ...rows(specs.map((s) => [s.words.slice(1).join(' '), s.summary])),
+    '',
+    `Run '${BIN} ${name} COMMAND --help' for a command's options.`,
+    ...(about ? ['', about] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function helpFor(topic: HelpTopic): string {
   if (topic === null) return rootHelp();
+  if ('spec' in topic) return extraHelp(topic.spec);
+  if ('group' in topic) return groupHelp(topic.group);
   return 'full' in topic ? commandHelp(topic) : resourceHelp(topic);
 }
 

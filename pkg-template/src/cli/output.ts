@@ -3,6 +3,8 @@
  * terminal (`pretty`, and a table for lists under `auto`).
  */
 
+import { sanitize } from './io.js';
+
 type Json = unknown;
 type YamlModule = { stringify(value: unknown): string };
 
@@ -39,11 +41,8 @@ function colorJson(text: string, p: Palette): string {
   });
 }
 
-/** Control characters shown escaped, so that a value cannot drive the terminal. */
-function safe(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => JSON.stringify(c).slice(1, -1));
-}
+/** A value's text, with its control characters escaped (tabs and line breaks kept). */
+const safe = (s: string) => sanitize(s, true);
 
 export type DataFormat = 'json' | 'jsonl' | 'raw' | 'yaml' | 'pretty';
 

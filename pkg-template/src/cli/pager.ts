@@ -11,15 +11,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-
-/** Where output goes (the parts of a stream the pager needs). */
-export interface Terminal {
-  write(text: string): boolean;
-  isTTY?: boolean;
-  columns?: number;
-  rows?: number;
-  once?(event: 'drain', listener: () => void): unknown;
-}
+import { put, type Output } from './io.js';
 
 /** Lines `text` takes on a terminal `width` columns wide (escape sequences take no room). */
 export function terminalLines(text: string, width: number): number {
@@ -68,7 +60,7 @@ export class PagedOutput {
   private exited?: Promise<number | null>;
 
   constructor(
-    private readonly out: Terminal,
+    private readonly out: Output,
     private readonly env: Record<string, string | undefined>,
     private readonly title: string,
     private readonly warn: (text: string) => void,
@@ -94,7 +86,7 @@ export class PagedOutput {
   }
 
   private async put(text: string): Promise<boolean> {
-    if (text !== '' && !this.out.write(text) && this.out.once) await new Promise<void>((r) => this.out.once!('drain', r));
+    await put(this.out, text);
     return true;
   }
 
@@ -166,11 +158,8 @@ export class PagedOutput {
  * Prints `text` (output made whole, such as `access dump`): through the pager when `out` is a
  * terminal and the text is longer than the screen, directly otherwise.
  */
-export async function printPaged(out: Terminal, env: Record<string, string | undefined>, title: string, text: string, warn: (text: string) => void): Promise<void> {
-  if (out.isTTY !== true) {
-    if (text !== '' && !out.write(text) && out.once) await new Promise<void>((r) => out.once!('drain', r));
-    return;
-  }
+export async function printPaged(out: Output, env: Record<string, string | undefined>, title: string, text: string, warn: (text: string) => void): Promise<void> {
+  if (out.isTTY !== true) return put(out, text);
   const paged = new PagedOutput(out, env, title, warn);
   await paged.write(text);
   await paged.end();

@@ -1,12 +1,16 @@
 /**
- * Reads the command line with Node's `util.parseArgs`: global options anywhere, the command in the
- * official CLI's form (`admin:organization:groups list`) or spaced (`admin organization groups
- * list`), then the command's flags and the path ids given as arguments.
+ * Reads the command line with Node's `util.parseArgs`, for every command the registry
+ * (registry.ts) describes: global options anywhere, the command in the official CLI's form
+ * (`admin:organization:groups list`) or spaced (`admin organization groups list`), then the
+ * command's flags and the path ids given as arguments; or a command outside the table (`access
+ * plan -f FILE`, `console`) with its own flags and the global options it takes. `readGlobals` is
+ * the one path from the global options to `Globals`, whatever the command.
  */
 import { parseArgs } from 'node:util';
 import { validate, TransformError } from './transform.js';
 import { COMMANDS, RESOURCES, ROOT, isResourcePrefix, suggest, type Command, type Flag, type Resource } from './commands.js';
 import { FileArgumentError, FileReader } from './files.js';
+import { allOptions, EXTRA_GROUPS, FORMATS, GLOBAL_OPTIONS, type CommandSpec, type ExtraInvocation, type Format } from './registry.js';
 
 /** A mistake on the command line: printed with a hint, exit status 2. */
 export class UsageError extends Error {
@@ -20,37 +24,7 @@ export class UsageError extends Error {
   }
 }
 
-export const FORMATS = ['auto', 'explore', 'json', 'jsonl', 'pretty', 'raw', 'yaml'] as const;
-export type Format = (typeof FORMATS)[number];
-
-/** An option every command takes. */
-export interface GlobalOption {
-  name: string;
-  short?: string;
-  /** What the value stands for in help (`URL`); absent for a switch. */
-  value?: string;
-  multiple?: boolean;
-  env?: string;
-  default?: string;
-  description: string;
-}
-
-export const GLOBAL_OPTIONS: readonly GlobalOption[] = [
-  { name: 'admin-api-key', value: 'KEY', env: 'OPENAI_ADMIN_KEY', description: 'The admin API key. It is never printed, not even with --debug.' },
-  { name: 'base-url', value: 'URL', env: 'OPENAI_BASE_URL', description: 'Override the base URL for API requests.' },
-  { name: 'organization', value: 'ID', env: 'OPENAI_ORG_ID', description: 'Sent as the OpenAI-Organization header.' },
-  { name: 'project', value: 'ID', env: 'OPENAI_PROJECT_ID', description: 'Sent as the OpenAI-Project header.' },
-  { name: 'header', short: 'H', value: "'NAME: VALUE'", multiple: true, description: 'Add a header to every request (repeatable).' },
-  { name: 'format', value: 'FORMAT', default: 'auto', description: `Output format: ${FORMATS.join(', ')}. auto is a table or readable text on a terminal, JSON otherwise; explore browses the result on a terminal (JSON otherwise). A long list on a terminal goes through $PAGER (less).` },
-  { name: 'format-error', value: 'FORMAT', default: 'auto', description: "Error format: auto (one line) or json, jsonl, pretty, yaml, raw (the API's error body); explore prints json." },
-  { name: 'transform', value: 'PATH', description: 'Print only what a GJSON-style path selects, e.g. email, data.#.email, role.name (on a list: of each item).' },
-  { name: 'transform-error', value: 'PATH', description: 'The same for the error body (with a --format-error other than auto).' },
-  { name: 'raw-output', short: 'r', description: 'Print a string result without JSON quotes.' },
-  { name: 'max-retries', value: 'N', description: 'Retries after a failed attempt (default: the client\'s, 2).' },
-  { name: 'debug', description: "Print each request and response on stderr, the key redacted, and where an answer differs from the API's spec." },
-  { name: 'help', short: 'h', description: 'Show help for the command.' },
-  { name: 'version', description: 'Print the version.' },
-];
+export { FORMATS, GLOBAL_OPTIONS, type Format, type GlobalOption } from './registry.js';
 
 /** Values of the global options (after the environment). */
 export interface Globals {
@@ -69,31 +43,14 @@ export interface Globals {
   debug: boolean;
 }
 
+/** What help is asked for: a table command, a resource, a command outside the table, a group of them, or everything. */
+export type HelpTopic = Command | Resource | { spec: CommandSpec } | { group: string } | null;
+
 export type Parsed =
-  | { kind: 'help'; topic: Command | Resource | null; globals: Globals }
+  | { kind: 'help'; topic: HelpTopic; globals: Globals }
+  | { kind: 'extra'; invocation: ExtraInvocation; globals: Globals }
   | { kind: 'version'; globals: Globals }
   | { kind: 'run'; command: Command; values: Record<string, unknown>; maxItems: number; globals: Globals };
-
-type OptionConfig = { type: 'string' | 'boolean'; multiple?: boolean; short?: string };
-
-/** Every option name any command knows, for parseArgs (flags are checked per command afterwards). */
-function allOptions(): Record<string, OptionConfig> {
-  const options: Record<string, OptionConfig> = {};
-  for (const g of GLOBAL_OPTIONS) {
-    options[g.name] = { type: g.value ? 'string' : 'boolean', ...(g.multiple ? { multiple: true } : {}), ...(g.short ? { short: g.short } : {}) };
-  }
-  for (const c of COMMANDS) {
-    for (const f of c.flags) {
-      for (const name of [f.name, ...f.aliases]) {
-        if (options[name] && GLOBAL_OPTIONS.some((g) => g.name === name)) continue;
-        const type = f.type === 'boolean' ? 'boolean' : 'string';
-        const multiple = f.type === 'string[]' || options[name]?.multiple === true;
-        options[name] = { type, ...(multiple ? { multiple: true } : {}) };
-      }
-    }
-  }
-  return options;
-}
 
 const OPTIONS = allOptions();
 const SHORT = new Map(Object.entries(OPTIONS).flatMap(([name, o]) => (o.short ? [[o.short, name] as const] : [])));
@@ -127,7 +84,7 @@ function parseHeader(h: string): [string, string] {
   const colon = h.indexOf(':');
   const name = colon < 0 ? '' : h.slice(0, colon).trim();
   if (colon < 0 || !/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) {
-    throw new UsageError(`invalid header ${JSON.stringify(h)}: expected 'Name: Value'`);
+    throw new UsageError(`-H/--header: invalid header ${JSON.stringify(h)}: expected 'Name: Value'`);
   }
   return [name, h.slice(colon + 1).trim()];
 }
@@ -151,6 +108,11 @@ function last(v: unknown): string | undefined {
   return Array.isArray(v) ? (v[v.length - 1] as string) : (v as string);
 }
 
+/**
+ * The global options' values (as parseArgs gives them) and their environment variables → `Globals`,
+ * for every command: a bad `-H`, `--max-retries`, `--format`, `--transform` or base URL is a
+ * {@link UsageError} naming the flag.
+ */
 export function readGlobals(values: Record<string, unknown>, env: Record<string, string | undefined>): Globals {
   const nonEmpty = (s: string | undefined) => (s === undefined || s === '' ? undefined : s);
   const baseURL = nonEmpty(last(values['base-url'])) ?? nonEmpty(env.OPENAI_BASE_URL);
@@ -238,11 +200,108 @@ function resolve(words: readonly string[]): Resolved {
   return resource ? { resource, rest: [] } : { rest: [] };
 }
 
+/** How a parsed option is checked: known, given a value when it takes one, and none when it does not. */
+function checkToken(t: OptionToken, allowed: ReadonlySet<string> | null, context: string | undefined, candidates: () => string[]): void {
+  const config = OPTIONS[t.name];
+  const shown = t.rawName.startsWith('--') ? `--${t.name}` : t.rawName;
+  if (!config || (allowed !== null && !allowed.has(t.name))) {
+    const hint = suggest(t.name, candidates());
+    throw new UsageError(`unknown flag ${shown}${allowed !== null && context ? ` for ${context}` : ''}${hint ? `. Did you mean --${hint}?` : ''}`, context);
+  }
+  if (config.type === 'string' && t.value === undefined) throw new UsageError(`flag ${shown} needs a value`, context);
+  if (config.type === 'boolean' && t.value !== undefined) throw new UsageError(`flag ${shown} takes no value`);
+}
+
+type OptionToken = { kind: 'option'; name: string; rawName: string; value: string | undefined };
+
+/**
+ * A command outside the table (`access plan -f FILE`, `console --port 8080`): its flags and the
+ * global options it names in the registry, checked as the registry describes them.
+ */
+function parseExtra(
+  group: readonly CommandSpec[],
+  words: readonly string[],
+  helpWord: boolean,
+  vals: Record<string, unknown>,
+  tokens: readonly { kind: string }[],
+  env: Record<string, string | undefined>,
+): Parsed {
+  const name = words[0]!;
+  let spec: CommandSpec | undefined;
+  let rest: string[];
+  let error: UsageError | undefined;
+  if (group.length === 1 && group[0]!.words.length === 1) {
+    spec = group[0]!;
+    rest = words.slice(1);
+  } else {
+    // `access help plan` asks for help as `help access plan` does.
+    const asksHelp = words[1] === 'help';
+    helpWord ||= asksHelp;
+    const sub = words[asksHelp ? 2 : 1];
+    rest = words.slice(asksHelp ? 3 : 2);
+    spec = sub === undefined ? undefined : group.find((s) => s.words[1] === sub);
+    if (sub !== undefined && !spec) {
+      const hint = suggest(sub, group.map((s) => s.words[1]!));
+      error = new UsageError(`unknown ${name} command ${JSON.stringify(sub)}${hint ? `. Did you mean "${name} ${hint}"?` : ''}`, name);
+    }
+  }
+  const context = spec ? spec.words.join(' ') : name;
+  const own = new Set(spec?.flags.map((f) => f.name) ?? []);
+  const allowed = new Set([...own, ...(spec ? spec.globals : group.flatMap((s) => s.globals))]);
+  for (const t of tokens) if (t.kind === 'option') checkToken(t as OptionToken, allowed, context, () => [...allowed]);
+
+  // A flag of the command's own (access's --format) is not the global option of the same name.
+  let globals: Globals;
+  try {
+    globals = readGlobals(Object.fromEntries(Object.entries(vals).filter(([k]) => !own.has(k))), env);
+  } catch (e) {
+    throw e instanceof UsageError && e.helpFor === undefined ? new UsageError(e.message, context) : e;
+  }
+  if (helpWord || vals.help === true) {
+    if (error) throw error;
+    return { kind: 'help', topic: spec ? { spec } : { group: name }, globals };
+  }
+  if (error) throw error;
+  if (!spec) throw new UsageError(`${name} needs a command: ${group.map((s) => s.words[1]).join(', ')}`, name);
+
+  const values: Record<string, string | boolean | undefined> = {};
+  for (const f of spec.flags) {
+    const given = vals[f.name];
+    const flag = f.short ? `-${f.short}` : `--${f.name}`;
+    if (given === undefined) {
+      if (f.required) {
+        const wanted = f.values ? f.values.map((v) => `${flag} ${v}`).join(' or ') : `${flag} ${f.value ?? ''}`.trim();
+        throw new UsageError(`${context} needs ${wanted}`, context);
+      }
+      continue;
+    }
+    if (f.value === undefined) {
+      values[f.name] = true;
+      continue;
+    }
+    const v = last(given)!;
+    if (f.values && !f.values.includes(v)) throw new UsageError(`--${f.name} must be ${f.values.join(' or ')} for ${context}, not ${JSON.stringify(v)}`, context);
+    if (f.positive && !(Number.isFinite(Number(v)) && Number(v) > 0 && v.trim() !== '')) throw new UsageError(`--${f.name} must be a positive number, got '${v}'`, context);
+    if (f.port && !(/^\d+$/.test(v) && Number(v) <= 65535)) throw new UsageError(`--${f.name} must be a port number, got '${v}'`, context);
+    values[f.name] = v;
+  }
+  const count = spec.args?.count ?? 0;
+  if (rest.length !== count) {
+    throw new UsageError(
+      count === 0 ? `unexpected argument${rest.length > 1 ? 's' : ''} ${rest.map((r) => JSON.stringify(r)).join(' ')} for ${context}` : `${context} takes ${count} argument${count > 1 ? 's' : ''} (${spec.args!.name})`,
+      context,
+    );
+  }
+  return { kind: 'extra', invocation: { spec, values, args: rest, globals }, globals };
+}
+
 function flagOf(command: Command, name: string): Flag | undefined {
   return command.flags.find((f) => f.name === name || f.aliases.includes(name));
 }
 
 const GLOBAL_NAMES = new Set(GLOBAL_OPTIONS.map((g) => g.name));
+/** Every flag name of the table's commands. */
+const TABLE_FLAGS = new Set(COMMANDS.flatMap((c) => c.flags.flatMap((f) => [f.name, ...f.aliases])));
 
 /**
  * Reads the command line. Throws {@link UsageError}. Query and body values given as `@file` are
@@ -259,21 +318,28 @@ export function parse(argv: readonly string[], env: Record<string, string | unde
   const vals = values as Record<string, unknown>;
   const helpWord = positionals[0] === 'help';
   const words = helpWord ? positionals.slice(1) : positionals;
+  const group = words[0] === undefined ? undefined : EXTRA_GROUPS.get(words[0]);
+  if (group) return parseExtra(group, words, helpWord, vals, tokens, env);
   const resolved = resolve(words);
   const context = resolved.command ?? resolved.resource;
 
   // Options: unknown ones, value-less ones, and switches given a value.
   for (const t of tokens) {
     if (t.kind !== 'option') continue;
-    const config = OPTIONS[t.name];
-    const shown = t.rawName.startsWith('--') ? `--${t.name}` : t.rawName;
-    if (!config) {
-      const names = [...GLOBAL_NAMES, ...(resolved.command?.flags.map((f) => f.name) ?? [])];
-      const hint = suggest(t.name, names);
-      throw new UsageError(`unknown flag ${shown}${hint ? `. Did you mean --${hint}?` : ''}`, resolved.command?.full ?? resolved.resource?.name);
+    // A flag of a command outside the table is unknown here.
+    const table = (OPTIONS[t.name] && (GLOBAL_NAMES.has(t.name) || TABLE_FLAGS.has(t.name))) ? null : new Set<string>();
+    const names = () => [...GLOBAL_NAMES, ...(resolved.command?.flags.map((f) => f.name) ?? [])];
+    try {
+      checkToken(t, table, undefined, names);
+    } catch (e) {
+      // Which help to point at: the command's, else the resource's (as before).
+      if (e instanceof UsageError && e.helpFor === undefined) {
+        const command = context && 'full' in context ? context.full : undefined;
+        const at = e.message.startsWith('unknown flag') ? (resolved.command?.full ?? resolved.resource?.name) : e.message.endsWith('needs a value') ? command : undefined;
+        throw new UsageError(e.message, at);
+      }
+      throw e;
     }
-    if (config.type === 'string' && t.value === undefined) throw new UsageError(`flag ${shown} needs a value`, context && 'full' in context ? context.full : undefined);
-    if (config.type === 'boolean' && t.value !== undefined) throw new UsageError(`flag ${shown} takes no value`);
   }
 
   const globals = readGlobals(vals, env);

@@ -3,27 +3,21 @@
  * errors are the package's), prints the result, and returns the exit status: 0, 1 for an API or
  * client error, 2 for a usage error.
  */
-import { inspect } from 'node:util';
+import { callArguments, methodOf } from '../operations.js';
+import type * as Access from '../access/exports.js';
+import { clientOptions } from './client-options.js';
 import type { Command } from './commands.js';
 import { completionCommand, type Principals } from './complete.js';
 import { explore, type Keys } from './explore.js';
 import { FileReader } from './files.js';
 import { BIN, helpFor } from './help.js';
+import { put, redactor, withRedaction, type Output } from './io.js';
 import { formatValue, table, useColor, type DataFormat } from './output.js';
 import { PagedOutput } from './pager.js';
 import { parse, readGlobals, UsageError, type Format, type Globals } from './parse.js';
 import { get, TransformError } from './transform.js';
 
-/** Where output goes (process.stdout / stderr, or a test's stand-in). */
-export interface Output {
-  write(text: string): boolean;
-  isTTY?: boolean;
-  columns?: number;
-  rows?: number;
-  once?(event: 'drain', listener: () => void): unknown;
-  on?(event: 'resize', listener: () => void): unknown;
-  off?(event: 'resize', listener: () => void): unknown;
-}
+export type { Output };
 
 type AnyFunction = (...args: unknown[]) => unknown;
 /** What the CLI needs of the package: the client class. */
@@ -39,6 +33,12 @@ export interface RunOptions {
   version: string;
   /** Loads the package (its Node entry). Not called for help, version or usage errors. */
   load: () => Promise<ClientModule>;
+  /** Loads the access module (its Node entry), for `access` commands. */
+  loadAccess?: () => Promise<typeof Access>;
+  /** Standard input, for `access apply`'s question. */
+  stdin?: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Resolves once `console` should stop (default: the first SIGINT or SIGTERM). */
+  stopped?: Promise<unknown>;
   /** The `fetch` requests go through (default: the global one). */
   fetch?: typeof fetch;
   /** Keys for `--format explore` (process.stdin; without a terminal there, /dev/tty is opened). */
@@ -47,121 +47,21 @@ export interface RunOptions {
   readStdin?: () => Buffer;
 }
 
-/** Writes, waiting for a full pipe to drain. */
-async function put(out: Output, text: string): Promise<void> {
-  if (text === '') return;
-  if (!out.write(text) && out.once) await new Promise<void>((resolve) => out.once!('drain', resolve));
-}
-
-/** Replaces every occurrence of the key with `[redacted]`. */
-function redactor(key: string | undefined): (text: string) => string {
-  if (key === undefined || key.length < 4) return (t) => t;
-  return (t) => (t.includes(key) ? t.split(key).join('[redacted]') : t);
-}
-
-function withRedaction(out: Output, redact: (t: string) => string): Output {
-  const wrapped: Output = { write: (t) => out.write(redact(t)) };
-  if (out.isTTY !== undefined) wrapped.isTTY = out.isTTY;
-  // Live: a terminal's size changes while the explorer runs.
-  Object.defineProperty(wrapped, 'columns', { get: () => out.columns, enumerable: true });
-  Object.defineProperty(wrapped, 'rows', { get: () => out.rows, enumerable: true });
-  if (out.once) wrapped.once = (e, l) => out.once!(e, l);
-  if (out.on) wrapped.on = (e, l) => out.on!(e, l);
-  if (out.off) wrapped.off = (e, l) => out.off!(e, l);
-  return wrapped;
-}
-
-const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|api-key|x-api-key)$/i;
-
-/** A `fetch` that prints each request and response on stderr (`--debug`). */
-function debugFetch(base: typeof fetch, log: (text: string) => void): typeof fetch {
-  let count = 0;
-  const headerLines = (prefix: string, headers: Headers) => {
-    const lines: string[] = [];
-    headers.forEach((value, name) => lines.push(`${prefix} ${name}: ${SECRET_HEADERS.test(name) ? '[redacted]' : value}`));
-    return lines;
-  };
-  return (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const n = ++count;
-    const copy = input instanceof Request ? new Request(input.clone(), init) : new Request(input, init);
-    const body = await copy.text();
-    log([`[${n}] > ${copy.method} ${copy.url}`, ...headerLines(`[${n}] >`, copy.headers), ...(body ? [`[${n}] > ${body}`] : [])].join('\n'));
-    const started = Date.now();
-    try {
-      const response = await base(input, init);
-      const text = await response.clone().text();
-      log(
-        [
-          `[${n}] < ${response.status} ${response.statusText} (${Date.now() - started} ms)`,
-          ...headerLines(`[${n}] <`, response.headers),
-          ...(text ? [`[${n}] < ${text}`] : []),
-        ].join('\n'),
-      );
-      return response;
-    } catch (e) {
-      log(`[${n}] < failed after ${Date.now() - started} ms: ${e instanceof Error ? e.message : String(e)}`);
-      throw e;
-    }
-  }) as typeof fetch;
-}
-
-function clientOptions(g: Globals, fetchImpl: typeof fetch | undefined, log: (t: string) => void): Record<string, unknown> {
-  const options: Record<string, unknown> = {};
-  if (g.adminApiKey !== undefined) options.adminAPIKey = g.adminApiKey;
-  if (g.baseURL !== undefined) options.baseURL = g.baseURL;
-  if (g.organization !== undefined) options.organization = g.organization;
-  if (g.project !== undefined) options.project = g.project;
-  if (g.maxRetries !== undefined) options.maxRetries = g.maxRetries;
-  if (g.headers.length > 0) {
-    const headers: Record<string, string> = {};
-    for (const [name, value] of g.headers) {
-      const existing = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
-      if (existing !== undefined) headers[existing] = `${headers[existing]}, ${value}`;
-      else headers[name] = value;
-    }
-    options.defaultHeaders = headers;
-  }
-  // Answers that differ from the spec are reported with --debug only: a command line prints data.
-  options.responseDrift = g.debug ? 'warn' : 'off';
-  // The client's log lines go to stderr, never into the output.
-  const line = (...args: unknown[]) => log(args.map((a) => (typeof a === 'string' ? a : inspect(a))).join(' '));
-  options.logger = { error: line, warn: line, info: line, debug: line };
-  if (g.debug) options.fetch = debugFetch(fetchImpl ?? globalThis.fetch, log);
-  else if (fetchImpl) options.fetch = fetchImpl;
-  return options;
-}
-
 /**
- * The arguments of the client method, by the official SDK's rule: the last path id first, then
- * one object with the other path ids and the fields, present when the operation has an input or
- * more than one path id. The official CLI's defaults fill list queries.
+ * The arguments of a table command's client method, in the official call shape (`callArguments`,
+ * operations.ts): the path ids, and the fields given, the official CLI's defaults filling list queries.
  */
-export function callArguments(command: Command, values: Record<string, unknown>): unknown[] {
-  const { op } = command;
-  const args: unknown[] = [];
-  const pathFlags = command.flags.filter((f) => f.kind === 'path');
-  if (pathFlags.length > 0) args.push(values[pathFlags[pathFlags.length - 1]!.name]);
-  if (op.input !== null || pathFlags.length > 1) {
-    const params: Record<string, unknown> = {};
-    for (const f of pathFlags.slice(0, -1)) params[f.field] = values[f.name];
-    for (const f of command.flags) {
-      if (f.kind !== 'query' && f.kind !== 'body') continue;
-      if (values[f.name] !== undefined) params[f.field] = values[f.name];
-      else if (f.default !== undefined) params[f.field] = f.default;
+function commandArguments(command: Command, values: Record<string, unknown>): unknown[] {
+  const ids: Record<string, unknown> = {};
+  const fields: Record<string, unknown> = {};
+  for (const f of command.flags) {
+    if (f.kind === 'path') ids[f.field] = values[f.name];
+    else if (f.kind === 'query' || f.kind === 'body') {
+      if (values[f.name] !== undefined) fields[f.field] = values[f.name];
+      else if (f.default !== undefined) fields[f.field] = f.default;
     }
-    args.push(params);
   }
-  return args;
-}
-
-/** The client method of an operation: `groups.users.list` → `client.admin.organization.groups.users.list`. */
-function methodOf(organization: unknown, name: string): AnyFunction {
-  const path = name.split('.');
-  let target = organization as Record<string, unknown>;
-  for (const p of path.slice(0, -1)) target = target?.[p] as Record<string, unknown>;
-  const fn = target?.[path[path.length - 1]!];
-  if (typeof fn !== 'function') throw new Error(`this version of the package has no client.admin.organization.${name}()`);
-  return (fn as AnyFunction).bind(target);
+  return callArguments(command.op, ids, fields);
 }
 
 /** A result without the request id the client attaches (`_request_id` is not API data). */
@@ -269,6 +169,10 @@ export async function run(o: RunOptions): Promise<number> {
       await put(stdout, helpFor(parsed.topic));
       return 0;
     }
+    if (parsed.kind === 'extra') {
+      const runner = await parsed.invocation.spec.load();
+      return await runner(parsed.invocation, { ...o, stdout, stderr });
+    }
     const { command, values, maxItems } = parsed;
     const g = parsed.globals;
     const tty = stdout.isTTY === true;
@@ -290,7 +194,7 @@ export async function run(o: RunOptions): Promise<number> {
     const log = (t: string) => void stderr.write(`${t}\n`);
     const client = new mod.OpenAIAdmin(clientOptions(g, o.fetch, log));
     const method = methodOf(client.admin.organization, command.op.name);
-    const args = callArguments(command, values);
+    const args = commandArguments(command, values);
 
     if (command.list && fmt !== 'raw') {
       if (maxItems === 0) return 0;

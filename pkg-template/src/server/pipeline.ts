@@ -4,7 +4,7 @@
  * client's params, rebuilt by the wasm core's `prepare`, sent with the key, and answered. Every
  * refusal is answered here in the API's error format, without contacting the API.
  */
-import type { OperationInfo } from '../operations.js';
+import { callShape, type CallShape, type OperationInfo } from '../operations.js';
 import { AccessDenied, type HeaderSource } from './access.js';
 import {
   corsHeaders,
@@ -140,17 +140,16 @@ async function forward(s: Settings, v: Visitor, event: AuditEvent | null, corsOk
   const idempotencyKey = checkHeaders(v, corsOk);
   const who = await authorizeOrRefuse(s, v, op, ids);
   if (event) event.who = who;
-  const params = await readParams(s, v, route, ids);
+  const fields = await readParams(s, v, route);
   if (event) {
-    for (const [k, val] of Object.entries(params)) {
+    for (const [k, val] of Object.entries(fields)) {
       if (k.endsWith('_id') && typeof val === 'string' && !(k in event.ids)) event.ids[k] = val;
     }
   }
-  // The client's rules: the same checks, the same canonical request.
-  const { positional } = route;
+  // The client's rules: the same checks, the same canonical request, from the official call shape.
   const core = s.prepare();
   const prepare = typeof core === 'function' ? core : await core;
-  const prepared = prepareOrRefuse(prepare, route, positional === undefined ? undefined : ids[positional], params);
+  const prepared = prepareOrRefuse(prepare, route, callShape(route.op, ids, fields));
   const headers: Record<string, string> = { ...s.upstreamHeaders };
   if (prepared.body !== undefined) headers['content-type'] = 'application/json';
   if (idempotencyKey !== null) headers['idempotency-key'] = idempotencyKey;
@@ -203,11 +202,10 @@ async function authorizeOrRefuse(s: Settings, v: Visitor, op: OperationInfo, ids
   return who;
 }
 
-/** The visitor's query and body, read into the params object the client would pass. */
-async function readParams(s: Settings, v: Visitor, route: Route, ids: Record<string, string>): Promise<Record<string, unknown>> {
+/** The visitor's query and body: the fields of the call. */
+async function readParams(s: Settings, v: Visitor, route: Route): Promise<Record<string, unknown>> {
   const params: Record<string, unknown> = {};
   const { op, pathParams, positional } = route;
-  for (const name of pathParams) if (name !== positional) params[name] = ids[name];
   const query = v.search.length > 1 ? v.search.slice(1) : '';
   if (op.input === 'query') readQuery(query, route, params);
   else if (query !== '') throw invalid(`${op.name} takes no query parameters.`);
@@ -250,12 +248,11 @@ async function readBody(s: Settings, v: Visitor): Promise<string> {
   }
 }
 
-function prepareOrRefuse(prepare: Prepare, route: Route, id: string | undefined, params: Record<string, unknown>): ReturnType<Prepare> {
+function prepareOrRefuse(prepare: Prepare, route: Route, call: CallShape): ReturnType<Prepare> {
   const { op } = route;
-  const hasParams = op.input !== null || op.pathParams.length > 1;
   let prepared: ReturnType<Prepare>;
   try {
-    prepared = prepare(op.name, id, hasParams ? params : undefined);
+    prepared = prepare(op.name, call.id as string | undefined, call.params);
   } catch (reason) {
     const d = reason as { name?: string; message?: string; param?: string | null } | null;
     if (d && typeof d === 'object' && !(reason instanceof Error) && typeof d.message === 'string') {

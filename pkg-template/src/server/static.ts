@@ -1,4 +1,4 @@
-/** Static files for the console and the demo server: one rule for what a URL path may reach. */
+/** Static files of the console server (console-server.ts): one rule for what a URL path may reach. */
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
