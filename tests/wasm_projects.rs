@@ -77,7 +77,7 @@ async fn projects_users_and_their_roles_round_trip() {
         scope(),
     ))
     .await;
-    assert_eq!(ids(&held, "page.data"), [long.clone()]);
+    assert_eq!(ids(&held, "page.data"), std::slice::from_ref(&long));
     let pair = js(json!({ "project_id": project, "user_id": users[1] }));
     let one = ok(call("projects.users.roles.retrieve", OWNER.into(), pair)).await;
     assert_eq!(string(&one, "id"), long);

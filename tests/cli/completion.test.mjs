@@ -84,7 +84,7 @@ test('__complete: commands (colon and spaced forms), methods, flags and their va
   assert.deepEqual((await complete('bash', 'admin', ':', 'organization', ':', 'gr')).lines, ['groups', 'groups:users', 'groups:roles']);
   // The spaced form, one segment at a time.
   assert.deepEqual((await complete('bash', 'admin', '')).lines, ['organization']);
-  assert.deepEqual((await complete('bash', 'admin', 'organization', '')).lines, ['groups', 'roles', 'users']);
+  assert.deepEqual((await complete('bash', 'admin', 'organization', '')).lines, ['groups', 'roles', 'users', 'projects']);
   // Every method of every resource, with its summary for zsh and fish.
   for (const op of OPERATIONS) {
     const parts = op.name.split('.');
