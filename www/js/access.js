@@ -284,9 +284,9 @@ export function initAccess(panel, ctx) {
         viewNote.hidden = false;
       }
       if (!results.hidden) renderResults({ keepActive: true });
-      // The search index (and the holder counts its hits show) is built on the first search:
-      // build it now, while nobody types, so the first keystroke does not wait for it.
-      (window.requestIdleCallback ?? setTimeout)(() => loading === controller && org?.search('', 1));
+      // Build the search index (and the holder counts its hits show) while nobody types, so the
+      // first keystroke does not wait for it.
+      (window.requestIdleCallback ?? setTimeout)(() => loading === controller && org?.buildIndex());
     } catch (err) {
       over = true;
       if (controller.signal.aborted || loading !== controller) return;

@@ -12,7 +12,7 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The entry that refuses the plan as a whole (e.g. it would leave the organization with no owner), or null. */
 export function refusal(plan) {
-  return plan.operations.length === 0 ? plan.blocked.find((b) => b.subject === 'organization') ?? null : null;
+  return plan.refused ? plan.blocked[0] ?? null : null;
 }
 
 /** An outcome in words: `done`, `done (already so)`, `failed (HTTP 409: …)`, `skipped (why)`. */
