@@ -203,7 +203,7 @@ impl AccessModel {
 
     /// Users by name or email, groups and roles by name; case- and accent-insensitive, best
     /// first (exact, prefix, word prefix, substring). `limit` defaults to 20.
-    #[wasm_bindgen(unchecked_return_type = "AccessSearchHit[]")]
+    #[wasm_bindgen(unchecked_return_type = "AccessHit[]")]
     pub fn search(&mut self, text: &str, limit: Option<u32>) -> Result<JsValue, JsValue> {
         to_js(&self.org.search(text, limit.map_or(20, |l| l as usize)))
     }
