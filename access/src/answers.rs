@@ -97,8 +97,8 @@ impl From<&Role> for RoleInfo {
     }
 }
 
-/// Where a role comes from; direct first, then groups in the group order.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// Where a role comes from (listed direct first, then groups in the group order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Source {
     /// Assigned to the user directly.
@@ -148,17 +148,17 @@ fn group_ref(model: &Model, id: &str) -> NamedRef {
 }
 
 fn sources(model: &Model, sources: &BTreeSet<Option<&String>>) -> Vec<Source> {
-    let mut out: Vec<Source> = sources
+    let mut groups: Vec<NamedRef> = sources
         .iter()
-        .map(|source| match source {
-            None => Source::Direct,
-            Some(group) => Source::Group {
-                group: group_ref(model, group),
-            },
-        })
+        .flatten()
+        .map(|group| group_ref(model, group))
         .collect();
-    out.sort();
-    out
+    groups.sort();
+    let direct = sources.contains(&None).then_some(Source::Direct);
+    direct
+        .into_iter()
+        .chain(groups.into_iter().map(|group| Source::Group { group }))
+        .collect()
 }
 
 /// The access of the user with this id or email.

@@ -23,7 +23,7 @@ pub struct Subject {
 }
 
 /// A group an assignment comes through (`{ kind: 'group', id, name }` on the wire).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Via {
     /// A group the user belongs to, which holds the role.
@@ -59,22 +59,22 @@ pub fn assignment_of(model: &Model, subject: &Subject, role: &str) -> Result<Ass
                     .into_iter()
                     .filter(|g| model.roles_of_group(g).any(|r| *r == role.id)),
             );
-            let mut via: Vec<Via> = groups
+            let mut via: Vec<NamedRef> = groups
                 .into_iter()
                 .map(|id| {
-                    Via::Group(model.groups.get(id).map_or_else(
+                    model.groups.get(id).map_or_else(
                         || NamedRef {
                             id: id.clone(),
                             name: id.clone(),
                         },
                         NamedRef::from,
-                    ))
+                    )
                 })
                 .collect();
             via.sort();
             Ok(AssignmentOf {
                 direct: item.is_some_and(|i| i.direct),
-                via,
+                via: via.into_iter().map(Via::Group).collect(),
             })
         }
         (None, Some(group)) => {

@@ -109,11 +109,10 @@ pub fn plan_csv_all(model: &Model, text: &str) -> Result<Plan, Vec<FileError>> {
         return Err(vec![bad(1, "the file is larger than 10 MB".into())]);
     }
     check_quotes(text).map_err(|e| vec![e])?;
-    let (rows, mut errors) = read_rows(text);
-    let found = look_up(model, rows, &mut errors);
-    let changes = group_changes(found, &mut errors);
+    // Each step passes the rows on in file order, a bad row as its error.
+    let found = look_up(model, read_rows(text));
+    let (changes, errors) = group_changes(found);
     if !errors.is_empty() {
-        errors.sort_by_key(|e| e.line);
         return Err(errors);
     }
     let mut plan = plan_member_lists(model, &changes);
@@ -162,10 +161,9 @@ struct Row {
     add: bool,
 }
 
-/// The rows of the file (blank rows and a header skipped), and an error for each bad one.
-fn read_rows(text: &str) -> (Vec<Row>, Vec<FileError>) {
+/// The rows of the file (blank rows and a header skipped), a bad one as its error.
+fn read_rows(text: &str) -> Vec<Result<Row, FileError>> {
     let mut rows = Vec::new();
-    let mut errors = Vec::new();
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -176,7 +174,7 @@ fn read_rows(text: &str) -> (Vec<Row>, Vec<FileError>) {
             Ok(record) => record,
             Err(e) => {
                 let line = e.position().map_or(1, |p| line_at(text, p.byte()));
-                errors.push(bad(line, format!("CSV: {e}")));
+                rows.push(Err(bad(line, format!("CSV: {e}"))));
                 continue;
             }
         };
@@ -191,17 +189,17 @@ fn read_rows(text: &str) -> (Vec<Row>, Vec<FileError>) {
         if index == 0 && header {
             continue;
         }
-        match row(&fields) {
-            Ok((group, email, add)) => rows.push(Row {
+        rows.push(match row(&fields) {
+            Ok((group, email, add)) => Ok(Row {
                 line,
                 group: group.to_owned(),
                 email: email.to_owned(),
                 add,
             }),
-            Err(message) => errors.push(bad(line, message)),
-        }
+            Err(message) => Err(bad(line, message)),
+        });
     }
-    (rows, errors)
+    rows
 }
 
 /// A row's group, email and whether it adds.
@@ -235,31 +233,40 @@ struct Found<'a> {
 
 /// Each row's group (id or name) and user (the one lookup, [`Model::find_user`]); an error for
 /// a row naming either that the organization does not have.
-fn look_up<'a>(model: &'a Model, rows: Vec<Row>, errors: &mut Vec<FileError>) -> Vec<Found<'a>> {
-    let mut found = Vec::new();
-    for row in rows {
-        let Some(group) = model.find_group(&row.group) else {
-            let message = format!("no group named `{}` in the organization", row.group);
-            errors.push(bad(row.line, message));
-            continue;
-        };
-        let Some(user) = model.find_user(&row.email) else {
-            let message = format!("{} is not a member of the organization", row.email);
-            errors.push(bad(row.line, message));
-            continue;
-        };
-        found.push(Found { row, group, user });
-    }
-    found
+fn look_up(model: &Model, rows: Vec<Result<Row, FileError>>) -> Vec<Result<Found<'_>, FileError>> {
+    rows.into_iter()
+        .map(|row| {
+            let row = row?;
+            let Some(group) = model.find_group(&row.group) else {
+                let message = format!("no group named `{}` in the organization", row.group);
+                return Err(bad(row.line, message));
+            };
+            let Some(user) = model.find_user(&row.email) else {
+                let message = format!("{} is not a member of the organization", row.email);
+                return Err(bad(row.line, message));
+            };
+            Ok(Found { row, group, user })
+        })
+        .collect()
 }
 
 /// The rows grouped per group, in the order the groups first appear (a group at the line of its
 /// first row); an error for a user both added to and removed from one group.
-fn group_changes<'a>(found: Vec<Found<'a>>, errors: &mut Vec<FileError>) -> Vec<GroupChange<'a>> {
-    let mut changes: Vec<GroupChange<'a>> = Vec::new();
+fn group_changes(
+    found: Vec<Result<Found<'_>, FileError>>,
+) -> (Vec<GroupChange<'_>>, Vec<FileError>) {
+    let mut changes: Vec<GroupChange> = Vec::new();
+    let mut errors = Vec::new();
     // (group id, user id) → (added?, line).
     let mut seen: HashMap<(&str, &str), (bool, usize)> = HashMap::new();
-    for Found { row, group, user } in found {
+    for found in found {
+        let Found { row, group, user } = match found {
+            Ok(found) => found,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
         let key = (group.id.as_str(), user.id.as_str());
         if let Some((was, first)) = seen.get(&key) {
             if *was != row.add {
@@ -291,7 +298,7 @@ fn group_changes<'a>(found: Vec<Found<'a>>, errors: &mut Vec<FileError>) -> Vec<
             change.remove.push(user);
         }
     }
-    changes
+    (changes, errors)
 }
 
 #[cfg(test)]

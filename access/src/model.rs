@@ -163,6 +163,11 @@ pub fn group_order(a_name: &str, a_id: &str, b_name: &str, b_id: &str) -> std::c
     a_name.cmp(b_name).then_with(|| a_id.cmp(b_id))
 }
 
+/// [`group_order`] of two groups (a function, so that every sort of groups is one instance).
+fn by_group_order(a: &&Group, b: &&Group) -> std::cmp::Ordering {
+    group_order(&a.name, &a.id, &b.name, &b.id)
+}
+
 /// Whether a role-list item with these sources (`(principal_type, principal_id)`, as the API
 /// gave them) is a direct assignment, and the groups it comes through. The one rule: direct
 /// when the API names no source or names a `user` (the user itself); a source of another kind
@@ -395,7 +400,7 @@ impl Model {
     /// The groups in the order every answer and export lists groups: by name, ties by id.
     pub fn groups_by_name(&self) -> Vec<&Group> {
         let mut groups: Vec<&Group> = self.groups.values().collect();
-        groups.sort_by(|a, b| group_order(&a.name, &a.id, &b.name, &b.id));
+        groups.sort_by(by_group_order);
         groups
     }
 

@@ -343,13 +343,12 @@ pub fn plan_person(model: &Model, edit: &PersonEdit) -> Result<Plan, EditError> 
 
 /// Unassigning a role the user does not hold directly: blocked, naming where it comes from.
 fn not_direct(model: &Model, user: &User, label: &str, role: &Role) -> Blocked {
-    let mut via: Vec<&Group> = model
-        .groups_of(&user.id)
+    let via: Vec<&Group> = model
+        .groups_by_name()
         .into_iter()
-        .filter(|g| model.roles_of_group(g).any(|r| *r == role.id))
-        .filter_map(|g| model.groups.get(g))
+        .filter(|g| model.members_of(&g.id).any(|u| *u == user.id))
+        .filter(|g| model.roles_of_group(&g.id).any(|r| *r == role.id))
         .collect();
-    via.sort_by(|a, b| crate::model::group_order(&a.name, &a.id, &b.name, &b.id));
     let reason = if via.is_empty() {
         "not assigned to the user directly".to_owned()
     } else {
