@@ -135,41 +135,17 @@ pub(crate) fn plan_member_lists(model: &Model, changes: &[GroupChange]) -> Plan 
     plan(model, &file, PlanOptions::default())
 }
 
-fn find_user<'a>(
-    model: &'a Model,
+/// `found`, or an error naming `argument`: no `kind` called `reference` in the organization.
+fn must<'a, T>(
+    found: Option<&'a T>,
     argument: String,
+    kind: &str,
     reference: &str,
-) -> Result<&'a User, EditError> {
-    model.find_user(reference).ok_or_else(|| {
+) -> Result<&'a T, EditError> {
+    found.ok_or_else(|| {
         bad(
             argument,
-            format!("no user `{reference}` in the organization"),
-        )
-    })
-}
-
-fn find_group<'a>(
-    model: &'a Model,
-    argument: String,
-    reference: &str,
-) -> Result<&'a Group, EditError> {
-    model.find_group(reference).ok_or_else(|| {
-        bad(
-            argument,
-            format!("no group `{reference}` in the organization"),
-        )
-    })
-}
-
-fn find_role<'a>(
-    model: &'a Model,
-    argument: String,
-    reference: &str,
-) -> Result<&'a Role, EditError> {
-    model.find_role(reference).ok_or_else(|| {
-        bad(
-            argument,
-            format!("no role `{reference}` in the organization"),
+            format!("no {kind} `{reference}` in the organization"),
         )
     })
 }
@@ -191,7 +167,7 @@ fn role_id(role: &Role) -> &str {
 fn resolve_all<'a, T>(
     name: &str,
     list: &[String],
-    find: impl Fn(String, &str) -> Result<&'a T, EditError>,
+    find: &impl Fn(String, &str) -> Result<&'a T, EditError>,
     id: fn(&T) -> &str,
 ) -> Result<Vec<&'a T>, EditError> {
     let mut out: Vec<&'a T> = Vec::new();
@@ -204,28 +180,45 @@ fn resolve_all<'a, T>(
     Ok(out)
 }
 
+/// `add` and `remove` (named `names.0` and `names.1` for errors) resolved with `find`; one named
+/// in both is an error naming it in `remove`.
+fn adds_and_removes<'a, T>(
+    names: (&str, &str),
+    add: &[String],
+    remove: &[String],
+    find: impl Fn(String, &str) -> Result<&'a T, EditError>,
+    id: fn(&T) -> &str,
+) -> Result<(Vec<&'a T>, Vec<&'a T>), EditError> {
+    let added = resolve_all(names.0, add, &find, id)?;
+    for (i, reference) in remove.iter().enumerate() {
+        let item = find(format!("{}[{i}]", names.1), reference)?;
+        if added.iter().any(|a| id(a) == id(item)) {
+            return Err(bad(
+                format!("{}[{i}]", names.1),
+                format!("`{reference}` is also in `{}`", names.0),
+            ));
+        }
+    }
+    Ok((added, resolve_all(names.1, remove, &find, id)?))
+}
+
 /// The plan that adds `edit.add` to the group and removes `edit.remove` from it. A reference
 /// that names no group or user is an error naming the argument; what the planner refuses (a
 /// SCIM-managed group) is blocked, as in a file's plan.
 pub fn plan_membership(model: &Model, edit: &MembershipEdit) -> Result<Plan, EditError> {
-    let group = find_group(model, "group".into(), &edit.group)?;
-    let add = resolve_all("add", &edit.add, |a, r| find_user(model, a, r), user_id)?;
-    let remove = resolve_all(
-        "remove",
+    let group = must(
+        model.find_group(&edit.group),
+        "group".into(),
+        "group",
+        &edit.group,
+    )?;
+    let (add, remove) = adds_and_removes(
+        ("add", "remove"),
+        &edit.add,
         &edit.remove,
-        |a, r| find_user(model, a, r),
+        |a, r| must(model.find_user(r), a, "user", r),
         user_id,
     )?;
-    // `resolve_all` drops repeats, so compare per reference.
-    for (i, reference) in edit.remove.iter().enumerate() {
-        let user = find_user(model, format!("remove[{i}]"), reference)?;
-        if add.iter().any(|a| a.id == user.id) {
-            return Err(bad(
-                format!("remove[{i}]"),
-                format!("`{reference}` is also in `add`"),
-            ));
-        }
-    }
     let change = GroupChange {
         group,
         line: 1,
@@ -250,49 +243,26 @@ fn role_ref(model: &Model, role: &Role) -> String {
 /// assigned and unassigned. The last-owner floor and the SCIM rules apply as in a file's plan.
 /// Unassigning a role the user holds only through groups is blocked, naming them.
 pub fn plan_person(model: &Model, edit: &PersonEdit) -> Result<Plan, EditError> {
-    let user = find_user(model, "user".into(), &edit.user)?;
-    let join = resolve_all(
-        "addGroups",
+    let user = must(
+        model.find_user(&edit.user),
+        "user".into(),
+        "user",
+        &edit.user,
+    )?;
+    let (join, leave) = adds_and_removes(
+        ("addGroups", "removeGroups"),
         &edit.add_groups,
-        |a, r| find_group(model, a, r),
-        group_id,
-    )?;
-    let leave = resolve_all(
-        "removeGroups",
         &edit.remove_groups,
-        |a, r| find_group(model, a, r),
+        |a, r| must(model.find_group(r), a, "group", r),
         group_id,
     )?;
-    let assign = resolve_all(
-        "addRoles",
+    let (assign, unassign) = adds_and_removes(
+        ("addRoles", "removeRoles"),
         &edit.add_roles,
-        |a, r| find_role(model, a, r),
-        role_id,
-    )?;
-    let unassign = resolve_all(
-        "removeRoles",
         &edit.remove_roles,
-        |a, r| find_role(model, a, r),
+        |a, r| must(model.find_role(r), a, "role", r),
         role_id,
     )?;
-    for (i, reference) in edit.remove_groups.iter().enumerate() {
-        let g = find_group(model, format!("removeGroups[{i}]"), reference)?;
-        if join.iter().any(|j| j.id == g.id) {
-            return Err(bad(
-                format!("removeGroups[{i}]"),
-                format!("`{reference}` is also in `addGroups`"),
-            ));
-        }
-    }
-    for (i, reference) in edit.remove_roles.iter().enumerate() {
-        let r = find_role(model, format!("removeRoles[{i}]"), reference)?;
-        if assign.iter().any(|a| a.id == r.id) {
-            return Err(bad(
-                format!("removeRoles[{i}]"),
-                format!("`{reference}` is also in `addRoles`"),
-            ));
-        }
-    }
     let label = member_ref(model, user);
     let mut blocked = Vec::new();
     let roles = if assign.is_empty() && unassign.is_empty() {
