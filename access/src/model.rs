@@ -6,7 +6,7 @@
 //! Every map is ordered, so that everything derived from the model (answers, the access file,
 //! plans, CSV) comes out in the same order for the same organization.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Deserialize;
 
@@ -140,8 +140,9 @@ pub struct Model {
     /// user id → the items of the user's role list, by role id.
     pub(crate) user_roles: BTreeMap<String, BTreeMap<String, UserRoleItem>>,
     /// email (as [`email_key`] folds it) → the user with it (the smallest id, when several
-    /// share one): the map of [`Model::find_user`].
-    emails: BTreeMap<String, String>,
+    /// share one): the map of [`Model::find_user`]. Never iterated, so a hash map: the planner
+    /// looks up every member it reads.
+    emails: HashMap<String, String>,
 }
 
 /// An item the model could not read, with the reason.
