@@ -47,13 +47,16 @@ export function loadAccessModule(): Promise<void> {
  */
 export function accessModuleNow(what: string): void {
   if (loaded) return;
-  const started = loader?.();
-  if (loader === undefined || started instanceof Promise) {
-    if (started) ready ??= started.then(() => void (loaded = true));
-    throw new Error(`${what} needs the access module: load an organization or call applyPlan first`);
+  if (loader !== undefined && ready === undefined) {
+    const started = loader();
+    if (!(started instanceof Promise)) {
+      loaded = true;
+      ready = Promise.resolve();
+      return;
+    }
+    ready = started.then(() => void (loaded = true));
   }
-  loaded = true;
-  ready ??= Promise.resolve();
+  throw new Error(`${what} needs the access module: load an organization or call applyPlan first`);
 }
 
 /**
