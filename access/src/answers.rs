@@ -30,13 +30,26 @@ impl From<&User> for UserRef {
     }
 }
 
-/// A group or role, by id and name.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+/// A group or role, by id and name; ordered by name, ties by id (the one group order,
+/// [`crate::model::group_order`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NamedRef {
     /// Its id.
     pub id: String,
     /// Its name.
     pub name: String,
+}
+
+impl Ord for NamedRef {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        crate::model::group_order(&self.name, &self.id, &other.name, &other.id)
+    }
+}
+
+impl PartialOrd for NamedRef {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 impl From<&Group> for NamedRef {
@@ -84,7 +97,7 @@ impl From<&Role> for RoleInfo {
     }
 }
 
-/// Where a role comes from.
+/// Where a role comes from (listed direct first, then groups in the group order).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Source {
@@ -102,7 +115,7 @@ pub enum Source {
 pub struct HeldRole {
     /// The role.
     pub role: RoleInfo,
-    /// Where it comes from (direct first, then groups by id).
+    /// Where it comes from (direct first, then groups by name).
     pub sources: Vec<Source>,
 }
 
@@ -116,7 +129,7 @@ pub struct AccessOf {
     pub organization_role: Option<String>,
     /// Whether the identity provider manages the user.
     pub scim: bool,
-    /// The groups the user belongs to.
+    /// The groups the user belongs to, by name.
     pub groups: Vec<NamedRef>,
     /// Every role the user holds, with its sources.
     pub roles: Vec<HeldRole>,
@@ -135,14 +148,16 @@ fn group_ref(model: &Model, id: &str) -> NamedRef {
 }
 
 fn sources(model: &Model, sources: &BTreeSet<Option<&String>>) -> Vec<Source> {
-    sources
+    let mut groups: Vec<NamedRef> = sources
         .iter()
-        .map(|source| match source {
-            None => Source::Direct,
-            Some(group) => Source::Group {
-                group: group_ref(model, group),
-            },
-        })
+        .flatten()
+        .map(|group| group_ref(model, group))
+        .collect();
+    groups.sort();
+    let direct = sources.contains(&None).then_some(Source::Direct);
+    direct
+        .into_iter()
+        .chain(groups.into_iter().map(|group| Source::Group { group }))
         .collect()
 }
 
@@ -162,15 +177,17 @@ pub fn access_of(model: &Model, user: &str) -> Option<AccessOf> {
         });
     }
     roles.sort_by(|a, b| a.role.name.cmp(&b.role.name));
+    let mut groups: Vec<NamedRef> = model
+        .groups_of(&user.id)
+        .into_iter()
+        .map(|g| group_ref(model, g))
+        .collect();
+    groups.sort();
     Some(AccessOf {
         user: user.into(),
         organization_role: user.role.clone(),
         scim: user.scim,
-        groups: model
-            .groups_of(&user.id)
-            .into_iter()
-            .map(|g| group_ref(model, g))
-            .collect(),
+        groups,
         roles,
         permissions: permissions.into_iter().collect(),
     })
@@ -202,7 +219,7 @@ pub struct HoldersOf {
     pub role: RoleInfo,
     /// Every user who holds it, by email.
     pub holders: Vec<Holder>,
-    /// The groups it is assigned to.
+    /// The groups it is assigned to, by name.
     pub groups: Vec<AssignedGroup>,
 }
 
@@ -256,7 +273,7 @@ pub fn holders_of(model: &Model, role: &str) -> Option<HoldersOf> {
             member_count: members.map_or(0, |m| m.len()),
         });
     }
-    groups.sort_by(|a, b| a.group.name.cmp(&b.group.name));
+    groups.sort_by(|a, b| a.group.cmp(&b.group));
     let mut holders: Vec<Holder> = holders
         .into_iter()
         .map(|(user_id, from)| Holder {
@@ -370,6 +387,16 @@ pub struct UserRow {
     pub organization_role: Option<String>,
     /// Whether the identity provider manages the user.
     pub scim: bool,
+}
+
+/// The user with this id or email ([`Model::find_user`], the one lookup), as a row.
+pub fn user(model: &Model, reference: &str) -> Option<UserRow> {
+    let u = model.find_user(reference)?;
+    Some(UserRow {
+        user: u.into(),
+        organization_role: u.role.clone(),
+        scim: u.scim,
+    })
 }
 
 /// Every user (those with `organization_role` only, when given), by name, then email, then id:

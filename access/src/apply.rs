@@ -3,18 +3,30 @@
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::model::{Group, Role, UserRoleItem};
-use crate::plan::{Plan, PlanId, PlanOperation};
+use crate::plan::{resolve_operation, Plan, PlanId};
 use crate::Model;
 
+/// How an operation ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// It succeeded (or its target was already as planned).
+    Done,
+    /// It was sent and failed.
+    Failed,
+    /// It was not sent (an operation it depends on did not succeed, an abort, a stop).
+    Skipped,
+}
+
 /// The outcome of one operation.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
-    /// `done`, `failed` or `skipped`.
-    pub status: String,
+    /// How it ended.
+    pub status: Status,
     /// The operation's result (a created thing's id in `id`).
     #[serde(default)]
     pub result: Option<Value>,
@@ -26,7 +38,7 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
     let mut created: HashMap<usize, String> = HashMap::new();
     for (index, op) in plan.operations.iter().enumerate() {
         let outcome = outcomes.and_then(|o| o.get(index));
-        if outcome.is_some_and(|o| o.status != "done") {
+        if outcome.is_some_and(|o| o.status != Status::Done) {
             continue;
         }
         let result_id = outcome
@@ -34,6 +46,9 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
             .and_then(|r| r.get("id"))
             .and_then(Value::as_str)
             .map_or_else(|| format!("created_{index}"), str::to_owned);
+        let op = resolve_operation(op, |from| created.get(&from).cloned().map(PlanId::Known))
+            .map_err(|u| format!("operation {index} needs operation {}, not done", u.from))?;
+        let op = &op;
         let id = |name: &str| -> Result<String, String> {
             let value = match op.ids.get(name) {
                 Some(v) => v.clone(),
@@ -41,10 +56,7 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
             };
             match value {
                 PlanId::Known(id) => Ok(id),
-                PlanId::From { from } => created
-                    .get(&from)
-                    .cloned()
-                    .ok_or_else(|| format!("operation {index} needs operation {from}, not done")),
+                PlanId::From { from } => Err(format!("operation {index} needs operation {from}")),
             }
         };
         let text = |name: &str| -> Option<String> {
@@ -163,7 +175,7 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
 }
 
 /// An id carried in the body (`user_id`, `role_id` of the create operations).
-fn body_id(op: &PlanOperation, name: &str) -> Result<PlanId, String> {
+fn body_id(op: &crate::plan::PlanOperation, name: &str) -> Result<PlanId, String> {
     let value = op
         .body
         .as_ref()

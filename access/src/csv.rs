@@ -1,10 +1,12 @@
 //! Memberships and assignments as CSV (RFC 4180, through the `csv` crate), and the plan of
 //! membership rows `group,email[,action]`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
-use crate::file::{user_key, AccessFile, FileError, FileGroup, Pos, Spanned};
-use crate::plan::{plan, Plan, PlanOptions};
+use crate::file::{user_key, FileError};
+use crate::model::{Group, User};
+use crate::plan::edit::{plan_member_lists, GroupChange};
+use crate::plan::Plan;
 use crate::Model;
 
 fn write(rows: &[Vec<&str>]) -> Result<String, String> {
@@ -24,8 +26,7 @@ pub fn export(model: &Model, kind: &str) -> Result<String, String> {
     fn user_label<'a>(model: &'a Model, id: &'a String) -> &'a str {
         model.users.get(id).map_or(id.as_str(), user_key)
     }
-    let mut groups: Vec<_> = model.groups().collect();
-    groups.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    let groups = model.groups_by_name();
     match kind {
         "memberships" => {
             let mut rows = vec![vec!["group", "email"]];
@@ -81,13 +82,10 @@ pub fn export(model: &Model, kind: &str) -> Result<String, String> {
     }
 }
 
-/// A group's name, the line of its first row, and user id → (added?, line).
-type GroupRows = (String, u64, BTreeMap<String, (bool, u64)>);
-
-fn bad(line: u64, message: String) -> FileError {
+fn bad(line: usize, message: String) -> FileError {
     FileError {
         message,
-        line: line as usize,
+        line,
         column: 0,
     }
 }
@@ -102,11 +100,29 @@ pub fn plan_csv(model: &Model, text: &str) -> Result<Plan, FileError> {
 /// [`plan_csv`], failing with every bad row, in file order (never an empty list). A file too big
 /// or a quote never closed stops the reading; past that, each bad row gives its error and the
 /// reading goes on with the next one.
+///
+/// The steps: the quoting checked ([`check_quotes`]), rows read with their lines
+/// ([`read_rows`], [`line_at`]), their group and user looked up ([`look_up`]), the changes
+/// grouped per group ([`group_changes`]), and the groups' member lists planned by the planner.
 pub fn plan_csv_all(model: &Model, text: &str) -> Result<Plan, Vec<FileError>> {
     if text.len() > crate::file::MAX_FILE_BYTES {
         return Err(vec![bad(1, "the file is larger than 10 MB".into())]);
     }
-    // The reader takes an unterminated quote as running to the end of the file: refuse it.
+    check_quotes(text).map_err(|e| vec![e])?;
+    // Each step passes the rows on in file order, a bad row as its error.
+    let found = look_up(model, read_rows(text));
+    let (changes, errors) = group_changes(found);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut plan = plan_member_lists(model, &changes);
+    plan.unmanaged.retain(|u| u.kind == "group");
+    Ok(plan)
+}
+
+/// The reader takes an unterminated quote as running to the end of the file: refused, with the
+/// line where it opens.
+fn check_quotes(text: &str) -> Result<(), FileError> {
     let (mut quoted, mut line, mut opened) = (false, 1, 1);
     for b in text.bytes() {
         match b {
@@ -121,167 +137,168 @@ pub fn plan_csv_all(model: &Model, text: &str) -> Result<Plan, Vec<FileError>> {
         }
     }
     if quoted {
-        return Err(vec![bad(
-            opened,
-            "CSV: a quoted field is never closed".into(),
-        )]);
+        return Err(bad(opened, "CSV: a quoted field is never closed".into()));
     }
-    let mut errors = Vec::new();
+    Ok(())
+}
+
+/// The line (from 1) of a record starting at `byte`: from the byte offset, since the reader's
+/// own line count skips blank lines (and a record's position may be the blank lines before it).
+fn line_at(text: &str, byte: u64) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = (byte as usize).min(bytes.len());
+    while matches!(bytes.get(end), Some(b'\r' | b'\n')) {
+        end += 1;
+    }
+    1 + bytes[..end].iter().filter(|b| **b == b'\n').count()
+}
+
+/// One row, as written.
+struct Row {
+    line: usize,
+    group: String,
+    email: String,
+    add: bool,
+}
+
+/// The rows of the file (blank rows and a header skipped), a bad one as its error.
+fn read_rows(text: &str) -> Vec<Result<Row, FileError>> {
+    let mut rows = Vec::new();
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .trim(::csv::Trim::All)
         .from_reader(text.as_bytes());
-    // group id → (name, line of first row, user id → (add?, line)).
-    let mut changes: BTreeMap<String, GroupRows> = BTreeMap::new();
-    let mut order: Vec<String> = Vec::new();
-    let mut emails: HashMap<String, &str> = HashMap::new();
-    for user in model.users() {
-        if let Some(email) = &user.email {
-            emails.insert(crate::model::email_key(email), &user.id);
-        }
-    }
     for (index, record) in reader.records().enumerate() {
-        // The line from the byte offset: the reader's own line count skips blank lines.
-        let line_at = |byte: u64| {
-            let mut end = (byte as usize).min(text.len());
-            // A record's position may be the blank lines before it.
-            while matches!(text.as_bytes().get(end), Some(b'\r' | b'\n')) {
-                end += 1;
-            }
-            1 + text.as_bytes()[..end]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count() as u64
-        };
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                let line = e.position().map_or(1, |p| line_at(p.byte()));
-                errors.push(bad(line, format!("CSV: {e}")));
+                let line = e.position().map_or(1, |p| line_at(text, p.byte()));
+                rows.push(Err(bad(line, format!("CSV: {e}"))));
                 continue;
             }
         };
-        let line = record.position().map_or(1, |p| line_at(p.byte()));
+        let line = record.position().map_or(1, |p| line_at(text, p.byte()));
         let fields: Vec<&str> = record.iter().collect();
         if fields.iter().all(|f| f.is_empty()) {
             continue;
         }
-        if index == 0
-            && fields
-                .first()
-                .is_some_and(|f| f.eq_ignore_ascii_case("group"))
-        {
-            continue; // the header
+        let header = fields
+            .first()
+            .is_some_and(|f| f.eq_ignore_ascii_case("group"));
+        if index == 0 && header {
+            continue;
         }
-        let (group, email, action) = match fields.as_slice() {
-            [g, e] => (*g, *e, "add"),
-            [g, e, a] => (*g, *e, if a.is_empty() { "add" } else { *a }),
-            _ => {
-                errors.push(bad(
-                    line,
-                    format!(
-                        "expected group,email[,action], found {} fields",
-                        fields.len()
-                    ),
-                ));
-                continue;
-            }
-        };
-        if group.is_empty() || email.is_empty() {
-            {
-                errors.push(bad(line, "the group and the email are required".into()));
-                continue;
-            };
-        }
-        let add = match action.to_ascii_lowercase().as_str() {
-            "add" => true,
-            "remove" => false,
-            _ => {
-                errors.push(bad(
-                    line,
-                    format!("the action is `add` or `remove`, not `{action}`"),
-                ));
-                continue;
-            }
-        };
-        let Some(g) = model.find_group(group) else {
-            {
-                errors.push(bad(
-                    line,
-                    format!("no group named `{group}` in the organization"),
-                ));
-                continue;
-            };
-        };
-        let user = emails
-            .get(&crate::model::email_key(email))
-            .copied()
-            .or_else(|| model.users.get(email).map(|u| u.id.as_str()));
-        let Some(user) = user else {
-            {
-                errors.push(bad(
-                    line,
-                    format!("{email} is not a member of the organization"),
-                ));
-                continue;
-            };
-        };
-        let entry = changes.entry(g.id.clone()).or_insert_with(|| {
-            order.push(g.id.clone());
-            (g.name.clone(), line, BTreeMap::new())
-        });
-        if let Some((was, first)) = entry.2.insert(user.to_owned(), (add, line)) {
-            if was != add {
-                {
-                    errors.push(bad(
-                        line,
-                        format!("{email} is both added to and removed from {group} (line {first})"),
-                    ));
-                    continue;
-                };
-            }
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut groups = Vec::new();
-    for id in order {
-        let (name, line, rows) = &changes[&id];
-        let mut members: BTreeSet<&String> = model.members_of(&id).collect();
-        for (user, (add, _)) in rows {
-            if *add {
-                members.insert(user);
-            } else {
-                members.remove(user);
-            }
-        }
-        let pos = Pos {
-            line: *line as usize,
-            column: 1,
-        };
-        let spanned = |value: String| Spanned { value, pos };
-        groups.push(FileGroup {
-            name: spanned(name.clone()),
-            id: Some(spanned(id.clone())),
-            members: Some(
-                members
-                    .into_iter()
-                    .map(|u| spanned(model.users.get(u).map_or(u.as_str(), user_key).to_owned()))
-                    .collect(),
-            ),
-            roles: None,
+        rows.push(match row(&fields) {
+            Ok((group, email, add)) => Ok(Row {
+                line,
+                group: group.to_owned(),
+                email: email.to_owned(),
+                add,
+            }),
+            Err(message) => Err(bad(line, message)),
         });
     }
-    let file = AccessFile {
-        roles: None,
-        groups: Some(groups),
-        users: None,
+    rows
+}
+
+/// A row's group, email and whether it adds.
+fn row<'a>(fields: &[&'a str]) -> Result<(&'a str, &'a str, bool), String> {
+    let (group, email, action) = match fields {
+        [g, e] => (*g, *e, "add"),
+        [g, e, a] => (*g, *e, if a.is_empty() { "add" } else { *a }),
+        _ => {
+            return Err(format!(
+                "expected group,email[,action], found {} fields",
+                fields.len()
+            ))
+        }
     };
-    let mut plan = plan(model, &file, PlanOptions { prune: false });
-    plan.unmanaged.retain(|u| u.kind == "group");
-    Ok(plan)
+    if group.is_empty() || email.is_empty() {
+        return Err("the group and the email are required".into());
+    }
+    match action.to_ascii_lowercase().as_str() {
+        "add" => Ok((group, email, true)),
+        "remove" => Ok((group, email, false)),
+        _ => Err(format!("the action is `add` or `remove`, not `{action}`")),
+    }
+}
+
+/// A row with its group and user found.
+struct Found<'a> {
+    row: Row,
+    group: &'a Group,
+    user: &'a User,
+}
+
+/// Each row's group (id or name) and user (the one lookup, [`Model::find_user`]); an error for
+/// a row naming either that the organization does not have.
+fn look_up(model: &Model, rows: Vec<Result<Row, FileError>>) -> Vec<Result<Found<'_>, FileError>> {
+    rows.into_iter()
+        .map(|row| {
+            let row = row?;
+            let Some(group) = model.find_group(&row.group) else {
+                let message = format!("no group named `{}` in the organization", row.group);
+                return Err(bad(row.line, message));
+            };
+            let Some(user) = model.find_user(&row.email) else {
+                let message = format!("{} is not a member of the organization", row.email);
+                return Err(bad(row.line, message));
+            };
+            Ok(Found { row, group, user })
+        })
+        .collect()
+}
+
+/// The rows grouped per group, in the order the groups first appear (a group at the line of its
+/// first row); an error for a user both added to and removed from one group.
+fn group_changes(
+    found: Vec<Result<Found<'_>, FileError>>,
+) -> (Vec<GroupChange<'_>>, Vec<FileError>) {
+    let mut changes: Vec<GroupChange> = Vec::new();
+    let mut errors = Vec::new();
+    // (group id, user id) → (added?, line).
+    let mut seen: HashMap<(&str, &str), (bool, usize)> = HashMap::new();
+    for found in found {
+        let Found { row, group, user } = match found {
+            Ok(found) => found,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let key = (group.id.as_str(), user.id.as_str());
+        if let Some((was, first)) = seen.get(&key) {
+            if *was != row.add {
+                let message = format!(
+                    "{} is both added to and removed from {} (line {first})",
+                    row.email, row.group
+                );
+                errors.push(bad(row.line, message));
+            }
+            continue;
+        }
+        seen.insert(key, (row.add, row.line));
+        let index = match changes.iter().position(|c| c.group.id == group.id) {
+            Some(i) => i,
+            None => {
+                changes.push(GroupChange {
+                    group,
+                    line: row.line,
+                    add: Vec::new(),
+                    remove: Vec::new(),
+                });
+                changes.len() - 1
+            }
+        };
+        let change = &mut changes[index];
+        if row.add {
+            change.add.push(user);
+        } else {
+            change.remove.push(user);
+        }
+    }
+    (changes, errors)
 }
 
 #[cfg(test)]

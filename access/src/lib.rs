@@ -6,7 +6,9 @@
 //! client's module does not grow.
 //!
 //! - [`model`]: the organization in memory, filled from the API's list items;
-//! - [`answers`]: `accessOf`, `holdersOf`, `group`, `stats`; [`search`]: ranked search;
+//! - [`answers`]: `accessOf`, `holdersOf`, `group`, `stats`; [`assignment`]: `assignmentOf`;
+//!   [`search`]: ranked search and the one name folding ([`search::fold`]);
+//! - [`organization`]: the model with its search keys, and when they go stale;
 //! - [`file`]: the access file (YAML or JSON) read with positions, and written by `dump`;
 //! - [`plan`]: the operations (rows of the core's operation table) that make the organization
 //!   match a file, what is blocked and why, and what is left unmanaged; [`apply`] applies a plan
@@ -15,9 +17,11 @@
 
 pub mod answers;
 pub mod apply;
+pub mod assignment;
 pub mod csv;
 pub mod file;
 pub mod model;
+pub mod organization;
 pub mod plan;
 pub mod search;
 

@@ -6,7 +6,7 @@
 //! Every map is ordered, so that everything derived from the model (answers, the access file,
 //! plans, CSV) comes out in the same order for the same organization.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Deserialize;
 
@@ -139,6 +139,10 @@ pub struct Model {
     pub(crate) group_roles: BTreeMap<String, BTreeSet<String>>,
     /// user id → the items of the user's role list, by role id.
     pub(crate) user_roles: BTreeMap<String, BTreeMap<String, UserRoleItem>>,
+    /// email (as [`email_key`] folds it) → the user with it (the smallest id, when several
+    /// share one): the map of [`Model::find_user`]. Never iterated, so a hash map: the planner
+    /// looks up every member it reads.
+    emails: HashMap<String, String>,
 }
 
 /// An item the model could not read, with the reason.
@@ -153,6 +157,30 @@ impl std::fmt::Display for ItemError {
 
 fn read<T: for<'de> Deserialize<'de>>(what: &str, json: &str) -> Result<Vec<T>, ItemError> {
     serde_json::from_str(json).map_err(|e| ItemError(format!("{what}: {e}")))
+}
+
+/// The one group order: by name, ties by id.
+pub fn group_order(a_name: &str, a_id: &str, b_name: &str, b_id: &str) -> std::cmp::Ordering {
+    a_name.cmp(b_name).then_with(|| a_id.cmp(b_id))
+}
+
+/// [`group_order`] of two groups (a function, so that every sort of groups is one instance).
+fn by_group_order(a: &&Group, b: &&Group) -> std::cmp::Ordering {
+    group_order(&a.name, &a.id, &b.name, &b.id)
+}
+
+/// Whether a role-list item with these sources (`(principal_type, principal_id)`, as the API
+/// gave them) is a direct assignment, and the groups it comes through. The one rule: direct
+/// when the API names no source or names a `user` (the user itself); a source of another kind
+/// (neither a user nor a group) is not direct, so no plan ever unassigns it from the user.
+fn direct_and_groups(sources: &[(String, String)]) -> (bool, Vec<String>) {
+    let direct = sources.is_empty() || sources.iter().any(|(kind, _)| kind == "user");
+    let via = sources
+        .iter()
+        .filter(|(kind, _)| kind == "group")
+        .map(|(_, id)| id.clone())
+        .collect();
+    (direct, via)
 }
 
 /// The email used as a key: compared without regard to case.
@@ -216,13 +244,15 @@ impl Model {
         let mut ids = BTreeSet::new();
         for item in items {
             // A member the user list has not brought (yet) is known by what the group says.
-            self.users.entry(item.id.clone()).or_insert_with(|| User {
-                id: item.id.clone(),
-                name: item.name.clone(),
-                email: item.email.clone(),
-                role: None,
-                scim: false,
-            });
+            if !self.users.contains_key(&item.id) {
+                self.add_user(User {
+                    id: item.id.clone(),
+                    name: item.name.clone(),
+                    email: item.email.clone(),
+                    role: None,
+                    scim: false,
+                });
+            }
             ids.insert(item.id);
         }
         self.members.insert(group_id.to_owned(), ids);
@@ -252,14 +282,7 @@ impl Model {
             let (role_id, sources) = self.note_role(item);
             let (direct, via_groups) = match sources {
                 None => (true, Vec::new()),
-                Some(sources) => {
-                    let via: Vec<String> = sources
-                        .iter()
-                        .filter(|(kind, _)| kind == "group")
-                        .map(|(_, id)| id.clone())
-                        .collect();
-                    (sources.is_empty() || via.len() < sources.len(), via)
-                }
+                Some(sources) => direct_and_groups(&sources),
             };
             list.insert(
                 role_id.clone(),
@@ -295,7 +318,36 @@ impl Model {
 
     /// Adds or replaces a user.
     pub fn add_user(&mut self, user: User) {
-        self.users.insert(user.id.clone(), user);
+        let id = user.id.clone();
+        let email = user.email.as_deref().map(email_key);
+        if let Some(old) = self.users.insert(id.clone(), user) {
+            if let Some(key) = old.email.as_deref().map(email_key) {
+                if Some(&key) != email.as_ref() && self.emails.get(&key) == Some(&id) {
+                    self.emails.remove(&key);
+                    // Another user with that email takes it over.
+                    if let Some(other) = self
+                        .users
+                        .values()
+                        .find(|u| u.email.as_deref().map(email_key).as_ref() == Some(&key))
+                    {
+                        self.emails.insert(key, other.id.clone());
+                    }
+                }
+            }
+        }
+        if let Some(key) = email {
+            self.index_email(key, id);
+        }
+    }
+
+    fn index_email(&mut self, key: String, id: String) {
+        match self.emails.get_mut(&key) {
+            Some(holder) if *holder <= id => {}
+            Some(holder) => *holder = id,
+            None => {
+                self.emails.insert(key, id);
+            }
+        }
     }
 
     /// Adds or replaces a group.
@@ -346,20 +398,25 @@ impl Model {
         self.groups.values()
     }
 
+    /// The groups in the order every answer and export lists groups: by name, ties by id.
+    pub fn groups_by_name(&self) -> Vec<&Group> {
+        let mut groups: Vec<&Group> = self.groups.values().collect();
+        groups.sort_by(by_group_order);
+        groups
+    }
+
     /// The roles, by id.
     pub fn roles(&self) -> impl Iterator<Item = &Role> {
         self.roles.values()
     }
 
-    /// The user with this id, or else this email (any case).
+    /// The user with this id, or else this email (any case; of several users with one email,
+    /// the smallest id). The one user lookup: the answers, the planner and CSV all ask it.
     pub fn find_user(&self, reference: &str) -> Option<&User> {
-        if let Some(user) = self.users.get(reference) {
-            return Some(user);
-        }
-        let key = email_key(reference);
-        self.users
-            .values()
-            .find(|u| u.email.as_deref().map(email_key).as_deref() == Some(key.as_str()))
+        self.users.get(reference).or_else(|| {
+            let id = self.emails.get(&email_key(reference))?;
+            self.users.get(id)
+        })
     }
 
     /// The group with this id, or else this name.
@@ -430,3 +487,6 @@ impl Model {
         out
     }
 }
+
+#[cfg(test)]
+mod tests;

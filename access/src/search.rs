@@ -10,25 +10,65 @@ use serde::Serialize;
 
 use crate::Model;
 
-/// One result.
+/// One result: what it is, how well it matched, and the facts a second line shows (the
+/// package words them; the core writes no display text).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SearchHit {
-    /// `user`, `group` or `role`.
-    pub kind: &'static str,
     /// Its id.
     pub id: String,
     /// What to show: a user's name (or email), a group's or role's name.
     pub label: String,
-    /// A second line with the counts people look for: a user's email and organization role, a
-    /// group's member count, a role's kind, permissions and holder count.
-    pub detail: String,
     /// 4 exact, 3 prefix, 2 word prefix, 1 substring.
     pub score: u8,
+    /// Its kind and facts, read from the model when the hit is returned.
+    #[serde(flatten)]
+    pub facts: HitFacts,
+}
+
+/// The facts of a hit, by kind (`kind` on the wire).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum HitFacts {
+    /// A user.
+    #[serde(rename_all = "camelCase")]
+    User {
+        /// The email address.
+        email: Option<String>,
+        /// The organization role.
+        organization_role: Option<String>,
+        /// Whether the identity provider manages the user.
+        scim: bool,
+    },
+    /// A group.
+    #[serde(rename_all = "camelCase")]
+    Group {
+        /// Its members.
+        member_count: usize,
+        /// Whether the identity provider manages it.
+        scim: bool,
+    },
+    /// A role.
+    #[serde(rename_all = "camelCase")]
+    Role {
+        /// Whether OpenAI defines it.
+        predefined: bool,
+        /// How many permissions it grants.
+        permission_count: usize,
+        /// The users who hold it, directly or through groups.
+        holder_count: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    User,
+    Group,
+    Role,
 }
 
 #[derive(Debug, Clone)]
 struct Entry {
-    kind: &'static str,
+    kind: Kind,
     id: String,
     label: String,
     keys: Vec<String>,
@@ -42,10 +82,6 @@ struct Entry {
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
-}
-
-fn plural(n: usize, one: &str) -> String {
-    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }
 
 impl SearchIndex {
@@ -64,7 +100,7 @@ impl SearchIndex {
                 .map(fold)
                 .collect();
             entries.push(Entry {
-                kind: "user",
+                kind: Kind::User,
                 id: user.id.clone(),
                 label,
                 keys,
@@ -72,7 +108,7 @@ impl SearchIndex {
         }
         for group in model.groups() {
             entries.push(Entry {
-                kind: "group",
+                kind: Kind::Group,
                 id: group.id.clone(),
                 label: group.name.clone(),
                 keys: vec![fold(&group.name)],
@@ -80,7 +116,7 @@ impl SearchIndex {
         }
         for role in model.roles() {
             entries.push(Entry {
-                kind: "role",
+                kind: Kind::Role,
                 id: role.id.clone(),
                 label: role.name.clone(),
                 keys: vec![fold(&role.name)],
@@ -119,51 +155,38 @@ impl SearchIndex {
         hits.into_iter()
             .take(limit)
             .map(|(score, e)| SearchHit {
-                kind: e.kind,
                 id: e.id.clone(),
                 label: e.label.clone(),
-                detail: detail(model, holders, e.kind, &e.id),
                 score,
+                facts: facts(model, holders, e.kind, &e.id),
             })
             .collect()
     }
 }
 
-/// The second line of a hit.
-fn detail(model: &Model, holders: &BTreeMap<String, usize>, kind: &str, id: &str) -> String {
+/// The facts of a hit, as the model is now.
+fn facts(model: &Model, holders: &BTreeMap<String, usize>, kind: Kind, id: &str) -> HitFacts {
     match kind {
-        "user" => model.users.get(id).map_or_else(String::new, |u| {
-            [
-                u.email.as_deref(),
-                u.role.as_deref(),
-                u.scim.then_some("SCIM"),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ")
-        }),
-        "group" => {
-            let scim = model.groups.get(id).is_some_and(|g| g.scim);
-            let members = plural(model.members_of(id).count(), "member");
-            if scim {
-                format!("{members} · SCIM-managed")
-            } else {
-                members
+        Kind::User => {
+            let user = model.users.get(id);
+            HitFacts::User {
+                email: user.and_then(|u| u.email.clone()),
+                organization_role: user.and_then(|u| u.role.clone()),
+                scim: user.is_some_and(|u| u.scim),
             }
         }
-        _ => model.roles.get(id).map_or_else(String::new, |role| {
-            let kind = if role.predefined {
-                "predefined role"
-            } else {
-                "custom role"
-            };
-            format!(
-                "{kind} · {} · {}",
-                plural(role.permissions.len(), "permission"),
-                plural(holders.get(id).copied().unwrap_or(0), "holder")
-            )
-        }),
+        Kind::Group => HitFacts::Group {
+            member_count: model.members_of(id).count(),
+            scim: model.groups.get(id).is_some_and(|g| g.scim),
+        },
+        Kind::Role => {
+            let role = model.roles.get(id);
+            HitFacts::Role {
+                predefined: role.is_some_and(|r| r.predefined),
+                permission_count: role.map_or(0, |r| r.permissions.len()),
+                holder_count: holders.get(id).copied().unwrap_or(0),
+            }
+        }
     }
 }
 
@@ -186,7 +209,8 @@ fn rank(key: &str, query: &str) -> u8 {
 }
 
 /// Lowercase, without accents: Latin letters with diacritics (Latin-1 and Latin Extended-A)
-/// become their base letter, and combining marks are dropped. A table instead of Unicode
+/// become their base letter, and combining marks are dropped. The one name folding: search,
+/// and every filter of the package and the page (`Organization.fold`). A table instead of Unicode
 /// normalization: the names people type are Latin, and the tables of a normalization crate
 /// would weigh more than the whole search.
 pub fn fold(text: &str) -> String {
@@ -273,8 +297,12 @@ mod tests {
             2
         );
         assert_eq!(
-            index.search(&m, &holder_counts(&m), "marketing", 5)[0].detail,
-            "predefined role · 0 permissions · 0 holders"
+            index.search(&m, &holder_counts(&m), "marketing", 5)[0].facts,
+            HitFacts::Role {
+                predefined: true,
+                permission_count: 0,
+                holder_count: 0
+            }
         );
     }
 
@@ -307,14 +335,14 @@ mod tests {
             index
                 .search(m, &holder_counts(m), "ops", 10)
                 .into_iter()
-                .map(|h| format!("{} {}: {}", h.kind, h.label, h.detail))
+                .map(|h| serde_json::to_string(&h).unwrap())
                 .collect()
         };
         assert_eq!(
             details(&m),
             [
-                "group Ops: 0 members · SCIM-managed",
-                "role Ops Admin: custom role · 1 permission · 0 holders",
+                r#"{"id":"g1","label":"Ops","score":4,"kind":"group","memberCount":0,"scim":true}"#,
+                r#"{"id":"r1","label":"Ops Admin","score":3,"kind":"role","predefined":false,"permissionCount":1,"holderCount":0}"#,
             ]
         );
         // Memberships and assignments filled in later show without new keys.
@@ -324,13 +352,17 @@ mod tests {
         assert_eq!(
             details(&m),
             [
-                "group Ops: 2 members · SCIM-managed",
-                "role Ops Admin: custom role · 1 permission · 2 holders",
+                r#"{"id":"g1","label":"Ops","score":4,"kind":"group","memberCount":2,"scim":true}"#,
+                r#"{"id":"r1","label":"Ops Admin","score":3,"kind":"role","predefined":false,"permissionCount":1,"holderCount":2}"#,
             ]
         );
         assert_eq!(
-            index.search(&m, &holder_counts(&m), "u1@", 1)[0].detail,
-            "u1@example.com · owner"
+            index.search(&m, &holder_counts(&m), "u1@", 1)[0].facts,
+            HitFacts::User {
+                email: Some("u1@example.com".into()),
+                organization_role: Some("owner".into()),
+                scim: false
+            }
         );
     }
 }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { startMock } from '../support/mock.mjs';
 import { OpenAIAdmin } from '../../pkg/dist/node.js';
-import { applyPlan, retryPlan } from '../../pkg/dist/access/apply.js';
+import { applyPlan, retryPlan } from '../../pkg/dist/access/node.js';
 
 let mock;
 let client;

@@ -167,5 +167,5 @@ function onlyChanges(plan) {
 
 /** The entry that refuses the plan as a whole (it would leave the organization with no owner), or null. */
 export function refusal(plan) {
-  return plan.operations.length === 0 ? plan.blocked.find((b) => b.subject === 'organization') ?? null : null;
+  return plan.refused ? plan.blocked[0] ?? null : null;
 }

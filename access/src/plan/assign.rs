@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::build::{Body, Draft, Phase, Ref};
+use super::Change;
 use super::Context;
 use crate::file::Spanned;
 
@@ -55,7 +56,7 @@ pub fn plan_role_list(
             ids: vec![(who.param, who.id.clone())],
             body: vec![("role_id", Body::Ref(r))],
             summary: format!("assign role {} to {label}", role.value),
-            change: "+",
+            change: Change::Add,
             makes: None,
             after: Vec::new(),
         });
@@ -75,7 +76,7 @@ pub fn plan_role_list(
             ],
             body: Vec::new(),
             summary: format!("unassign role {role_label} from {label}"),
-            change: "-",
+            change: Change::Remove,
             makes: None,
             after: Vec::new(),
         });

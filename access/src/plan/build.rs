@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
 
-use super::{Blocked, PlanId, PlanOperation};
+use super::{Blocked, Change, PlanId, PlanOperation};
 
 /// The phases, in the order they run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -59,8 +59,8 @@ pub struct Draft {
     pub body: Vec<(&'static str, Body)>,
     /// One line for people.
     pub summary: String,
-    /// `+`, `-` or `~`.
-    pub change: &'static str,
+    /// What kind of change.
+    pub change: Change,
     /// What it creates or renames (a creation is what `Ref::New` of the key points at).
     pub makes: Option<Key>,
     /// Renames that must happen first (they free the name this one takes).
@@ -153,7 +153,7 @@ impl Builder {
                 ids,
                 body,
                 summary: draft.summary,
-                change: draft.change.to_owned(),
+                change: draft.change,
                 depends_on: depends,
             });
         }

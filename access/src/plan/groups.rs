@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::assign::{plan_role_list, Principal};
 use super::build::{freed_by, order_renames, Body, Draft, Key, Phase, Ref};
+use super::Change;
 use super::{Context, Unmanaged};
 use crate::file::FileGroup;
 use crate::model::Group;
@@ -106,7 +107,7 @@ pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
             ids: vec![("group_id", Ref::Id(g.id.clone()))],
             body: vec![("name", Body::Json(json!(to)))],
             summary: format!("rename group {from} to {to}"),
-            change: "~",
+            change: Change::Update,
             makes: Some(key.clone()),
             after: freed_by(&renames, to),
         });
@@ -126,7 +127,7 @@ pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
                     ids: Vec::new(),
                     body: vec![("name", Body::Json(json!(name)))],
                     summary: format!("create group {name}"),
-                    change: "+",
+                    change: Change::Add,
                     makes: Some(Key::Group(name.clone())),
                     after: freed_by(&renames, name),
                 });
@@ -149,7 +150,7 @@ pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
                 ids: vec![("group_id", Ref::Id(g.id.clone()))],
                 body: Vec::new(),
                 summary: format!("delete group {}", g.name),
-                change: "-",
+                change: Change::Remove,
                 makes: None,
                 after: Vec::new(),
             });
@@ -212,7 +213,7 @@ fn contents(cx: &mut Context, file: &FileGroup, id: Ref, existing: Option<&Group
                     ids: vec![("group_id", id.clone())],
                     body: vec![("user_id", Body::Json(json!(user.id)))],
                     summary: format!("add {} to {name}", email.value),
-                    change: "+",
+                    change: Change::Add,
                     makes: None,
                     after: Vec::new(),
                 });
@@ -232,7 +233,7 @@ fn contents(cx: &mut Context, file: &FileGroup, id: Ref, existing: Option<&Group
                 ],
                 body: Vec::new(),
                 summary: format!("remove {label} from {name}"),
-                change: "-",
+                change: Change::Remove,
                 makes: None,
                 after: Vec::new(),
             });

@@ -16,16 +16,21 @@
 
 mod assign;
 mod build;
+pub(crate) mod edit;
 mod groups;
+mod resolve;
 mod roles;
 mod users;
+
+pub use edit::{plan_membership, plan_person, EditError, MembershipEdit, PersonEdit};
+pub use resolve::{resolve_operation, Unresolved};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::file::{AccessFile, FileRole};
-use crate::model::{email_key, User};
+use crate::model::User;
 use crate::Model;
 use build::{Builder, Key, Ref};
 
@@ -54,10 +59,34 @@ pub struct PlanOperation {
     pub body: Option<serde_json::Value>,
     /// One line for people.
     pub summary: String,
-    /// `+`, `-` or `~`.
-    pub change: String,
+    /// What kind of change it is (`+`, `-` or `~` on the wire).
+    pub change: Change,
     /// Indices of the operations that must succeed first.
+    #[serde(default)]
     pub depends_on: Vec<usize>,
+}
+
+/// What kind of change an operation makes. It decides how an apply treats it: additions and
+/// changes run before removals, and a removal whose target is already gone (404) is done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Change {
+    /// Creates or adds something (`+`).
+    #[serde(rename = "+")]
+    Add,
+    /// Removes or deletes something (`-`).
+    #[serde(rename = "-")]
+    Remove,
+    /// Changes something in place (`~`).
+    #[serde(rename = "~")]
+    Update,
+}
+
+/// Why a plan is refused as a whole (it then has no operations).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Refusal {
+    /// The plan would leave the organization with no owner.
+    NoOwnerLeft,
 }
 
 /// What is not done, and why.
@@ -89,6 +118,9 @@ pub struct Plan {
     pub blocked: Vec<Blocked>,
     /// What is left alone.
     pub unmanaged: Vec<Unmanaged>,
+    /// Why the plan is refused as a whole, if it is (its first blocked entry then says so).
+    #[serde(default)]
+    pub refused: Option<Refusal>,
 }
 
 /// Options of [`plan`].
@@ -116,7 +148,6 @@ struct Context<'a> {
     unmanaged: Vec<Unmanaged>,
     role_targets: HashMap<String, RoleTarget>,
     role_names: HashMap<&'a str, &'a str>,
-    emails: HashMap<String, &'a User>,
     /// Organization roles after the plan, where it changes them (user id → role).
     org_roles: HashMap<String, String>,
 }
@@ -129,28 +160,19 @@ impl<'a> Context<'a> {
                 .entry(role.name.as_str())
                 .or_insert(role.id.as_str());
         }
-        let emails = model
-            .users
-            .values()
-            .filter_map(|u| Some((email_key(u.email.as_deref()?), u)))
-            .collect();
         Context {
             model,
             builder: Builder::default(),
             unmanaged: Vec::new(),
             role_targets: HashMap::new(),
             role_names,
-            emails,
             org_roles: HashMap::new(),
         }
     }
 
-    /// The user with this email (any case), or else this id.
+    /// The user with this id or email ([`Model::find_user`]).
     fn user(&self, reference: &str) -> Option<&'a User> {
-        self.emails
-            .get(&email_key(reference))
-            .copied()
-            .or_else(|| self.model.users.get(reference))
+        self.model.find_user(reference)
     }
 
     /// The role a file names: defined in the file, or else existing (by name, then id).
@@ -243,6 +265,7 @@ pub fn plan(model: &Model, file: &AccessFile, options: PlanOptions) -> Plan {
         .count();
     let unmanaged = cx.unmanaged;
     let (mut operations, mut blocked) = cx.builder.finish();
+    let mut refused = None;
     if owners_after == 0 && owners_before > 0 {
         operations.clear();
         blocked.insert(
@@ -253,11 +276,13 @@ pub fn plan(model: &Model, file: &AccessFile, options: PlanOptions) -> Plan {
                     .into(),
             },
         );
+        refused = Some(Refusal::NoOwnerLeft);
     }
     Plan {
         operations,
         blocked,
         unmanaged,
+        refused,
     }
 }
 

@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use serde_json::json;
 
 use super::build::{freed_by, order_renames, Body, Draft, Key, Phase, Ref};
+use super::Change;
 use super::{Context, RoleTarget, Unmanaged};
 use crate::file::FileRole;
 
@@ -138,7 +139,7 @@ pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced:
                 ids: vec![("role_id", Ref::Id(r.id.clone()))],
                 body: Vec::new(),
                 summary: format!("delete role {}", r.name),
-                change: "-",
+                change: Change::Remove,
                 makes: None,
                 after: Vec::new(),
             });
@@ -195,7 +196,7 @@ fn change_role(cx: &mut Context, role: &FileRole, id: &str, renames: &[(Key, Str
         ids: vec![("role_id", Ref::Id(id.to_owned()))],
         body,
         summary: format!("change role {name}: {}", what.join("; ")),
-        change: "~",
+        change: Change::Update,
         makes: (current.name != *name).then(|| Key::Role(name.clone())),
         after,
     });
@@ -226,7 +227,7 @@ fn create_role(cx: &mut Context, role: &FileRole, renames: &[(Key, String, Strin
             permissions.len(),
             if permissions.len() == 1 { "" } else { "s" }
         ),
-        change: "+",
+        change: Change::Add,
         makes: Some(Key::Role(name.clone())),
         after: freed_by(renames, name),
     });

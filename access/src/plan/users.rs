@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::assign::{plan_role_list, Principal};
 use super::build::{Body, Draft, Phase, Ref};
+use super::Change;
 use super::{Context, Unmanaged};
 use crate::file::{user_key, FileUser};
 
@@ -48,7 +49,7 @@ pub fn plan_users(cx: &mut Context, users: &[FileUser]) {
                             current.unwrap_or("none"),
                             role.value
                         ),
-                        change: "~",
+                        change: Change::Update,
                         makes: None,
                         after: Vec::new(),
                     });

@@ -4,17 +4,19 @@
 
 mod types;
 
-use std::collections::BTreeMap;
-
 use js_sys::{Error as JsError, Reflect, JSON};
-use serde::Serialize;
+use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::apply::Outcome;
+use crate::assignment::{assignment_of, Subject};
 use crate::file::{self, FileError, Format};
 use crate::model::ItemError;
-use crate::plan::{Plan, PlanOptions};
-use crate::search::SearchIndex;
+use crate::organization::Organization;
+use crate::plan::{
+    plan_membership, plan_person, MembershipEdit, PersonEdit, Plan, PlanId, PlanOperation,
+    PlanOptions,
+};
 use crate::{answers, csv, Model};
 
 // The heap is Rust's default (dlmalloc), not the client's talc: `plan` allocates many small
@@ -72,13 +74,8 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
 /// ```
 #[wasm_bindgen]
 pub struct AccessModel {
-    model: Model,
-    /// The search keys, built on the first search after a change of names: users, groups or
-    /// roles added or replaced (not memberships or assignments, which hits read when returned).
-    index: Option<SearchIndex>,
-    /// Holders per role, for the search hits' details: counted on the first search after any
-    /// change.
-    holders: Option<BTreeMap<String, usize>>,
+    /// The model and its caches (which change makes which stale is decided there).
+    org: Organization,
 }
 
 impl Default for AccessModel {
@@ -87,37 +84,26 @@ impl Default for AccessModel {
     }
 }
 
+fn item_error(e: ItemError) -> JsValue {
+    error(&e.0)
+}
+
+fn from_json<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    serde_json::from_str(&to_json(value, what)?).map_err(|e| error(&format!("{what}: {e}")))
+}
+
 #[wasm_bindgen]
 impl AccessModel {
     /// An empty organization; the loader fills it.
     #[wasm_bindgen(constructor)]
     pub fn new() -> AccessModel {
         AccessModel {
-            model: Model::new(),
-            index: None,
-            holders: None,
+            org: Organization::new(),
         }
     }
 
-    fn changed(&mut self) -> &mut Model {
-        self.index = None;
-        self.holders = None;
-        &mut self.model
-    }
-
-    /// For member and assignment lists: they add a user or a role only when no list named it
-    /// yet (a new search key then); otherwise the keys stay.
-    fn filled(
-        &mut self,
-        change: impl FnOnce(&mut Model) -> Result<(), ItemError>,
-    ) -> Result<(), JsValue> {
-        let before = (self.model.users.len(), self.model.roles.len());
-        self.holders = None;
-        let result = change(&mut self.model);
-        if (self.model.users.len(), self.model.roles.len()) != before {
-            self.index = None;
-        }
-        result.map_err(|e| error(&e.0))
+    fn model(&self) -> &Model {
+        self.org.model()
     }
 
     /// Adds `users.list` items.
@@ -127,9 +113,9 @@ impl AccessModel {
         #[wasm_bindgen(unchecked_param_type = "readonly unknown[]")] items: JsValue,
     ) -> Result<(), JsValue> {
         let json = to_json(&items, "users")?;
-        self.changed()
-            .add_users_json(&json)
-            .map_err(|e| error(&e.0))
+        self.org
+            .change(|m| m.add_users_json(&json))
+            .map_err(item_error)
     }
 
     /// Adds `groups.list` items.
@@ -139,9 +125,9 @@ impl AccessModel {
         #[wasm_bindgen(unchecked_param_type = "readonly unknown[]")] items: JsValue,
     ) -> Result<(), JsValue> {
         let json = to_json(&items, "groups")?;
-        self.changed()
-            .add_groups_json(&json)
-            .map_err(|e| error(&e.0))
+        self.org
+            .change(|m| m.add_groups_json(&json))
+            .map_err(item_error)
     }
 
     /// Adds `roles.list` items.
@@ -151,9 +137,9 @@ impl AccessModel {
         #[wasm_bindgen(unchecked_param_type = "readonly unknown[]")] items: JsValue,
     ) -> Result<(), JsValue> {
         let json = to_json(&items, "roles")?;
-        self.changed()
-            .add_roles_json(&json)
-            .map_err(|e| error(&e.0))
+        self.org
+            .change(|m| m.add_roles_json(&json))
+            .map_err(item_error)
     }
 
     /// Sets a group's members: every `groups.users.list` item of that group.
@@ -164,7 +150,9 @@ impl AccessModel {
         #[wasm_bindgen(unchecked_param_type = "readonly unknown[]")] items: JsValue,
     ) -> Result<(), JsValue> {
         let json = to_json(&items, "group members")?;
-        self.filled(|m| m.set_group_members_json(group_id, &json))
+        self.org
+            .fill(|m| m.set_group_members_json(group_id, &json))
+            .map_err(item_error)
     }
 
     /// Sets a group's roles: every `groups.roles.list` item of that group.
@@ -175,7 +163,9 @@ impl AccessModel {
         #[wasm_bindgen(unchecked_param_type = "readonly unknown[]")] items: JsValue,
     ) -> Result<(), JsValue> {
         let json = to_json(&items, "group roles")?;
-        self.filled(|m| m.set_group_roles_json(group_id, &json))
+        self.org
+            .fill(|m| m.set_group_roles_json(group_id, &json))
+            .map_err(item_error)
     }
 
     /// Sets a user's roles: every `users.roles.list` item of that user. An item whose
@@ -187,38 +177,82 @@ impl AccessModel {
         #[wasm_bindgen(unchecked_param_type = "readonly unknown[]")] items: JsValue,
     ) -> Result<(), JsValue> {
         let json = to_json(&items, "user roles")?;
-        self.filled(|m| m.set_user_roles_json(user_id, &json))
+        self.org
+            .fill(|m| m.set_user_roles_json(user_id, &json))
+            .map_err(item_error)
     }
 
     /// The organization role, every role with its sources and the union of permissions of the
     /// user with this id or email; `null` when there is no such user.
     #[wasm_bindgen(js_name = accessOf, unchecked_return_type = "AccessOfAnswer | null")]
     pub fn access_of(&self, user: &str) -> Result<JsValue, JsValue> {
-        to_js(&answers::access_of(&self.model, user))
+        to_js(&answers::access_of(self.model(), user))
     }
 
     /// Every user who holds the role with this id or name, and how; `null` when there is none.
     #[wasm_bindgen(js_name = holdersOf, unchecked_return_type = "HoldersOfAnswer | null")]
     pub fn holders_of(&self, role: &str) -> Result<JsValue, JsValue> {
-        to_js(&answers::holders_of(&self.model, role))
+        to_js(&answers::holders_of(self.model(), role))
     }
 
     /// The group with this id or name: members, roles, SCIM flag; `null` when there is none.
     #[wasm_bindgen(unchecked_return_type = "GroupAnswer | null")]
     pub fn group(&self, group: &str) -> Result<JsValue, JsValue> {
-        to_js(&answers::group(&self.model, group))
+        to_js(&answers::group(self.model(), group))
     }
 
     /// Users by name or email, groups and roles by name; case- and accent-insensitive, best
     /// first (exact, prefix, word prefix, substring). `limit` defaults to 20.
-    #[wasm_bindgen(unchecked_return_type = "AccessSearchHit[]")]
+    #[wasm_bindgen(unchecked_return_type = "AccessHit[]")]
     pub fn search(&mut self, text: &str, limit: Option<u32>) -> Result<JsValue, JsValue> {
-        let model = &self.model;
-        let index = self.index.get_or_insert_with(|| SearchIndex::new(model));
-        let holders = self
-            .holders
-            .get_or_insert_with(|| answers::holder_counts(model));
-        to_js(&index.search(model, holders, text, limit.map_or(20, |l| l as usize)))
+        to_js(&self.org.search(text, limit.map_or(20, |l| l as usize)))
+    }
+
+    /// Builds the search keys now, if stale (a page calls it when idle, so that the first
+    /// keystroke does not pay for them).
+    #[wasm_bindgen(js_name = buildIndex)]
+    pub fn build_index(&mut self) {
+        self.org.build_index();
+    }
+
+    /// The user with this id, or else this email (any case): the one user lookup.
+    #[wasm_bindgen(unchecked_return_type = "AccessUserRow | null")]
+    pub fn user(&self, reference: &str) -> Result<JsValue, JsValue> {
+        to_js(&answers::user(self.model(), reference))
+    }
+
+    /// Whether `subject` (`{ user }` or `{ group }`) holds the role by a direct assignment, and
+    /// through which groups.
+    #[wasm_bindgen(js_name = assignmentOf, unchecked_return_type = "AssignmentOfAnswer")]
+    pub fn assignment_of(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "AssignmentSubject")] subject: JsValue,
+        #[wasm_bindgen(js_name = roleId)] role_id: &str,
+    ) -> Result<JsValue, JsValue> {
+        let subject: Subject = from_json(&subject, "subject")?;
+        to_js(&assignment_of(self.model(), &subject, role_id).map_err(|e| error(&e))?)
+    }
+
+    /// The plan that adds people to a group and removes others (ids or emails; the group by id
+    /// or name). Throws for a reference the organization does not have, naming the argument.
+    #[wasm_bindgen(js_name = planMembership, unchecked_return_type = "AccessPlan")]
+    pub fn plan_membership(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "MembershipEdit")] edit: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let edit: MembershipEdit = from_json(&edit, "the membership edit")?;
+        to_js(&plan_membership(self.model(), &edit).map_err(|e| error(&e.to_string()))?)
+    }
+
+    /// The plan of one person's change: organization role, groups joined and left, direct
+    /// roles assigned and unassigned. Throws for a reference the organization does not have.
+    #[wasm_bindgen(js_name = planPerson, unchecked_return_type = "AccessPlan")]
+    pub fn plan_person(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PersonEdit")] edit: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let edit: PersonEdit = from_json(&edit, "the person edit")?;
+        to_js(&plan_person(self.model(), &edit).map_err(|e| error(&e.to_string()))?)
     }
 
     /// Every user, or those with the organization role `organizationRole`, sorted by name.
@@ -227,13 +261,13 @@ impl AccessModel {
         &self,
         #[wasm_bindgen(js_name = organizationRole)] organization_role: Option<String>,
     ) -> Result<JsValue, JsValue> {
-        to_js(&answers::users(&self.model, organization_role.as_deref()))
+        to_js(&answers::users(self.model(), organization_role.as_deref()))
     }
 
     /// Counts over the organization.
     #[wasm_bindgen(unchecked_return_type = "AccessStats")]
     pub fn stats(&self) -> Result<JsValue, JsValue> {
-        to_js(&answers::stats(&self.model))
+        to_js(&answers::stats(self.model()))
     }
 
     /// The access file of the organization, as YAML (`"yaml"`, the default) or JSON.
@@ -250,7 +284,7 @@ impl AccessModel {
                 )))
             }
         };
-        Ok(file::dump(&self.model, format))
+        Ok(file::dump(self.model(), format))
     }
 
     /// The plan that makes the organization match the access file `text` (YAML or JSON).
@@ -270,7 +304,7 @@ impl AccessModel {
             .unwrap_or(false);
         let access_file = file::read_all(text).map_err(|e| file_errors(&e))?;
         to_js(&crate::plan::plan(
-            &self.model,
+            self.model(),
             &access_file,
             PlanOptions { prune },
         ))
@@ -283,14 +317,14 @@ impl AccessModel {
         &self,
         #[wasm_bindgen(unchecked_param_type = "'memberships' | 'assignments'")] kind: &str,
     ) -> Result<String, JsValue> {
-        csv::export(&self.model, kind).map_err(|e| error(&e))
+        csv::export(self.model(), kind).map_err(|e| error(&e))
     }
 
     /// The plan of CSV rows `group,email[,action]` (action `add`, the default, or `remove`) over
     /// the groups they name. Throws an `AccessFileError` with the line of the first bad row.
     #[wasm_bindgen(js_name = planCsv, unchecked_return_type = "AccessPlan")]
     pub fn plan_csv(&self, text: &str) -> Result<JsValue, JsValue> {
-        let plan = csv::plan_csv_all(&self.model, text).map_err(|e| file_errors(&e))?;
+        let plan = csv::plan_csv_all(self.model(), text).map_err(|e| file_errors(&e))?;
         to_js(&plan)
     }
 
@@ -311,6 +345,41 @@ impl AccessModel {
                     .map_err(|e| error(&format!("not outcomes: {e}")))?,
             ),
         };
-        crate::apply::apply(self.changed(), &plan, outcomes.as_deref()).map_err(|e| error(&e))
+        self.org
+            .change(|m| crate::apply::apply(m, &plan, outcomes.as_deref()))
+            .map_err(|e| error(&e))
+    }
+}
+
+/// Lowercase, accents folded: the one name folding, which search uses and every filter must.
+#[wasm_bindgen]
+pub fn fold(text: &str) -> String {
+    crate::search::fold(text)
+}
+
+/// `op` with every `{ from: i }` replaced by `ids[i]`: an id (a string), or a new index (a
+/// number); `{ missing: i }` for the first `i` with neither. The one `{ from }` resolution.
+#[wasm_bindgen(js_name = resolveOperation, unchecked_return_type = "ResolvedOperation")]
+pub fn resolve_operation(
+    #[wasm_bindgen(unchecked_param_type = "PlanOperation")] op: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "readonly (string | number | null)[]")] ids: JsValue,
+) -> Result<JsValue, JsValue> {
+    /// What operation i's `{ from: i }` becomes.
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Target {
+        Id(String),
+        Index(usize),
+    }
+    let op: PlanOperation = from_json(&op, "the operation")?;
+    let ids: Vec<Option<Target>> = from_json(&ids, "ids")?;
+    let lookup = |i: usize| match ids.get(i)? {
+        Some(Target::Id(id)) => Some(PlanId::Known(id.clone())),
+        Some(Target::Index(from)) => Some(PlanId::From { from: *from }),
+        None => None,
+    };
+    match crate::plan::resolve_operation(&op, lookup) {
+        Ok(op) => to_js(&serde_json::json!({ "operation": op })),
+        Err(u) => to_js(&serde_json::json!({ "missing": u.from })),
     }
 }

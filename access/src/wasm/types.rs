@@ -1,6 +1,8 @@
 //! The TypeScript types of the values the access module's exports take and return. The Rust
-//! side writes them with serde (`crate::answers`, `crate::plan`); this is their one declaration
-//! for TypeScript, checked by `tsc --strict` in the package build.
+//! side writes them with serde (`crate::answers`, `crate::plan`, …); this is their one
+//! declaration for TypeScript, checked by `tsc --strict` in the package build and held to what
+//! serde writes by `tests/boundary_types.rs` (every boundary type serialized, each variant, and
+//! type-checked against these declarations).
 
 use wasm_bindgen::prelude::*;
 
@@ -41,13 +43,33 @@ export interface GroupAnswer {
   scim: boolean;
 }
 
-/** One `search` result; higher `score` first (exact 4, prefix 3, word prefix 2, substring 1). */
-export interface AccessSearchHit {
-  kind: 'user' | 'group' | 'role';
-  id: string;
-  label: string;
-  detail: string;
-  score: number;
+/**
+ * One `search` result, with the facts a second line shows (the package words them); higher
+ * `score` first (exact 4, prefix 3, word prefix 2, substring 1).
+ */
+export type AccessHit = { id: string; label: string; score: number } & (
+  | { kind: 'user'; email: string | null; organizationRole: string | null; scim: boolean }
+  | { kind: 'group'; memberCount: number; scim: boolean }
+  | { kind: 'role'; predefined: boolean; permissionCount: number; holderCount: number }
+);
+
+/** `assignmentOf(subject, roleId)`: a direct assignment (one a plan may unassign), and the groups it comes through. */
+export interface AssignmentOfAnswer { direct: boolean; via: { kind: 'group'; id: string; name: string }[] }
+
+/** Whose assignment `assignmentOf` answers for: a user (id or email) or a group (id or name), exactly one. */
+export interface AssignmentSubject { user?: string; group?: string }
+
+/** `planMembership(edit)`: people (ids or emails) added to and removed from a group (id or name). */
+export interface MembershipEdit { group: string; add?: string[]; remove?: string[] }
+
+/** `planPerson(edit)`: one user's (id or email) organization role, groups (ids or names) and direct roles (ids or names). */
+export interface PersonEdit {
+  user: string;
+  organizationRole?: string;
+  addGroups?: string[];
+  removeGroups?: string[];
+  addRoles?: string[];
+  removeRoles?: string[];
 }
 
 /** One row of `users()`: a user with the organization role. */
@@ -71,6 +93,12 @@ export interface AccessStats {
 /** An id in a planned operation: known, or the `id` of the result of operation `from`. */
 export type PlanId = string | { from: number };
 
+/** The kind of change an operation makes: `+` adds, `-` removes, `~` changes. */
+export type PlanChange = '+' | '-' | '~';
+
+/** Why a plan is refused as a whole: `noOwnerLeft`, it would leave the organization with no owner. */
+export type PlanRefusal = 'noOwnerLeft';
+
 /** One operation of a plan: a row of the operation table, with its ids and body. */
 export interface PlanOperation {
   /** The operation's name in the table (`groups.users.create`, …). */
@@ -81,8 +109,8 @@ export interface PlanOperation {
   body: Record<string, unknown> | null;
   /** One line for people: `add ada@example.com to Engineering`. */
   summary: string;
-  /** `+` adds, `-` removes, `~` changes. */
-  change: '+' | '-' | '~';
+  /** `+` adds, `-` removes (run after the rest; already gone counts as done), `~` changes. */
+  change: PlanChange;
   /** The operations that must succeed first (indices in `operations`). */
   dependsOn: number[];
 }
@@ -96,18 +124,26 @@ export interface PlanUnmanaged { kind: 'user' | 'group' | 'role'; name: string; 
 /**
  * `plan(file)`: operations in a safe order (role changes and creates; group renames and creates;
  * adds; removals; deletes). A plan that would leave the organization with no owner is refused as a
- * whole: no operations, and the first `blocked` entry says so (subject `organization`).
+ * whole: no operations, `refused` says why, and the first `blocked` entry says so in words.
  */
 export interface AccessPlan {
   operations: PlanOperation[];
   blocked: PlanBlocked[];
   unmanaged: PlanUnmanaged[];
+  /** Why the plan is refused as a whole; null when it is not (older plans may leave it out). */
+  refused?: PlanRefusal | null;
 }
+
+/** How an operation ended. */
+export type AccessStatus = 'done' | 'failed' | 'skipped';
 
 /** The outcome of operation i of a plan, for `apply`: its result carries a created `id`. */
 export type AccessOutcome =
   | { status: 'done'; result?: { id?: string } | null }
-  | { status: 'failed' | 'skipped' };
+  | { status: 'failed' | 'skipped'; result?: null };
+
+/** `resolveOperation(op, ids)`: the operation with its `{ from }` ids replaced, or the first operation it needs that gave none. */
+export type ResolvedOperation = { operation: PlanOperation } | { missing: number };
 
 /**
  * Thrown by `plan` for a bad access file (`line` and `column` from 1) and by `planCsv` for a

@@ -11,8 +11,10 @@
  * already gone (404) is done, the organization being as the plan wants it.
  */
 import { callArguments, operation } from '../operations.js';
+import { resolveOperation } from '../../wasm/openai_admin_access.js';
 import { Pacer, pool } from './pacer.js';
 import { aborted, ambiguous, method, pacedClient, statusOf, type AdminClient } from './client.js';
+import { accessModuleNow, loadAccessModule } from './model.js';
 import type { AccessPlan, PlanId, PlanOperation } from './types.js';
 
 export type Outcome =
@@ -48,18 +50,17 @@ const CREATES: Record<string, { list: string; name: (body: Record<string, unknow
   'roles.create': { list: 'roles.list', name: (b) => b['role_name'] },
 };
 
-/** `{ from: i }` → the id in operation i's result. */
-function resolve(value: unknown, outcomes: (Outcome | undefined)[]): unknown {
-  if (Array.isArray(value)) return value.map((v) => resolve(v, outcomes));
-  if (value === null || typeof value !== 'object') return value;
-  const keys = Object.keys(value);
-  if (keys.length === 1 && keys[0] === 'from' && typeof (value as { from: unknown }).from === 'number') {
-    const o = outcomes[(value as { from: number }).from];
-    const id = o?.status === 'done' ? (o.result as { id?: unknown } | null)?.id : undefined;
-    if (typeof id !== 'string') throw new Error(`operation ${(value as { from: number }).from} gave no id`);
-    return id;
-  }
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, outcomes)]));
+/** The id in a done outcome's result, if it has one. */
+function resultId(o: Outcome | undefined): string | null {
+  const id = o?.status === 'done' ? (o.result as { id?: unknown } | null)?.id : undefined;
+  return typeof id === 'string' ? id : null;
+}
+
+/** `op` with its `{ from: i }` ids filled in from the results of the operations done (the core's one resolution). */
+function resolve(op: PlanOperation, outcomes: readonly (Outcome | undefined)[]): PlanOperation {
+  const resolved = resolveOperation(op, outcomes.map(resultId));
+  if ('missing' in resolved) throw new Error(`operation ${resolved.missing} gave no id`);
+  return resolved.operation;
 }
 
 /** The client call's arguments, in the official call shape (`callArguments`, operations.ts). */
@@ -90,8 +91,7 @@ async function create(client: AdminClient, op: PlanOperation, args: unknown[], s
 }
 
 async function runOne(client: AdminClient, op: PlanOperation, outcomes: (Outcome | undefined)[], signal?: AbortSignal): Promise<Outcome> {
-  const ids = resolve(op.ids, outcomes) as Record<string, PlanId>;
-  const body = resolve(op.body, outcomes) as Record<string, unknown> | null;
+  const { ids, body } = resolve(op, outcomes);
   const args = callArgumentsOf(op, ids, body);
   if (CREATES[op.operation]) return create(client, op, args, signal);
   for (let round = 0; ; round++) {
@@ -113,6 +113,7 @@ async function runOne(client: AdminClient, op: PlanOperation, outcomes: (Outcome
 export async function applyPlan(client: AdminClient, plan: AccessPlan, options: ApplyOptions = {}): Promise<Outcome[]> {
   const ops = plan?.operations;
   if (!Array.isArray(ops)) throw new TypeError('expected a plan: { operations: [...] }');
+  await loadAccessModule();
   const pacer = options.pacer ?? new Pacer({ concurrency: options.concurrency, maxRequestsPerSecond: options.maxRequestsPerSecond });
   const paced = pacedClient(client, pacer);
   const signal = options.signal;
@@ -174,30 +175,22 @@ export function retryPlan(plan: AccessPlan, outcomes: readonly Outcome[], indice
     if (!Number.isInteger(i) || i < 0 || i >= ops.length) throw new RangeError(`operation ${i} is not in the plan (0 to ${ops.length - 1})`);
     if (outcomes[i]?.status === 'done') throw new RangeError(`operation ${i} (${ops[i]!.summary}) is done: it is not sent again`);
   }
-  const need = (i: number, from: number): void => {
-    if (renumber.has(from) || outcomes[from]?.status === 'done') return;
-    throw new Error(`operation ${i} (${ops[i]!.summary}) needs operation ${from} (${ops[from]?.summary ?? '?'}), which did not succeed`);
+  const need = (i: number, from: number): Error | undefined => {
+    if (renumber.has(from) || outcomes[from]?.status === 'done') return undefined;
+    return new Error(`operation ${i} (${ops[i]!.summary}) needs operation ${from} (${ops[from]?.summary ?? '?'}), which did not succeed`);
   };
-  const fill = (i: number, value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map((v) => fill(i, v));
-    if (value === null || typeof value !== 'object') return value;
-    const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0] === 'from' && typeof (value as { from: unknown }).from === 'number') {
-      const from = (value as { from: number }).from;
-      need(i, from);
-      return renumber.has(from) ? { from: renumber.get(from) } : resolve(value, outcomes as Outcome[]);
-    }
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(i, v)]));
-  };
+  accessModuleNow('retryPlan');
+  // What `{ from: j }` becomes: j's new index when it is sent again, else the id it gave.
+  const targets = ops.map((_, j) => renumber.get(j) ?? resultId(outcomes[j]));
   const operations = chosen.map((i) => {
     const op = ops[i]!;
-    for (const d of op.dependsOn ?? []) need(i, d);
-    return {
-      ...op,
-      ids: fill(i, op.ids) as Record<string, PlanId>,
-      body: fill(i, op.body) as Record<string, unknown> | null,
-      dependsOn: (op.dependsOn ?? []).filter((d) => renumber.has(d)).map((d) => renumber.get(d)!),
-    };
+    for (const d of op.dependsOn ?? []) {
+      const missing = need(i, d);
+      if (missing) throw missing;
+    }
+    const resolved = resolveOperation(op, targets);
+    if ('missing' in resolved) throw need(i, resolved.missing) ?? new Error(`operation ${resolved.missing} gave no id`);
+    return { ...resolved.operation, dependsOn: (op.dependsOn ?? []).filter((d) => renumber.has(d)).map((d) => renumber.get(d)!) };
   });
-  return { operations, blocked: [], unmanaged: [] };
+  return { operations, blocked: [], unmanaged: [], refused: null };
 }

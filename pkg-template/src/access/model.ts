@@ -2,14 +2,28 @@
  * The organization in memory: the wasm access model, loaded on first use (its own module, so a
  * page that imports only `openai-admin-wasm` downloads none of it), and the three calls.
  */
-import { AccessModel } from '../../wasm/openai_admin_access.js';
+import { AccessModel, fold, type AccessOutcome } from '../../wasm/openai_admin_access.js';
 import { applyPlan as runPlan, type ApplyOptions, type Outcome } from './apply.js';
 import { loadInto, type LoadOptions, type LoadStats, type Progress } from './load.js';
+import { hitDetail } from './text.js';
 import type { AdminClient } from './client.js';
-import type { AccessOfAnswer, AccessPlan, AccessSearchHit, AccessStats, AccessUserRow, GroupAnswer, HoldersOfAnswer } from './types.js';
+import type {
+  AccessOfAnswer,
+  AccessPlan,
+  AccessSearchHit,
+  AccessStats,
+  AccessUserRow,
+  AssignmentOfAnswer,
+  AssignmentSubject,
+  GroupAnswer,
+  HoldersOfAnswer,
+  MembershipEdit,
+  PersonEdit,
+} from './types.js';
 
 let loader: (() => Promise<void> | void) | undefined;
 let ready: Promise<void> | undefined;
+let loaded = false;
 
 /** @internal Set by the entry point: how this runtime instantiates the access module. */
 export function setAccessLoader(load: () => Promise<void> | void): void {
@@ -18,8 +32,31 @@ export function setAccessLoader(load: () => Promise<void> | void): void {
 
 /** Instantiates the access module once. */
 export function loadAccessModule(): Promise<void> {
-  ready ??= Promise.resolve().then(() => loader?.());
+  ready ??= Promise.resolve()
+    .then(() => loader?.())
+    .then(() => {
+      loaded = loader !== undefined;
+    });
   return ready;
+}
+
+/**
+ * @internal For a synchronous call that needs the access module (`retryPlan`): instantiates it
+ * now where the runtime compiles synchronously (Node); elsewhere it must have been loaded (an
+ * organization's load or `applyPlan` did), or this throws, naming `what`.
+ */
+export function accessModuleNow(what: string): void {
+  if (loaded) return;
+  if (loader !== undefined && ready === undefined) {
+    const started = loader();
+    if (!(started instanceof Promise)) {
+      loaded = true;
+      ready = Promise.resolve();
+      return;
+    }
+    ready = started.then(() => void (loaded = true));
+  }
+  throw new Error(`${what} needs the access module: load an organization or call applyPlan first`);
 }
 
 /**
@@ -73,9 +110,44 @@ export class Organization {
   group(ref: string): GroupAnswer | null {
     return this.model.group(ref);
   }
-  /** Users, groups and roles matching `text`, case- and accent-insensitive, best first. */
+  /** Users, groups and roles matching `text`, case- and accent-insensitive, best first, each with its facts and their `detail` line. */
   search(text: string, limit?: number): AccessSearchHit[] {
-    return this.model.search(text, limit);
+    return this.model.search(text, limit).map((hit) => ({ ...hit, detail: hitDetail(hit) }));
+  }
+  /** Builds the search keys now if names changed since (call it when idle: the first search then pays nothing). */
+  buildIndex(): void {
+    this.model.buildIndex();
+  }
+  /** The user with this id, or else this email (any case): the one user lookup the planner and CSV use too. */
+  user(idOrEmail: string): AccessUserRow | null {
+    return this.model.user(idOrEmail);
+  }
+  /** Whether a user or a group holds the role by a direct assignment (one a plan may unassign), and through which groups. */
+  assignmentOf(subject: AssignmentSubject, roleId: string): AssignmentOfAnswer {
+    return this.model.assignmentOf(subject, roleId);
+  }
+  /**
+   * Lowercased, accents folded: the one name folding. Search uses it; a filter compares
+   * `org.fold(name).includes(org.fold(query))`.
+   */
+  fold(text: string): string {
+    return fold(text);
+  }
+  /**
+   * The plan that adds people to a group and removes others (ids or emails; the group by id or
+   * name), made by the same planner as a file's plan (SCIM groups blocked). Throws an `Error`
+   * naming the argument (`group`, `add[1]`, …) for a reference the organization does not have.
+   */
+  planMembership(edit: MembershipEdit): AccessPlan {
+    return this.model.planMembership(edit);
+  }
+  /**
+   * The plan of one person's change: organization role, groups joined and left, direct roles
+   * assigned and unassigned. The last-owner floor and the SCIM rules apply (`refused`, `blocked`).
+   * Throws an `Error` naming the argument for a reference the organization does not have.
+   */
+  planPerson(edit: PersonEdit): AccessPlan {
+    return this.model.planPerson(edit);
   }
   /** Every user with the organization role, sorted by name; only those of `organizationRole` when given. */
   users(organizationRole?: string): AccessUserRow[] {
@@ -110,7 +182,7 @@ export class Organization {
 }
 
 /** An outcome as the model reads it (the error object stays out). */
-function forModel(o: Outcome): { status: 'done'; result?: { id?: string } | null } | { status: 'failed' | 'skipped' } {
+function forModel(o: Outcome): AccessOutcome {
   if (o.status !== 'done') return { status: o.status };
   const id = (o.result as { id?: unknown } | null)?.id;
   return { status: 'done', result: typeof id === 'string' ? { id } : null };

@@ -1,0 +1,234 @@
+//! The access module's TypeScript declarations (`src/wasm/types.rs`) held to what serde writes
+//! and reads: every boundary type is produced by the code that ships (each enum variant at least
+//! once; an exhaustive `match` makes a new variant a compile error here), written out as typed
+//! TypeScript constants, and type-checked with `tsc --strict` against the declarations. A field
+//! added, renamed or removed on either side fails: an object literal may carry no property its
+//! type lacks, and must carry every one it requires. The inputs (`MembershipEdit`, `PersonEdit`,
+//! the `assignmentOf` subject) go the other way: one value with every field, type-checked as the
+//! declared type and read by serde with unknown fields denied.
+
+#[cfg(test)]
+mod boundary {
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    use openai_admin_access::apply::{Outcome, Status};
+    use openai_admin_access::assignment::{assignment_of, Subject};
+    use openai_admin_access::file::read;
+    use openai_admin_access::organization::Organization;
+    use openai_admin_access::plan::{
+        plan, Change, MembershipEdit, PersonEdit, PlanOptions, Refusal,
+    };
+    use openai_admin_access::{answers, Model};
+    use serde::Serialize;
+    use serde_json::{json, Value};
+
+    fn every_change() -> Vec<Change> {
+        let all = vec![Change::Add, Change::Remove, Change::Update];
+        for c in &all {
+            match c {
+                Change::Add | Change::Remove | Change::Update => {}
+            }
+        }
+        all
+    }
+
+    fn every_status() -> Vec<Status> {
+        let all = vec![Status::Done, Status::Failed, Status::Skipped];
+        for s in &all {
+            match s {
+                Status::Done | Status::Failed | Status::Skipped => {}
+            }
+        }
+        all
+    }
+
+    fn every_refusal() -> Vec<Refusal> {
+        let all = vec![Refusal::NoOwnerLeft];
+        for r in &all {
+            match r {
+                Refusal::NoOwnerLeft => {}
+            }
+        }
+        all
+    }
+
+    fn model() -> Model {
+        let mut m = Model::new();
+        m.add_users_json(
+            r#"[{"id":"u1","name":"Ada","email":"ada@example.com","role":"owner"},
+                {"id":"u2","email":"bob@example.com","role":"reader","is_scim_managed":true},
+                {"id":"u3","user":{"name":"Cy"}}]"#,
+        )
+        .unwrap();
+        m.add_groups_json(
+            r#"[{"id":"g1","name":"Ops"},{"id":"g2","name":"Idp","is_scim_managed":true}]"#,
+        )
+        .unwrap();
+        m.add_roles_json(
+            r#"[{"id":"r1","name":"Auditor","description":"reads","permissions":["api.groups.read"]},
+                {"id":"r2","name":"Owner","predefined_role":true}]"#,
+        )
+        .unwrap();
+        m.set_group_members_json("g1", r#"[{"id":"u1"},{"id":"u2"}]"#)
+            .unwrap();
+        m.set_group_roles_json("g1", r#"[{"id":"r1","name":"Auditor"}]"#)
+            .unwrap();
+        m.set_user_roles_json(
+            "u1",
+            r#"[{"id":"r1","name":"Auditor","assignment_sources":[
+                {"principal_type":"user","principal_id":"u1"},{"principal_type":"group","principal_id":"g1"}]}]"#,
+        )
+        .unwrap();
+        m
+    }
+
+    /// `const name: Type[] = [...values];`
+    fn constant<T: Serialize>(name: &str, ty: &str, values: &[T]) -> String {
+        let json = serde_json::to_string_pretty(values).unwrap();
+        format!("export const {name}: {ty}[] = {json};\n")
+    }
+
+    /// The declarations between `r#"` and `"#` of `src/wasm/types.rs`.
+    fn declarations(root: &Path) -> String {
+        let text = std::fs::read_to_string(root.join("src/wasm/types.rs")).unwrap();
+        let start = text.find("r#\"").expect("a raw string") + 3;
+        let end = text.rfind("\"#").expect("its end");
+        text[start..end].to_owned()
+    }
+
+    fn tsc(workspace: &Path) -> PathBuf {
+        let tsc = workspace.join("node_modules/.bin/tsc");
+        assert!(
+            tsc.exists(),
+            "{} is missing: run `npm ci` at the workspace root",
+            tsc.display()
+        );
+        tsc
+    }
+
+    #[test]
+    fn declarations_match_what_serde_writes_and_reads() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let workspace = root.parent().unwrap();
+        let m = model();
+        let mut ts = String::from("import type * as T from './types.js';\n");
+
+        ts += &constant(
+            "accessOf",
+            "T.AccessOfAnswer",
+            &["u1", "u2", "u3"].map(|u| answers::access_of(&m, u).unwrap()),
+        );
+        ts += &constant(
+            "holdersOf",
+            "T.HoldersOfAnswer",
+            &[answers::holders_of(&m, "r1").unwrap()],
+        );
+        ts += &constant(
+            "group",
+            "T.GroupAnswer",
+            &[answers::group(&m, "g1").unwrap()],
+        );
+        ts += &constant("users", "T.AccessUserRow", &answers::users(&m, None));
+        ts += &constant(
+            "user",
+            "T.AccessUserRow",
+            &[answers::user(&m, "bob@example.com")],
+        );
+        ts += &constant("stats", "T.AccessStats", &[answers::stats(&m)]);
+        let mut org = Organization::new();
+        org.change(|o| *o = m.clone());
+        let hits: Vec<Value> = ["ada", "bob", "ops", "auditor"]
+            .iter()
+            .flat_map(|q| org.search(q, 5))
+            .map(|h| serde_json::to_value(h).unwrap())
+            .collect();
+        let kinds: Vec<&str> = hits.iter().filter_map(|h| h["kind"].as_str()).collect();
+        for kind in ["user", "group", "role"] {
+            assert!(kinds.contains(&kind), "a {kind} hit: {kinds:?}");
+        }
+        ts += &constant("hits", "T.AccessHit", &hits);
+        let subject = |user: Option<&str>, group: Option<&str>| Subject {
+            user: user.map(str::to_owned),
+            group: group.map(str::to_owned),
+        };
+        ts += &constant(
+            "assignments",
+            "T.AssignmentOfAnswer",
+            &[
+                assignment_of(&m, &subject(Some("u1"), None), "r1").unwrap(),
+                assignment_of(&m, &subject(None, Some("g1")), "r1").unwrap(),
+            ],
+        );
+
+        // Plans: every change kind, `{ from }` ids, blocked and unmanaged entries, a refusal.
+        let file = read(
+            "roles:\n  Writer:\n    permissions: [api.groups.write]\n  Auditor:\n    id: r1\n    description: new\n\
+             groups:\n  New:\n    members: [ada@example.com]\n    roles: [Writer]\n  Idp:\n    members: [ada@example.com]\n  Ops:\n    members: []\n",
+        )
+        .unwrap();
+        let full = plan(&m, &file, PlanOptions { prune: false });
+        let refused = plan(
+            &m,
+            &read("users:\n  ada@example.com:\n    role: reader\n").unwrap(),
+            PlanOptions::default(),
+        );
+        let mut changes: Vec<Change> = full.operations.iter().map(|o| o.change).collect();
+        changes.sort_by_key(|c| format!("{c:?}"));
+        changes.dedup();
+        assert_eq!(changes.len(), every_change().len(), "{changes:?}");
+        assert!(full.operations.iter().any(|o| o
+            .ids
+            .values()
+            .any(|i| matches!(i, openai_admin_access::plan::PlanId::From { .. }))));
+        assert!(!full.blocked.is_empty() && !full.unmanaged.is_empty());
+        assert_eq!(refused.refused, every_refusal().first().copied());
+        ts += &constant("plans", "T.AccessPlan", &[full, refused]);
+        let outcomes: Vec<Outcome> = every_status()
+            .into_iter()
+            .map(|status| Outcome {
+                status,
+                result: (status == Status::Done).then(|| json!({ "id": "g9" })),
+            })
+            .collect();
+        ts += &constant("outcomes", "T.AccessOutcome", &outcomes);
+
+        // Inputs: one value with every field, checked by tsc as the declared type and read by serde.
+        let membership = json!({ "group": "Ops", "add": ["ada@example.com"], "remove": ["u2"] });
+        let person = json!({
+            "user": "u2", "organizationRole": "owner", "addGroups": ["Ops"], "removeGroups": ["g2"],
+            "addRoles": ["Auditor"], "removeRoles": ["r2"]
+        });
+        let who = json!({ "user": "u1", "group": "g1" });
+        serde_json::from_value::<MembershipEdit>(membership.clone()).expect("MembershipEdit reads");
+        serde_json::from_value::<PersonEdit>(person.clone()).expect("PersonEdit reads");
+        serde_json::from_value::<Subject>(who.clone()).expect("the subject reads");
+        ts += &constant("membership", "T.MembershipEdit", &[membership]);
+        ts += &constant("person", "T.PersonEdit", &[person]);
+        ts += &constant("subject", "T.AssignmentSubject", &[who]);
+
+        let dir = workspace.join("target/access-boundary-types");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("types.d.ts"), declarations(root)).unwrap();
+        std::fs::write(dir.join("samples.ts"), ts).unwrap();
+        let out = Command::new(tsc(workspace))
+            .args([
+                "--strict",
+                "--noEmit",
+                "--exactOptionalPropertyTypes",
+                "--target",
+                "es2022",
+                "--module",
+                "nodenext",
+            ])
+            .arg(dir.join("samples.ts"))
+            .output()
+            .expect("tsc runs");
+        assert!(
+            out.status.success(),
+            "the declarations and what serde writes differ:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
