@@ -17,8 +17,8 @@ cargo build --release --target wasm32-unknown-unknown --lib
 cargo build --profile access-release --target wasm32-unknown-unknown --lib -p openai-admin-access
 rm -rf "$stage" pkg
 mkdir -p "$stage/wasm" pkg
-# The client is built for size (release, -Oz); the access module for speed (access-release, -O3).
-for build in openai_admin_wasm:release:-Oz openai_admin_access:access-release:-O3; do
+# Both are built for size (-Oz); the access module with its own profile (access-release).
+for build in openai_admin_wasm:release:-Oz openai_admin_access:access-release:-Oz; do
   IFS=: read -r module profile opt <<<"$build"
   wasm-bindgen --target web --out-dir "$stage/wasm" --remove-name-section --remove-producers-section \
     "target/wasm32-unknown-unknown/$profile/$module.wasm"

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::file::{user_key, AccessFile, FileError, FileGroup, Pos, Spanned};
 use crate::plan::{plan, Plan, PlanOptions};
+use crate::sort::{set_of, sort, sort_by};
 use crate::Model;
 
 fn write(rows: &[Vec<&str>]) -> Result<String, String> {
@@ -25,7 +26,7 @@ pub fn export(model: &Model, kind: &str) -> Result<String, String> {
         model.users.get(id).map_or(id.as_str(), user_key)
     }
     let mut groups: Vec<_> = model.groups().collect();
-    groups.sort_by(|a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
+    sort_by(&mut groups, |a, b| (&a.name, &a.id).cmp(&(&b.name, &b.id)));
     match kind {
         "memberships" => {
             let mut rows = vec![vec!["group", "email"]];
@@ -34,7 +35,7 @@ pub fn export(model: &Model, kind: &str) -> Result<String, String> {
                     .members_of(&group.id)
                     .map(|id| user_label(model, id))
                     .collect();
-                emails.sort_unstable();
+                sort(&mut emails);
                 rows.extend(emails.into_iter().map(|e| vec![group.name.as_str(), e]));
             }
             write(&rows)
@@ -249,7 +250,7 @@ pub fn plan_csv_all(model: &Model, text: &str) -> Result<Plan, Vec<FileError>> {
     let mut groups = Vec::new();
     for id in order {
         let (name, line, rows) = &changes[&id];
-        let mut members: BTreeSet<&String> = model.members_of(&id).collect();
+        let mut members: BTreeSet<&String> = set_of(model.members_of(&id));
         for (user, (add, _)) in rows {
             if *add {
                 members.insert(user);

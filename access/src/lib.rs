@@ -20,6 +20,7 @@ pub mod file;
 pub mod model;
 pub mod plan;
 pub mod search;
+mod sort;
 
 #[cfg(target_arch = "wasm32")]
 #[doc(hidden)]

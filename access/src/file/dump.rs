@@ -8,6 +8,7 @@ use serde_json::{json, Map, Value};
 
 use super::Format;
 use crate::model::User;
+use crate::sort::{map_of, sort};
 use crate::Model;
 
 /// How a user is named in the file: the email, or the id when the API gave no email.
@@ -34,9 +35,9 @@ fn document(model: &Model) -> Value {
             .members_of(&group.id)
             .map(|id| model.users.get(id).map_or(id.as_str(), user_key))
             .collect();
-        members.sort_unstable();
+        sort(&mut members);
         let mut assigned: Vec<String> = model.roles_of_group(&group.id).map(role_name).collect();
-        assigned.sort_unstable();
+        sort(&mut assigned);
         groups.insert(
             group.name.clone(),
             json!({ "id": group.id, "members": members, "roles": assigned }),
@@ -45,7 +46,7 @@ fn document(model: &Model) -> Value {
     let mut users = Map::new();
     for user in model.users.values() {
         let mut assigned: Vec<String> = model.direct_roles(&user.id).map(role_name).collect();
-        assigned.sort_unstable();
+        sort(&mut assigned);
         let mut entry = Map::new();
         if let Some(role) = &user.role {
             entry.insert("role".into(), json!(role));
@@ -77,7 +78,7 @@ pub fn dump(model: &Model, format: Format) -> String {
                     continue;
                 }
                 let _ = writeln!(out, "{section}:");
-                let sorted: BTreeMap<&String, &Value> = entries.iter().collect();
+                let sorted: BTreeMap<&String, &Value> = map_of(entries);
                 for (name, entry) in sorted {
                     let _ = writeln!(out, "  {}:", scalar(name));
                     let Value::Object(fields) = entry else {
