@@ -17,13 +17,15 @@ use super::tree::{Node, Pos, Value};
 /// The tree of `text` when it is in the subset (`None`: read it with the general scanner). An
 /// empty text, or one with comments only, is left to the general scanner too.
 pub(super) fn parse(text: &str) -> Option<Node> {
+    let ascii = text.is_ascii();
     if text.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f)
-        || (!text.is_ascii() && text.chars().any(unusual))
+        || (!ascii && text.chars().any(unusual))
     {
         return None;
     }
     let mut r = Reader {
         text,
+        ascii,
         b: text.as_bytes(),
         at: 0,
         line: 1,
@@ -63,6 +65,8 @@ const MAX_KEY_BYTES: usize = 1000;
 
 struct Reader<'a> {
     text: &'a str,
+    /// Whether every character is one byte (a column is then a byte offset).
+    ascii: bool,
     b: &'a [u8],
     /// The next byte.
     at: usize,
@@ -85,9 +89,14 @@ impl Reader<'_> {
     }
 
     fn pos(&self) -> Pos {
+        let column = if self.ascii {
+            self.at - self.line_start
+        } else {
+            self.text[self.line_start..self.at].chars().count()
+        };
         Pos {
             line: self.line,
-            column: self.text[self.line_start..self.at].chars().count() + 1,
+            column: column + 1,
         }
     }
 
