@@ -6,7 +6,11 @@
 //! errors. So this reader never decides an error; it only skips the general scanner, which took
 //! most of `plan`'s time in the size-tuned module (ARCHITECTURE.md, "access").
 //!
-//! Out of the subset: tabs, carriage returns, document markers and directives, anchors,
+//! Line breaks are `\n` or `\r\n` (a file saved on Windows): a `\r` before a `\n` ends a line
+//! and is never part of a value nor before a position on its line, so such a text is read
+//! without its `\r`s and gives the same tree.
+//!
+//! Out of the subset: tabs, other carriage returns, document markers and directives, anchors,
 //! aliases, tags, block scalars (`|`, `>`), multi-line scalars, complex keys (`?`), plain
 //! scalars with `:` or `#` in them or starting with an indicator, escapes beyond JSON's,
 //! empty or single-pair flow entries, flow collections nested deeper than 32, and keys over
@@ -17,6 +21,11 @@ use super::tree::{Node, Pos, Value};
 /// The tree of `text` when it is in the subset (`None`: read it with the general scanner). An
 /// empty text, or one with comments only, is left to the general scanner too.
 pub(super) fn parse(text: &str) -> Option<Node> {
+    if text.contains('\r') {
+        let lf = text.replace("\r\n", "\n");
+        // A `\r` alone is a line break of its own: left to the general scanner.
+        return if lf.contains('\r') { None } else { parse(&lf) };
+    }
     let ascii = text.is_ascii();
     if text.bytes().any(|b| (b < 0x20 && b != b'\n') || b == 0x7f)
         || (!ascii && text.chars().any(unusual))
