@@ -338,37 +338,47 @@ impl Reader<'_> {
         }
     }
 
-    fn open(&mut self) -> Option<Pos> {
+    /// A flow collection, `at` on its opening bracket: `entry` reads each entry up to the `,`
+    /// or the `close` after it; lines start at column `min` or further. Its position.
+    fn flow(
+        &mut self,
+        min: usize,
+        close: u8,
+        mut entry: impl FnMut(&mut Self) -> Option<()>,
+    ) -> Option<Pos> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return None;
         }
         let pos = self.pos();
         self.at += 1;
-        Some(pos)
-    }
-
-    /// `[a, b]`, `at` on its `[`; lines start at column `min` or further.
-    fn flow_seq(&mut self, min: usize) -> Option<Node> {
-        let pos = self.open()?;
-        let mut items = Vec::new();
         self.flow_space(min)?;
-        if self.peek() != b']' {
+        if self.peek() != close {
             loop {
-                items.push(self.flow_node(min)?);
+                entry(self)?;
                 self.flow_space(min)?;
                 match self.peek() {
                     b',' => {
                         self.at += 1;
                         self.flow_space(min)?;
                     }
-                    b']' => break,
+                    c if c == close => break,
                     _ => return None,
                 }
             }
         }
         self.at += 1;
         self.depth -= 1;
+        Some(pos)
+    }
+
+    /// `[a, b]`, `at` on its `[`; lines start at column `min` or further.
+    fn flow_seq(&mut self, min: usize) -> Option<Node> {
+        let mut items = Vec::new();
+        let pos = self.flow(min, b']', |r| {
+            items.push(r.flow_node(min)?);
+            Some(())
+        })?;
         Some(Node {
             value: Value::List(items),
             pos,
@@ -377,50 +387,36 @@ impl Reader<'_> {
 
     /// `{a: b, "c": d}`, `at` on its `{`; lines start at column `min` or further.
     fn flow_map(&mut self, min: usize) -> Option<Node> {
-        let pos = self.open()?;
         let mut entries = Vec::new();
-        self.flow_space(min)?;
-        if self.peek() != b'}' {
-            loop {
-                let start = self.at;
-                let (key, quoted) = match self.peek() {
-                    b'"' => (self.double_quoted()?, true),
-                    b'\'' => (self.single_quoted()?, true),
-                    _ => (self.plain(true)?, false),
-                };
-                self.skip_spaces();
-                // After a plain key, `:` needs a space; after a quoted one (JSON), not.
-                let next = self.peek_at(self.at + 1);
-                if self.at - start > MAX_KEY_BYTES
-                    || self.peek() != b':'
-                    || !(quoted || next == b' ')
-                {
-                    return None;
-                }
-                self.at += 1;
-                self.skip_spaces();
-                if matches!(self.peek(), b'\n' | b'#' | b',' | b'}' | 0) {
-                    return None;
-                }
-                let value = self.flow_node(min)?;
-                entries.push((key, value));
-                self.flow_space(min)?;
-                match self.peek() {
-                    b',' => {
-                        self.at += 1;
-                        self.flow_space(min)?;
-                    }
-                    b'}' => break,
-                    _ => return None,
-                }
-            }
-        }
-        self.at += 1;
-        self.depth -= 1;
+        let pos = self.flow(min, b'}', |r| {
+            let key = r.flow_key()?;
+            entries.push((key, r.flow_node(min)?));
+            Some(())
+        })?;
         Some(Node {
             value: Value::Map(entries),
             pos,
         })
+    }
+
+    /// A key of a flow mapping, `at` left on its value.
+    fn flow_key(&mut self) -> Option<Node> {
+        let start = self.at;
+        let (key, quoted) = match self.peek() {
+            b'"' => (self.double_quoted()?, true),
+            b'\'' => (self.single_quoted()?, true),
+            _ => (self.plain(true)?, false),
+        };
+        self.skip_spaces();
+        // After a plain key, `:` needs a space; after a quoted one (JSON), not.
+        let next = self.peek_at(self.at + 1);
+        if self.at - start > MAX_KEY_BYTES || self.peek() != b':' || !(quoted || next == b' ') {
+            return None;
+        }
+        self.at += 1;
+        self.skip_spaces();
+        // No value, or one on the next line: left to the general scanner.
+        (!matches!(self.peek(), b'\n' | b'#' | b',' | b'}' | 0)).then_some(key)
     }
 }
 

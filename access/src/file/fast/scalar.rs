@@ -55,17 +55,22 @@ impl Reader<'_> {
         Some(Node { value, pos })
     }
 
+    /// Appends the text up to the next byte `stop` accepts (or the end) to `out`.
+    fn copy_until(&mut self, out: &mut String, stop: fn(u8) -> bool) {
+        let start = self.at;
+        while self.at < self.b.len() && !stop(self.b[self.at]) {
+            self.at += 1;
+        }
+        out.push_str(&self.text[start..self.at]);
+    }
+
     /// `'…'` on one line, `''` for a quote.
     pub(super) fn single_quoted(&mut self) -> Option<Node> {
         let pos = self.pos();
         self.at += 1;
         let mut out = String::new();
         loop {
-            let start = self.at;
-            while !matches!(self.peek(), b'\'' | b'\n' | 0) {
-                self.at += 1;
-            }
-            out.push_str(&self.text[start..self.at]);
+            self.copy_until(&mut out, |b| matches!(b, b'\'' | b'\n'));
             if self.peek() != b'\'' {
                 return None;
             }
@@ -88,11 +93,7 @@ impl Reader<'_> {
         self.at += 1;
         let mut out = String::new();
         loop {
-            let start = self.at;
-            while !matches!(self.peek(), b'"' | b'\\' | b'\n' | 0) {
-                self.at += 1;
-            }
-            out.push_str(&self.text[start..self.at]);
+            self.copy_until(&mut out, |b| matches!(b, b'"' | b'\\' | b'\n'));
             match self.peek() {
                 b'"' => break,
                 b'\\' => {
