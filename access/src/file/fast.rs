@@ -13,7 +13,7 @@
 //! Out of the subset: tabs, other carriage returns, document markers and directives, anchors,
 //! aliases, tags, block scalars (`|`, `>`), multi-line scalars, complex keys (`?`), plain
 //! scalars with `:` or `#` in them or starting with an indicator, escapes beyond JSON's,
-//! empty or single-pair flow entries, flow collections nested deeper than 32, and keys over
+//! empty or single-pair flow entries, collections nested deeper than 32, and keys over
 //! 1,000 bytes.
 
 use super::tree::{Node, Pos, Value};
@@ -66,7 +66,7 @@ fn unusual(c: char) -> bool {
     )
 }
 
-/// The deepest nesting of flow collections read here.
+/// The deepest nesting of collections read here (the reader recurses).
 const MAX_DEPTH: usize = 32;
 
 /// The longest key read here (YAML limits an implicit key to 1,024 characters).
@@ -83,7 +83,7 @@ struct Reader<'a> {
     line: usize,
     /// Where that line starts.
     line_start: usize,
-    /// Open flow collections.
+    /// Open collections.
     depth: usize,
 }
 
@@ -185,6 +185,10 @@ impl Reader<'_> {
     /// A block mapping whose keys are at column `indent` (from 0); `at` is its first key. Ends
     /// with `at` on the first content line indented less (or at the end of the text).
     fn block_map(&mut self, indent: usize) -> Option<Node> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return None;
+        }
         let pos = self.pos();
         let mut entries = Vec::new();
         loop {
@@ -222,6 +226,7 @@ impl Reader<'_> {
                 return None;
             }
         }
+        self.depth -= 1;
         Some(Node {
             value: Value::Map(entries),
             pos,

@@ -118,6 +118,22 @@ fn leaves_the_rest_of_yaml_to_the_events() {
 }
 
 #[test]
+fn deep_nesting_is_left_to_the_events() {
+    let nested = |levels: usize| {
+        (0..levels)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .collect::<String>()
+    };
+    assert!(same(&nested(30)).is_some());
+    assert!(same(&nested(40)).is_none());
+    // Deep enough to overflow a recursive reader's stack without the limit.
+    assert!(parse(&nested(3_000)).is_none());
+    let flow = |levels: usize| format!("a: {}{}\n", "[".repeat(levels), "]".repeat(levels));
+    assert!(same(&flow(30)).is_some());
+    assert!(parse(&flow(100_000)).is_none());
+}
+
+#[test]
 fn positions_count_characters() {
     let root = same("users:\n  \"é\": {role: ñ}\n").expect("read fast");
     let text = format!("{root:?}");
