@@ -17,8 +17,8 @@ cargo build --release --target wasm32-unknown-unknown --lib
 cargo build --profile access-release --target wasm32-unknown-unknown --lib -p openai-admin-access
 rm -rf "$stage" pkg
 mkdir -p "$stage/wasm" pkg
-# The client is built for size (release, -Oz); the access module for speed (access-release, -O3).
-for build in openai_admin_wasm:release:-Oz openai_admin_access:access-release:-O3; do
+# Both are built for size (-Oz); the access module with its own profile (access-release).
+for build in openai_admin_wasm:release:-Oz openai_admin_access:access-release:-Oz; do
   IFS=: read -r module profile opt <<<"$build"
   wasm-bindgen --target web --out-dir "$stage/wasm" --remove-name-section --remove-producers-section \
     "target/wasm32-unknown-unknown/$profile/$module.wasm"
@@ -78,3 +78,10 @@ www_bytes=$(cat $(find pkg/www -type f) | wc -c)
 www_gz=$(tar -C pkg -cf - www | gzip -9c | wc -c)
 echo "console page (pkg/www): ${www_bytes} B, ${www_gz} B gzip"
 echo "access module: ${access_wasm_gz} B wasm + ${access_js_gz} B glue = $((access_wasm_gz + access_js_gz)) B gzip (not in the client's download)"
+# The access module's ceiling: its wasm at most 225 KB gzip (1 KB = 1,000 B), so that it cannot
+# grow back; its budget is 100 KB, not met yet (ARCHITECTURE.md, "access").
+access_ceiling=225000
+if [ "$access_wasm_gz" -gt "$access_ceiling" ]; then
+  echo "FAIL: the access module's wasm is ${access_wasm_gz} B gzip, over its ceiling of ${access_ceiling} B (ARCHITECTURE.md, \"access\")" >&2
+  exit 1
+fi

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::model::{Group, Model, Role, User};
+use crate::sort::{map_of, sort, sort_by, sort_by_cached_key};
 
 /// A user, as the answers name one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -153,7 +154,7 @@ fn sources(model: &Model, sources: &BTreeSet<Option<&String>>) -> Vec<Source> {
         .flatten()
         .map(|group| group_ref(model, group))
         .collect();
-    groups.sort();
+    sort(&mut groups);
     let direct = sources.contains(&None).then_some(Source::Direct);
     direct
         .into_iter()
@@ -176,13 +177,13 @@ pub fn access_of(model: &Model, user: &str) -> Option<AccessOf> {
             sources: sources(model, &from),
         });
     }
-    roles.sort_by(|a, b| a.role.name.cmp(&b.role.name));
+    sort_by(&mut roles, |a, b| a.role.name.cmp(&b.role.name));
     let mut groups: Vec<NamedRef> = model
         .groups_of(&user.id)
         .into_iter()
         .map(|g| group_ref(model, g))
         .collect();
-    groups.sort();
+    sort(&mut groups);
     Some(AccessOf {
         user: user.into(),
         organization_role: user.role.clone(),
@@ -240,10 +241,11 @@ pub fn holder_counts(model: &Model) -> BTreeMap<String, usize> {
                 .extend(model.members_of(group));
         }
     }
-    holders
-        .into_iter()
-        .map(|(role, users)| (role.clone(), users.len()))
-        .collect()
+    map_of(
+        holders
+            .into_iter()
+            .map(|(role, users)| (role.clone(), users.len())),
+    )
 }
 
 /// Who holds the role with this id or name.
@@ -273,7 +275,7 @@ pub fn holders_of(model: &Model, role: &str) -> Option<HoldersOf> {
             member_count: members.map_or(0, |m| m.len()),
         });
     }
-    groups.sort_by(|a, b| a.group.cmp(&b.group));
+    sort_by(&mut groups, |a, b| a.group.cmp(&b.group));
     let mut holders: Vec<Holder> = holders
         .into_iter()
         .map(|(user_id, from)| Holder {
@@ -288,7 +290,9 @@ pub fn holders_of(model: &Model, role: &str) -> Option<HoldersOf> {
             sources: sources(model, &from),
         })
         .collect();
-    holders.sort_by(|a, b| (&a.user.email, &a.user.id).cmp(&(&b.user.email, &b.user.id)));
+    sort_by(&mut holders, |a, b| {
+        (&a.user.email, &a.user.id).cmp(&(&b.user.email, &b.user.id))
+    });
     Some(HoldersOf {
         role: role.into(),
         holders,
@@ -317,13 +321,15 @@ pub fn group(model: &Model, reference: &str) -> Option<GroupInfo> {
         .filter_map(|id| model.users.get(id))
         .map(UserRef::from)
         .collect();
-    members.sort_by(|a, b| (&a.email, &a.id).cmp(&(&b.email, &b.id)));
+    sort_by(&mut members, |a, b| {
+        (&a.email, &a.id).cmp(&(&b.email, &b.id))
+    });
     let mut roles: Vec<RoleInfo> = model
         .roles_of_group(&group.id)
         .filter_map(|id| model.roles.get(id))
         .map(RoleInfo::from)
         .collect();
-    roles.sort_by(|a, b| a.name.cmp(&b.name));
+    sort_by(&mut roles, |a, b| a.name.cmp(&b.name));
     Some(GroupInfo {
         group: group.into(),
         members,
@@ -424,7 +430,7 @@ pub fn users(model: &Model, organization_role: Option<&str>) -> Vec<UserRow> {
             u.id.clone(),
         )
     };
-    rows.sort_by_cached_key(key);
+    sort_by_cached_key(&mut rows, key);
     rows
 }
 
@@ -443,7 +449,7 @@ pub fn stats(model: &Model) -> Stats {
             members: model.members_of(&g.id).count(),
         })
         .collect();
-    members_per_group.sort_by(|a, b| a.group.cmp(&b.group));
+    sort_by(&mut members_per_group, |a, b| a.group.cmp(&b.group));
     let holders = holder_counts(model);
     let mut holders_per_role: Vec<RoleCount> = model
         .roles
@@ -453,7 +459,9 @@ pub fn stats(model: &Model) -> Stats {
             holders: holders.get(&r.id).copied().unwrap_or(0),
         })
         .collect();
-    holders_per_role.sort_by(|a, b| (&a.role.name, &a.role.id).cmp(&(&b.role.name, &b.role.id)));
+    sort_by(&mut holders_per_role, |a, b| {
+        (&a.role.name, &a.role.id).cmp(&(&b.role.name, &b.role.id))
+    });
     Stats {
         users: model.users.len(),
         groups: model.groups.len(),

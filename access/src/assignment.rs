@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::NamedRef;
+use crate::sort::sort;
 use crate::Model;
 
 /// Whose assignment: a user (id or email) or a group (id or name), exactly one.
@@ -71,7 +72,7 @@ pub fn assignment_of(model: &Model, subject: &Subject, role: &str) -> Result<Ass
                     )
                 })
                 .collect();
-            via.sort();
+            sort(&mut via);
             Ok(AssignmentOf {
                 direct: item.is_some_and(|i| i.direct),
                 via: via.into_iter().map(Via::Group).collect(),

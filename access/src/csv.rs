@@ -7,6 +7,7 @@ use crate::file::{user_key, FileError};
 use crate::model::{Group, User};
 use crate::plan::edit::{plan_member_lists, GroupChange};
 use crate::plan::Plan;
+use crate::sort::sort;
 use crate::Model;
 
 fn write(rows: &[Vec<&str>]) -> Result<String, String> {
@@ -35,7 +36,7 @@ pub fn export(model: &Model, kind: &str) -> Result<String, String> {
                     .members_of(&group.id)
                     .map(|id| user_label(model, id))
                     .collect();
-                emails.sort_unstable();
+                sort(&mut emails);
                 rows.extend(emails.into_iter().map(|e| vec![group.name.as_str(), e]));
             }
             write(&rows)

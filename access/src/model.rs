@@ -10,6 +10,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Deserialize;
 
+use crate::sort::{set_of, sort_by};
+
 // The fields of the API's items that the model keeps, read leniently: the client has already
 // checked each answer against the spec, and a field the model does not keep must not make it
 // refuse an item (the spec's own `groups.list` example leaves out `group_type`).
@@ -362,14 +364,12 @@ impl Model {
 
     /// Sets a group's members (user ids).
     pub fn set_members(&mut self, group_id: &str, users: impl IntoIterator<Item = String>) {
-        self.members
-            .insert(group_id.to_owned(), users.into_iter().collect());
+        self.members.insert(group_id.to_owned(), set_of(users));
     }
 
     /// Sets the roles assigned to a group (role ids).
     pub fn set_group_role_ids(&mut self, group_id: &str, roles: impl IntoIterator<Item = String>) {
-        self.group_roles
-            .insert(group_id.to_owned(), roles.into_iter().collect());
+        self.group_roles.insert(group_id.to_owned(), set_of(roles));
     }
 
     /// Sets the roles assigned to a user directly (role ids), as a role list without sources.
@@ -401,7 +401,7 @@ impl Model {
     /// The groups in the order every answer and export lists groups: by name, ties by id.
     pub fn groups_by_name(&self) -> Vec<&Group> {
         let mut groups: Vec<&Group> = self.groups.values().collect();
-        groups.sort_by(by_group_order);
+        sort_by(&mut groups, by_group_order);
         groups
     }
 

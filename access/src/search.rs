@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::sort::sort_by;
 use crate::Model;
 
 /// One result: what it is, how well it matched, and the facts a second line shows (the
@@ -147,7 +148,7 @@ impl SearchIndex {
                 (score > 0).then_some((score, e))
             })
             .collect();
-        hits.sort_by(|(sa, a), (sb, b)| {
+        sort_by(&mut hits, |(sa, a), (sb, b)| {
             sb.cmp(sa)
                 .then_with(|| a.label.cmp(&b.label))
                 .then_with(|| a.id.cmp(&b.id))

@@ -1,13 +1,14 @@
 //! `dump`: the model as an access file, every list written, so that planning the dump against
-//! the same organization changes nothing.
+//! the same organization changes nothing. Written straight as text, not through
+//! `serde_json::Value`: the module is smaller without a `Value` document per dump
+//! (ARCHITECTURE.md, "access").
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use serde_json::{json, Map, Value};
-
 use super::Format;
 use crate::model::User;
+use crate::sort::{sort, sort_by};
 use crate::Model;
 
 /// How a user is named in the file: the email, or the id when the API gave no email.
@@ -15,103 +16,144 @@ pub fn user_key(user: &User) -> &str {
     user.email.as_deref().unwrap_or(&user.id)
 }
 
-/// The file as one JSON value (keys sorted; lists in a stable order).
-fn document(model: &Model) -> Value {
+/// A field's value: a text or a list of texts.
+enum Field {
+    Text(String),
+    List(Vec<String>),
+}
+
+/// An entry's fields, in the order the YAML writes them (JSON sorts them by name).
+type Fields = Vec<(&'static str, Field)>;
+
+/// The three sections, each by name (one entry per name: the last one listed wins).
+fn sections(model: &Model) -> [(&'static str, BTreeMap<String, Fields>); 3] {
     let role_name = |id: &String| model.roles.get(id).map_or(id.clone(), |r| r.name.clone());
-    let mut roles = Map::new();
+    let names = |ids: &mut dyn Iterator<Item = &String>| {
+        let mut names: Vec<String> = ids.map(role_name).collect();
+        sort(&mut names);
+        names
+    };
+    let mut roles = BTreeMap::new();
     for role in model.roles.values().filter(|r| !r.predefined) {
-        let mut entry = Map::new();
-        entry.insert("id".into(), json!(role.id));
+        let mut fields = vec![("id", Field::Text(role.id.clone()))];
         if let Some(description) = &role.description {
-            entry.insert("description".into(), json!(description));
+            fields.push(("description", Field::Text(description.clone())));
         }
-        entry.insert("permissions".into(), json!(role.permissions));
-        roles.insert(role.name.clone(), Value::Object(entry));
+        fields.push(("permissions", Field::List(role.permissions.clone())));
+        roles.insert(role.name.clone(), fields);
     }
-    let mut groups = Map::new();
+    let mut groups = BTreeMap::new();
     for group in model.groups.values() {
-        let mut members: Vec<&str> = model
+        let mut members: Vec<String> = model
             .members_of(&group.id)
-            .map(|id| model.users.get(id).map_or(id.as_str(), user_key))
+            .map(|id| model.users.get(id).map_or(id.as_str(), user_key).to_owned())
             .collect();
-        members.sort_unstable();
-        let mut assigned: Vec<String> = model.roles_of_group(&group.id).map(role_name).collect();
-        assigned.sort_unstable();
-        groups.insert(
-            group.name.clone(),
-            json!({ "id": group.id, "members": members, "roles": assigned }),
-        );
+        sort(&mut members);
+        let fields = vec![
+            ("id", Field::Text(group.id.clone())),
+            ("members", Field::List(members)),
+            (
+                "roles",
+                Field::List(names(&mut model.roles_of_group(&group.id))),
+            ),
+        ];
+        groups.insert(group.name.clone(), fields);
     }
-    let mut users = Map::new();
+    let mut users = BTreeMap::new();
     for user in model.users.values() {
-        let mut assigned: Vec<String> = model.direct_roles(&user.id).map(role_name).collect();
-        assigned.sort_unstable();
-        let mut entry = Map::new();
+        let mut fields = Vec::new();
         if let Some(role) = &user.role {
-            entry.insert("role".into(), json!(role));
+            fields.push(("role", Field::Text(role.clone())));
         }
-        entry.insert("roles".into(), json!(assigned));
-        users.insert(user_key(user).to_owned(), Value::Object(entry));
+        fields.push((
+            "roles",
+            Field::List(names(&mut model.direct_roles(&user.id))),
+        ));
+        users.insert(user_key(user).to_owned(), fields);
     }
-    json!({ "roles": roles, "groups": groups, "users": users })
+    [("roles", roles), ("groups", groups), ("users", users)]
 }
 
 /// Writes the model as an access file.
 pub fn dump(model: &Model, format: Format) -> String {
-    let document = document(model);
+    let sections = sections(model);
+    let mut out = String::new();
     match format {
         Format::Json => {
-            let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-            text.push('\n');
-            text
+            // As `serde_json::to_string_pretty` writes it: keys sorted, two spaces an indent.
+            let mut sorted: Vec<_> = sections.iter().collect();
+            sort_by(&mut sorted, |a, b| a.0.cmp(b.0));
+            out.push('{');
+            for (i, (section, entries)) in sorted.into_iter().enumerate() {
+                let _ = write!(out, "{}\n  {}: ", comma(i), quoted(section));
+                if entries.is_empty() {
+                    out.push_str("{}");
+                    continue;
+                }
+                out.push('{');
+                for (j, (name, fields)) in entries.iter().enumerate() {
+                    let _ = write!(out, "{}\n    {}: {{", comma(j), quoted(name));
+                    let mut fields: Vec<_> = fields.iter().collect();
+                    sort_by(&mut fields, |a, b| a.0.cmp(b.0));
+                    for (k, (key, value)) in fields.into_iter().enumerate() {
+                        let _ = write!(out, "{}\n      {}: ", comma(k), quoted(key));
+                        match value {
+                            Field::Text(text) => out.push_str(&quoted(text)),
+                            Field::List(items) if items.is_empty() => out.push_str("[]"),
+                            Field::List(items) => {
+                                out.push('[');
+                                for (l, item) in items.iter().enumerate() {
+                                    let _ = write!(out, "{}\n        {}", comma(l), quoted(item));
+                                }
+                                out.push_str("\n      ]");
+                            }
+                        }
+                    }
+                    out.push_str("\n    }");
+                }
+                out.push_str("\n  }");
+            }
+            out.push_str("\n}\n");
         }
         Format::Yaml => {
-            let mut out = String::new();
-            // The sections in the order people read them, whatever the JSON map's order.
-            for section in ["roles", "groups", "users"] {
-                let Some(Value::Object(entries)) = document.get(section) else {
-                    continue;
-                };
+            // The sections in the order people read them.
+            for (section, entries) in &sections {
                 if entries.is_empty() {
                     let _ = writeln!(out, "{section}: {{}}");
                     continue;
                 }
                 let _ = writeln!(out, "{section}:");
-                let sorted: BTreeMap<&String, &Value> = entries.iter().collect();
-                for (name, entry) in sorted {
+                for (name, fields) in entries {
                     let _ = writeln!(out, "  {}:", scalar(name));
-                    let Value::Object(fields) = entry else {
-                        continue;
-                    };
-                    for key in [
-                        "id",
-                        "role",
-                        "description",
-                        "members",
-                        "permissions",
-                        "roles",
-                    ] {
-                        if let Some(value) = fields.get(key) {
-                            let _ = writeln!(out, "    {key}: {}", inline(value));
-                        }
+                    for (key, value) in fields {
+                        let value = match value {
+                            Field::Text(text) => scalar(text),
+                            Field::List(items) => {
+                                let items: Vec<String> = items.iter().map(|i| scalar(i)).collect();
+                                format!("[{}]", items.join(", "))
+                            }
+                        };
+                        let _ = writeln!(out, "    {key}: {value}");
                     }
                 }
             }
-            out
         }
+    }
+    out
+}
+
+/// `,` before every item but the first.
+fn comma(i: usize) -> &'static str {
+    if i == 0 {
+        ""
+    } else {
+        ","
     }
 }
 
-/// A value on one line: a scalar or a flow list.
-fn inline(value: &Value) -> String {
-    match value {
-        Value::String(s) => scalar(s),
-        Value::Array(items) => {
-            let items: Vec<String> = items.iter().map(inline).collect();
-            format!("[{}]", items.join(", "))
-        }
-        other => other.to_string(),
-    }
+/// A JSON string literal, escaped as `serde_json` escapes.
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
 }
 
 /// A string, plain when every YAML reader reads it back as the same text (also inside a flow
@@ -131,6 +173,6 @@ pub(crate) fn scalar(s: &str) -> String {
     if plain {
         s.to_owned()
     } else {
-        serde_json::to_string(s).unwrap_or_default()
+        quoted(s)
     }
 }

@@ -21,6 +21,7 @@
 //! [`dump`] writes the model in the same shape.
 
 mod dump;
+mod fast;
 mod read;
 pub mod tree;
 

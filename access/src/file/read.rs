@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use super::tree::{parse, Node, Pos, Value};
 use super::{AccessFile, FileError, FileGroup, FileRole, FileUser, Spanned, MAX_FILE_BYTES};
 use crate::model::email_key;
+use crate::sort::sort_by;
 
 /// Reads an access file (YAML, or JSON, which is YAML); the first error, see [`read_all`].
 pub fn read(text: &str) -> Result<AccessFile, FileError> {
@@ -50,7 +51,9 @@ pub fn read_all(text: &str) -> Result<AccessFile, Vec<FileError>> {
     if errors.is_empty() {
         Ok(file)
     } else {
-        errors.sort_by_key(|e| (e.line, e.column));
+        sort_by(&mut errors, |a, b| {
+            (a.line, a.column).cmp(&(b.line, b.column))
+        });
         Err(errors)
     }
 }

@@ -316,3 +316,85 @@ users:
     // A syntax error stops the reading: one error.
     assert_eq!(read_all("groups: [\n").expect_err("syntax").len(), 1);
 }
+
+#[test]
+fn dump_writes_json_as_serde_json_does_and_yaml_with_the_same_content() {
+    use crate::model::{Group, Role, User};
+    let mut model = crate::Model::new();
+    let user = |id: &str, email: Option<&str>, role: Option<&str>| User {
+        id: id.into(),
+        name: None,
+        email: email.map(Into::into),
+        role: role.map(Into::into),
+        scim: false,
+    };
+    model.add_user(user("u1", Some("ada@example.com"), Some("owner")));
+    model.add_user(user("u2", None, None));
+    for (id, name, description) in [
+        ("r1", "é \"q\" \\ a: b", Some("tab\there")),
+        ("r2", "true", None),
+    ] {
+        model.add_role(Role {
+            id: id.into(),
+            name: name.into(),
+            description: description.map(Into::into),
+            permissions: vec!["api.groups.read".into()],
+            predefined: false,
+        });
+    }
+    model.add_group(Group {
+        id: "g1".into(),
+        name: "R&D, Europe".into(),
+        scim: false,
+    });
+    model.add_group(Group {
+        id: "g2".into(),
+        name: "Empty".into(),
+        scim: false,
+    });
+    model.set_members("g1", ["u1".to_owned(), "u2".to_owned()]);
+    model.set_group_role_ids("g1", ["r1".to_owned(), "r2".to_owned()]);
+    let json = dump(&model, Format::Json);
+    let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let pretty = serde_json::to_string_pretty(&value).expect("pretty") + "\n";
+    assert_eq!(json, pretty);
+    // The YAML says the same: every name and list, read back.
+    let names = |file: AccessFile| {
+        let groups = file.groups.expect("groups");
+        let roles = file.roles.expect("roles");
+        let users = file.users.expect("users");
+        (
+            groups
+                .iter()
+                .map(|g| {
+                    (
+                        g.name.value.clone(),
+                        g.members
+                            .clone()
+                            .map(|m| m.into_iter().map(|s| s.value).collect::<Vec<_>>()),
+                    )
+                })
+                .collect::<Vec<_>>(),
+            roles
+                .iter()
+                .map(|r| {
+                    (
+                        r.name.value.clone(),
+                        r.description.as_ref().map(|d| d.value.clone()),
+                    )
+                })
+                .collect::<Vec<_>>(),
+            users
+                .iter()
+                .map(|u| {
+                    (
+                        u.email.value.clone(),
+                        u.role.as_ref().map(|r| r.value.clone()),
+                    )
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    let yaml = read(&dump(&model, Format::Yaml)).expect("YAML reads");
+    assert_eq!(names(yaml), names(read(&json).expect("JSON reads")));
+}

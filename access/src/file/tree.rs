@@ -1,4 +1,5 @@
-//! YAML text to a tree of nodes that know their position, from `saphyr-parser`'s events.
+//! YAML text to a tree of nodes that know their position: by the fast reader of the access
+//! file's usual YAML and JSON (`fast.rs`), else from `saphyr-parser`'s events.
 //!
 //! Anchors and aliases are resolved here (an alias is a copy of its anchor's node), within a
 //! budget of nodes so that a few lines of aliases cannot expand to gigabytes.
@@ -92,6 +93,15 @@ enum Open {
 
 /// Parses one YAML document; `None` for an empty text.
 pub fn parse(text: &str) -> Result<Option<Node>, FileError> {
+    match super::fast::parse(text) {
+        Some(root) => Ok(Some(root)),
+        None => parse_events(text),
+    }
+}
+
+/// Parses one YAML document from `saphyr-parser`'s events: the whole of YAML, and every
+/// syntax error.
+pub(super) fn parse_events(text: &str) -> Result<Option<Node>, FileError> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Open> = Vec::new();
     let mut anchors: HashMap<usize, Node> = HashMap::new();

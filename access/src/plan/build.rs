@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde_json::{Map, Value};
 
 use super::{Blocked, Change, PlanId, PlanOperation};
+use crate::sort::{map_of, sort, sort_by};
 
 /// The phases, in the order they run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -103,7 +104,7 @@ impl Builder {
     pub fn finish(self) -> (Vec<PlanOperation>, Vec<Blocked>) {
         let mut drafts = self.drafts;
         // Stable: within a phase, the order they were made in.
-        drafts.sort_by_key(|d| d.phase);
+        sort_by(&mut drafts, |a, b| a.phase.cmp(&b.phase));
         let mut made: HashMap<Key, usize> = HashMap::new();
         let mut out = Vec::with_capacity(drafts.len());
         for (index, draft) in drafts.into_iter().enumerate() {
@@ -117,11 +118,12 @@ impl Builder {
                     PlanId::From { from }
                 }
             };
-            let ids: BTreeMap<String, PlanId> = draft
-                .ids
-                .into_iter()
-                .map(|(name, r)| (name.to_owned(), resolve(r)))
-                .collect();
+            let ids: BTreeMap<String, PlanId> = map_of(
+                draft
+                    .ids
+                    .into_iter()
+                    .map(|(name, r)| (name.to_owned(), resolve(r))),
+            );
             let body = if draft.body.is_empty() {
                 None
             } else {
@@ -143,7 +145,7 @@ impl Builder {
                     depends.push(*i);
                 }
             }
-            depends.sort_unstable();
+            sort(&mut depends);
             depends.dedup();
             if let Some(key) = draft.makes {
                 made.insert(key, index);

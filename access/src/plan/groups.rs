@@ -11,6 +11,7 @@ use super::Change;
 use super::{Context, Unmanaged};
 use crate::file::FileGroup;
 use crate::model::Group;
+use crate::sort::set_of;
 
 const SCIM: &str = "SCIM-managed: changes come from the identity provider";
 
@@ -194,7 +195,7 @@ fn contents(cx: &mut Context, file: &FileGroup, id: Ref, existing: Option<&Group
     let name = &file.name.value;
     if let Some(members) = &file.members {
         let current: BTreeSet<&String> = existing
-            .map(|g| model.members_of(&g.id).collect())
+            .map(|g| set_of(model.members_of(&g.id)))
             .unwrap_or_default();
         let mut wanted = BTreeSet::new();
         for email in members {
@@ -241,7 +242,7 @@ fn contents(cx: &mut Context, file: &FileGroup, id: Ref, existing: Option<&Group
     }
     if let Some(roles) = &file.roles {
         let current: BTreeSet<&String> = existing
-            .map(|g| model.roles_of_group(&g.id).collect())
+            .map(|g| set_of(model.roles_of_group(&g.id)))
             .unwrap_or_default();
         let label = format!("group {name}");
         let who = Principal {

@@ -8,6 +8,7 @@ use super::build::{freed_by, order_renames, Body, Draft, Key, Phase, Ref};
 use super::Change;
 use super::{Context, RoleTarget, Unmanaged};
 use crate::file::FileRole;
+use crate::sort::{set_of, sort_by};
 
 /// Plans the `roles:` section and records what each of its names refers to.
 pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced: &HashSet<&str>) {
@@ -118,7 +119,7 @@ pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced:
             changes.push((rank, role, id));
         }
     }
-    changes.sort_by_key(|(rank, _, _)| *rank);
+    sort_by(&mut changes, |a, b| a.0.cmp(&b.0));
     for (_, role, id) in changes {
         change_role(cx, role, id, &renames);
     }
@@ -169,8 +170,8 @@ fn change_role(cx: &mut Context, role: &FileRole, id: &str, renames: &[(Key, Str
         }
     }
     if let Some(permissions) = &role.permissions {
-        let want: BTreeSet<&str> = permissions.iter().map(|p| p.value.as_str()).collect();
-        let have: BTreeSet<&str> = current.permissions.iter().map(String::as_str).collect();
+        let want: BTreeSet<&str> = set_of(permissions.iter().map(|p| p.value.as_str()));
+        let have: BTreeSet<&str> = set_of(current.permissions.iter().map(String::as_str));
         if want != have {
             let added: Vec<&str> = want.difference(&have).copied().collect();
             let removed: Vec<&str> = have.difference(&want).copied().collect();

@@ -10,6 +10,7 @@ use super::build::{Body, Draft, Phase, Ref};
 use super::Change;
 use super::{Context, Unmanaged};
 use crate::file::{user_key, FileUser};
+use crate::sort::set_of;
 
 /// Plans the `users:` section; returns the owners left after the plan's role changes.
 pub fn plan_users(cx: &mut Context, users: &[FileUser]) {
@@ -58,7 +59,7 @@ pub fn plan_users(cx: &mut Context, users: &[FileUser]) {
             }
         }
         let Some(roles) = &entry.roles else { continue };
-        let current: BTreeSet<&String> = model.direct_roles(&user.id).collect();
+        let current: BTreeSet<&String> = set_of(model.direct_roles(&user.id));
         let subject = format!("user {email}");
         let who = Principal {
             assign: "users.roles.create",

@@ -19,10 +19,6 @@ use crate::plan::{
 };
 use crate::{answers, csv, Model};
 
-// The heap is Rust's default (dlmalloc), not the client's talc: `plan` allocates many small
-// strings, and with talc it took twice as long in bench/access-plan.mjs (209 ms against 85-153
-// ms median wall time on the same loaded machine), for 3 KB less gzip.
-
 fn error(message: &str) -> JsValue {
     JsError::new(message).into()
 }
