@@ -11,7 +11,9 @@ import { parseArgs } from 'node:util';
 import type { AdminClient } from '../access/client.js';
 import type { AccessPlan } from '../access/types.js';
 import type * as Access from '../access/exports.js';
-import { accessText, bar, colors, groupText, holdersText, outcomeLine, planCounts, planJson, planText, type Colors } from './access-text.js';
+import { accessText, colors, groupText, holdersText, outcomeLine, planCounts, planJson, planText, type Colors } from './access-text.js';
+import { applyLine, loadLine, ProgressWriter } from './access-progress.js';
+import { parseDuration } from './durations.js';
 import { useColor } from './output.js';
 import { printPaged } from './pager.js';
 import { errorLine, type Output } from './run.js';
@@ -40,7 +42,8 @@ Commands:
 
 Options: --admin-api-key KEY (or OPENAI_ADMIN_KEY), --base-url URL (or OPENAI_BASE_URL),
   --organization ID, --project ID, -H 'NAME: VALUE', --max-retries N, --concurrency N (default 8),
-  --max-rps N (no cap by default).
+  --max-rps N (no cap by default), --timeout DURATION (30s, 15m, 2h: give up waiting for the
+  API's limits after it; default: wait as long as they need).
 Exit status: 0; 1 on an error, a bad file, a failed operation or a blocked change (apply); 2 on
 a usage error, a refused apply, or changes under --exit-code.
 `;
@@ -104,6 +107,7 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
         yes: { type: 'boolean', short: 'y' },
         concurrency: { type: 'string' },
         'max-rps': { type: 'string' },
+        timeout: { type: 'string' },
         csv: { type: 'string' },
         apply: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -115,7 +119,13 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       await out(USAGE);
       return command === undefined && !values.help ? 2 : 0;
     }
-    const paceOptions = { concurrency: positive(values.concurrency, 'concurrency'), maxRequestsPerSecond: positive(values['max-rps'], 'max-rps') };
+    const concurrency = positive(values.concurrency, 'concurrency');
+    const maxRequestsPerSecond = positive(values['max-rps'], 'max-rps');
+    const timeoutMs = values.timeout === undefined ? undefined : parseDuration(values.timeout);
+    if (timeoutMs === null || (timeoutMs !== undefined && !(timeoutMs > 0))) {
+      throw new Usage(`--timeout must be a duration such as 30s, 15m or 2h, got '${values.timeout}'`);
+    }
+    const scale = timeScale(o.env);
     const c: Colors = colors(useColor(o.stdout, o.env));
     // What a command prints whole: through the pager on a terminal when longer than the screen.
     const show = (t: string) =>
@@ -175,12 +185,36 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
 
     const [{ OpenAIAdmin }, access] = await Promise.all([o.loadClient(), o.loadAccess()]);
     const client = new OpenAIAdmin(clientOptions) as AdminClient;
-    // One pacer for the reads and the writes, so the cap holds across the two.
-    const pace = { pacer: new access.Pacer(paceOptions) };
-    const onProgress = tty
-      ? (p: { done: number; total: number }) => void err(`\rReading the organization ${bar(p.done, p.total)}`)
-      : undefined;
-    const org = await access.loadOrganization(client, { ...pace, ...(onProgress ? { onProgress } : {}) });
+    // One scheduler for the reads and the writes: what it learns of each endpoint holds across the two.
+    const deadline = timeoutMs === undefined ? undefined : new AbortController();
+    const timer = deadline && setTimeout(() => deadline.abort(new Error(`gave up after --timeout ${values.timeout}: the API's limits needed longer`)), timeoutMs);
+    (timer as { unref?: () => void } | undefined)?.unref?.();
+    const writer = new ProgressWriter((t) => void err(t), tty, () => o.stderr.columns);
+    const scheduler = new access.Scheduler({
+      ...(maxRequestsPerSecond ? { maxRequestsPerSecond } : {}),
+      ...(deadline ? { signal: deadline.signal, deadline: Date.now() + timeoutMs! } : {}),
+      backoffCapMs: 60_000 * scale,
+      retryAfterCapMs: 300_000 * scale,
+    });
+    const pace = { scheduler, ...(concurrency ? { concurrency } : {}), ...(deadline ? { signal: deadline.signal } : {}) };
+    let lastLoad: Parameters<typeof loadLine>[0] | undefined;
+    // On a terminal the line is redrawn every second too, so that a wait counts down.
+    const ticker = tty ? setInterval(() => lastLoad && writer.draw(loadLine({ ...lastLoad, endpoints: lastLoad.endpoints.map((e) => ({ ...e, ...scheduler.progress().find((s) => s.endpoint === e.endpoint) })) })), 1000) : undefined;
+    let org: Awaited<ReturnType<typeof access.loadOrganization>>;
+    try {
+      org = await access.loadOrganization(client, {
+        ...pace,
+        onProgress: (p) => {
+          lastLoad = p;
+          writer.draw(loadLine(p), p.phase === 'done');
+          writer.plain(p.endpoints);
+        },
+      });
+    } catch (e) {
+      throw deadline?.signal.aborted ? deadline.signal.reason : e;
+    } finally {
+      if (ticker) clearInterval(ticker);
+    }
     if (tty) await err('\n');
     try {
       if (command === 'dump') {
@@ -242,13 +276,22 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
         }
       }
       const total = plan.operations.length;
-      const outcomes = await access.applyPlan(client, plan, {
-        ...pace,
-        onProgress: (p) => {
-          if (tty) void err(`\r${bar(p.done, p.total)}`);
-          else if (p.index !== undefined && p.outcome) void err(`${outcomeLine(p.index, total, plan.operations[p.index]!.summary, p.outcome, errorLine)}\n`);
-        },
-      });
+      let applied = 0;
+      const applyTicker = tty ? setInterval(() => writer.draw(applyLine(applied, total, scheduler.progress())), 1000) : undefined;
+      const stopWatching = scheduler.watch(() => writer.plain(scheduler.progress()));
+      const outcomes = await access
+        .applyPlan(client, plan, {
+          ...pace,
+          onProgress: (p) => {
+            applied = p.done;
+            writer.draw(applyLine(p.done, p.total, scheduler.progress()), true);
+            if (!tty && p.index !== undefined && p.outcome) void err(`${outcomeLine(p.index, total, plan.operations[p.index]!.summary, p.outcome, errorLine)}\n`);
+          },
+        })
+        .finally(() => {
+          if (applyTicker) clearInterval(applyTicker);
+          stopWatching();
+        });
       if (tty) await err('\n');
       const failed = outcomes.filter((x) => x.status === 'failed');
       const skipped = outcomes.filter((x) => x.status === 'skipped').length;
@@ -260,6 +303,7 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       return failed.length > 0 || skipped > 0 || plan.blocked.length > 0 ? 1 : 0;
     } finally {
       org.free();
+      if (timer) clearTimeout(timer);
     }
   } catch (e) {
     if (e instanceof Usage || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -269,6 +313,19 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
     await err(`${errorLine(e)}\n`);
     return 1;
   }
+}
+
+/**
+ * `OPENAI_ADMIN_TIME_SCALE`: the scheduler's caps (60 s after a 429 without `Retry-After`, 5
+ * minutes of a `Retry-After`) times this factor, for tests that treat "N per 6 s" as "N a minute"
+ * (0.1). Default 1.
+ */
+function timeScale(env: Record<string, string | undefined>): number {
+  const raw = env.OPENAI_ADMIN_TIME_SCALE;
+  if (raw === undefined || raw === '') return 1;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Usage(`OPENAI_ADMIN_TIME_SCALE must be a positive number, got '${raw}'`);
+  return n;
 }
 
 /** Whether a command line is an `access` command: its first word that is not an option is `access`. */

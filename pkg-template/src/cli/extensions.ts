@@ -37,6 +37,7 @@ const yes: ExtraFlag = { name: 'yes', short: 'y', takesValue: false, description
 const pace: ExtraFlag[] = [
   { name: 'concurrency', takesValue: true, description: 'Requests in flight at most (default 8).' },
   { name: 'max-rps', takesValue: true, description: 'Requests per second at most (default: no cap).' },
+  { name: 'timeout', takesValue: true, description: "Give up waiting for the API's limits after DURATION (30s, 15m, 2h; default: never)." },
 ];
 
 export const EXTRA_COMMANDS: ExtraCommand[] = [
