@@ -298,3 +298,19 @@ test('a create answered 429 five times (Retry-After: 1) is sent until it succeed
   assert.equal(api.log.filter((e) => e.endpoint === 'GET /organization/groups').length, 0, 'no listing: a 429 is not ambiguous');
   assert.deepEqual(gaps(posts), [1000, 1000, 1000, 1000, 1000]);
 });
+
+test('the progress lines: reads done, the rate learned, the time left, and why it waits', async () => {
+  const { endpointText, loadLine } = await import('../../pkg/dist/cli/access-progress.js');
+  const { formatDuration, parseDuration } = await import('../../pkg/dist/cli/durations.js');
+  const row = { endpoint: ROLES_EP, label: "users' roles", sent: 420, ok: 412, rateLimited: 8, perMinute: 9.6, waitingMs: 0, waitReason: null, done: 412, total: 2045, etaMs: 170 * MINUTE };
+  assert.equal(endpointText(row), "users' roles 412/2,045 · 9.6/min learned · about 2 h 50 min left");
+  assert.equal(endpointText({ ...row, waitingMs: 37_200, waitReason: 'rate-limit' }), "users' roles 412/2,045 · waiting 38 s: the API asked us to slow down");
+  assert.equal(
+    endpointText({ ...row, waitingMs: 300_000, waitReason: 'retry-after-capped', askedMs: 3_600_000 }),
+    "users' roles 412/2,045 · waiting 5 min: the API asked us to wait 1 h; we wait at most 5 min before trying again",
+  );
+  const line = loadLine({ done: 415, total: 2420, phase: 'users', endpoints: [{ ...row, endpoint: 'GET /organization/users', label: 'users', perMinute: null, done: 1, total: 1, etaMs: null }, row] });
+  assert.match(line, /^Reading the organization \[#+\.+\] 415\/2420 · users' roles 412\/2,045 · 9\.6\/min learned/);
+  assert.deepEqual([formatDuration(0), formatDuration(59_001), formatDuration(250_000), formatDuration(3 * 3_600_000 + 60_000)], ['0 s', '1 min', '4 min 10 s', '3 h 1 min']);
+  assert.deepEqual(['30s', '15m', '2h', '1h30m', '0', '90', '500ms', 'soon', '', '5 m'].map(parseDuration), [30_000, 900_000, 7_200_000, 5_400_000, 0, 90_000, 500, null, null, null]);
+});
