@@ -213,7 +213,9 @@ impl Config {
                         "empty" => SeedKind::Empty,
                         "medium" => SeedKind::Medium,
                         other => {
-                            return Err(format!("--seed must be demo, medium or empty, not {other}"))
+                            return Err(format!(
+                                "--seed must be demo, medium or empty, not {other}"
+                            ))
                         }
                     }
                 }
@@ -310,7 +312,12 @@ mod tests {
 
     #[test]
     fn parses_route_limits_and_the_medium_seed() {
-        let c = parse(&["--route-limit", "10/6", "--route-limit-retry-after", "--seed=medium"]);
+        let c = parse(&[
+            "--route-limit",
+            "10/6",
+            "--route-limit-retry-after",
+            "--seed=medium",
+        ]);
         let limit = c.route_limit.expect("set");
         assert_eq!(limit.requests, 10);
         assert_eq!(limit.window, std::time::Duration::from_secs(6));
@@ -319,7 +326,9 @@ mod tests {
         let d = Config::default();
         assert_eq!((d.route_limit, d.route_limit_retry_after), (None, false));
         assert_eq!(
-            parse(&["--route-limit=7/0.5"]).route_limit.map(|l| l.window),
+            parse(&["--route-limit=7/0.5"])
+                .route_limit
+                .map(|l| l.window),
             Some(std::time::Duration::from_millis(500))
         );
         for bad in ["10", "0/6", "10/0", "x/6", "10/-1", "10/fast"] {

@@ -162,11 +162,17 @@ mod tests {
         });
         let (a, b) = ("GET /organization/users", "GET /organization/groups");
         assert!(t.arrive_route(a, limit, t0).is_none());
-        assert!(t.arrive_route(a, limit, t0 + Duration::from_secs(1)).is_none());
+        assert!(t
+            .arrive_route(a, limit, t0 + Duration::from_secs(1))
+            .is_none());
         let wait = t.arrive_route(a, limit, t0 + Duration::from_secs(2));
         assert_eq!(wait, Some(Duration::from_secs(4)));
-        assert!(t.arrive_route(b, limit, t0 + Duration::from_secs(2)).is_none());
-        assert!(t.arrive_route(a, limit, t0 + Duration::from_secs(6)).is_none());
+        assert!(t
+            .arrive_route(b, limit, t0 + Duration::from_secs(2))
+            .is_none());
+        assert!(t
+            .arrive_route(a, limit, t0 + Duration::from_secs(6))
+            .is_none());
         t.answered(a, 200);
         t.answered(a, 429);
         t.answered(a, 404);

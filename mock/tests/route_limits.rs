@@ -30,7 +30,10 @@ fn each_endpoint_has_its_own_window_and_429s_say_nothing() {
     let refused = m.get(&format!("{U}/{}/roles", users[3]));
     refused.error(429);
     assert_eq!(refused.json()["error"]["type"], "requests");
-    assert!(refused.json()["error"]["message"].as_str().unwrap().contains("Rate limit"));
+    assert!(refused.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Rate limit"));
     for (name, _) in &refused.headers {
         let name = name.to_ascii_lowercase();
         assert!(
@@ -47,7 +50,11 @@ fn each_endpoint_has_its_own_window_and_429s_say_nothing() {
     let created = m.post(G, json!({ "name": "Limited" }));
     assert_eq!(created.status, 200, "{}", created.text());
     std::thread::sleep(Duration::from_millis(1050));
-    assert_eq!(m.get(&format!("{U}/{}/roles", users[3])).status, 200, "the window moved on");
+    assert_eq!(
+        m.get(&format!("{U}/{}/roles", users[3])).status,
+        200,
+        "the window moved on"
+    );
 
     let stats = m.get("/__mock/stats").json();
     let roles = &stats["endpoints"][ROLES_OF_USERS];
@@ -55,11 +62,19 @@ fn each_endpoint_has_its_own_window_and_429s_say_nothing() {
     assert_eq!(roles["ok"], 4);
     assert_eq!(roles["rate_limited"], 1);
     let list = &stats["endpoints"]["GET /organization/users"];
-    assert_eq!((list["ok"].as_u64(), list["rate_limited"].as_u64()), (Some(3), Some(1)));
+    assert_eq!(
+        (list["ok"].as_u64(), list["rate_limited"].as_u64()),
+        (Some(3), Some(1))
+    );
     assert_eq!(stats["endpoints"]["POST /organization/groups"]["ok"], 1);
     assert_eq!(stats["rate_limited"], 2);
     let log = m.get("/__mock/requests").json();
-    let limited = log["data"].as_array().unwrap().iter().filter(|e| e["fault"] == "rate_limited").count();
+    let limited = log["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["fault"] == "rate_limited")
+        .count();
     assert_eq!(limited, 2, "refusals are in the request log");
 }
 
@@ -70,14 +85,24 @@ fn retry_after_says_when_a_slot_frees() {
     assert_eq!(m.get(G).status, 200);
     let refused = m.get(G);
     refused.error(429);
-    let secs: u64 = refused.header("retry-after").expect("Retry-After").parse().unwrap();
-    assert!((4..=5).contains(&secs), "{secs} s until the first of the window leaves it");
+    let secs: u64 = refused
+        .header("retry-after")
+        .expect("Retry-After")
+        .parse()
+        .unwrap();
+    assert!(
+        (4..=5).contains(&secs),
+        "{secs} s until the first of the window leaves it"
+    );
 }
 
 #[test]
 fn faulted_requests_use_up_no_slot() {
     let m = Mock::start(&["--route-limit", "1/60"]);
-    m.post("/__mock/faults", json!({"path": G, "count": 2, "status": 500}));
+    m.post(
+        "/__mock/faults",
+        json!({"path": G, "count": 2, "status": 500}),
+    );
     m.get(G).error(500);
     m.get(G).error(500);
     assert_eq!(m.get(G).status, 200);
