@@ -216,27 +216,35 @@ export async function loadInto(client: AdminClient, model: ModelSink, options: L
       halves.set(id, n);
       if (n === 2) groups.loaded++;
     };
-    for (const id of groupIds) {
-      tasks.push(async () => {
-        model.setGroupMembers(id, await read('groups.users.list', [id, { limit: 1000 }]));
-        groupHalf(id);
-      });
-      tasks.push(async () => {
-        model.setGroupRoles(id, await read('groups.roles.list', [id, { limit: 1000 }]));
-        groupHalf(id);
-      });
-    }
-    for (const id of userIds) {
-      tasks.push(async () => {
-        model.setUserRoles(id, await read('users.roles.list', [id, { limit: 1000 }]));
-        users.loaded++;
-      });
+    // Interleaved across the three endpoints (a group's members, its roles, a user's roles, the
+    // next…): each endpoint is limited on its own, so workers waiting on one leave the others busy.
+    let lastGroupTask = -1;
+    for (let i = 0; i < Math.max(groupIds.length, userIds.length); i++) {
+      const group = groupIds[i];
+      const user = userIds[i];
+      if (group !== undefined) {
+        tasks.push(async () => {
+          model.setGroupMembers(group, await read('groups.users.list', [group, { limit: 1000 }]));
+          groupHalf(group);
+        });
+        tasks.push(async () => {
+          model.setGroupRoles(group, await read('groups.roles.list', [group, { limit: 1000 }]));
+          groupHalf(group);
+        });
+        lastGroupTask = tasks.length - 1;
+      }
+      if (user !== undefined) {
+        tasks.push(async () => {
+          model.setUserRoles(user, await read('users.roles.list', [user, { limit: 1000 }]));
+          users.loaded++;
+        });
+      }
     }
     await pool(
       tasks.length,
       concurrency,
       async (i) => {
-        if (i === groupIds.length * 2 && phase === 'groups') phase = 'users';
+        if (i > lastGroupTask && phase === 'groups') phase = 'users';
         await tasks[i]!();
         report();
       },
