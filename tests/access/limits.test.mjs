@@ -101,3 +101,16 @@ test('access apply of 20 additions under --route-limit 10/6: each made once, and
   assert.equal(again.code, 0, again.stdout + again.stderr);
   assert.match(again.stdout, /No changes/);
 });
+
+test('--timeout: a bad duration is a usage error naming the flag; a wait past it ends the command, saying why', async () => {
+  const mock = await start(['--route-limit', '1/60']);
+  const bad = await access(mock, ['dump', '--timeout', 'soon']);
+  assert.equal(bad.code, 2, bad.stderr);
+  assert.match(bad.stderr, /--timeout must be a duration such as 30s, 15m or 2h, got 'soon'/);
+  const started = Date.now();
+  const r = await access(mock, ['dump', '--timeout', '2s']);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stderr, /gave up after --timeout 2s: the API's limits needed longer/);
+  assert.ok(Date.now() - started < 15_000, 'it did not wait for the limit');
+  assert.equal(r.stdout, '');
+});
