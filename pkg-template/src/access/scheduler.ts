@@ -7,8 +7,8 @@
  *
  * - until an endpoint's first 429, its requests go out as the callers send them;
  * - a 429 sets the endpoint's rate to {@link SAFETY} of what the API admitted of it before (over
- *   the last 1, 2, 4, 8 windows of `backoffCapMs`, a minute by default, or of the wait a
- *   `Retry-After` asked for; the slowest), never below {@link FLOOR_PER_MINUTE} a minute, and
+ *   the last 1, 2, 4, 8 windows of `backoffCapMs`, a minute by default; or over the wait a
+ *   `Retry-After` asked for), never below {@link FLOOR_PER_MINUTE} a minute, and
  *   pauses it: for the `Retry-After` it asked (the core's `retryAfterDelay` reads the header), up
  *   to `retryAfterCapMs`; without one, an exponential, jittered backoff capped at `backoffCapMs`,
  *   and not before the oldest request admitted within the window leaves it (a slot frees);
@@ -158,6 +158,8 @@ class Bucket {
   /** The scheduler's send count when the last 429 was acted on: 429s to requests sent until then are of the same burst. */
   decided = 0;
   firstSentAt = Infinity;
+  /** The window the last 429's rate was counted over. */
+  window: number | undefined;
   /** When the requests the API admitted (any answer but a 429) were sent, oldest first. */
   admitted: number[] = [];
   queue: Waiter[] = [];
@@ -320,7 +322,9 @@ export class Scheduler {
     const window = asked === null ? this.#backoffCap : Math.max(asked, MIN_WINDOW_MS);
     const keep = HISTORY_WINDOWS * Math.max(window, this.#backoffCap);
     b.admitted = b.admitted.filter((t) => t > now - keep);
-    const seen = this.#seenRate(b, window, now);
+    // A Retry-After says the window; without one, the window may be longer than assumed.
+    const seen = this.#seenRate(b, window, now, asked === null ? HISTORY_WINDOWS : 1);
+    b.window = window;
     if (seen !== null) {
       b.limit = seen;
       b.rate = Math.max(FLOOR_PER_MINUTE / MINUTE, Math.min(b.rate ?? Infinity, SAFETY * seen));
@@ -350,12 +354,12 @@ export class Scheduler {
 
   /**
    * The rate the endpoint admitted requests at before a 429, in requests a ms: the fewest over the
-   * last 1, 2, 4 and 8 windows that its history covers and that admitted any (a window with none
-   * says nothing: the 429 may be the first after a pause). Null when none did.
+   * last 1, 2, 4 … `windows` windows that its history covers and that admitted any (a window with
+   * none says nothing: the 429 may be the first after a pause). Null when none did.
    */
-  #seenRate(b: Bucket, window: number, now: number): number | null {
+  #seenRate(b: Bucket, window: number, now: number, windows: number): number | null {
     let seen: number | null = null;
-    for (let k = 1; k <= HISTORY_WINDOWS; k *= 2) {
+    for (let k = 1; k <= windows; k *= 2) {
       const span = k * window;
       if (k > 1 && span > now - b.firstSentAt) break;
       const n = b.admitted.filter((t) => t > now - span).length;
@@ -426,7 +430,7 @@ export class Scheduler {
   /** After enough calm windows with requests waiting, the endpoint tries a faster rate. */
   #probe(b: Bucket, now: number): void {
     if (b.rate === null || b.limit === null || now < b.pausedUntil) return;
-    if (now - b.calmSince < PROBE_AFTER_WINDOWS * this.#backoffCap) return;
+    if (now - b.calmSince < PROBE_AFTER_WINDOWS * (b.window ?? this.#backoffCap)) return;
     b.limit *= PROBE_STEP;
     b.rate = SAFETY * b.limit;
     b.calmSince = now;
