@@ -33,7 +33,8 @@ pkg: setup
 ## bench: compare speed, memory and size with the official SDK and a bare fetch loop, and the
 ## server handler with a minimal keep-alive proxy (bench/server.mjs; --quick for a run under 2 minutes);
 ## the console's Access section with 2,000 users: first search while loading, search per keystroke,
-## scrolling a 2,000-row list (bench/console-search.mjs)
+## scrolling a 2,000-row list (bench/console-search.mjs); loads under per-endpoint route limits,
+## time-scaled, against the limit-bound time and the official SDK's script (bench/access-limits.mjs)
 bench: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
@@ -41,6 +42,7 @@ bench: setup-browser
 	node bench/runtimes.mjs
 	node bench/server.mjs
 	node bench/access.mjs
+	node bench/access-limits.mjs
 	node bench/console-search.mjs
 
 ## fuzz: run every fuzz target for 5 minutes (FUZZ_SECONDS to change it)
@@ -94,7 +96,7 @@ test-cli: setup
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-cli.sh
 
 ## test-access: openai-admin-wasm/access and `openai-admin access` end to end against the mock
-## (pacer, loader, applyPlan, dump/plan/apply/who/CSV, rate limits, faults, SIGKILL, tmux, Chromium)
+## (scheduler on a fake clock, loader, per-endpoint route limits time-scaled, applyPlan, dump/plan/apply/who/CSV, rate limits, faults, SIGKILL, tmux, Chromium)
 test-access: setup-browser
 	scripts/build-pkg.sh
 	cargo build -p openai-admin-mock

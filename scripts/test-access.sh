@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Tests `openai-admin-wasm/access` and `openai-admin access` (tests/access/) against the mock, from
-# pkg/ as built: the pacer and loader, applyPlan, the command line end to end (both shapes of a
-# user's role list, blocked cases, bad files, a rate limit, injected faults, SIGKILL mid-apply),
+# pkg/ as built: the scheduler (fake clock) and loader, applyPlan, the command line end to end (both shapes of a
+# user's role list, blocked cases, bad files, a rate limit, per-endpoint route limits time-scaled,
+# injected faults, SIGKILL mid-apply),
 # apply's question and progress bar on a real terminal (tmux), and the browser entry in headless
 # Chromium (`scripts/setup.sh --browser`).
 #

@@ -58,7 +58,11 @@ pub fn retry_delay_ms(
     seconds * (1.0 - jitter * 0.25) * 1000.0
 }
 
-fn server_delay_ms(headers: &RetryHeaders<'_>, now_ms: f64) -> Option<f64> {
+/// What the server asked for with `retry-after-ms` or `retry-after` (seconds, or an HTTP date
+/// compared with `now_ms`), in milliseconds, however long; `None` when neither header says. A
+/// date in the past gives a negative value. [`retry_delay_ms`] honours it only under a minute;
+/// the access scheduler (`pkg-template/src/access/scheduler.ts`) honours it up to its own cap.
+pub fn server_delay_ms(headers: &RetryHeaders<'_>, now_ms: f64) -> Option<f64> {
     if let Some(ms) = headers.retry_after_ms.and_then(decimal) {
         return Some(ms);
     }
@@ -210,6 +214,32 @@ mod tests {
             ..NONE
         };
         assert_eq!(retry_delay_ms(1, &junk, 0.0, 0.0), 1000.0);
+    }
+
+    #[test]
+    fn server_delays_are_read_whatever_their_size() {
+        let long = RetryHeaders {
+            retry_after: Some("3600"),
+            ..NONE
+        };
+        assert_eq!(server_delay_ms(&long, 0.0), Some(3_600_000.0));
+        let ms = RetryHeaders {
+            retry_after_ms: Some("90000"),
+            retry_after: Some("1"),
+            ..NONE
+        };
+        assert_eq!(server_delay_ms(&ms, 0.0), Some(90_000.0));
+        let date = RetryHeaders {
+            retry_after: Some("Sun, 06 Nov 1994 08:49:40 GMT"),
+            ..NONE
+        };
+        assert_eq!(server_delay_ms(&date, 784_111_777_000.0), Some(3000.0));
+        assert_eq!(server_delay_ms(&NONE, 0.0), None);
+        let junk = RetryHeaders {
+            retry_after: Some("soon"),
+            ..NONE
+        };
+        assert_eq!(server_delay_ms(&junk, 0.0), None);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The router and the pipeline every request goes through:
-//! request id → CORS preflight → body buffering → fault lookup → rate limit → request log →
-//! `--latency-ms` → auth → route.
+//! request id → CORS preflight → body buffering → fault lookup → rate limit (per key, then per
+//! endpoint) → request log → `--latency-ms` → auth → route → the answer counted per endpoint.
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
@@ -12,7 +12,7 @@ use axum::Router;
 use crate::error::ApiError;
 use crate::reqlog::LoggedRequest;
 use crate::state::Shared;
-use crate::{cors, faults, routes, statics, traffic};
+use crate::{cors, endpoint, faults, routes, statics, traffic};
 
 /// Largest request body accepted (bigger ones get a 413).
 const MAX_BODY: usize = 8 * 1024 * 1024;
@@ -71,17 +71,28 @@ async fn handle(st: &Shared, rid: &str, req: Request, next: Next) -> Response {
     } else {
         faults::take(&mut st.faults(), parts.method.as_str(), &path)
     };
-    let limited = if is_api(&path) {
+    let api = is_api(&path);
+    let endpoint = endpoint::endpoint(parts.method.as_str(), &path);
+    // (wait, whether the 429 says how long): the key's limit always does, the route's only when asked.
+    let limited = if api {
         let key = parts.headers.get("authorization").map(|v| v.as_bytes());
         let key = String::from_utf8_lossy(key.unwrap_or_default());
         let now = std::time::Instant::now();
-        // A faulted request answers as its rule says and does not use up the window.
-        let limit = if fault.is_some() {
-            0
-        } else {
-            st.config.rate_limit
+        // A faulted request answers as its rule says and does not use up the windows.
+        let (limit, route_limit) = match fault {
+            Some(_) => (0, None),
+            None => (st.config.rate_limit, st.config.route_limit),
         };
-        st.traffic().arrive(&key, limit, now)
+        let mut traffic = st.traffic();
+        match traffic.arrive(&key, limit, now) {
+            Some(wait) => {
+                traffic.arrive_route(&endpoint, None, now);
+                Some((wait, true))
+            }
+            None => traffic
+                .arrive_route(&endpoint, route_limit, now)
+                .map(|wait| (wait, st.config.route_limit_retry_after)),
+        }
     } else {
         None
     };
@@ -93,22 +104,30 @@ async fn handle(st: &Shared, rid: &str, req: Request, next: Next) -> Response {
         };
         st.record(LoggedRequest::new(rid, &parts, &bytes, label));
     }
-    if is_api(&path) && st.config.latency_ms > 0 {
+    if api && st.config.latency_ms > 0 {
         tokio::time::sleep(std::time::Duration::from_millis(st.config.latency_ms)).await;
     }
-    if let Some(wait) = limited {
+    if let Some((wait, say)) = limited {
         let mut resp = ApiError::for_status(StatusCode::TOO_MANY_REQUESTS).into_response();
-        let secs = traffic::retry_after_secs(wait);
-        resp.headers_mut()
-            .insert("retry-after", HeaderValue::from(secs));
+        if say {
+            let secs = traffic::retry_after_secs(wait);
+            resp.headers_mut()
+                .insert("retry-after", HeaderValue::from(secs));
+        }
+        st.traffic().answered(&endpoint, 429);
         return resp;
     }
     let req = Request::from_parts(parts, Body::from(bytes));
     let run = authed(st, req, next);
-    match fault {
+    let resp = match fault {
         Some(rule) => faults::apply(rule, run).await,
         None => run.await,
+    };
+    // A dropped connection is no answer.
+    if api && resp.extensions().get::<faults::DropConnection>().is_none() {
+        st.traffic().answered(&endpoint, resp.status().as_u16());
     }
+    resp
 }
 
 /// Checks `Authorization: Bearer KEY` on `/v1` and `/__mock`, then runs the route.

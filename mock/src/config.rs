@@ -9,6 +9,36 @@ pub enum SeedKind {
     Demo,
     /// Only the predefined roles.
     Empty,
+    /// A medium organization: the synthetic generator with 300 users, 30 groups of 20 members,
+    /// 5 custom roles, 2 SCIM groups and 1 owner (each replaced by its flag when given).
+    Medium,
+}
+
+/// `--route-limit N/SECONDS`: at most `requests` answered requests per endpoint in any `window`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RouteLimit {
+    /// N
+    pub requests: u32,
+    /// SECONDS
+    pub window: std::time::Duration,
+}
+
+impl std::str::FromStr for RouteLimit {
+    type Err = String;
+
+    fn from_str(v: &str) -> Result<Self, String> {
+        let bad = || format!("--route-limit expects N/SECONDS (e.g. 10/60), got {v}");
+        let (n, secs) = v.split_once('/').ok_or_else(bad)?;
+        let requests: u32 = n.trim().parse().map_err(|_| bad())?;
+        let secs: f64 = secs.trim().parse().map_err(|_| bad())?;
+        if requests == 0 || !secs.is_finite() || secs <= 0.0 || secs > 86_400.0 {
+            return Err(bad());
+        }
+        Ok(Self {
+            requests,
+            window: std::time::Duration::from_secs_f64(secs),
+        })
+    }
 }
 
 /// Which fields the answers carry.
@@ -62,6 +92,10 @@ pub struct Config {
     pub latency_ms: u64,
     /// At most this many `/v1` requests per second per key (0: no limit), then 429.
     pub rate_limit: u32,
+    /// At most this many answered requests per endpoint in a sliding window, then 429.
+    pub route_limit: Option<RouteLimit>,
+    /// Whether a `--route-limit` 429 carries `Retry-After` (by default it carries no header).
+    pub route_limit_retry_after: bool,
     /// The admin key every API call must present.
     pub admin_key: String,
     /// Static mounts `(url prefix, directory)`, longest prefix first.
@@ -74,7 +108,8 @@ Usage: openai-admin-mock [OPTIONS]
 
   --host HOST          interface to bind (default 127.0.0.1)
   --port PORT          port, 0 = any free port (default 8787)
-  --seed demo|empty    starting data (default demo)
+  --seed demo|medium|empty
+                       starting data (default demo; medium: 300 users, 30 groups)
   --shapes full|examples
                        answer with every field (default) or as the spec's examples do
   --users N            add N synthetic users
@@ -90,6 +125,11 @@ Usage: openai-admin-mock [OPTIONS]
                        or only direct roles with assignment_sources null
   --latency-ms N       delay every /v1 answer by N ms
   --rate-limit N       at most N /v1 requests per second per key, then 429 with Retry-After
+  --route-limit N/SECONDS
+                       at most N answered requests per endpoint (method and route, ids left
+                       out) in any SECONDS, then 429 with no Retry-After or rate-limit headers
+  --route-limit-retry-after
+                       --route-limit's 429s carry Retry-After (seconds until a slot frees)
   --admin-key KEY      key to require (default $OPENAI_ADMIN_KEY, else sk-admin-demo)
   --www DIR            serve DIR at /
   --static PREFIX=DIR  serve DIR at PREFIX (repeatable), e.g. --static /pkg=pkg
@@ -113,6 +153,8 @@ impl Default for Config {
             sources: Sources::Groups,
             latency_ms: 0,
             rate_limit: 0,
+            route_limit: None,
+            route_limit_retry_after: false,
             admin_key: std::env::var("OPENAI_ADMIN_KEY")
                 .ok()
                 .filter(|k| !k.is_empty())
@@ -130,6 +172,10 @@ impl Config {
         while let Some(arg) = args.next() {
             if arg == "-h" || arg == "--help" {
                 return Ok(None);
+            }
+            if arg == "--route-limit-retry-after" {
+                cfg.route_limit_retry_after = true;
+                continue;
             }
             let (flag, inline) = match arg.split_once('=') {
                 Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
@@ -153,6 +199,7 @@ impl Config {
                 "--projects" => cfg.projects = number(&flag, &value()?)?,
                 "--latency-ms" => cfg.latency_ms = number(&flag, &value()?)?,
                 "--rate-limit" => cfg.rate_limit = number(&flag, &value()?)?,
+                "--route-limit" => cfg.route_limit = Some(value()?.parse()?),
                 "--assignment-sources" => {
                     cfg.sources = match value()?.as_str() {
                         "groups" => Sources::Groups,
@@ -169,7 +216,12 @@ impl Config {
                     cfg.seed = match value()?.as_str() {
                         "demo" => SeedKind::Demo,
                         "empty" => SeedKind::Empty,
-                        other => return Err(format!("--seed must be demo or empty, not {other}")),
+                        "medium" => SeedKind::Medium,
+                        other => {
+                            return Err(format!(
+                                "--seed must be demo, medium or empty, not {other}"
+                            ))
+                        }
                     }
                 }
                 "--shapes" => {
@@ -261,5 +313,32 @@ mod tests {
         );
         assert!(Config::parse(["--assignment-sources=some".to_owned()]).is_err());
         assert!(Config::parse(["--rate-limit=fast".to_owned()]).is_err());
+    }
+
+    #[test]
+    fn parses_route_limits_and_the_medium_seed() {
+        let c = parse(&[
+            "--route-limit",
+            "10/6",
+            "--route-limit-retry-after",
+            "--seed=medium",
+        ]);
+        let limit = c.route_limit.expect("set");
+        assert_eq!(limit.requests, 10);
+        assert_eq!(limit.window, std::time::Duration::from_secs(6));
+        assert!(c.route_limit_retry_after);
+        assert_eq!(c.seed, SeedKind::Medium);
+        let d = Config::default();
+        assert_eq!((d.route_limit, d.route_limit_retry_after), (None, false));
+        assert_eq!(
+            parse(&["--route-limit=7/0.5"])
+                .route_limit
+                .map(|l| l.window),
+            Some(std::time::Duration::from_millis(500))
+        );
+        for bad in ["10", "0/6", "10/0", "x/6", "10/-1", "10/fast"] {
+            let e = Config::parse(["--route-limit".to_owned(), bad.to_owned()]).unwrap_err();
+            assert!(e.contains("--route-limit"), "{e}");
+        }
     }
 }

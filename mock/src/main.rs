@@ -4,6 +4,7 @@
 mod app;
 mod config;
 mod cors;
+mod endpoint;
 mod error;
 mod faults;
 mod ids;

@@ -13,6 +13,8 @@ pub struct LoggedRequest {
     headers: Map<String, Value>,
     body: Option<String>,
     fault: Option<String>,
+    /// When it arrived, in Unix milliseconds.
+    at_ms: u64,
 }
 
 impl LoggedRequest {
@@ -43,6 +45,10 @@ impl LoggedRequest {
             headers,
             body: (!body.is_empty()).then(|| String::from_utf8_lossy(body).into_owned()),
             fault,
+            at_ms: std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_millis() as u64)
+                .unwrap_or(0),
         }
     }
 
@@ -56,6 +62,7 @@ impl LoggedRequest {
             "headers": self.headers,
             "body": self.body,
             "fault": self.fault,
+            "at_ms": self.at_ms,
         })
     }
 }

@@ -103,7 +103,11 @@ pub fn build(cfg: &Config) -> Store {
     if cfg.seed == SeedKind::Demo {
         demo(&mut s);
     }
-    bench(&mut s, cfg);
+    if cfg.seed == SeedKind::Medium {
+        bench(&mut s, &medium(cfg));
+    } else {
+        bench(&mut s, cfg);
+    }
     // Projects last, so that the ids of everything else are as they were before projects.
     if cfg.seed == SeedKind::Demo {
         crate::seed_projects::demo(&mut s);
@@ -307,6 +311,21 @@ fn demo(s: &mut Store) {
     }
 }
 
+/// The medium seed's sizes: 300 users, 30 groups of 20, 5 custom roles, 2 SCIM groups, 1 owner,
+/// each replaced by its flag when given.
+fn medium(cfg: &Config) -> Config {
+    let or = |given: usize, default: usize| if given == 0 { default } else { given };
+    Config {
+        users: or(cfg.users, 300),
+        groups: or(cfg.groups, 30),
+        members_per_group: Some(cfg.members_per_group.unwrap_or(20)),
+        roles: or(cfg.roles, 5),
+        scim_groups: or(cfg.scim_groups, 2),
+        owners: or(cfg.owners, 1),
+        ..cfg.clone()
+    }
+}
+
 /// Synthetic data for load tests: users named `Bench User 000001` (email
 /// `bench.user.000001@example.com`, the first `owners` of them owners, the rest readers), groups
 /// `Bench Group 000001` (`scim_groups` of them SCIM managed, spread evenly). Without
@@ -449,6 +468,17 @@ mod tests {
             ..Config::default()
         };
         build(&cfg)
+    }
+
+    #[test]
+    fn medium_seed_has_300_users_and_30_groups() {
+        let s = build(&Config {
+            seed: SeedKind::Medium,
+            ..Config::default()
+        });
+        let custom = s.roles.values().filter(|r| !r.predefined).count();
+        assert_eq!((s.users.len(), s.groups.len(), custom), (300, 30, 5));
+        assert!(s.groups.values().all(|g| g.members.len() == 20));
     }
 
     #[test]

@@ -1,11 +1,14 @@
-//! `--rate-limit` (a sliding one-second window per key) and the traffic figures served at
-//! `GET /__mock/stats`: how many `/v1` requests arrived, how many were refused with 429, and the
-//! most that arrived within any one second.
+//! `--rate-limit` (a sliding one-second window per key), `--route-limit` (a sliding window per
+//! endpoint) and the traffic figures served at `GET /__mock/stats`: how many `/v1` requests
+//! arrived, how many were refused with 429, the most that arrived within any one second, and per
+//! endpoint the requests, 2xx answers and 429s.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::time::{Duration, Instant};
 
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
+
+use crate::config::RouteLimit;
 
 const WINDOW: Duration = Duration::from_secs(1);
 
@@ -19,6 +22,10 @@ pub struct Traffic {
     requests: u64,
     limited: u64,
     max_per_second: usize,
+    /// Admitted requests within the route limit's window, per endpoint.
+    routes: HashMap<String, VecDeque<Instant>>,
+    /// Per endpoint: requests, 2xx answers, 429 answers.
+    endpoints: BTreeMap<String, [u64; 3]>,
 }
 
 impl Traffic {
@@ -43,13 +50,58 @@ impl Traffic {
         None
     }
 
+    /// Admits a request the key's limit admitted (`None`) or refuses it under `--route-limit`
+    /// with the time until its endpoint's window has room again; counts the arrival per endpoint.
+    pub fn arrive_route(
+        &mut self,
+        endpoint: &str,
+        limit: Option<RouteLimit>,
+        now: Instant,
+    ) -> Option<Duration> {
+        self.endpoints.entry(endpoint.to_owned()).or_default()[0] += 1;
+        let limit = limit?;
+        let window = self.routes.entry(endpoint.to_owned()).or_default();
+        while window
+            .front()
+            .is_some_and(|t| now.saturating_duration_since(*t) >= limit.window)
+        {
+            window.pop_front();
+        }
+        if window.len() >= limit.requests as usize {
+            self.limited += 1;
+            let oldest = window.front().copied().unwrap_or(now);
+            return Some((oldest + limit.window).saturating_duration_since(now));
+        }
+        window.push_back(now);
+        None
+    }
+
+    /// Counts an answer's status under its endpoint (2xx and 429 are kept).
+    pub fn answered(&mut self, endpoint: &str, status: u16) {
+        let counts = self.endpoints.entry(endpoint.to_owned()).or_default();
+        match status {
+            200..=299 => counts[1] += 1,
+            429 => counts[2] += 1,
+            _ => {}
+        }
+    }
+
     /// The figures as JSON.
     pub fn to_json(&self) -> Value {
+        let endpoints: Map<String, Value> = self
+            .endpoints
+            .iter()
+            .map(|(name, [requests, ok, limited])| {
+                let counts = json!({ "requests": requests, "ok": ok, "rate_limited": limited });
+                (name.clone(), counts)
+            })
+            .collect();
         json!({
             "object": "mock.stats",
             "requests": self.requests,
             "rate_limited": self.limited,
             "max_requests_in_one_second": self.max_per_second,
+            "endpoints": endpoints,
         })
     }
 }
@@ -98,5 +150,38 @@ mod tests {
         assert_eq!(retry_after_secs(Duration::from_millis(600)), 1);
         assert_eq!(retry_after_secs(Duration::from_millis(1001)), 2);
         assert_eq!(retry_after_secs(Duration::ZERO), 1);
+    }
+
+    #[test]
+    fn limits_per_endpoint_over_a_sliding_window() {
+        let mut t = Traffic::default();
+        let t0 = Instant::now();
+        let limit = Some(RouteLimit {
+            requests: 2,
+            window: Duration::from_secs(6),
+        });
+        let (a, b) = ("GET /organization/users", "GET /organization/groups");
+        assert!(t.arrive_route(a, limit, t0).is_none());
+        assert!(t
+            .arrive_route(a, limit, t0 + Duration::from_secs(1))
+            .is_none());
+        let wait = t.arrive_route(a, limit, t0 + Duration::from_secs(2));
+        assert_eq!(wait, Some(Duration::from_secs(4)));
+        assert!(t
+            .arrive_route(b, limit, t0 + Duration::from_secs(2))
+            .is_none());
+        assert!(t
+            .arrive_route(a, limit, t0 + Duration::from_secs(6))
+            .is_none());
+        t.answered(a, 200);
+        t.answered(a, 429);
+        t.answered(a, 404);
+        let s = t.to_json();
+        assert_eq!(s["endpoints"][a]["requests"], 4);
+        assert_eq!(s["endpoints"][a]["ok"], 1);
+        assert_eq!(s["endpoints"][a]["rate_limited"], 1);
+        assert_eq!(s["endpoints"][b]["requests"], 1);
+        assert_eq!(s["rate_limited"], 1);
+        assert!(t.arrive_route(a, None, t0).is_none(), "no limit");
     }
 }

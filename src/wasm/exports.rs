@@ -9,7 +9,7 @@ use crate::error::Error;
 use crate::ops::{build, find, push_query, Operation};
 use crate::request::{ApiRequest, Method};
 use crate::response::api_error;
-use crate::retry::{retry_delay_ms, should_retry_status, RetryHeaders};
+use crate::retry::{retry_delay_ms, server_delay_ms, should_retry_status, RetryHeaders};
 use crate::schema::check_response_sample;
 
 /// Checks and builds operation `op`'s request (`groups.users.list`, …) from the official SDK's
@@ -197,6 +197,26 @@ pub fn retry_delay(
         js_sys::Date::now(),
         js_sys::Math::random(),
     )
+}
+
+/// How long a rate-limited answer's `retry-after-ms` or `retry-after` header asks to wait, in
+/// milliseconds, however long (an HTTP date is counted from `now_ms`, the caller's clock); `-1`
+/// when neither header gives a usable wait (absent, unreadable, or a date in the past). Whether
+/// and how much of it to honour is the caller's: the access scheduler caps it.
+#[wasm_bindgen(js_name = retryAfterDelay)]
+pub fn retry_after_delay(
+    retry_after_ms: Option<String>,
+    retry_after: Option<String>,
+    now_ms: f64,
+) -> f64 {
+    let hints = RetryHeaders {
+        should_retry: None,
+        retry_after_ms: retry_after_ms.as_deref(),
+        retry_after: retry_after.as_deref(),
+    };
+    server_delay_ms(&hints, now_ms)
+        .filter(|ms| *ms >= 0.0)
+        .unwrap_or(-1.0)
 }
 
 fn operation(op: &str) -> Result<&'static Operation, Error> {

@@ -1,5 +1,5 @@
 /**
- * `applyPlan`: runs a plan's operations through a client and the shared pacer, each when the
+ * `applyPlan`: runs a plan's operations through a client and the scheduler, each when the
  * operations it depends on have succeeded, additions and changes before removals and deletions
  * (the plan's own order), and returns each operation's outcome.
  *
@@ -8,11 +8,14 @@
  * out) the list is read first, and a group or role of that name that now exists is taken as the
  * result, so a retried create never makes a second one. Other operations keep the client's
  * retries (adding a member or a role twice is harmless); a removal or deletion whose target is
- * already gone (404) is done, the organization being as the plan wants it.
+ * already gone (404) is done, the organization being as the plan wants it. A 429 never reaches
+ * this code: the scheduler waits and sends the request again (the API did nothing), creates
+ * included, so a storm of 429s neither fails an operation nor makes anything twice.
  */
 import { callArguments, operation } from '../operations.js';
 import { resolveOperation } from '../../wasm/openai_admin_access.js';
-import { Pacer, pool } from './pacer.js';
+import { Scheduler } from './scheduler.js';
+import { pool, workers } from './pool.js';
 import { aborted, ambiguous, method, pacedClient, statusOf, type AdminClient } from './client.js';
 import { accessModuleNow, loadAccessModule } from './model.js';
 import type { AccessPlan, PlanId, PlanOperation } from './types.js';
@@ -33,16 +36,17 @@ export interface ApplyProgress {
 
 export interface ApplyOptions {
   concurrency?: number;
+  /** Requests sent within any one second at most, all endpoints together (default: no cap). */
   maxRequestsPerSecond?: number;
   onProgress?: (progress: ApplyProgress) => void;
   signal?: AbortSignal;
   /** Start no operation after one failed (those not started are skipped). Default false. */
   stopOnError?: boolean;
-  /** A pacer shared with other calls (e.g. the `loadOrganization` before), so their requests count in one window. */
-  pacer?: Pacer;
+  /** A scheduler shared with other calls (e.g. the `loadOrganization` before), so that what it learned of each endpoint holds. */
+  scheduler?: Scheduler;
 }
 
-/** Retries of a create after an ambiguous failure or a 429, each after listing (ambiguous) or the pause (429). */
+/** Retries of a create after an ambiguous failure, each after listing. */
 const CREATE_ATTEMPTS = 4;
 
 const CREATES: Record<string, { list: string; name: (body: Record<string, unknown>) => unknown }> = {
@@ -83,7 +87,7 @@ async function create(client: AdminClient, op: PlanOperation, args: unknown[], s
     try {
       return { status: 'done', result: await method(client, op.operation)(...args, { maxRetries: 0, ...(signal ? { signal } : {}) }) };
     } catch (e) {
-      if (aborted(e, signal) || !(ambiguous(e) || statusOf(e) === 429)) throw e;
+      if (aborted(e, signal) || !ambiguous(e)) throw e;
       last = e;
     }
   }
@@ -94,14 +98,11 @@ async function runOne(client: AdminClient, op: PlanOperation, outcomes: (Outcome
   const { ids, body } = resolve(op, outcomes);
   const args = callArgumentsOf(op, ids, body);
   if (CREATES[op.operation]) return create(client, op, args, signal);
-  for (let round = 0; ; round++) {
-    try {
-      return { status: 'done', result: await method(client, op.operation)(...args, signal ? { signal } : undefined) };
-    } catch (e) {
-      if (op.change === '-' && statusOf(e) === 404) return { status: 'done', result: null, alreadyDone: true };
-      // A 429 the client's retries did not outlast: nothing was done, so it is sent again.
-      if (statusOf(e) !== 429 || round >= CREATE_ATTEMPTS || aborted(e, signal)) throw e;
-    }
+  try {
+    return { status: 'done', result: await method(client, op.operation)(...args, signal ? { signal } : undefined) };
+  } catch (e) {
+    if (op.change === '-' && statusOf(e) === 404) return { status: 'done', result: null, alreadyDone: true };
+    throw e;
   }
 }
 
@@ -114,8 +115,9 @@ export async function applyPlan(client: AdminClient, plan: AccessPlan, options: 
   const ops = plan?.operations;
   if (!Array.isArray(ops)) throw new TypeError('expected a plan: { operations: [...] }');
   await loadAccessModule();
-  const pacer = options.pacer ?? new Pacer({ concurrency: options.concurrency, maxRequestsPerSecond: options.maxRequestsPerSecond });
-  const paced = pacedClient(client, pacer);
+  const concurrency = workers(options.concurrency, 'concurrency');
+  const scheduler = options.scheduler ?? new Scheduler({ maxRequestsPerSecond: options.maxRequestsPerSecond, ...(options.signal ? { signal: options.signal } : {}) });
+  const paced = pacedClient(client, scheduler);
   const signal = options.signal;
   const outcomes: (Outcome | undefined)[] = new Array(ops.length).fill(undefined);
   let failed = false;
@@ -137,7 +139,7 @@ export async function applyPlan(client: AdminClient, plan: AccessPlan, options: 
       for (const i of ready) pending.delete(i);
       await pool(
         ready.length,
-        pacer.concurrency,
+        concurrency,
         async (k) => {
           const i = ready[k]!;
           const dep = (ops[i]!.dependsOn ?? []).find((d) => outcomes[d]?.status !== 'done');

@@ -207,6 +207,7 @@ export interface OrganizationLoading {
 }
 
 const NO_PROGRESS: Progress = {
+  endpoints: [],
   done: 0,
   total: 3,
   phase: 'directory',

@@ -9,8 +9,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { AdminClient } from '../access/client.js';
 import type { AccessPlan } from '../access/types.js';
-import { accessText, bar, colors, groupText, holdersText, outcomeLine, planCounts, planJson, planText, type Colors } from './access-text.js';
+import { accessText, colors, groupText, holdersText, outcomeLine, planCounts, planJson, planText, type Colors } from './access-text.js';
+import { applyLine, loadLine, ProgressWriter } from './access-progress.js';
 import { clientOptions } from './client-options.js';
+import { parseDuration } from './durations.js';
 import { put, type Output } from './io.js';
 import { useColor } from './output.js';
 import { printPaged } from './pager.js';
@@ -50,7 +52,11 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
   const stdin = o.stdin ?? process.stdin;
   try {
     const positive = (name: string) => (values[name] === undefined ? undefined : Number(values[name]));
-    const paceOptions = { concurrency: positive('concurrency'), maxRequestsPerSecond: positive('max-rps') };
+    const concurrency = positive('concurrency');
+    const maxRequestsPerSecond = positive('max-rps');
+    // Checked by the parser (a `duration` flag): a positive duration.
+    const timeoutMs = values.timeout === undefined ? undefined : parseDuration(values.timeout as string) ?? undefined;
+    const scale = timeScale(o.env);
     const c: Colors = colors(useColor(o.stdout, o.env));
     // What a command prints whole: through the pager on a terminal when longer than the screen.
     const show = (t: string) =>
@@ -63,12 +69,36 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
 
     const [{ OpenAIAdmin }, access] = await Promise.all([o.load(), o.loadAccess!()]);
     const client = new OpenAIAdmin(options) as unknown as AdminClient;
-    // One pacer for the reads and the writes, so the cap holds across the two.
-    const pace = { pacer: new access.Pacer(paceOptions) };
-    const onProgress = tty
-      ? (p: { done: number; total: number }) => void err(`\rReading the organization ${bar(p.done, p.total)}`)
-      : undefined;
-    const org = await access.loadOrganization(client, { ...pace, ...(onProgress ? { onProgress } : {}) });
+    // One scheduler for the reads and the writes: what it learns of each endpoint holds across the two.
+    const deadline = timeoutMs === undefined ? undefined : new AbortController();
+    const timer = deadline && setTimeout(() => deadline.abort(new Error(`gave up after --timeout ${values.timeout}: the API's limits needed longer`)), timeoutMs);
+    (timer as { unref?: () => void } | undefined)?.unref?.();
+    const writer = new ProgressWriter((t) => void err(t), tty, () => o.stderr.columns);
+    const scheduler = new access.Scheduler({
+      ...(maxRequestsPerSecond ? { maxRequestsPerSecond } : {}),
+      ...(deadline ? { signal: deadline.signal } : {}),
+      backoffCapMs: 60_000 * scale,
+      retryAfterCapMs: 300_000 * scale,
+    });
+    const pace = { scheduler, ...(concurrency ? { concurrency } : {}), ...(deadline ? { signal: deadline.signal } : {}) };
+    let lastLoad: Parameters<typeof loadLine>[0] | undefined;
+    // On a terminal the line is redrawn every second too, so that a wait counts down.
+    const ticker = tty ? setInterval(() => lastLoad && writer.draw(loadLine({ ...lastLoad, endpoints: lastLoad.endpoints.map((e) => ({ ...e, ...scheduler.progress().find((s) => s.endpoint === e.endpoint) })) })), 1000) : undefined;
+    let org: Awaited<ReturnType<typeof access.loadOrganization>>;
+    try {
+      org = await access.loadOrganization(client, {
+        ...pace,
+        onProgress: (p) => {
+          lastLoad = p;
+          writer.draw(loadLine(p), p.phase === 'done');
+          writer.plain(p.endpoints);
+        },
+      });
+    } catch (e) {
+      throw deadline?.signal.aborted ? deadline.signal.reason : e;
+    } finally {
+      if (ticker) clearInterval(ticker);
+    }
     if (tty) await err('\n');
     try {
       if (command === 'dump') {
@@ -130,13 +160,22 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
         }
       }
       const total = plan.operations.length;
-      const outcomes = await access.applyPlan(client, plan, {
-        ...pace,
-        onProgress: (p) => {
-          if (tty) void err(`\r${bar(p.done, p.total)}`);
-          else if (p.index !== undefined && p.outcome) void err(`${outcomeLine(p.index, total, plan.operations[p.index]!.summary, p.outcome, errorLine)}\n`);
-        },
-      });
+      let applied = 0;
+      const applyTicker = tty ? setInterval(() => writer.draw(applyLine(applied, total, scheduler.progress())), 1000) : undefined;
+      const stopWatching = scheduler.watch(() => writer.plain(scheduler.progress()));
+      const outcomes = await access
+        .applyPlan(client, plan, {
+          ...pace,
+          onProgress: (p) => {
+            applied = p.done;
+            writer.draw(applyLine(p.done, p.total, scheduler.progress()), true);
+            if (!tty && p.index !== undefined && p.outcome) void err(`${outcomeLine(p.index, total, plan.operations[p.index]!.summary, p.outcome, errorLine)}\n`);
+          },
+        })
+        .finally(() => {
+          if (applyTicker) clearInterval(applyTicker);
+          stopWatching();
+        });
       if (tty) await err('\n');
       const failed = outcomes.filter((x) => x.status === 'failed');
       const skipped = outcomes.filter((x) => x.status === 'skipped').length;
@@ -148,9 +187,26 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
       return failed.length > 0 || skipped > 0 || plan.blocked.length > 0 ? 1 : 0;
     } finally {
       org.free();
+      if (timer) clearTimeout(timer);
     }
   } catch (e) {
     await err(`${errorLine(e)}\n`);
     return 1;
   }
 }
+<<<<<<< HEAD
+=======
+
+/**
+ * `OPENAI_ADMIN_TIME_SCALE`: the scheduler's caps (60 s after a 429 without `Retry-After`, 5
+ * minutes of a `Retry-After`) times this factor, for tests that treat "N per 6 s" as "N a minute"
+ * (0.1). Default 1.
+ */
+function timeScale(env: Record<string, string | undefined>): number {
+  const raw = env.OPENAI_ADMIN_TIME_SCALE;
+  if (raw === undefined || raw === '') return 1;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`OPENAI_ADMIN_TIME_SCALE must be a positive number, got '${raw}'`);
+  return n;
+}
+

@@ -6,6 +6,7 @@
  * plan -f FILE`, `console`) with its own flags and the global options it takes. `readGlobals` is
  * the one path from the global options to `Globals`, whatever the command.
  */
+import { parseDuration } from './durations.js';
 import { parseArgs } from 'node:util';
 import { validate, TransformError } from './transform.js';
 import { COMMANDS, RESOURCES, ROOT, isResourcePrefix, suggest, type Command, type Flag, type Resource } from './commands.js';
@@ -283,6 +284,10 @@ function parseExtra(
     if (f.values && !f.values.includes(v)) throw new UsageError(`--${f.name} must be ${f.values.join(' or ')} for ${context}, not ${JSON.stringify(v)}`, context);
     if (f.positive && !(Number.isFinite(Number(v)) && Number(v) > 0 && v.trim() !== '')) throw new UsageError(`--${f.name} must be a positive number, got '${v}'`, context);
     if (f.port && !(/^\d+$/.test(v) && Number(v) <= 65535)) throw new UsageError(`--${f.name} must be a port number, got '${v}'`, context);
+    if (f.duration) {
+      const ms = parseDuration(v);
+      if (ms === null || (f.duration === 'positive' && !(ms > 0))) throw new UsageError(`--${f.name} must be a duration such as 30s, 15m or 2h${f.duration === 'zero' ? ' (or 0)' : ''}, got '${v}'`, context);
+    }
     values[f.name] = v;
   }
   const count = spec.args?.count ?? 0;

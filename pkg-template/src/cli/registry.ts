@@ -64,6 +64,8 @@ export interface FlagSpec {
   positive?: boolean;
   /** The value is a port number, 0 to 65535. */
   port?: boolean;
+  /** The value is a duration (`30s`, `15m`, `2h`, `0` when `zero` allows it; `cli/durations.ts`). */
+  duration?: 'positive' | 'zero';
   /** Its value is a file path (completed as files). */
   file?: boolean;
   /** The command cannot run without it. */
@@ -107,6 +109,7 @@ const textOrJson: FlagSpec = { name: 'format', value: 'FORMAT', values: ['text',
 const ACCESS_SHARED_FLAGS: readonly FlagSpec[] = [
   { name: 'concurrency', value: 'N', positive: true, description: 'Requests in flight at most (default 8).' },
   { name: 'max-rps', value: 'N', positive: true, description: 'Requests per second at most (default: no cap).' },
+  { name: 'timeout', value: 'DURATION', duration: 'positive', description: "Give up waiting for the API's limits after DURATION (30s, 15m, 2h; default: never)." },
 ];
 
 const access = () => import('./access.js').then((m) => m.runAccess);

@@ -1,11 +1,13 @@
-// The shared pacer and the loader against the mock: the rate never goes over the cap in any one
-// second (the mock's own count), a 429 slows every worker, the client's options apply, and the
-// loader reads exactly what the model needs (a recording model stands in for the wasm one).
+// The loader through the scheduler against the mock: it reads exactly what the model needs (a
+// recording model stands in for the wasm one), each once, with progress per kind and per
+// endpoint; a global cap holds under the mock's --rate-limit (its own count); the scheduler waits
+// out the 429s of a per-key limit so every read succeeds; the client's options apply; the official
+// SDK's client works too.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import { startMock } from '../support/mock.mjs';
 import { OpenAIAdmin } from '../../pkg/dist/node.js';
-import { Pacer, retryAfterMs } from '../../pkg/dist/access/pacer.js';
+import '../../pkg/dist/access/node.js';
 import { loadInto } from '../../pkg/dist/access/load.js';
 
 const LARGE = ['--users', '300', '--groups', '30', '--members-per-group', '20', '--roles', '5', '--scim-groups', '2', '--owners', '1'];
@@ -33,48 +35,6 @@ const start = async (args) => {
   return m;
 };
 
-test('retryAfterMs reads retry-after-ms, seconds and dates', () => {
-  const h = (o) => new Headers(o);
-  assert.equal(retryAfterMs(h({ 'retry-after-ms': '250', 'retry-after': '3' }), 0), 250);
-  assert.equal(retryAfterMs(h({ 'retry-after': '2' }), 0), 2000);
-  const now = Date.parse('2026-01-01T00:00:00Z');
-  assert.equal(retryAfterMs(h({ 'retry-after': 'Thu, 01 Jan 2026 00:00:05 GMT' }), now), 5000);
-  assert.equal(retryAfterMs(h({}), 0), 1000);
-  assert.throws(() => new Pacer({ concurrency: 0 }), RangeError);
-  assert.throws(() => new Pacer({ maxRequestsPerSecond: -1 }), RangeError);
-});
-
-test('concurrency bounds the requests in flight', async () => {
-  const pacer = new Pacer({ concurrency: 3 });
-  let inFlight = 0;
-  let most = 0;
-  const slow = async () => {
-    most = Math.max(most, ++inFlight);
-    await new Promise((r) => setTimeout(r, 20));
-    inFlight--;
-    return new Response('{}');
-  };
-  await Promise.all(Array.from({ length: 12 }, () => pacer.run(slow)));
-  assert.equal(most, 3);
-  assert.equal(pacer.stats.sent, 12);
-});
-
-test('a 429 pauses every sender for Retry-After and halves the rate, which then climbs back', async () => {
-  let t = 0;
-  const pacer = new Pacer({ maxRequestsPerSecond: 40, now: () => t });
-  assert.equal(pacer.rate, 40);
-  pacer.rateLimited(1000);
-  assert.equal(pacer.rate, 1, 'halved from what was sent in the last second (nothing: 1)');
-  const p = new Pacer({ maxRequestsPerSecond: 40, now: () => Date.now() });
-  await Promise.all(Array.from({ length: 20 }, () => p.run(async () => new Response('{}'))));
-  const t0 = Date.now();
-  p.rateLimited(300);
-  assert.equal(p.rate, 10);
-  await p.run(async () => new Response('{}'));
-  assert.ok(Date.now() - t0 >= 290, 'the next request waited the pause');
-  void t;
-});
-
 test('loadInto reads users, groups, roles, members and assignments, each once', async () => {
   const mock = await start(LARGE);
   const client = new OpenAIAdmin({ adminAPIKey: mock.adminKey ?? 'sk-admin-demo', baseURL: mock.api });
@@ -92,7 +52,16 @@ test('loadInto reads users, groups, roles, members and assignments, each once', 
   // 3 pages of users, one of groups, one of roles, 2 per group, 1 per user.
   assert.equal(s.requests, 3 + 1 + 1 + 60 + 300);
   assert.equal(result.reads, 3 + 60 + 300);
-  const last = progress.at(-1);
+  const { endpoints, ...last } = progress.at(-1);
+  const reads = Object.fromEntries(endpoints.map((e) => [e.label, [e.done, e.total, e.ok, e.perMinute]]));
+  assert.deepEqual(reads, {
+    users: [1, 1, 3, null],
+    groups: [1, 1, 1, null],
+    roles: [1, 1, 1, null],
+    "groups' members": [30, 30, 30, null],
+    "groups' roles": [30, 30, 30, null],
+    "users' roles": [300, 300, 300, null],
+  });
   assert.deepEqual(last, {
     done: 363,
     total: 363,
@@ -121,16 +90,16 @@ test('under --rate-limit 20 with a cap of 20 and concurrency 8: no 429, never mo
   assert.equal(model.userRoles.size, 100);
 });
 
-test('without a cap, under --rate-limit 30, the pacer backs off on 429 and every read succeeds', async () => {
+test('without a cap, under --rate-limit 30, the scheduler waits out the 429s and every read succeeds', async () => {
   const mock = await start([...SMALL, '--rate-limit', '30', '--latency-ms', '5']);
-  // No client retries: every 429 the pacer did not prevent reaches the loader, which reads again.
+  // No client retries: a 429 that reached the client would fail the read.
   const client = new OpenAIAdmin({ adminAPIKey: 'sk-admin-demo', baseURL: mock.api, maxRetries: 0 });
   const model = recorder();
   const result = await loadInto(client, model, { concurrency: 8, signal: AbortSignal.timeout(60_000) });
   const s = await stats(mock);
   assert.equal(model.userRoles.size, 100);
   assert.equal(model.members.size, 10);
-  assert.equal(result.rateLimited, s.rate_limited, 'the pacer saw every 429');
+  assert.equal(result.rateLimited, s.rate_limited, 'the scheduler saw every 429');
   assert.ok(s.rate_limited > 0, 'the limit was reached');
   assert.ok(s.rate_limited / s.requests < 0.1, JSON.stringify(s));
 });
