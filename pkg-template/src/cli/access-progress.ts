@@ -8,7 +8,8 @@
 import type { EndpointProgress } from '../access/scheduler.js';
 import type { EndpointReads, Progress } from '../access/load.js';
 import { formatDuration } from './durations.js';
-import { bar, safe } from './access-text.js';
+import { bar } from './access-text.js';
+import { sanitize } from './io.js';
 
 const count = new Intl.NumberFormat('en-US');
 /** An endpoint as the scheduler reports it, with the loader's reads of it when it has them. */
@@ -33,7 +34,7 @@ export function waitText(e: EndpointProgress): string {
 /** `users' roles 412/2,045 · 9.6/min learned · about 2 h 50 min left`, or its wait. */
 export function endpointText(e: EndpointRow): string {
   const reads = e.done !== undefined ? ` ${count.format(e.done)}/${e.total == null ? '?' : count.format(e.total)}` : ` ${count.format(e.ok)} done`;
-  const parts = [`${safe(e.label)}${reads}`];
+  const parts = [`${sanitize(e.label)}${reads}`];
   if (e.waitingMs > 0) parts.push(waitText(e));
   else if (e.perMinute !== null) {
     parts.push(`${rateText(e.perMinute)} learned`);

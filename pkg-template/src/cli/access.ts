@@ -194,8 +194,6 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
     return 1;
   }
 }
-<<<<<<< HEAD
-=======
 
 /**
  * `OPENAI_ADMIN_TIME_SCALE`: the scheduler's caps (60 s after a 429 without `Retry-After`, 5
