@@ -2,6 +2,9 @@
 //! rule decides whether and when to try again, and the core reads the answer. This module only
 //! strings them together; it decides nothing about the API.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use openai_admin_wasm::ApiRequest;
 use openai_admin_wasm::ops::{Endpoint, Operation, build};
 use openai_admin_wasm::response::read_answer;
@@ -156,29 +159,46 @@ fn report(client: &Client, op: &Operation, drift: &[Drift]) {
     }
 }
 
-/// A call that answers one model.
-pub(crate) async fn call<E: Endpoint>(
+/// What every operation's method returns: a future that owns what it needs (it borrows
+/// neither the resource nor the arguments, so it can be stored, raced or spawned). Dropping it
+/// aborts the request. `Send` natively; on wasm32 the browser's futures are not.
+#[cfg(not(target_arch = "wasm32"))]
+pub type CallFuture<T> = Pin<Box<dyn Future<Output = Result<T>> + Send + 'static>>;
+/// What every operation's method returns: a future that owns what it needs (it borrows
+/// neither the resource nor the arguments, so it can be stored, raced or spawned). Dropping it
+/// aborts the request. `Send` natively; on wasm32 the browser's futures are not.
+#[cfg(target_arch = "wasm32")]
+pub type CallFuture<T> = Pin<Box<dyn Future<Output = Result<T>> + 'static>>;
+
+/// A call that answers one model. The arguments are checked at once; a refusal is the future's
+/// answer, and nothing is sent.
+pub(crate) fn call<E: Endpoint>(
     client: &Client,
     ids: &[&str],
     params: Option<E::Params>,
-) -> Result<E::Output> {
+) -> CallFuture<E::Output>
+where
+    E::Output: Send + 'static,
+{
     let op = E::operation();
-    let request = prepare(op, ids, params.as_ref())?;
-    execute(client, op, &request).await
+    let request = prepare(op, ids, params.as_ref());
+    let client = client.clone();
+    Box::pin(async move { execute(&client, op, &request?).await })
 }
 
 /// The first page of a list.
-pub(crate) async fn first_page<E: Endpoint>(
+pub(crate) fn first_page<E: Endpoint + 'static>(
     client: &Client,
     ids: &[&str],
     params: Option<E::Params>,
-) -> Result<Page<E>>
+) -> CallFuture<Page<E>>
 where
-    E::Output: ListModel,
+    E::Output: ListModel + Send + 'static,
 {
     let op = E::operation();
-    let request = prepare(op, ids, params.as_ref())?;
-    Page::fetch(client.clone(), request).await
+    let request = prepare(op, ids, params.as_ref());
+    let client = client.clone();
+    Box::pin(async move { Page::fetch(client, request?).await })
 }
 
 /// Every item of a list, as a stream. The arguments are checked when the stream is first

@@ -40,6 +40,7 @@ mod pagination;
 mod resources;
 mod transport;
 
+pub use call::CallFuture;
 pub use client::{
     Admin, Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
     DriftCallback, Organization,

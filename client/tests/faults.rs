@@ -1,5 +1,6 @@
 //! Errors by status, retries, the timeout, a dropped call, answers the client cannot use,
 //! answers the spec does not describe, refused arguments and the key, against the mock.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

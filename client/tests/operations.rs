@@ -1,5 +1,6 @@
 //! Every operation of the table through the client against the mock (demo seed), each answer
 //! read into its model, and each request built by the core as the package builds it.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Lists: the first page and its next pages, the stream of every item over 2,500 users, and
 //! where a list ends, against the mock; the same pages whichever way the list is walked.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

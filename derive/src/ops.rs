@@ -381,8 +381,8 @@ fn method(
         );
         quote! {
             #[doc = #doc]
-            pub async fn #verb_ident(&self, #args_tokens) -> crate::Result<crate::Page<#endpoint>> {
-                crate::call::first_page::<#endpoint>(&self.client, #ids, #param_value).await
+            pub fn #verb_ident(&self, #args_tokens) -> crate::CallFuture<crate::Page<#endpoint>> {
+                crate::call::first_page::<#endpoint>(&self.client, #ids, #param_value)
             }
             #[doc = #all_doc]
             pub fn #all(&self, #args_tokens) -> crate::ItemStream<#endpoint> {
@@ -397,8 +397,8 @@ fn method(
         );
         quote! {
             #[doc = #doc]
-            pub async fn #verb_ident(&self, #args_tokens) -> crate::Result<<#endpoint as #krate::ops::Endpoint>::Output> {
-                crate::call::call::<#endpoint>(&self.client, #ids, #param_value).await
+            pub fn #verb_ident(&self, #args_tokens) -> crate::CallFuture<<#endpoint as #krate::ops::Endpoint>::Output> {
+                crate::call::call::<#endpoint>(&self.client, #ids, #param_value)
             }
         }
     }
