@@ -8,8 +8,8 @@
 //! `sk-admin-demo`). Without arguments it picks the first group and the first user.
 
 use futures_util::TryStreamExt;
-use openai_admin::Client;
 use openai_admin::models::GroupUserCreateParams;
+use openai_admin::Client;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), openai_admin::Error> {

@@ -5,13 +5,13 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use openai_admin_wasm::ApiRequest;
-use openai_admin_wasm::ops::{Endpoint, Operation, build};
+use openai_admin_wasm::ops::{build, Endpoint, Operation};
 use openai_admin_wasm::response::read_answer;
-use openai_admin_wasm::retry::{RetryHeaders, retry_delay_ms, should_retry_status};
+use openai_admin_wasm::retry::{retry_delay_ms, should_retry_status, RetryHeaders};
 use openai_admin_wasm::schema::{Drift, ListModel};
-use serde::Serialize;
+use openai_admin_wasm::ApiRequest;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::client::Client;
 use crate::error::{Error, Result};

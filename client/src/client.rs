@@ -361,7 +361,7 @@ fn check_base_url(url: &str) -> Result<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{ClientBuilder, check_base_url};
+    use super::{check_base_url, ClientBuilder};
 
     #[test]
     fn no_key_is_refused_naming_the_variable() {

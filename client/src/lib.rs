@@ -42,8 +42,8 @@ mod transport;
 
 pub use call::CallFuture;
 pub use client::{
-    Admin, Client, ClientBuilder, DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
-    DriftCallback, Organization,
+    Admin, Client, ClientBuilder, DriftCallback, Organization, DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT,
 };
 pub use error::{ApiError, Error, ErrorKind, Result};
 pub use pagination::{Item, ItemStream, Page};

@@ -7,9 +7,9 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use futures_core::Stream;
-use openai_admin_wasm::ApiRequest;
-use openai_admin_wasm::ops::{Endpoint, next_after};
+use openai_admin_wasm::ops::{next_after, Endpoint};
 use openai_admin_wasm::schema::ListModel;
+use openai_admin_wasm::ApiRequest;
 
 use crate::call::execute;
 use crate::client::Client;

@@ -7,7 +7,7 @@ mod common;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::{KEY, assert_no_key, builder, client, demo, faults, take_request_count};
+use common::{assert_no_key, builder, client, demo, faults, take_request_count, KEY};
 use openai_admin::models::{DriftKind, GroupType, ListParams};
 use openai_admin::{Client, Error, ErrorKind};
 

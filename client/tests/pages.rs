@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{KEY, client, faults, take_requests};
+use common::{client, faults, take_requests, KEY};
 use futures_util::{StreamExt, TryStreamExt};
 use openai_admin::models::{ListParams, UserListParams};
 use openai_admin::{ErrorKind, Page};

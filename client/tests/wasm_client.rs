@@ -14,7 +14,7 @@ mod mock;
 
 use std::time::Duration;
 
-use futures_util::future::{Either, select};
+use futures_util::future::{select, Either};
 use futures_util::{StreamExt, TryStreamExt};
 use gloo_net::http::Request;
 use mock::{mock_url, require_mock};

@@ -7,12 +7,12 @@ use std::time::Duration;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{HttpClient, default_client, now_ms, random, send, sleep};
+pub use native::{default_client, now_ms, random, send, sleep, HttpClient};
 
 #[cfg(target_arch = "wasm32")]
 mod web;
 #[cfg(target_arch = "wasm32")]
-pub use web::{HttpClient, default_client, now_ms, random, send, sleep};
+pub use web::{default_client, now_ms, random, send, sleep, HttpClient};
 
 /// One attempt, ready to send.
 pub struct Outgoing<'a> {

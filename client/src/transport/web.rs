@@ -6,7 +6,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use futures_util::future::{Either, select};
+use futures_util::future::{select, Either};
 use gloo_net::http::{Method, RequestBuilder};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
