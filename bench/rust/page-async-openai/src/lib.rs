@@ -3,9 +3,9 @@
 
 #[cfg(target_arch = "wasm32")]
 mod page {
-    use async_openai::Client;
     use async_openai::config::OpenAIConfig;
     use async_openai::traits::RequestOptionsBuilder;
+    use async_openai::Client;
     use wasm_bindgen::prelude::*;
 
     /// Lists every group into `#groups`, and what happened into `#status`.
@@ -17,8 +17,11 @@ mod page {
         let list = document.get_element_by_id("groups").ok_or("no #groups")?;
         let status = document.get_element_by_id("status").ok_or("no #status")?;
         list.set_inner_html("");
-        let client =
-            Client::with_config(OpenAIConfig::new().with_api_key(key).with_api_base(base_url));
+        let client = Client::with_config(
+            OpenAIConfig::new()
+                .with_api_key(key)
+                .with_api_base(base_url),
+        );
         let mut after: Option<String> = None;
         let mut count = 0;
         loop {
