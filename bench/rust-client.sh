@@ -24,7 +24,10 @@ cargo build --release -p openai-admin-mock
 tmp=$(mktemp -d)
 mock_pid=""
 cleanup() {
-  [ -n "$mock_pid" ] && kill "$mock_pid" 2>/dev/null && wait "$mock_pid" 2>/dev/null
+  if [ -n "$mock_pid" ]; then
+    kill "$mock_pid" 2>/dev/null || true
+    wait "$mock_pid" 2>/dev/null || true
+  fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -39,6 +42,9 @@ url=$(sed -n 's/^listening on //p' "$tmp/mock.out")
 [ -n "$url" ] || { echo "the mock did not start" >&2; cat "$tmp/mock.err" >&2; exit 1; }
 
 bench/rust/target/release/openai-admin-bench-rust "$url/v1" "$key" "$runs" >"$tmp/speed.json"
+cp "$tmp/speed.json" target/bench-rust-speed.json
+kill "$mock_pid" && wait "$mock_pid" 2>/dev/null || true
+mock_pid=""
 
 # The two pages, each with the size-tuned profile and wasm-opt -Oz.
 scripts/test-client-page.sh --release --build-only >/dev/null

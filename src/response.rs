@@ -43,19 +43,27 @@ pub fn read_answer<T: DeserializeOwned>(
     if !(200..300).contains(&status) {
         return Err(Error::Api(Box::new(api_error(status, request_id, body))));
     }
-    let mut found = Vec::new();
-    let items = if drift.is_some() { usize::MAX } else { 0 };
-    check_response_sample(op.result, body, op.cursor, items, &mut found).map_err(|invalid| {
-        Error::Decode {
-            message: invalid.to_string(),
-            status,
-            request_id: request_id.map(str::to_owned),
-        }
-    })?;
+    let unusable = |invalid: crate::schema::Invalid| Error::Decode {
+        message: invalid.to_string(),
+        status,
+        request_id: request_id.map(str::to_owned),
+    };
     if let Some(drift) = drift {
-        drift.append(&mut found);
+        check_response_sample(op.result, body, op.cursor, usize::MAX, drift).map_err(unusable)?;
+        return parse_response(status, request_id, body);
     }
-    parse_response(status, request_id, body)
+    // Without a drift report the body is read once: whatever the model reads, the tolerant
+    // reader accepts (it fails only on what serde also refuses: not JSON, not an object, a
+    // list's envelope of the wrong type). Only a body the model refuses is walked again, for
+    // the reader's verdict and then serde's message naming the field.
+    match serde_json::from_str::<T>(body) {
+        Ok(value) => Ok(value),
+        Err(_) => {
+            check_response_sample(op.result, body, op.cursor, 0, &mut Vec::new())
+                .map_err(unusable)?;
+            parse_response(status, request_id, body)
+        }
+    }
 }
 
 /// Deserializes a successful body, describing a mismatch by the path of the field at fault.

@@ -26,7 +26,8 @@ mod page {
         let mut count = 0;
         loop {
             let query: Vec<(&str, String)> = after.iter().map(|a| ("after", a.clone())).collect();
-            let groups = client.admin().groups();
+            let admin = client.admin();
+            let groups = admin.groups();
             let page = match groups.query(&query) {
                 Ok(groups) => groups.list().await,
                 Err(error) => Err(error),
