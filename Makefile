@@ -1,5 +1,5 @@
 # Every target installs what it needs first (scripts/setup.sh), so each works on a fresh machine.
-.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-reliability test-e2e test-fuzz test-load test-server test-tolerance test-cli test-access test-page fuzz
+.PHONY: demo mock test pkg bench setup setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-reliability test-e2e test-fuzz test-load test-server test-tolerance test-cli test-access fuzz test-client-page test-wasm-size bench-rust test-page
 
 MOCK_DEBUG := target/debug/openai-admin-mock
 MOCK_RELEASE := target/release/openai-admin-mock
@@ -23,7 +23,7 @@ mock:
 ## in Node, headless Chromium and headless Firefox, the packed npm package (Node ESM/CJS, types, Vite, worker; Workers,
 ## Next.js, Edge Runtime, Deno, Bun, Jest, Vitest), the openai-admin command
 ## line, the demo page end to end in Chromium and Firefox.
-test: setup-browser lint test-native test-interop test-wasm test-package test-runtimes test-cli test-access test-page test-reliability test-tolerance test-e2e test-server test-fuzz test-load
+test: setup-browser lint test-native test-interop test-wasm test-package test-wasm-size test-client-page test-runtimes test-cli test-access test-page test-reliability test-tolerance test-e2e test-server test-fuzz test-load
 	@echo "make test: all suites passed"
 
 ## pkg: build the npm package into pkg/ and print its gzipped size
@@ -44,6 +44,12 @@ bench: setup-browser
 	node bench/access.mjs
 	node bench/access-limits.mjs
 	node bench/console-search.mjs
+	bench/rust-client.sh
+
+## bench-rust: the async Rust client against async-openai 0.43 and a bare reqwest + serde_json floor
+## (100,000 groups listed, 2,000 retrieves) and its wasm page's size (bench/rust-client.sh)
+bench-rust: setup-browser
+	bench/rust-client.sh
 
 ## fuzz: run every fuzz target for 5 minutes (FUZZ_SECONDS to change it)
 fuzz: setup
@@ -60,6 +66,8 @@ lint: setup
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p openai-admin-access --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p openai-admin -p openai-admin-wasm-page --lib --tests -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p openai-admin-wasm -p openai-admin
 	cargo xtask codegen --check
 
 test-native: setup
@@ -74,6 +82,18 @@ test-interop: setup
 ## checking each ran every tests/wasm_*.rs test (scripts/test-wasm.sh node|chrome|firefox for one)
 test-wasm: setup-browser
 	scripts/test-wasm.sh all
+
+## test-wasm-size: the npm package's client wasm (pkg/, `make pkg`) has not grown: its gzip size is the
+## one recorded in tests/package/client-wasm-size.txt, within 100 B (the Rust client is outside it)
+test-wasm-size: setup
+	scripts/build-pkg.sh
+	scripts/check-wasm-size.sh
+
+## test-client-page: the minimal wasm page written in Rust (examples/wasm-page) built and opened in
+## headless Chromium against the mock
+test-client-page: setup-browser
+	cargo build -p openai-admin-mock
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-client-page.sh
 
 test-package: setup-browser
 	scripts/build-pkg.sh

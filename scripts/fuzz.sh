@@ -27,7 +27,7 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || (( seconds < 1 )); then
     echo "usage: $0 [SECONDS_PER_TARGET] (got '$seconds')" >&2
     exit 2
 fi
-targets=${FUZZ_TARGETS:-"schema_validate error_body params retry_headers pagination tolerant access_file"}
+targets=${FUZZ_TARGETS:-"schema_validate error_body params retry_headers pagination tolerant access_file answer"}
 sanitizer=${FUZZ_SANITIZER:-none}
 
 if ! cargo fuzz --version >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the wasm-bindgen-test suites (tests/wasm_*.rs) with `wasm-pack test`, as a wasm developer
-# types it, in Node, headless Chromium and headless Firefox, against a fresh mock server:
+# Runs the wasm-bindgen-test suites (tests/wasm_*.rs, and the Rust client's client/tests/wasm_*.rs)
+# with `wasm-pack test`, as a wasm developer types it, in Node, headless Chromium and headless
+# Firefox, against a fresh mock server:
 #
 #   scripts/test-wasm.sh [node|chrome|firefox|all]      (default: all)
 #
@@ -45,10 +46,16 @@ for env in "${envs[@]}"; do
   esac
 done
 
-# The suites and how many tests each holds.
+# The suites and how many tests each holds: the core's exports (tests/wasm_*.rs) and the async
+# Rust client's (client/tests/wasm_*.rs, run from client/ with only those test targets: its
+# native suites need tokio). Suite names are unique across both.
 declare -A expected
 total=0
-for file in tests/wasm_*.rs; do
+client_tests=()
+for file in client/tests/wasm_*.rs; do
+  client_tests+=(--test "$(basename "$file" .rs)")
+done
+for file in tests/wasm_*.rs client/tests/wasm_*.rs; do
   suite=$(basename "$file" .rs)
   expected[$suite]=$(grep -cE '^\s*#\[wasm_bindgen_test(\]|\()' "$file" || true)
   if [ "${expected[$suite]}" -eq 0 ]; then
@@ -162,6 +169,10 @@ for name in "${envs[@]}"; do
   status=0
   env "${clean_env[@]}" "${extra_env[@]}" wasm-pack test --mode no-install "${args[@]}" 2>&1 |
     tee "$log" || status=$?
+  curl -fsS -X POST -H "Authorization: Bearer $key" "$MOCK_URL/__mock/reset" >/dev/null
+  (cd client && env "${clean_env[@]}" "${extra_env[@]}" \
+    wasm-pack test --mode no-install "${args[@]}" -- "${client_tests[@]}") 2>&1 |
+    tee -a "$log" || status=$?
   problems=$(check_log "$name" "$log" "$browser")
   [ "$status" -eq 0 ] || problems="wasm-pack exited with $status"$'\n'"$problems"
   if [ -n "$problems" ]; then

@@ -13,13 +13,16 @@ use crate::params::ListParams;
 use crate::schema::Model;
 
 /// Whether a group is an ordinary group or a tenant group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupType {
     /// An ordinary group.
     Group,
     /// A tenant group.
     TenantGroup,
+    /// A value the spec does not list (yet), kept as the API sent it.
+    #[serde(untagged)]
+    Other(String),
 }
 
 /// Details about an organization group (`GroupResponse` in the spec).
@@ -39,6 +42,9 @@ pub struct Group {
     pub is_scim_managed: bool,
     /// The type of the group.
     pub group_type: GroupType,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A page of groups (`GroupListResource`).
@@ -54,6 +60,9 @@ pub struct GroupList {
     /// Cursor to fetch the next page of results, or `null` if there are no more results.
     #[serde(default)]
     pub next: Option<String>,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The group after an update (`GroupResourceWithSuccess`).
@@ -67,6 +76,9 @@ pub struct GroupUpdateResponse {
     pub created_at: i64,
     /// Whether the group is managed through SCIM and controlled by your identity provider.
     pub is_scim_managed: bool,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Confirmation of a deleted group (`GroupDeletedResource`).
@@ -79,6 +91,9 @@ pub struct GroupDeleteResponse {
     /// Always `group.deleted`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object: Option<String>,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Body of `groups.create` (`CreateGroupBody`).
@@ -144,11 +159,19 @@ mod tests {
     }
 
     #[test]
-    fn an_unknown_group_type_is_a_decode_error_naming_the_field() {
+    fn an_unknown_group_type_and_unknown_fields_are_kept() {
+        let group = parse_response::<Group>(
+            200,
+            None,
+            r#"{"id":"g","name":"n","created_at":1,"is_scim_managed":false,"group_type":"team","color":"red"}"#,
+        )
+        .unwrap();
+        assert_eq!(group.group_type, GroupType::Other("team".into()));
+        assert_eq!(group.extra["color"], "red");
         let err = parse_response::<Group>(
             200,
             None,
-            r#"{"id":"g","name":"n","created_at":1,"is_scim_managed":false,"group_type":"team"}"#,
+            r#"{"id":"g","name":"n","created_at":1,"is_scim_managed":false,"group_type":7}"#,
         )
         .unwrap_err();
         assert!(err.to_string().contains("group_type"), "{err}");

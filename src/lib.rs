@@ -37,3 +37,7 @@ pub mod wasm;
 pub use error::{ApiError, Error};
 pub use request::{ApiRequest, Method};
 pub use response::parse_response;
+
+/// The Rust client's resource tree generator, for `for_each_operation!` (see [`ops::endpoints`]).
+#[doc(hidden)]
+pub use openai_admin_derive::client_resources as __client_resources;

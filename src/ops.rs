@@ -94,10 +94,30 @@ pub struct OperationDocs {
     pub input_docs: &'static [&'static str],
 }
 
+/// The Rust types of an operation (a type of [`endpoints`], one per row): what Rust transports,
+/// such as the `openai-admin` crate, are generated from.
+pub trait Endpoint {
+    /// The row's index in [`OPERATIONS`].
+    const INDEX: usize;
+    /// The query or body model, or `()` for an operation with path parameters only.
+    type Params: Serialize;
+    /// The model of a successful answer (the page model for lists, see
+    /// [`ListModel`](crate::schema::ListModel)).
+    type Output: serde::de::DeserializeOwned;
+
+    /// The row of the table.
+    fn operation() -> &'static Operation {
+        &OPERATIONS[Self::INDEX]
+    }
+}
+
 /// Writes the table from one row per operation:
 /// `name => METHOD "path", input [Model], Result, cursor, writes, "summary", ts("Params", "Result"[, "Item"]);`
+///
+/// The same rows also become the types of [`endpoints`] and the `for_each_operation!` macro
+/// (`openai_admin_derive::operation_endpoints!`), from which the Rust client is generated.
 macro_rules! operations {
-    ($($name:literal => $method:ident $path:literal, $input:ident $($model:ty)?, $result:ty, $cursor:expr, $writes:literal, $summary:literal, ts($ts_params:literal, $ts_result:literal $(, $ts_item:literal)?);)*) => {
+    (@rows $($name:literal => $method:ident $path:literal, $input:ident $($model:ty)?, $result:ty, $cursor:expr, $writes:literal, $summary:literal, ts($ts_params:literal, $ts_result:literal $(, $ts_item:literal)?);)*) => {
         /// Every operation, in the order of the API reference.
         pub static OPERATIONS: &[Operation] = &[$(Operation {
             name: $name,
@@ -126,6 +146,10 @@ macro_rules! operations {
     (@item $item:literal) => { $item };
     (@docs) => { &[] };
     (@docs $model:ty) => { <$model as crate::schema::ModelDocs>::DOCS };
+    ($($row:tt)*) => {
+        operations!(@rows $($row)*);
+        openai_admin_derive::operation_endpoints! { $($row)* }
+    };
 }
 
 operations! {
@@ -293,6 +317,24 @@ operations! {
 /// The operation called `name`.
 pub fn find(name: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().find(|op| op.name == name)
+}
+
+/// The `after` of the page that follows a page of list `op`, or `None` when the list ends there,
+/// for Rust transports (the package's page classes in `pkg-template/src/pagination.ts` decide the
+/// same for JavaScript callers, and `client/tests/pages.rs` holds the two to the same pages):
+/// a page whose `has_more` is not `true` ends the list; a list paged by `last_id` (the
+/// organization users list, `ConversationCursorPage`) also ends on an empty page; otherwise a
+/// non-empty cursor continues, even after an empty page.
+pub fn next_after<'a>(
+    op: &Operation,
+    has_more: bool,
+    items: usize,
+    cursor: Option<&'a str>,
+) -> Option<&'a str> {
+    if !has_more || (op.cursor == Some("last_id") && items == 0) {
+        return None;
+    }
+    cursor.filter(|cursor| !cursor.is_empty())
 }
 
 /// Builds the request of `op` from the caller's arguments: `id` (the positional path parameter)

@@ -6,13 +6,16 @@ use serde::{Deserialize, Serialize};
 use crate::schema::Model;
 
 /// Sort order of a list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 #[serde(rename_all = "lowercase")]
 pub enum Order {
     /// Oldest first.
     Asc,
     /// Newest first.
     Desc,
+    /// A value the spec does not list (yet), kept as the API sent it.
+    #[serde(untagged)]
+    Other(String),
 }
 
 /// Cursor parameters of every list but the organization users list.

@@ -121,6 +121,26 @@ impl ApiRequest {
         }
     }
 
+    /// Sets the query key `key` to one `value`: in the place of its first pair, the others
+    /// removed, or at the end. A list's next page is its request with another `after`.
+    pub fn set_query(&mut self, key: &str, value: &str) {
+        let mut kept = false;
+        self.query.retain_mut(|(name, old)| {
+            if name != key {
+                return true;
+            }
+            if kept {
+                return false;
+            }
+            kept = true;
+            value.clone_into(old);
+            true
+        });
+        if !kept {
+            self.query.push((key.to_owned(), value.to_owned()));
+        }
+    }
+
     /// The full URL below `base_url` (with or without a trailing `/`).
     pub fn url(&self, base_url: &str) -> String {
         format!(

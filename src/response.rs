@@ -3,8 +3,10 @@
 use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, Error};
+use crate::ops::Operation;
 use crate::request::push_json_string;
 use crate::schema::json::{members, raw_to_text, snippet};
+use crate::schema::{check_response_sample, Drift};
 
 /// Parses a response: a 2xx body into `T`, anything else into [`Error::Api`].
 ///
@@ -23,6 +25,45 @@ pub fn parse_response<T: DeserializeOwned>(
         status,
         request_id: request_id.map(str::to_owned),
     })
+}
+
+/// Reads the answer to operation `op` (status, `x-request-id`, body) for a Rust transport, with
+/// the checks the package's `parseAnswer` makes: a non-2xx answer is the [`Error::Api`] that
+/// [`api_error`] reads; a 2xx body the client cannot go on with (not JSON, not an object, a
+/// list's envelope of the wrong JSON type) is [`Error::Decode`], as
+/// [`check_response_sample`] decides; then the body is read into `T`. With `drift`, every
+/// difference from the spec's model is pushed to it (the tolerant reader's report).
+pub fn read_answer<T: DeserializeOwned>(
+    op: &Operation,
+    status: u16,
+    request_id: Option<&str>,
+    body: &str,
+    drift: Option<&mut Vec<Drift>>,
+) -> Result<T, Error> {
+    if !(200..300).contains(&status) {
+        return Err(Error::Api(Box::new(api_error(status, request_id, body))));
+    }
+    let unusable = |invalid: crate::schema::Invalid| Error::Decode {
+        message: invalid.to_string(),
+        status,
+        request_id: request_id.map(str::to_owned),
+    };
+    if let Some(drift) = drift {
+        check_response_sample(op.result, body, op.cursor, usize::MAX, drift).map_err(unusable)?;
+        return parse_response(status, request_id, body);
+    }
+    // Without a drift report the body is read once: whatever the model reads, the tolerant
+    // reader accepts (it fails only on what serde also refuses: not JSON, not an object, a
+    // list's envelope of the wrong type). Only a body the model refuses is walked again, for
+    // the reader's verdict and then serde's message naming the field.
+    match serde_json::from_str::<T>(body) {
+        Ok(value) => Ok(value),
+        Err(_) => {
+            check_response_sample(op.result, body, op.cursor, 0, &mut Vec::new())
+                .map_err(unusable)?;
+            parse_response(status, request_id, body)
+        }
+    }
 }
 
 /// Deserializes a successful body, describing a mismatch by the path of the field at fault.

@@ -31,6 +31,9 @@ pub struct Role {
     pub resource_type: String,
     /// Whether the role is predefined and managed by OpenAI.
     pub predefined_role: bool,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A page of organization roles (`PublicRoleListResource`).
@@ -46,6 +49,9 @@ pub struct RoleList {
     /// Cursor to fetch the next page of results, or `null` when there are no additional roles.
     #[serde(default)]
     pub next: Option<String>,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Confirmation of a deleted role (`RoleDeletedResource`).
@@ -58,6 +64,9 @@ pub struct RoleDeleteResponse {
     pub id: String,
     /// Whether the role was deleted.
     pub deleted: bool,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Body of `roles.create` (`PublicCreateOrganizationRoleBody`).
@@ -102,6 +111,9 @@ pub struct AssignmentSource {
     pub principal_id: String,
     /// Type of that principal, e.g. `group`.
     pub principal_type: String,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A role as assigned to a group or a user (`AssignedRoleDetails`).
@@ -138,6 +150,9 @@ pub struct AssignedRoleDetails {
     /// Principals from which the role assignment is inherited, when available.
     #[serde(default)]
     pub assignment_sources: Option<Vec<AssignmentSource>>,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A page of roles assigned to a group or a user (`RoleListResource`).
@@ -153,6 +168,9 @@ pub struct AssignedRoleList {
     /// Cursor to fetch the next page of results, or `null` when there are no more assignments.
     #[serde(default)]
     pub next: Option<String>,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Confirmation of an unassigned role (`DeletedRoleAssignmentResource`).
@@ -162,6 +180,9 @@ pub struct RoleAssignmentDeleteResponse {
     pub object: String,
     /// Whether the assignment was removed.
     pub deleted: bool,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// `{ role_id }`: the body that assigns a role to a group or a user
@@ -292,7 +313,9 @@ mod tests {
             sourced.assignment_sources,
             Some(vec![AssignmentSource {
                 principal_id: "group_1".into(),
-                principal_type: "group".into()
+                principal_type: "group".into(),
+                // A field the spec does not name is kept.
+                extra: serde_json::from_str(r#"{"since":1}"#).unwrap(),
             }])
         );
         assert_eq!(sourced.metadata.unwrap()["n"], 1);

@@ -62,6 +62,9 @@ pub struct OrganizationUser {
     /// Projects associated with the user, if included.
     #[serde(default)]
     pub projects: Option<OrganizationUserProjects>,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The `user` object nested in an [`OrganizationUser`].
@@ -90,6 +93,9 @@ pub struct OrganizationUserDetails {
     /// Unix timestamp (in seconds) of the ban.
     #[serde(default)]
     pub banned_at: Option<i64>,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// The `projects` list of an [`OrganizationUser`].
@@ -100,6 +106,9 @@ pub struct OrganizationUserProjects {
     pub object: Option<String>,
     /// The user's projects.
     pub data: Vec<OrganizationUserProject>,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One project of an [`OrganizationUser`].
@@ -114,6 +123,9 @@ pub struct OrganizationUserProject {
     /// The user's role in the project.
     #[serde(default)]
     pub role: Option<String>,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A page of organization users (`UserListResponse`).
@@ -132,6 +144,9 @@ pub struct UserList {
     pub last_id: Option<String>,
     /// Whether more users are available when paginating.
     pub has_more: bool,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Confirmation of a user removed from the organization (`UserDeleteResponse`).
@@ -144,16 +159,22 @@ pub struct UserDeleteResponse {
     pub id: String,
     /// Whether the user was deleted.
     pub deleted: bool,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A user's role in the organization.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 #[serde(rename_all = "lowercase")]
 pub enum UserRole {
     /// Can manage the organization.
     Owner,
     /// Can read the organization.
     Reader,
+    /// A value the spec does not list (yet), kept as the API sent it.
+    #[serde(untagged)]
+    Other(String),
 }
 
 /// Body of `users.update` (`UserRoleUpdateRequest`): only the fields given change.

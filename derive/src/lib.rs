@@ -3,14 +3,16 @@
 //!
 //! On a struct it generates `impl Model` (the [`Schema`]: each field's wire name, type, whether
 //! it may be missing or `null`, and its bounds), `impl ModelType` (`Ty::Obj`, so other models can
-//! nest it) and `impl ModelDocs` (each field's doc comment). On an enum of unit variants it
-//! generates `impl ModelType` (`Ty::Enum` with the wire values).
+//! nest it), `impl ModelDocs` (each field's doc comment) and, for a list page (a `data: Vec<T>`
+//! field), `impl ListModel`. On an enum of unit variants it generates `impl ModelType` (`Ty::Enum` with the wire values).
 //!
 //! What it reads:
 //! - types: `String`, `i64` (`Int`), `u32` (`UInt`), `f64` (`Num`), `bool`, `Option<T>`,
 //!   `Vec<T>`, `serde_json::Map<..>` (`AnyObj`), and any type deriving `Model` (by its
 //!   `ModelType`);
 //! - serde: `rename`, `rename_all`, `default`, `skip_serializing_if`, `deny_unknown_fields`;
+//!   `#[serde(flatten)]` on a `serde_json::Map` field (the unknown fields, outside the schema)
+//!   and `#[serde(untagged)] Other(String)` as an enum's last variant (an unknown value);
 //! - its own `#[model(...)]`: `nullable`, `min = N`, `max = N`, `len = A..=B`.
 //!
 //! An `Option<T>` field may be missing. It may also be `null` unless it has
@@ -21,6 +23,9 @@
 //! wrong type) is a compile error naming it: the schema must never say less than serde reads.
 //!
 //! The generated code names `crate::schema`: the derive is for `openai-admin-wasm` itself.
+
+mod list;
+mod ops;
 
 use proc_macro::TokenStream;
 use proc_macro2::TokenStream as Tokens;
@@ -37,6 +42,28 @@ use syn::{
 pub fn derive_model(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as DeriveInput);
     expand(&input)
+        .unwrap_or_else(Error::into_compile_error)
+        .into()
+}
+
+/// Used by `operations!` (`src/ops.rs`): one type per row in `ops::endpoints`, naming the
+/// row's params and answer models, and the `for_each_operation!` macro that hands the rows to
+/// a Rust client's generator. Not for direct use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn operation_endpoints(input: TokenStream) -> TokenStream {
+    ops::endpoints(input.into())
+        .unwrap_or_else(Error::into_compile_error)
+        .into()
+}
+
+/// The `openai-admin` crate's resource tree (`client.admin().organization().groups()…`), one
+/// method per row of the operation table, as `for_each_operation!` hands the rows over. Not for
+/// direct use.
+#[doc(hidden)]
+#[proc_macro]
+pub fn client_resources(input: TokenStream) -> TokenStream {
+    ops::resources(input.into())
         .unwrap_or_else(Error::into_compile_error)
         .into()
 }
@@ -343,6 +370,10 @@ fn expand_struct(input: &DeriveInput, container: &Container, fields: &Fields) ->
     let mut rows = Vec::new();
     let mut docs = Vec::new();
     for field in &named.named {
+        if list::is_flattened_extra(field)? {
+            // `#[serde(flatten)] extra: Map<..>`: the fields the model does not name, kept.
+            continue;
+        }
         let attrs = FieldAttrs::read(&field.attrs)?;
         let ident = field
             .ident
@@ -399,7 +430,9 @@ fn expand_struct(input: &DeriveInput, container: &Container, fields: &Fields) ->
         .rename
         .clone()
         .unwrap_or_else(|| ident.to_string());
+    let list = list::list_model(ident, named);
     Ok(quote! {
+        #list
         impl #schema::Model for #ident {
             const SCHEMA: &'static #schema::Schema = &#schema::Schema {
                 name: #name,
@@ -424,6 +457,10 @@ fn expand_enum(input: &DeriveInput, container: &Container, data: &syn::DataEnum)
     }
     let mut values = Vec::new();
     for variant in &data.variants {
+        if list::is_catch_all(variant)? {
+            // `#[serde(untagged)] Other(String)`: any other value, kept as it came.
+            continue;
+        }
         if !matches!(variant.fields, Fields::Unit) {
             return Err(Error::new_spanned(
                 variant,

@@ -30,6 +30,9 @@ pub struct GroupSummary {
     pub created_at: i64,
     /// Whether the group is managed through SCIM.
     pub scim_managed: bool,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A role assigned to a group (`GroupRoleAssignment`).
@@ -42,6 +45,9 @@ pub struct GroupRoleCreateResponse {
     pub group: GroupSummary,
     /// The role assigned.
     pub role: Role,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Body of `groups.roles.create` (`PublicAssignOrganizationGroupRoleBody`).

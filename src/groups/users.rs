@@ -20,6 +20,9 @@ pub struct OrganizationGroupUser {
     /// The email address of the user.
     #[serde(default)]
     pub email: Option<String>,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A page of group members (`UserListResource`).
@@ -35,6 +38,9 @@ pub struct GroupUserList {
     /// Cursor to fetch the next page of results, or `null` when no further users are available.
     #[serde(default)]
     pub next: Option<String>,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Confirmation of a user added to a group (`GroupUserAssignment`).
@@ -47,16 +53,22 @@ pub struct GroupUserCreateResponse {
     pub user_id: String,
     /// Identifier of the group the user was added to.
     pub group_id: String,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Whether a group member is an ordinary user or a tenant user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupUserType {
     /// An ordinary user.
     User,
     /// A tenant user.
     TenantUser,
+    /// A value the spec does not list (yet), kept as the API sent it.
+    #[serde(untagged)]
+    Other(String),
 }
 
 /// One member of a group, looked up by id (`GroupMemberUser`).
@@ -77,6 +89,9 @@ pub struct GroupUserRetrieveResponse {
     pub is_service_account: Option<bool>,
     /// The type of user.
     pub user_type: GroupUserType,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Confirmation of a user removed from a group (`GroupUserDeletedResource`).
@@ -87,6 +102,9 @@ pub struct GroupUserDeleteResponse {
     pub object: Option<String>,
     /// Whether the group membership was removed.
     pub deleted: bool,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Body of `groups.users.create` (`CreateGroupUserBody`).
@@ -206,7 +224,7 @@ mod tests {
         let err = parse_response::<GroupUserRetrieveResponse>(
             200,
             None,
-            r#"{"id":"u","name":"n","email":null,"picture":null,"is_service_account":null,"user_type":"robot"}"#,
+            r#"{"id":"u","name":"n","email":null,"picture":null,"is_service_account":null,"user_type":false}"#,
         )
         .unwrap_err();
         assert!(matches!(err, Error::Decode { .. }), "{err:?}");

@@ -31,4 +31,4 @@ pub use check::check_request;
 pub use check::validate;
 pub use drift::{check_response, check_response_sample, Drift, DriftKind};
 pub use json::{elements, members, raw_to_text, Invalid};
-pub use model::{Field, Model, ModelDocs, ModelType, Schema, Ty};
+pub use model::{Field, ListModel, Model, ModelDocs, ModelType, Schema, Ty};

@@ -143,6 +143,22 @@ pub trait ModelType {
     const TY: Ty;
 }
 
+/// A list page (`#[derive(Model)]` on a struct with a `data: Vec<T>` field): its items and
+/// envelope, as Rust transports read them. Which page comes next is [`crate::ops::next_after`]'s
+/// decision.
+pub trait ListModel {
+    /// The model of an item.
+    type Item;
+    /// The items of this page.
+    fn items(&self) -> &[Self::Item];
+    /// The items of this page, taken.
+    fn into_items(self) -> Vec<Self::Item>;
+    /// `has_more` (`false` when the page has none).
+    fn has_more(&self) -> bool;
+    /// The string field called `field` (the operation table's cursor field), if set.
+    fn cursor(&self, field: &str) -> Option<&str>;
+}
+
 /// Field descriptions (the doc comments), in the order of [`Model::SCHEMA`]'s fields.
 pub trait ModelDocs {
     /// One description per field.

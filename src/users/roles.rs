@@ -25,6 +25,9 @@ pub struct UserRoleCreateResponse {
     pub user: OrganizationUser,
     /// The role assigned.
     pub role: Role,
+    /// The fields the spec does not name (yet), kept as the API sent them.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Body of `users.roles.create` (the spec reuses `PublicAssignOrganizationGroupRoleBody`).

@@ -23,6 +23,12 @@ pub struct Mock {
 impl Mock {
     /// Starts the mock (demo seed) with admin key `key` on a free loopback port.
     pub fn start(key: &str) -> Mock {
+        Mock::start_with(key, &["--seed", "demo"])
+    }
+
+    /// Starts the mock with admin key `key` and the flags `args` (`--seed`, `--users`, …) on a
+    /// free loopback port.
+    pub fn start_with(key: &str, args: &[&str]) -> Mock {
         let bin = mock_bin();
         assert!(
             bin.is_file(),
@@ -31,16 +37,8 @@ impl Mock {
             bin.display()
         );
         let mut child = Command::new(&bin)
-            .args([
-                "--host",
-                "127.0.0.1",
-                "--port",
-                "0",
-                "--seed",
-                "demo",
-                "--admin-key",
-                key,
-            ])
+            .args(["--host", "127.0.0.1", "--port", "0", "--admin-key", key])
+            .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -76,18 +74,33 @@ impl Mock {
 
     /// Sends `request` with admin key `key` and returns the raw answer.
     pub fn send_with_key(&self, request: &ApiRequest, key: &str) -> Reply {
+        let target = format!("/v1{}", request.path_and_query());
+        self.exchange(
+            request.method.as_str(),
+            &target,
+            request.body.as_deref(),
+            key,
+        )
+    }
+
+    /// Sends a `/__mock` control (`POST /__mock/faults` with a JSON body, `GET
+    /// /__mock/stats`, …) with the mock's key.
+    pub fn control(&self, method: &str, path: &str, body: Option<&str>) -> Reply {
+        self.exchange(method, path, body, &self.key)
+    }
+
+    fn exchange(&self, method: &str, target: &str, body: Option<&str>, key: &str) -> Reply {
         let mut stream = TcpStream::connect(&self.host).expect("connect to the mock");
         stream
             .set_read_timeout(Some(Duration::from_secs(20)))
             .expect("read timeout");
-        let body = request.body.as_deref().unwrap_or("");
+        let has_body = body.is_some();
+        let body = body.unwrap_or("");
         let mut head = format!(
-            "{} /v1{} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {key}\r\nAccept: application/json\r\nConnection: close\r\n",
-            request.method.as_str(),
-            request.path_and_query(),
+            "{method} {target} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {key}\r\nAccept: application/json\r\nConnection: close\r\n",
             self.host,
         );
-        if request.body.is_some() {
+        if has_body {
             head.push_str("Content-Type: application/json\r\n");
         }
         head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
@@ -114,9 +127,18 @@ fn mock_bin() -> PathBuf {
     if let Some(path) = std::env::var_os("MOCK_BIN") {
         return PathBuf::from(path);
     }
+    // The workspace's target folder: the suite's crate is the workspace root or one of its
+    // members.
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"));
+        .or_else(|| {
+            manifest
+                .ancestors()
+                .map(|dir| dir.join("target"))
+                .find(|dir| dir.is_dir())
+        })
+        .unwrap_or_else(|| manifest.join("target"));
     target
         .join("debug")
         .join(format!("openai-admin-mock{}", std::env::consts::EXE_SUFFIX))

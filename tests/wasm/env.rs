@@ -23,6 +23,6 @@ const IN_BROWSER: bool = option_env!("WASM_BINDGEN_TEST_ONLY_WEB").is_some()
     || option_env!("WASM_BINDGEN_USE_BROWSER").is_some();
 
 /// The runner's configuration section: `[0x01]` (run in a browser) or nothing (run in Node).
-#[link_section = "__wasm_bindgen_test_unstable"]
+#[unsafe(link_section = "__wasm_bindgen_test_unstable")]
 #[cfg(target_family = "wasm")]
 pub static WASM_BINDGEN_TEST_ENVIRONMENT: [u8; IN_BROWSER as usize] = [0x01; IN_BROWSER as usize];

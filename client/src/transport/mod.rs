@@ -1,0 +1,56 @@
+//! Sending one attempt and reading its answer, and the clock: the only parts of the client that
+//! differ between native targets (`reqwest`, `tokio`'s timer) and wasm32 (`fetch` through
+//! `gloo-net`, `setTimeout`). Nothing here decides anything about the API.
+
+use std::time::Duration;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{default_client, now_ms, random, send, sleep, HttpClient};
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+#[cfg(target_arch = "wasm32")]
+pub use web::{default_client, now_ms, random, send, sleep, HttpClient};
+
+/// One attempt, ready to send.
+pub struct Outgoing<'a> {
+    /// `GET`, `POST` or `DELETE`.
+    pub method: &'static str,
+    /// The full URL.
+    pub url: &'a str,
+    /// Lower-case names, values as given.
+    pub headers: &'a [(String, String)],
+    /// The JSON body.
+    pub body: Option<&'a str>,
+    /// The attempt's timeout.
+    pub timeout: Duration,
+}
+
+/// An answer, read whole.
+pub struct Answer {
+    /// The HTTP status.
+    pub status: u16,
+    /// `x-request-id`
+    pub request_id: Option<String>,
+    /// `x-should-retry`
+    pub should_retry: Option<String>,
+    /// `retry-after-ms`
+    pub retry_after_ms: Option<String>,
+    /// `retry-after`
+    pub retry_after: Option<String>,
+    /// The body as text (invalid UTF-8 replaced).
+    pub body: String,
+}
+
+/// Why there is no answer.
+pub enum Failure {
+    /// The connection failed or broke.
+    Connection(String),
+    /// The attempt's timeout passed.
+    Timeout,
+    /// Something other than the timeout aborted the request (the browser, on wasm32).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    Aborted,
+}
