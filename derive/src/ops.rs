@@ -191,21 +191,12 @@ fn parse_exported(input: ParseStream<'_>) -> Result<(Tokens, Vec<Exported>)> {
     Ok((krate, rows))
 }
 
-/// The path parameters of a template, and how many trail its last literal segment (those the
-/// method takes; the resource holds the others).
-fn path_params(path: &str) -> (Vec<String>, usize) {
-    let mut params = Vec::new();
-    let mut trailing = 0;
-    for segment in path.split('/').filter(|s| !s.is_empty()) {
-        match segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
-            Some(name) => {
-                params.push(name.to_owned());
-                trailing += 1;
-            }
-            None => trailing = 0,
-        }
-    }
-    (params, trailing)
+/// The path parameters of a template, in URL order.
+fn path_params(path: &str) -> Vec<String> {
+    path.split('/')
+        .filter_map(|segment| segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .map(str::to_owned)
+        .collect()
 }
 
 pub fn resources(input: Tokens) -> Result<Tokens> {
@@ -216,9 +207,12 @@ pub fn resources(input: Tokens) -> Result<Tokens> {
         let Some((_verb, resource)) = pieces.split_last() else {
             continue;
         };
-        let (params, trailing) = path_params(&row.path);
-        let held = params[..params.len() - trailing].to_vec();
-        let taken = params[params.len() - trailing..].to_vec();
+        // Each nested resource holds its parent's id (`groups().users(group_id)`); the method
+        // takes the rest (`projects().archive(project_id)`, `groups().users(g).delete(user_id)`).
+        let params = path_params(&row.path);
+        let held_count = (resource.len() - 1).min(params.len());
+        let held = params[..held_count].to_vec();
+        let taken = params[held_count..].to_vec();
         for depth in 1..resource.len() {
             nodes.entry(resource[..depth].to_vec()).or_default();
         }
