@@ -50,9 +50,8 @@ pub fn read_answer<T: DeserializeOwned>(
         request_id: request_id.map(str::to_owned),
     };
     // With a drift report, the tolerant reader walks the whole body first.
-    let verdict = drift.map(|drift| {
-        check_response_sample(op.result, body, op.cursor, usize::MAX, drift)
-    });
+    let verdict =
+        drift.map(|drift| check_response_sample(op.result, body, op.cursor, usize::MAX, drift));
     // Whatever the model reads is used: the reader fails only on what serde refuses too (not
     // JSON, not an object, a list's envelope of the wrong type). Only a body the model refuses
     // is walked again (without a report), for the reader's verdict and then serde's message
