@@ -29,10 +29,11 @@ pub fn parse_response<T: DeserializeOwned>(
 
 /// Reads the answer to operation `op` (status, `x-request-id`, body) for a Rust transport, with
 /// the checks the package's `parseAnswer` makes: a non-2xx answer is the [`Error::Api`] that
-/// [`api_error`] reads; a 2xx body the client cannot go on with (not JSON, not an object, a
-/// list's envelope of the wrong JSON type) is [`Error::Decode`], as
-/// [`check_response_sample`] decides; then the body is read into `T`. With `drift`, every
-/// difference from the spec's model is pushed to it (the tolerant reader's report).
+/// [`api_error`] reads; a 2xx body is read into `T`, and one that `T` refuses is
+/// [`Error::Decode`]: the tolerant reader's verdict ([`check_response_sample`]: not JSON, not an
+/// object, a list's envelope of the wrong JSON type), else serde's message naming the field.
+/// With `drift`, every difference from the spec's model is pushed to it (the reader's report);
+/// the outcome is the same with or without it.
 pub fn read_answer<T: DeserializeOwned>(
     op: &Operation,
     status: u16,
@@ -48,18 +49,20 @@ pub fn read_answer<T: DeserializeOwned>(
         status,
         request_id: request_id.map(str::to_owned),
     };
-    if let Some(drift) = drift {
-        check_response_sample(op.result, body, op.cursor, usize::MAX, drift).map_err(unusable)?;
-        return parse_response(status, request_id, body);
-    }
-    // Without a drift report the body is read once: whatever the model reads, the tolerant
-    // reader accepts (it fails only on what serde also refuses: not JSON, not an object, a
-    // list's envelope of the wrong type). Only a body the model refuses is walked again, for
-    // the reader's verdict and then serde's message naming the field.
+    // With a drift report, the tolerant reader walks the whole body first.
+    let verdict =
+        drift.map(|drift| check_response_sample(op.result, body, op.cursor, usize::MAX, drift));
+    // Whatever the model reads is used: the reader fails only on what serde refuses too (not
+    // JSON, not an object, a list's envelope of the wrong type). Only a body the model refuses
+    // is walked again (without a report), for the reader's verdict and then serde's message
+    // naming the field.
     match serde_json::from_str::<T>(body) {
         Ok(value) => Ok(value),
         Err(_) => {
-            check_response_sample(op.result, body, op.cursor, 0, &mut Vec::new())
+            verdict
+                .unwrap_or_else(|| {
+                    check_response_sample(op.result, body, op.cursor, 0, &mut Vec::new())
+                })
                 .map_err(unusable)?;
             parse_response(status, request_id, body)
         }
