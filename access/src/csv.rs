@@ -1,7 +1,7 @@
 //! Memberships and assignments as CSV (RFC 4180, through the `csv` crate), and the plan of
 //! membership rows `group,email[,action]`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use crate::file::{user_key, FileError};
 use crate::model::{Group, User};
@@ -44,10 +44,11 @@ pub fn export(model: &Model, kind: &str) -> Result<String, String> {
         "assignments" => {
             let role_name =
                 |id: &String| model.roles.get(id).map_or(id.clone(), |r| r.name.clone());
-            let mut rows: BTreeSet<[String; 4]> = BTreeSet::new();
+            // Sorted and deduplicated at the end (a `Vec`, not one more `BTreeSet` type's code).
+            let mut rows: Vec<[String; 4]> = Vec::new();
             for group in groups {
                 for role in model.roles_of_group(&group.id) {
-                    rows.insert([
+                    rows.push([
                         role_name(role),
                         "group".into(),
                         group.name.clone(),
@@ -64,7 +65,7 @@ pub fn export(model: &Model, kind: &str) -> Result<String, String> {
                                 format!("group:{}", model.groups.get(g).map_or(g, |g| &g.name))
                             }
                         };
-                        rows.insert([
+                        rows.push([
                             role_name(role),
                             "user".into(),
                             user_key(user).to_owned(),
@@ -73,6 +74,8 @@ pub fn export(model: &Model, kind: &str) -> Result<String, String> {
                     }
                 }
             }
+            sort(&mut rows);
+            rows.dedup();
             let mut out = vec![vec!["role", "principal_type", "principal", "source"]];
             out.extend(rows.iter().map(|r| r.iter().map(String::as_str).collect()));
             write(&out)

@@ -3,7 +3,6 @@
 //! `serde_json::Value`: the module is smaller without a `Value` document per dump
 //! (ARCHITECTURE.md, "access").
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::Format;
@@ -25,24 +24,36 @@ enum Field {
 /// An entry's fields, in the order the YAML writes them (JSON sorts them by name).
 type Fields = Vec<(&'static str, Field)>;
 
+/// A section's entries by name.
+type Entries = Vec<(String, Fields)>;
+
+/// `entries` sorted by name, one per name: the last one listed wins. A sorted `Vec` rather than
+/// a `BTreeMap`, whose code would be one more copy for this key and value type.
+fn by_name(mut entries: Entries) -> Entries {
+    entries.reverse();
+    sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+    entries.dedup_by(|later, first| later.0 == first.0);
+    entries
+}
+
 /// The three sections, each by name (one entry per name: the last one listed wins).
-fn sections(model: &Model) -> [(&'static str, BTreeMap<String, Fields>); 3] {
+fn sections(model: &Model) -> [(&'static str, Entries); 3] {
     let role_name = |id: &String| model.roles.get(id).map_or(id.clone(), |r| r.name.clone());
     let names = |ids: &mut dyn Iterator<Item = &String>| {
         let mut names: Vec<String> = ids.map(role_name).collect();
         sort(&mut names);
         names
     };
-    let mut roles = BTreeMap::new();
+    let mut roles = Vec::new();
     for role in model.roles.values().filter(|r| !r.predefined) {
         let mut fields = vec![("id", Field::Text(role.id.clone()))];
         if let Some(description) = &role.description {
             fields.push(("description", Field::Text(description.clone())));
         }
         fields.push(("permissions", Field::List(role.permissions.clone())));
-        roles.insert(role.name.clone(), fields);
+        roles.push((role.name.clone(), fields));
     }
-    let mut groups = BTreeMap::new();
+    let mut groups = Vec::new();
     for group in model.groups.values() {
         let mut members: Vec<String> = model
             .members_of(&group.id)
@@ -57,9 +68,9 @@ fn sections(model: &Model) -> [(&'static str, BTreeMap<String, Fields>); 3] {
                 Field::List(names(&mut model.roles_of_group(&group.id))),
             ),
         ];
-        groups.insert(group.name.clone(), fields);
+        groups.push((group.name.clone(), fields));
     }
-    let mut users = BTreeMap::new();
+    let mut users = Vec::new();
     for user in model.users.values() {
         let mut fields = Vec::new();
         if let Some(role) = &user.role {
@@ -69,9 +80,13 @@ fn sections(model: &Model) -> [(&'static str, BTreeMap<String, Fields>); 3] {
             "roles",
             Field::List(names(&mut model.direct_roles(&user.id))),
         ));
-        users.insert(user_key(user).to_owned(), fields);
+        users.push((user_key(user).to_owned(), fields));
     }
-    [("roles", roles), ("groups", groups), ("users", users)]
+    [
+        ("roles", by_name(roles)),
+        ("groups", by_name(groups)),
+        ("users", by_name(users)),
+    ]
 }
 
 /// Writes the model as an access file.

@@ -103,11 +103,11 @@ pub(crate) fn member_lists(model: &Model, changes: &[GroupChange]) -> Vec<FileGr
     changes
         .iter()
         .map(|change| {
-            let removed: BTreeSet<&str> = change.remove.iter().map(|u| u.id.as_str()).collect();
+            let removed: BTreeSet<&String> = change.remove.iter().map(|u| &u.id).collect();
             let current: BTreeSet<&String> = model.members_of(&change.group.id).collect();
             let mut members: Vec<Spanned<String>> = current
                 .iter()
-                .filter(|id| !removed.contains(id.as_str()))
+                .filter(|id| !removed.contains(*id))
                 .map(|id| spanned((*id).clone(), change.line))
                 .collect();
             for user in &change.add {

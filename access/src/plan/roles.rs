@@ -170,11 +170,12 @@ fn change_role(cx: &mut Context, role: &FileRole, id: &str, renames: &[(Key, Str
         }
     }
     if let Some(permissions) = &role.permissions {
-        let want: BTreeSet<&str> = set_of(permissions.iter().map(|p| p.value.as_str()));
-        let have: BTreeSet<&str> = set_of(current.permissions.iter().map(String::as_str));
+        // `&String` keys: the planner's other sets' type, so no second copy of the set code.
+        let want: BTreeSet<&String> = set_of(permissions.iter().map(|p| &p.value));
+        let have: BTreeSet<&String> = set_of(current.permissions.iter());
         if want != have {
-            let added: Vec<&str> = want.difference(&have).copied().collect();
-            let removed: Vec<&str> = have.difference(&want).copied().collect();
+            let added: Vec<&String> = want.difference(&have).copied().collect();
+            let removed: Vec<&String> = have.difference(&want).copied().collect();
             let list: Vec<&str> = permissions.iter().map(|p| p.value.as_str()).collect();
             body.push(("permissions", Body::Json(json!(list))));
             let mut change = Vec::new();
