@@ -1,7 +1,6 @@
 // What the Access section writes, as pure functions of the access module's answers and the
 // store's load state (no DOM; tests run them in Node): counts, the load's progress line, a
 // person's permissions by resource, where a role comes from, the member filter.
-import { fold } from './org-api.js';
 
 export const fmt = new Intl.NumberFormat('en-US');
 /** `3 holders`, `1 holder`. */
@@ -59,7 +58,7 @@ export const onlyThroughGroups = (sources) => sources.every((s) => s.kind !== 'd
 
 /** The members whose name or email contains `query`, compared with the core's name folding. */
 export function filterMembers(org, members, query) {
-  const q = fold(org, query.trim());
+  const q = org.fold(query.trim());
   if (!q) return members;
-  return members.filter((m) => fold(org, `${m.name ?? ''} ${m.email ?? ''}`).includes(q));
+  return members.filter((m) => org.fold(`${m.name ?? ''} ${m.email ?? ''}`).includes(q));
 }

@@ -10,7 +10,6 @@ import { importControl } from './imports.js';
 import { h, clear, errorBox, showError, hideError } from './ui.js';
 import { accessViews } from './access-views.js';
 import { searchBox } from './search-box.js';
-import { buildIndex } from './org-api.js';
 import { countsLine, loadedLine, progressBar, progressLine, searchCoverage } from './access-text.js';
 
 /** How often the progress text and counts are redrawn while loading (ms). */
@@ -147,7 +146,7 @@ export function accessSection({ store, actions }) {
     // The search index (and the holder counts its hits show) is built on the first search:
     // build it now, while nobody types, so the first keystroke does not wait for it.
     const loaded = o;
-    (window.requestIdleCallback ?? setTimeout)(() => org() === loaded && buildIndex(loaded));
+    (window.requestIdleCallback ?? setTimeout)(() => org() === loaded && loaded.buildIndex());
   }
 
   function onChange(change) {

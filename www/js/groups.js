@@ -5,7 +5,6 @@
 import { h, clear, field, errorBox, run, pagedList, confirmAction, date, storeSection } from './ui.js';
 import { roleAssignments } from './assignments.js';
 import { attempt } from './bulk.js';
-import { fold } from './org-api.js';
 
 const PAGE_SIZE = 10;
 const MEMBER_PAGE_SIZE = 10;
@@ -44,7 +43,12 @@ export function groupsSection({ store, actions }) {
   // Filter as you type, over the groups loaded so far.
   const filterInput = h('input', { type: 'search', spellcheck: 'false' });
   filterInput.addEventListener('input', () => list.render());
-  const matches = (g) => fold(store.state.org, g.name).includes(fold(store.state.org, filterInput.value.trim()));
+  // Compared with the core's name folding; before the access module is ready, as typed.
+  const matches = (g) => {
+    const org = store.state.org;
+    const fold = org ? (t) => org.fold(t) : (t) => t;
+    return fold(g.name).includes(fold(filterInput.value.trim()));
+  };
 
   const list = pagedList({
     label: 'Groups',
