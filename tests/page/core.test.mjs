@@ -75,6 +75,9 @@ test("a group's roles, and the outcomes applied to the model: the core's answers
   assert.deepEqual(org.assignmentOf({ group: 'g-eng' }, 'r-aud'), { direct: false, via: [] });
   assert.deepEqual(org.group('g-eng').roles, []);
   assert.deepEqual(org.assignmentOf({ user: 'u-grace' }, 'r-aud'), { direct: true, via: [] });
+  // Ada held Auditor only through Engineering (the API's sources said so): no longer, without a reload.
+  assert.deepEqual(org.assignmentOf({ user: 'u-ada' }, 'r-aud'), { direct: false, via: [] });
+  assert.deepEqual(org.accessOf('u-ada').roles, []);
   assert.equal(org.user('EVE@example.com')?.id, 'u-eve');
   org.free();
 });

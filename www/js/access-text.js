@@ -38,6 +38,13 @@ export function progressLine(p) {
   return `${fmt.format(p.users.loaded)} of ${count(p.users.total, 'user')} · ${fmt.format(p.groups.loaded)} of ${count(p.groups.total ?? p.groups.listed, 'group')} · ${count(p.roles.listed, 'role')}`;
 }
 
+/**
+ * The load's endpoints as they stand `elapsedMs` after the progress `p` was reported: a wait
+ * counts down (the loader reports when a wait starts and ends, not each second). The words of
+ * each busy endpoint's line are the access module's (`endpointLines`).
+ */
+export const endpointsAfter = (p, elapsedMs) => (p?.endpoints ?? []).map((e) => (e.waitingMs > 0 ? { ...e, waitingMs: Math.max(0, e.waitingMs - Math.max(0, elapsedMs)) } : e));
+
 /** What search covers while the organization loads. */
 export const searchCoverage = (p) => `Still loading: search covers the ${count(p.users.listed, 'user')}, ${count(p.groups.listed, 'group')} and ${count(p.roles.listed, 'role')} read so far.`;
 

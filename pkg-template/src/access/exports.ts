@@ -6,3 +6,4 @@ export type { Progress, KindProgress, EndpointReads, LoadOptions, LoadPhase, Loa
 export type { Outcome, ApplyOptions, ApplyProgress } from './apply.js';
 export type { AdminClient } from './client.js';
 export type * from './types.js';
+export { endpointText, endpointLines, busyEndpoints, limitedEndpoints, rateText, waitText, type EndpointRow } from './progress-text.js';
