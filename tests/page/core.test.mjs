@@ -4,7 +4,7 @@
 // core's rules (SCIM, the last owner, unknown people, what is already so) and wording.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { emptyOrganization } from '../../pkg/dist/access/node.js';
+import { emptyOrganization, foldName } from '../../pkg/dist/access/node.js';
 import { planGroupRoles } from '../../www/js/org-api.js';
 import { touchedBy } from '../../www/js/store.js';
 import { filterMembers } from '../../www/js/access-text.js';
@@ -87,5 +87,8 @@ test("the member filter compares with the core's folding (case and accents)", as
   const members = [{ id: '1', name: 'Ève Curie', email: 'eve@example.com' }, { id: '2', name: 'Ada', email: 'ada@example.com' }];
   assert.deepEqual(filterMembers(org, members, ' ÈVE cu').map((m) => m.id), ['1']);
   assert.deepEqual(filterMembers(org, members, 'ADA@').map((m) => m.id), ['2']);
+  // The Groups filter's folding without an organization is the same folding.
+  assert.equal(foldName('Ève ÇURIE'), org.fold('Ève ÇURIE'));
+  assert.equal(foldName('Ève ÇURIE'), 'eve curie');
   org.free();
 });

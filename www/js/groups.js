@@ -2,6 +2,7 @@
 // roles. The group's own fields (create, rename, delete) are written directly and recorded in the
 // store (actions.direct); members and roles change through the plan preview (actions.js). A
 // change made elsewhere on the page to the open group reloads its members and roles.
+import { foldName, loadAccessModule } from '/pkg/dist/access/index.js';
 import { h, clear, field, errorBox, run, pagedList, confirmAction, date, storeSection } from './ui.js';
 import { roleAssignments } from './assignments.js';
 import { attempt } from './bulk.js';
@@ -43,11 +44,16 @@ export function groupsSection({ store, actions }) {
   // Filter as you type, over the groups loaded so far.
   const filterInput = h('input', { type: 'search', spellcheck: 'false' });
   filterInput.addEventListener('input', () => list.render());
-  // Compared with the core's name folding; before the access module is ready, as typed.
+  // Compared with the core's name folding (case and accents); the access module that has it is
+  // fetched now, and until it is ready (a moment) the filter shows every group.
+  let folding = false;
+  loadAccessModule().then(() => {
+    folding = true;
+    if (filterInput.value.trim()) list.render();
+  });
   const matches = (g) => {
-    const org = store.state.org;
-    const fold = org ? (t) => org.fold(t) : (t) => t;
-    return fold(g.name).includes(fold(filterInput.value.trim()));
+    const q = filterInput.value.trim();
+    return !q || !folding || foldName(g.name).includes(foldName(q));
   };
 
   const list = pagedList({
