@@ -124,6 +124,10 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
                 model.groups.remove(&group_id);
                 model.members.remove(&group_id);
                 model.group_roles.remove(&group_id);
+                let users: Vec<String> = model.user_roles.keys().cloned().collect();
+                for user in &users {
+                    forget_group_source(model, user, &group_id, None);
+                }
             }
             "groups.users.create" => {
                 let (group, user) = (id("group_id")?, id("user_id")?);
@@ -131,7 +135,12 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
             }
             "groups.users.delete" => {
                 let (group, user) = (id("group_id")?, id("user_id")?);
-                model.members.entry(group).or_default().remove(&user);
+                model
+                    .members
+                    .entry(group.clone())
+                    .or_default()
+                    .remove(&user);
+                forget_group_source(model, &user, &group, None);
             }
             "groups.roles.create" => {
                 let (group, role) = (id("group_id")?, id("role_id")?);
@@ -139,7 +148,15 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
             }
             "groups.roles.delete" => {
                 let (group, role) = (id("group_id")?, id("role_id")?);
-                model.group_roles.entry(group).or_default().remove(&role);
+                model
+                    .group_roles
+                    .entry(group.clone())
+                    .or_default()
+                    .remove(&role);
+                let members: Vec<String> = model.members_of(&group).cloned().collect();
+                for user in &members {
+                    forget_group_source(model, user, &group, Some(&role));
+                }
             }
             "users.roles.create" => {
                 let (user, role) = (id("user_id")?, id("role_id")?);
@@ -174,6 +191,20 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
     Ok(())
 }
 
+/// Takes `group` out of the sources the API gave for `user`'s roles (only `role`'s, when given):
+/// the group no longer gives them. A role left with no source is dropped from the user's list.
+fn forget_group_source(model: &mut Model, user: &str, group: &str, role: Option<&str>) {
+    let Some(items) = model.user_roles.get_mut(user) else {
+        return;
+    };
+    items.retain(|role_id, item| {
+        if role.is_none_or(|r| r == role_id) {
+            item.via_groups.retain(|g| g != group);
+        }
+        item.direct || !item.via_groups.is_empty()
+    });
+}
+
 /// An id carried in the body (`user_id`, `role_id` of the create operations).
 fn body_id(op: &crate::plan::PlanOperation, name: &str) -> Result<PlanId, String> {
     let value = op
@@ -182,4 +213,104 @@ fn body_id(op: &crate::plan::PlanOperation, name: &str) -> Result<PlanId, String
         .and_then(|b| b.get(name))
         .ok_or_else(|| format!("{} has no {name}", op.operation))?;
     serde_json::from_value(value.clone()).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::file::read;
+    use crate::plan::{plan, PlanOptions};
+
+    /// Ada and Grace in Engineering, which holds Auditor; the API's role lists name the group as
+    /// the source (Grace also holds it directly).
+    fn org() -> Model {
+        let mut m = Model::new();
+        m.add_users_json(
+            r#"[{"id":"u-ada","email":"ada@example.com","role":"owner"},
+                {"id":"u-grace","email":"grace@example.com","role":"reader"}]"#,
+        )
+        .unwrap();
+        m.add_groups_json(r#"[{"id":"g-eng","name":"Engineering"}]"#)
+            .unwrap();
+        m.add_roles_json(r#"[{"id":"r-aud","name":"Auditor"}]"#)
+            .unwrap();
+        m.set_group_members_json("g-eng", r#"[{"id":"u-ada"},{"id":"u-grace"}]"#)
+            .unwrap();
+        m.set_group_roles_json("g-eng", r#"[{"id":"r-aud","name":"Auditor"}]"#)
+            .unwrap();
+        let via_group = r#"{"principal_type":"group","principal_id":"g-eng"}"#;
+        m.set_user_roles_json(
+            "u-ada",
+            &format!(r#"[{{"id":"r-aud","name":"Auditor","assignment_sources":[{via_group}]}}]"#),
+        )
+        .unwrap();
+        let direct = r#"{"principal_type":"user","principal_id":"u-grace"}"#;
+        m.set_user_roles_json(
+            "u-grace",
+            &format!(
+                r#"[{{"id":"r-aud","name":"Auditor","assignment_sources":[{direct},{via_group}]}}]"#
+            ),
+        )
+        .unwrap();
+        m
+    }
+
+    fn applied(model: &mut Model, file: &str) {
+        let p = plan(model, &read(file).unwrap(), PlanOptions { prune: false });
+        assert!(!p.operations.is_empty(), "{file} plans something");
+        apply(model, &p, None).unwrap();
+    }
+
+    /// Each of the user's roles with its sources (`None`: direct).
+    fn sources(model: &Model, user: &str) -> Vec<(String, Vec<Option<String>>)> {
+        model
+            .roles_of_user(user)
+            .into_iter()
+            .map(|(role, s)| (role.clone(), s.into_iter().map(|g| g.cloned()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn a_group_role_removed_no_longer_comes_through_the_group() {
+        let mut m = org();
+        applied(
+            &mut m,
+            "groups:\n  Engineering:\n    id: g-eng\n    roles: []\n",
+        );
+        assert_eq!(sources(&m, "u-ada"), vec![]);
+        assert_eq!(
+            sources(&m, "u-grace"),
+            vec![("r-aud".to_owned(), vec![None])],
+            "the direct assignment stays"
+        );
+    }
+
+    #[test]
+    fn a_member_who_leaves_no_longer_holds_the_group_roles() {
+        let mut m = org();
+        applied(
+            &mut m,
+            "groups:\n  Engineering:\n    id: g-eng\n    members: [grace@example.com]\n",
+        );
+        assert_eq!(sources(&m, "u-ada"), vec![]);
+        let grace = vec![("r-aud".to_owned(), vec![None, Some("g-eng".to_owned())])];
+        assert_eq!(sources(&m, "u-grace"), grace, "who stays keeps it");
+    }
+
+    #[test]
+    fn a_deleted_group_gives_no_role() {
+        let mut m = org();
+        let p: Plan = serde_json::from_value(serde_json::json!({
+            "operations": [{"operation": "groups.delete", "ids": {"group_id": "g-eng"},
+                            "body": null, "summary": "delete group Engineering", "change": "-"}],
+            "blocked": [], "unmanaged": []
+        }))
+        .unwrap();
+        apply(&mut m, &p, None).unwrap();
+        assert_eq!(sources(&m, "u-ada"), vec![]);
+        assert_eq!(
+            sources(&m, "u-grace"),
+            vec![("r-aud".to_owned(), vec![None])]
+        );
+    }
 }

@@ -14,7 +14,10 @@ mkdirSync(path.join(app, 'node_modules'));
 symlinkSync(pkg, path.join(app, 'node_modules', 'openai-admin-wasm'), 'dir');
 after(() => rmSync(app, { recursive: true, force: true }));
 
-const NAMES = ['Organization', 'Scheduler', 'SchedulerDeadlineError', 'applyPlan', 'emptyOrganization', 'loadOrganization', 'retryPlan', 'startLoadingOrganization'];
+const NAMES = [
+  'Organization', 'Scheduler', 'SchedulerDeadlineError', 'applyPlan', 'busyEndpoints', 'emptyOrganization', 'endpointLines', 'endpointText', 'foldName',
+  'limitedEndpoints', 'loadAccessModule', 'loadOrganization', 'rateText', 'retryPlan', 'startLoadingOrganization', 'waitText',
+];
 
 test('import and require of openai-admin-wasm/access give the same calls, and the model works', () => {
   writeFileSync(

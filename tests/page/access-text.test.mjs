@@ -52,5 +52,5 @@ test('the member filter folds names like search: case and accents', () => {
   assert.deepEqual(t.filterMembers(org, members, 'svc@').map((m) => m.id), ['3']);
   assert.equal(t.filterMembers(org, members, '  '), members);
   const core = fakeOrg({ core: { fold: (s) => s.toUpperCase() } });
-  assert.deepEqual(t.filterMembers(core, members, 'ada').map((m) => m.id), ['2'], 'the core folding, when it has one');
+  assert.deepEqual(t.filterMembers(core, members, 'ada').map((m) => m.id), ['2'], "the Organization's folding, whatever it is");
 });

@@ -42,7 +42,8 @@ test('addMembers: people found through the core, the others listed as not found;
   assert.equal(s.previews[0].title, 'Add to Engineering');
   assert.equal(s.previews[0].opener, 'button');
   assert.deepEqual(s.previews[0].notFound, ['nobody@x']);
-  assert.deepEqual(s.org.calls.plan[0].groups.Engineering.members, ['ada@example.com', 'u-svc', 'grace@example.com'], 'GRACE@… and u-grace are one person');
+  assert.deepEqual(s.org.calls.planMembership, [{ group: 'g-eng', add: ['grace@example.com'] }], "the core's planMembership; GRACE@… and u-grace are one person");
+  assert.deepEqual(s.org.calls.plan, [], 'no access file is written');
   assert.deepEqual(s.sent, ['groups.users.create']);
   assert.equal(s.org.calls.applyOutcomes.length, 1);
   assert.deepEqual([...s.touched[0].groups, ...s.touched[0].users], ['g-eng', 'u-grace']);
@@ -54,15 +55,16 @@ test('cancelled in the preview: nothing sent, nothing recorded', async () => {
   s.org.nextPlan = { operations: [op('groups.users.delete', { group_id: 'g-eng', user_id: 'u-ada' }, null, '-')], blocked: [], unmanaged: [] };
   assert.deepEqual(await s.actions.removeMembers({ group: 'g-eng', people: ['u-ada'] }), { status: 'cancelled' });
   assert.equal(s.previews[0].title, 'Remove from Engineering');
+  assert.deepEqual(s.org.calls.planMembership, [{ group: 'g-eng', remove: ['u-ada'] }]);
   assert.deepEqual([s.sent, s.org.calls.applyOutcomes, s.touched], [[], [], []]);
 });
 
 test('a plan the core refuses as a whole: no preview, the reason returned', async () => {
   const s = await setup();
-  s.org.nextPlan = { operations: [], blocked: [NO_OWNER], unmanaged: [] };
+  s.org.nextPlan = { operations: [], blocked: [NO_OWNER], unmanaged: [], refused: 'noOwnerLeft' };
   const r = await s.actions.changePerson({ user: 'u-ada', organizationRole: 'reader' });
   assert.deepEqual(r, { status: 'refused', reason: NO_OWNER.reason });
-  assert.deepEqual(s.org.calls.plan, [{ users: { 'ada@example.com': { role: 'reader' } } }]);
+  assert.deepEqual(s.org.calls.planPerson, [{ user: 'u-ada', organizationRole: 'reader' }]);
   assert.deepEqual([s.previews, s.sent], [[], []]);
 });
 
@@ -70,13 +72,13 @@ test('blocked rows (a SCIM group) are the preview’s to show: the page offers t
   const s = await setup({ answer: 'cancel' });
   s.org.nextPlan = { operations: [], blocked: [{ subject: 'group Ops', reason: 'SCIM-managed' }], unmanaged: [] };
   await s.actions.changePerson({ user: 'u-eve', addGroups: ['g-ops'] });
-  assert.deepEqual(s.previews[0].plan.blocked, [{ subject: 'group Ops', reason: 'SCIM-managed' }]);
+  assert.deepEqual(s.previews[0].plan.blocked, [{ subject: 'group Ops', reason: 'SCIM-managed' }], 'blocked without `refused`: previewed, not refused');
   assert.equal(s.previews[0].title, 'Change Ève Curie');
 });
 
 test('deleteUser: refused (the core refuses the person no longer being an owner) before any question; else confirmed, sent, the organization read again', async () => {
   const s = await setup();
-  s.org.nextPlan = { operations: [], blocked: [NO_OWNER], unmanaged: [] };
+  s.org.nextPlan = { operations: [], blocked: [NO_OWNER], unmanaged: [], refused: 'noOwnerLeft' };
   let asked = 0;
   const confirm = async () => (asked++, true);
   assert.deepEqual(await s.actions.deleteUser({ user: 'ada@example.com', confirm }), { status: 'refused', reason: NO_OWNER.reason });
@@ -122,6 +124,14 @@ test('direct: a group’s own fields sent as given, then recorded in the model a
   assert.deepEqual([...s.touched[0].groups], ['g-new']);
   await assert.rejects(s.actions.direct({ operation: 'groups.delete', ids: { group_id: 'g-x' }, send: async () => { throw new Error('HTTP 404'); } }), /404/);
   assert.equal(s.org.calls.applyOutcomes.length, 1, 'a failed write is not recorded');
+});
+
+test('changeGroupRoles: the group by id with its whole role list, roles by name (by id when two share it), planned by the core', async () => {
+  const s = await setup({ answer: 'cancel' });
+  await s.actions.changeGroupRoles({ group: 'Engineering', addRoles: ['r-b2', 'Auditor'], removeRoles: [] });
+  await s.actions.changeGroupRoles({ group: 'g-eng', removeRoles: ['Auditor'] });
+  assert.deepEqual(s.org.calls.plan, [{ groups: { Engineering: { id: 'g-eng', roles: ['Auditor', 'r-b2'] } } }, { groups: { Engineering: { id: 'g-eng', roles: [] } } }]);
+  assert.deepEqual(s.previews.map((p) => [p.title, p.plan.unmanaged]), [['Change Engineering', []], ['Change Engineering', []]], "what the small file leaves out is not listed as unmanaged");
 });
 
 test('entries and isAccessFile', () => {

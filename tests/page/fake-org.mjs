@@ -1,6 +1,8 @@
 // A small organization with the answers of the access module's Organization (accessOf, group,
-// holdersOf, users, stats, search, plan, planCsv, applyOutcomes), for the page's Node tests. Its
-// `plan(file)` records the files it is given and answers what `nextPlan` holds.
+// holdersOf, users, user, stats, search, fold, assignmentOf, buildIndex, plan, planCsv,
+// planMembership, planPerson, applyOutcomes), for the page's Node tests of what the page does
+// with the answers (core.test.mjs runs the real core). Its planning calls record what they are
+// given and answer what `nextPlan` holds.
 export const users = [
   { id: 'u-ada', name: 'Ada Lovelace', email: 'ada@example.com', organizationRole: 'owner', scim: false },
   { id: 'u-grace', name: 'Grace Hopper', email: 'grace@example.com', organizationRole: 'reader', scim: false },
@@ -20,16 +22,20 @@ const groups = {
 const ref = ({ id, name, email }) => ({ id, name, email });
 
 export function fakeOrg({ core = {} } = {}) {
-  const calls = { plan: [], planCsv: [], applyOutcomes: [], freed: 0, search: [] };
+  const calls = { plan: [], planCsv: [], planMembership: [], planPerson: [], applyOutcomes: [], freed: 0, search: [], buildIndex: 0 };
+  const find = (r) => users.find((x) => x.id === r || x.email === r.toLowerCase());
   const direct = { 'u-grace': ['r-aud'] };
   const org = {
     calls,
     complete: true,
     nextPlan: { operations: [], blocked: [], unmanaged: [{ kind: 'user', name: 'x', id: 'x' }] },
-    user: undefined,
+    user(r) {
+      // Like the core: an id, or an email in any case.
+      const u = find(r);
+      return u ? ref(u) : null;
+    },
     accessOf(r) {
-      // Like the core: an email in any case, or an id.
-      const u = users.find((x) => x.id === r || x.email === r.toLowerCase());
+      const u = find(r);
       if (!u) return null;
       const inGroups = Object.values(groups).filter((g) => g.members.includes(u.id));
       const held = new Map();
@@ -58,6 +64,22 @@ export function fakeOrg({ core = {} } = {}) {
     search(text, limit) {
       calls.search.push([text, limit]);
       return [];
+    },
+    fold: (text) => text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+    buildIndex() {
+      calls.buildIndex += 1;
+    },
+    assignmentOf(who, roleId) {
+      calls.assignmentOf = [...(calls.assignmentOf ?? []), [who, roleId]];
+      return { direct: true, via: [] };
+    },
+    planMembership(edit) {
+      calls.planMembership.push(edit);
+      return org.nextPlan;
+    },
+    planPerson(edit) {
+      calls.planPerson.push(edit);
+      return org.nextPlan;
     },
     plan(file) {
       calls.plan.push(file.startsWith('{') ? JSON.parse(file) : file);

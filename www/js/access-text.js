@@ -1,7 +1,6 @@
 // What the Access section writes, as pure functions of the access module's answers and the
 // store's load state (no DOM; tests run them in Node): counts, the load's progress line, a
 // person's permissions by resource, where a role comes from, the member filter.
-import { fold } from './org-api.js';
 
 export const fmt = new Intl.NumberFormat('en-US');
 /** `3 holders`, `1 holder`. */
@@ -39,6 +38,13 @@ export function progressLine(p) {
   return `${fmt.format(p.users.loaded)} of ${count(p.users.total, 'user')} · ${fmt.format(p.groups.loaded)} of ${count(p.groups.total ?? p.groups.listed, 'group')} · ${count(p.roles.listed, 'role')}`;
 }
 
+/**
+ * The load's endpoints as they stand `elapsedMs` after the progress `p` was reported: a wait
+ * counts down (the loader reports when a wait starts and ends, not each second). The words of
+ * each busy endpoint's line are the access module's (`endpointLines`).
+ */
+export const endpointsAfter = (p, elapsedMs) => (p?.endpoints ?? []).map((e) => (e.waitingMs > 0 ? { ...e, waitingMs: Math.max(0, e.waitingMs - Math.max(0, elapsedMs)) } : e));
+
 /** What search covers while the organization loads. */
 export const searchCoverage = (p) => `Still loading: search covers the ${count(p.users.listed, 'user')}, ${count(p.groups.listed, 'group')} and ${count(p.roles.listed, 'role')} read so far.`;
 
@@ -59,7 +65,7 @@ export const onlyThroughGroups = (sources) => sources.every((s) => s.kind !== 'd
 
 /** The members whose name or email contains `query`, compared with the core's name folding. */
 export function filterMembers(org, members, query) {
-  const q = fold(org, query.trim());
+  const q = org.fold(query.trim());
   if (!q) return members;
-  return members.filter((m) => fold(org, `${m.name ?? ''} ${m.email ?? ''}`).includes(q));
+  return members.filter((m) => org.fold(`${m.name ?? ''} ${m.email ?? ''}`).includes(q));
 }

@@ -57,7 +57,7 @@ export function accessViews({ store, actions, open }) {
       clear(roleCounts, Object.entries(s.organizationRoles).map(([role, n]) => h('li', {}, h('strong', { text: role }), `: ${fmt.format(n)}`)));
       groupsTitle.textContent = `Groups (${fmt.format(s.groups)}), members each`;
       rolesTitle.textContent = `Roles (${fmt.format(s.roles)}), holders each`;
-      groups.update([...s.membersPerGroup].sort((a, b) => a.group.name.localeCompare(b.group.name)));
+      groups.update(s.membersPerGroup); // the core's group order
       roles.update(s.holdersPerRole);
     }
     refresh();

@@ -10,11 +10,13 @@ import { importControl } from './imports.js';
 import { h, clear, errorBox, showError, hideError } from './ui.js';
 import { accessViews } from './access-views.js';
 import { searchBox } from './search-box.js';
-import { buildIndex } from './org-api.js';
-import { countsLine, loadedLine, progressBar, progressLine, searchCoverage } from './access-text.js';
+import { countsLine, endpointsAfter, loadedLine, progressBar, progressLine, searchCoverage } from './access-text.js';
+import { endpointLines } from '/pkg/dist/access/index.js';
 
 /** How often the progress text and counts are redrawn while loading (ms). */
 const PROGRESS_EVERY = 250;
+/** How often a wait's countdown is redrawn (ms). */
+const WAIT_TICK = 1000;
 
 function download(name, type, text) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -33,6 +35,9 @@ export function accessSection({ store, actions }) {
   const progressText = h('span', { class: 'status', id: 'access-load-text' });
   progress.setAttribute('aria-describedby', progressText.id);
   const announce = h('span', { class: 'status', 'aria-live': 'polite' });
+  // Per busy endpoint: reads done, the rate the API allowed, the time left, or why it waits.
+  const endpointList = h('ul', { class: 'plain status endpoint-progress', 'aria-label': 'Reads per endpoint', hidden: true });
+  let tick = 0;
   const counts = h('p', { class: 'meta' });
   const view = h('div', { class: 'access-view', tabindex: '-1', 'aria-live': 'polite' });
   // While loading: what a view may miss; once loaded: a button to show the view complete.
@@ -86,11 +91,24 @@ export function accessSection({ store, actions }) {
     const bar = progressBar(p);
     if (bar) Object.assign(progress, bar);
     progressText.textContent = progressLine(p);
+    drawEndpoints();
     search.note = searchCoverage(p);
     counts.textContent = countsLine(org().stats());
     // Redrawn in place, but not under the reader's focus (a row they are on would go).
     if (!view.contains(document.activeElement)) refreshOverview?.();
     if (p.phase === 'directory') search.refresh();
+  }
+
+  /** A line per busy endpoint; redrawn each second while one waits (its countdown). */
+  function drawEndpoints() {
+    clearTimeout(tick);
+    tick = 0;
+    const { load } = store.state;
+    const rows = load.status === 'loading' ? endpointsAfter(load.progress, Date.now() - (load.progressAt ?? Date.now())) : [];
+    const lines = endpointLines(rows);
+    clear(endpointList, lines.map((text) => h('li', { text })));
+    endpointList.hidden = lines.length === 0;
+    if (rows.some((e) => e.waitingMs > 0)) tick = setTimeout(drawEndpoints, WAIT_TICK);
   }
 
   /** Everything that follows the load: idle (nothing yet), loading, complete, failed. */
@@ -112,6 +130,7 @@ export function accessSection({ store, actions }) {
       progress.hidden = !client;
       progress.removeAttribute('value'); // indeterminate until the reads are known
       progressText.textContent = '';
+      drawEndpoints();
       announce.textContent = load.status === 'loading' ? 'Loading the organization…' : '';
       return;
     }
@@ -122,6 +141,7 @@ export function accessSection({ store, actions }) {
     }
     progress.hidden = true;
     progressText.textContent = '';
+    drawEndpoints();
     if (load.status === 'failed') {
       announce.textContent = '';
       search.note = o ? 'The load stopped: search covers only what was read before it failed.' : '';
@@ -147,7 +167,7 @@ export function accessSection({ store, actions }) {
     // The search index (and the holder counts its hits show) is built on the first search:
     // build it now, while nobody types, so the first keystroke does not wait for it.
     const loaded = o;
-    (window.requestIdleCallback ?? setTimeout)(() => org() === loaded && buildIndex(loaded));
+    (window.requestIdleCallback ?? setTimeout)(() => org() === loaded && loaded.buildIndex());
   }
 
   function onChange(change) {
@@ -168,6 +188,7 @@ export function accessSection({ store, actions }) {
         panel,
         h('h2', { text: 'Access' }),
         h('div', { class: 'load-row' }, progress, progressText, announce),
+        endpointList,
         errors,
         counts,
         h('div', { class: 'row search-row' }, search.root, overviewButton),

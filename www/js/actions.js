@@ -1,10 +1,11 @@
-// Every write of the page that changes who has what: planned by the access core (org-api.js),
+// Every write of the page that changes who has what: planned by the access core (the
+// Organization's `planMembership` and `planPerson`; a group's roles through org-api.js),
 // refused as a whole when the core says so, shown in the preview (plan.js) where nothing is sent
 // before Apply, applied, then given to the model in memory and to the store (store.js), which
 // tells every section. The sections hold no access rule of their own: the last owner, SCIM, an
 // unknown person and what is already so are the core's answers. Pure: the preview, the apply
 // and the client are injected (tests run it in Node with fakes).
-import { findUser, planGroupRoles, planMembership, planPerson, refusal } from './org-api.js';
+import { planGroupRoles } from './org-api.js';
 import { touchedBy } from './store.js';
 
 /** An access file rather than a CSV: by its name, else by its first meaningful line. */
@@ -30,6 +31,9 @@ export function entries(text) {
  * when the core refuses the whole change (no preview is shown then).
  */
 export function createActions({ store, applyPlan, preview }) {
+  /** The core's refusal of the whole plan (`refused`), in the words of its first blocked entry. */
+  const refusal = (plan) => (plan.refused ? plan.blocked[0] ?? { reason: plan.refused } : null);
+
   /** Applies `plan` and records it in `org` (when it is still the store's) and the store. */
   async function applyTo(org, plan, options) {
     const outcomes = await applyPlan(store.state.client, plan, options);
@@ -53,11 +57,11 @@ export function createActions({ store, applyPlan, preview }) {
     const found = [];
     const notFound = [];
     for (const p of people) {
-      const u = findUser(org, p);
+      const u = org.user(p);
       if (u) found.push(u.email ?? u.id);
       else notFound.push(p);
     }
-    return { found, notFound };
+    return { found: [...new Set(found)], notFound };
   }
 
   const groupName = (org, group) => org.group(group)?.group.name ?? group;
@@ -89,20 +93,20 @@ export function createActions({ store, applyPlan, preview }) {
     async addMembers({ group, people, opener }) {
       const org = await store.organization();
       const { found, notFound } = resolve(org, people);
-      const plan = planMembership(org, { group, add: found });
+      const plan = org.planMembership({ group, add: found });
       return propose(org, plan, { title: `Add to ${groupName(org, group)}`, opener, notFound });
     },
     /** Removes people (ids or emails) from a group. */
     async removeMembers({ group, people, opener }) {
       const org = await store.organization();
-      const plan = planMembership(org, { group, remove: people });
+      const plan = org.planMembership({ group, remove: people });
       return propose(org, plan, { title: `Remove from ${groupName(org, group)}`, opener });
     },
-    /** One person's change (see `planPerson`): the organization role, groups, direct roles. */
+    /** One person's change (the core's `planPerson`): the organization role, groups, direct roles. */
     async changePerson({ user, opener, title, ...change }) {
       const org = await store.organization();
-      const plan = planPerson(org, { user, ...change });
-      const who = findUser(org, user);
+      const plan = org.planPerson({ user, ...change });
+      const who = org.user(user);
       return propose(org, plan, { title: title ?? `Change ${who?.name || who?.email || user}`, opener });
     },
     /** Assigns and unassigns roles of a group. */
@@ -128,10 +132,10 @@ export function createActions({ store, applyPlan, preview }) {
      */
     async deleteUser({ user, confirm }) {
       const org = await store.organization();
-      const refused = refusal(planPerson(org, { user, organizationRole: 'reader' }));
+      const refused = refusal(org.planPerson({ user, organizationRole: 'reader' }));
       if (refused) return { status: 'refused', reason: refused.reason };
       if (!(await confirm())) return { status: 'cancelled' };
-      const id = findUser(org, user)?.id ?? user;
+      const id = org.user(user)?.id ?? user;
       await store.state.client.admin.organization.users.delete(id);
       // The model has no user removal: the organization is read again.
       store.invalidate();

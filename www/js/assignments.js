@@ -5,7 +5,6 @@
 // unassigning are actions (plan, preview, apply).
 import { h, clear, field, errorBox, pagedList } from './ui.js';
 import { attempt } from './bulk.js';
-import { assignmentOf } from './org-api.js';
 
 /**
  * @param store     the page's state (`roles`, the organization)
@@ -17,7 +16,7 @@ import { assignmentOf } from './org-api.js';
  */
 export function roleAssignments({ store, principal, owner, list, assign, unassign }) {
   const errors = errorBox();
-  const assignment = (roleId) => (store.state.load.status === 'complete' ? assignmentOf(store.state.org, principal, roleId) : undefined);
+  const assignment = (roleId) => (store.state.load.status === 'complete' ? store.state.org.assignmentOf(principal, roleId) : undefined);
   const assigned = pagedList({
     label: `Roles of ${owner}`,
     emptyText: 'No roles assigned.',

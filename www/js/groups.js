@@ -2,10 +2,10 @@
 // roles. The group's own fields (create, rename, delete) are written directly and recorded in the
 // store (actions.direct); members and roles change through the plan preview (actions.js). A
 // change made elsewhere on the page to the open group reloads its members and roles.
+import { foldName, loadAccessModule } from '/pkg/dist/access/index.js';
 import { h, clear, field, errorBox, run, pagedList, confirmAction, date, storeSection } from './ui.js';
 import { roleAssignments } from './assignments.js';
 import { attempt } from './bulk.js';
-import { fold } from './org-api.js';
 
 const PAGE_SIZE = 10;
 const MEMBER_PAGE_SIZE = 10;
@@ -44,7 +44,17 @@ export function groupsSection({ store, actions }) {
   // Filter as you type, over the groups loaded so far.
   const filterInput = h('input', { type: 'search', spellcheck: 'false' });
   filterInput.addEventListener('input', () => list.render());
-  const matches = (g) => fold(store.state.org, g.name).includes(fold(store.state.org, filterInput.value.trim()));
+  // Compared with the core's name folding (case and accents); the access module that has it is
+  // fetched now, and until it is ready (a moment) the filter shows every group.
+  let folding = false;
+  loadAccessModule().then(() => {
+    folding = true;
+    if (filterInput.value.trim()) list.render();
+  });
+  const matches = (g) => {
+    const q = filterInput.value.trim();
+    return !q || !folding || foldName(g.name).includes(foldName(q));
+  };
 
   const list = pagedList({
     label: 'Groups',

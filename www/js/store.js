@@ -96,6 +96,7 @@ export function createStore({ startLoading, now = () => Date.now() }) {
         onProgress: (p) => {
           if (!current()) return;
           state.load.progress = p;
+          state.load.progressAt = now();
           emit({ type: 'progress' });
         },
       });

@@ -60,6 +60,16 @@ export function accessModuleNow(what: string): void {
 }
 
 /**
+ * `text` lowercased, accents folded: the one name folding (the Organization's `fold`), for a
+ * filter that has no organization at hand. The access module must be loaded
+ * (`loadAccessModule()`); before, this throws.
+ */
+export function foldName(text: string): string {
+  accessModuleNow('foldName');
+  return fold(text);
+}
+
+/**
  * An organization's users, groups, roles and who holds what, with the answers, the access file and
  * plans computed by the access core. `free()` releases its memory (it is also freed when collected).
  */

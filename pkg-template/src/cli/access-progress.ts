@@ -6,49 +6,18 @@
  * starts waiting and every {@link PLAIN_EVERY_MS}, only once the API has limited something.
  */
 import type { EndpointProgress } from '../access/scheduler.js';
-import type { EndpointReads, Progress } from '../access/load.js';
-import { formatDuration } from './durations.js';
+import type { Progress } from '../access/load.js';
+import { endpointText as wordEndpoint, limitedEndpoints, type EndpointRow } from '../access/progress-text.js';
 import { bar } from './access-text.js';
 import { sanitize } from './io.js';
 
-const count = new Intl.NumberFormat('en-US');
-/** An endpoint as the scheduler reports it, with the loader's reads of it when it has them. */
-export type EndpointRow = EndpointProgress & Partial<Pick<EndpointReads, 'done' | 'total' | 'etaMs'>>;
+/** The words are the access module's (the console page shows the same); here the label is escaped for a terminal. */
+export { rateText, waitText, limitedEndpoints, type EndpointRow } from '../access/progress-text.js';
 /** Plain progress lines at most this often. */
 export const PLAIN_EVERY_MS = 15_000;
 
-/** `9.6/min`, `120/min`. */
-export function rateText(perMinute: number): string {
-  return `${perMinute < 10 ? perMinute.toFixed(1) : count.format(Math.round(perMinute))}/min`;
-}
-
-/** Why an endpoint waits, and for how long. */
-export function waitText(e: EndpointProgress): string {
-  const wait = `waiting ${formatDuration(e.waitingMs)}`;
-  if (e.waitReason === 'retry-after-capped' && e.askedMs !== undefined) {
-    return `${wait}: the API asked us to wait ${formatDuration(e.askedMs)}; we wait at most ${formatDuration(e.waitingMs)} before trying again`;
-  }
-  return `${wait}: the API asked us to slow down`;
-}
-
-/** `users' roles 412/2,045 · 9.6/min learned · about 2 h 50 min left`, or its wait. */
-export function endpointText(e: EndpointRow): string {
-  const reads = e.done !== undefined ? ` ${count.format(e.done)}/${e.total == null ? '?' : count.format(e.total)}` : ` ${count.format(e.ok)} done`;
-  const parts = [`${sanitize(e.label)}${reads}`];
-  if (e.waitingMs > 0) parts.push(waitText(e));
-  else if (e.perMinute !== null) {
-    parts.push(`${rateText(e.perMinute)} learned`);
-    if (e.etaMs != null && e.etaMs > 0) parts.push(`about ${formatDuration(e.etaMs)} left`);
-  }
-  return parts.join(' · ');
-}
-
-/** The endpoints worth a line: those the API limited, with work left or a wait, the slowest first. */
-export function limitedEndpoints(endpoints: readonly EndpointRow[]): EndpointRow[] {
-  const left = (e: EndpointRow) => e.done === undefined || e.total !== e.done;
-  const eta = (e: EndpointRow) => (e.etaMs ?? 0) + e.waitingMs;
-  return endpoints.filter((e) => (e.perMinute !== null || e.waitingMs > 0) && left(e)).sort((a, b) => eta(b) - eta(a));
-}
+/** `users' roles 412/2,045 · 9.6/min learned · about 2 h 50 min left`, or its wait, for a terminal. */
+export const endpointText = (e: EndpointRow): string => wordEndpoint(e, sanitize);
 
 /** The redrawn line while reading: the bar, then the endpoint that bounds the time. */
 export function loadLine(p: Progress): string {
