@@ -3,7 +3,8 @@
 // a read-only console refuses the page's writes, and the key is nowhere in the page.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
@@ -30,7 +31,7 @@ after(async () => {
 async function startConsole(args) {
   const child = spawn(process.execPath, [path.join(pkgDir, 'dist/cli.js'), 'console', '--base-url', mock.api, ...args], {
     cwd: repoRoot(),
-    env: { ...process.env, OPENAI_ADMIN_KEY: SECRET },
+    env: { ...process.env, OPENAI_ADMIN_KEY: SECRET, OPENAI_ADMIN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'openai-admin-cache-')) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

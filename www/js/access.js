@@ -5,6 +5,7 @@
 // (memberships CSV, role holders CSV, the access file) and the changes (bulk.js) are offered once
 // everything is loaded, so that no plan is made over half an organization.
 import { startLoadingOrganization } from '/pkg/dist/access/index.js';
+import { consoleSnapshot, keepSnapshot, snapshotAge } from './snapshot.js';
 import { importControl } from './imports.js';
 import { h, clear, uid, errorBox, showError, hideError } from './ui.js';
 import { accessViews, count, fmt, organizationRoleCounts } from './access-views.js';
@@ -30,6 +31,7 @@ export function initAccess(panel, ctx) {
   const progress = h('progress', { max: 1, 'aria-label': 'Loading the organization', 'aria-describedby': progressTextId });
   const progressText = h('span', { class: 'status', id: progressTextId });
   const announce = h('span', { class: 'status', 'aria-live': 'polite' });
+  const age = h('p', { class: 'meta snapshot-age' });
   const counts = h('p', { class: 'meta' });
   const searchNoteId = uid('search-note');
   const searchNote = h('small', { class: 'hint', id: searchNoteId });
@@ -69,6 +71,7 @@ export function initAccess(panel, ctx) {
     panel,
     h('h2', { text: 'Access' }),
     h('div', { class: 'load-row' }, progress, progressText, announce),
+    age,
     errors,
     counts,
     h('div', { class: 'row search-row' }, h('div', { class: 'field search-field' }, h('label', { for: searchId, text: 'Find a person, group or role' }), search, results, searchNote), overviewButton),
@@ -182,7 +185,10 @@ export function initAccess(panel, ctx) {
     }
     if (!org.complete) {
       viewNote.hidden = false;
-      clear(viewNote, h('p', { class: 'note', text: 'Still loading: this view shows what has been read so far and may be incomplete; changes are offered once everything is loaded.' }));
+      const unread = kind === 'user' && org.readAt({ user: id }) === null ? 'Roles not read yet: they are read next. ' : '';
+      clear(viewNote, h('p', { class: 'note', text: `${unread}Still loading: this view shows what has been read so far and may be incomplete; changes are offered once everything is loaded.` }));
+      // What is open is read first; shown again once it is.
+      if (kind !== 'overview') org.prioritize({ [kind]: id }).then(() => current?.[0] === kind && current?.[1] === id && show(kind, id, { focus: false }), () => {});
     }
     if (focus) view.focus();
   }
@@ -243,8 +249,12 @@ export function initAccess(panel, ctx) {
       if (!view.contains(document.activeElement)) refreshOverview?.();
       if (!results.hidden && p.phase === 'directory') renderResults({ keepActive: true });
     };
+    const startedAt = Date.now();
+    const snapshot = await consoleSnapshot();
+    let stopKeeping = null;
     try {
       const started = await startLoadingOrganization(ctx.client, {
+        ...(snapshot ? { snapshot } : {}),
         concurrency: 8,
         signal: controller.signal,
         onProgress: (p) => {
@@ -257,13 +267,17 @@ export function initAccess(panel, ctx) {
         return;
       }
       org = started.organization;
+      stopKeeping = snapshot ? keepSnapshot(org) : null;
+      age.textContent = snapshotAge(org, startedAt, true);
       views = accessViews({ org, ctx, show, canChange });
       search.disabled = false;
       overviewButton.disabled = false;
       show('overview', undefined, { focus: false });
       draw();
       await started.done;
+      stopKeeping?.();
       if (loading !== controller) return;
+      age.textContent = snapshotAge(org, startedAt, false);
       over = true;
       const s = org.stats();
       progress.hidden = true;
@@ -289,6 +303,7 @@ export function initAccess(panel, ctx) {
       (window.requestIdleCallback ?? setTimeout)(() => loading === controller && org?.search('', 1));
     } catch (err) {
       over = true;
+      stopKeeping?.();
       if (controller.signal.aborted || loading !== controller) return;
       progress.hidden = true;
       progressText.textContent = '';

@@ -12,18 +12,28 @@ export interface AdminClient {
 }
 
 /** The `fetch` the client would call: its `fetch` option, else the global one. */
-function baseFetch(client: AdminClient): FetchLike {
+export function baseFetch(client: AdminClient): FetchLike {
   const c = client as unknown as { _transport?: { optionsForCopy?: () => { fetch?: FetchLike } }; fetch?: FetchLike };
   const own = c._transport?.optionsForCopy?.().fetch ?? c.fetch;
   return own ?? ((input, init) => globalThis.fetch(input, init));
 }
 
-/** A copy of `client` whose every attempt goes through `pacer`. */
-export function pacedClient(client: AdminClient, pacer: Pacer): AdminClient {
+export function checkClient(client: AdminClient): void {
   if (!client || typeof client.withOptions !== 'function' || typeof client.admin !== 'object') {
     throw new TypeError('expected a client: new OpenAIAdmin(…) from openai-admin-wasm (or the official SDK)');
   }
+}
+
+/** A copy of `client` whose every attempt goes through `pacer`. */
+export function pacedClient(client: AdminClient, pacer: Pacer): AdminClient {
+  checkClient(client);
   return client.withOptions({ fetch: pacer.fetch(baseFetch(client)) });
+}
+
+/** A copy of `client` that calls `fetch` for every attempt. */
+export function clientWithFetch(client: AdminClient, fetch: FetchLike): AdminClient {
+  checkClient(client);
+  return client.withOptions({ fetch });
 }
 
 type AnyFunction = (...args: unknown[]) => unknown;

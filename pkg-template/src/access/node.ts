@@ -8,3 +8,4 @@ setAccessLoader(() => {
 });
 
 export * from './exports.js';
+export { SnapshotFile, cacheDir, fingerprint, type SnapshotFileOptions } from './snapshot-file.js';

@@ -11,6 +11,9 @@ import { parseArgs } from 'node:util';
 import type { AdminClient } from '../access/client.js';
 import type { AccessPlan } from '../access/types.js';
 import type * as Access from '../access/exports.js';
+import { ageLine, isSavedPlan, normalizeRefresh, openSnapshot, readPlan, savePlan, snapshotParseOptions, snapshotSettings, SNAPSHOT_USAGE } from './access-snapshot.js';
+import { fingerprint } from '../access/snapshot-file.js';
+import { durationText } from '../access/snapshot.js';
 import { accessText, bar, colors, groupText, holdersText, outcomeLine, planCounts, planJson, planText, type Colors } from './access-text.js';
 import { useColor } from './output.js';
 import { printPaged } from './pager.js';
@@ -24,6 +27,8 @@ export interface AccessRunOptions {
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   loadClient: () => Promise<{ OpenAIAdmin: new (options: Record<string, unknown>) => unknown }>;
   loadAccess: () => Promise<typeof Access>;
+  /** The plan on fresh facts (`access/fresh.ts`), loaded with the access module. */
+  loadFresh?: () => Promise<typeof import('../access/fresh.js')>;
 }
 
 const USAGE = `Usage: openai-admin access COMMAND [OPTIONS]
@@ -34,6 +39,7 @@ Commands:
                                                   what would change to make it match FILE
   apply -f FILE [--prune] [--yes] [--concurrency N] [--max-rps N]
                                                   show the plan, ask, then make the changes
+  apply PLAN [--yes]                              apply a plan saved by plan --out PLAN, as it is
   who EMAIL|USER_ID|GROUP|ROLE [--format json]    who has what, and why
   export --csv memberships|assignments            group,email | role,principal_type,principal,source
   import --csv FILE [--apply] [--yes]             plan (or apply) group,email[,action] rows
@@ -41,6 +47,9 @@ Commands:
 Options: --admin-api-key KEY (or OPENAI_ADMIN_KEY), --base-url URL (or OPENAI_BASE_URL),
   --organization ID, --project ID, -H 'NAME: VALUE', --max-retries N, --concurrency N (default 8),
   --max-rps N (no cap by default).
+
+The snapshot (the organization as last read, kept between commands; never the key):
+${SNAPSHOT_USAGE}
 Exit status: 0; 1 on an error, a bad file, a failed operation or a blocked change (apply); 2 on
 a usage error, a refused apply, or changes under --exit-code.
 `;
@@ -88,9 +97,10 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
   const err = (t: string) => write(o.stderr, redact(t));
   try {
     const { values, positionals } = parseArgs({
-      args: [...o.argv],
+      args: normalizeRefresh(o.argv),
       allowPositionals: true,
       options: {
+        ...snapshotParseOptions,
         'admin-api-key': { type: 'string' },
         'base-url': { type: 'string' },
         organization: { type: 'string' },
@@ -142,7 +152,10 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
     clientOptions.logger = { error: line, warn: line, info: line, debug: line };
 
     // Check what can be checked before anything is read from the API.
+    const settings = snapshotSettings(values, o.env);
+    if (typeof settings === 'string') throw new Usage(settings);
     let fileText: string | undefined;
+    let savedPlanPath: string | undefined;
     switch (command) {
       case 'dump':
         expectArgs(0);
@@ -150,10 +163,15 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
         break;
       case 'plan':
       case 'apply':
-        expectArgs(0);
         checkFormat(command === 'plan' ? ['text', 'json'] : ['text']);
-        if (values.file === undefined) throw new Usage(`access ${command} needs -f FILE`);
+        if (command === 'apply' && values.file === undefined && args.length === 1) {
+          savedPlanPath = args[0]!;
+          break;
+        }
+        expectArgs(0);
+        if (values.file === undefined) throw new Usage(`access ${command} needs -f FILE${command === 'apply' ? ' (or a plan saved by plan --out)' : ''}`);
         fileText = readInput(values.file);
+        if (command === 'apply' && isSavedPlan(fileText)) savedPlanPath = values.file;
         break;
       case 'who':
         expectArgs(1);
@@ -172,17 +190,72 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       default:
         throw new Usage(`unknown access command '${command}'`);
     }
+    if (settings.out !== undefined && command !== 'plan') throw new Usage('--out is for access plan');
 
-    const [{ OpenAIAdmin }, access] = await Promise.all([o.loadClient(), o.loadAccess()]);
-    const client = new OpenAIAdmin(clientOptions) as AdminClient;
+    const [{ OpenAIAdmin }, access, fresh] = await Promise.all([o.loadClient(), o.loadAccess(), (o.loadFresh ?? (() => import('../access/fresh.js')))()]);
+    const client = new OpenAIAdmin(clientOptions) as AdminClient & { baseURL?: string; adminAPIKey?: string | null };
+    const baseURL = String(client.baseURL ?? '').replace(/\/+$/, '');
+    const keyUsed = client.adminAPIKey ?? key ?? '';
+    const snap = openSnapshot(settings, baseURL, keyUsed, (l) => void err(`openai-admin: ${l}\n`));
+    const saver = snap.autosave();
+    // Ctrl-C: what was read is saved, so the next run continues from it.
+    const interrupted = () => {
+      saver.stop();
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+    const stop = new AbortController();
+    const signal = settings.timeout === undefined ? stop.signal : AbortSignal.any([stop.signal, AbortSignal.timeout(settings.timeout)]);
     // One pacer for the reads and the writes, so the cap holds across the two.
     const pace = { pacer: new access.Pacer(paceOptions) };
-    const onProgress = tty
-      ? (p: { done: number; total: number }) => void err(`\rReading the organization ${bar(p.done, p.total)}`)
-      : undefined;
-    const org = await access.loadOrganization(client, { ...pace, ...(onProgress ? { onProgress } : {}) });
-    if (tty) await err('\n');
+    const eta = (p: Access.Progress) => {
+      const left = Math.max(0, ...p.lanes.map((l) => l.etaMs ?? 0));
+      return left > 1000 ? ` · about ${durationText(left)} left` : '';
+    };
+    const onProgress = tty ? (p: Access.Progress) => void err(`\r\x1b[KReading the organization ${bar(p.done, p.total)}${eta(p)}`) : undefined;
+    const startedAt = Date.now();
+    const loadOptions = { ...pace, snapshot: snap.snapshot, maxAge: settings.maxAge, signal, ...(onProgress ? { onProgress } : {}) };
+    let org: Access.Organization | undefined;
     try {
+      if (savedPlanPath !== undefined) {
+        const saved = readPlan(savedPlanPath, { baseURL, fingerprint: fingerprint(keyUsed), maxAge: settings.maxAge });
+        if (typeof saved === 'string') {
+          await err(`openai-admin: not applying: ${saved}. Nothing was sent.\n`);
+          return 2;
+        }
+        org = await fresh.organizationOf(snap.snapshot);
+        await err(`Applying the plan saved in ${savedPlanPath}, made on the organization ${access.asOfText(saved.asOf ?? saved.createdAt)}, without reading it again.\n`);
+        return await applying(saved.plan, org);
+      }
+      if (command === 'plan' || command === 'apply' || command === 'import') {
+        const csv = command === 'import';
+        org = settings.refresh
+          ? await fresh.loadForPlan(client, fileText!, { ...loadOptions, prune: values.prune === true, csv })
+          : await access.loadOrganization(client, { ...loadOptions, maxAge: Infinity });
+      } else if (command === 'who') {
+        const loading = await access.startLoadingOrganization(client, loadOptions);
+        loading.done.catch(() => {});
+        org = loading.organization;
+        await Promise.race([org.listed(), loading.done]);
+        const ref = args[0]!;
+        const kind = org.accessOf(ref) ? 'user' : org.group(ref) ? 'group' : org.holdersOf(ref) ? 'role' : null;
+        if (kind === 'role' && !org.complete) {
+          const p = loading.progress;
+          const left = p.lanes.reduce((n, l) => n + l.pending, 0);
+          const ms = p.lanes.find((l) => l.endpoint.includes('users/{user_id}/roles'))?.etaMs ?? null;
+          if (left > 0) await err(`Who holds role '${ref}' needs every user's roles: ${left} reads to go${ms !== null ? `, about ${durationText(ms)}` : ''}.\n`);
+        }
+        if (kind === 'user' || kind === 'group') await Promise.race([org.prioritize({ [kind]: ref }), loading.done]);
+        else await loading.done;
+        // The answer is in: what else was loading stops here (what was read is saved).
+        stop.abort(new Error('answered'));
+        await loading.done.catch(() => {});
+      } else {
+        org = await access.loadOrganization(client, loadOptions);
+      }
+      if (tty) await err('\n');
+      await err(ageLine(org.asOf, startedAt));
       if (command === 'dump') {
         await show(org.dump(format === 'json' ? 'json' : 'yaml'));
         return 0;
@@ -219,11 +292,24 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
         await err(`${(Array.isArray(f.errors) && f.errors.length ? f.errors : [f]).map(line).join('')}Nothing was sent.\n`);
         return 1;
       }
-      const applying = command === 'apply' || (command === 'import' && values.apply === true);
-      if (!applying) {
+      if (settings.out !== undefined) {
+        savePlan(settings.out, { createdAt: Date.now(), asOf: org.asOf, baseURL, fingerprint: fingerprint(keyUsed), plan });
+        await err(`Plan saved to ${settings.out}: 'openai-admin access apply ${settings.out}' applies it as it is (within --max-age).\n`);
+      }
+      if (!(command === 'apply' || (command === 'import' && values.apply === true))) {
         await show(format === 'json' ? planJson(plan) : planText(plan, c));
         return values['exit-code'] && plan.operations.length > 0 ? 2 : 0;
       }
+      return await applying(plan, org);
+    } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
+      saver.stop();
+      org?.free();
+    }
+
+    /** Shows the plan, asks, applies, and writes what changed into the snapshot. */
+    async function applying(plan: AccessPlan, org: Access.Organization): Promise<number> {
       await out(planText(plan, c));
       const blocked = () => err(`${plan.blocked.length} blocked change(s) were not made (see above).\n`);
       if (plan.operations.length === 0) {
@@ -249,6 +335,8 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
           else if (p.index !== undefined && p.outcome) void err(`${outcomeLine(p.index, total, plan.operations[p.index]!.summary, p.outcome, errorLine)}\n`);
         },
       });
+      org.applyOutcomes(plan, outcomes);
+      access.recordApplied(snap.snapshot, org.model, plan.operations, outcomes);
       if (tty) await err('\n');
       const failed = outcomes.filter((x) => x.status === 'failed');
       const skipped = outcomes.filter((x) => x.status === 'skipped').length;
@@ -258,8 +346,6 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       await err(`Apply ${failed.length ? 'finished with errors' : 'complete'}: ${total - failed.length - skipped} done, ${failed.length} failed, ${skipped} skipped.\n`);
       if (plan.blocked.length > 0) await blocked();
       return failed.length > 0 || skipped > 0 || plan.blocked.length > 0 ? 1 : 0;
-    } finally {
-      org.free();
     }
   } catch (e) {
     if (e instanceof Usage || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import type { AuditEvent, Authorize } from '../server/types.js';
 import type { Output } from './run.js';
 import { resolveStatic } from './static.js';
+import { consoleSnapshot, SNAPSHOT_CONSOLE_FLAGS, SNAPSHOT_CONSOLE_USAGE } from './console-snapshot.js';
 
 export interface ConsoleRunOptions {
   argv: readonly string[];
@@ -45,6 +46,7 @@ Options:
   --allow-writes        let the page change access (default: read-only, every write gets 403)
   --audit FILE          append the handler's audit events to FILE as JSON lines
   --open                open the URL in the browser ($BROWSER, else the system's opener)
+${SNAPSHOT_CONSOLE_USAGE}
   -h, --help            this help
 Ctrl-C stops it.
 `;
@@ -118,6 +120,7 @@ export async function runConsole(o: ConsoleRunOptions): Promise<number> {
         'allow-writes': { type: 'boolean' },
         audit: { type: 'string' },
         open: { type: 'boolean' },
+        ...SNAPSHOT_CONSOLE_FLAGS,
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -143,6 +146,11 @@ export async function runConsole(o: ConsoleRunOptions): Promise<number> {
   }
   const baseURL = values['base-url'] ?? o.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1';
   const allowWrites = values['allow-writes'] === true;
+  const snapshot = consoleSnapshot(values, o.env, baseURL, key, (l) => o.stderr.write(`openai-admin console: ${l}\n`));
+  if (typeof snapshot === 'string') {
+    o.stderr.write(`openai-admin console: ${snapshot}\n`);
+    return 2;
+  }
   const wwwDir = path.join(PKG_ROOT, 'www');
   if (!existsSync(path.join(wwwDir, 'index.html'))) {
     o.stderr.write(`openai-admin console: the page is missing from this package (${wwwDir})\n`);
@@ -220,9 +228,18 @@ export async function runConsole(o: ConsoleRunOptions): Promise<number> {
       });
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n');
+    if (req.method !== 'GET' && req.method !== 'HEAD' && url.pathname !== '/snapshot') return send(res, 405, 'method not allowed\n');
     if (!signedIn(req.headers.cookie)) {
       return send(res, 401, 'Not signed in: open the URL printed by `openai-admin console` (its token works once).\n');
+    }
+    if (url.pathname === '/snapshot') {
+      // The page's own requests only, as for the API: the snapshot is the organization.
+      const origin = req.headers.origin;
+      const site = req.headers['sec-fetch-site'];
+      if ((origin !== undefined && !origins.includes(origin)) || (site !== undefined && site !== 'same-origin')) {
+        return send(res, 403, 'The snapshot is for the console page itself.\n');
+      }
+      return snapshot.serve(req, res, send);
     }
     if (url.pathname === '/session') {
       return send(res, 200, JSON.stringify({ user: who.user, role, session: 'cookie', server: 'openai-admin-wasm/server' }), {
@@ -261,6 +278,7 @@ export async function runConsole(o: ConsoleRunOptions): Promise<number> {
     httpServer.closeAllConnections();
   });
   await auditFile?.close?.();
+  snapshot.close();
   o.stdout.write('openai-admin console stopped\n');
   return 0;
 }

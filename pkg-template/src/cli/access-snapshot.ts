@@ -1,0 +1,140 @@
+/**
+ * The `access` commands' snapshot: its flags (one block, so they move into a command registry
+ * whole), the file opened for this API and key, saving while a load runs and at exit, saved plans,
+ * and the lines that say how old an answer is.
+ */
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { SnapshotFile, cacheDir } from '../access/snapshot-file.js';
+import { Snapshot, asOfText, parseDuration } from '../access/snapshot.js';
+import { DEFAULT_MAX_AGE } from '../access/load.js';
+import type { AccessPlan } from '../access/types.js';
+
+/** The snapshot's flags: name, parseArgs type, value, help. */
+export const SNAPSHOT_FLAGS = [
+  { name: 'cache-dir', type: 'string', value: 'DIR', help: 'keep the snapshot in DIR (default: OPENAI_ADMIN_CACHE_DIR, $XDG_CACHE_HOME/openai-admin, ~/.cache/openai-admin)' },
+  { name: 'no-cache', type: 'boolean', value: '', help: 'no snapshot: read everything, keep nothing' },
+  { name: 'max-age', type: 'string', value: 'DURATION', help: 'reuse reads younger than this (30s, 15m, 2h; 0 reads everything again; default 15m)' },
+  { name: 'refresh', type: 'string', value: 'true|false', help: 'plan/apply: read again what the file names (default true); false plans on the snapshot as it is' },
+  { name: 'out', type: 'string', value: 'PLAN', help: 'plan: save the plan to PLAN, for `access apply PLAN`' },
+  { name: 'timeout', type: 'string', value: 'DURATION', help: 'give up after this long (default: never)' },
+] as const;
+
+/** The flags as `parseArgs` options. */
+export const snapshotParseOptions = Object.fromEntries(SNAPSHOT_FLAGS.map((f) => [f.name, { type: f.type }])) as {
+  [F in (typeof SNAPSHOT_FLAGS)[number] as F['name']]: { type: F['type'] };
+};
+
+/** The usage lines. */
+export const SNAPSHOT_USAGE = SNAPSHOT_FLAGS.map((f) => `  --${f.name}${f.value ? ` ${f.value}` : ''}`.padEnd(28) + f.help).join('\n');
+
+/** `--refresh=false` is one word for parseArgs: `--refresh` alone means true. */
+export function normalizeRefresh(argv: readonly string[]): string[] {
+  return argv.map((a) => (a === '--refresh' ? '--refresh=true' : a));
+}
+
+export interface SnapshotSettings {
+  /** null: --no-cache. */
+  dir: string | null;
+  maxAge: number;
+  refresh: boolean;
+  out: string | undefined;
+  timeout: number | undefined;
+}
+
+/** The flags read, or the usage error's message naming the flag. */
+export function snapshotSettings(values: Record<string, unknown>, env: Record<string, string | undefined>): SnapshotSettings | string {
+  const duration = (name: string): number | undefined | string => {
+    const v = values[name];
+    if (v === undefined) return undefined;
+    const ms = parseDuration(String(v));
+    return ms === null ? `--${name} must be a duration such as 30s, 15m, 2h or 0, got '${String(v)}'` : ms;
+  };
+  const maxAge = duration('max-age');
+  if (typeof maxAge === 'string') return maxAge;
+  const timeout = duration('timeout');
+  if (typeof timeout === 'string') return timeout;
+  if (timeout === 0) return `--timeout must be more than 0, got '${String(values['timeout'])}'`;
+  const refresh = values['refresh'];
+  if (refresh !== undefined && refresh !== 'true' && refresh !== 'false') return `--refresh must be true or false, got '${String(refresh)}'`;
+  const dirFlag = values['cache-dir'];
+  if (dirFlag !== undefined && (typeof dirFlag !== 'string' || dirFlag.trim() === '')) return `--cache-dir must be a folder, got '${String(dirFlag)}'`;
+  const envDir = env.OPENAI_ADMIN_CACHE_DIR;
+  if (dirFlag === undefined && envDir !== undefined && envDir.trim() === '') return 'OPENAI_ADMIN_CACHE_DIR is set but empty';
+  return {
+    dir: values['no-cache'] === true ? null : ((dirFlag as string | undefined) ?? cacheDir(env)),
+    maxAge: maxAge ?? DEFAULT_MAX_AGE,
+    refresh: refresh !== 'false',
+    out: values['out'] as string | undefined,
+    timeout,
+  };
+}
+
+/** The snapshot this command starts from, and how it is kept. */
+export interface OpenSnapshot {
+  snapshot: Snapshot;
+  file: SnapshotFile | null;
+  /** Saves every half second while it changes; `stop()` saves once more. */
+  autosave(): { stop: () => void };
+  save(): void;
+}
+
+export function openSnapshot(settings: SnapshotSettings, baseURL: string, key: string, warn: (line: string) => void): OpenSnapshot {
+  if (settings.dir === null) {
+    const snapshot = Snapshot.empty(baseURL, '');
+    return { snapshot, file: null, autosave: () => ({ stop: () => {} }), save: () => {} };
+  }
+  const file = new SnapshotFile({ dir: settings.dir, baseURL, key, warn });
+  const snapshot = file.load();
+  return { snapshot, file, autosave: () => file.autosave(snapshot), save: () => file.save(snapshot) };
+}
+
+/** `Organization as of 14:02 (12 min ago)`, when some of what is shown was read before this command. */
+export function ageLine(asOf: number | null, startedAt: number, what = 'Organization'): string {
+  if (asOf === null || asOf >= startedAt) return '';
+  return `${what} ${asOfText(asOf)}; --max-age 0 reads it again.\n`;
+}
+
+const PLAN_KIND = 'openai-admin-access-plan';
+
+/** A saved plan: the plan, when it was made and on what, for the API and key it was made with. */
+export interface SavedPlan {
+  kind: typeof PLAN_KIND;
+  format: 1;
+  createdAt: number;
+  /** The time of the oldest read the plan was made on. */
+  asOf: number | null;
+  baseURL: string;
+  fingerprint: string;
+  plan: AccessPlan;
+}
+
+export function savePlan(path: string, saved: Omit<SavedPlan, 'kind' | 'format'>): void {
+  writeFileSync(path, `${JSON.stringify({ kind: PLAN_KIND, format: 1, ...saved }, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+}
+
+/** Whether `path` looks like a saved plan (JSON with the plan's kind) rather than an access file. */
+export function isSavedPlan(text: string): boolean {
+  try {
+    return (JSON.parse(text) as { kind?: unknown })?.kind === PLAN_KIND;
+  } catch {
+    return false;
+  }
+}
+
+/** The saved plan in `path`, or the reason it is refused. */
+export function readPlan(path: string, expect: { baseURL: string; fingerprint: string; maxAge: number; now?: number }): SavedPlan | string {
+  let saved: SavedPlan;
+  try {
+    saved = JSON.parse(readFileSync(path, 'utf8')) as SavedPlan;
+  } catch (e) {
+    return `${path} is not a saved plan (${(e as Error).message})`;
+  }
+  if (saved?.kind !== PLAN_KIND || saved.format !== 1 || !Array.isArray(saved.plan?.operations) || !Number.isFinite(saved.createdAt)) {
+    return `${path} is not a saved plan of this version`;
+  }
+  if (saved.baseURL !== expect.baseURL || saved.fingerprint !== expect.fingerprint) return `${path} was made for another API or key`;
+  const age = (expect.now ?? Date.now()) - saved.createdAt;
+  if (age > expect.maxAge) return `${path} was made ${asOfText(saved.createdAt).replace(/^as of /, 'at ')}, longer ago than --max-age allows: plan again`;
+  return saved;
+}
