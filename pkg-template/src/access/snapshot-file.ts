@@ -74,7 +74,9 @@ export class SnapshotFile {
     try {
       text = readFileSync(this.path, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' && !quiet) this.#warn(`cannot read the snapshot ${this.path}: ${(e as Error).message}; reading the organization from the API`);
+      const code = (e as NodeJS.ErrnoException).code;
+      // None there (the folder may not exist, or not be one: saving says so, once).
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && !quiet) this.#warn(`cannot read the snapshot ${this.path}: ${(e as Error).message}; reading the organization from the API`);
       return null;
     }
     try {

@@ -5,6 +5,7 @@
  * operation or a blocked change (apply); 2 for a usage error, a refused apply, or changes under
  * `plan --exit-code`.
  */
+import { setMaxListeners } from 'node:events';
 import { readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
@@ -205,8 +206,12 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
     };
     process.once('SIGINT', interrupted);
     process.once('SIGTERM', interrupted);
+    // A signal only where one can fire (`who` stops the rest of the load once answered; --timeout):
+    // a request without one is cheaper in Node, and each request listens on it.
     const stop = new AbortController();
-    const signal = settings.timeout === undefined ? stop.signal : AbortSignal.any([stop.signal, AbortSignal.timeout(settings.timeout)]);
+    const timeout = settings.timeout === undefined ? undefined : AbortSignal.timeout(settings.timeout);
+    const signal = command === 'who' ? (timeout ? AbortSignal.any([stop.signal, timeout]) : stop.signal) : timeout;
+    if (signal) setMaxListeners(0, signal);
     // One pacer for the reads and the writes, so the cap holds across the two.
     const pace = { pacer: new access.Pacer(paceOptions) };
     const eta = (p: Access.Progress) => {
@@ -215,7 +220,7 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
     };
     const onProgress = tty ? (p: Access.Progress) => void err(`\r\x1b[KReading the organization ${bar(p.done, p.total)}${eta(p)}`) : undefined;
     const startedAt = Date.now();
-    const loadOptions = { ...pace, snapshot: snap.snapshot, maxAge: settings.maxAge, signal, ...(onProgress ? { onProgress } : {}) };
+    const loadOptions = { ...pace, snapshot: snap.snapshot, maxAge: settings.maxAge, ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) };
     let org: Access.Organization | undefined;
     try {
       if (savedPlanPath !== undefined) {
