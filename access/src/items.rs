@@ -123,15 +123,24 @@ mod tests {
         let mut m = Model::new();
         m.add_users_json(r#"[{"id":"u1","email":"a@x","name":"A","role":"owner"},{"id":"u2","email":"b@x","role":"reader","is_scim_managed":true}]"#).unwrap();
         m.add_groups_json(r#"[{"id":"g1","name":"Eng"}]"#).unwrap();
-        m.add_roles_json(r#"[{"id":"r1","name":"Auditor","permissions":["p"],"predefined_role":false}]"#).unwrap();
-        m.set_group_members_json("g1", r#"[{"id":"u1","email":"a@x"}]"#).unwrap();
-        m.set_group_roles_json("g1", r#"[{"id":"r1","name":"Auditor"}]"#).unwrap();
+        m.add_roles_json(
+            r#"[{"id":"r1","name":"Auditor","permissions":["p"],"predefined_role":false}]"#,
+        )
+        .unwrap();
+        m.set_group_members_json("g1", r#"[{"id":"u1","email":"a@x"}]"#)
+            .unwrap();
+        m.set_group_roles_json("g1", r#"[{"id":"r1","name":"Auditor"}]"#)
+            .unwrap();
         m.set_user_roles_json(
             "u1",
             r#"[{"id":"r1","name":"Auditor","assignment_sources":[{"principal_type":"group","principal_id":"g1"}]}]"#,
         )
         .unwrap();
-        m.set_user_roles_json("u2", r#"[{"id":"r1","name":"Auditor","assignment_sources":null}]"#).unwrap();
+        m.set_user_roles_json(
+            "u2",
+            r#"[{"id":"r1","name":"Auditor","assignment_sources":null}]"#,
+        )
+        .unwrap();
         m
     }
 
@@ -144,10 +153,13 @@ mod tests {
         back.add_users_json(&text(ItemKind::Users, None)).unwrap();
         back.add_groups_json(&text(ItemKind::Groups, None)).unwrap();
         back.add_roles_json(&text(ItemKind::Roles, None)).unwrap();
-        back.set_group_members_json("g1", &text(ItemKind::Members, Some("g1"))).unwrap();
-        back.set_group_roles_json("g1", &text(ItemKind::GroupRoles, Some("g1"))).unwrap();
+        back.set_group_members_json("g1", &text(ItemKind::Members, Some("g1")))
+            .unwrap();
+        back.set_group_roles_json("g1", &text(ItemKind::GroupRoles, Some("g1")))
+            .unwrap();
         for u in ["u1", "u2"] {
-            back.set_user_roles_json(u, &text(ItemKind::UserRoles, Some(u))).unwrap();
+            back.set_user_roles_json(u, &text(ItemKind::UserRoles, Some(u)))
+                .unwrap();
         }
         assert_eq!(back, m);
     }
@@ -156,7 +168,10 @@ mod tests {
     fn one_item_by_id_and_none_for_an_unknown_one() {
         let m = model();
         assert_eq!(items(&m, ItemKind::Users, Some("u2")).len(), 1);
-        assert_eq!(items(&m, ItemKind::Users, Some("u2"))[0]["is_scim_managed"], true);
+        assert_eq!(
+            items(&m, ItemKind::Users, Some("u2"))[0]["is_scim_managed"],
+            true
+        );
         assert!(items(&m, ItemKind::Groups, Some("nope")).is_empty());
         assert!(items(&m, ItemKind::Members, Some("nope")).is_empty());
         assert_eq!(ItemKind::parse("groupRoles"), Some(ItemKind::GroupRoles));

@@ -14,7 +14,28 @@ mkdirSync(path.join(app, 'node_modules'));
 symlinkSync(pkg, path.join(app, 'node_modules', 'openai-admin-wasm'), 'dir');
 after(() => rmSync(app, { recursive: true, force: true }));
 
-const NAMES = ['Organization', 'Pacer', 'applyPlan', 'emptyOrganization', 'loadOrganization', 'retryAfterMs', 'retryPlan', 'startLoadingOrganization'];
+const NAMES = [
+  'DEFAULT_MAX_AGE',
+  'Organization',
+  'Pacer',
+  'SNAPSHOT_FORMAT',
+  'Snapshot',
+  'SnapshotError',
+  'SnapshotFile',
+  'applyPlan',
+  'asOfText',
+  'cacheDir',
+  'durationText',
+  'emptyOrganization',
+  'endpointOf',
+  'fingerprint',
+  'loadOrganization',
+  'parseDuration',
+  'recordApplied',
+  'retryAfterMs',
+  'retryPlan',
+  'startLoadingOrganization',
+];
 
 test('import and require of openai-admin-wasm/access give the same calls, and the model works', () => {
   writeFileSync(

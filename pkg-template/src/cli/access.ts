@@ -235,9 +235,15 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       }
       if (command === 'plan' || command === 'apply' || command === 'import') {
         const csv = command === 'import';
-        org = settings.refresh
-          ? await fresh.loadForPlan(client, fileText!, { ...loadOptions, prune: values.prune === true, csv })
-          : await access.loadOrganization(client, { ...loadOptions, maxAge: Infinity });
+        try {
+          org = settings.refresh
+            ? await fresh.loadForPlan(client, fileText!, { ...loadOptions, prune: values.prune === true, csv })
+            : await access.loadOrganization(client, { ...loadOptions, maxAge: Infinity });
+        } catch (e) {
+          // A bad file is found before anything but the lists is read.
+          if ((e as { name?: unknown }).name !== 'AccessFileError') throw e;
+          return await badFile(e);
+        }
       } else if (command === 'who') {
         const loading = await access.startLoadingOrganization(client, loadOptions);
         loading.done.catch(() => {});
@@ -289,13 +295,7 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       try {
         plan = command === 'import' ? org.planCsv(fileText!) : org.plan(fileText!, { prune: values.prune === true });
       } catch (e) {
-        // An access file's plan reports every bad entry, a CSV every bad row (`errors`), one line each.
-        type Found = { line?: number; column?: number; message?: string };
-        const f = e as Found & { errors?: Found[] };
-        const name = command === 'import' ? values.csv : values.file;
-        const line = (x: Found) => `openai-admin: ${name}${x.line ? `:${x.line}${x.column ? `:${x.column}` : ''}` : ''}: ${x.message ?? String(e)}\n`;
-        await err(`${(Array.isArray(f.errors) && f.errors.length ? f.errors : [f]).map(line).join('')}Nothing was sent.\n`);
-        return 1;
+        return await badFile(e);
       }
       if (settings.out !== undefined) {
         savePlan(settings.out, { createdAt: Date.now(), asOf: org.asOf, baseURL, fingerprint: fingerprint(keyUsed), plan });
@@ -311,6 +311,16 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
       process.off('SIGTERM', interrupted);
       saver.stop();
       org?.free();
+    }
+
+    /** An access file's plan reports every bad entry, a CSV every bad row (`errors`), one line each. */
+    async function badFile(e: unknown): Promise<number> {
+      type Found = { line?: number; column?: number; message?: string };
+      const f = e as Found & { errors?: Found[] };
+      const name = command === 'import' ? values.csv : values.file;
+      const line = (x: Found) => `openai-admin: ${name}${x.line ? `:${x.line}${x.column ? `:${x.column}` : ''}` : ''}: ${x.message ?? String(e)}\n`;
+      await err(`${(Array.isArray(f.errors) && f.errors.length ? f.errors : [f]).map(line).join('')}Nothing was sent.\n`);
+      return 1;
     }
 
     /** Shows the plan, asks, applies, and writes what changed into the snapshot. */
