@@ -92,7 +92,17 @@ test('loadInto reads users, groups, roles, members and assignments, each once', 
   // 3 pages of users, one of groups, one of roles, 2 per group, 1 per user.
   assert.equal(s.requests, 3 + 1 + 1 + 60 + 300);
   assert.equal(result.reads, 3 + 60 + 300);
-  const last = progress.at(-1);
+  const { lanes, asOf, ...last } = progress.at(-1);
+  // One lane per endpoint of the per-group and per-user reads, each done.
+  assert.deepEqual(
+    lanes.map((l) => [l.endpoint, l.done, l.pending]),
+    [
+      ['GET /organization/groups/{group_id}/users', 30, 0],
+      ['GET /organization/groups/{group_id}/roles', 30, 0],
+      ['GET /organization/users/{user_id}/roles', 300, 0],
+    ],
+  );
+  assert.ok(asOf <= Date.now() && asOf > Date.now() - 60_000, 'the oldest read shown is from this load');
   assert.deepEqual(last, {
     done: 363,
     total: 363,
