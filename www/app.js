@@ -100,6 +100,8 @@ function connectSignedIn(who) {
   const baseURL = `${location.origin}/v1`;
   setSecret(who.token ?? '');
   ctx.role = who.role;
+  // `openai-admin console` keeps a snapshot of the organization for the page (`/snapshot`).
+  ctx.snapshot = who.snapshot === true;
   ctx.client = new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: who.token ? `Bearer ${who.token}` : null } });
   document.getElementById('who-user').textContent = who.user;
   document.getElementById('who-role').textContent = who.role === 'admin' ? 'admin (reads and writes)' : `${who.role} (reads only)`;

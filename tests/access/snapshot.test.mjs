@@ -118,7 +118,7 @@ describe('the snapshot', () => {
     assert.equal((await stats(mock)).requests, 0);
   });
 
-  test('a dump killed with SIGKILL halfway, run again: complete, and the two runs read at most 1.25× one run', async () => {
+  test('a dump killed with SIGKILL halfway, run again: complete, and the two runs read at most 1.25× one run; --timeout gives up and keeps what was read', async () => {
     const slow = await startMock({ seed: 'demo', args: ['--latency-ms', '200'] });
     try {
       const started = Date.now();
@@ -141,6 +141,13 @@ describe('the snapshot', () => {
       const both = (await stats(slow)).requests;
       assert.ok(both <= 1.25 * one, `the two runs read ${both} against ${one} for one`);
       assert.ok(both > one * 0.9, `the second run continued rather than starting over (${both} against ${one})`);
+
+      // --timeout gives up, saying so; what was read is kept.
+      const timed = newCache();
+      const late = await access(slow, ['dump', '--concurrency', '2', '--timeout', '1500ms'], at(timed));
+      assert.equal(late.code, 1, late.stderr);
+      assert.match(late.stderr, /gave up after --timeout 1500ms/);
+      assert.equal(snapshots(timed).length, 1, 'what was read is saved');
     } finally {
       await slow.stop();
     }

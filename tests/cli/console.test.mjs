@@ -84,7 +84,7 @@ describe('openai-admin console', () => {
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<script type="module"/);
       const session = await (await fetch(`${c.base}/session`, { headers: { cookie } })).json();
-      assert.deepEqual(session, { user: 'console', role: 'viewer', session: 'cookie', server: 'openai-admin-wasm/server' });
+      assert.deepEqual(session, { user: 'console', role: 'viewer', session: 'cookie', server: 'openai-admin-wasm/server', snapshot: true });
       const wasm = await fetch(`${c.base}/pkg/wasm/openai_admin_access_bg.wasm`, { headers: { cookie } });
       assert.equal(wasm.status, 200);
       assert.equal(wasm.headers.get('content-type'), 'application/wasm');

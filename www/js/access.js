@@ -168,6 +168,8 @@ export function initAccess(panel, ctx) {
   /** Redraws the overview's counts in place, when it is shown. */
   let refreshOverview = null;
   const canChange = () => ctx.role !== 'viewer' && org?.complete === true;
+  /** What was moved to the front of this load. */
+  const prioritized = new Set();
 
   function show(kind, id, { focus = true } = {}) {
     if (!org) return;
@@ -185,10 +187,13 @@ export function initAccess(panel, ctx) {
     }
     if (!org.complete) {
       viewNote.hidden = false;
-      const unread = kind === 'user' && org.readAt({ user: id }) === null ? 'Roles not read yet: they are read next. ' : '';
-      clear(viewNote, h('p', { class: 'note', text: `${unread}Still loading: this view shows what has been read so far and may be incomplete; changes are offered once everything is loaded.` }));
-      // What is open is read first; shown again once it is.
-      if (kind !== 'overview') org.prioritize({ [kind]: id }).then(() => current?.[0] === kind && current?.[1] === id && show(kind, id, { focus: false }), () => {});
+      const unread = kind === 'user' && org.readAt({ user: id }) === null ? ' Roles not read yet: they are read next.' : '';
+      clear(viewNote, h('p', { class: 'note', text: `Still loading: this view shows what has been read so far and may be incomplete; changes are offered once everything is loaded.${unread}` }));
+      // What is open is read first (asked once per load); shown again once it is.
+      if (kind !== 'overview' && !prioritized.has(`${kind}:${id}`)) {
+        prioritized.add(`${kind}:${id}`);
+        org.prioritize({ [kind]: id }).then(() => current?.[0] === kind && current?.[1] === id && show(kind, id, { focus: false }), () => {});
+      }
     }
     if (focus) view.focus();
   }
@@ -214,6 +219,7 @@ export function initAccess(panel, ctx) {
     org?.free();
     org = null;
     current = null;
+    prioritized.clear();
     closeResults();
     search.disabled = true;
     for (const b of exportsRow.querySelectorAll('button')) b.disabled = true;
@@ -250,7 +256,7 @@ export function initAccess(panel, ctx) {
       if (!results.hidden && p.phase === 'directory') renderResults({ keepActive: true });
     };
     const startedAt = Date.now();
-    const snapshot = await consoleSnapshot();
+    const snapshot = ctx.snapshot ? await consoleSnapshot() : null;
     let stopKeeping = null;
     try {
       const started = await startLoadingOrganization(ctx.client, {

@@ -399,6 +399,7 @@ export class Loader {
           this.snapshot.setEntity(kind, id, items, at);
           setters[kind](id, items);
           this.#read.add(keyOf(kind, id));
+          this.#keepLearned();
           lane.done++;
           this.#done++;
         } catch (e) {
@@ -429,6 +430,12 @@ export class Loader {
     if (this.#failure !== undefined) throw this.#failure;
   }
 
+  /** The rates the scheduler learned go into the snapshot, for the next run's scheduler. */
+  #keepLearned(): void {
+    const learned = this.scheduler.learned();
+    if (learned.length > 0) this.snapshot.learned = learned;
+  }
+
   #settle(): void {
     this.#waiters = this.#waiters.filter((w) => {
       for (const key of w.keys) {
@@ -453,6 +460,7 @@ export class Loader {
 
   /** Marks the end (e.g. of a plan's partial read) for progress. */
   finish(): void {
+    this.#keepLearned();
     this.#phase = 'done';
     this.#settle();
     this.#report();

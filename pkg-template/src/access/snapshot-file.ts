@@ -15,7 +15,7 @@
  * - A folder that cannot be written: one line said, and the command goes on without saving.
  */
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { Snapshot, SnapshotError } from './snapshot.js';
@@ -94,8 +94,23 @@ export class SnapshotFile {
     }
   }
 
+  /** Temporary files a killed save left behind (older than a minute) are removed. */
+  #sweep(): void {
+    const prefix = `.${path.basename(this.path)}.`;
+    try {
+      for (const name of readdirSync(this.#dir)) {
+        if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+        const p = path.join(this.#dir, name);
+        if (Date.now() - statSync(p).mtimeMs > 60_000) rmSync(p, { force: true });
+      }
+    } catch {
+      // No folder yet, or not ours to clean: nothing to do.
+    }
+  }
+
   /** The snapshot as saved, or an empty one. */
   load(): Snapshot {
+    this.#sweep();
     const s = this.#read(false) ?? Snapshot.empty(this.baseURL, this.fingerprint);
     this.#saved = s.version;
     return s;

@@ -306,6 +306,10 @@ export async function runAccess(o: AccessRunOptions): Promise<number> {
         return values['exit-code'] && plan.operations.length > 0 ? 2 : 0;
       }
       return await applying(plan, org);
+    } catch (e) {
+      if (timeout?.aborted !== true) throw e;
+      await err(`openai-admin: gave up after --timeout ${String(values.timeout)}; what was read is saved, and a run again continues from it.\n`);
+      return 1;
     } finally {
       process.off('SIGINT', interrupted);
       process.off('SIGTERM', interrupted);

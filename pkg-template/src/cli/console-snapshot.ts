@@ -25,6 +25,8 @@ const MAX_BODY = 256 * 1024 * 1024;
 type Send = (res: http.ServerResponse, status: number, body: string, headers?: Record<string, string>) => void;
 
 export interface ConsoleSnapshot {
+  /** Whether there is one to hand to the page (not under --no-cache). */
+  kept: boolean;
   serve(req: http.IncomingMessage, res: http.ServerResponse, send: Send): void;
   close(): void;
 }
@@ -40,12 +42,13 @@ export function consoleSnapshot(
   const settings = snapshotSettings(values, env);
   if (typeof settings === 'string') return settings;
   if (settings.dir === null) {
-    return { serve: (_req, res, send) => send(res, 404, 'no snapshot (--no-cache)\n'), close: () => {} };
+    return { kept: false, serve: (_req, res, send) => send(res, 404, 'no snapshot (--no-cache)\n'), close: () => {} };
   }
   const file = new SnapshotFile({ dir: settings.dir, baseURL, key, warn });
   let snapshot = file.load();
   const expect = { baseURL: file.baseURL, fingerprint: file.fingerprint };
   return {
+    kept: true,
     serve(req, res, send) {
       if (req.method === 'GET' || req.method === 'HEAD') {
         return send(res, 200, req.method === 'HEAD' ? '' : snapshot.text(), { 'content-type': 'application/json' });

@@ -242,7 +242,7 @@ export async function runConsole(o: ConsoleRunOptions): Promise<number> {
       return snapshot.serve(req, res, send);
     }
     if (url.pathname === '/session') {
-      return send(res, 200, JSON.stringify({ user: who.user, role, session: 'cookie', server: 'openai-admin-wasm/server' }), {
+      return send(res, 200, JSON.stringify({ user: who.user, role, session: 'cookie', server: 'openai-admin-wasm/server', snapshot: snapshot.kept }), {
         'content-type': 'application/json',
       });
     }
