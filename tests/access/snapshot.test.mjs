@@ -56,6 +56,19 @@ describe('the snapshot', () => {
     assert.equal((await stats(mock)).requests, full, '--max-age 0 reads everything again');
   });
 
+  test('two commands at once on one snapshot: both answer, and the snapshot they leave loads and is used', async () => {
+    const cache = newCache();
+    const [a, b] = await Promise.all([access(mock, ['dump'], at(cache)), access(mock, ['dump', '--format', 'json'], at(cache))]);
+    assert.equal(a.code, 0, a.stderr);
+    assert.equal(b.code, 0, b.stderr);
+    assert.deepEqual(parse(a.stdout), JSON.parse(b.stdout));
+    await clearStats(mock);
+    const who = await access(mock, ['who', 'Engineering'], at(cache));
+    assert.equal(who.code, 0, who.stderr);
+    assert.doesNotMatch(who.stderr, /set aside|cannot/);
+    assert.equal((await stats(mock)).requests, 0);
+  });
+
   test('--no-cache keeps nothing', async () => {
     const cache = path.join(newCache(), 'none');
     const dump = await access(mock, ['dump', '--no-cache'], at(cache));
