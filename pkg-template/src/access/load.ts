@@ -170,6 +170,8 @@ interface Waiter {
 class Lane {
   readonly pending = new Map<string, string>();
   readonly front = new Set<string>();
+  /** The reads being made now (not pending again when prioritized). */
+  readonly reading = new Set<string>();
   unsent = 0;
   inFlight = 0;
   done = 0;
@@ -331,7 +333,7 @@ export class Loader {
       keys.add(key);
       const lane = this.#lanes.get(kind)!;
       lane.front.add(key);
-      if (!lane.pending.has(key)) {
+      if (!lane.pending.has(key) && !lane.reading.has(key)) {
         lane.pending.set(key, id);
         this.#total++;
       }
@@ -393,6 +395,7 @@ export class Loader {
         if (id === undefined) return;
         lane.unsent++;
         lane.inFlight++;
+        lane.reading.add(keyOf(kind, id));
         const at = Date.now();
         try {
           const items = await readAll(this.#client, ENTITY_OPS[kind].op, [id, { limit: 1000 }], signal);
@@ -409,17 +412,21 @@ export class Loader {
         } finally {
           // A read that failed before it was sent (or whose sending was not seen) frees its turn.
           lane.inFlight--;
+          lane.reading.delete(keyOf(kind, id));
           lane.poke();
         }
         this.#settle();
         this.#report();
       }
     };
+    // `concurrency` workers in all, shared by the lanes as their pending reads are (each at least one).
     const workers: Promise<void>[] = [];
+    const pending = ENTITY_KINDS.reduce((n, k) => n + this.#lanes.get(k)!.pending.size, 0);
     for (const kind of ENTITY_KINDS) {
       const lane = this.#lanes.get(kind)!;
-      const n = Math.max(1, Math.min(this.scheduler.concurrency, lane.pending.size));
       if (lane.pending.size === 0) continue;
+      const share = Math.round((this.scheduler.concurrency * lane.pending.size) / pending);
+      const n = Math.max(1, Math.min(share, lane.pending.size));
       for (let i = 0; i < n; i++) workers.push(worker(kind, lane));
     }
     try {

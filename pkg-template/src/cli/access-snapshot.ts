@@ -8,16 +8,9 @@ import { SnapshotFile, cacheDir } from '../access/snapshot-file.js';
 import { Snapshot, asOfText, parseDuration } from '../access/snapshot.js';
 import { DEFAULT_MAX_AGE } from '../access/load.js';
 import type { AccessPlan } from '../access/types.js';
+import { SNAPSHOT_FLAGS } from './access-flags.js';
 
-/** The snapshot's flags: name, parseArgs type, value, help. */
-export const SNAPSHOT_FLAGS = [
-  { name: 'cache-dir', type: 'string', value: 'DIR', help: 'keep the snapshot in DIR (default: OPENAI_ADMIN_CACHE_DIR, $XDG_CACHE_HOME/openai-admin, ~/.cache/openai-admin)' },
-  { name: 'no-cache', type: 'boolean', value: '', help: 'no snapshot: read everything, keep nothing' },
-  { name: 'max-age', type: 'string', value: 'DURATION', help: 'reuse reads younger than this (30s, 15m, 2h; 0 reads everything again; default 15m)' },
-  { name: 'refresh', type: 'string', value: 'true|false', help: 'plan/apply: read again what the file names (default true); false plans on the snapshot as it is' },
-  { name: 'out', type: 'string', value: 'PLAN', help: 'plan: save the plan to PLAN, for `access apply PLAN`' },
-  { name: 'timeout', type: 'string', value: 'DURATION', help: 'give up after this long (default: never)' },
-] as const;
+export { SNAPSHOT_FLAGS };
 
 /** The flags as `parseArgs` options. */
 export const snapshotParseOptions = Object.fromEntries(SNAPSHOT_FLAGS.map((f) => [f.name, { type: f.type }])) as {

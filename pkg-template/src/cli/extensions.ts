@@ -4,6 +4,8 @@
  * loading their code. A command's own module parses and runs it; this list only names it.
  */
 
+import { SNAPSHOT_FLAGS } from './access-flags.js';
+
 /** One flag of such a command. */
 export interface ExtraFlag {
   /** Without dashes: `prune`. */
@@ -39,19 +41,29 @@ const pace: ExtraFlag[] = [
   { name: 'max-rps', takesValue: true, description: 'Requests per second at most (default: no cap).' },
 ];
 
+/** The snapshot's flags a command takes (`access-flags.ts`). */
+const snapshot = (command: string): ExtraFlag[] =>
+  SNAPSHOT_FLAGS.filter((f) => f.commands === 'all' || f.commands.split(' ').includes(command)).map((f) => ({
+    name: f.name,
+    takesValue: f.type === 'string',
+    ...(f.name === 'refresh' ? { values: ['true', 'false'] } : {}),
+    ...(f.file ? { file: true } : {}),
+    description: `${f.help[0]!.toUpperCase()}${f.help.slice(1)}.`,
+  }));
+
 export const EXTRA_COMMANDS: ExtraCommand[] = [
-  { words: ['access', 'dump'], summary: 'The organization as an access file.', flags: [{ name: 'format', takesValue: true, values: ['yaml', 'json'], description: 'yaml (default) or json.' }, ...pace] },
+  { words: ['access', 'dump'], summary: 'The organization as an access file.', flags: [{ name: 'format', takesValue: true, values: ['yaml', 'json'], description: 'yaml (default) or json.' }, ...pace, ...snapshot('dump')] },
   {
     words: ['access', 'plan'],
     summary: 'What would change to make the organization match a file.',
-    flags: [file, prune, { name: 'format', takesValue: true, values: ['text', 'json'], description: 'text (default) or json.' }, { name: 'exit-code', takesValue: false, description: 'Exit 2 when there are changes.' }, ...pace],
+    flags: [file, prune, { name: 'format', takesValue: true, values: ['text', 'json'], description: 'text (default) or json.' }, { name: 'exit-code', takesValue: false, description: 'Exit 2 when there are changes.' }, ...pace, ...snapshot('plan')],
   },
-  { words: ['access', 'apply'], summary: 'Show the plan, ask, then make the changes.', flags: [file, prune, yes, ...pace] },
-  { words: ['access', 'who'], summary: 'Who has what, and why: a user, group or role.', flags: [{ name: 'format', takesValue: true, values: ['text', 'json'], description: 'text (default) or json.' }, ...pace] },
-  { words: ['access', 'export'], summary: 'Memberships or role assignments as CSV.', flags: [{ name: 'csv', takesValue: true, values: ['memberships', 'assignments'], description: 'Which rows.' }, ...pace] },
+  { words: ['access', 'apply'], summary: 'Show the plan, ask, then make the changes.', flags: [file, prune, yes, ...pace, ...snapshot('apply')] },
+  { words: ['access', 'who'], summary: 'Who has what, and why: a user, group or role.', flags: [{ name: 'format', takesValue: true, values: ['text', 'json'], description: 'text (default) or json.' }, ...pace, ...snapshot('who')] },
+  { words: ['access', 'export'], summary: 'Memberships or role assignments as CSV.', flags: [{ name: 'csv', takesValue: true, values: ['memberships', 'assignments'], description: 'Which rows.' }, ...pace, ...snapshot('export')] },
   {
     words: ['access', 'import'],
     summary: 'Plan (or apply) group,email[,action] rows.',
-    flags: [{ name: 'csv', takesValue: true, file: true, description: 'The CSV file.' }, { name: 'apply', takesValue: false, description: 'Apply the plan.' }, yes, ...pace],
+    flags: [{ name: 'csv', takesValue: true, file: true, description: 'The CSV file.' }, { name: 'apply', takesValue: false, description: 'Apply the plan.' }, yes, ...pace, ...snapshot('import')],
   },
 ];
