@@ -14,7 +14,25 @@ mkdirSync(path.join(app, 'node_modules'));
 symlinkSync(pkg, path.join(app, 'node_modules', 'openai-admin-wasm'), 'dir');
 after(() => rmSync(app, { recursive: true, force: true }));
 
-const NAMES = ['Organization', 'Scheduler', 'SchedulerDeadlineError', 'applyPlan', 'emptyOrganization', 'loadOrganization', 'retryPlan', 'startLoadingOrganization'];
+const NAMES = [
+  'DEFAULT_MAX_AGE',
+  'Organization',
+  'SNAPSHOT_FORMAT',
+  'Scheduler',
+  'SchedulerDeadlineError',
+  'Snapshot',
+  'SnapshotError',
+  'SnapshotFile',
+  'applyPlan',
+  'asOfText',
+  'cacheDir',
+  'emptyOrganization',
+  'fingerprint',
+  'loadOrganization',
+  'recordApplied',
+  'retryPlan',
+  'startLoadingOrganization',
+];
 
 test('import and require of openai-admin-wasm/access give the same calls, and the model works', () => {
   writeFileSync(
