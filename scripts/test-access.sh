@@ -3,8 +3,9 @@
 # pkg/ as built: the scheduler (fake clock) and loader, applyPlan, the command line end to end (both shapes of a
 # user's role list, blocked cases, bad files, a rate limit, per-endpoint route limits time-scaled,
 # injected faults, SIGKILL mid-apply),
-# apply's question and progress bar on a real terminal (tmux), and the browser entry in headless
-# Chromium (`scripts/setup.sh --browser`).
+# apply's question and progress bar on a real terminal (tmux), the snapshot (kept without the key,
+# resumed after SIGKILL, set aside when broken, fresh plans, saved plans), and the browser entry in
+# headless Chromium (`scripts/setup.sh --browser`).
 #
 #   scripts/test-access.sh            # tests pkg/ as built
 #   scripts/test-access.sh --build    # first runs scripts/build-pkg.sh and builds the mock

@@ -5,6 +5,7 @@ import OpenAIAdmin from '/pkg/dist/index.js';
 import { applyPlan, startLoadingOrganization } from '/pkg/dist/access/index.js';
 import { setSecret } from './js/ui.js';
 import { createStore } from './js/store.js';
+import { consoleSnapshot, keepSnapshot } from './js/snapshot.js';
 import { createActions } from './js/actions.js';
 import { previewPlan } from './js/plan.js';
 import { groupsSection } from './js/groups.js';
@@ -17,7 +18,7 @@ import { accessSection } from './js/access.js';
 const DEMO_KEY = 'sk-admin-demo';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-const store = createStore({ startLoading: startLoadingOrganization });
+const store = createStore({ startLoading: startLoadingOrganization, snapshots: { read: consoleSnapshot, keep: keepSnapshot } });
 const actions = createActions({ store, applyPlan, preview: previewPlan });
 
 const form = document.getElementById('connection-form');
@@ -94,7 +95,8 @@ function connect() {
 function connectSignedIn(who) {
   const baseURL = `${location.origin}/v1`;
   setSecret(who.token ?? '');
-  store.connect({ client: new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: who.token ? `Bearer ${who.token}` : null } }), role: who.role });
+  // `openai-admin console` keeps a snapshot of the organization for the page (`/snapshot`).
+  store.connect({ client: new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: who.token ? `Bearer ${who.token}` : null } }), role: who.role, snapshot: who.snapshot === true });
   document.getElementById('who-user').textContent = who.user;
   document.getElementById('who-role').textContent = who.role === 'admin' ? 'admin (reads and writes)' : `${who.role} (reads only)`;
   document.getElementById('who-base').textContent = baseURL;

@@ -12,7 +12,8 @@
 //! - [`file`]: the access file (YAML or JSON) read with positions, and written by `dump`;
 //! - [`plan`]: the operations (rows of the core's operation table) that make the organization
 //!   match a file, what is blocked and why, and what is left unmanaged; [`apply`] applies a plan
-//!   to the model in memory;
+//!   to the model in memory, and [`items`] writes its facts back as the API's items (what a
+//!   snapshot keeps after an apply);
 //! - [`csv`]: memberships and assignments as CSV, and a plan from `group,email[,action]` rows.
 
 pub mod answers;
@@ -20,6 +21,7 @@ pub mod apply;
 pub mod assignment;
 pub mod csv;
 pub mod file;
+pub mod items;
 pub mod model;
 pub mod organization;
 pub mod plan;

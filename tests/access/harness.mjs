@@ -20,12 +20,14 @@ export function file(text, ext = 'yaml') {
 }
 
 /** Runs `openai-admin access ARGS` against the mock; resolves to { code, stdout, stderr }. */
-export function access(mock, args, { env = {}, onStderr, input } = {}) {
+export function access(mock, args, { env = {}, onStderr, onSpawn, input } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, 'access', ...args, '--base-url', mock.api], {
-      env: { PATH: process.env.PATH, OPENAI_ADMIN_KEY: KEY, ...env },
+      // A fresh snapshot folder per run unless the test gives one: each command reads as if cold.
+      env: { PATH: process.env.PATH, OPENAI_ADMIN_KEY: KEY, OPENAI_ADMIN_CACHE_DIR: mkdtempSync(path.join(dir, 'cache-')), ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

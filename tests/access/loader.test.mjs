@@ -52,7 +52,8 @@ test('loadInto reads users, groups, roles, members and assignments, each once', 
   // 3 pages of users, one of groups, one of roles, 2 per group, 1 per user.
   assert.equal(s.requests, 3 + 1 + 1 + 60 + 300);
   assert.equal(result.reads, 3 + 60 + 300);
-  const { endpoints, ...last } = progress.at(-1);
+  const { endpoints, asOf, ...last } = progress.at(-1);
+  // The three lists, then one lane per endpoint of the per-group and per-user reads, each done.
   const reads = Object.fromEntries(endpoints.map((e) => [e.label, [e.done, e.total, e.ok, e.perMinute]]));
   assert.deepEqual(reads, {
     users: [1, 1, 3, null],
@@ -62,6 +63,7 @@ test('loadInto reads users, groups, roles, members and assignments, each once', 
     "groups' roles": [30, 30, 30, null],
     "users' roles": [300, 300, 300, null],
   });
+  assert.ok(asOf <= Date.now() && asOf > Date.now() - 60_000, 'the oldest read shown is from this load');
   assert.deepEqual(last, {
     done: 363,
     total: 363,

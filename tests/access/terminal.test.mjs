@@ -1,6 +1,9 @@
 // `openai-admin access apply` on a real terminal (tmux): the plan in colour, the question, a
 // refusal that sends nothing, then `yes`, the progress bar, and the summary.
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { startMock, KEY } from '../support/mock.mjs';
 import { Terminal, shell } from '../cli/harness.mjs';
@@ -11,7 +14,7 @@ before(async () => (mock = await startMock({ seed: 'demo' })));
 after(() => mock.stop());
 
 const yaml = 'groups:\n  Terminal Team:\n    members: [ada.lovelace@example.com, grace.hopper@example.com]\n';
-const env = () => ({ PATH: process.env.PATH, TERM: 'xterm-256color', HOME: process.env.HOME ?? '/tmp' });
+const env = () => ({ PATH: process.env.PATH, TERM: 'xterm-256color', HOME: process.env.HOME ?? '/tmp', OPENAI_ADMIN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'openai-admin-cache-')) });
 const command = (f) => `OPENAI_ADMIN_KEY=${KEY} ${shell([process.execPath, CLI, 'access', 'apply', '-f', f, '--base-url', mock.api])}`;
 
 test('asks on a terminal; anything but yes sends nothing', async () => {

@@ -72,7 +72,7 @@ test('__complete: commands (colon and spaced forms), methods, flags and their va
   assert.deepEqual((await complete('zsh', 'con')).lines, ['console:The access console, a web page on 127.0.0.1.']);
   assert.deepEqual(
     (await complete('bash', 'console', '--')).lines.sort(),
-    ['--port', '--allow-writes', '--audit', '--open', '--admin-api-key', '--base-url', '--help'].sort(),
+    ['--port', '--allow-writes', '--audit', '--open', '--cache-dir', '--no-cache', '--admin-api-key', '--base-url', '--help'].sort(),
   );
   assert.equal((await complete('bash', 'console', '--audit', '')).code, 10, '--audit completes file names');
   assert.deepEqual((await complete('bash', 'gr')).lines, ['groups']);

@@ -4,7 +4,7 @@
 // prints or audits.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -84,7 +84,7 @@ describe('openai-admin console', () => {
       assert.equal(page.status, 200);
       assert.match(await page.text(), /<script type="module"/);
       const session = await (await fetch(`${c.base}/session`, { headers: { cookie } })).json();
-      assert.deepEqual(session, { user: 'console', role: 'viewer', session: 'cookie', server: 'openai-admin-wasm/server' });
+      assert.deepEqual(session, { user: 'console', role: 'viewer', session: 'cookie', server: 'openai-admin-wasm/server', snapshot: true });
       const wasm = await fetch(`${c.base}/pkg/wasm/openai_admin_access_bg.wasm`, { headers: { cookie } });
       assert.equal(wasm.status, 200);
       assert.equal(wasm.headers.get('content-type'), 'application/wasm');
@@ -252,5 +252,44 @@ describe('openai-admin console', () => {
     } finally {
       await c.stop();
     }
+  });
+
+  test('the console hands the snapshot the access commands keep to its page: same-origin, behind the cookie, never the key; the page sends it back', async () => {
+    const cache = mkdtempSync(path.join(dir, 'cache-'));
+    const dump = await cli.cli(['access', 'dump'], { env: { OPENAI_ADMIN_CACHE_DIR: cache } });
+    assert.equal(dump.code, 0, dump.stderr);
+    const c = await startConsole([], { OPENAI_ADMIN_CACHE_DIR: cache });
+    try {
+      assert.equal((await fetch(`${c.base}/snapshot`)).status, 401, 'no cookie, no snapshot');
+      const cookie = await signIn(c);
+      const other = await fetch(`${c.base}/snapshot`, { headers: { cookie, origin: 'http://evil.test', 'sec-fetch-site': 'cross-site' } });
+      assert.equal(other.status, 403);
+      await cli.mock.clearRequests();
+      const res = await fetch(`${c.base}/snapshot`, { headers: { cookie, 'sec-fetch-site': 'same-origin' } });
+      assert.equal(res.status, 200);
+      const text = await res.text();
+      assert.ok(!text.includes(KEY), 'no key');
+      const snapshot = JSON.parse(text);
+      assert.ok(snapshot.lists.users.items.some((u) => u.email === 'ada.lovelace@example.com'), 'what the dump read');
+      assert.ok(Object.keys(snapshot.userRoles).length > 10);
+      assert.deepEqual(await upstream(), [], 'served without a read');
+
+      const put = (body) => fetch(`${c.base}/snapshot`, { method: 'PUT', headers: { cookie, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' }, body });
+      assert.equal((await put(JSON.stringify({ ...snapshot, fingerprint: 'ffffffffffffffff' }))).status, 400, "another key's snapshot is refused");
+      assert.equal((await put('{"truncated":')).status, 400);
+      const later = Date.now() + 1000;
+      const read = { at: later, items: [{ id: 'role_x', name: 'Seen by the page', permissions: [] }] };
+      assert.equal((await put(JSON.stringify({ ...snapshot, userRoles: { ...snapshot.userRoles, [snapshot.lists.users.items[0].id]: read } }))).status, 204);
+      const [file] = readdirSync(cache).filter((f) => f.endsWith('.json'));
+      assert.match(readFileSync(path.join(cache, file), 'utf8'), /Seen by the page/, 'saved for the command line');
+    } finally {
+      await c.stop();
+    }
+  });
+
+  test('a bad --cache-dir is a usage error', async () => {
+    const run = await cli.cli(['console', '--cache-dir='], { env: {} });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--cache-dir/);
   });
 });

@@ -26,13 +26,14 @@ export async function setupCli(mockArgs = []) {
   }
   const bin = path.join(pkg, 'dist', 'cli.js');
   const binDir = mkdtempSync(path.join(tmpdir(), 'openai-admin-bin-'));
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'openai-admin-cache-'));
   writeFileSync(path.join(binDir, 'openai-admin'), `#!/bin/sh\nexec '${process.execPath}' '${bin}' "$@"\n`);
   chmodSync(path.join(binDir, 'openai-admin'), 0o755);
 
   /** The environment of a run: the mock's URL and key, the command on PATH, nothing else of OpenAI's. */
   const env = (extra = {}) => {
     const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(OPENAI_|FORCE_COLOR|NO_COLOR|PAGER|LESS|COMPLETION_STYLE)/.test(k)));
-    return { ...base, PATH: `${binDir}:${process.env.PATH}`, OPENAI_ADMIN_KEY: KEY, OPENAI_BASE_URL: mock.api, NO_COLOR: '1', ...extra };
+    return { ...base, PATH: `${binDir}:${process.env.PATH}`, OPENAI_ADMIN_KEY: KEY, OPENAI_BASE_URL: mock.api, OPENAI_ADMIN_CACHE_DIR: cacheDir, NO_COLOR: '1', ...extra };
   };
 
   /** Runs the CLI; resolves to `{ code, stdout, stderr }`. `input` is written to its standard input. */

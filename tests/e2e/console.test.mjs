@@ -3,7 +3,8 @@
 // a read-only console refuses the page's writes, and the key is nowhere in the page.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
@@ -27,10 +28,10 @@ after(async () => {
   if (pkgDir) rmSync(pkgDir, { recursive: true, force: true });
 });
 
-async function startConsole(args) {
+async function startConsole(args, env = {}) {
   const child = spawn(process.execPath, [path.join(pkgDir, 'dist/cli.js'), 'console', '--base-url', mock.api, ...args], {
     cwd: repoRoot(),
-    env: { ...process.env, OPENAI_ADMIN_KEY: SECRET },
+    env: { ...process.env, OPENAI_ADMIN_KEY: SECRET, OPENAI_ADMIN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'openai-admin-cache-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -106,6 +107,32 @@ test('a read-only console: the page shows the viewer role and its write is refus
     const status = await page.evaluate(async () => (await fetch('/v1/organization/groups', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":"x"}' })).status);
     assert.equal(status, 403);
     assert.deepEqual((await mock.requests()).data.filter((r) => r.method !== 'GET'), [], 'the write was not sent');
+  } finally {
+    await context.close();
+    assert.equal(await c.stop(), 0);
+  }
+});
+
+test('reopening the console shows the organization from its snapshot at once, with its age, without reading it again', async () => {
+  await mock.reset();
+  const cache = mkdtempSync(path.join(tmpdir(), 'openai-admin-cache-'));
+  const c = await startConsole([], { OPENAI_ADMIN_CACHE_DIR: cache });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(c.link);
+    await page.getByText('Loaded 45 users').waitFor();
+    // The page hands what it read back to the console, which saves it.
+    for (let i = 0; i < 100 && !readdirSync(cache).some((f) => f.endsWith('.json')); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(readdirSync(cache).some((f) => f.endsWith('.json')), 'the console saved what the page read');
+    await mock.clearRequests();
+    const opened = Date.now();
+    await page.reload();
+    await page.getByText('Organization as of').waitFor({ timeout: 5000 });
+    assert.ok(Date.now() - opened < 5000);
+    assert.match(await page.getByText('Organization as of').textContent(), /as of \d\d:\d\d \(just now\)/);
+    const reads = (await mock.requests()).data.filter((r) => /\/organization\/(users\/[^/]+\/roles|groups\/[^/]+\/(users|roles))/.test(r.path));
+    assert.deepEqual(reads, [], 'no per-user or per-group read: the snapshot is fresh');
   } finally {
     await context.close();
     assert.equal(await c.stop(), 0);

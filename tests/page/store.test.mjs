@@ -1,5 +1,6 @@
 // The page's one state (www/js/store.js): the load and its progress, a load abandoned by a new
-// connection, waiting for the whole organization, the writes' touched ids and their times.
+// connection, waiting for the whole organization, the writes' touched ids and their times, a
+// console's snapshot the load starts from, and what a view opens read first.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { createStore, touchedBy } from '../../www/js/store.js';
@@ -145,4 +146,53 @@ test('touchedBy: the ids of the operations that were done, created ids and `{ fr
   assert.deepEqual([...t.users].sort(), ['u-ada', 'u-grace']);
   assert.deepEqual([...t.roles].sort(), ['r-aud', 'r-new']);
   assert.deepEqual([...touchedBy(plan, []).users], [], 'nothing done, nothing touched');
+});
+
+test("a connection that keeps a snapshot: the load starts from it and keeps what it reads; each entity is as of its own read; a view's entity is read first, once per load", async () => {
+  const { loads, startLoading } = loader();
+  const kept = [];
+  const snapshots = {
+    read: async () => ({ format: 1, users: 'as read' }),
+    keep: (org) => {
+      kept.push(org);
+      return () => kept.push('stopped');
+    },
+  };
+  const store = createStore({ startLoading, snapshots, now: () => 1000, maxAge: 60_000 });
+  const reads = [];
+  store.subscribe((c) => c.type === 'read' && reads.push(`${c.kind}:${c.id}`));
+  store.connect({ client: 'c', snapshot: true });
+  const whole = store.organization();
+  await tick();
+  await tick();
+  assert.deepEqual(loads[0].options.snapshot, { format: 1, users: 'as read' }, 'the snapshot handed to the load');
+  assert.equal(loads[0].options.maxAge, 60_000);
+  assert.deepEqual(kept, [loads[0].organization], 'what the load reads is kept');
+  const org = loads[0].organization;
+  const asked = [];
+  org.prioritize = async (ref) => void asked.push(ref);
+  org.readAt = (ref) => (ref.user === 'u-grace' ? 400 : null);
+  store.prioritize('user', 'u-grace');
+  store.prioritize('user', 'u-grace');
+  await tick();
+  assert.deepEqual(asked, [{ user: 'u-grace' }], 'asked once per load');
+  assert.deepEqual(reads, ['user:u-grace'], "the view is told its entity's reads are in");
+  loads[0].finish();
+  await whole;
+  assert.deepEqual(kept.at(-1), 'stopped', 'kept a last time at the end');
+  assert.equal(store.state.asOf.user.get('u-grace'), 400, 'as of its read, older than the load');
+  assert.equal(store.state.asOf.user.get('u-ada'), 1000, 'never read before: as of the load');
+  store.prioritize('user', 'u-ada');
+  assert.equal(asked.length, 1, 'nothing to read first once complete');
+});
+
+test('a connection without a snapshot: the load starts from nothing, nothing kept', async () => {
+  const { loads, startLoading } = loader();
+  let readCalls = 0;
+  const store = createStore({ startLoading, snapshots: { read: async () => (readCalls++, {}), keep: () => () => {} } });
+  store.connect({ client: 'c' });
+  store.organization();
+  await tick();
+  assert.equal(readCalls, 0);
+  assert.equal('snapshot' in loads[0].options, false);
 });

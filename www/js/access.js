@@ -12,6 +12,7 @@ import { accessViews } from './access-views.js';
 import { searchBox } from './search-box.js';
 import { countsLine, endpointsAfter, loadedLine, progressBar, progressLine, searchCoverage } from './access-text.js';
 import { endpointLines } from '/pkg/dist/access/index.js';
+import { snapshotAge } from './snapshot.js';
 
 /** How often the progress text and counts are redrawn while loading (ms). */
 const PROGRESS_EVERY = 250;
@@ -39,6 +40,8 @@ export function accessSection({ store, actions }) {
   const endpointList = h('ul', { class: 'plain status endpoint-progress', 'aria-label': 'Reads per endpoint', hidden: true });
   let tick = 0;
   const counts = h('p', { class: 'meta' });
+  // How old what is shown is, when it came from the console's snapshot.
+  const age = h('p', { class: 'meta snapshot-age' });
   const view = h('div', { class: 'access-view', tabindex: '-1', 'aria-live': 'polite' });
   // While loading: what a view may miss; once loaded: a button to show the view complete.
   const viewNote = h('div', { class: 'view-note', hidden: true });
@@ -76,7 +79,10 @@ export function accessSection({ store, actions }) {
     }
     if (!org().complete) {
       viewNote.hidden = false;
-      clear(viewNote, h('p', { class: 'note', text: 'Still loading: this view shows what has been read so far and may be incomplete; changes are offered once everything is loaded.' }));
+      const unread = kind === 'user' && org().readAt({ user: id }) === null ? ' Roles not read yet: they are read next.' : '';
+      clear(viewNote, h('p', { class: 'note', text: `Still loading: this view shows what has been read so far and may be incomplete; changes are offered once everything is loaded.${unread}` }));
+      // What is open is read first (the store asks once per load, and says when it is read).
+      if (kind !== 'overview') store.prioritize(kind, id);
     }
     if (focus) view.focus();
   }
@@ -92,6 +98,7 @@ export function accessSection({ store, actions }) {
     if (bar) Object.assign(progress, bar);
     progressText.textContent = progressLine(p);
     drawEndpoints();
+    age.textContent = snapshotAge(org(), load.startedAt, true);
     search.note = searchCoverage(p);
     counts.textContent = countsLine(org().stats());
     // Redrawn in place, but not under the reader's focus (a row they are on would go).
@@ -124,6 +131,7 @@ export function accessSection({ store, actions }) {
       current = null;
       clear(view);
       clear(counts);
+      age.textContent = '';
       viewNote.hidden = true;
       hideError(errors);
       search.note = '';
@@ -142,6 +150,7 @@ export function accessSection({ store, actions }) {
     progress.hidden = true;
     progressText.textContent = '';
     drawEndpoints();
+    age.textContent = o ? snapshotAge(o, load.startedAt, false) : '';
     if (load.status === 'failed') {
       announce.textContent = '';
       search.note = o ? 'The load stopped: search covers only what was read before it failed.' : '';
@@ -175,6 +184,9 @@ export function accessSection({ store, actions }) {
       if (!timer) timer = setTimeout(drawProgress, Math.max(0, PROGRESS_EVERY - (performance.now() - drawnAt)));
     } else if (change.type === 'load' || change.type === 'connection') {
       drawLoad();
+    } else if (change.type === 'read' && org() && current && current.kind === change.kind && current.id === change.id) {
+      // What was moved to the front is read: its view is drawn again, whole.
+      open(current.kind, current.id, { focus: false });
     } else if (change.type === 'changed' && org() && current) {
       // A write: the open view and the counts are drawn again from the model.
       counts.textContent = countsLine(org().stats());
@@ -189,6 +201,7 @@ export function accessSection({ store, actions }) {
         h('h2', { text: 'Access' }),
         h('div', { class: 'load-row' }, progress, progressText, announce),
         endpointList,
+        age,
         errors,
         counts,
         h('div', { class: 'row search-row' }, search.root, overviewButton),

@@ -10,13 +10,14 @@
  * @typedef {object} StoreState
  * @property {any} client        the `openai-admin-wasm` client, or null before connecting
  * @property {Role} role         who is signed in behind a server handler
+ * @property {boolean} snapshot  whether the connection keeps a snapshot for the page (`openai-admin console`)
  * @property {any} org           the access module's Organization (filling while loading), or null
- * @property {{ status: 'idle' | 'loading' | 'complete' | 'failed', progress: any, error: any }} load
+ * @property {{ status: 'idle' | 'loading' | 'complete' | 'failed', progress: any, error: any, startedAt?: number }} load
  * @property {any[]} roles       the organization's roles as the API lists them (Roles section, pickers)
  * @property {number} revision   counts the writes applied to `org`
  * @property {{ user: Map<string, number>, group: Map<string, number>, role: Map<string, number> }} asOf
- *   when each entity was last known to match the API (ms since the epoch): the load's end, or a
- *   write that touched it. The snapshot display reads it.
+ *   when each entity was last known to match the API (ms since the epoch): its read (a
+ *   snapshot's may be older than the load), the load's end, or a write that touched it. The snapshot display reads it.
  */
 
 const KINDS = ['user', 'group', 'role'];
@@ -42,14 +43,18 @@ export function touchedBy(plan, outcomes) {
 }
 
 /**
- * `createStore({ startLoading, now })`: `startLoading(client, { signal, onProgress, concurrency })`
- * is the access module's `startLoadingOrganization`.
+ * `createStore({ startLoading, snapshots, now })`: `startLoading(client, { signal, onProgress,
+ * concurrency, snapshot, maxAge })` is the access module's `startLoadingOrganization`;
+ * `snapshots` (snapshot.js), when given, reads the snapshot a connection keeps (`read()`, for a
+ * connection made with `snapshot: true`) and sends back what the load reads (`keep(org)`, whose
+ * result stops it).
  */
-export function createStore({ startLoading, now = () => Date.now() }) {
+export function createStore({ startLoading, snapshots = null, now = () => Date.now(), maxAge }) {
   /** @type {StoreState} */
   const state = {
     client: null,
     role: null,
+    snapshot: false,
     org: null,
     load: { status: 'idle', progress: null, error: null },
     roles: [],
@@ -71,8 +76,16 @@ export function createStore({ startLoading, now = () => Date.now() }) {
     for (const w of ws) (error ? w.reject(error) : w.resolve(state.org));
   };
 
+  /** The reads moved to the front in this load (`kind:id`). */
+  const prioritized = new Set();
+  /** Stops sending the load's snapshot back (sending it a last time). */
+  let stopKeeping = null;
+
   function drop() {
     generation += 1;
+    prioritized.clear();
+    stopKeeping?.();
+    stopKeeping = null;
     controller?.abort();
     controller = null;
     state.org?.free();
@@ -86,11 +99,16 @@ export function createStore({ startLoading, now = () => Date.now() }) {
     const mine = generation;
     const ctrl = new AbortController();
     controller = ctrl;
-    state.load = { status: 'loading', progress: null, error: null };
+    const startedAt = now();
+    state.load = { status: 'loading', progress: null, error: null, startedAt };
     emit({ type: 'load' });
     const current = () => mine === generation;
     try {
+      // The organization as last read, shown at once; what is younger than `maxAge` is not read again.
+      const snapshot = state.snapshot && snapshots ? await snapshots.read() : null;
+      if (!current()) return;
       const started = await startLoading(state.client, {
+        ...(snapshot ? { snapshot, ...(maxAge !== undefined ? { maxAge } : {}) } : {}),
         concurrency: 8,
         signal: ctrl.signal,
         onProgress: (p) => {
@@ -105,13 +123,18 @@ export function createStore({ startLoading, now = () => Date.now() }) {
         return;
       }
       state.org = started.organization;
+      if (snapshot) stopKeeping = snapshots.keep(state.org);
       emit({ type: 'load' });
       await started.done;
       if (!current()) return;
+      stopKeeping?.();
+      stopKeeping = null;
       state.load = { ...state.load, status: 'complete' };
       const t = now();
-      for (const u of state.org.users()) state.asOf.user.set(u.id, t);
-      for (const g of state.org.stats().membersPerGroup) state.asOf.group.set(g.group.id, t);
+      // Each entity as of its read (a snapshot's may be older than this load).
+      const at = (ref) => (typeof state.org.readAt === 'function' ? (state.org.readAt(ref) ?? t) : t);
+      for (const u of state.org.users()) state.asOf.user.set(u.id, at({ user: u.id }));
+      for (const g of state.org.stats().membersPerGroup) state.asOf.group.set(g.group.id, at({ group: g.group.id }));
       for (const r of state.org.stats().holdersPerRole) state.asOf.role.set(r.role.id, t);
       emit({ type: 'load' });
       settle(null);
@@ -133,17 +156,33 @@ export function createStore({ startLoading, now = () => Date.now() }) {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    /** A new client (and who is signed in): forgets the organization and the roles. */
-    connect({ client, role = null }) {
+    /** A new client (and who is signed in; `snapshot`: it keeps one for the page): forgets the organization and the roles. */
+    connect({ client, role = null, snapshot = false }) {
       drop();
       settle(new Error('the connection changed before the organization was loaded'));
       state.client = client;
       state.role = role;
+      state.snapshot = snapshot;
       state.roles = [];
       emit({ type: 'connection' });
     },
     /** Reads the organization again (abandoning a load under way; who waits for it gets the new one). */
     load,
+    /**
+     * While the organization loads: reads what view `kind` (`user`, `group`, `role`) `id` shows
+     * first (once per load); a `read` change (with `kind` and `id`) says when it is read.
+     */
+    prioritize(kind, id) {
+      const o = state.org;
+      const key = `${kind}:${id}`;
+      if (!o || o.complete || prioritized.has(key) || typeof o.prioritize !== 'function') return;
+      prioritized.add(key);
+      const mine = generation;
+      o.prioritize({ [kind]: id }).then(
+        () => mine === generation && emit({ type: 'read', kind, id }),
+        () => {},
+      );
+    },
     /** Whether changes may be offered: not a viewer, and the whole organization is loaded. */
     canChange() {
       return state.role !== 'viewer' && state.load.status === 'complete';

@@ -324,6 +324,23 @@ impl AccessModel {
         to_js(&plan)
     }
 
+    /// The model's facts as the API's list items (what a snapshot keeps after an apply): a
+    /// list's items (`users`, `groups`, `roles`; only `id`'s when given), or a group's `members`
+    /// or `groupRoles`, or a user's `userRoles`.
+    #[wasm_bindgen(unchecked_return_type = "unknown[]")]
+    pub fn items(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "'users' | 'groups' | 'roles' | 'members' | 'groupRoles' | 'userRoles'"
+        )]
+        kind: &str,
+        id: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let kind = crate::items::ItemKind::parse(kind)
+            .ok_or_else(|| error(&format!("no such kind of items: {kind}")))?;
+        to_js(&crate::items::items(self.model(), kind, id.as_deref()))
+    }
+
     /// Applies a plan's operations to the model in memory: all of them, or those whose outcome
     /// (same index) is `done`, taking created ids from the outcomes' results.
     pub fn apply(

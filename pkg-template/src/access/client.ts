@@ -13,7 +13,7 @@ export interface AdminClient {
 }
 
 /** The `fetch` the client would call: its `fetch` option, else the global one. */
-function baseFetch(client: AdminClient): FetchLike {
+export function baseFetch(client: AdminClient): FetchLike {
   const c = client as unknown as { _transport?: { optionsForCopy?: () => { fetch?: FetchLike } }; fetch?: FetchLike };
   const own = c._transport?.optionsForCopy?.().fetch ?? c.fetch;
   return own ?? ((input, init) => globalThis.fetch(input, init));
@@ -27,15 +27,24 @@ const DEFAULT_TIMEOUT = 600_000;
 /**
  * A copy of `client` whose every attempt goes through `scheduler`. The client's `timeout` bounds
  * each send (its answer and body), counted from when the scheduler lets it go rather than from
- * when it started waiting its turn, which may take minutes under the API's limits.
+ * when it started waiting its turn, which may take minutes under the API's limits. `onSend`, when
+ * given, is told of each attempt as the scheduler lets it go (the loader's lanes then choose their
+ * next read).
  */
-export function pacedClient(client: AdminClient, scheduler: Scheduler): AdminClient {
+export function pacedClient(client: AdminClient, scheduler: Scheduler, onSend?: (method: string, url: string) => void): AdminClient {
   if (!client || typeof client.withOptions !== 'function' || typeof client.admin !== 'object') {
     throw new TypeError('expected a client: new OpenAIAdmin(…) from openai-admin-wasm (or the official SDK)');
   }
   const own = (client as { timeout?: unknown }).timeout;
   const timeout = typeof own === 'number' && own >= 0 ? Math.min(own, NO_TIMEOUT) : DEFAULT_TIMEOUT;
-  return client.withOptions({ fetch: scheduler.fetch(bounded(baseFetch(client), timeout)), timeout: NO_TIMEOUT });
+  const base = baseFetch(client);
+  const sending: FetchLike = onSend
+    ? (input, init) => {
+        onSend(init?.method ?? (input instanceof Request ? input.method : 'GET'), input instanceof Request ? input.url : String(input));
+        return base(input, init);
+      }
+    : base;
+  return client.withOptions({ fetch: scheduler.fetch(bounded(sending, timeout)), timeout: NO_TIMEOUT });
 }
 
 /** `base` with each call ended after `ms`, its body read within them. */

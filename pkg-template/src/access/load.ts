@@ -1,5 +1,5 @@
 /**
- * `loadOrganization`: reads the organization through a client into an access model.
+ * The loader: reads the organization through a client into an access model and a snapshot.
  *
  * The reads the model needs, and why:
  * - `users.list`: every member (id, email, organization role, SCIM flag), 100 a page;
@@ -8,95 +8,49 @@
  * - then one `groups.users.list` and one `groups.roles.list` per group (members and role
  *   assignments: the API has no call that answers them for every group at once), and one
  *   `users.roles.list` per user (direct assignments, which no group-side list shows).
- * These per-group and per-user reads (2 × groups + users) are where the time goes: they run
- * `concurrency` at a time through the scheduler, which paces each endpoint at the rate the API
- * allows it (`scheduler.ts`); a 429 never reaches the loader. A user's list may carry roles inherited through
- * groups with `assignment_sources`, or only direct roles with `null` sources: the model takes
- * both, and computes inheritance from the members and group roles it read.
+ * A user's list may carry roles inherited through groups with `assignment_sources`, or only
+ * direct roles with `null` sources: the model takes both, and computes inheritance from the
+ * members and group roles it read.
  *
- * The model is filled as the reads finish (users, groups and roles a page at a time), so an
- * organization that is still loading already answers over what has arrived
- * (`startLoadingOrganization`); `onProgress` counts each kind as it goes.
+ * The order: the lists first; then the per-group and per-user reads in one lane per endpoint,
+ * the three lanes side by side, each taking its highest-priority pending read (`prioritize`
+ * moves reads to the front: what a person is looking at). Every request goes through one
+ * `Scheduler` (`scheduler.ts`), which paces each endpoint at the rate the API allows it and waits
+ * out every 429: a 429 never reaches the loader. A lane hands the scheduler its next read only
+ * once the one before has been sent, so a read moved to the front waits behind at most one
+ * queued request.
+ *
+ * With a snapshot, whatever it holds that is younger than `maxAge` is not read again, and every
+ * read is recorded in it (with its time) before the model gets it: a load interrupted and run
+ * again on the saved snapshot continues where it was.
  */
 import { Scheduler, type EndpointProgress } from './scheduler.js';
-import { endpointLabel, endpointOfOperation } from './endpoints.js';
-import { pool, workers } from './pool.js';
+import type { EndpointReads, KindProgress, LoadOptions, LoadPhase, LoadStats, ModelSink, Progress } from './load-types.js';
+import { endpointLabel, endpointOf, endpointOfOperation } from './endpoints.js';
+import { workers } from './pool.js';
 import { method, pacedClient, type AdminClient } from './client.js';
+import { ENTITY_KINDS, Snapshot, type EntityKind, type ListKind } from './snapshot.js';
 
-export type LoadPhase = 'directory' | 'groups' | 'users' | 'done';
+export type { EndpointReads, KindProgress, LoadOptions, LoadPhase, LoadStats, ModelSink, Progress } from './load-types.js';
 
-/** How far one kind (users, groups, roles) has loaded. */
-export interface KindProgress {
-  /** Items listed so far: their list is read a page at a time. */
-  listed: number;
-  /**
-   * How many there are: known once their list has been read to its last page (the API's lists
-   * carry no count), `null` before.
-   */
-  total: number | null;
-  /**
-   * Items whose own reads are done: a user's role list; a group's members and roles. A role has
-   * none, so for roles this equals `listed`.
-   */
-  loaded: number;
+export const DEFAULT_MAX_AGE = 15 * 60_000;
+
+/** A per-group or per-user read. */
+export interface EntityRef {
+  kind: EntityKind;
+  id: string;
 }
 
-/** One endpoint of the load: the scheduler's figures, the loader's reads of it, and the time left. */
-export interface EndpointReads extends EndpointProgress {
-  /** Reads of it finished (a list read in all its pages counts once). */
-  done: number;
-  /** Reads of it there are, once known. */
-  total: number | null;
-  /** The time the rest take at its learned rate; null while it is not limited or its total unknown. */
-  etaMs: number | null;
-}
-
-export interface Progress {
-  /** Per endpoint the load reads, in reading order. */
-  endpoints: EndpointReads[];
-  /** Reads finished (a list read in all its pages counts once). */
-  done: number;
-  /** Reads known so far (grows once the users and groups are known). */
-  total: number;
-  phase: LoadPhase;
-  users: KindProgress;
-  groups: KindProgress;
-  roles: KindProgress;
-}
-
-export interface LoadOptions {
-  /** Requests in flight at most (default 8). */
-  concurrency?: number;
-  /** Requests sent within any one second at most, all endpoints together (default: no cap). */
-  maxRequestsPerSecond?: number;
-  onProgress?: (progress: Progress) => void;
-  signal?: AbortSignal;
-  /**
-   * A scheduler to share with other calls (e.g. the `applyPlan` that follows), so that what it
-   * learned of each endpoint's rate holds across them; `maxRequestsPerSecond` is then its own.
-   */
-  scheduler?: Scheduler;
-}
-
-/** What `loadOrganization` fills: the access model's loading calls. */
-export interface ModelSink {
-  addUsers(items: readonly unknown[]): void;
-  addGroups(items: readonly unknown[]): void;
-  addRoles(items: readonly unknown[]): void;
-  setGroupMembers(groupId: string, items: readonly unknown[]): void;
-  setGroupRoles(groupId: string, items: readonly unknown[]): void;
-  setUserRoles(userId: string, items: readonly unknown[]): void;
-}
-
-/** How a read was paced. */
-export interface LoadStats {
-  /** Requests sent (the client's retries and the scheduler's re-sends included). */
-  sent: number;
-  /** Of them, answered 429 (and sent again). */
-  rateLimited: number;
-  reads: number;
-  ms: number;
-}
+const LIST_OPS: Record<ListKind, { op: string; limit: number }> = {
+  users: { op: 'users.list', limit: 100 },
+  groups: { op: 'groups.list', limit: 1000 },
+  roles: { op: 'roles.list', limit: 1000 },
+};
+const ENTITY_OPS: Record<EntityKind, { op: string; endpoint: string }> = {
+  members: { op: 'groups.users.list', endpoint: endpointOfOperation('groups.users.list')! },
+  groupRoles: { op: 'groups.roles.list', endpoint: endpointOfOperation('groups.roles.list')! },
+  userRoles: { op: 'users.roles.list', endpoint: endpointOfOperation('users.roles.list')! },
+};
 
 /**
  * Every item of a list, page after page. `onBatch`, when given, gets the items every `batch`
@@ -107,12 +61,12 @@ async function readAll(
   op: string,
   args: unknown[],
   signal: AbortSignal | undefined,
-  onBatch?: { batch: number; add: (items: unknown[], listed: number) => void },
+  onBatch?: { batch: number; add: (items: unknown[], all: unknown[]) => void },
 ): Promise<unknown[]> {
   const items: unknown[] = [];
   let handed = 0;
   const hand = () => {
-    if (handed < items.length) onBatch?.add(items.slice(handed), items.length);
+    if (handed < items.length) onBatch?.add(items.slice(handed), items);
     handed = items.length;
   };
   const pages = method(client, op)(...args, signal ? { signal } : undefined) as AsyncIterable<unknown>;
@@ -124,138 +78,391 @@ async function readAll(
   return items;
 }
 
-/** The load's reads, in reading order. */
-const READS = ['users.list', 'groups.list', 'roles.list', 'groups.users.list', 'groups.roles.list', 'users.roles.list'];
+interface Waiter {
+  keys: Set<string>;
+  resolve: () => void;
+}
+
+/** One endpoint's pending reads: the front first, then in the order they were added. */
+class Lane {
+  readonly pending = new Map<string, string>();
+  readonly front = new Set<string>();
+  /** The reads being made now (not pending again when prioritized). */
+  readonly reading = new Set<string>();
+  unsent = 0;
+  inFlight = 0;
+  done = 0;
+  wakers: (() => void)[] = [];
+  take(): string | undefined {
+    for (const key of this.front) {
+      this.front.delete(key);
+      if (this.pending.has(key)) return this.#remove(key);
+    }
+    const first = this.pending.keys().next();
+    return first.done ? undefined : this.#remove(first.value);
+  }
+  #remove(key: string): string {
+    const id = this.pending.get(key)!;
+    this.pending.delete(key);
+    return id;
+  }
+  poke(): void {
+    const wakers = this.wakers;
+    this.wakers = [];
+    for (const w of wakers) w();
+  }
+}
+
+const keyOf = (kind: EntityKind, id: string) => `${kind}:${id}`;
+
+/**
+ * Reads into a model and a snapshot. `run()` reads everything that is missing or stale; `lists`
+ * and `entities` read parts of it (a plan reads the lists and what its file names).
+ */
+export class Loader {
+  readonly snapshot: Snapshot;
+  readonly scheduler: Scheduler;
+  /** Reads in flight at most, shared by the lanes. */
+  readonly concurrency: number;
+  readonly startedAt = Date.now();
+  readonly maxAge: number;
+  #client: AdminClient;
+  #sink: ModelSink;
+  #options: LoadOptions;
+  #lanes = new Map<EntityKind, Lane>(ENTITY_KINDS.map((k) => [k, new Lane()]));
+  #byEndpoint = new Map<string, Lane>();
+  #waiters: Waiter[] = [];
+  #read = new Set<string>();
+  #failure: unknown;
+  #done = 0;
+  #total = 0;
+  #phase: LoadPhase = 'directory';
+  #listed: Record<ListKind, number> = { users: 0, groups: 0, roles: 0 };
+  /** The lists read in this load (done: read to the last page). */
+  #lists: Record<ListKind, { reading: boolean; done: boolean }> = {
+    users: { reading: false, done: false },
+    groups: { reading: false, done: false },
+    roles: { reading: false, done: false },
+  };
+  /** Called when a complete list dropped ids the model still has (it must be filled again from the snapshot). */
+  onRemoved: (() => void) | undefined;
+
+  constructor(client: AdminClient, sink: ModelSink, options: LoadOptions = {}) {
+    this.#options = options;
+    this.#sink = sink;
+    this.concurrency = workers(options.concurrency, 'concurrency');
+    this.maxAge = options.maxAge ?? DEFAULT_MAX_AGE;
+    if (!(this.maxAge >= 0)) throw new RangeError(`maxAge must be 0 or more milliseconds, got ${String(options.maxAge)}`);
+    this.snapshot = options.snapshot ?? Snapshot.empty('', '');
+    const { signal, deadline, maxRequestsPerSecond } = options;
+    this.scheduler =
+      options.scheduler ??
+      new Scheduler({
+        learned: this.snapshot.learned,
+        ...(signal ? { signal } : {}),
+        ...(deadline !== undefined ? { deadline } : {}),
+        ...(maxRequestsPerSecond !== undefined ? { maxRequestsPerSecond } : {}),
+      });
+    for (const kind of ENTITY_KINDS) this.#byEndpoint.set(ENTITY_OPS[kind].endpoint, this.#lanes.get(kind)!);
+    // Sent: the scheduler let the request go; its lane may hand over the next one.
+    this.#client = pacedClient(client, this.scheduler, (m, url) => {
+      const lane = this.#byEndpoint.get(endpointOf(m, url));
+      if (lane && lane.unsent > 0) {
+        lane.unsent--;
+        lane.poke();
+      }
+    });
+  }
+
+  /** The client every read goes through (paced); `applyPlan` may share it. */
+  get client(): AdminClient {
+    return this.#client;
+  }
+
+  /** Whether the snapshot's read is young enough to use (reads of this load always are). */
+  fresh(at: number | undefined): boolean {
+    return at !== undefined && at >= this.startedAt - this.maxAge;
+  }
+  #freshEntity(kind: EntityKind, id: string): boolean {
+    return this.#read.has(keyOf(kind, id)) || this.fresh(this.snapshot.entity(kind, id)?.at);
+  }
+
+  progress(): Progress {
+    const s = this.snapshot;
+    const count = (kind: ListKind): KindProgress => {
+      const list = s.list(kind);
+      const listed = Math.max(this.#listed[kind], list?.items.length ?? 0);
+      return { listed, total: list?.complete ? list.items.length : null, loaded: 0 };
+    };
+    const users = count('users');
+    const groups = count('groups');
+    const roles = count('roles');
+    roles.loaded = roles.listed;
+    users.loaded = s.ids('users').filter((id) => s.entity('userRoles', id)).length;
+    groups.loaded = s.ids('groups').filter((id) => s.entity('members', id) && s.entity('groupRoles', id)).length;
+    const seen = new Map(this.scheduler.progress().map((e) => [e.endpoint, e]));
+    const row = (endpoint: string, done: number, total: number | null): EndpointReads => {
+      const base: EndpointProgress = seen.get(endpoint) ?? {
+        endpoint,
+        label: endpointLabel(endpoint),
+        sent: 0,
+        ok: 0,
+        rateLimited: 0,
+        perMinute: null,
+        waitingMs: 0,
+        waitReason: null,
+      };
+      return { ...base, done, total, etaMs: total === null ? null : this.scheduler.etaMs(endpoint, total - done) };
+    };
+    const endpoints = [
+      ...(['users', 'groups', 'roles'] as const).map((kind) => {
+        const l = this.#lists[kind];
+        const done = l.done ? 1 : 0;
+        return row(endpointOfOperation(LIST_OPS[kind].op)!, done, l.reading || l.done ? 1 : done);
+      }),
+      ...ENTITY_KINDS.map((kind) => {
+        const lane = this.#lanes.get(kind)!;
+        return row(ENTITY_OPS[kind].endpoint, lane.done, lane.done + lane.pending.size + lane.inFlight);
+      }),
+    ];
+    return { endpoints, done: this.#done, total: this.#total, phase: this.#phase, users, groups, roles, asOf: s.oldest() };
+  }
+  #report(): void {
+    this.#options.onProgress?.(this.progress());
+  }
+
+  /** Runs `fn`, reporting between two reads whenever an endpoint starts or stops waiting. */
+  async #watching<T>(fn: () => Promise<T>): Promise<T> {
+    let waiting = '';
+    const unwatch = this.scheduler.watch(() => {
+      const now = this.scheduler
+        .progress()
+        .filter((e) => e.waitingMs > 0)
+        .map((e) => `${e.endpoint} ${e.waitReason}`)
+        .join();
+      if (now !== waiting) {
+        waiting = now;
+        this.#report();
+      }
+    });
+    try {
+      return await fn();
+    } finally {
+      unwatch();
+    }
+  }
+
+  /** Reads the lists that are missing, incomplete or stale (all of them with `force`), a page at a time. */
+  lists(force = false): Promise<void> {
+    return this.#watching(() => this.#readLists(force));
+  }
+  async #readLists(force: boolean): Promise<void> {
+    const kinds = (['users', 'groups', 'roles'] as const).filter((k) => {
+      const l = this.snapshot.list(k);
+      return force || !l?.complete || !this.fresh(l.at);
+    });
+    this.#total += kinds.length;
+    this.#report();
+    const adders: Record<ListKind, (items: readonly unknown[]) => void> = {
+      users: (i) => this.#sink.addUsers(i),
+      groups: (i) => this.#sink.addGroups(i),
+      roles: (i) => this.#sink.addRoles(i),
+    };
+    let removed = false;
+    await Promise.all(
+      kinds.map(async (kind) => {
+        const { op, limit } = LIST_OPS[kind];
+        this.#lists[kind].reading = true;
+        const at = Date.now();
+        const items = await readAll(this.#client, op, [{ limit }], this.#options.signal, {
+          batch: limit,
+          add: (batch, all) => {
+            this.#listed[kind] = Math.max(this.#listed[kind], all.length);
+            // A list being read keeps the snapshot's older complete one until it is whole.
+            const old = this.snapshot.list(kind);
+            if (!old?.complete) this.snapshot.setList(kind, [...all], at, false);
+            adders[kind](batch);
+            this.#report();
+          },
+        });
+        const gone = this.snapshot.setList(kind, items, at, true);
+        this.#lists[kind] = { reading: false, done: true };
+        this.#done++;
+        if (gone.length > 0) removed = true;
+        this.#report();
+      }),
+    );
+    // Once every list is whole: the model holds what they dropped, so it is filled again.
+    if (removed) this.onRemoved?.();
+  }
+
+  /** Moves these reads to the front of their lanes; resolves once each is read (at once for those already fresh). */
+  prioritize(refs: readonly EntityRef[]): Promise<void> {
+    const keys = new Set<string>();
+    for (const { kind, id } of refs) {
+      if (this.#freshEntity(kind, id)) continue;
+      const key = keyOf(kind, id);
+      keys.add(key);
+      const lane = this.#lanes.get(kind)!;
+      lane.front.add(key);
+      if (!lane.pending.has(key) && !lane.reading.has(key)) {
+        lane.pending.set(key, id);
+        this.#total++;
+      }
+      lane.poke();
+    }
+    if (keys.size === 0) return Promise.resolve();
+    if (this.#failure !== undefined) return Promise.reject(this.#failure);
+    return new Promise((resolve) => this.#waiters.push({ keys, resolve }));
+  }
+
+  /** The per-entity reads not done yet (stale or missing), by kind. */
+  unread(kind: EntityKind, ids: readonly string[]): string[] {
+    return ids.filter((id) => !this.#freshEntity(kind, id));
+  }
+
+  /** Every per-entity read the lists call for. */
+  allEntities(): EntityRef[] {
+    const groups = this.snapshot.ids('groups');
+    return [
+      ...groups.flatMap((id) => [
+        { kind: 'members' as const, id },
+        { kind: 'groupRoles' as const, id },
+      ]),
+      ...this.snapshot.ids('users').map((id) => ({ kind: 'userRoles' as const, id })),
+    ];
+  }
+
+  /** Reads these entities (those stale or missing; all with `force`), one lane per endpoint. */
+  entities(refs: readonly EntityRef[], force = false): Promise<void> {
+    return this.#watching(() => this.#readEntities(refs, force));
+  }
+  async #readEntities(refs: readonly EntityRef[], force: boolean): Promise<void> {
+    const signal = this.#options.signal;
+    let added = 0;
+    for (const { kind, id } of refs) {
+      if (!force && this.#freshEntity(kind, id)) continue;
+      if (force) this.#read.delete(keyOf(kind, id));
+      const lane = this.#lanes.get(kind)!;
+      if (!lane.pending.has(keyOf(kind, id))) {
+        lane.pending.set(keyOf(kind, id), id);
+        added++;
+      }
+    }
+    this.#total += added;
+    this.#phase = this.#lanes.get('userRoles')!.pending.size > 0 ? 'users' : 'groups';
+    this.#report();
+    const setters: Record<EntityKind, (id: string, items: readonly unknown[]) => void> = {
+      members: (id, i) => this.#sink.setGroupMembers(id, i),
+      groupRoles: (id, i) => this.#sink.setGroupRoles(id, i),
+      userRoles: (id, i) => this.#sink.setUserRoles(id, i),
+    };
+    const worker = async (kind: EntityKind, lane: Lane) => {
+      for (;;) {
+        if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+        if (this.#failure !== undefined) return;
+        // One read waiting in the scheduler at a time: the next is chosen when it is sent.
+        if (lane.unsent > 0) {
+          await new Promise<void>((resolve) => lane.wakers.push(resolve));
+          continue;
+        }
+        const id = lane.take();
+        if (id === undefined) return;
+        lane.unsent++;
+        lane.inFlight++;
+        lane.reading.add(keyOf(kind, id));
+        const at = Date.now();
+        try {
+          const items = await readAll(this.#client, ENTITY_OPS[kind].op, [id, { limit: 1000 }], signal);
+          this.snapshot.setEntity(kind, id, items, at);
+          setters[kind](id, items);
+          this.#read.add(keyOf(kind, id));
+          this.#keepLearned();
+          lane.done++;
+          this.#done++;
+        } catch (e) {
+          this.#failure ??= e;
+          for (const l of this.#lanes.values()) l.poke();
+          throw e;
+        } finally {
+          // A read that failed before it was sent (or whose sending was not seen) frees its turn.
+          lane.inFlight--;
+          lane.reading.delete(keyOf(kind, id));
+          lane.poke();
+        }
+        this.#settle();
+        this.#report();
+      }
+    };
+    // `concurrency` workers in all, shared by the lanes as their pending reads are (each at least one).
+    const workers: Promise<void>[] = [];
+    const pending = ENTITY_KINDS.reduce((n, k) => n + this.#lanes.get(k)!.pending.size, 0);
+    for (const kind of ENTITY_KINDS) {
+      const lane = this.#lanes.get(kind)!;
+      if (lane.pending.size === 0) continue;
+      const share = Math.round((this.concurrency * lane.pending.size) / pending);
+      const n = Math.max(1, Math.min(share, lane.pending.size));
+      for (let i = 0; i < n; i++) workers.push(worker(kind, lane));
+    }
+    try {
+      await Promise.all(workers);
+    } finally {
+      for (const lane of this.#lanes.values()) lane.unsent = 0;
+    }
+    if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  /** The rates the scheduler learned go into the snapshot, for the next run's scheduler. */
+  #keepLearned(): void {
+    const learned = this.scheduler.learned();
+    if (learned.length > 0) this.snapshot.learned = learned;
+  }
+
+  #settle(): void {
+    this.#waiters = this.#waiters.filter((w) => {
+      for (const key of w.keys) {
+        const [kind, id] = [key.slice(0, key.indexOf(':')) as EntityKind, key.slice(key.indexOf(':') + 1)];
+        if (!this.#freshEntity(kind, id)) return true;
+      }
+      w.resolve();
+      return false;
+    });
+  }
+
+  /** Reads everything missing or stale: the lists, then every group's members and roles and every user's roles. */
+  async run(): Promise<LoadStats> {
+    const started = Date.now();
+    this.#report();
+    await this.lists();
+    await this.entities(this.allEntities());
+    this.#phase = 'done';
+    this.#report();
+    return this.stats(started);
+  }
+
+  /** Marks the end (e.g. of a plan's partial read) for progress. */
+  finish(): void {
+    this.#keepLearned();
+    this.#phase = 'done';
+    this.#settle();
+    this.#report();
+  }
+
+  stats(started = this.startedAt): LoadStats {
+    const endpoints = this.scheduler.progress();
+    const sent = endpoints.reduce((n, e) => n + e.sent, 0);
+    const rateLimited = endpoints.reduce((n, e) => n + e.rateLimited, 0);
+    return { sent, rateLimited, reads: this.#done, ms: Date.now() - started };
+  }
+}
 
 /**
  * Reads users, groups, roles, every group's members and roles, and every user's roles into
- * `model`, `concurrency` reads at a time through one scheduler. Rejects with the first read that
- * failed (after the client's retries; never for a 429), or with the abort reason.
+ * `model` (what the snapshot holds fresh is taken from it). Rejects with the first read that
+ * failed (after the client's retries), or with the abort reason.
  */
 export async function loadInto(client: AdminClient, model: ModelSink, options: LoadOptions = {}): Promise<LoadStats> {
-  const started = Date.now();
-  const concurrency = workers(options.concurrency, 'concurrency');
-  const scheduler = options.scheduler ?? new Scheduler({ maxRequestsPerSecond: options.maxRequestsPerSecond, ...(options.signal ? { signal: options.signal } : {}) });
-  const paced = pacedClient(client, scheduler);
-  const signal = options.signal;
-  const reads = new Map(READS.map((op) => [op, { done: 0, total: null as number | null }]));
-  for (const op of ['users.list', 'groups.list', 'roles.list']) reads.get(op)!.total = 1;
-  const endpoints = (): EndpointReads[] => {
-    const seen = new Map(scheduler.progress().map((e) => [e.endpoint, e]));
-    return READS.map((op) => {
-      const endpoint = endpointOfOperation(op)!;
-      const { done, total } = reads.get(op)!;
-      const s = seen.get(endpoint);
-      const base: EndpointProgress = s ?? { endpoint, label: endpointLabel(endpoint), sent: 0, ok: 0, rateLimited: 0, perMinute: null, waitingMs: 0, waitReason: null };
-      return { ...base, done, total, etaMs: total === null ? null : scheduler.etaMs(endpoint, total - done) };
-    });
-  };
-  let done = 0;
-  let total = 3;
-  let phase: LoadPhase = 'directory';
-  const kind = (): KindProgress => ({ listed: 0, total: null, loaded: 0 });
-  const users = kind();
-  const groups = kind();
-  const roles = kind();
-  const report = () =>
-    options.onProgress?.({ endpoints: endpoints(), done, total, phase, users: { ...users }, groups: { ...groups }, roles: { ...roles, loaded: roles.listed } });
-  const read = async (op: string, args: unknown[]) => {
-    const items = await readAll(paced, op, args, signal);
-    done++;
-    reads.get(op)!.done++;
-    return items;
-  };
-  // An endpoint that starts or stops waiting is news between two reads.
-  let waiting = '';
-  const unwatch = scheduler.watch(() => {
-    const now = scheduler
-      .progress()
-      .filter((e) => e.waitingMs > 0)
-      .map((e) => `${e.endpoint} ${e.waitReason}`)
-      .join();
-    if (now !== waiting) {
-      waiting = now;
-      report();
-    }
-  });
-  /** A list read a page at a time into the model, counted in `counts`. */
-  const list = async (op: string, limit: number, add: (items: readonly unknown[]) => void, counts: KindProgress) => {
-    const items = await readAll(paced, op, [{ limit }], signal, {
-      batch: limit,
-      add: (batch, listed) => {
-        add(batch);
-        counts.listed = Math.max(counts.listed, listed);
-        report();
-      },
-    });
-    done++;
-    reads.get(op)!.done++;
-    counts.listed = counts.total = items.length;
-    report();
-    return items;
-  };
-  report();
-  try {
-    const [userItems, groupItems] = await Promise.all([
-      list('users.list', 100, (items) => model.addUsers(items), users),
-      list('groups.list', 1000, (items) => model.addGroups(items), groups),
-      list('roles.list', 1000, (items) => model.addRoles(items), roles),
-    ]);
-    const groupIds = groupItems.map((g) => (g as { id: string }).id);
-    const userIds = userItems.map((u) => (u as { id: string }).id);
-    total += groupIds.length * 2 + userIds.length;
-    reads.get('groups.users.list')!.total = reads.get('groups.roles.list')!.total = groupIds.length;
-    reads.get('users.roles.list')!.total = userIds.length;
-    phase = 'groups';
-    report();
-    const tasks: (() => Promise<void>)[] = [];
-    // A group is loaded once both its members and its roles are read.
-    const halves = new Map<string, number>();
-    const groupHalf = (id: string) => {
-      const n = (halves.get(id) ?? 0) + 1;
-      halves.set(id, n);
-      if (n === 2) groups.loaded++;
-    };
-    // Interleaved across the three endpoints (a group's members, its roles, a user's roles, the
-    // next…): each endpoint is limited on its own, so workers waiting on one leave the others busy.
-    let lastGroupTask = -1;
-    for (let i = 0; i < Math.max(groupIds.length, userIds.length); i++) {
-      const group = groupIds[i];
-      const user = userIds[i];
-      if (group !== undefined) {
-        tasks.push(async () => {
-          model.setGroupMembers(group, await read('groups.users.list', [group, { limit: 1000 }]));
-          groupHalf(group);
-        });
-        tasks.push(async () => {
-          model.setGroupRoles(group, await read('groups.roles.list', [group, { limit: 1000 }]));
-          groupHalf(group);
-        });
-        lastGroupTask = tasks.length - 1;
-      }
-      if (user !== undefined) {
-        tasks.push(async () => {
-          model.setUserRoles(user, await read('users.roles.list', [user, { limit: 1000 }]));
-          users.loaded++;
-        });
-      }
-    }
-    await pool(
-      tasks.length,
-      concurrency,
-      async (i) => {
-        if (i > lastGroupTask && phase === 'groups') phase = 'users';
-        await tasks[i]!();
-        report();
-      },
-      signal,
-    );
-    phase = 'done';
-    report();
-  } finally {
-    unwatch();
-  }
-  const sent = endpoints().reduce((n, e) => n + e.sent, 0);
-  const rateLimited = endpoints().reduce((n, e) => n + e.rateLimited, 0);
-  return { sent, rateLimited, reads: done, ms: Date.now() - started };
+  const loader = new Loader(client, model, options);
+  options.snapshot?.fill(model);
+  return loader.run();
 }

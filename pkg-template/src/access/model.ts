@@ -4,7 +4,8 @@
  */
 import { AccessModel, fold, type AccessOutcome } from '../../wasm/openai_admin_access.js';
 import { applyPlan as runPlan, type ApplyOptions, type Outcome } from './apply.js';
-import { loadInto, type LoadOptions, type LoadStats, type Progress } from './load.js';
+import { Loader, type EntityRef, type LoadOptions, type LoadStats, type Progress } from './load.js';
+import { Snapshot, type SnapshotData } from './snapshot.js';
 import { hitDetail } from './text.js';
 import type { AdminClient } from './client.js';
 import type {
@@ -74,15 +75,107 @@ export function foldName(text: string): string {
  * plans computed by the access core. `free()` releases its memory (it is also freed when collected).
  */
 export class Organization {
-  /** The wasm model (its methods take and return plain values). */
-  readonly model: AccessModel;
+  #model: AccessModel;
   #loadStats: LoadStats | undefined;
   #complete: boolean;
+  #loader: Loader | undefined;
+  #lists: Promise<void> = Promise.resolve();
 
   constructor(model: AccessModel, loadStats?: LoadStats) {
-    this.model = model;
+    this.#model = model;
     this.#loadStats = loadStats;
     this.#complete = true;
+  }
+
+  /** The wasm model (its methods take and return plain values). */
+  get model(): AccessModel {
+    return this.#model;
+  }
+
+  /** The snapshot it was loaded into (what was read, with when), if it was loaded. */
+  get snapshot(): Snapshot | undefined {
+    return this.#loader?.snapshot;
+  }
+  /** The time of the oldest read it shows (epoch ms), null when nothing was read. */
+  get asOf(): number | null {
+    return this.#loader?.snapshot.oldest() ?? null;
+  }
+
+  /**
+   * When what `ref` shows was read (epoch ms): a user's roles, a group's members and roles (the
+   * older of the two). Null when not read yet ("roles not read yet").
+   */
+  readAt(ref: { user?: string; group?: string }): number | null {
+    const s = this.#loader?.snapshot;
+    if (!s) return null;
+    if (ref.user !== undefined) {
+      const id = this.model.accessOf(ref.user)?.user.id;
+      return (id !== undefined && s.entity('userRoles', id)?.at) || null;
+    }
+    if (ref.group !== undefined) {
+      const id = this.model.group(ref.group)?.group.id;
+      if (id === undefined) return null;
+      const a = s.entity('members', id)?.at;
+      const b = s.entity('groupRoles', id)?.at;
+      return a !== undefined && b !== undefined ? Math.min(a, b) : null;
+    }
+    return null;
+  }
+
+  /** How many of the per-user and per-group reads have never been done (0s once everything was read once). */
+  unread(): { userRoles: number; members: number; groupRoles: number } {
+    const s = this.#loader?.snapshot;
+    if (!s) return { userRoles: 0, members: 0, groupRoles: 0 };
+    const missing = (kind: 'userRoles' | 'members' | 'groupRoles', ids: string[]) => ids.filter((id) => !s.entity(kind, id)).length;
+    const groups = s.ids('groups');
+    return { userRoles: missing('userRoles', s.ids('users')), members: missing('members', groups), groupRoles: missing('groupRoles', groups) };
+  }
+
+  /**
+   * Moves what an answer about `ref` needs to the front of the load, and resolves once it is
+   * read: a user's roles, every group's members (to know the user's groups) and the roles of the
+   * user's groups; a group's members and roles; for a role, everything (its holders may be any
+   * user). Resolves at once on a complete organization.
+   */
+  async prioritize(ref: { user?: string; group?: string; role?: string }): Promise<void> {
+    const loader = this.#loader;
+    if (!loader || this.#complete) return;
+    await this.#lists;
+    const groups = loader.snapshot.ids('groups');
+    if (ref.user !== undefined) {
+      const id = this.model.accessOf(ref.user)?.user.id;
+      if (id === undefined) return;
+      await loader.prioritize([{ kind: 'userRoles', id }, ...groups.map((g): EntityRef => ({ kind: 'members', id: g }))]);
+      const mine = this.model.accessOf(id)?.groups.map((g) => g.id) ?? [];
+      await loader.prioritize(mine.map((g): EntityRef => ({ kind: 'groupRoles', id: g })));
+    } else if (ref.group !== undefined) {
+      const id = this.model.group(ref.group)?.group.id;
+      if (id === undefined) return;
+      await loader.prioritize([
+        { kind: 'members', id },
+        { kind: 'groupRoles', id },
+      ]);
+    } else if (ref.role !== undefined) {
+      await loader.prioritize(loader.allEntities());
+    }
+  }
+
+  /** Resolves once the users, groups and roles lists are read (at once when it is not loading). */
+  listed(): Promise<void> {
+    return this.#lists;
+  }
+
+  /** @internal The loader filling it; its model is filled again from the snapshot when a list dropped something. */
+  static attach(org: Organization, loader: Loader, lists: Promise<void>): void {
+    org.#loader = loader;
+    org.#lists = lists;
+    loader.onRemoved = () => {
+      const fresh = new AccessModel();
+      loader.snapshot.fill(fresh);
+      const old = org.#model;
+      org.#model = fresh;
+      old.free();
+    };
   }
 
   /** How the load went (absent for an organization made from a model, or one still loading). */
@@ -224,14 +317,26 @@ const NO_PROGRESS: Progress = {
   users: { listed: 0, total: null, loaded: 0 },
   groups: { listed: 0, total: null, loaded: 0 },
   roles: { listed: 0, total: null, loaded: 0 },
+  asOf: null,
 };
+
+/** What `startLoadingOrganization` takes: the load's options, and a snapshot as an object or its JSON data. */
+export interface StartOptions extends Omit<LoadOptions, 'snapshot'> {
+  /**
+   * The organization as last read (a `Snapshot`, or its `data` as the console's process hands it
+   * to its page): shown at once, and what is younger than `maxAge` is not read again. Every read
+   * is recorded in it.
+   */
+  snapshot?: Snapshot | SnapshotData;
+}
 
 /**
  * Starts reading the organization through `client` (as `loadOrganization` does) and resolves as
  * soon as the access module is ready, with the organization being filled: what has loaded can be
  * searched and shown while the rest is read. See {@link OrganizationLoading}.
  */
-export async function startLoadingOrganization(client: AdminClient, options: LoadOptions = {}): Promise<OrganizationLoading> {
+export async function startLoadingOrganization(client: AdminClient, options: StartOptions = {}): Promise<OrganizationLoading> {
+  const snapshot = options.snapshot === undefined || options.snapshot instanceof Snapshot ? options.snapshot : new Snapshot(options.snapshot);
   await loadAccessModule();
   const organization = Organization.loading(new AccessModel());
   let progress = NO_PROGRESS;
@@ -239,10 +344,29 @@ export async function startLoadingOrganization(client: AdminClient, options: Loa
     progress = p;
     options.onProgress?.(p);
   };
-  const done = loadInto(client, organization.model, { ...options, onProgress }).then((stats) => {
-    Organization.loaded(organization, stats);
-    return stats;
-  });
+  // The model reads through `organization.model`, which a list that dropped something replaces.
+  const sink = {
+    addUsers: (i: readonly unknown[]) => organization.model.addUsers(i),
+    addGroups: (i: readonly unknown[]) => organization.model.addGroups(i),
+    addRoles: (i: readonly unknown[]) => organization.model.addRoles(i),
+    setGroupMembers: (id: string, i: readonly unknown[]) => organization.model.setGroupMembers(id, i),
+    setGroupRoles: (id: string, i: readonly unknown[]) => organization.model.setGroupRoles(id, i),
+    setUserRoles: (id: string, i: readonly unknown[]) => organization.model.setUserRoles(id, i),
+  };
+  const loader = new Loader(client, sink, { ...options, snapshot, onProgress });
+  loader.snapshot.fill(organization.model);
+  const started = Date.now();
+  const lists = loader.lists();
+  Organization.attach(organization, loader, lists);
+  const done = lists
+    .then(() => loader.entities(loader.allEntities()))
+    .then(() => {
+      loader.finish();
+      const stats = loader.stats(started);
+      Organization.loaded(organization, stats);
+      return stats;
+    });
+  lists.catch(() => {});
   return {
     organization,
     get progress() {
@@ -257,7 +381,7 @@ export async function startLoadingOrganization(client: AdminClient, options: Loa
  * users, groups, roles, each group's members and roles, each user's roles. See {@link LoadOptions};
  * `startLoadingOrganization` gives the organization before the load ends.
  */
-export async function loadOrganization(client: AdminClient, options: LoadOptions = {}): Promise<Organization> {
+export async function loadOrganization(client: AdminClient, options: StartOptions = {}): Promise<Organization> {
   const { organization, done } = await startLoadingOrganization(client, options);
   try {
     await done;

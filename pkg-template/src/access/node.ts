@@ -14,3 +14,4 @@ setCoreLoader(() => {
 });
 
 export * from './exports.js';
+export { SnapshotFile, cacheDir, fingerprint, type SnapshotFileOptions } from './snapshot-file.js';

@@ -15,6 +15,7 @@ import type { AuditEvent } from '../server/types.js';
 import { put, type Output } from './io.js';
 import type { ExtraInvocation } from './registry.js';
 import type { RunOptions } from './run.js';
+import { consoleSnapshot } from './console-snapshot.js';
 
 /** The package's root (this file is dist/cli/console.js). */
 const PKG_ROOT = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -45,6 +46,11 @@ export async function runConsole({ values, globals }: ExtraInvocation, o: RunOpt
   }
   const baseURL = globals.baseURL ?? DEFAULT_BASE_URL;
   const allowWrites = values['allow-writes'] === true;
+  const snapshot = consoleSnapshot(values, o.env, baseURL, key, (l) => void put(o.stderr, `openai-admin console: ${l}\n`));
+  if (typeof snapshot === 'string') {
+    await put(o.stderr, `openai-admin console: ${snapshot}\n`);
+    return 2;
+  }
   const wwwDir = path.join(PKG_ROOT, 'www');
   if (!existsSync(path.join(wwwDir, 'index.html'))) {
     await put(o.stderr, `openai-admin console: the page is missing from this package (${wwwDir})\n`);
@@ -77,6 +83,7 @@ export async function runConsole({ values, globals }: ExtraInvocation, o: RunOpt
       pkg: PKG_ROOT,
       port,
       log: (message) => o.stderr.write(`openai-admin console: ${message}\n`),
+      snapshot,
     });
   } catch (e) {
     await put(o.stderr, `openai-admin console: cannot listen on 127.0.0.1:${port}: ${(e as Error).message}\n`);
@@ -92,6 +99,7 @@ export async function runConsole({ values, globals }: ExtraInvocation, o: RunOpt
   await stopped;
   await server.close();
   await auditFile?.close?.();
+  snapshot.close();
   await put(o.stdout, 'openai-admin console stopped\n');
   return 0;
 }

@@ -163,7 +163,7 @@ export function extraHelp(spec: CommandSpec): string {
   const own = new Set(spec.flags.map((f) => f.name));
   const about = spec.words.length === 1 ? GROUPS[spec.words[0]!]?.about : undefined;
   const lines = [
-    `Usage: ${[BIN, ...spec.words, ...required, ...(spec.args ? [spec.args.name] : []), '[OPTIONS]'].join(' ')}`,
+    `Usage: ${[BIN, ...spec.words, ...required, ...(spec.args ? [spec.args.optional ? `[${spec.args.name}]` : spec.args.name] : []), '[OPTIONS]'].join(' ')}`,
     '',
     spec.summary,
     '',

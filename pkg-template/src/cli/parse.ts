@@ -291,7 +291,7 @@ function parseExtra(
     values[f.name] = v;
   }
   const count = spec.args?.count ?? 0;
-  if (rest.length !== count) {
+  if (rest.length !== count && !(spec.args?.optional && rest.length === 0)) {
     throw new UsageError(
       count === 0 ? `unexpected argument${rest.length > 1 ? 's' : ''} ${rest.map((r) => JSON.stringify(r)).join(' ')} for ${context}` : `${context} takes ${count} argument${count > 1 ? 's' : ''} (${spec.args!.name})`,
       context,

@@ -78,8 +78,8 @@ export interface CommandSpec {
   /** Its words: `['access', 'who']`, `['console']`. */
   words: readonly string[];
   summary: string;
-  /** Its arguments, for help and completion (`access who EMAIL|USER_ID|GROUP|ROLE`). */
-  args?: { name: string; count: number; complete?: 'principals' };
+  /** Its arguments, for help and completion (`access who EMAIL|USER_ID|GROUP|ROLE`); `optional`: none may be given instead. */
+  args?: { name: string; count: number; optional?: boolean; complete?: 'principals' };
   flags: readonly FlagSpec[];
   /** The global options it takes (a flag of its own with the same name wins). */
   globals: readonly string[];
@@ -101,6 +101,13 @@ export interface ExtraInvocation {
 export type ExtraRunner = (invocation: ExtraInvocation, context: RunOptions) => Promise<number>;
 
 const file: FlagSpec = { name: 'file', short: 'f', value: 'FILE', file: true, required: true, description: 'The access file (YAML or JSON).' };
+/** The snapshot's folder and its switch: the `access` commands' and the console's. */
+const CACHE_FLAGS: readonly FlagSpec[] = [
+  { name: 'cache-dir', value: 'DIR', file: true, description: 'Keep the snapshot in DIR (default: OPENAI_ADMIN_CACHE_DIR, else $XDG_CACHE_HOME/openai-admin, else ~/.cache/openai-admin).' },
+  { name: 'no-cache', description: 'No snapshot: read everything, keep nothing.' },
+];
+/** Whether a plan reads again what its file names (`--refresh=false`: plan on the snapshot as it is). */
+const refresh: FlagSpec = { name: 'refresh', value: 'BOOL', values: ['true', 'false'], description: 'Read again what the file names before planning (default true); false plans on the snapshot as it is.' };
 const prune: FlagSpec = { name: 'prune', description: 'Delete the groups and custom roles the file does not name.' };
 const yes: FlagSpec = { name: 'yes', short: 'y', description: 'Apply without asking.' };
 const exitCode: FlagSpec = { name: 'exit-code', description: 'Exit 2 when there are changes.' };
@@ -109,7 +116,9 @@ const textOrJson: FlagSpec = { name: 'format', value: 'FORMAT', values: ['text',
 const ACCESS_SHARED_FLAGS: readonly FlagSpec[] = [
   { name: 'concurrency', value: 'N', positive: true, description: 'Requests in flight at most (default 8).' },
   { name: 'max-rps', value: 'N', positive: true, description: 'Requests per second at most (default: no cap).' },
-  { name: 'timeout', value: 'DURATION', duration: 'positive', description: "Give up waiting for the API's limits after DURATION (30s, 15m, 2h; default: never)." },
+  { name: 'timeout', value: 'DURATION', duration: 'positive', description: "Give up waiting for the API's limits after DURATION (30s, 15m, 2h; default: never); what was read is kept." },
+  ...CACHE_FLAGS,
+  { name: 'max-age', value: 'DURATION', duration: 'zero', description: "Reuse the snapshot's reads younger than DURATION (30s, 15m, 2h; 0 reads everything again; default 15m)." },
 ];
 
 const access = () => import('./access.js').then((m) => m.runAccess);
@@ -125,8 +134,20 @@ const accessCommand = (words: [string], summary: string, flags: readonly FlagSpe
 /** The commands outside the table, in the order help and completion list them. */
 export const EXTRA_COMMANDS: readonly CommandSpec[] = [
   accessCommand(['dump'], 'The organization as an access file.', [{ name: 'format', value: 'FORMAT', values: ['yaml', 'json'], description: 'The file\'s format (default yaml).' }]),
-  accessCommand(['plan'], 'What would change to make the organization match a file.', [file, prune, textOrJson, exitCode]),
-  accessCommand(['apply'], 'Show the plan, ask, then make the changes.', [file, prune, yes, { name: 'format', value: 'FORMAT', values: ['text'], description: 'How to print the plan.' }]),
+  accessCommand(['plan'], 'What would change to make the organization match a file.', [
+    file,
+    prune,
+    textOrJson,
+    exitCode,
+    refresh,
+    { name: 'out', value: 'PLAN', file: true, description: 'Save the plan to PLAN, for `access apply PLAN` (applied as it is, within --max-age).' },
+  ]),
+  accessCommand(
+    ['apply'],
+    'Show the plan, ask, then make the changes (or apply a plan saved by plan --out).',
+    [{ ...file, required: false }, prune, yes, refresh, { name: 'format', value: 'FORMAT', values: ['text'], description: 'How to print the plan.' }],
+    { name: 'PLAN', count: 1, optional: true },
+  ),
   accessCommand(['who'], 'Who has what, and why: a user, group or role.', [textOrJson], { name: 'EMAIL|USER_ID|GROUP|ROLE', count: 1, complete: 'principals' }),
   accessCommand(['export'], 'Memberships or role assignments as CSV.', [{ name: 'csv', value: 'ROWS', values: ['memberships', 'assignments'], required: true, description: 'Which rows: group,email or role,principal_type,principal,source.' }]),
   accessCommand(['import'], 'Plan (or apply) group,email[,action] rows.', [
@@ -135,6 +156,7 @@ export const EXTRA_COMMANDS: readonly CommandSpec[] = [
     yes,
     textOrJson,
     exitCode,
+    refresh,
   ]),
   {
     words: ['console'],
@@ -144,6 +166,7 @@ export const EXTRA_COMMANDS: readonly CommandSpec[] = [
       { name: 'allow-writes', description: 'Let the page change access (default: read-only, every write gets 403).' },
       { name: 'audit', value: 'FILE', file: true, description: "Append the handler's audit events to FILE as JSON lines." },
       { name: 'open', description: 'Open the URL in the browser ($BROWSER, else the system\'s opener).' },
+      ...CACHE_FLAGS,
     ],
     globals: ['admin-api-key', 'base-url', 'help'],
     load: () => import('./console.js').then((m) => m.runConsole),

@@ -7,7 +7,10 @@
  * - Every request must name this server in `Host` (127.0.0.1 or localhost on its port, or the
  *   host it was given): another name is a DNS-rebinding page, answered 403 before anything else.
  * - `/v1/…` goes to the handler (`createAdminHandler`), whose `authorize` the sign-in decides.
- * - `/session` says who the page is signed in as; `/pkg/dist/…` and `/pkg/wasm/…` are the package,
+ * - `/session` says who the page is signed in as (and whether the process keeps a snapshot);
+ *   `/snapshot` (when given one: `openai-admin console`'s) GETs and PUTs the organization as last
+ *   read, for the page itself only (the cookie, and same-origin as the API calls);
+ *   `/pkg/dist/…` and `/pkg/wasm/…` are the package,
  *   everything else the page (`resolveStatic`: no dot files, nothing outside the folder), with
  *   their MIME types and security headers (no framing, no sniffing, no referrer).
  *
@@ -148,6 +151,11 @@ export interface ConsoleServerOptions {
   port?: number;
   /** Where the server's own failures are told. */
   log?: (message: string) => void;
+  /** The snapshot the process keeps, served at `/snapshot` (`cli/console-snapshot.ts`). */
+  snapshot?: {
+    kept: boolean;
+    serve(req: http.IncomingMessage, res: http.ServerResponse, send: (res: http.ServerResponse, status: number, body: string, headers?: Record<string, string>) => void): void;
+  };
 }
 
 export interface ConsoleServer {
@@ -180,9 +188,22 @@ export async function startConsoleServer(o: ConsoleServerOptions): Promise<Conso
       });
       return;
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'method not allowed\n');
+    const snapshot = url.pathname === '/snapshot' ? o.snapshot : undefined;
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !snapshot) return send(res, 405, 'method not allowed\n');
     if (!o.signIn.mayView(req)) return send(res, 401, 'Not signed in: open the URL printed by `openai-admin console` (its token works once).\n');
-    if (url.pathname === '/session') return send(res, 200, JSON.stringify(o.signIn.session(url)), { 'content-type': 'application/json' });
+    if (snapshot) {
+      // The page's own requests only, as for the API: the snapshot is the organization.
+      const origin = req.headers.origin;
+      const site = req.headers['sec-fetch-site'];
+      if ((origin !== undefined && !origins.includes(origin)) || (site !== undefined && site !== 'same-origin')) {
+        return send(res, 403, 'The snapshot is for the console page itself.\n');
+      }
+      return snapshot.serve(req, res, send);
+    }
+    if (url.pathname === '/session') {
+      const session = { ...o.signIn.session(url), ...(o.snapshot ? { snapshot: o.snapshot.kept } : {}) };
+      return send(res, 200, JSON.stringify(session), { 'content-type': 'application/json' });
+    }
     const inPkg = /^\/pkg\/(dist|wasm)\//.test(url.pathname);
     const file = inPkg ? resolveStatic(pkg, url.pathname.slice(4)) : resolveStatic(www, url.pathname);
     if (!file) return send(res, 404, 'not found\n');

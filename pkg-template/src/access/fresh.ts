@@ -1,0 +1,79 @@
+/**
+ * Plans on fresh facts: before a plan, the lists (users, groups, roles) and what the file names
+ * (each group it lists: members and roles; each user whose roles it sets) are read again, whatever
+ * the snapshot holds; nothing else is read. A file that names one group costs a handful of
+ * requests; a whole dump used as a file names everything, and costs a whole read.
+ */
+import { AccessModel } from '../../wasm/openai_admin_access.js';
+import { Loader, type EntityRef, type LoadOptions } from './load.js';
+import { Organization, loadAccessModule } from './model.js';
+import { Snapshot } from './snapshot.js';
+import type { AdminClient } from './client.js';
+
+export interface FreshPlanOptions extends LoadOptions {
+  prune?: boolean;
+  /** The file is `group,email[,action]` CSV rows (`planCsv`), not an access file. */
+  csv?: boolean;
+}
+
+/** A model filled from the snapshot alone (the access module must be loaded). */
+function fill(snapshot: Snapshot): AccessModel {
+  const model = new AccessModel();
+  snapshot.fill(model);
+  return model;
+}
+
+/** The per-group and per-user reads a file's plan depends on: the groups and users it manages. */
+function namedBy(model: AccessModel, file: string, options: FreshPlanOptions): EntityRef[] {
+  const plan = options.csv ? model.planCsv(file) : model.plan(file, { prune: options.prune === true });
+  const unmanaged = new Set(plan.unmanaged.map((u) => `${u.kind}:${u.id}`));
+  const ids = (kind: 'groups' | 'users') => (model.items(kind) as { id: string }[]).map((i) => i.id);
+  const groups = ids('groups').filter((id) => !unmanaged.has(`group:${id}`));
+  const users = options.csv ? [] : ids('users').filter((id) => !unmanaged.has(`user:${id}`));
+  return [
+    ...groups.flatMap((id): EntityRef[] => [
+      { kind: 'members', id },
+      { kind: 'groupRoles', id },
+    ]),
+    ...users.map((id): EntityRef => ({ kind: 'userRoles', id })),
+  ];
+}
+
+/**
+ * The organization as a plan of `file` needs it, read fresh: the lists, then what the file names
+ * (throws the file's `AccessFileError` before reading anything more when the file is bad). The
+ * snapshot (when given) is updated with every read.
+ */
+export async function loadForPlan(client: AdminClient, file: string, options: FreshPlanOptions = {}): Promise<Organization> {
+  await loadAccessModule();
+  const snapshot = options.snapshot ?? Snapshot.empty('', '');
+  let model = new AccessModel();
+  const sink = {
+    addUsers: (i: readonly unknown[]) => model.addUsers(i),
+    addGroups: (i: readonly unknown[]) => model.addGroups(i),
+    addRoles: (i: readonly unknown[]) => model.addRoles(i),
+    setGroupMembers: (id: string, i: readonly unknown[]) => model.setGroupMembers(id, i),
+    setGroupRoles: (id: string, i: readonly unknown[]) => model.setGroupRoles(id, i),
+    setUserRoles: (id: string, i: readonly unknown[]) => model.setUserRoles(id, i),
+  };
+  const loader = new Loader(client, sink, { ...options, snapshot });
+  try {
+    await loader.lists(true);
+    model.free();
+    model = fill(snapshot);
+    // Named again once what was created since is listed: the reads of what the file names.
+    await loader.entities(namedBy(model, file, options), true);
+    loader.finish();
+  } finally {
+    model.free();
+  }
+  const org = new Organization(fill(snapshot), loader.stats());
+  Organization.attach(org, loader, Promise.resolve());
+  return org;
+}
+
+/** The organization as the snapshot holds it, with no read (for a saved plan's apply). */
+export async function organizationOf(snapshot: Snapshot): Promise<Organization> {
+  await loadAccessModule();
+  return new Organization(fill(snapshot));
+}
