@@ -10,6 +10,7 @@
  * format, base URL and fingerprint, and `Snapshot#text` writes one. Where it is kept is the
  * caller's: a file (`snapshot-file.ts`), the console's process, a page's storage.
  */
+import type { ModelSink } from './load-types.js';
 import type { LearnedRate } from './scheduler.js';
 import { formatDuration } from '../cli/durations.js';
 
@@ -55,15 +56,6 @@ export class SnapshotError extends Error {
   override name = 'SnapshotError';
 }
 
-/** What a snapshot is filled into: the access model's loading calls. */
-export interface SnapshotSink {
-  addUsers(items: readonly unknown[]): void;
-  addGroups(items: readonly unknown[]): void;
-  addRoles(items: readonly unknown[]): void;
-  setGroupMembers(groupId: string, items: readonly unknown[]): void;
-  setGroupRoles(groupId: string, items: readonly unknown[]): void;
-  setUserRoles(userId: string, items: readonly unknown[]): void;
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isRead = (v: unknown): v is Read => isObject(v) && Number.isFinite(v['at']) && Array.isArray(v['items']);
@@ -206,7 +198,7 @@ export class Snapshot {
    * Fills `sink` with everything the snapshot holds, lists first; a group's or user's reads only
    * while its list (when whole) still has it.
    */
-  fill(sink: SnapshotSink): void {
+  fill(sink: ModelSink): void {
     const { lists } = this.data;
     if (lists.users) sink.addUsers(lists.users.items);
     if (lists.groups) sink.addGroups(lists.groups.items);
