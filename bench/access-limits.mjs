@@ -6,6 +6,9 @@
 // - the share of requests answered 429 after the first window (budget ≤ 10%);
 // and beside it the official SDK's straightforward script (bench/access-sequential-sdk.mjs, the
 // client's defaults: 2 retries, its own backoff): whether it finishes, and when it fails.
+// Then, per seed under the first limit, the command line with one snapshot folder: the requests of
+// a cold `access dump`, of a second, warm `access who EMAIL` (budget: 0 within --max-age), and of
+// an `access plan` whose file names one group (it reads again only what the file names).
 //
 //   node bench/access-limits.mjs [--seeds demo,medium] [--limits 10/6,5/6] [--no-sdk]
 //
@@ -15,6 +18,9 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { copyPkg, KEY, startMock } from '../tests/support/mock.mjs';
 import { loadSequentially, officialClient } from './access-sequential-sdk.mjs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { access, file, parse, stringify } from '../tests/access/harness.mjs';
 
 const WINDOW_S = 6;
 const SCALE = WINDOW_S / 60;
@@ -84,8 +90,43 @@ for (const r of rows) {
   const sdk = r.sdk ? (r.sdk.finished ? `finished in ${r.sdk.afterS.toFixed(1)} s` : `failed after ${r.sdk.afterS.toFixed(1)} s (${r.sdk.error})`) : '';
   console.log(`| ${r.seed} | ${r.limit} | ${r.tookS.toFixed(1)} s | ${r.boundS} s | ${(r.tookS / r.boundS).toFixed(2)}× | ${r.laterLimited}/${r.later} (${(r.laterShare * 100).toFixed(1)}%) | ${sdk} |`);
 }
+/** The requests one command made: the mock's counts since they were last cleared. */
+async function counted(mock, run) {
+  await mock.call('DELETE', '/__mock/stats');
+  const t = performance.now();
+  const result = await run();
+  if (result.code !== 0) throw new Error(`openai-admin access exited ${result.code}: ${result.stderr.slice(-400)}`);
+  const stats = await mock.call('GET', '/__mock/stats');
+  return { result, requests: stats.requests, rateLimited: stats.rate_limited, tookS: (performance.now() - t) / 1000 };
+}
+
+const cliRows = [];
+const firstLimit = values.limits.split(',')[0];
+for (const seed of values.seeds.split(',')) {
+  const mock = await startMock({ seed, args: ['--route-limit', firstLimit], builds: ['release', 'debug'] });
+  try {
+    const env = { OPENAI_ADMIN_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'openai-admin-bench-cache-')), OPENAI_ADMIN_TIME_SCALE: String(SCALE) };
+    const dump = await counted(mock, () => access(mock, ['dump'], { env }));
+    const doc = parse(dump.result.stdout);
+    const email = Object.keys(doc.users).find((e) => e.includes('@'));
+    const group = Object.keys(doc.groups)[0];
+    const who = await counted(mock, () => access(mock, ['who', email], { env }));
+    const plan = await counted(mock, () => access(mock, ['plan', '-f', file(stringify({ groups: { [group]: doc.groups[group] } }))], { env }));
+    cliRows.push({ seed, limit: firstLimit, dump, who, plan });
+    console.log(`${seed} under ${firstLimit}, the command line: cold dump ${dump.requests} requests in ${dump.tookS.toFixed(1)} s; warm who ${who.requests}; plan of one group ${plan.requests} in ${plan.tookS.toFixed(1)} s`);
+  } finally {
+    await mock.stop();
+  }
+}
+console.log('\n| seed | limit | cold `access dump` | warm `access who` (budget 0) | `access plan` naming one group |');
+console.log('| --- | --- | --- | --- | --- |');
+for (const r of cliRows) {
+  console.log(`| ${r.seed} | ${r.limit} | ${r.dump.requests} requests, ${r.dump.tookS.toFixed(1)} s | ${r.who.requests} | ${r.plan.requests} requests, ${r.plan.tookS.toFixed(1)} s |`);
+}
+
 const over = rows.filter((r) => r.laterShare > 0.1 || r.tookS > 1.5 * r.boundS + WINDOW_S);
-if (over.length) {
-  console.error(`over budget: ${over.map((r) => `${r.seed} ${r.limit}`).join(', ')}`);
+const warm = cliRows.filter((r) => r.who.requests > 0);
+if (over.length || warm.length) {
+  console.error(`over budget: ${[...over.map((r) => `${r.seed} ${r.limit}`), ...warm.map((r) => `${r.seed}: a warm who made ${r.who.requests} requests`)].join(', ')}`);
   process.exitCode = 1;
 }
