@@ -132,7 +132,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 interface Waiter {
-  go: () => void;
+  /** Its turn, with the send's place in the global cap's window (taken when the turn is given). */
+  go: (stamp: { at: number }) => void;
   fail: (e: unknown) => void;
 }
 
@@ -281,12 +282,10 @@ export class Scheduler {
     const pristine = input instanceof Request ? input.clone() : undefined;
     const again = replayable(input, init);
     for (let front = false; ; front = true) {
-      await this.#turn(b, signal, front);
+      const stamp = await this.#turn(b, signal, front);
       const sentAt = this.#now();
       const serial = ++this.#serial;
       b.firstSentAt = Math.min(b.firstSentAt, sentAt);
-      const stamp = { at: Infinity };
-      if (this.#rps !== undefined) this.#recent.push(stamp);
       b.sent++;
       this.#changed();
       let response: Response;
@@ -369,17 +368,17 @@ export class Scheduler {
   }
 
   /** Resolves when it is this request's turn at its endpoint (`front`: before those waiting). */
-  #turn(b: Bucket, signal: AbortSignal | undefined, front: boolean): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
+  #turn(b: Bucket, signal: AbortSignal | undefined, front: boolean): Promise<{ at: number }> {
+    return new Promise<{ at: number }>((resolve, reject) => {
       if (signal?.aborted) return reject(abortReason(signal));
       const stop = () => {
         b.queue = b.queue.filter((w) => w !== waiter);
         reject(abortReason(signal!));
       };
       const waiter: Waiter = {
-        go: () => {
+        go: (stamp) => {
           signal?.removeEventListener('abort', stop);
-          resolve();
+          resolve(stamp);
         },
         fail: (e) => {
           signal?.removeEventListener('abort', stop);
@@ -405,8 +404,11 @@ export class Scheduler {
         if (at <= now) {
           const waiter = b.queue.shift()!;
           b.nextAt = now + (b.rate === null ? 0 : 1 / b.rate);
-          waiter.go();
-          // Let the request count itself sent before the next turn is given.
+          // The global cap counts the send from now: every endpoint's pump checks the same list, so
+          // the place is taken here, not when the request goes out a microtask later.
+          const stamp = { at: Infinity };
+          if (this.#rps !== undefined) this.#recent.push(stamp);
+          waiter.go(stamp);
           await Promise.resolve();
           continue;
         }
