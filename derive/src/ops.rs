@@ -288,7 +288,7 @@ pub fn resources(input: Tokens) -> Result<Tokens> {
         });
         let mut methods = Vec::new();
         for (row, taken) in nodes.get(key).map(|n| n.ops.as_slice()).unwrap_or_default() {
-            methods.push(method(&krate, key, &chain, count, row, taken));
+            methods.push(method(&krate, &chain, count, row, taken));
         }
         out.push(quote!(impl #struct_name { #(#methods)* }));
     }
@@ -315,14 +315,7 @@ fn chain(key: &[String], nodes: &BTreeMap<Vec<String>, Node>) -> String {
     text
 }
 
-fn method(
-    krate: &Tokens,
-    key: &[String],
-    chain: &str,
-    held: usize,
-    row: &Exported,
-    taken: &[String],
-) -> Tokens {
+fn method(krate: &Tokens, chain: &str, held: usize, row: &Exported, taken: &[String]) -> Tokens {
     let verb = snake(row.name.rsplit('.').next().unwrap_or_default());
     let verb_ident = format_ident!("{}", verb);
     let marker = &row.marker;
@@ -348,6 +341,8 @@ fn method(
         example_args.push(example_arg.to_owned());
     }
     let call = format!("{chain}.{verb}({})", example_args.join(", "));
+    // The body's fields differ per operation: the example shows the call, so the body is a hidden
+    // placeholder of the right type (the example is `no_run`: compiled, never run).
     let body_line = if row.input == "body" {
         "# let body = todo!();\n"
     } else {
@@ -355,7 +350,6 @@ fn method(
     };
     let route = format!("`{}`", row.path);
     let name = &row.name;
-    let _ = key;
     let example = |call: &str, tail: &str| {
         format!(
             "```no_run\n# async fn run(client: openai_admin::Client) -> Result<(), openai_admin::Error> {{\n{body_line}let answer = {call}{tail};\n# let _ = answer;\n# Ok(())\n# }}\n```"
