@@ -28,7 +28,7 @@ mod tests;
 
 pub use check::check_request;
 #[cfg(any(test, fuzzing))]
-pub use check::validate;
+pub use check::{kept_enum_value, validate};
 pub use drift::{check_response, check_response_sample, Drift, DriftKind};
 pub use json::{elements, members, raw_to_text, Invalid};
 pub use model::{Field, ListModel, Model, ModelDocs, ModelType, Schema, Ty};
