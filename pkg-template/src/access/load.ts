@@ -154,7 +154,7 @@ export class Loader {
     this.maxAge = options.maxAge ?? DEFAULT_MAX_AGE;
     if (!(this.maxAge >= 0)) throw new RangeError(`maxAge must be 0 or more milliseconds, got ${String(options.maxAge)}`);
     this.snapshot = options.snapshot ?? Snapshot.empty('', '');
-    const { signal, deadline, maxRequestsPerSecond } = options;
+    const { signal, deadline, maxRequestsPerSecond, timeScale } = options;
     this.scheduler =
       options.scheduler ??
       new Scheduler({
@@ -162,6 +162,7 @@ export class Loader {
         ...(signal ? { signal } : {}),
         ...(deadline !== undefined ? { deadline } : {}),
         ...(maxRequestsPerSecond !== undefined ? { maxRequestsPerSecond } : {}),
+        ...(timeScale !== undefined ? { timeScale } : {}),
       });
     for (const kind of ENTITY_KINDS) this.#byEndpoint.set(ENTITY_OPS[kind].endpoint, this.#lanes.get(kind)!);
     // Sent: the scheduler let the request go; its lane may hand over the next one.

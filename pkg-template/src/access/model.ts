@@ -136,25 +136,40 @@ export class Organization {
    * read: a user's roles, every group's members (to know the user's groups) and the roles of the
    * user's groups; a group's members and roles; for a role, everything (its holders may be any
    * user). Resolves at once on a complete organization.
+   *
+   * `onRead` is called as each part of the answer is in, before the promise resolves, so that
+   * what is shown can be drawn part by part: for a user, once their own roles are read, then once
+   * every group's members are (their groups are known); for a group, once its members are.
    */
-  async prioritize(ref: { user?: string; group?: string; role?: string }): Promise<void> {
+  async prioritize(ref: { user?: string; group?: string; role?: string }, options: { onRead?: () => void } = {}): Promise<void> {
     const loader = this.#loader;
     if (!loader || this.#complete) return;
     await this.#lists;
-    const groups = loader.snapshot.ids('groups');
+    const { onRead } = options;
+    // Moved to the front together (their lanes read side by side), awaited one after the other.
+    const parts = (refs: EntityRef[][]) => {
+      const all = refs.map((r) => loader.prioritize(r));
+      for (const p of all) p.catch(() => {});
+      return all;
+    };
     if (ref.user !== undefined) {
       const id = this.model.accessOf(ref.user)?.user.id;
       if (id === undefined) return;
-      await loader.prioritize([{ kind: 'userRoles', id }, ...groups.map((g): EntityRef => ({ kind: 'members', id: g }))]);
+      const groups = loader.snapshot.ids('groups');
+      const [own, members] = parts([[{ kind: 'userRoles', id }], groups.map((g): EntityRef => ({ kind: 'members', id: g }))]);
+      await own;
+      onRead?.();
+      await members;
+      onRead?.();
       const mine = this.model.accessOf(id)?.groups.map((g) => g.id) ?? [];
       await loader.prioritize(mine.map((g): EntityRef => ({ kind: 'groupRoles', id: g })));
     } else if (ref.group !== undefined) {
       const id = this.model.group(ref.group)?.group.id;
       if (id === undefined) return;
-      await loader.prioritize([
-        { kind: 'members', id },
-        { kind: 'groupRoles', id },
-      ]);
+      const [members, roles] = parts([[{ kind: 'members', id }], [{ kind: 'groupRoles', id }]]);
+      await members;
+      onRead?.();
+      await roles;
     } else if (ref.role !== undefined) {
       await loader.prioritize(loader.allEntities());
     }
