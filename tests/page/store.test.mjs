@@ -207,4 +207,19 @@ test('a connection without a snapshot: the load starts from nothing, nothing kep
   await tick();
   assert.equal(readCalls, 0);
   assert.equal('snapshot' in loads[0].options, false);
+  assert.equal('timeScale' in loads[0].options, false, 'the scheduler keeps its own caps');
+});
+
+test("the console's time scale is handed to each load (its scheduler's caps); a value that is no positive number is not", async () => {
+  const { loads, startLoading } = loader();
+  const store = createStore({ startLoading });
+  for (const timeScale of [0.1, 'fast', -1, undefined]) {
+    store.connect({ client: 'c', timeScale });
+    store.organization().catch(() => {});
+    await tick();
+  }
+  assert.deepEqual(
+    loads.map((l) => l.options.timeScale),
+    [0.1, undefined, undefined, undefined],
+  );
 });
