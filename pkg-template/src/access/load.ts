@@ -22,7 +22,7 @@
  *
  * With a snapshot, whatever it holds that is younger than `maxAge` is not read again, and every
  * read is recorded in it (with its time) before the model gets it: a load interrupted and run
- * again on the saved snapshot continues where it was.
+ * again on the saved snapshot continues where it was, a list cut mid-read after its last page.
  */
 import { Scheduler, type EndpointProgress } from './scheduler.js';
 import type { EndpointReads, KindProgress, LoadOptions, LoadPhase, LoadStats, ModelSink, Progress } from './load-types.js';
@@ -114,6 +114,11 @@ class Lane {
 }
 
 const keyOf = (kind: EntityKind, id: string) => `${kind}:${id}`;
+/** A list item's id (the cursor a list goes on after), when it has one. */
+const idOfItem = (item: unknown): string | undefined => {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+};
 
 /**
  * Reads into a model and a snapshot. `run()` reads everything that is missing or stale; `lists`
@@ -274,19 +279,25 @@ export class Loader {
       kinds.map(async (kind) => {
         const { op, limit } = LIST_OPS[kind];
         this.#lists[kind].reading = true;
-        const at = Date.now();
-        const items = await readAll(this.#client, op, [{ limit }], this.#options.signal, {
+        // A list cut mid-read (its pages kept, the first younger than maxAge) goes on after its
+        // last item, as of its first page; anything else is read from the start.
+        const cut = this.snapshot.list(kind);
+        const resumed = !force && cut && !cut.complete && this.fresh(cut.at) ? cut.items : [];
+        const after = resumed.length > 0 ? idOfItem(resumed[resumed.length - 1]) : undefined;
+        const start = after === undefined ? [] : resumed;
+        const at = after === undefined ? Date.now() : cut!.at;
+        const items = await readAll(this.#client, op, [{ limit, ...(after !== undefined ? { after } : {}) }], this.#options.signal, {
           batch: limit,
           add: (batch, all) => {
-            this.#listed[kind] = Math.max(this.#listed[kind], all.length);
+            this.#listed[kind] = Math.max(this.#listed[kind], start.length + all.length);
             // A list being read keeps the snapshot's older complete one until it is whole.
             const old = this.snapshot.list(kind);
-            if (!old?.complete) this.snapshot.setList(kind, [...all], at, false);
+            if (!old?.complete) this.snapshot.setList(kind, [...start, ...all], at, false);
             adders[kind](batch);
             this.#report();
           },
         });
-        const gone = this.snapshot.setList(kind, items, at, true);
+        const gone = this.snapshot.setList(kind, [...start, ...items], at, true);
         this.#lists[kind] = { reading: false, done: true };
         this.#done++;
         if (gone.length > 0) removed = true;
