@@ -55,20 +55,14 @@ pub async fn create(
     let id = store.ids.next("role");
     let p = active_mut(&mut store, &project_id)?;
     unique(p, &name, None)?;
-    let t = now();
-    let role = Role {
-        id: id.clone(),
+    let role = Role::custom(
+        id.clone(),
         name,
         description,
         permissions,
-        resource_type: "api.project".to_owned(),
-        predefined: false,
-        created_at: t,
-        updated_at: t,
-        created_by: None,
-        groups: Default::default(),
-        users: Default::default(),
-    };
+        "api.project",
+        now(),
+    );
     let out = render::role(&role);
     p.roles.insert(id, role);
     Ok(Json(out))

@@ -41,20 +41,14 @@ pub async fn create(State(st): State<Shared>, body: Body) -> ApiResult<Json<Valu
     let mut store = st.write();
     ensure_unique(&store, &name, None)?;
     let id = store.ids.next("role");
-    let t = now();
-    let role = Role {
-        id: id.clone(),
+    let role = Role::custom(
+        id.clone(),
         name,
         description,
         permissions,
-        resource_type: "api.organization".to_owned(),
-        predefined: false,
-        created_at: t,
-        updated_at: t,
-        created_by: None,
-        groups: Default::default(),
-        users: Default::default(),
-    };
+        "api.organization",
+        now(),
+    );
     let out = render::role(&role);
     store.roles.insert(id, role);
     Ok(Json(out))
