@@ -19,6 +19,7 @@
 pub mod error;
 pub mod groups;
 pub mod ops;
+pub mod pace;
 pub mod params;
 pub mod projects;
 pub mod request;

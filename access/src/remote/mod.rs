@@ -1,0 +1,86 @@
+//! The access layer over the Rust client `openai-admin` (feature `client`): [`load`] reads the
+//! organization into a [`Model`](crate::Model), [`apply`] carries out a [`Plan`](crate::plan::Plan),
+//! both paced per endpoint by one [`Scheduler`] at the rate the API allows, as the npm package's
+//! `loadOrganization` and `applyPlan` are.
+//!
+//! Every rule is the core's: the model, the planner and the `{ from }` resolution are this
+//! crate's (`plan::resolve_operation`), the requests, answers and retries the `openai-admin-wasm`
+//! core's, and the scheduler's decisions `openai_admin_wasm::pace`'s. Cancel a load or an apply
+//! by dropping its future: every request in flight and every wait ends with it.
+//!
+//! ```no_run
+//! use openai_admin_access::remote::{apply, load, ApplyOptions, LoadOptions};
+//! use openai_admin_access::{file, plan};
+//!
+//! # async fn run() -> Result<(), openai_admin_access::remote::Error> {
+//! let client = openai_admin::Client::new()?;
+//! let model = load(&client, LoadOptions::default()).await?;
+//! let text = std::fs::read_to_string("access.yaml").expect("the access file");
+//! let wanted = file::read(&text).expect("a valid access file");
+//! let plan = plan::plan(&model, &wanted, plan::PlanOptions::default());
+//! let outcomes = apply(&client, &plan, ApplyOptions::default()).await?;
+//! println!("{} operations done", outcomes.iter().filter(|o| o.status == openai_admin_access::apply::Status::Done).count());
+//! # Ok(())
+//! # }
+//! ```
+
+mod apply;
+mod load;
+mod scheduler;
+
+use std::fmt;
+
+pub use apply::{apply, Applied, ApplyOptions, ApplyProgress};
+pub use load::{load, LoadOptions, LoadPhase, LoadProgress, ReadProgress};
+pub use scheduler::{
+    Clock, DeadlinePassed, EndpointProgress, LearnedRate, Scheduler, SchedulerOptions, SystemClock,
+};
+
+/// Why a load or an apply stopped.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Error {
+    /// A call failed (after the client's retries; a 429 never does: it is waited out).
+    Client(openai_admin::Error),
+    /// A request would have had to wait past the deadline.
+    Deadline(DeadlinePassed),
+    /// An answer the access model could not read.
+    Model(String),
+    /// A plan that cannot be carried out as given (a dependency cycle).
+    Plan(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Client(e) => write!(f, "{e}"),
+            Error::Deadline(d) => match &d.endpoint {
+                Some(endpoint) => write!(
+                    f,
+                    "{endpoint}: the API allows the next request {} s after the deadline",
+                    (d.after_ms / 1000.0).ceil()
+                ),
+                None => write!(f, "the deadline passed with requests in flight"),
+            },
+            Error::Model(m) => write!(f, "an answer the access model cannot read: {m}"),
+            Error::Plan(m) => write!(f, "the plan cannot be applied: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<openai_admin::Error> for Error {
+    fn from(e: openai_admin::Error) -> Self {
+        Error::Client(e)
+    }
+}
+
+/// The error of a call made through `scheduler`: the deadline's refusal when the scheduler
+/// refused a turn (the client reports it as a timeout), else the client's.
+fn call_error(e: openai_admin::Error, scheduler: &Scheduler) -> Error {
+    match (&e, scheduler.deadline_passed()) {
+        (openai_admin::Error::Timeout, Some(d)) => Error::Deadline(d),
+        _ => Error::Client(e),
+    }
+}
