@@ -57,6 +57,12 @@ const MIN_WINDOW_MS: f64 = 1000.0;
 const MAX_ADMITTED: usize = 4096;
 
 /// The scheduler's two caps, in milliseconds (a time-scaled test scales both).
+///
+/// ```
+/// // The package's OPENAI_ADMIN_TIME_SCALE=0.1: 30 s for Retry-After, a 6 s window.
+/// let scaled = openai_admin_wasm::pace::Caps { retry_after_cap_ms: 30_000.0, backoff_cap_ms: 6_000.0 };
+/// assert_eq!(openai_admin_wasm::pace::Caps::default().backoff_cap_ms, 10.0 * scaled.backoff_cap_ms);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Caps {
     /// The longest `Retry-After` honoured; a longer one is waited this long, and said.
@@ -75,6 +81,14 @@ impl Default for Caps {
 }
 
 /// Why an endpoint is waiting.
+///
+/// ```
+/// use openai_admin_wasm::pace::{Caps, EndpointPace, WaitReason};
+/// let mut pace = EndpointPace::new();
+/// let serial = pace.take(0.0);
+/// pace.limited(serial, Some(3_600_000.0), 0.0, 0.5, &Caps::default()); // Retry-After: 3600
+/// assert_eq!(pace.waiting(0.0), (300_000.0, Some(WaitReason::RetryAfterCapped)));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum WaitReason {
     /// A 429 without `Retry-After`: the learned pace and the backoff.
@@ -148,6 +162,29 @@ fn route_ends(route: &str, segments: &[&str]) -> bool {
 
 /// One endpoint's pace: what the API admitted, what its 429s taught, and when the next request
 /// may go. All times are epoch milliseconds; rates are requests a millisecond.
+///
+/// A scheduler asks [`EndpointPace::ready_at`] when the next request may go, calls
+/// [`EndpointPace::take`] as it sends it, and tells the answer: [`EndpointPace::admitted`], or
+/// [`EndpointPace::limited`] for a 429 (then sends it again when its turn comes).
+///
+/// ```
+/// use openai_admin_wasm::pace::{Caps, EndpointPace};
+/// let caps = Caps::default();
+/// let mut pace = EndpointPace::new();
+/// let mut now = 0.0;
+/// let mut sent = 0;
+/// while sent < 20 {
+///     now = pace.ready_at(now, &caps).max(now);
+///     let serial = pace.take(now);
+///     if sent < 10 || now >= 60_000.0 {
+///         pace.admitted(now, serial); // the API's 10 a minute
+///         sent += 1;
+///     } else {
+///         pace.limited(serial, None, now, 0.5, &caps);
+///     }
+/// }
+/// assert_eq!(pace.per_minute(), Some(9.0));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct EndpointPace {
     /// The pace; `None`: not limited yet.
@@ -183,6 +220,11 @@ impl Default for EndpointPace {
 
 impl EndpointPace {
     /// An endpoint not limited yet: its requests go out as they come.
+    ///
+    /// ```
+    /// let mut pace = openai_admin_wasm::pace::EndpointPace::new();
+    /// assert_eq!(pace.ready_at(5.0, &Default::default()), 0.0);
+    /// ```
     pub fn new() -> Self {
         EndpointPace {
             rate: None,
@@ -204,6 +246,13 @@ impl EndpointPace {
 
     /// An endpoint that starts at a rate an earlier run learned (`per_minute`, learned at `at`),
     /// at least [`FLOOR_PER_MINUTE`]. `None` when the rate is not a positive finite number.
+    ///
+    /// ```
+    /// use openai_admin_wasm::pace::EndpointPace;
+    /// let pace = EndpointPace::learned(9.0, 0.0, 1000.0).unwrap();
+    /// assert_eq!(pace.per_minute(), Some(9.0));
+    /// assert!(EndpointPace::learned(-1.0, 0.0, 0.0).is_none());
+    /// ```
     pub fn learned(per_minute: f64, at: f64, now: f64) -> Option<Self> {
         if !(per_minute > 0.0 && per_minute.is_finite()) {
             return None;
@@ -220,6 +269,14 @@ impl EndpointPace {
 
     /// When the next request may go (at or before `now`: at once). After enough calm windows it
     /// first tries a faster rate ([`PROBE_STEP`] after [`PROBE_AFTER_WINDOWS`] windows).
+    ///
+    /// ```
+    /// use openai_admin_wasm::pace::EndpointPace;
+    /// let caps = Default::default();
+    /// let mut pace = EndpointPace::learned(6.0, 0.0, 0.0).unwrap(); // one every 10 s
+    /// pace.take(0.0);
+    /// assert_eq!(pace.ready_at(0.0, &caps), 10_000.0);
+    /// ```
     pub fn ready_at(&mut self, now: f64, caps: &Caps) -> f64 {
         self.probe(now, caps);
         self.next_at.max(self.paused_until)
@@ -227,6 +284,11 @@ impl EndpointPace {
 
     /// A request goes now: the next one is due a step of the pace later. Returns its serial
     /// number, for [`EndpointPace::admitted`] or [`EndpointPace::limited`].
+    ///
+    /// ```
+    /// let mut pace = openai_admin_wasm::pace::EndpointPace::new();
+    /// assert_eq!((pace.take(0.0), pace.take(0.0)), (1, 2));
+    /// ```
     pub fn take(&mut self, now: f64) -> u64 {
         self.next_at = now + self.rate.map_or(0.0, |r| 1.0 / r);
         self.serial += 1;
@@ -235,6 +297,13 @@ impl EndpointPace {
     }
 
     /// The request sent at `sent_at` was answered with anything but a 429.
+    ///
+    /// ```
+    /// let mut pace = openai_admin_wasm::pace::EndpointPace::new();
+    /// let serial = pace.take(0.0);
+    /// pace.admitted(0.0, serial);
+    /// assert_eq!(pace.per_minute(), None); // admitted answers teach nothing until a 429
+    /// ```
     pub fn admitted(&mut self, sent_at: f64, _serial: u64) {
         self.admitted.push(sent_at);
         if self.admitted.len() > MAX_ADMITTED {
@@ -249,6 +318,15 @@ impl EndpointPace {
     /// nothing). Learns the rate the API admitted before it and pauses the endpoint, once per
     /// burst: a 429 to a request taken before the last one was acted on changes nothing (returns
     /// false).
+    ///
+    /// ```
+    /// use openai_admin_wasm::pace::{Caps, EndpointPace};
+    /// let mut pace = EndpointPace::new();
+    /// let (a, b) = (pace.take(0.0), pace.take(0.0));
+    /// assert!(pace.limited(a, Some(2000.0), 0.0, 0.5, &Caps::default()));
+    /// assert!(!pace.limited(b, Some(2000.0), 0.0, 0.5, &Caps::default())); // the same burst
+    /// assert_eq!(pace.ready_at(0.0, &Caps::default()), 2000.0);
+    /// ```
     pub fn limited(
         &mut self,
         serial: u64,
@@ -359,28 +437,59 @@ impl EndpointPace {
     }
 
     /// The learned rate, in requests a minute; `None` while the endpoint is not limited.
+    ///
+    /// ```
+    /// let pace = openai_admin_wasm::pace::EndpointPace::learned(0.1, 0.0, 0.0).unwrap();
+    /// assert_eq!(pace.per_minute(), Some(openai_admin_wasm::pace::FLOOR_PER_MINUTE));
+    /// ```
     pub fn per_minute(&self) -> Option<f64> {
         self.rate.map(|r| r * MINUTE)
     }
 
     /// When the learned rate was learned (epoch ms).
+    ///
+    /// ```
+    /// let pace = openai_admin_wasm::pace::EndpointPace::learned(9.0, 1234.0, 5000.0).unwrap();
+    /// assert_eq!(pace.learned_at(), 1234.0);
+    /// ```
     pub fn learned_at(&self) -> f64 {
         self.learned_at
     }
 
     /// How long the endpoint still waits at `now` after a 429 (0: not waiting), and why.
+    ///
+    /// ```
+    /// use openai_admin_wasm::pace::{EndpointPace, WaitReason};
+    /// let mut pace = EndpointPace::new();
+    /// let serial = pace.take(0.0);
+    /// pace.limited(serial, Some(5000.0), 0.0, 0.5, &Default::default());
+    /// assert_eq!(pace.waiting(1000.0), (4000.0, Some(WaitReason::RetryAfter)));
+    /// assert_eq!(pace.waiting(6000.0), (0.0, None));
+    /// ```
     pub fn waiting(&self, now: f64) -> (f64, Option<WaitReason>) {
         let ms = (self.paused_until - now).max(0.0);
         (ms, if ms > 0.0 { self.reason } else { None })
     }
 
     /// What the last `Retry-After` asked for, when the endpoint waits for one.
+    ///
+    /// ```
+    /// let mut pace = openai_admin_wasm::pace::EndpointPace::new();
+    /// let serial = pace.take(0.0);
+    /// pace.limited(serial, Some(900_000.0), 0.0, 0.5, &Default::default());
+    /// assert_eq!(pace.asked_ms(), Some(900_000.0)); // waited 5 minutes, and said
+    /// ```
     pub fn asked_ms(&self) -> Option<f64> {
         self.asked_ms
     }
 
     /// The time `remaining` more requests take at the learned pace (and the wait before the
     /// next); `None` while the endpoint is not limited.
+    ///
+    /// ```
+    /// let pace = openai_admin_wasm::pace::EndpointPace::learned(6.0, 0.0, 0.0).unwrap();
+    /// assert_eq!(pace.eta_ms(4, 0.0), Some(30_000.0)); // now, then three more 10 s apart
+    /// ```
     pub fn eta_ms(&self, remaining: u64, now: f64) -> Option<f64> {
         let rate = self.rate?;
         if remaining == 0 {

@@ -9,7 +9,7 @@
 //! - [`answers`]: `accessOf`, `holdersOf`, `group`, `stats`; [`assignment`]: `assignmentOf`;
 //!   [`search`]: ranked search and the one name folding ([`search::fold`]);
 //! - [`organization`]: the model with its search keys, and when they go stale;
-//! - [`file`]: the access file (YAML or JSON) read with positions, and written by `dump`;
+//! - [`file`](mod@file): the access file (YAML or JSON) read with positions, and written by `dump`;
 //! - [`plan`]: the operations (rows of the core's operation table) that make the organization
 //!   match a file, what is blocked and why, and what is left unmanaged; [`apply`] applies a plan
 //!   to the model in memory, and [`items`] writes its facts back as the API's items (what a

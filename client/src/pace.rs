@@ -25,15 +25,23 @@ pub type PaceFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
 /// One attempt's outcome, as a pacer sees it: an answer (its status and the headers a 429's
 /// wait is read from), or none (a connection failure, a timeout, an abort).
+///
+/// ```
+/// # fn read(sent: &openai_admin::pace::Sent) {
+/// if sent.status() == Some(429) {
+///     println!("asked to wait: {:?} / {:?}", sent.retry_after_ms(), sent.retry_after());
+/// }
+/// # }
+/// ```
 pub struct Sent(pub(crate) Result<Answer, Failure>);
 
 impl Sent {
-    /// The answer's HTTP status; `None` when there was no answer.
+    /// The answer's HTTP status; `None` when there was no answer (an example at [`Sent`]).
     pub fn status(&self) -> Option<u16> {
         self.0.as_ref().ok().map(|a| a.status)
     }
 
-    /// The answer's `retry-after-ms` header.
+    /// The answer's `retry-after-ms` header (an example at [`Sent`]).
     pub fn retry_after_ms(&self) -> Option<&str> {
         self.0
             .as_ref()
@@ -41,7 +49,7 @@ impl Sent {
             .and_then(|a| a.retry_after_ms.as_deref())
     }
 
-    /// The answer's `retry-after` header.
+    /// The answer's `retry-after` header (an example at [`Sent`]).
     pub fn retry_after(&self) -> Option<&str> {
         self.0.as_ref().ok().and_then(|a| a.retry_after.as_deref())
     }
@@ -55,6 +63,12 @@ pub type SendFn<'a> = dyn Fn() -> PaceFuture<'a, Sent> + Send + Sync + 'a;
 pub type SendFn<'a> = dyn Fn() -> PaceFuture<'a, Sent> + 'a;
 
 /// An attempt of a call, handed to the [`Pacer`]: which operation it is, and how to send it.
+///
+/// ```
+/// # fn show(attempt: &openai_admin::pace::Attempt<'_>) {
+/// println!("{} ({}) to {}", attempt.operation(), attempt.endpoint(), attempt.url());
+/// # }
+/// ```
 pub struct Attempt<'a> {
     operation: &'static Operation,
     url: &'a str,
@@ -62,23 +76,24 @@ pub struct Attempt<'a> {
 }
 
 impl<'a> Attempt<'a> {
-    /// The operation's name in the table (`users.roles.list`).
+    /// The operation's name in the table (`users.roles.list`; an example at [`Attempt`]).
     pub fn operation(&self) -> &'static str {
         self.operation.name
     }
 
     /// Its endpoint: method and route template, ids left out
-    /// (`GET /organization/users/{user_id}/roles`), as the core's `pace::endpoint` writes it.
+    /// (`GET /organization/users/{user_id}/roles`), as the core's `pace::endpoint` writes it (an
+    /// example at [`Attempt`]).
     pub fn endpoint(&self) -> String {
         openai_admin_wasm::pace::endpoint(self.operation)
     }
 
-    /// The URL it is sent to.
+    /// The URL it is sent to (an example at [`Attempt`]).
     pub fn url(&self) -> &str {
         self.url
     }
 
-    /// Sends it once (each call sends it again, with the same body).
+    /// Sends it once (each call sends it again, with the same body); an example at [`Pacer`].
     pub fn send(&self) -> PaceFuture<'a, Sent> {
         (self.send)()
     }
@@ -114,7 +129,7 @@ pub trait Pacer: Send + Sync {
 
 impl Client {
     /// A copy of this client (the same options and connection pool) whose every attempt goes
-    /// through `pacer`.
+    /// through `pacer` (an example at [`Pacer`]).
     pub fn with_pacer(&self, pacer: Arc<dyn Pacer>) -> Client {
         self.copy(|inner| inner.pacer = Some(pacer))
     }
@@ -192,16 +207,30 @@ pub(crate) async fn attempt(
 }
 
 /// The clock the client's transport keeps, for pacers: epoch milliseconds.
+///
+/// ```
+/// assert!(openai_admin::pace::now_ms() > 1.7e12);
+/// ```
 pub fn now_ms() -> f64 {
     transport::now_ms()
 }
 
 /// Waits `ms` milliseconds on the transport's timer (`tokio`'s natively, `setTimeout` on wasm32).
+///
+/// ```no_run
+/// # async fn run() {
+/// openai_admin::pace::sleep(1500.0).await;
+/// # }
+/// ```
 pub async fn sleep(ms: f64) {
     transport::sleep(ms).await;
 }
 
 /// A number in `[0, 1)` from the transport's source, for a pacer's jitter.
+///
+/// ```
+/// assert!((0.0..1.0).contains(&openai_admin::pace::random()));
+/// ```
 pub fn random() -> f64 {
     transport::random()
 }

@@ -25,9 +25,21 @@ use crate::plan::{resolve_operation, Change, Plan, PlanId, PlanOperation};
 const CREATE_ATTEMPTS: usize = 4;
 
 /// Called after each operation ends.
+///
+/// ```
+/// let callback: std::sync::Arc<openai_admin_access::remote::ApplyCallback> =
+///     std::sync::Arc::new(|p| eprintln!("{}/{}", p.done, p.total));
+/// # let _ = callback;
+/// ```
 pub type ApplyCallback = dyn Fn(&ApplyProgress) + Send + Sync;
 
 /// How [`apply`] runs.
+///
+/// ```
+/// use openai_admin_access::remote::{ApplyOptions, Scheduler};
+/// let options = ApplyOptions { stop_on_error: true, scheduler: Some(Scheduler::new(Default::default())), ..Default::default() };
+/// # let _ = options;
+/// ```
 #[derive(Clone)]
 pub struct ApplyOptions {
     /// Operations in flight at most. Default 8.
@@ -63,6 +75,12 @@ impl std::fmt::Debug for ApplyOptions {
 }
 
 /// An apply's progress: an operation ended.
+///
+/// ```
+/// # fn show(p: &openai_admin_access::remote::ApplyProgress) {
+/// println!("{}/{}: operation {} {:?}", p.done, p.total, p.index, p.status);
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ApplyProgress {
     /// Operations ended.
@@ -76,6 +94,19 @@ pub struct ApplyProgress {
 }
 
 /// How one operation ended.
+///
+/// ```
+/// # fn show(plan: &openai_admin_access::plan::Plan, applied: &[openai_admin_access::remote::Applied]) {
+/// use openai_admin_access::apply::Status;
+/// for (op, a) in plan.operations.iter().zip(applied) {
+///     match a.status {
+///         Status::Done => println!("{}{}", op.summary, if a.already_done { " (already so)" } else { "" }),
+///         Status::Failed => println!("{}: {:?}", op.summary, a.error),
+///         Status::Skipped => println!("{}: skipped, {:?}", op.summary, a.reason),
+///     }
+/// }
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Applied {
     /// Done, failed or skipped.
@@ -94,6 +125,14 @@ pub struct Applied {
 
 impl Applied {
     /// The core's outcome, for [`crate::apply::apply`] (the model as the apply left it).
+    ///
+    /// ```
+    /// # fn after(mut model: openai_admin_access::Model, plan: &openai_admin_access::plan::Plan, applied: &[openai_admin_access::remote::Applied]) -> Result<(), String> {
+    /// let outcomes: Vec<_> = applied.iter().map(|a| a.outcome()).collect();
+    /// openai_admin_access::apply::apply(&mut model, plan, Some(&outcomes))?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn outcome(&self) -> Outcome {
         Outcome {
             status: self.status,

@@ -17,9 +17,26 @@ use super::{call_error, DeadlinePassed, EndpointProgress, Error, Scheduler, Sche
 use crate::Model;
 
 /// Called with the load's progress after each read, and as each phase starts and ends.
+///
+/// ```
+/// let callback: std::sync::Arc<openai_admin_access::remote::ProgressCallback> =
+///     std::sync::Arc::new(|p| eprintln!("{:?}", p.phase));
+/// # let _ = callback;
+/// ```
 pub type ProgressCallback = dyn Fn(&LoadProgress) + Send + Sync;
 
 /// How [`load`] runs.
+///
+/// ```
+/// use openai_admin_access::remote::{LoadOptions, Scheduler};
+/// let options = LoadOptions {
+///     concurrency: 4,
+///     scheduler: Some(Scheduler::new(Default::default())),
+///     deadline: Some(openai_admin::pace::now_ms() + 15.0 * 60_000.0), // 15 minutes
+///     ..LoadOptions::default()
+/// };
+/// # let _ = options;
+/// ```
 #[derive(Clone)]
 pub struct LoadOptions {
     /// Reads in flight at most, shared by the lanes as their pending reads are (each at least
@@ -57,6 +74,15 @@ impl std::fmt::Debug for LoadOptions {
 }
 
 /// Where a load is.
+///
+/// ```
+/// # fn show(p: &openai_admin_access::remote::LoadProgress) {
+/// use openai_admin_access::remote::LoadPhase;
+/// if p.phase == LoadPhase::Done {
+///     println!("loaded");
+/// }
+/// # }
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LoadPhase {
     /// Reading the users, groups and roles lists.
@@ -68,6 +94,13 @@ pub enum LoadPhase {
 }
 
 /// One kind of read: an operation of the table and its endpoint.
+///
+/// ```
+/// # fn show(read: &openai_admin_access::remote::ReadProgress) {
+/// let left = read.eta_ms.map_or(String::from("not limited"), |ms| format!("about {:.0} s left", ms / 1000.0));
+/// println!("{} {}/{} · {left}", read.operation, read.done, read.total);
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReadProgress {
     /// `users.roles.list`.
@@ -83,7 +116,14 @@ pub struct ReadProgress {
     pub endpoint: EndpointProgress,
 }
 
-/// A load's progress.
+/// A load's progress ([`LoadOptions::on_progress`]; an example at [`load`]).
+///
+/// ```
+/// # fn show(p: &openai_admin_access::remote::LoadProgress) {
+/// let waiting: Vec<_> = p.reads.iter().filter(|r| r.endpoint.waiting_ms > 0.0).collect();
+/// # let _ = waiting;
+/// # }
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadProgress {
     /// Where it is.

@@ -26,17 +26,25 @@
 
 mod apply;
 mod load;
+mod options;
 mod scheduler;
 
 use std::fmt;
 
-pub use apply::{apply, Applied, ApplyOptions, ApplyProgress};
-pub use load::{load, LoadOptions, LoadPhase, LoadProgress, ReadProgress};
-pub use scheduler::{
-    Clock, DeadlinePassed, EndpointProgress, LearnedRate, Scheduler, SchedulerOptions, SystemClock,
+pub use apply::{apply, Applied, ApplyCallback, ApplyOptions, ApplyProgress};
+pub use load::{load, LoadOptions, LoadPhase, LoadProgress, ProgressCallback, ReadProgress};
+pub use options::{
+    Clock, DeadlinePassed, EndpointProgress, LearnedRate, SchedulerOptions, SystemClock,
 };
+pub use scheduler::Scheduler;
 
 /// Why a load or an apply stopped.
+///
+/// ```
+/// use openai_admin_access::remote::Error;
+/// let error = Error::from(openai_admin::Error::Timeout);
+/// assert!(matches!(error, Error::Client(openai_admin::Error::Timeout)));
+/// ```
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum Error {

@@ -16,102 +16,9 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use futures_channel::oneshot;
 use openai_admin::pace::{Attempt, PaceFuture, Pacer, Sent};
 use openai_admin_wasm::pace::{Caps, EndpointPace, WaitReason};
+
+use super::options::{Clock, DeadlinePassed, EndpointProgress, LearnedRate, SchedulerOptions};
 use openai_admin_wasm::retry::{server_delay_ms, RetryHeaders};
-
-/// The clock, the timer and the jitter a scheduler runs on: the client's transport's by default
-/// ([`SystemClock`]); a test gives a fake one and runs hours of limits in milliseconds.
-pub trait Clock: Send + Sync {
-    /// Now, in epoch milliseconds.
-    fn now_ms(&self) -> f64;
-    /// Waits `ms` milliseconds.
-    fn sleep(&self, ms: f64) -> PaceFuture<'static, ()>;
-    /// A number in `[0, 1)`, for the backoff's jitter.
-    fn random(&self) -> f64;
-}
-
-/// The client's clock and timer (`tokio`'s natively, `setTimeout` on wasm32).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now_ms(&self) -> f64 {
-        openai_admin::pace::now_ms()
-    }
-    fn sleep(&self, ms: f64) -> PaceFuture<'static, ()> {
-        Box::pin(openai_admin::pace::sleep(ms))
-    }
-    fn random(&self) -> f64 {
-        openai_admin::pace::random()
-    }
-}
-
-/// A rate learned for an endpoint, to start a later run at it ([`SchedulerOptions::learned`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct LearnedRate {
-    /// `GET /organization/users/{user_id}/roles`.
-    pub endpoint: String,
-    /// Requests a minute.
-    pub per_minute: f64,
-    /// When it was learned (epoch ms).
-    pub at: f64,
-}
-
-/// How a scheduler runs.
-#[derive(Clone)]
-pub struct SchedulerOptions {
-    /// The `Retry-After` cap and the backoff cap (the window rates are counted over). Default:
-    /// 5 minutes and 60 s; a test against a time-scaled limit scales both.
-    pub caps: Caps,
-    /// Rates an earlier run learned ([`Scheduler::learned`]): those endpoints start at them.
-    pub learned: Vec<LearnedRate>,
-    /// Epoch ms after which no request waits: one that would is refused
-    /// ([`openai_admin::Error::Timeout`] to the call, [`Scheduler::deadline_passed`] says why).
-    pub deadline: Option<f64>,
-    /// The clock (default: [`SystemClock`]).
-    pub clock: Arc<dyn Clock>,
-}
-
-impl Default for SchedulerOptions {
-    fn default() -> Self {
-        SchedulerOptions {
-            caps: Caps::default(),
-            learned: Vec::new(),
-            deadline: None,
-            clock: Arc::new(SystemClock),
-        }
-    }
-}
-
-/// What an endpoint has done, and how it waits.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EndpointProgress {
-    /// `GET /organization/users/{user_id}/roles`.
-    pub endpoint: String,
-    /// Requests sent (each re-sending counted).
-    pub sent: u64,
-    /// 2xx answers.
-    pub ok: u64,
-    /// 429 answers.
-    pub rate_limited: u64,
-    /// The learned rate, requests a minute; `None`: not limited yet.
-    pub per_minute: Option<f64>,
-    /// How long its queue still waits before the next request may go (0: not waiting).
-    pub waiting_ms: f64,
-    /// Why it waits.
-    pub wait_reason: Option<WaitReason>,
-    /// What the API's `Retry-After` asked for, when the wait is one.
-    pub asked_ms: Option<f64>,
-}
-
-/// Why a request was refused before it was sent, or a load stopped, at the deadline.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DeadlinePassed {
-    /// The endpoint whose next request could go only after the deadline; `None`: the deadline
-    /// came while requests were in flight.
-    pub endpoint: Option<String>,
-    /// How long after the deadline that request could go, in ms (0 for requests in flight).
-    pub after_ms: f64,
-}
 
 struct Waiter {
     id: u64,
@@ -221,6 +128,11 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
 
 impl Scheduler {
     /// A scheduler with `options`.
+    ///
+    /// ```
+    /// let scheduler = openai_admin_access::remote::Scheduler::new(Default::default());
+    /// assert!(scheduler.progress().is_empty());
+    /// ```
     pub fn new(options: SchedulerOptions) -> Scheduler {
         let now = options.clock.now_ms();
         let mut buckets = BTreeMap::new();
@@ -244,11 +156,27 @@ impl Scheduler {
     }
 
     /// The pacer to give a client ([`openai_admin::Client::with_pacer`]).
+    ///
+    /// ```
+    /// let scheduler = openai_admin_access::remote::Scheduler::new(Default::default());
+    /// let client = openai_admin::Client::builder().api_key("sk-admin-example").build()?;
+    /// let paced = client.with_pacer(scheduler.pacer());
+    /// # let _ = paced;
+    /// # Ok::<(), openai_admin::Error>(())
+    /// ```
     pub fn pacer(&self) -> Arc<dyn Pacer> {
         Arc::new(self.clone())
     }
 
     /// The rates learned so far, to give a later run ([`SchedulerOptions::learned`]).
+    ///
+    /// ```
+    /// use openai_admin_access::remote::{Scheduler, SchedulerOptions};
+    /// let first = Scheduler::new(SchedulerOptions::default());
+    /// // … a load through `first` …
+    /// let next = Scheduler::new(SchedulerOptions { learned: first.learned(), ..Default::default() });
+    /// # let _ = next;
+    /// ```
     pub fn learned(&self) -> Vec<LearnedRate> {
         let state = lock(&self.shared.state);
         state
@@ -264,7 +192,12 @@ impl Scheduler {
             .collect()
     }
 
-    /// What each endpoint has done so far, and how it waits.
+    /// What each endpoint has done so far, and how it waits (see [`EndpointProgress`]).
+    ///
+    /// ```
+    /// let scheduler = openai_admin_access::remote::Scheduler::new(Default::default());
+    /// assert_eq!(scheduler.progress().len(), 0); // no endpoint asked yet
+    /// ```
     pub fn progress(&self) -> Vec<EndpointProgress> {
         let now = self.shared.clock.now_ms();
         let state = lock(&self.shared.state);
@@ -291,6 +224,15 @@ impl Scheduler {
 
     /// The time `remaining` more requests to `endpoint` take at its learned pace (and its
     /// wait), in ms; `None` while it is not limited.
+    ///
+    /// ```
+    /// use openai_admin_access::remote::{LearnedRate, Scheduler, SchedulerOptions};
+    /// let endpoint = "GET /organization/users/{user_id}/roles";
+    /// let learned = vec![LearnedRate { endpoint: endpoint.into(), per_minute: 6.0, at: 0.0 }];
+    /// let scheduler = Scheduler::new(SchedulerOptions { learned, ..Default::default() });
+    /// assert_eq!(scheduler.eta_ms(endpoint, 7), Some(60_000.0)); // 7 reads at 6 a minute
+    /// assert_eq!(scheduler.eta_ms("GET /organization/groups", 7), None);
+    /// ```
     pub fn eta_ms(&self, endpoint: &str, remaining: u64) -> Option<f64> {
         let now = self.shared.clock.now_ms();
         let state = lock(&self.shared.state);
@@ -303,6 +245,11 @@ impl Scheduler {
     }
 
     /// The request the deadline refused, if one was.
+    ///
+    /// ```
+    /// let scheduler = openai_admin_access::remote::Scheduler::new(Default::default());
+    /// assert_eq!(scheduler.deadline_passed(), None);
+    /// ```
     pub fn deadline_passed(&self) -> Option<DeadlinePassed> {
         lock(&self.shared.state).deadline_passed.clone()
     }
@@ -310,7 +257,7 @@ impl Scheduler {
     /// Sends a request to `endpoint` with `send` when its turn comes, and again after each 429
     /// (`answer` reads an outcome's status and its `retry-after-ms` and `retry-after` headers;
     /// `None`: no answer). Returns the first outcome that is not a 429; `Err` only when the
-    /// deadline refused a turn.
+    /// deadline refused a turn. (An example on a fake clock: [`Clock`].)
     pub async fn paced<T, F, Fut>(
         &self,
         endpoint: &str,
