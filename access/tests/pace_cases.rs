@@ -82,7 +82,8 @@ async fn run(case: &Value) -> Outcome {
         learned,
         deadline: None,
         clock: clock.clone(),
-    });
+    })
+    .expect("valid options");
     let api = &case["api"];
     let mut script: Option<VecDeque<Value>> = api["script"]
         .as_array()

@@ -43,6 +43,7 @@ fn scaled() -> Scheduler {
         },
         ..SchedulerOptions::default()
     })
+    .expect("valid options")
 }
 
 fn control(mock: &Mock, method: &str, path: &str, body: Option<&str>) -> Value {
@@ -330,7 +331,8 @@ async fn dropping_a_load_stops_its_requests_and_a_deadline_ends_it() {
         },
         deadline: Some(deadline),
         ..SchedulerOptions::default()
-    });
+    })
+    .expect("valid options");
     let error = load(
         &client,
         LoadOptions {
@@ -348,4 +350,54 @@ async fn dropping_a_load_stops_its_requests_and_a_deadline_ends_it() {
         started.elapsed()
     );
     assert!(!format!("{error} {error:?}").contains(KEY));
+}
+
+#[tokio::test]
+async fn bad_options_are_refused_naming_them_before_anything_is_sent() {
+    // Nothing listens on the discard port: a request would fail as a connection error.
+    let client = Client::builder()
+        .api_key(KEY)
+        .base_url("http://127.0.0.1:9/v1")
+        .build()
+        .expect("a client");
+    let param = |e: Error| match e {
+        Error::InvalidArgument { param, message } => {
+            assert!(message.contains(&param), "{message}");
+            param
+        }
+        other => panic!("{other:?}"),
+    };
+    let zero = LoadOptions {
+        concurrency: 0,
+        ..LoadOptions::default()
+    };
+    assert_eq!(
+        param(load(&client, zero).await.expect_err("refused")),
+        "concurrency"
+    );
+    let zero = ApplyOptions {
+        concurrency: 0,
+        ..ApplyOptions::default()
+    };
+    let plan = plan::Plan::default();
+    assert_eq!(
+        param(apply(&client, &plan, zero).await.expect_err("refused")),
+        "concurrency"
+    );
+    let caps = Caps {
+        retry_after_cap_ms: f64::NAN,
+        backoff_cap_ms: 6000.0,
+    };
+    let error = Scheduler::new(SchedulerOptions {
+        caps,
+        ..SchedulerOptions::default()
+    })
+    .expect_err("refused");
+    assert_eq!(param(error), "caps.retry_after_cap_ms");
+    let error = Scheduler::new(SchedulerOptions {
+        deadline: Some(f64::INFINITY),
+        ..SchedulerOptions::default()
+    })
+    .expect_err("refused");
+    assert_eq!(param(error), "deadline");
 }

@@ -17,7 +17,7 @@ use openai_admin::models::ListParams;
 use openai_admin::{Client, ErrorKind};
 use serde_json::Value;
 
-use super::{call_error, Error, Scheduler, SchedulerOptions};
+use super::{call_error, Error, Scheduler};
 use crate::apply::{Outcome, Status};
 use crate::plan::{resolve_operation, Change, Plan, PlanId, PlanOperation};
 
@@ -37,7 +37,7 @@ pub type ApplyCallback = dyn Fn(&ApplyProgress) + Send + Sync;
 ///
 /// ```
 /// use openai_admin_access::remote::{ApplyOptions, Scheduler};
-/// let options = ApplyOptions { stop_on_error: true, scheduler: Some(Scheduler::new(Default::default())), ..Default::default() };
+/// let options = ApplyOptions { stop_on_error: true, scheduler: Some(Scheduler::default()), ..Default::default() };
 /// # let _ = options;
 /// ```
 #[derive(Clone)]
@@ -183,6 +183,12 @@ pub async fn apply(
     plan: &Plan,
     options: ApplyOptions,
 ) -> Result<Vec<Applied>, Error> {
+    if options.concurrency == 0 {
+        return Err(Error::InvalidArgument {
+            param: "concurrency".into(),
+            message: "`concurrency` must be at least 1".into(),
+        });
+    }
     let ops = &plan.operations;
     for (i, op) in ops.iter().enumerate() {
         if let Some(d) = op.depends_on.iter().find(|d| **d >= ops.len()) {
@@ -191,10 +197,7 @@ pub async fn apply(
             )));
         }
     }
-    let scheduler = options
-        .scheduler
-        .clone()
-        .unwrap_or_else(|| Scheduler::new(SchedulerOptions::default()));
+    let scheduler = options.scheduler.clone().unwrap_or_default();
     let paced = client.with_pacer(scheduler.pacer());
     let outcomes: Mutex<Vec<Option<Applied>>> = Mutex::new(vec![None; ops.len()]);
     let outcomes = &outcomes;

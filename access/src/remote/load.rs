@@ -31,7 +31,7 @@ pub type ProgressCallback = dyn Fn(&LoadProgress) + Send + Sync;
 /// use openai_admin_access::remote::{LoadOptions, Scheduler};
 /// let options = LoadOptions {
 ///     concurrency: 4,
-///     scheduler: Some(Scheduler::new(Default::default())),
+///     scheduler: Some(Scheduler::default()),
 ///     deadline: Some(openai_admin::pace::now_ms() + 15.0 * 60_000.0), // 15 minutes
 ///     ..LoadOptions::default()
 /// };
@@ -176,12 +176,19 @@ struct Run {
 /// # }
 /// ```
 pub async fn load(client: &Client, options: LoadOptions) -> Result<Model, Error> {
-    let scheduler = options.scheduler.clone().unwrap_or_else(|| {
-        Scheduler::new(SchedulerOptions {
+    if options.concurrency == 0 {
+        return Err(Error::InvalidArgument {
+            param: "concurrency".into(),
+            message: "`concurrency` must be at least 1".into(),
+        });
+    }
+    let scheduler = match options.scheduler.clone() {
+        Some(scheduler) => scheduler,
+        None => Scheduler::new(SchedulerOptions {
             deadline: options.deadline,
             ..SchedulerOptions::default()
-        })
-    });
+        })?,
+    };
     let run = Run {
         client: client.with_pacer(scheduler.pacer()),
         scheduler: scheduler.clone(),

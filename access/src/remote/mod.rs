@@ -9,19 +9,21 @@
 //! by dropping its future: every request in flight and every wait ends with it.
 //!
 //! ```no_run
-//! use openai_admin_access::remote::{apply, load, ApplyOptions, LoadOptions};
-//! use openai_admin_access::{file, plan};
+//! use openai_admin_access::{file, plan, remote};
 //!
-//! # async fn run() -> Result<(), openai_admin_access::remote::Error> {
-//! let client = openai_admin::Client::new()?;
-//! let model = load(&client, LoadOptions::default()).await?;
-//! let text = std::fs::read_to_string("access.yaml").expect("the access file");
-//! let wanted = file::read(&text).expect("a valid access file");
-//! let plan = plan::plan(&model, &wanted, plan::PlanOptions::default());
-//! let outcomes = apply(&client, &plan, ApplyOptions::default()).await?;
-//! println!("{} operations done", outcomes.iter().filter(|o| o.status == openai_admin_access::apply::Status::Done).count());
-//! # Ok(())
-//! # }
+//! async fn sync_access(text: &str) -> Result<(), Box<dyn std::error::Error>> {
+//!     let client = openai_admin::Client::new()?; // OPENAI_ADMIN_KEY
+//!     let scheduler = remote::Scheduler::default();
+//!     let options = remote::LoadOptions { scheduler: Some(scheduler.clone()), ..Default::default() };
+//!     let model = remote::load(&client, options).await?;
+//!     let wanted = file::read(text).map_err(|e| e.to_string())?; // line and column
+//!     let plan = plan::plan(&model, &wanted, plan::PlanOptions::default());
+//!     let options = remote::ApplyOptions { scheduler: Some(scheduler), ..Default::default() };
+//!     for (op, done) in plan.operations.iter().zip(remote::apply(&client, &plan, options).await?) {
+//!         println!("{}: {:?}", op.summary, done.status);
+//!     }
+//!     Ok(())
+//! }
 //! ```
 
 mod apply;
@@ -56,6 +58,13 @@ pub enum Error {
     Model(String),
     /// A plan that cannot be carried out as given (a dependency cycle).
     Plan(String),
+    /// An option refused before anything was sent; `param` names it.
+    InvalidArgument {
+        /// The option, e.g. `concurrency`, `caps.backoff_cap_ms`.
+        param: String,
+        /// What is wrong with it, naming it.
+        message: String,
+    },
 }
 
 impl fmt::Display for Error {
@@ -72,6 +81,7 @@ impl fmt::Display for Error {
             },
             Error::Model(m) => write!(f, "an answer the access model cannot read: {m}"),
             Error::Plan(m) => write!(f, "the plan cannot be applied: {m}"),
+            Error::InvalidArgument { message, .. } => write!(f, "{message}"),
         }
     }
 }

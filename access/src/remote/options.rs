@@ -29,7 +29,7 @@ use openai_admin_wasm::pace::{Caps, WaitReason};
 ///
 /// # futures_executor_free::run(async {
 /// let clock = Arc::new(Fake::default());
-/// let scheduler = Scheduler::new(SchedulerOptions { clock: clock.clone(), ..Default::default() });
+/// let scheduler = Scheduler::new(SchedulerOptions { clock: clock.clone(), ..Default::default() }).unwrap();
 /// // The API admits one request, then answers 429 with `Retry-After: 120`.
 /// let mut answers = vec![200, 429, 200].into_iter();
 /// for _ in 0..2 {
@@ -87,8 +87,9 @@ impl Clock for SystemClock {
 /// ```
 /// use openai_admin_access::remote::{LearnedRate, Scheduler, SchedulerOptions};
 /// let earlier = vec![LearnedRate { endpoint: "GET /organization/users/{user_id}/roles".into(), per_minute: 9.0, at: 0.0 }];
-/// let scheduler = Scheduler::new(SchedulerOptions { learned: earlier.clone(), ..Default::default() });
+/// let scheduler = Scheduler::new(SchedulerOptions { learned: earlier.clone(), ..Default::default() })?;
 /// assert_eq!(scheduler.learned(), earlier);
+/// # Ok::<(), openai_admin_access::remote::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct LearnedRate {
@@ -110,8 +111,9 @@ pub struct LearnedRate {
 ///     caps: Caps { retry_after_cap_ms: 30_000.0, backoff_cap_ms: 6_000.0 },
 ///     deadline: Some(openai_admin::pace::now_ms() + 3_600_000.0),
 ///     ..SchedulerOptions::default()
-/// });
+/// })?;
 /// # let _ = scheduler;
+/// # Ok::<(), openai_admin_access::remote::Error>(())
 /// ```
 #[derive(Clone)]
 pub struct SchedulerOptions {

@@ -18,6 +18,7 @@ use openai_admin::pace::{Attempt, PaceFuture, Pacer, Sent};
 use openai_admin_wasm::pace::{Caps, EndpointPace, WaitReason};
 
 use super::options::{Clock, DeadlinePassed, EndpointProgress, LearnedRate, SchedulerOptions};
+use super::Error;
 use openai_admin_wasm::retry::{server_delay_ms, RetryHeaders};
 
 struct Waiter {
@@ -72,7 +73,7 @@ struct Shared {
 /// use openai_admin_access::remote::{Scheduler, SchedulerOptions};
 ///
 /// # async fn run() -> Result<(), openai_admin::Error> {
-/// let scheduler = Scheduler::new(SchedulerOptions::default());
+/// let scheduler = Scheduler::default();
 /// let client = openai_admin::Client::new()?.with_pacer(scheduler.pacer());
 /// client.admin().organization().groups().list(None).await?; // paced; a 429 waited out
 /// for endpoint in scheduler.progress() {
@@ -84,6 +85,20 @@ struct Shared {
 #[derive(Clone)]
 pub struct Scheduler {
     shared: Arc<Shared>,
+}
+
+impl Default for Scheduler {
+    /// A scheduler with the default options: the caps of 5 minutes and 60 s, no rates learned,
+    /// no deadline, the client's clock.
+    ///
+    /// ```
+    /// let scheduler = openai_admin_access::remote::Scheduler::default();
+    /// assert!(scheduler.progress().is_empty());
+    /// ```
+    fn default() -> Self {
+        Scheduler::new(SchedulerOptions::default())
+            .unwrap_or_else(|_| unreachable!("the defaults are valid"))
+    }
 }
 
 impl std::fmt::Debug for Scheduler {
@@ -127,13 +142,37 @@ fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
 }
 
 impl Scheduler {
-    /// A scheduler with `options`.
+    /// A scheduler with `options`. Refuses, naming it, a cap that is not a positive number of
+    /// milliseconds and a deadline that is not a finite time ([`Error::InvalidArgument`]).
     ///
     /// ```
-    /// let scheduler = openai_admin_access::remote::Scheduler::new(Default::default());
-    /// assert!(scheduler.progress().is_empty());
+    /// use openai_admin_access::remote::{Error, Scheduler, SchedulerOptions};
+    /// use openai_admin_wasm::pace::Caps;
+    /// let caps = Caps { retry_after_cap_ms: 30_000.0, backoff_cap_ms: 0.0 };
+    /// let error = Scheduler::new(SchedulerOptions { caps, ..Default::default() }).unwrap_err();
+    /// assert!(matches!(error, Error::InvalidArgument { ref param, .. } if param == "caps.backoff_cap_ms"));
     /// ```
-    pub fn new(options: SchedulerOptions) -> Scheduler {
+    pub fn new(options: SchedulerOptions) -> Result<Scheduler, Error> {
+        let caps = options.caps;
+        for (param, ms) in [
+            ("caps.retry_after_cap_ms", caps.retry_after_cap_ms),
+            ("caps.backoff_cap_ms", caps.backoff_cap_ms),
+        ] {
+            if !(ms > 0.0 && ms.is_finite()) {
+                return Err(Error::InvalidArgument {
+                    param: param.into(),
+                    message: format!(
+                        "`{param}` must be a positive number of milliseconds, got {ms}"
+                    ),
+                });
+            }
+        }
+        if let Some(deadline) = options.deadline.filter(|d| !d.is_finite()) {
+            return Err(Error::InvalidArgument {
+                param: "deadline".into(),
+                message: format!("`deadline` must be a time in epoch milliseconds, got {deadline}"),
+            });
+        }
         let now = options.clock.now_ms();
         let mut buckets = BTreeMap::new();
         for l in &options.learned {
@@ -141,7 +180,7 @@ impl Scheduler {
                 buckets.insert(l.endpoint.clone(), Bucket::new(pace));
             }
         }
-        Scheduler {
+        Ok(Scheduler {
             shared: Arc::new(Shared {
                 state: Mutex::new(State {
                     buckets,
@@ -152,13 +191,13 @@ impl Scheduler {
                 deadline: options.deadline,
                 clock: options.clock,
             }),
-        }
+        })
     }
 
     /// The pacer to give a client ([`openai_admin::Client::with_pacer`]).
     ///
     /// ```
-    /// let scheduler = openai_admin_access::remote::Scheduler::new(Default::default());
+    /// let scheduler = openai_admin_access::remote::Scheduler::default();
     /// let client = openai_admin::Client::builder().api_key("sk-admin-example").build()?;
     /// let paced = client.with_pacer(scheduler.pacer());
     /// # let _ = paced;
@@ -172,10 +211,11 @@ impl Scheduler {
     ///
     /// ```
     /// use openai_admin_access::remote::{Scheduler, SchedulerOptions};
-    /// let first = Scheduler::new(SchedulerOptions::default());
+    /// let first = Scheduler::default();
     /// // … a load through `first` …
-    /// let next = Scheduler::new(SchedulerOptions { learned: first.learned(), ..Default::default() });
+    /// let next = Scheduler::new(SchedulerOptions { learned: first.learned(), ..Default::default() })?;
     /// # let _ = next;
+    /// # Ok::<(), openai_admin_access::remote::Error>(())
     /// ```
     pub fn learned(&self) -> Vec<LearnedRate> {
         let state = lock(&self.shared.state);
@@ -195,7 +235,7 @@ impl Scheduler {
     /// What each endpoint has done so far, and how it waits (see [`EndpointProgress`]).
     ///
     /// ```
-    /// let scheduler = openai_admin_access::remote::Scheduler::new(Default::default());
+    /// let scheduler = openai_admin_access::remote::Scheduler::default();
     /// assert_eq!(scheduler.progress().len(), 0); // no endpoint asked yet
     /// ```
     pub fn progress(&self) -> Vec<EndpointProgress> {
@@ -229,9 +269,10 @@ impl Scheduler {
     /// use openai_admin_access::remote::{LearnedRate, Scheduler, SchedulerOptions};
     /// let endpoint = "GET /organization/users/{user_id}/roles";
     /// let learned = vec![LearnedRate { endpoint: endpoint.into(), per_minute: 6.0, at: 0.0 }];
-    /// let scheduler = Scheduler::new(SchedulerOptions { learned, ..Default::default() });
+    /// let scheduler = Scheduler::new(SchedulerOptions { learned, ..Default::default() })?;
     /// assert_eq!(scheduler.eta_ms(endpoint, 7), Some(60_000.0)); // 7 reads at 6 a minute
     /// assert_eq!(scheduler.eta_ms("GET /organization/groups", 7), None);
+    /// # Ok::<(), openai_admin_access::remote::Error>(())
     /// ```
     pub fn eta_ms(&self, endpoint: &str, remaining: u64) -> Option<f64> {
         let now = self.shared.clock.now_ms();
@@ -247,7 +288,7 @@ impl Scheduler {
     /// The request the deadline refused, if one was.
     ///
     /// ```
-    /// let scheduler = openai_admin_access::remote::Scheduler::new(Default::default());
+    /// let scheduler = openai_admin_access::remote::Scheduler::default();
     /// assert_eq!(scheduler.deadline_passed(), None);
     /// ```
     pub fn deadline_passed(&self) -> Option<DeadlinePassed> {
