@@ -117,8 +117,8 @@ pub struct Applied {
     /// Done without this run changing it: a removal whose target was gone, or a create found
     /// made by an earlier attempt.
     pub already_done: bool,
-    /// Why it failed.
-    pub error: Option<openai_admin::Error>,
+    /// Why it failed: the call's error (after the client's retries), or the deadline.
+    pub error: Option<Error>,
     /// Why it was skipped.
     pub reason: Option<String>,
 }
@@ -303,12 +303,6 @@ pub async fn apply(
 }
 
 fn failed(error: Error) -> Applied {
-    let error = match error {
-        Error::Client(e) => e,
-        other => openai_admin::Error::Connection {
-            message: other.to_string(),
-        },
-    };
     Applied {
         status: Status::Failed,
         result: None,

@@ -133,6 +133,11 @@ pub struct LoadProgress {
     pub reads: Vec<ReadProgress>,
 }
 
+/// The per-entity reads' places in `KINDS`.
+const MEMBERS: usize = 3;
+const GROUP_ROLES: usize = 4;
+const USER_ROLES: usize = 5;
+
 const KINDS: [&str; 6] = [
     "users.list",
     "groups.list",
@@ -313,9 +318,9 @@ impl Run {
             )
         };
         let lanes: [(usize, Mutex<VecDeque<String>>); 3] = [
-            (3, Mutex::new(groups.iter().cloned().collect())),
-            (4, Mutex::new(groups.into_iter().collect())),
-            (5, Mutex::new(users.into_iter().collect())),
+            (MEMBERS, Mutex::new(groups.iter().cloned().collect())),
+            (GROUP_ROLES, Mutex::new(groups.into_iter().collect())),
+            (USER_ROLES, Mutex::new(users.into_iter().collect())),
         ];
         let sizes: Vec<usize> = lanes
             .iter()
@@ -350,7 +355,7 @@ impl Run {
                 return Ok(());
             };
             match kind {
-                3 => {
+                MEMBERS => {
                     let items: Vec<_> = org
                         .groups()
                         .users(&id)
@@ -361,7 +366,7 @@ impl Run {
                     let text = json(&items)?;
                     self.feed(|m| m.set_group_members_json(&id, &text))?;
                 }
-                4 => {
+                GROUP_ROLES => {
                     let items: Vec<_> = org
                         .groups()
                         .roles(&id)
