@@ -105,9 +105,9 @@ pub fn plan_csv(model: &Model, text: &str) -> Result<Plan, FileError> {
 /// or a quote never closed stops the reading; past that, each bad row gives its error and the
 /// reading goes on with the next one.
 ///
-/// The steps: the quoting checked ([`check_quotes`]), rows read with their lines
-/// ([`read_rows`], [`line_at`]), their group and user looked up ([`look_up`]), the changes
-/// grouped per group ([`group_changes`]), and the groups' member lists planned by the planner.
+/// The steps: the quoting checked (`check_quotes`), rows read with their lines
+/// (`read_rows`, `line_at`), their group and user looked up (`look_up`), the changes
+/// grouped per group (`group_changes`), and the groups' member lists planned by the planner.
 pub fn plan_csv_all(model: &Model, text: &str) -> Result<Plan, Vec<FileError>> {
     if text.len() > crate::file::MAX_FILE_BYTES {
         return Err(vec![bad(1, "the file is larger than 10 MB".into())]);

@@ -21,6 +21,11 @@
  * The rates learned are exported (`learned()`) and imported (`learned` option) so that the next
  * run starts at them; `progress()` and `etaMs()` tell what each endpoint has done and how long
  * the rest will take.
+ *
+ * Rust callers have the same scheduler over the core's `src/pace.rs` (`openai-admin-access`,
+ * feature `client`). The two make the same decisions, held to one table of cases
+ * (`tests/access/pace-cases.json`, run by `tests/access/pace-cases.test.mjs` and
+ * `access/tests/pace_cases.rs`): a change to a rule here changes the table and `pace.rs` with it.
  */
 import { retryAfterAsked } from './core.js';
 import { endpointLabel, endpointOf } from './endpoints.js';
