@@ -3,15 +3,15 @@
 //!
 //! Their TypeScript types are declared in `wasm/types.rs`; the field names here follow them.
 
-use std::collections::{BTreeMap, BTreeSet};
+mod wire;
 
-use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{Group, Model, Role, User};
 use crate::sort::{map_of, sort, sort_by, sort_by_cached_key};
 
 /// A user, as the answers name one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRef {
     /// `user_…`.
     pub id: String,
@@ -33,7 +33,7 @@ impl From<&User> for UserRef {
 
 /// A group or role, by id and name; ordered by name, ties by id (the one group order,
 /// [`crate::model::group_order`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NamedRef {
     /// Its id.
     pub id: String,
@@ -72,7 +72,7 @@ impl From<&Role> for NamedRef {
 }
 
 /// A role with what it grants.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleInfo {
     /// `role_…`.
     pub id: String,
@@ -99,8 +99,7 @@ impl From<&Role> for RoleInfo {
 }
 
 /// Where a role comes from (listed direct first, then groups in the group order).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// Assigned to the user directly.
     Direct,
@@ -112,7 +111,7 @@ pub enum Source {
 }
 
 /// A role a user holds and its sources.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeldRole {
     /// The role.
     pub role: RoleInfo,
@@ -121,8 +120,7 @@ pub struct HeldRole {
 }
 
 /// `accessOf(user)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessOf {
     /// The user.
     pub user: UserRef,
@@ -195,7 +193,7 @@ pub fn access_of(model: &Model, user: &str) -> Option<AccessOf> {
 }
 
 /// A holder of a role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holder {
     /// The user.
     pub user: UserRef,
@@ -204,8 +202,7 @@ pub struct Holder {
 }
 
 /// A group a role is assigned to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssignedGroup {
     /// The group.
     pub group: NamedRef,
@@ -214,7 +211,7 @@ pub struct AssignedGroup {
 }
 
 /// `holdersOf(role)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HoldersOf {
     /// The role.
     pub role: RoleInfo,
@@ -301,7 +298,7 @@ pub fn holders_of(model: &Model, role: &str) -> Option<HoldersOf> {
 }
 
 /// `group(ref)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupInfo {
     /// The group.
     pub group: NamedRef,
@@ -339,7 +336,7 @@ pub fn group(model: &Model, reference: &str) -> Option<GroupInfo> {
 }
 
 /// A group and its member count.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupCount {
     /// The group.
     pub group: NamedRef,
@@ -348,7 +345,7 @@ pub struct GroupCount {
 }
 
 /// A role and its holder count.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleCount {
     /// The role.
     pub role: NamedRef,
@@ -357,8 +354,7 @@ pub struct RoleCount {
 }
 
 /// `stats()`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stats {
     /// Users.
     pub users: usize,
@@ -383,11 +379,9 @@ pub struct Stats {
 }
 
 /// One row of `users()`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRow {
     /// The user.
-    #[serde(flatten)]
     pub user: UserRef,
     /// The organization role.
     pub organization_role: Option<String>,

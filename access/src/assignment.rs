@@ -5,40 +5,58 @@
 
 use std::collections::BTreeSet;
 
-use serde::{Deserialize, Serialize};
-
 use crate::answers::NamedRef;
+use crate::json::{json_object, FromJson, JsonFields, Object, ObjectWriter, ToJson, Value};
 use crate::sort::sort;
 use crate::Model;
 
 /// Whose assignment: a user (id or email) or a group (id or name), exactly one.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Subject {
     /// A user's id or email.
-    #[serde(default)]
     pub user: Option<String>,
     /// A group's id or name.
-    #[serde(default)]
     pub group: Option<String>,
 }
 
 /// A group an assignment comes through (`{ kind: 'group', id, name }` on the wire).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Via {
     /// A group the user belongs to, which holds the role.
     Group(NamedRef),
 }
 
 /// The answer of `assignmentOf`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssignmentOf {
     /// Whether the subject holds the role by a direct assignment (one a plan may unassign).
     pub direct: bool,
     /// The groups it comes through, by name (always empty for a group).
     pub via: Vec<Via>,
 }
+
+impl FromJson for Subject {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let o = Object::of(value)?;
+        o.deny_unknown(&["user", "group"])?;
+        Ok(Subject {
+            user: o.opt("user")?,
+            group: o.opt("group")?,
+        })
+    }
+}
+
+impl ToJson for Via {
+    fn write_json(&self, out: &mut String) {
+        let Via::Group(group) = self;
+        let mut o = ObjectWriter::new(out);
+        o.field("kind", &"group");
+        group.write_fields(&mut o);
+        o.end();
+    }
+}
+
+json_object!(AssignmentOf { "direct" => direct, "via" => via });
 
 /// The assignment of `role` (id or name) to `subject`; an error names the bad argument
 /// (`subject`, `subject.user`, `subject.group`, `roleId`).

@@ -22,6 +22,7 @@ pub mod assignment;
 pub mod csv;
 pub mod file;
 pub mod items;
+pub mod json;
 pub mod model;
 pub mod organization;
 pub mod plan;

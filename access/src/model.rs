@@ -8,74 +8,10 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use serde::Deserialize;
-
 use crate::sort::{set_of, sort_by};
 
-// The fields of the API's items that the model keeps, read leniently: the client has already
-// checked each answer against the spec, and a field the model does not keep must not make it
-// refuse an item (the spec's own `groups.list` example leaves out `group_type`).
-
-#[derive(Deserialize)]
-struct ApiUser {
-    id: String,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    email: Option<String>,
-    #[serde(default)]
-    role: Option<String>,
-    #[serde(default)]
-    is_scim_managed: Option<bool>,
-    #[serde(default)]
-    user: Option<ApiUserDetails>,
-}
-
-#[derive(Deserialize)]
-struct ApiUserDetails {
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    email: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ApiGroup {
-    id: String,
-    name: String,
-    #[serde(default)]
-    is_scim_managed: Option<bool>,
-}
-
-#[derive(Deserialize)]
-struct ApiGroupUser {
-    id: String,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    email: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ApiRole {
-    id: String,
-    name: String,
-    #[serde(default)]
-    description: Option<String>,
-    #[serde(default)]
-    permissions: Vec<String>,
-    #[serde(default)]
-    predefined_role: bool,
-    /// Only in assignment lists: where the assignment comes from, when available.
-    #[serde(default)]
-    assignment_sources: Option<Vec<ApiSource>>,
-}
-
-#[derive(Deserialize)]
-struct ApiSource {
-    principal_id: String,
-    principal_type: String,
-}
+mod api;
+use api::{ApiGroup, ApiGroupUser, ApiRole, ApiUser};
 
 /// A member of the organization.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -157,8 +93,8 @@ impl std::fmt::Display for ItemError {
     }
 }
 
-fn read<T: for<'de> Deserialize<'de>>(what: &str, json: &str) -> Result<Vec<T>, ItemError> {
-    serde_json::from_str(json).map_err(|e| ItemError(format!("{what}: {e}")))
+fn read<T: crate::json::FromJson>(what: &str, json: &str) -> Result<Vec<T>, ItemError> {
+    crate::json::from_str(json).map_err(|e| ItemError(format!("{what}: {e}")))
 }
 
 /// The one group order: by name, ties by id.

@@ -98,7 +98,7 @@ mod tests {
         assert!(org.index_built());
         let hits = org.search("ops", 5);
         assert_eq!(
-            serde_json::to_value(&hits[0]).unwrap()["memberCount"],
+            crate::json::to_serde(&hits[0])["memberCount"],
             serde_json::json!(1)
         );
         // A member no list had named is a new key: found at once.

@@ -6,14 +6,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
+use crate::json::{json_object, JsonFields, ObjectWriter};
 use crate::sort::sort_by;
 use crate::Model;
 
 /// One result: what it is, how well it matched, and the facts a second line shows (the
 /// package words them; the core writes no display text).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchHit {
     /// Its id.
     pub id: String,
@@ -22,16 +21,13 @@ pub struct SearchHit {
     /// 4 exact, 3 prefix, 2 word prefix, 1 substring.
     pub score: u8,
     /// Its kind and facts, read from the model when the hit is returned.
-    #[serde(flatten)]
     pub facts: HitFacts,
 }
 
 /// The facts of a hit, by kind (`kind` on the wire).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HitFacts {
     /// A user.
-    #[serde(rename_all = "camelCase")]
     User {
         /// The email address.
         email: Option<String>,
@@ -41,7 +37,6 @@ pub enum HitFacts {
         scim: bool,
     },
     /// A group.
-    #[serde(rename_all = "camelCase")]
     Group {
         /// Its members.
         member_count: usize,
@@ -49,7 +44,6 @@ pub enum HitFacts {
         scim: bool,
     },
     /// A role.
-    #[serde(rename_all = "camelCase")]
     Role {
         /// Whether OpenAI defines it.
         predefined: bool,
@@ -58,6 +52,40 @@ pub enum HitFacts {
         /// The users who hold it, directly or through groups.
         holder_count: usize,
     },
+}
+
+json_object!(SearchHit { "id" => id, "label" => label, "score" => score; ..facts });
+
+impl JsonFields for HitFacts {
+    fn write_fields(&self, o: &mut ObjectWriter<'_>) {
+        match self {
+            HitFacts::User {
+                email,
+                organization_role,
+                scim,
+            } => {
+                o.field("kind", &"user");
+                o.field("email", email);
+                o.field("organizationRole", organization_role);
+                o.field("scim", scim);
+            }
+            HitFacts::Group { member_count, scim } => {
+                o.field("kind", &"group");
+                o.field("memberCount", member_count);
+                o.field("scim", scim);
+            }
+            HitFacts::Role {
+                predefined,
+                permission_count,
+                holder_count,
+            } => {
+                o.field("kind", &"role");
+                o.field("predefined", predefined);
+                o.field("permissionCount", permission_count);
+                o.field("holderCount", holder_count);
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -336,7 +364,7 @@ mod tests {
             index
                 .search(m, &holder_counts(m), "ops", 10)
                 .into_iter()
-                .map(|h| serde_json::to_string(&h).unwrap())
+                .map(|h| crate::json::to_string(&h))
                 .collect()
         };
         assert_eq!(

@@ -168,7 +168,9 @@ fn comma(i: usize) -> &'static str {
 
 /// A JSON string literal, escaped as `serde_json` escapes.
 fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    let mut out = String::new();
+    crate::json::write_string(&mut out, s);
+    out
 }
 
 /// A string, plain when every YAML reader reads it back as the same text (also inside a flow

@@ -3,9 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde_json::{Map, Value};
-
 use super::{Blocked, Change, PlanId, PlanOperation};
+use crate::json::{Object, Value};
 use crate::sort::{map_of, sort, sort_by};
 
 /// The phases, in the order they run.
@@ -127,16 +126,16 @@ impl Builder {
             let body = if draft.body.is_empty() {
                 None
             } else {
-                let mut map = Map::new();
+                let mut map = Object::new();
                 for (name, field) in draft.body {
                     let value = match field {
                         Body::Json(v) => v,
                         Body::Ref(r) => match resolve(r) {
                             PlanId::Known(id) => Value::String(id),
-                            PlanId::From { from } => serde_json::json!({ "from": from }),
+                            PlanId::From { from } => crate::json::object([("from", from.into())]),
                         },
                     };
-                    map.insert(name.to_owned(), value);
+                    map.insert(name, value);
                 }
                 Some(Value::Object(map))
             };

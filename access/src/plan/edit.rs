@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use serde::Deserialize;
+use crate::json::{FromJson, Object, Value};
 
 use super::{plan, Blocked, Plan, PlanOptions};
 use crate::file::{AccessFile, FileGroup, FileUser, Pos, Spanned};
@@ -36,40 +36,65 @@ fn bad(argument: impl Into<String>, message: impl Into<String>) -> EditError {
 }
 
 /// `planMembership`: people added to and removed from one group.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MembershipEdit {
     /// The group's id or name.
     pub group: String,
     /// Users to add (ids or emails).
-    #[serde(default)]
     pub add: Vec<String>,
     /// Users to remove (ids or emails).
-    #[serde(default)]
     pub remove: Vec<String>,
 }
 
 /// `planPerson`: one user's organization role, groups and direct roles.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PersonEdit {
     /// The user's id or email.
     pub user: String,
     /// The organization role to give (`owner`, `reader`).
-    #[serde(default)]
     pub organization_role: Option<String>,
     /// Groups to join (ids or names).
-    #[serde(default)]
     pub add_groups: Vec<String>,
     /// Groups to leave (ids or names).
-    #[serde(default)]
     pub remove_groups: Vec<String>,
     /// Roles to assign directly (ids or names).
-    #[serde(default)]
     pub add_roles: Vec<String>,
     /// Direct roles to unassign (ids or names).
-    #[serde(default)]
     pub remove_roles: Vec<String>,
+}
+
+impl FromJson for MembershipEdit {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let o = Object::of(value)?;
+        o.deny_unknown(&["group", "add", "remove"])?;
+        Ok(MembershipEdit {
+            group: o.req("group")?,
+            add: o.opt("add")?,
+            remove: o.opt("remove")?,
+        })
+    }
+}
+
+impl FromJson for PersonEdit {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let o = Object::of(value)?;
+        o.deny_unknown(&[
+            "user",
+            "organizationRole",
+            "addGroups",
+            "removeGroups",
+            "addRoles",
+            "removeRoles",
+        ])?;
+        Ok(PersonEdit {
+            user: o.req("user")?,
+            organization_role: o.opt("organizationRole")?,
+            add_groups: o.opt("addGroups")?,
+            remove_groups: o.opt("removeGroups")?,
+            add_roles: o.opt("addRoles")?,
+            remove_roles: o.opt("removeRoles")?,
+        })
+    }
 }
 
 /// Members added to and removed from one group, each change with the line that asked for it

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use serde_json::json;
+use crate::json::Value;
 
 use super::assign::{plan_role_list, Principal};
 use super::build::{freed_by, order_renames, Body, Draft, Key, Phase, Ref};
@@ -106,7 +106,7 @@ pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
             phase: Phase::GroupRenames,
             operation: "groups.update",
             ids: vec![("group_id", Ref::Id(g.id.clone()))],
-            body: vec![("name", Body::Json(json!(to)))],
+            body: vec![("name", Body::Json(Value::from(to)))],
             summary: format!("rename group {from} to {to}"),
             change: Change::Update,
             makes: Some(key.clone()),
@@ -126,7 +126,7 @@ pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
                     phase: Phase::GroupCreates,
                     operation: "groups.create",
                     ids: Vec::new(),
-                    body: vec![("name", Body::Json(json!(name)))],
+                    body: vec![("name", Body::Json(Value::from(name)))],
                     summary: format!("create group {name}"),
                     change: Change::Add,
                     makes: Some(Key::Group(name.clone())),
@@ -212,7 +212,7 @@ fn contents(cx: &mut Context, file: &FileGroup, id: Ref, existing: Option<&Group
                     phase: Phase::Adds,
                     operation: "groups.users.create",
                     ids: vec![("group_id", id.clone())],
-                    body: vec![("user_id", Body::Json(json!(user.id)))],
+                    body: vec![("user_id", Body::Json(Value::from(&user.id)))],
                     summary: format!("add {} to {name}", email.value),
                     change: Change::Add,
                     makes: None,

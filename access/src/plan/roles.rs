@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use serde_json::json;
+use crate::json::Value;
 
 use super::build::{freed_by, order_renames, Body, Draft, Key, Phase, Ref};
 use super::Change;
@@ -160,12 +160,12 @@ fn change_role(cx: &mut Context, role: &FileRole, id: &str, renames: &[(Key, Str
     let mut body = Vec::new();
     let mut what = Vec::new();
     if &current.name != name {
-        body.push(("role_name", Body::Json(json!(name))));
+        body.push(("role_name", Body::Json(Value::from(name))));
         what.push(format!("rename {} to {name}", current.name));
     }
     if let Some(description) = &role.description {
         if current.description.as_deref() != Some(description.value.as_str()) {
-            body.push(("description", Body::Json(json!(description.value))));
+            body.push(("description", Body::Json(Value::from(&description.value))));
             what.push("description".to_owned());
         }
     }
@@ -177,7 +177,7 @@ fn change_role(cx: &mut Context, role: &FileRole, id: &str, renames: &[(Key, Str
             let added: Vec<&String> = want.difference(&have).copied().collect();
             let removed: Vec<&String> = have.difference(&want).copied().collect();
             let list: Vec<&str> = permissions.iter().map(|p| p.value.as_str()).collect();
-            body.push(("permissions", Body::Json(json!(list))));
+            body.push(("permissions", Body::Json(Value::from(list))));
             let mut change = Vec::new();
             change.extend(added.iter().map(|p| format!("+{p}")));
             change.extend(removed.iter().map(|p| format!("-{p}")));
@@ -213,11 +213,11 @@ fn create_role(cx: &mut Context, role: &FileRole, renames: &[(Key, String, Strin
         .map(|p| p.value.as_str())
         .collect();
     let mut body = vec![
-        ("role_name", Body::Json(json!(name))),
-        ("permissions", Body::Json(json!(permissions))),
+        ("role_name", Body::Json(Value::from(name))),
+        ("permissions", Body::Json(Value::from(permissions.clone()))),
     ];
     if let Some(description) = &role.description {
-        body.push(("description", Body::Json(json!(description.value))));
+        body.push(("description", Body::Json(Value::from(&description.value))));
     }
     cx.builder.push(Draft {
         phase: Phase::RoleCreates,

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use serde_json::json;
+use crate::json::Value;
 
 use super::assign::{plan_role_list, Principal};
 use super::build::{Body, Draft, Phase, Ref};
@@ -44,7 +44,7 @@ pub fn plan_users(cx: &mut Context, users: &[FileUser]) {
                         },
                         operation: "users.update",
                         ids: vec![("user_id", Ref::Id(user.id.clone()))],
-                        body: vec![("role", Body::Json(json!(role.value)))],
+                        body: vec![("role", Body::Json(Value::from(&role.value)))],
                         summary: format!(
                             "change the organization role of {email} from {} to {}",
                             current.unwrap_or("none"),
