@@ -5,7 +5,7 @@
 
 mod wire;
 
-use std::collections::{BTreeMap, BTreeSet};
+use crate::map::{Map, Set};
 
 use crate::model::{Group, Model, Role, User};
 use crate::sort::{map_of, sort, sort_by, sort_by_cached_key};
@@ -146,7 +146,7 @@ fn group_ref(model: &Model, id: &str) -> NamedRef {
     )
 }
 
-fn sources(model: &Model, sources: &BTreeSet<Option<&String>>) -> Vec<Source> {
+fn sources(model: &Model, sources: &Set<Option<&String>>) -> Vec<Source> {
     let mut groups: Vec<NamedRef> = sources
         .iter()
         .flatten()
@@ -163,7 +163,7 @@ fn sources(model: &Model, sources: &BTreeSet<Option<&String>>) -> Vec<Source> {
 /// The access of the user with this id or email.
 pub fn access_of(model: &Model, user: &str) -> Option<AccessOf> {
     let user = model.find_user(user)?;
-    let mut permissions = BTreeSet::new();
+    let mut permissions = Set::new();
     let mut roles = Vec::new();
     for (role_id, from) in model.roles_of_user(&user.id) {
         let Some(role) = model.roles.get(role_id) else {
@@ -223,8 +223,8 @@ pub struct HoldersOf {
 
 /// How many users hold each role (by id; roles nobody holds are absent): by their own role
 /// lists, or as members of a group the role is assigned to, each user once.
-pub fn holder_counts(model: &Model) -> BTreeMap<String, usize> {
-    let mut holders: BTreeMap<&String, BTreeSet<&String>> = BTreeMap::new();
+pub fn holder_counts(model: &Model) -> Map<String, usize> {
+    let mut holders: Map<&String, Set<&String>> = Map::new();
     for (user, items) in &model.user_roles {
         for role in items.keys() {
             holders.entry(role).or_default().insert(user);
@@ -248,7 +248,7 @@ pub fn holder_counts(model: &Model) -> BTreeMap<String, usize> {
 /// Who holds the role with this id or name.
 pub fn holders_of(model: &Model, role: &str) -> Option<HoldersOf> {
     let role = model.find_role(role)?;
-    let mut holders: BTreeMap<&String, BTreeSet<Option<&String>>> = BTreeMap::new();
+    let mut holders: Map<&String, Set<Option<&String>>> = Map::new();
     for (user_id, items) in &model.user_roles {
         if let Some(item) = items.get(&role.id) {
             let entry = holders.entry(user_id).or_default();
@@ -371,7 +371,7 @@ pub struct Stats {
     /// Roles assigned to users directly.
     pub user_assignments: usize,
     /// Users per organization role.
-    pub organization_roles: BTreeMap<String, usize>,
+    pub organization_roles: Map<String, usize>,
     /// Members per group, by name.
     pub members_per_group: Vec<GroupCount>,
     /// Holders per role, by name.
@@ -430,7 +430,7 @@ pub fn users(model: &Model, organization_role: Option<&str>) -> Vec<UserRow> {
 
 /// Counts over the organization.
 pub fn stats(model: &Model) -> Stats {
-    let mut organization_roles = BTreeMap::new();
+    let mut organization_roles = Map::new();
     for user in model.users.values() {
         let role = user.role.clone().unwrap_or_else(|| "unknown".to_owned());
         *organization_roles.entry(role).or_insert(0) += 1;

@@ -3,7 +3,7 @@
 //! to unassign, and the planner removes only what it calls direct ([`crate::Model::direct_roles`],
 //! which reads the same role-list items).
 
-use std::collections::BTreeSet;
+use crate::map::Set;
 
 use crate::answers::NamedRef;
 use crate::json::{json_object, FromJson, JsonFields, Object, ObjectWriter, ToJson, Value};
@@ -70,7 +70,7 @@ pub fn assignment_of(model: &Model, subject: &Subject, role: &str) -> Result<Ass
                 .find_user(user)
                 .ok_or_else(|| format!("subject.user: no user `{user}` in the organization"))?;
             let item = model.user_roles.get(&user.id).and_then(|i| i.get(&role.id));
-            let mut groups: BTreeSet<&String> =
+            let mut groups: Set<&String> =
                 item.into_iter().flat_map(|i| i.via_groups.iter()).collect();
             groups.extend(
                 model

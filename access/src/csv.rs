@@ -44,7 +44,7 @@ pub fn export(model: &Model, kind: &str) -> Result<String, String> {
         "assignments" => {
             let role_name =
                 |id: &String| model.roles.get(id).map_or(id.clone(), |r| r.name.clone());
-            // Sorted and deduplicated at the end (a `Vec`, not one more `BTreeSet` type's code).
+            // Sorted and deduplicated at the end (a `Vec`, not one more `Set` type's code).
             let mut rows: Vec<[String; 4]> = Vec::new();
             for group in groups {
                 for role in model.roles_of_group(&group.id) {

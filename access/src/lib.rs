@@ -23,6 +23,7 @@ pub mod csv;
 pub mod file;
 pub mod items;
 pub mod json;
+pub mod map;
 pub mod model;
 pub mod organization;
 pub mod plan;

@@ -6,7 +6,8 @@
 //! Every map is ordered, so that everything derived from the model (answers, the access file,
 //! plans, CSV) comes out in the same order for the same organization.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use crate::map::{Map, Set};
+use std::collections::HashMap;
 
 use crate::sort::{set_of, sort_by};
 
@@ -68,15 +69,15 @@ pub struct UserRoleItem {
 /// The organization in memory.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Model {
-    pub(crate) users: BTreeMap<String, User>,
-    pub(crate) groups: BTreeMap<String, Group>,
-    pub(crate) roles: BTreeMap<String, Role>,
+    pub(crate) users: Map<String, User>,
+    pub(crate) groups: Map<String, Group>,
+    pub(crate) roles: Map<String, Role>,
     /// group id → member user ids.
-    pub(crate) members: BTreeMap<String, BTreeSet<String>>,
+    pub(crate) members: Map<String, Set<String>>,
     /// group id → role ids assigned to the group.
-    pub(crate) group_roles: BTreeMap<String, BTreeSet<String>>,
+    pub(crate) group_roles: Map<String, Set<String>>,
     /// user id → the items of the user's role list, by role id.
-    pub(crate) user_roles: BTreeMap<String, BTreeMap<String, UserRoleItem>>,
+    pub(crate) user_roles: Map<String, Map<String, UserRoleItem>>,
     /// email (as [`email_key`] folds it) → the user with it (the smallest id, when several
     /// share one): the map of [`Model::find_user`]. Never iterated, so a hash map: the planner
     /// looks up every member it reads.
@@ -179,7 +180,7 @@ impl Model {
     /// Sets a group's members from a JSON array of `groups.users.list` items (the whole list).
     pub fn set_group_members_json(&mut self, group_id: &str, json: &str) -> Result<(), ItemError> {
         let items = read::<ApiGroupUser>("group members", json)?;
-        let mut ids = BTreeSet::new();
+        let mut ids = Set::new();
         for item in items {
             // A member the user list has not brought (yet) is known by what the group says.
             if !self.users.contains_key(&item.id) {
@@ -215,7 +216,7 @@ impl Model {
     /// inherits is computed from the groups' members and roles.
     pub fn set_user_roles_json(&mut self, user_id: &str, json: &str) -> Result<(), ItemError> {
         let items = read::<ApiRole>("user roles", json)?;
-        let mut list = BTreeMap::new();
+        let mut list = Map::new();
         for item in items {
             let (role_id, sources) = self.note_role(item);
             let (direct, via_groups) = match sources {
@@ -401,8 +402,8 @@ impl Model {
     /// Every role a user holds, with its sources: `None` for a direct assignment, `Some(group
     /// id)` for each group it comes through (from the groups' members and roles, and from the
     /// sources the API gave).
-    pub fn roles_of_user(&self, user_id: &str) -> BTreeMap<&String, BTreeSet<Option<&String>>> {
-        let mut out: BTreeMap<&String, BTreeSet<Option<&String>>> = BTreeMap::new();
+    pub fn roles_of_user(&self, user_id: &str) -> Map<&String, Set<Option<&String>>> {
+        let mut out: Map<&String, Set<Option<&String>>> = Map::new();
         for item in self
             .user_roles
             .get(user_id)

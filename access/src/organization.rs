@@ -2,7 +2,7 @@
 //! Which change makes which of them stale is decided here, next to the model, not in the wasm
 //! shell.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 
 use crate::answers::holder_counts;
 use crate::model::ItemError;
@@ -18,7 +18,7 @@ pub struct Organization {
     /// are read from the model when it is returned).
     index: Option<SearchIndex>,
     /// Holders per role, for the hits' facts: stale after any change.
-    holders: Option<BTreeMap<String, usize>>,
+    holders: Option<Map<String, usize>>,
 }
 
 impl Organization {

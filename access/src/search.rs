@@ -4,7 +4,7 @@
 //! The folded keys are computed once per model state ([`SearchIndex::new`]), so that a search
 //! as the user types only folds the query and scans the keys.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 
 use crate::json::{json_object, JsonFields, ObjectWriter};
 use crate::sort::sort_by;
@@ -160,7 +160,7 @@ impl SearchIndex {
     pub fn search(
         &self,
         model: &Model,
-        holders: &BTreeMap<String, usize>,
+        holders: &Map<String, usize>,
         text: &str,
         limit: usize,
     ) -> Vec<SearchHit> {
@@ -194,7 +194,7 @@ impl SearchIndex {
 }
 
 /// The facts of a hit, as the model is now.
-fn facts(model: &Model, holders: &BTreeMap<String, usize>, kind: Kind, id: &str) -> HitFacts {
+fn facts(model: &Model, holders: &Map<String, usize>, kind: Kind, id: &str) -> HitFacts {
     match kind {
         Kind::User => {
             let user = model.users.get(id);

@@ -2,10 +2,11 @@
 //! `collect` into a `BTreeSet` or `BTreeMap`, which sorts) are compiled again for every element
 //! type and comparison, about 2–4 KB of wasm each, 82 KB for the crate's 30 of them. Here only
 //! a thin generic shell is per type; the merge sort itself is one function over indices.
-//! ARCHITECTURE.md, "access", records the measure.
+//! ARCHITECTURE.md, "access", records the measure. The crate's [`crate::map`] sorts with it.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+
+use crate::map::{Map, Set};
 
 /// Sorts `items` by `cmp`, stably (as `slice::sort_by`).
 pub(crate) fn sort_by<T>(items: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
@@ -32,22 +33,14 @@ pub(crate) fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl FnMut(
     permute(items, order);
 }
 
-/// The set of `items`, inserted one by one (`collect` would sort them first).
-pub(crate) fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    for item in items {
-        set.insert(item);
-    }
-    set
+/// The set of `items` (sorted once, by [`sort_by`]).
+pub(crate) fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> Set<T> {
+    items.into_iter().collect()
 }
 
-/// The map of `entries`, inserted one by one (`collect` would sort them first).
-pub(crate) fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (key, value) in entries {
-        map.insert(key, value);
-    }
-    map
+/// The map of `entries` (sorted once, by [`sort_by`]; a later value of a key wins).
+pub(crate) fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> Map<K, V> {
+    entries.into_iter().collect()
 }
 
 /// Puts `items` in `order` (a permutation of their indices).

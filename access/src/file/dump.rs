@@ -28,7 +28,7 @@ type Fields = Vec<(&'static str, Field)>;
 type Entries = Vec<(String, Fields)>;
 
 /// `entries` sorted by name, one per name: the last one listed wins. A sorted `Vec` rather than
-/// a `BTreeMap`, whose code would be one more copy for this key and value type.
+/// a `Map`, whose code would be one more copy for this key and value type.
 fn by_name(mut entries: Entries) -> Entries {
     entries.reverse();
     sort_by(&mut entries, |a, b| a.0.cmp(&b.0));

@@ -2,7 +2,7 @@
 //! `raw_to_text`: one owner of JSON's syntax for both modules), and [`FromJson`], a type read
 //! from a value with messages that name the field.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 
 use openai_admin_wasm::schema::json::{elements, members, raw_to_text};
 
@@ -148,7 +148,7 @@ impl<T: FromJson> FromJson for Vec<T> {
     }
 }
 
-impl<T: FromJson> FromJson for BTreeMap<String, T> {
+impl<T: FromJson> FromJson for Map<String, T> {
     fn from_json(value: &Value) -> Result<Self, String> {
         Object::of(value)?
             .iter()

@@ -1,4 +1,4 @@
-use std::collections::BTreeMap;
+use crate::map::Map;
 
 use super::*;
 
@@ -77,7 +77,7 @@ fn fields_are_read_by_name_with_messages_that_name_them() {
     );
     assert!(o.deny_unknown(&["id", "n", "list", "none"]).is_ok());
     assert!(Object::of(&Value::Null).is_err());
-    let map: BTreeMap<String, usize> = from_str(r#"{"b":2,"a":1}"#).unwrap();
+    let map: Map<String, usize> = from_str(r#"{"b":2,"a":1}"#).unwrap();
     assert_eq!(to_string(&map), r#"{"a":1,"b":2}"#);
     assert!(from_str::<usize>("-1").is_err() && from_str::<usize>("1.5").is_err());
 }

@@ -1,7 +1,7 @@
 //! The one JSON writer: compact, keys in the order given, strings escaped as `serde_json` and
 //! `JSON.stringify` escape them.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 
 use super::{Object, Value};
 
@@ -161,7 +161,7 @@ impl<T: ToJson> ToJson for Vec<T> {
     }
 }
 
-impl<T: ToJson> ToJson for BTreeMap<String, T> {
+impl<T: ToJson> ToJson for Map<String, T> {
     fn write_json(&self, out: &mut String) {
         let mut o = ObjectWriter::new(out);
         for (k, v) in self {

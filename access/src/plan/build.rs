@@ -1,7 +1,8 @@
 //! Drafts of operations, grouped in phases, turned into the ordered plan: indices assigned,
 //! references to created things turned into `{ from: i }`, dependencies listed.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::map::Map;
+use std::collections::HashMap;
 
 use super::{Blocked, Change, PlanId, PlanOperation};
 use crate::json::{Object, Value};
@@ -117,7 +118,7 @@ impl Builder {
                     PlanId::From { from }
                 }
             };
-            let ids: BTreeMap<String, PlanId> = map_of(
+            let ids: Map<String, PlanId> = map_of(
                 draft
                     .ids
                     .into_iter()

@@ -4,7 +4,7 @@
 //! file it changes and planned by [`super::plan`], so the last-owner floor, the SCIM rules and the
 //! summaries' wording are the planner's, whatever the button.
 
-use std::collections::BTreeSet;
+use crate::map::Set;
 
 use crate::json::{FromJson, Object, Value};
 
@@ -128,8 +128,8 @@ pub(crate) fn member_lists(model: &Model, changes: &[GroupChange]) -> Vec<FileGr
     changes
         .iter()
         .map(|change| {
-            let removed: BTreeSet<&String> = change.remove.iter().map(|u| &u.id).collect();
-            let current: BTreeSet<&String> = model.members_of(&change.group.id).collect();
+            let removed: Set<&String> = change.remove.iter().map(|u| &u.id).collect();
+            let current: Set<&String> = model.members_of(&change.group.id).collect();
             let mut members: Vec<Spanned<String>> = current
                 .iter()
                 .filter(|id| !removed.contains(*id))
@@ -293,7 +293,7 @@ pub fn plan_person(model: &Model, edit: &PersonEdit) -> Result<Plan, EditError> 
     let roles = if assign.is_empty() && unassign.is_empty() {
         None
     } else {
-        let direct: BTreeSet<&String> = model.direct_roles(&user.id).collect();
+        let direct: Set<&String> = model.direct_roles(&user.id).collect();
         let mut wanted: Vec<&Role> = direct
             .iter()
             .filter_map(|id| model.roles.get(*id))

@@ -1,7 +1,8 @@
 //! The `groups:` section: groups created, renamed (by id), their members and roles made exactly
 //! the lists given, and groups the file does not name deleted by `prune`.
 
-use std::collections::{BTreeSet, HashMap};
+use crate::map::Set;
+use std::collections::HashMap;
 
 use crate::json::Value;
 
@@ -194,10 +195,10 @@ fn contents(cx: &mut Context, file: &FileGroup, id: Ref, existing: Option<&Group
     let model = cx.model;
     let name = &file.name.value;
     if let Some(members) = &file.members {
-        let current: BTreeSet<&String> = existing
+        let current: Set<&String> = existing
             .map(|g| set_of(model.members_of(&g.id)))
             .unwrap_or_default();
-        let mut wanted = BTreeSet::new();
+        let mut wanted = Set::new();
         for email in members {
             let Some(user) = cx.user(&email.value) else {
                 cx.builder.block(
@@ -241,7 +242,7 @@ fn contents(cx: &mut Context, file: &FileGroup, id: Ref, existing: Option<&Group
         }
     }
     if let Some(roles) = &file.roles {
-        let current: BTreeSet<&String> = existing
+        let current: Set<&String> = existing
             .map(|g| set_of(model.roles_of_group(&g.id)))
             .unwrap_or_default();
         let label = format!("group {name}");

@@ -26,7 +26,8 @@ mod wire;
 pub use edit::{plan_membership, plan_person, EditError, MembershipEdit, PersonEdit};
 pub use resolve::{resolve_operation, Unresolved};
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::map::Map;
+use std::collections::{HashMap, HashSet};
 
 use crate::file::{AccessFile, FileRole};
 use crate::model::User;
@@ -51,7 +52,7 @@ pub struct PlanOperation {
     /// The row's name.
     pub operation: String,
     /// The path parameters.
-    pub ids: BTreeMap<String, PlanId>,
+    pub ids: Map<String, PlanId>,
     /// The JSON body.
     pub body: Option<crate::json::Value>,
     /// One line for people.

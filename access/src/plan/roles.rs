@@ -1,6 +1,7 @@
 //! The `roles:` section: custom roles created, changed (renamed by id), deleted by `prune`.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use crate::map::Set;
+use std::collections::{HashMap, HashSet};
 
 use crate::json::Value;
 
@@ -171,8 +172,8 @@ fn change_role(cx: &mut Context, role: &FileRole, id: &str, renames: &[(Key, Str
     }
     if let Some(permissions) = &role.permissions {
         // `&String` keys: the planner's other sets' type, so no second copy of the set code.
-        let want: BTreeSet<&String> = set_of(permissions.iter().map(|p| &p.value));
-        let have: BTreeSet<&String> = set_of(current.permissions.iter());
+        let want: Set<&String> = set_of(permissions.iter().map(|p| &p.value));
+        let have: Set<&String> = set_of(current.permissions.iter());
         if want != have {
             let added: Vec<&String> = want.difference(&have).copied().collect();
             let removed: Vec<&String> = have.difference(&want).copied().collect();

@@ -337,7 +337,7 @@ fn every_operation_is_a_row_of_the_table_with_its_path_parameters() {
     p.operations.append(&mut csv.operations);
     p.operations
         .append(&mut plan_of(&m, "roles: {}\ngroups: {}\n", true).operations);
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = crate::map::Set::new();
     for op in &p.operations {
         let row = openai_admin_wasm::ops::find(&op.operation)
             .unwrap_or_else(|| panic!("{} is no row", op.operation));

@@ -1,7 +1,8 @@
 //! The `users:` section: organization roles, and roles assigned to users directly. Users are
 //! never created or removed; a role a user inherits through a group is never removed here.
 
-use std::collections::{BTreeSet, HashSet};
+use crate::map::Set;
+use std::collections::HashSet;
 
 use crate::json::Value;
 
@@ -59,7 +60,7 @@ pub fn plan_users(cx: &mut Context, users: &[FileUser]) {
             }
         }
         let Some(roles) = &entry.roles else { continue };
-        let current: BTreeSet<&String> = set_of(model.direct_roles(&user.id));
+        let current: Set<&String> = set_of(model.direct_roles(&user.id));
         let subject = format!("user {email}");
         let who = Principal {
             assign: "users.roles.create",
