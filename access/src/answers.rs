@@ -415,11 +415,7 @@ pub fn users(model: &Model, organization_role: Option<&str>) -> Vec<UserRow> {
     let key = |r: &UserRow| {
         let u = &r.user;
         (
-            u.name
-                .as_deref()
-                .or(u.email.as_deref())
-                .unwrap_or(&u.id)
-                .to_lowercase(),
+            crate::case::lowercase(u.name.as_deref().or(u.email.as_deref()).unwrap_or(&u.id)),
             u.email.clone(),
             u.id.clone(),
         )

@@ -19,6 +19,7 @@
 pub mod answers;
 pub mod apply;
 pub mod assignment;
+pub mod case;
 pub mod csv;
 pub mod file;
 pub mod items;

@@ -124,7 +124,7 @@ fn direct_and_groups(sources: &[(String, String)]) -> (bool, Vec<String>) {
 
 /// The email used as a key: compared without regard to case.
 pub(crate) fn email_key(email: &str) -> String {
-    email.trim().to_lowercase()
+    crate::case::lowercase(email.trim())
 }
 
 impl Model {

@@ -246,7 +246,7 @@ pub fn fold(text: &str) -> String {
     const LATIN1: &str = "aaaaaaaceeeeiiiidnooooo\u{f7}ouuuuyty";
     const EXTENDED_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(crate::case::lower) {
         let code = c as u32;
         match code {
             0x300..=0x36f => {}

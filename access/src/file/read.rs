@@ -95,7 +95,7 @@ fn entries<'a>(
 fn suggest(word: &str, allowed: &[&str]) -> String {
     let best = allowed
         .iter()
-        .map(|a| (distance(&word.to_lowercase(), a), *a))
+        .map(|a| (distance(&crate::case::lowercase(word), a), *a))
         .min();
     match best {
         Some((d, a)) if d <= 2.max(word.len() / 3) => format!(" (did you mean `{a}`?)"),
