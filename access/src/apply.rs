@@ -1,10 +1,9 @@
 //! Applies a plan to the model in memory: what the organization looks like after the operations
 //! that were done (for tests, and for a view updated after an apply).
 
-use std::collections::HashMap;
-
 use crate::json::{FromJson, Object, ToJson, Value};
 
+use crate::map::Map;
 use crate::model::{Group, Role, UserRoleItem};
 use crate::plan::{resolve_operation, Plan, PlanId};
 use crate::Model;
@@ -69,7 +68,7 @@ impl FromJson for Outcome {
 /// Applies the operations of `plan` that are done: all of them without `outcomes`. A create
 /// without a result's `id` gets `created_<index>`.
 pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Result<(), String> {
-    let mut created: HashMap<usize, String> = HashMap::new();
+    let mut created: Map<usize, String> = Map::new();
     for (index, op) in plan.operations.iter().enumerate() {
         let outcome = outcomes.and_then(|o| o.get(index));
         if outcome.is_some_and(|o| o.status != Status::Done) {

@@ -7,6 +7,9 @@
 
 /// `c` in lowercase.
 pub fn lower(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let code = c as u32;
     let to = match code {
         0x41..=0x5a | 0xc0..=0xd6 | 0xd8..=0xde => code + 0x20,
@@ -44,6 +47,9 @@ pub fn lower(c: char) -> char {
 
 /// `text` in lowercase ([`lower`] of each character).
 pub fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.chars().map(lower).collect()
 }
 

@@ -1,9 +1,8 @@
 //! Memberships and assignments as CSV (RFC 4180, through the `csv` crate), and the plan of
 //! membership rows `group,email[,action]`.
 
-use std::collections::HashMap;
-
 use crate::file::{user_key, FileError};
+use crate::map::Map;
 use crate::model::{Group, User};
 use crate::plan::edit::{plan_member_lists, GroupChange};
 use crate::plan::Plan;
@@ -262,7 +261,7 @@ fn group_changes(
     let mut changes: Vec<GroupChange> = Vec::new();
     let mut errors = Vec::new();
     // (group id, user id) → (added?, line).
-    let mut seen: HashMap<(&str, &str), (bool, usize)> = HashMap::new();
+    let mut seen: Map<(&str, &str), (bool, usize)> = Map::new();
     for found in found {
         let Found { row, group, user } = match found {
             Ok(found) => found,

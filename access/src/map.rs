@@ -216,19 +216,15 @@ impl<'a, K: Ord, V> Entry<'a, K, V> {
 }
 
 impl<K: Ord, V> Extend<(K, V)> for Map<K, V> {
-    /// Inserts every entry; a later value of a key wins, as with `insert` one by one.
+    /// Inserts every entry; a later value of a key wins, as with `insert` one by one. The new
+    /// entries are sorted first (stably, so of equal keys the last one added is inserted last),
+    /// so that inserting them into an empty map, or after its last key, is a push each.
     fn extend<I: IntoIterator<Item = (K, V)>>(&mut self, iter: I) {
-        self.entries.extend(iter);
-        // Stable: of equal keys, the last one added is last, and kept.
-        sort_by(&mut self.entries, |a, b| a.0.cmp(&b.0));
-        let mut entries: Vec<(K, V)> = Vec::with_capacity(self.entries.len());
-        for entry in self.entries.drain(..) {
-            match entries.last_mut() {
-                Some(last) if last.0 == entry.0 => last.1 = entry.1,
-                _ => entries.push(entry),
-            }
+        let mut added: Vec<(K, V)> = iter.into_iter().collect();
+        sort_by(&mut added, |a, b| a.0.cmp(&b.0));
+        for (k, v) in added {
+            self.insert(k, v);
         }
-        self.entries = entries;
     }
 }
 

@@ -6,12 +6,10 @@
 //! Every map is ordered, so that everything derived from the model (answers, the access file,
 //! plans, CSV) comes out in the same order for the same organization.
 
-use crate::map::{Map, Set};
-use std::collections::HashMap;
-
 use crate::sort::{set_of, sort_by};
 
 mod api;
+use crate::map::{Map, Set};
 use api::{ApiGroup, ApiGroupUser, ApiRole, ApiUser};
 
 /// A member of the organization.
@@ -81,7 +79,7 @@ pub struct Model {
     /// email (as [`email_key`] folds it) → the user with it (the smallest id, when several
     /// share one): the map of [`Model::find_user`]. Never iterated, so a hash map: the planner
     /// looks up every member it reads.
-    emails: HashMap<String, String>,
+    emails: Map<String, String>,
 }
 
 /// An item the model could not read, with the reason.

@@ -245,6 +245,9 @@ fn rank(key: &str, query: &str) -> u8 {
 pub fn fold(text: &str) -> String {
     const LATIN1: &str = "aaaaaaaceeeeiiiidnooooo\u{f7}ouuuuyty";
     const EXTENDED_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars().map(crate::case::lower) {
         let code = c as u32;

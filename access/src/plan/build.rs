@@ -1,11 +1,9 @@
 //! Drafts of operations, grouped in phases, turned into the ordered plan: indices assigned,
 //! references to created things turned into `{ from: i }`, dependencies listed.
 
-use crate::map::Map;
-use std::collections::HashMap;
-
 use super::{Blocked, Change, PlanId, PlanOperation};
 use crate::json::{Object, Value};
+use crate::map::Map;
 use crate::sort::{map_of, sort, sort_by};
 
 /// The phases, in the order they run.
@@ -105,7 +103,7 @@ impl Builder {
         let mut drafts = self.drafts;
         // Stable: within a phase, the order they were made in.
         sort_by(&mut drafts, |a, b| a.phase.cmp(&b.phase));
-        let mut made: HashMap<Key, usize> = HashMap::new();
+        let mut made: Map<Key, usize> = Map::new();
         let mut out = Vec::with_capacity(drafts.len());
         for (index, draft) in drafts.into_iter().enumerate() {
             let mut depends = Vec::new();

@@ -1,9 +1,6 @@
 //! The `groups:` section: groups created, renamed (by id), their members and roles made exactly
 //! the lists given, and groups the file does not name deleted by `prune`.
 
-use crate::map::Set;
-use std::collections::HashMap;
-
 use crate::json::Value;
 
 use super::assign::{plan_role_list, Principal};
@@ -11,6 +8,7 @@ use super::build::{freed_by, order_renames, Body, Draft, Key, Phase, Ref};
 use super::Change;
 use super::{Context, Unmanaged};
 use crate::file::FileGroup;
+use crate::map::{Map, Set};
 use crate::model::Group;
 use crate::sort::set_of;
 
@@ -19,7 +17,7 @@ const SCIM: &str = "SCIM-managed: changes come from the identity provider";
 /// Plans the `groups:` section.
 pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
     let model = cx.model;
-    let mut claimed: HashMap<&str, usize> = HashMap::new();
+    let mut claimed: Map<&str, usize> = Map::new();
     let mut matched: Vec<Option<&Group>> = vec![None; groups.len()];
     let mut unusable = vec![false; groups.len()];
     for (i, group) in groups.iter().enumerate() {
@@ -38,7 +36,7 @@ pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
             }
         }
     }
-    let mut by_name: HashMap<&str, Vec<&Group>> = HashMap::new();
+    let mut by_name: Map<&str, Vec<&Group>> = Map::new();
     for g in model.groups.values() {
         by_name.entry(g.name.as_str()).or_default().push(g);
     }

@@ -26,10 +26,8 @@ mod wire;
 pub use edit::{plan_membership, plan_person, EditError, MembershipEdit, PersonEdit};
 pub use resolve::{resolve_operation, Unresolved};
 
-use crate::map::Map;
-use std::collections::{HashMap, HashSet};
-
 use crate::file::{AccessFile, FileRole};
+use crate::map::{Map, Set};
 use crate::model::User;
 use crate::Model;
 use build::{Builder, Key, Ref};
@@ -138,15 +136,15 @@ struct Context<'a> {
     model: &'a Model,
     builder: Builder,
     unmanaged: Vec<Unmanaged>,
-    role_targets: HashMap<String, RoleTarget>,
-    role_names: HashMap<&'a str, &'a str>,
+    role_targets: Map<String, RoleTarget>,
+    role_names: Map<&'a str, &'a str>,
     /// Organization roles after the plan, where it changes them (user id → role).
-    org_roles: HashMap<String, String>,
+    org_roles: Map<String, String>,
 }
 
 impl<'a> Context<'a> {
     fn new(model: &'a Model) -> Self {
-        let mut role_names = HashMap::new();
+        let mut role_names = Map::new();
         for role in model.roles.values() {
             role_names
                 .entry(role.name.as_str())
@@ -156,9 +154,9 @@ impl<'a> Context<'a> {
             model,
             builder: Builder::default(),
             unmanaged: Vec::new(),
-            role_targets: HashMap::new(),
+            role_targets: Map::new(),
             role_names,
-            org_roles: HashMap::new(),
+            org_roles: Map::new(),
         }
     }
 
@@ -198,7 +196,7 @@ impl<'a> Context<'a> {
 pub fn plan(model: &Model, file: &AccessFile, options: PlanOptions) -> Plan {
     let mut cx = Context::new(model);
     // Custom roles the file assigns are named by it, even outside `roles:` (never pruned).
-    let mut referenced: HashSet<&str> = HashSet::new();
+    let mut referenced: Set<&str> = Set::new();
     for group in file.groups.iter().flatten() {
         referenced.extend(group.roles.iter().flatten().map(|r| r.value.as_str()));
     }

@@ -1,20 +1,18 @@
 //! The `roles:` section: custom roles created, changed (renamed by id), deleted by `prune`.
 
-use crate::map::Set;
-use std::collections::{HashMap, HashSet};
-
 use crate::json::Value;
 
 use super::build::{freed_by, order_renames, Body, Draft, Key, Phase, Ref};
 use super::Change;
 use super::{Context, RoleTarget, Unmanaged};
 use crate::file::FileRole;
+use crate::map::{Map, Set};
 use crate::sort::{set_of, sort_by};
 
 /// Plans the `roles:` section and records what each of its names refers to.
-pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced: &HashSet<&str>) {
+pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced: &Set<&str>) {
     let model = cx.model;
-    let mut claimed: HashMap<&str, usize> = HashMap::new();
+    let mut claimed: Map<&str, usize> = Map::new();
     let mut matched: Vec<Option<&str>> = vec![None; roles.len()];
     // Ids pin identity first; names match what no id claimed.
     for (i, role) in roles.iter().enumerate() {
@@ -56,7 +54,7 @@ pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced:
         }
     }
     // Names held by roles that keep them: a rename or create may not take one.
-    let kept: HashMap<&str, &str> = model
+    let kept: Map<&str, &str> = model
         .roles
         .values()
         .filter(|r| !claimed.contains_key(r.id.as_str()))
@@ -102,7 +100,7 @@ pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced:
             RoleTarget::Unusable("its rename is blocked".into()),
         );
     }
-    let position: HashMap<&str, usize> = order
+    let position: Map<&str, usize> = order
         .iter()
         .enumerate()
         .map(|(pos, i)| (renames[*i].2.as_str(), pos))

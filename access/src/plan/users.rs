@@ -1,9 +1,6 @@
 //! The `users:` section: organization roles, and roles assigned to users directly. Users are
 //! never created or removed; a role a user inherits through a group is never removed here.
 
-use crate::map::Set;
-use std::collections::HashSet;
-
 use crate::json::Value;
 
 use super::assign::{plan_role_list, Principal};
@@ -11,12 +8,13 @@ use super::build::{Body, Draft, Phase, Ref};
 use super::Change;
 use super::{Context, Unmanaged};
 use crate::file::{user_key, FileUser};
+use crate::map::Set;
 use crate::sort::set_of;
 
 /// Plans the `users:` section; returns the owners left after the plan's role changes.
 pub fn plan_users(cx: &mut Context, users: &[FileUser]) {
     let model = cx.model;
-    let mut named: HashSet<&str> = HashSet::new();
+    let mut named: Set<&str> = Set::new();
     for entry in users {
         let email = &entry.email.value;
         let Some(user) = cx.user(email) else {
