@@ -140,19 +140,21 @@ impl<T: FromJson> FromJson for Vec<T> {
         let items = value
             .as_array()
             .ok_or_else(|| expected("an array", value))?;
-        items
-            .iter()
-            .enumerate()
-            .map(|(i, v)| T::from_json(v).map_err(|e| format!("[{i}]: {e}")))
-            .collect()
+        // A loop, not `collect` into a `Result`: its adapter is compiled again per type.
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            out.push(T::from_json(v).map_err(|e| format!("[{i}]: {e}"))?);
+        }
+        Ok(out)
     }
 }
 
 impl<T: FromJson> FromJson for Map<String, T> {
     fn from_json(value: &Value) -> Result<Self, String> {
-        Object::of(value)?
-            .iter()
-            .map(|(k, v)| Ok((k.clone(), T::from_json(v).map_err(|e| format!("{k}: {e}"))?)))
-            .collect()
+        let mut out = Map::new();
+        for (k, v) in Object::of(value)?.iter() {
+            out.insert(k.clone(), T::from_json(v).map_err(|e| format!("{k}: {e}"))?);
+        }
+        Ok(out)
     }
 }
