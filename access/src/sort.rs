@@ -43,10 +43,22 @@ pub(crate) fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> Ma
     entries.into_iter().collect()
 }
 
-/// Puts `items` in `order` (a permutation of their indices).
-fn permute<T>(items: &mut Vec<T>, order: Vec<usize>) {
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
+/// Puts `items` in `order` (a permutation of their indices: `order[k]` is the index of the item
+/// that goes to position `k`), in place, following each cycle with swaps: the only per-type code
+/// is `swap`.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != usize::MAX {
+            let next = order[at];
+            order[at] = usize::MAX;
+            if next == start {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 /// The indices `0..n` in the order `cmp` gives them, equal ones in their first order: a
