@@ -21,9 +21,12 @@
 pub mod answers;
 pub mod apply;
 pub mod assignment;
+pub mod case;
 pub mod csv;
 pub mod file;
 pub mod items;
+pub mod json;
+pub mod map;
 pub mod model;
 pub mod organization;
 pub mod plan;

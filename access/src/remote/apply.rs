@@ -136,7 +136,9 @@ impl Applied {
     pub fn outcome(&self) -> Outcome {
         Outcome {
             status: self.status,
-            result: self.result.clone(),
+            result: self.result.as_ref().map(|r| {
+                crate::json::parse(&r.to_string()).unwrap_or(crate::json::Value::Null)
+            }),
         }
     }
 
@@ -350,7 +352,7 @@ async fn run_one(client: &Client, scheduler: &Scheduler, op: &PlanOperation) -> 
         return create(client, scheduler, op, &ids, field, groups).await;
     }
     match client
-        .call_operation(&op.operation, &ids, op.body.clone())
+        .call_operation(&op.operation, &ids, op.body.as_ref().map(wire))
         .await
     {
         Ok(result) => Applied::done(Some(result), false),
@@ -370,7 +372,7 @@ async fn create(
     field: &str,
     groups: bool,
 ) -> Applied {
-    let name = op.body.as_ref().and_then(|b| b.get(field)).cloned();
+    let name = op.body.as_ref().and_then(|b| b.get(field)).map(wire);
     let once = client.with_max_retries(0);
     let mut last: Option<Error> = None;
     for _ in 0..CREATE_ATTEMPTS {
@@ -384,7 +386,7 @@ async fn create(
             }
         }
         match once
-            .call_operation(&op.operation, ids, op.body.clone())
+            .call_operation(&op.operation, ids, op.body.as_ref().map(wire))
             .await
         {
             Ok(result) => return Applied::done(Some(result), false),
@@ -398,6 +400,11 @@ async fn create(
         }
     }
     failed(last.unwrap_or_else(|| Error::Plan("no attempt was made".into())))
+}
+
+/// A plan's JSON as the client's: the access core's writer writes JSON that `serde_json` reads.
+fn wire(value: &crate::json::Value) -> Value {
+    serde_json::from_str(&crate::json::to_string(value)).unwrap_or_default()
 }
 
 /// The group (or role) named `name`, as the list answers it, if there is one.
