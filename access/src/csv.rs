@@ -1,4 +1,4 @@
-//! Memberships and assignments as CSV (RFC 4180, read and written by [`rfc4180`]), and the plan
+//! Memberships and assignments as CSV (RFC 4180, read and written by `rfc4180`), and the plan
 //! of membership rows `group,email[,action]`.
 
 mod rfc4180;

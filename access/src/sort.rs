@@ -9,7 +9,7 @@ use std::cmp::Ordering;
 use crate::map::{Map, Set};
 
 /// Sorts `items` by `cmp`, stably (as `slice::sort_by`).
-pub(crate) fn sort_by<T>(items: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+pub(crate) fn sort_by<T>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
@@ -19,12 +19,12 @@ pub(crate) fn sort_by<T>(items: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Orde
 
 /// Sorts `items` by their natural order, stably (as `slice::sort`; for the `sort_unstable`
 /// callers too: equal items are then indistinguishable).
-pub(crate) fn sort<T: Ord>(items: &mut Vec<T>) {
+pub(crate) fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
 /// Sorts `items` by a key computed once per item, stably (as `slice::sort_by_cached_key`).
-pub(crate) fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl FnMut(&T) -> K) {
+pub(crate) fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) {
     if items.len() < 2 {
         return;
     }

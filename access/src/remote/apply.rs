@@ -136,9 +136,10 @@ impl Applied {
     pub fn outcome(&self) -> Outcome {
         Outcome {
             status: self.status,
-            result: self.result.as_ref().map(|r| {
-                crate::json::parse(&r.to_string()).unwrap_or(crate::json::Value::Null)
-            }),
+            result: self
+                .result
+                .as_ref()
+                .map(|r| crate::json::parse(&r.to_string()).unwrap_or(crate::json::Value::Null)),
         }
     }
 
