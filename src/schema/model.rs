@@ -116,6 +116,11 @@ pub struct Schema {
     pub name: &'static str,
     /// Its fields (at most 64).
     pub fields: &'static [Field],
+    /// Whether its deserializer (generated, see [`super::de`]) gives a missing field its absent
+    /// value and keeps the last of a field given twice, where serde's derive refuses both. Only
+    /// the test and fuzzing oracle (`validate`) reads it.
+    #[cfg(any(test, fuzzing))]
+    pub tolerant: bool,
 }
 
 impl Schema {
