@@ -381,6 +381,20 @@ fn numbers_compare_with_bounds_exactly_without_floats() {
         ("99999999999999999999999", 1000, Greater),
         ("-99999999999999999999999", 0, Less),
         ("999", 1000, Less),
+        // A zero with an exponent as large as an i64 holds is zero, at once.
+        ("0e9000000000000000000", 0, Equal),
+        ("0.0e9000000000000000000", 1, Less),
+        // The ends of i64, exactly.
+        ("9223372036854775807", i64::MAX, Equal),
+        ("9223372036854775807.5", i64::MAX, Greater),
+        ("9223372036854775808", i64::MAX, Greater),
+        ("-9223372036854775808", i64::MIN, Equal),
+        ("-9223372036854775808.5", i64::MIN, Less),
+        ("-9223372036854775809", i64::MIN, Less),
+        ("-9223372036854775807", i64::MIN, Greater),
+        ("18446744073709551616", i64::MAX, Greater),
+        ("-18446744073709551616", i64::MIN, Less),
+        ("1.8446744073709551616e19", 0, Greater),
     ];
     for (raw, bound, expected) in cases {
         assert_eq!(cmp_bound(raw, bound), expected, "{raw} vs {bound}");
