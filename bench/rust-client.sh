@@ -10,7 +10,9 @@
 #   (bench/rust/page-async-openai), both with the size-tuned release profile.
 #
 # Budgets: each shape <= 1.0x async-openai's time and <= 1.1x the floor's; the page <= 0.5x
-# async-openai's. Prints the figures and the budgets; writes target/bench-rust.json.
+# async-openai's. Prints the figures and the budgets (wall time, median of RUNS), then the
+# client thread's CPU-time ratios and the answer-reading case; writes target/bench-rust.json
+# (with each client's min and max per case).
 #
 #   bench/rust-client.sh [RUNS]      (default 5, after one warm-up run)
 set -euo pipefail
@@ -67,7 +69,7 @@ const [ours, theirs] = [Number(process.argv[2]), Number(process.argv[3])];
 const out = { ...speed, wasm_page_gzip_bytes: { "openai-admin": ours, "async-openai": theirs }, wasm_ratio: ours / theirs };
 fs.writeFileSync("target/bench-rust.json", JSON.stringify(out, null, 2) + "\n");
 const r = speed.ratios;
-const row = (name, value, budget) => `${value <= budget ? "ok  " : "OVER"} ${name}: ${value.toFixed(2)}x (budget ${budget}x)`;
+const row = (name, value, budget) => `${value <= budget ? "ok  " : "OVER"} ${name}: ${value.toFixed(3)}x (budget ${budget}x)`;
 console.log(JSON.stringify(out, null, 2));
 console.log([
   row("list 100k vs async-openai", r.list_vs_async_openai, 1.0),
@@ -75,5 +77,13 @@ console.log([
   row("2,000 retrieves vs async-openai", r.retrieve_vs_async_openai, 1.0),
   row("2,000 retrieves vs floor", r.retrieve_vs_floor, 1.1),
   row("wasm page vs async-openai", ours / theirs, 0.5),
+].join("\n"));
+// The CPU time of the client thread (less inflated by other processes than the wall time) and the
+// answer reading alone: what to look at before changing anything for a time ratio.
+const c = speed.cpu_ratios, p = speed.parse_1000_groups_x200_ms;
+console.log([
+  `cpu  list 100k: ${c.list_vs_async_openai.toFixed(2)}x async-openai, ${c.list_vs_floor.toFixed(2)}x floor`,
+  `cpu  2,000 retrieves: ${c.retrieve_vs_async_openai.toFixed(2)}x async-openai, ${c.retrieve_vs_floor.toFixed(2)}x floor`,
+  `cpu  reading a page of 1,000 groups: ${p.vs_async_openai.toFixed(2)}x async-openai, ${p.vs_floor.toFixed(2)}x floor`,
 ].join("\n"));
 ' "$tmp/speed.json" "$ours" "$theirs"

@@ -13,7 +13,7 @@ use crate::params::ListParams;
 use crate::schema::Model;
 
 /// Whether a group is an ordinary group or a tenant group.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupType {
     /// An ordinary group.
@@ -26,7 +26,7 @@ pub enum GroupType {
 }
 
 /// Details about an organization group (`GroupResponse` in the spec).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 pub struct Group {
     /// Always `group`. The spec's example answers carry it, its schema does not: the client
     /// knows it, so that answers shaped like the examples report no drift for it.
@@ -48,7 +48,7 @@ pub struct Group {
 }
 
 /// A page of groups (`GroupListResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 pub struct GroupList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,7 +66,7 @@ pub struct GroupList {
 }
 
 /// The group after an update (`GroupResourceWithSuccess`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 pub struct GroupUpdateResponse {
     /// Identifier for the group.
     pub id: String,
@@ -82,7 +82,7 @@ pub struct GroupUpdateResponse {
 }
 
 /// Confirmation of a deleted group (`GroupDeletedResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 pub struct GroupDeleteResponse {
     /// Identifier of the deleted group.
     pub id: String,

@@ -31,7 +31,7 @@ pub enum Input {
 }
 
 /// One operation of the Admin API.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct Operation {
     /// Its path below `client.admin.organization`, e.g. `groups.users.retrieve`.
     pub name: &'static str,
@@ -105,7 +105,7 @@ pub trait Endpoint {
     /// [`ListModel`](crate::schema::ListModel)).
     type Output: serde::de::DeserializeOwned;
 
-    /// The row of the table.
+    /// The row of the table (the same as `OPERATIONS[Self::INDEX]`).
     fn operation() -> &'static Operation {
         &OPERATIONS[Self::INDEX]
     }
@@ -119,7 +119,11 @@ pub trait Endpoint {
 macro_rules! operations {
     (@rows $($name:literal => $method:ident $path:literal, $input:ident $($model:ty)?, $result:ty, $cursor:expr, $writes:literal, $summary:literal, ts($ts_params:literal, $ts_result:literal $(, $ts_item:literal)?);)*) => {
         /// Every operation, in the order of the API reference.
-        pub static OPERATIONS: &[Operation] = &[$(Operation {
+        pub static OPERATIONS: &[Operation] = ROWS;
+
+        /// The rows, as a constant: each endpoint's [`Endpoint::operation`] takes its own row
+        /// from it, so that a Rust program links only the rows (and schemas) it calls.
+        const ROWS: &[Operation] = &[$(Operation {
             name: $name,
             method: Method::$method,
             path: $path,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::schema::Model;
 
 /// Sort order of a list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 #[serde(rename_all = "lowercase")]
 pub enum Order {
     /// Oldest first.

@@ -2,20 +2,24 @@
 
 use std::ops::Range;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-
 use crate::error::Error;
 
-/// Characters left as they are in a path segment: RFC 3986 "unreserved". Everything else,
-/// `/`, `?`, `#`, `%`, spaces and non-ASCII text included, is percent-encoded.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'_')
-    .remove(b'~');
-
-/// Characters left as they are in a query key or value.
-const QUERY: &AsciiSet = SEGMENT;
+/// Percent-encodes `value` onto `out`: the bytes of RFC 3986 "unreserved" characters stay as
+/// they are; every other byte, `/`, `?`, `#`, `%`, spaces and the UTF-8 bytes of non-ASCII text
+/// included, becomes `%XX` (upper-case hex). The same set for a path segment and a query key or
+/// value.
+fn push_encoded(out: &mut String, value: &str) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &byte in value.as_bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
+        }
+    }
+}
 
 /// The HTTP method of a request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,10 +82,10 @@ impl ApiRequest {
         let mut times = 0;
         for (i, (name, value)) in self.query.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });
-            out.extend(utf8_percent_encode(name, QUERY));
+            push_encoded(&mut out, name);
             out.push('=');
             let start = out.len();
-            out.extend(utf8_percent_encode(value, QUERY));
+            push_encoded(&mut out, value);
             if name == key {
                 times += 1;
                 marked = Some(start..out.len());
@@ -177,12 +181,16 @@ pub fn push_json_string(out: &mut String, text: &str) {
 
 /// Percent-encodes one query key or value, as [`ApiRequest::path_and_query`] writes it.
 pub fn encode_query_value(value: &str) -> String {
-    utf8_percent_encode(value, QUERY).to_string()
+    let mut out = String::with_capacity(value.len());
+    push_encoded(&mut out, value);
+    out
 }
 
 /// Percent-encodes one path parameter so that it can never change the route.
 pub fn encode_segment(value: &str) -> String {
-    utf8_percent_encode(value, SEGMENT).to_string()
+    let mut out = String::with_capacity(value.len());
+    push_encoded(&mut out, value);
+    out
 }
 
 /// Checks that a path parameter is not empty and returns it encoded.
@@ -282,6 +290,25 @@ mod tests {
         assert_eq!(encode_segment("../x"), "..%2Fx");
         assert_eq!(encode_segment("a?b#c%d e"), "a%3Fb%23c%25d%20e");
         assert_eq!(encode_segment("grüppe"), "gr%C3%BCppe");
+    }
+
+    #[test]
+    fn only_unreserved_characters_stay_as_they_are() {
+        // RFC 3986: ALPHA / DIGIT / "-" / "." / "_" / "~"; every other UTF-8 byte as upper-case %XX.
+        let unreserved = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+        for c in (0..=0x7f_u8)
+            .map(char::from)
+            .chain(['é', '€', '😀', '\u{7ff}'])
+        {
+            let text = c.to_string();
+            let expected = if unreserved.contains(c) {
+                text.clone()
+            } else {
+                text.bytes().map(|b| format!("%{b:02X}")).collect()
+            };
+            assert_eq!(encode_segment(&text), expected, "{c:?}");
+            assert_eq!(encode_query_value(&text), expected, "{c:?}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::error::{ApiError, Error};
 use crate::ops::Operation;
 use crate::request::push_json_string;
 use crate::schema::json::{members, raw_to_text, snippet};
-use crate::schema::{check_response_sample, Drift};
+use crate::schema::{check_response_sample, Drift, DriftKind};
 
 /// Parses a response: a 2xx body into `T`, anything else into [`Error::Api`].
 ///
@@ -54,17 +54,28 @@ pub fn read_answer<T: DeserializeOwned>(
         drift.map(|drift| check_response_sample(op.result, body, op.cursor, usize::MAX, drift));
     // Whatever the model reads is used: the reader fails only on what serde refuses too (not
     // JSON, not an object, a list's envelope of the wrong type). Only a body the model refuses
-    // is walked again (without a report), for the reader's verdict and then serde's message
-    // naming the field.
+    // is walked again, for the reader's verdict, and else for the path of the value of the wrong
+    // type, which serde's message does not name. (Not `decode`'s `serde_path_to_error`: it
+    // would compile every model's deserializer a second time into a Rust caller's wasm.)
     match serde_json::from_str::<T>(body) {
         Ok(value) => Ok(value),
-        Err(_) => {
-            verdict
-                .unwrap_or_else(|| {
-                    check_response_sample(op.result, body, op.cursor, 0, &mut Vec::new())
-                })
+        Err(error) => {
+            verdict.unwrap_or(Ok(())).map_err(unusable)?;
+            let mut found = Vec::new();
+            check_response_sample(op.result, body, op.cursor, usize::MAX, &mut found)
                 .map_err(unusable)?;
-            parse_response(status, request_id, body)
+            let wrong = found
+                .iter()
+                .find(|d| matches!(d.kind, DriftKind::WrongType(_)));
+            let message = match wrong {
+                Some(drift) => format!("{}: {error}", drift.path),
+                None => error.to_string(),
+            };
+            Err(Error::Decode {
+                message,
+                status,
+                request_id: request_id.map(str::to_owned),
+            })
         }
     }
 }
@@ -262,5 +273,52 @@ mod tests {
     fn snippets_cut_on_char_boundaries() {
         let text = "é".repeat(300);
         assert_eq!(snippet(&text).chars().count(), SNIPPET_CHARS + 1);
+    }
+
+    #[test]
+    fn read_answer_names_the_value_the_model_refuses_and_fills_what_is_missing() {
+        let op = crate::ops::find("groups.list").unwrap();
+        let body = r#"{"data":[{"id":"g","name":"n","created_at":"yesterday","is_scim_managed":false,"group_type":"group"}],"has_more":false}"#;
+        for drift in [None, Some(&mut Vec::new())] {
+            let err = read_answer::<crate::groups::GroupList>(op, 200, Some("req_1"), body, drift)
+                .unwrap_err();
+            let Error::Decode {
+                message,
+                status,
+                request_id,
+            } = err
+            else {
+                panic!("{err:?}")
+            };
+            assert!(
+                message.starts_with("data[].created_at: invalid type"),
+                "{message}"
+            );
+            assert_eq!((status, request_id.as_deref()), (200, Some("req_1")));
+        }
+        // The reader's verdict first: an envelope of the wrong type, not JSON, nothing.
+        for (body, says) in [
+            (r#"{"data":{},"has_more":false}"#, "data: expected an array"),
+            ("{", "not valid JSON"),
+            ("", "the body is empty"),
+        ] {
+            let err =
+                read_answer::<crate::groups::GroupList>(op, 200, None, body, None).unwrap_err();
+            assert!(err.to_string().contains(says), "{body}: {err}");
+        }
+        // A missing field is no refusal; the report names it.
+        let mut drift = Vec::new();
+        let list = read_answer::<crate::groups::GroupList>(
+            op,
+            200,
+            None,
+            r#"{"data":[{"id":"g"}],"has_more":false}"#,
+            Some(&mut drift),
+        )
+        .unwrap();
+        assert_eq!(list.data[0].name, "");
+        assert!(drift
+            .iter()
+            .any(|d| d.path == "data[].name" && d.kind == DriftKind::Missing));
     }
 }

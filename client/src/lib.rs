@@ -1,6 +1,6 @@
 //! An async Rust client for the OpenAI Admin API's groups, users and roles, natively (`reqwest`
 //! over rustls) and in the browser, in workers and in Node (the global `fetch`, through
-//! `gloo-net`).
+//! `web-sys`).
 //!
 //! It is a transport over the `openai-admin-wasm` core, which builds every request, reads every
 //! answer and error and decides every retry; the same core serves the npm package. Its paths

@@ -275,6 +275,89 @@ async fn unknown_fields_and_enum_values_reach_the_caller_and_drift_is_reported_w
 }
 
 #[tokio::test]
+async fn an_answer_missing_required_fields_reaches_the_caller_as_the_package_passes_it_on() {
+    // The package hands such an answer to its caller as the API sent it (with a drift report
+    // when asked); the official SDK never checks. Here each missing field takes its absent
+    // value (empty text, zero, `Other("")`) and the drift report names it.
+    let mock = demo();
+    let reports: Arc<Mutex<Vec<String>>> = Arc::default();
+    let seen = reports.clone();
+    let watched = builder(&mock)
+        .max_retries(0)
+        .on_drift(move |op, drift| {
+            let mut seen = seen.lock().expect("lock");
+            seen.extend(
+                drift
+                    .iter()
+                    .map(|d| format!("{op} {} {:?}", d.path, d.kind)),
+            );
+        })
+        .build()
+        .expect("client");
+    let plain = builder(&mock).max_retries(0).build().expect("client");
+    let page = r#"{"object":"list","data":[{"id":"group_a","created_at":1,"is_scim_managed":false},{"id":"group_b","name":"B","created_at":2,"is_scim_managed":true,"group_type":"group"}],"has_more":false}"#;
+    for client in [&plain, &watched] {
+        faults(
+            &mock,
+            &format!(r#"[{{"path":"/v1/organization/groups","status":200,"body":{page}}}]"#),
+        );
+        let page = client
+            .admin()
+            .organization()
+            .groups()
+            .list(None)
+            .await
+            .expect("the page, as the package passes it on");
+        let [a, b] = page.data() else {
+            panic!("two groups: {page:?}")
+        };
+        assert_eq!((a.id.as_str(), a.name.as_str()), ("group_a", ""));
+        assert_eq!(a.group_type, GroupType::Other(String::new()));
+        assert_eq!((b.name.as_str(), &b.group_type), ("B", &GroupType::Group));
+        assert!(!page.has_next_page());
+    }
+    // A retrieve without `created_at` and `is_scim_managed`.
+    faults(
+        &mock,
+        r#"[{"path":"/v1/organization/groups/group_a","status":200,"body":{"id":"group_a","name":"A","group_type":"group"}}]"#,
+    );
+    let group = watched
+        .admin()
+        .organization()
+        .groups()
+        .retrieve("group_a")
+        .await
+        .expect("the group");
+    assert_eq!((group.created_at, group.is_scim_managed), (0, false));
+    let mut reports = reports.lock().expect("lock").clone();
+    reports.sort();
+    assert_eq!(
+        reports,
+        [
+            "groups.list data[].group_type Missing",
+            "groups.list data[].name Missing",
+            "groups.retrieve created_at Missing",
+            "groups.retrieve is_scim_managed Missing",
+        ],
+        "each missing field reported, once per path"
+    );
+    // A wrong JSON type cannot be held by the model: still a `Decode` error naming the field.
+    faults(
+        &mock,
+        r#"[{"path":"/v1/organization/groups/group_a","status":200,"body":{"id":"group_a","name":"A","created_at":"yesterday","is_scim_managed":false,"group_type":"group"}}]"#,
+    );
+    let error = plain
+        .admin()
+        .organization()
+        .groups()
+        .retrieve("group_a")
+        .await
+        .expect_err("a string for created_at");
+    assert_eq!(error.kind(), ErrorKind::Decode);
+    assert!(error.to_string().contains("created_at"), "{error}");
+}
+
+#[tokio::test]
 async fn refused_arguments_name_themselves_and_send_nothing() {
     let mock = demo();
     let client = client(&mock);

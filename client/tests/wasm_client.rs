@@ -1,6 +1,7 @@
 //! The async client compiled to wasm32, against the mock (`make mock`, or `scripts/test-wasm.sh`,
 //! which starts one and passes `MOCK_URL`), in Node and in headless browsers: every `fetch` goes
-//! through `gloo-net`, every wait through `setTimeout`.
+//! through `web-sys` (the suite's own calls to the mock's controls through `gloo-net`), every
+//! wait through `setTimeout`.
 #![cfg(target_arch = "wasm32")]
 
 // The suites' shared support: the runner's environment section (`env.rs`, read by the runner,

@@ -6,6 +6,10 @@
 //! nest it), `impl ModelDocs` (each field's doc comment) and, for a list page (a `data: Vec<T>`
 //! field), `impl ListModel`. On an enum of unit variants it generates `impl ModelType` (`Ty::Enum` with the wire values).
 //!
+//! An answer model (a struct with a `#[serde(flatten)]` unknown-fields map, or an enum with an
+//! `Other(String)` catch-all) also gets its `Deserialize` (and `schema::de::Absent`) from here,
+//! not from serde's derive: see `de.rs`.
+//!
 //! What it reads:
 //! - types: `String`, `i64` (`Int`), `u32` (`UInt`), `f64` (`Num`), `bool`, `Option<T>`,
 //!   `Vec<T>`, `serde_json::Map<..>` (`AnyObj`), and any type deriving `Model` (by its
@@ -24,6 +28,7 @@
 //!
 //! The generated code names `crate::schema`: the derive is for `openai-admin-wasm` itself.
 
+mod de;
 mod list;
 mod ops;
 
@@ -369,9 +374,12 @@ fn expand_struct(input: &DeriveInput, container: &Container, fields: &Fields) ->
     let schema = quote!(crate::schema);
     let mut rows = Vec::new();
     let mut docs = Vec::new();
+    let mut wire = Vec::new();
+    let mut extra = None;
     for field in &named.named {
         if list::is_flattened_extra(field)? {
             // `#[serde(flatten)] extra: Map<..>`: the fields the model does not name, kept.
+            extra = field.ident.as_ref();
             continue;
         }
         let attrs = FieldAttrs::read(&field.attrs)?;
@@ -381,6 +389,13 @@ fn expand_struct(input: &DeriveInput, container: &Container, fields: &Fields) ->
             .map(ToString::to_string)
             .unwrap_or_default();
         let name = container.wire_name(&ident, attrs.rename.clone());
+        if let Some(field_ident) = &field.ident {
+            wire.push(de::WireField {
+                ident: field_ident,
+                name: name.clone(),
+                ty: &field.ty,
+            });
+        }
         let option = match segment(&field.ty) {
             Some((n, Some(inner))) if n == "Option" => Some(inner),
             _ => None,
@@ -431,12 +446,18 @@ fn expand_struct(input: &DeriveInput, container: &Container, fields: &Fields) ->
         .clone()
         .unwrap_or_else(|| ident.to_string());
     let list = list::list_model(ident, named);
+    // An answer model (one that keeps unknown fields) gets the tolerant deserializer.
+    let tolerant = extra.is_some();
+    let deserializer = extra.map(|extra| de::struct_deserializer(ident, &wire, extra));
     Ok(quote! {
         #list
+        #deserializer
         impl #schema::Model for #ident {
             const SCHEMA: &'static #schema::Schema = &#schema::Schema {
                 name: #name,
                 fields: &[#(#rows),*],
+                #[cfg(any(test, fuzzing))]
+                tolerant: #tolerant,
             };
         }
         impl #schema::ModelType for #ident {
@@ -456,9 +477,12 @@ fn expand_enum(input: &DeriveInput, container: &Container, data: &syn::DataEnum)
         ));
     }
     let mut values = Vec::new();
+    let mut variants = Vec::new();
+    let mut catch_all = None;
     for variant in &data.variants {
         if list::is_catch_all(variant)? {
             // `#[serde(untagged)] Other(String)`: any other value, kept as it came.
+            catch_all = Some(&variant.ident);
             continue;
         }
         if !matches!(variant.fields, Fields::Unit) {
@@ -490,12 +514,17 @@ fn expand_enum(input: &DeriveInput, container: &Container, data: &syn::DataEnum)
                 }
             })?;
         }
-        values.push(container.wire_name(&variant.ident.to_string(), rename));
+        let value = container.wire_name(&variant.ident.to_string(), rename);
+        variants.push((&variant.ident, value.clone()));
+        values.push(value);
     }
     let ident = &input.ident;
     let schema = quote!(crate::schema);
     let span = input.span();
+    // An enum that keeps unknown values gets the deserializer that matches the text first.
+    let deserializer = catch_all.map(|other| de::enum_deserializer(ident, &variants, other));
     Ok(quote::quote_spanned! {span=>
+        #deserializer
         impl #schema::ModelType for #ident {
             const TY: #schema::Ty = #schema::Ty::Enum(&[#(#values),*]);
         }

@@ -120,6 +120,11 @@ pub fn endpoints(input: Tokens) -> Result<Tokens> {
                 const INDEX: usize = #index;
                 type Params = #params;
                 type Output = #result;
+                fn operation() -> &'static super::Operation {
+                    // This row alone: a program that calls one operation links no other row.
+                    const ROW: super::Operation = super::ROWS[#index];
+                    &ROW
+                }
             }
         });
         let (path, kind, list, summary) = (&row.path, &row.input, row.list, &row.summary);

@@ -11,7 +11,7 @@ use crate::params::ListParams;
 use crate::schema::Model;
 
 /// A member of a group, as listed (`GroupUser` in the spec).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 pub struct OrganizationGroupUser {
     /// The identifier, which can be referenced in API endpoints.
     pub id: String,
@@ -26,7 +26,7 @@ pub struct OrganizationGroupUser {
 }
 
 /// A page of group members (`UserListResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 pub struct GroupUserList {
     /// Always `list`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,7 +44,7 @@ pub struct GroupUserList {
 }
 
 /// Confirmation of a user added to a group (`GroupUserAssignment`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 pub struct GroupUserCreateResponse {
     /// Always `group.user`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -59,7 +59,7 @@ pub struct GroupUserCreateResponse {
 }
 
 /// Whether a group member is an ordinary user or a tenant user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 #[serde(rename_all = "snake_case")]
 pub enum GroupUserType {
     /// An ordinary user.
@@ -72,7 +72,7 @@ pub enum GroupUserType {
 }
 
 /// One member of a group, looked up by id (`GroupMemberUser`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 pub struct GroupUserRetrieveResponse {
     /// Identifier for the user.
     pub id: String,
@@ -95,7 +95,7 @@ pub struct GroupUserRetrieveResponse {
 }
 
 /// Confirmation of a user removed from a group (`GroupUserDeletedResource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 pub struct GroupUserDeleteResponse {
     /// Always `group.user.deleted`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

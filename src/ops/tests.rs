@@ -28,6 +28,30 @@ fn the_table_has_the_53_operations_once_each() {
     }
 }
 
+/// Each endpoint's own row (the one a Rust program links when it calls that operation alone) is
+/// the table's row at its index.
+#[test]
+fn each_endpoint_takes_its_own_row_of_the_table() {
+    macro_rules! check_rows {
+        ($krate:tt; $($name:literal $marker:ident $path:literal $input:ident $list:literal $summary:literal;)*) => {{
+            let mut seen = 0;
+            $(
+                let own = <endpoints::$marker as Endpoint>::operation();
+                let row = &OPERATIONS[<endpoints::$marker as Endpoint>::INDEX];
+                assert_eq!((own.name, own.path, own.method), ($name, $path, row.method), "{}", $name);
+                assert_eq!((row.name, row.path), ($name, $path));
+                assert_eq!((own.cursor, own.writes), (row.cursor, row.writes), "{}", $name);
+                assert_eq!(format!("{:?}", own.result), format!("{:?}", row.result), "{}", $name);
+                assert_eq!(format!("{:?}", own.input), format!("{:?}", row.input), "{}", $name);
+                assert_eq!(own.cursor.is_some(), $list, "{}", $name);
+                seen += 1;
+            )*
+            assert_eq!(seen, OPERATIONS.len());
+        }};
+    }
+    for_each_operation!(check_rows);
+}
+
 #[test]
 fn path_parameters_come_from_the_id_and_the_params() {
     let req = build(

@@ -17,6 +17,7 @@
 //! also reads JSON with), `check` (the walk, and the request mode), [`drift`] (the answer mode).
 
 mod check;
+pub mod de;
 pub mod drift;
 pub mod json;
 pub mod model;

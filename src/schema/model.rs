@@ -116,6 +116,11 @@ pub struct Schema {
     pub name: &'static str,
     /// Its fields (at most 64).
     pub fields: &'static [Field],
+    /// Whether its deserializer (generated, see [`super::de`]) gives a missing field its absent
+    /// value and keeps the last of a field given twice, where serde's derive refuses both. Only
+    /// the test and fuzzing oracle (`validate`) reads it.
+    #[cfg(any(test, fuzzing))]
+    pub tolerant: bool,
 }
 
 impl Schema {
@@ -193,36 +198,50 @@ pub(super) fn cmp_bound(raw: &str, bound: i64) -> Ordering {
     let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     // Digits before the decimal point once the exponent is applied.
     let point = int.len() as i64 + exponent;
-    let mut whole: i128 = 0;
+    // The magnitude of the whole part: past u64 it is past any bound (|i64::MIN| is 2^63).
+    let mut whole: u64 = 0;
     let mut fraction = false;
     for (i, digit) in int.bytes().chain(frac.bytes()).enumerate() {
         if (i as i64) < point {
-            whole = match whole.checked_mul(10) {
-                Some(w) if w <= i128::from(i64::MAX) * 10 => w + i128::from(digit - b'0'),
-                _ => return huge,
+            whole = match whole
+                .checked_mul(10)
+                .and_then(|w| w.checked_add(u64::from(digit - b'0')))
+            {
+                Some(w) => w,
+                None => return huge,
             };
         } else if digit != b'0' {
             fraction = true;
         }
     }
     let digits = (int.len() + frac.len()) as i64;
+    // Zeros the exponent adds (none to add to a zero, however many).
     for _ in digits.max(0)..point {
+        if whole == 0 {
+            break;
+        }
         whole = match whole.checked_mul(10) {
-            Some(w) if w <= i128::from(i64::MAX) * 10 => w,
-            _ if whole == 0 => 0,
-            _ => return huge,
+            Some(w) => w,
+            None => return huge,
         };
     }
-    let bound = i128::from(bound);
+    const MIN_MAGNITUDE: u64 = i64::MIN.unsigned_abs();
     if negative {
-        match (-whole).cmp(&bound) {
+        if whole > MIN_MAGNITUDE {
+            return Ordering::Less;
+        }
+        // `whole` is at most 2^63: its negation is an i64 (2^63 wraps to i64::MIN).
+        match (whole as i64).wrapping_neg().cmp(&bound) {
             Ordering::Equal if fraction => Ordering::Less,
             other => other,
         }
     } else {
-        match whole.cmp(&bound) {
-            Ordering::Equal if fraction => Ordering::Greater,
-            other => other,
+        match i64::try_from(whole) {
+            Ok(whole) => match whole.cmp(&bound) {
+                Ordering::Equal if fraction => Ordering::Greater,
+                other => other,
+            },
+            Err(_) => Ordering::Greater,
         }
     }
 }

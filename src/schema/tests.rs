@@ -5,6 +5,7 @@ use super::*;
 
 const ITEM: Schema = Schema {
     name: "Item",
+    tolerant: false,
     fields: &[
         Field::new("id", Ty::Str),
         Field::new("created_at", Ty::Int),
@@ -13,6 +14,7 @@ const ITEM: Schema = Schema {
 };
 const LIST: Schema = Schema {
     name: "List",
+    tolerant: false,
     fields: &[
         Field::new("data", Ty::Arr(&Ty::Obj(&ITEM))),
         Field::new("has_more", Ty::Bool),
@@ -21,6 +23,7 @@ const LIST: Schema = Schema {
 };
 const PARAMS: Schema = Schema {
     name: "Params",
+    tolerant: false,
     fields: &[
         Field::opt("limit", Ty::UInt).range(Some(0), Some(1000)),
         Field::opt("emails", Ty::Arr(&Ty::Str)),

@@ -8,7 +8,7 @@
 //! with [`crate::groups::roles`]. The routes, arguments and the building of the requests are rows
 //! of the operation table, [`crate::ops::OPERATIONS`], built by [`crate::ops::build`].
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::params::ListParams;
 use crate::roles::{Role, RoleAssignmentParams};
@@ -16,7 +16,7 @@ use crate::schema::Model;
 use crate::users::OrganizationUser;
 
 /// A role assigned to a user (`UserRoleAssignment`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Model)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Model)]
 pub struct UserRoleCreateResponse {
     /// Always `user.role`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

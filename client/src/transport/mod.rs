@@ -1,6 +1,6 @@
 //! Sending one attempt and reading its answer, and the clock: the only parts of the client that
 //! differ between native targets (`reqwest`, `tokio`'s timer) and wasm32 (`fetch` through
-//! `gloo-net`, `setTimeout`). Nothing here decides anything about the API.
+//! `web-sys`, `setTimeout`). Nothing here decides anything about the API.
 
 use std::time::Duration;
 

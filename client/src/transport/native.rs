@@ -70,8 +70,11 @@ pub async fn send(http: &HttpClient, out: Outgoing<'_>) -> Result<Answer, Failur
     let should_retry = header(&response, "x-should-retry");
     let retry_after_ms = header(&response, "retry-after-ms");
     let retry_after = header(&response, "retry-after");
-    // Without reqwest's `charset` feature, `text` is UTF-8 with invalid bytes replaced.
-    let body = response.text().await.map_err(|e| failure(&e))?;
+    // UTF-8, invalid bytes replaced (as reqwest's `text` without its `charset` feature), but
+    // in the buffer the body was read into: `text` copies a valid body once more.
+    let bytes = response.bytes().await.map_err(|e| failure(&e))?;
+    let body = String::from_utf8(Vec::from(bytes))
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     Ok(Answer {
         status,
         request_id,

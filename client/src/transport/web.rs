@@ -1,4 +1,4 @@
-//! On wasm32: the global `fetch` through `gloo-net` (browsers, workers and Node alike: no
+//! On wasm32: the global `fetch` through `web-sys` (browsers, workers and Node alike: no
 //! `window` is needed), an `AbortController` per attempt, and `setTimeout`. Dropping a call's
 //! future aborts its request; the timeout aborts it too.
 
@@ -7,10 +7,9 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 
 use futures_util::future::{select, Either};
-use gloo_net::http::{Method, RequestBuilder};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::AbortController;
+use web_sys::{AbortController, Headers, Request, RequestInit, Response};
 
 use super::{Answer, Failure, Outgoing};
 use crate::error::Error;
@@ -85,11 +84,37 @@ pub fn random() -> f64 {
     js_sys::Math::random()
 }
 
-fn describe(error: gloo_net::Error) -> String {
-    match error {
-        gloo_net::Error::JsError(js) => js.message,
-        other => other.to_string(),
+/// The message of a rejected `fetch` or body read (a `TypeError`, an `AbortError`).
+fn describe(error: JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "fetch failed".to_owned())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `fetch` (browsers, workers and Node alike: no `window` is needed).
+    #[wasm_bindgen(js_name = fetch)]
+    fn global_fetch(request: &Request) -> js_sys::Promise;
+}
+
+/// The `Request` of one attempt.
+fn request(out: &Outgoing<'_>, signal: &web_sys::AbortSignal) -> Result<Request, JsValue> {
+    let headers = Headers::new()?;
+    for (name, value) in out.headers {
+        headers.set(name, value)?;
     }
+    let init = RequestInit::new();
+    init.set_method(out.method);
+    init.set_signal(Some(signal));
+    if let Some(body) = out.body {
+        headers.set("content-type", "application/json")?;
+        init.set_body(&JsValue::from_str(body));
+    }
+    init.set_headers(&headers);
+    Request::new_with_str_and_init(out.url, &init)
 }
 
 /// Sends one attempt and reads the whole answer within its timeout.
@@ -98,34 +123,23 @@ pub async fn send(_http: &HttpClient, out: Outgoing<'_>) -> Result<Answer, Failu
         AbortController::new().map_err(|_| Failure::Connection("no AbortController".into()))?;
     let signal = controller.signal();
     let mut guard = AbortOnDrop(Some(controller));
-    let method = match out.method {
-        "POST" => Method::POST,
-        "DELETE" => Method::DELETE,
-        _ => Method::GET,
-    };
-    let mut builder = RequestBuilder::new(out.url)
-        .method(method)
-        .abort_signal(Some(&signal));
-    for (name, value) in out.headers {
-        builder = builder.header(name, value);
-    }
-    let request = match out.body {
-        Some(body) => builder
-            .header("content-type", "application/json")
-            .body(body.to_owned()),
-        None => builder.build(),
-    }
-    .map_err(|e| Failure::Connection(describe(e)))?;
+    let request = request(&out, &signal).map_err(|e| Failure::Connection(describe(e)))?;
     let exchange = async move {
-        let response = request.send().await?;
-        let header = |name: &str| response.headers().get(name);
+        let response: Response = JsFuture::from(global_fetch(&request))
+            .await?
+            .unchecked_into();
+        let headers = response.headers();
+        let header = |name: &str| headers.get(name).ok().flatten();
         let status = response.status();
         let request_id = header("x-request-id");
         let should_retry = header("x-should-retry");
         let retry_after_ms = header("retry-after-ms");
         let retry_after = header("retry-after");
-        let body = response.text().await?;
-        Ok::<_, gloo_net::Error>(Answer {
+        let body = JsFuture::from(response.text()?)
+            .await?
+            .as_string()
+            .unwrap_or_default();
+        Ok::<_, JsValue>(Answer {
             status,
             request_id,
             should_retry,
@@ -145,10 +159,7 @@ pub async fn send(_http: &HttpClient, out: Outgoing<'_>) -> Result<Answer, Failu
             guard.0 = None;
             Ok(answer)
         }
-        Err(error) if signal.aborted() => {
-            let _ = error;
-            Err(Failure::Aborted)
-        }
+        Err(_) if signal.aborted() => Err(Failure::Aborted),
         Err(error) => Err(Failure::Connection(describe(error))),
     }
 }
