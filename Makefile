@@ -67,6 +67,7 @@ lint: setup
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p openai-admin-access --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p openai-admin -p openai-admin-wasm-page --lib --tests -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p openai-admin --no-default-features --lib -- -D warnings
 	cargo clippy -p openai-admin-access --features client --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p openai-admin-access --features client --lib -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p openai-admin-wasm -p openai-admin

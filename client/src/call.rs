@@ -13,10 +13,10 @@ use openai_admin_wasm::ApiRequest;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::client::Client;
+use crate::client::{Client, Inner};
 use crate::error::{Error, Result};
 use crate::pagination::{ItemStream, Page};
-use crate::transport::{self, Failure};
+use crate::transport::{self, Failure, Outgoing};
 
 /// The request of operation `op`: `ids` are its path parameters in URL order (the last one is
 /// the core's positional argument, the others travel in the params object, as the official
@@ -68,6 +68,22 @@ pub(crate) fn prepare<P: Serialize>(
     Ok(build(op, positional, text.as_deref())?)
 }
 
+/// One attempt of a request, as the transport sends it.
+pub(crate) fn outgoing<'a>(
+    inner: &'a Inner,
+    method: &'static str,
+    url: &'a str,
+    body: Option<&'a str>,
+) -> Outgoing<'a> {
+    Outgoing {
+        method,
+        url,
+        headers: &inner.headers,
+        body,
+        timeout: inner.timeout,
+    }
+}
+
 /// Sends `request` (retrying as the core decides) and reads the answer into `T`.
 pub(crate) async fn execute<T: DeserializeOwned>(
     client: &Client,
@@ -78,14 +94,11 @@ pub(crate) async fn execute<T: DeserializeOwned>(
     let url = request.url(&inner.base_url);
     let mut retries_done = 0;
     loop {
-        let attempt = crate::pace::attempt(
-            inner,
-            op,
-            request.method.as_str(),
-            &url,
-            request.body.as_deref(),
-        )
-        .await?;
+        let (method, body) = (request.method.as_str(), request.body.as_deref());
+        #[cfg(feature = "pace")]
+        let attempt = crate::pace::attempt(inner, op, method, &url, body).await?;
+        #[cfg(not(feature = "pace"))]
+        let attempt = transport::send(&inner.http, outgoing(inner, method, &url, body)).await;
         let wait = match &attempt {
             Ok(answer) if (200..300).contains(&answer.status) => None,
             Ok(answer) => {

@@ -48,6 +48,7 @@ pub(crate) struct Inner {
     pub(crate) on_drift: Option<Arc<DriftCallback>>,
     pub(crate) log_drift: bool,
     /// Every attempt goes through it when set (`Client::with_pacer`, `pace.rs`).
+    #[cfg(feature = "pace")]
     pub(crate) pacer: Option<Arc<dyn crate::pace::Pacer>>,
 }
 
@@ -107,6 +108,43 @@ impl Client {
     /// How many times a failed attempt is retried.
     pub fn max_retries(&self) -> u32 {
         self.inner.max_retries
+    }
+}
+
+impl Client {
+    /// A copy of this client (the same options, pacer and connection pool) that retries a
+    /// failed attempt at most `retries` times.
+    ///
+    /// ```
+    /// let client = openai_admin::Client::builder().api_key("sk-admin-example").build()?;
+    /// assert_eq!(client.with_max_retries(0).max_retries(), 0);
+    /// # Ok::<(), openai_admin::Error>(())
+    /// ```
+    pub fn with_max_retries(&self, retries: u32) -> Client {
+        self.copy(|inner| inner.max_retries = retries)
+    }
+
+    /// A copy of this client with `change` made to its options.
+    // The wasm32 transport's `HttpClient` is `Copy`; the native one (`reqwest::Client`) is not.
+    #[cfg_attr(target_arch = "wasm32", allow(clippy::clone_on_copy))]
+    pub(crate) fn copy(&self, change: impl FnOnce(&mut Inner)) -> Client {
+        let i = &self.inner;
+        let mut inner = Inner {
+            api_key: i.api_key.clone(),
+            base_url: i.base_url.clone(),
+            headers: i.headers.clone(),
+            timeout: i.timeout,
+            max_retries: i.max_retries,
+            http: i.http.clone(),
+            on_drift: i.on_drift.clone(),
+            log_drift: i.log_drift,
+            #[cfg(feature = "pace")]
+            pacer: i.pacer.clone(),
+        };
+        change(&mut inner);
+        Client {
+            inner: Arc::new(inner),
+        }
     }
 }
 
@@ -336,6 +374,7 @@ impl ClientBuilder {
                 http,
                 on_drift: self.on_drift,
                 log_drift: self.log_drift,
+                #[cfg(feature = "pace")]
                 pacer: None,
             }),
         })

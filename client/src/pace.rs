@@ -133,39 +133,6 @@ impl Client {
     pub fn with_pacer(&self, pacer: Arc<dyn Pacer>) -> Client {
         self.copy(|inner| inner.pacer = Some(pacer))
     }
-
-    /// A copy of this client (the same options, pacer and connection pool) that retries a
-    /// failed attempt at most `retries` times.
-    ///
-    /// ```
-    /// let client = openai_admin::Client::builder().api_key("sk-admin-example").build()?;
-    /// assert_eq!(client.with_max_retries(0).max_retries(), 0);
-    /// # Ok::<(), openai_admin::Error>(())
-    /// ```
-    pub fn with_max_retries(&self, retries: u32) -> Client {
-        self.copy(|inner| inner.max_retries = retries)
-    }
-
-    // The wasm32 transport's `HttpClient` is `Copy`; the native one (`reqwest::Client`) is not.
-    #[cfg_attr(target_arch = "wasm32", allow(clippy::clone_on_copy))]
-    fn copy(&self, change: impl FnOnce(&mut Inner)) -> Client {
-        let i = &self.inner;
-        let mut inner = Inner {
-            api_key: i.api_key.clone(),
-            base_url: i.base_url.clone(),
-            headers: i.headers.clone(),
-            timeout: i.timeout,
-            max_retries: i.max_retries,
-            http: i.http.clone(),
-            on_drift: i.on_drift.clone(),
-            log_drift: i.log_drift,
-            pacer: i.pacer.clone(),
-        };
-        change(&mut inner);
-        Client {
-            inner: Arc::new(inner),
-        }
-    }
 }
 
 /// One attempt of `op`: through the client's pacer when it has one, else sent at once.
@@ -176,19 +143,8 @@ pub(crate) async fn attempt(
     url: &str,
     body: Option<&str>,
 ) -> Result<Result<Answer, Failure>, Error> {
-    let send_once = || async {
-        transport::send(
-            &inner.http,
-            transport::Outgoing {
-                method,
-                url,
-                headers: &inner.headers,
-                body,
-                timeout: inner.timeout,
-            },
-        )
-        .await
-    };
+    let send_once =
+        || transport::send(&inner.http, crate::call::outgoing(inner, method, url, body));
     let Some(pacer) = &inner.pacer else {
         return Ok(send_once().await);
     };
