@@ -25,6 +25,7 @@ pub mod items;
 pub mod model;
 pub mod organization;
 pub mod plan;
+pub mod projects;
 pub mod search;
 mod sort;
 

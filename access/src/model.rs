@@ -57,24 +57,24 @@ struct ApiGroupUser {
 }
 
 #[derive(Deserialize)]
-struct ApiRole {
-    id: String,
-    name: String,
+pub(crate) struct ApiRole {
+    pub(crate) id: String,
+    pub(crate) name: String,
     #[serde(default)]
-    description: Option<String>,
+    pub(crate) description: Option<String>,
     #[serde(default)]
-    permissions: Vec<String>,
+    pub(crate) permissions: Vec<String>,
     #[serde(default)]
-    predefined_role: bool,
+    pub(crate) predefined_role: bool,
     /// Only in assignment lists: where the assignment comes from, when available.
     #[serde(default)]
-    assignment_sources: Option<Vec<ApiSource>>,
+    pub(crate) assignment_sources: Option<Vec<ApiSource>>,
 }
 
 #[derive(Deserialize)]
-struct ApiSource {
-    principal_id: String,
-    principal_type: String,
+pub(crate) struct ApiSource {
+    pub(crate) principal_id: String,
+    pub(crate) principal_type: String,
 }
 
 /// A member of the organization.
@@ -145,6 +145,8 @@ pub struct Model {
     /// share one): the map of [`Model::find_user`]. Never iterated, so a hash map: the planner
     /// looks up every member it reads.
     emails: HashMap<String, String>,
+    /// project id → what has been read of the project (`crate::projects`).
+    pub(crate) projects: BTreeMap<String, crate::projects::ProjectFacts>,
 }
 
 /// An item the model could not read, with the reason.
@@ -157,7 +159,10 @@ impl std::fmt::Display for ItemError {
     }
 }
 
-fn read<T: for<'de> Deserialize<'de>>(what: &str, json: &str) -> Result<Vec<T>, ItemError> {
+pub(crate) fn read<T: for<'de> Deserialize<'de>>(
+    what: &str,
+    json: &str,
+) -> Result<Vec<T>, ItemError> {
     serde_json::from_str(json).map_err(|e| ItemError(format!("{what}: {e}")))
 }
 
@@ -183,6 +188,21 @@ fn direct_and_groups(sources: &[(String, String)]) -> (bool, Vec<String>) {
         .map(|(_, id)| id.clone())
         .collect();
     (direct, via)
+}
+
+/// The item of a user's role list for `role_id` with these sources (`(principal_type,
+/// principal_id)`, `None` when the API gave none: then direct), by [`direct_and_groups`]. Used
+/// for the organization's role lists and for the projects' (`crate::projects`).
+pub(crate) fn role_item(role_id: String, sources: Option<Vec<(String, String)>>) -> UserRoleItem {
+    let (direct, via_groups) = match sources {
+        None => (true, Vec::new()),
+        Some(sources) => direct_and_groups(&sources),
+    };
+    UserRoleItem {
+        role_id,
+        direct,
+        via_groups,
+    }
 }
 
 /// The email used as a key: compared without regard to case.
@@ -282,18 +302,7 @@ impl Model {
         let mut list = BTreeMap::new();
         for item in items {
             let (role_id, sources) = self.note_role(item);
-            let (direct, via_groups) = match sources {
-                None => (true, Vec::new()),
-                Some(sources) => direct_and_groups(&sources),
-            };
-            list.insert(
-                role_id.clone(),
-                UserRoleItem {
-                    role_id,
-                    direct,
-                    via_groups,
-                },
-            );
+            list.insert(role_id.clone(), role_item(role_id, sources));
         }
         self.user_roles.insert(user_id.to_owned(), list);
         Ok(())

@@ -1,4 +1,4 @@
-//! Search over users (name, email), groups and roles (name): case- and accent-insensitive,
+//! Search over users (name, email), groups, roles and projects (name): case- and accent-insensitive,
 //! ranked exact > prefix > word prefix > substring.
 //!
 //! The folded keys are computed once per model state ([`SearchIndex::new`]), so that a search
@@ -58,6 +58,16 @@ pub enum HitFacts {
         /// The users who hold it, directly or through groups.
         holder_count: usize,
     },
+    /// A project.
+    #[serde(rename_all = "camelCase")]
+    Project {
+        /// Whether it is archived.
+        archived: bool,
+        /// Its members, as far as read.
+        member_count: usize,
+        /// Its groups with access, as far as read.
+        group_count: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,6 +75,7 @@ enum Kind {
     User,
     Group,
     Role,
+    Project,
 }
 
 #[derive(Debug, Clone)]
@@ -121,6 +132,14 @@ impl SearchIndex {
                 id: role.id.clone(),
                 label: role.name.clone(),
                 keys: vec![fold(&role.name)],
+            });
+        }
+        for p in model.projects() {
+            entries.push(Entry {
+                kind: Kind::Project,
+                id: p.project.id.clone(),
+                label: p.project.name.clone(),
+                keys: vec![fold(&p.project.name)],
             });
         }
         SearchIndex { entries }
@@ -186,6 +205,14 @@ fn facts(model: &Model, holders: &BTreeMap<String, usize>, kind: Kind, id: &str)
                 predefined: role.is_some_and(|r| r.predefined),
                 permission_count: role.map_or(0, |r| r.permissions.len()),
                 holder_count: holders.get(id).copied().unwrap_or(0),
+            }
+        }
+        Kind::Project => {
+            let p = model.projects.get(id);
+            HitFacts::Project {
+                archived: p.is_some_and(|p| p.project.archived),
+                member_count: p.map_or(0, |p| p.members().count()),
+                group_count: p.map_or(0, |p| p.groups().count()),
             }
         }
     }

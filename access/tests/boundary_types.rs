@@ -19,6 +19,7 @@ mod boundary {
     use openai_admin_access::plan::{
         plan, Change, MembershipEdit, PersonEdit, PlanOptions, Refusal,
     };
+    use openai_admin_access::projects::answers as project_answers;
     use openai_admin_access::{answers, Model};
     use serde::Serialize;
     use serde_json::{json, Value};
@@ -80,6 +81,23 @@ mod boundary {
                 {"principal_type":"user","principal_id":"u1"},{"principal_type":"group","principal_id":"g1"}]}]"#,
         )
         .unwrap();
+        // A project: Ada owns it, Ops has access with a custom role, Ada's own roles read.
+        m.add_projects_json(r#"[{"id":"proj_a","name":"bot","status":"active"},{"id":"proj_z","name":"old","status":"archived"}]"#)
+            .unwrap();
+        m.set_project_members_json(
+            "proj_a",
+            r#"[{"id":"u1","role":"owner"},{"id":"u3","role":"member"}]"#,
+        )
+        .unwrap();
+        m.set_project_groups_json("proj_a", r#"[{"group_id":"g1","group_name":"Ops"}]"#)
+            .unwrap();
+        m.set_project_roles_json("proj_a", r#"[{"id":"role-api-project-owner__api-project__proj_a","name":"Project Owner","predefined_role":true},
+            {"id":"role_p","name":"Keys","permissions":["api.keys.read"]}]"#)
+            .unwrap();
+        m.set_project_group_roles_json("proj_a", "g1", r#"[{"id":"role_p","name":"Keys"}]"#)
+            .unwrap();
+        m.set_project_user_roles_json("proj_a", "u1", r#"[{"id":"role_p","name":"Keys","assignment_sources":[{"principal_type":"user","principal_id":"u1"}]}]"#)
+            .unwrap();
         m
     }
 
@@ -136,15 +154,35 @@ mod boundary {
             &[answers::user(&m, "bob@example.com")],
         );
         ts += &constant("stats", "T.AccessStats", &[answers::stats(&m)]);
+        ts += &constant(
+            "projectHolders",
+            "T.ProjectHoldersAnswer",
+            &[project_answers::holders_of_project(&m, "bot").unwrap()],
+        );
+        ts += &constant(
+            "projects",
+            "T.AccessProjectRow",
+            &project_answers::projects(&m, true),
+        );
+        ts += &constant(
+            "roleReads",
+            "T.ProjectRoleRead",
+            &project_answers::role_reads(&m, None, Some("bot")),
+        );
+        ts += &constant(
+            "projectsRead",
+            "T.ProjectsRead",
+            &[project_answers::projects_read(&m)],
+        );
         let mut org = Organization::new();
         org.change(|o| *o = m.clone());
-        let hits: Vec<Value> = ["ada", "bob", "ops", "auditor"]
+        let hits: Vec<Value> = ["ada", "bob", "ops", "auditor", "bot"]
             .iter()
             .flat_map(|q| org.search(q, 5))
             .map(|h| serde_json::to_value(h).unwrap())
             .collect();
         let kinds: Vec<&str> = hits.iter().filter_map(|h| h["kind"].as_str()).collect();
-        for kind in ["user", "group", "role"] {
+        for kind in ["user", "group", "role", "project"] {
             assert!(kinds.contains(&kind), "a {kind} hit: {kinds:?}");
         }
         ts += &constant("hits", "T.AccessHit", &hits);
