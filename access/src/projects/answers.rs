@@ -58,7 +58,6 @@ pub struct ProjectAccess {
     /// The project.
     pub project: ProjectRef,
     /// How the user can use it.
-    #[serde(flatten)]
     pub access: ProjectUse,
 }
 
@@ -151,7 +150,6 @@ pub struct ProjectHolder {
     /// The user.
     pub user: UserRef,
     /// How.
-    #[serde(flatten)]
     pub access: ProjectUse,
 }
 
@@ -311,7 +309,6 @@ fn read_of(p: &ProjectFacts) -> ProjectRead {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProjectRow {
     /// The project.
-    #[serde(flatten)]
     pub project: ProjectRef,
     /// What has been read of it, with its member count.
     pub read: ProjectRead,

@@ -91,28 +91,27 @@ impl ProjectFacts {
     }
 }
 
+/// The fields the model keeps of a `projects.list`, `projects.users.list` or
+/// `projects.groups.list` item, read leniently as the organization's items are: one reader for
+/// the three, so that the module carries one deserializer instead of three.
 #[derive(Deserialize)]
-struct ApiProject {
-    id: String,
-    name: String,
+struct ApiProjectItem {
+    /// A project's or a member's id.
     #[serde(default)]
-    status: Option<String>,
-    #[serde(default)]
-    archived_at: Option<serde_json::Value>,
-}
-
-#[derive(Deserialize)]
-struct ApiProjectUser {
     id: String,
     #[serde(default)]
     name: Option<String>,
     #[serde(default)]
     email: Option<String>,
-    role: String,
-}
-
-#[derive(Deserialize)]
-struct ApiProjectGroup {
+    /// A member's project role.
+    #[serde(default)]
+    role: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+    /// Only whether it is null matters.
+    #[serde(default)]
+    archived_at: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
     group_id: String,
     #[serde(default)]
     group_name: Option<String>,
@@ -132,12 +131,11 @@ impl Model {
     /// Adds projects from a JSON array of `projects.list` items (archived ones too, when the
     /// list was read with `include_archived`).
     pub fn add_projects_json(&mut self, json: &str) -> Result<(), ItemError> {
-        for item in read::<ApiProject>("projects", json)? {
-            let archived = item.status.as_deref() == Some("archived")
-                || item.archived_at.as_ref().is_some_and(|a| !a.is_null());
+        for item in read::<ApiProjectItem>("projects", json)? {
+            let archived = item.status.as_deref() == Some("archived") || item.archived_at.is_some();
             self.add_project(Project {
+                name: item.name.unwrap_or_else(|| item.id.clone()),
                 id: item.id,
-                name: item.name,
                 archived,
             });
         }
@@ -171,7 +169,7 @@ impl Model {
         json: &str,
     ) -> Result<(), ItemError> {
         let mut members = BTreeMap::new();
-        for item in read::<ApiProjectUser>("project members", json)? {
+        for item in read::<ApiProjectItem>("project members", json)? {
             if !self.users.contains_key(&item.id) {
                 self.add_user(User {
                     id: item.id.clone(),
@@ -181,7 +179,7 @@ impl Model {
                     scim: false,
                 });
             }
-            members.insert(item.id, item.role);
+            members.insert(item.id, item.role.unwrap_or_default());
         }
         let project = self.project_mut(project_id);
         // A member who left takes their role list along.
@@ -198,7 +196,7 @@ impl Model {
         json: &str,
     ) -> Result<(), ItemError> {
         let mut groups = BTreeSet::new();
-        for item in read::<ApiProjectGroup>("project groups", json)? {
+        for item in read::<ApiProjectItem>("project groups", json)? {
             if !self.groups.contains_key(&item.group_id) {
                 self.add_group(Group {
                     id: item.group_id.clone(),

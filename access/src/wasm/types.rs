@@ -47,7 +47,7 @@ export interface AccessProjectUse {
 }
 
 /** One of `accessOf(user).projects`. */
-export interface AccessProjectAccess extends AccessProjectUse { project: AccessProjectRef }
+export interface AccessProjectAccess { project: AccessProjectRef; access: AccessProjectUse }
 
 /** What has been read of a project: its lists, and how many members' own project roles. */
 export interface AccessProjectRead { members: boolean; groups: boolean; roles: boolean; memberRoles: number; memberCount: number }
@@ -55,7 +55,7 @@ export interface AccessProjectRead { members: boolean; groups: boolean; roles: b
 /** `holdersOfProject(project)`: who can use it and how, its members, groups with access and custom roles. */
 export interface ProjectHoldersAnswer {
   project: AccessProjectRef;
-  holders: ({ user: AccessUserRef } & AccessProjectUse)[];
+  holders: { user: AccessUserRef; access: AccessProjectUse }[];
   members: { user: AccessUserRef; role: string }[];
   groups: { group: AccessRef; memberCount: number; scim: boolean; roles: AccessRef[] }[];
   roles: AccessRole[];
@@ -63,7 +63,7 @@ export interface ProjectHoldersAnswer {
 }
 
 /** One row of `projects(includeArchived)`. */
-export interface AccessProjectRow extends AccessProjectRef { read: AccessProjectRead }
+export interface AccessProjectRow { project: AccessProjectRef; read: AccessProjectRead }
 
 /** A member's project role list to read (`projectRoleReads`). */
 export interface ProjectRoleRead { projectId: string; userId: string }

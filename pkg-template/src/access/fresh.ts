@@ -6,7 +6,7 @@
  */
 import { AccessModel } from '../../wasm/openai_admin_access.js';
 import { Loader, type EntityRef, type LoadOptions } from './load.js';
-import { Organization, loadAccessModule } from './model.js';
+import { Organization, loadAccessModule, modelSink } from './model.js';
 import { Snapshot } from './snapshot.js';
 import type { AdminClient } from './client.js';
 
@@ -48,14 +48,7 @@ export async function loadForPlan(client: AdminClient, file: string, options: Fr
   await loadAccessModule();
   const snapshot = options.snapshot ?? Snapshot.empty('', '');
   let model = new AccessModel();
-  const sink = {
-    addUsers: (i: readonly unknown[]) => model.addUsers(i),
-    addGroups: (i: readonly unknown[]) => model.addGroups(i),
-    addRoles: (i: readonly unknown[]) => model.addRoles(i),
-    setGroupMembers: (id: string, i: readonly unknown[]) => model.setGroupMembers(id, i),
-    setGroupRoles: (id: string, i: readonly unknown[]) => model.setGroupRoles(id, i),
-    setUserRoles: (id: string, i: readonly unknown[]) => model.setUserRoles(id, i),
-  };
+  const sink = modelSink(() => model);
   const loader = new Loader(client, sink, { ...options, snapshot });
   try {
     await loader.lists(true);
