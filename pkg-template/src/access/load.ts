@@ -444,7 +444,7 @@ export class Loader {
     try {
       await Promise.all(workers);
     } finally {
-      for (const lane of this.#lanes.values()) lane.unsent = 0;
+      for (const kind of touched) this.#lanes.get(kind)!.unsent = 0;
     }
     if (this.#failure !== undefined) throw this.#failure;
   }

@@ -139,14 +139,22 @@ export class Organization {
    * Moves what an answer about `ref` needs to the front of the load, and resolves once it is
    * read: a user's roles, every group's members (to know the user's groups) and the roles of the
    * user's groups; a group's members and roles; for a role, everything (its holders may be any
-   * user). Resolves at once on a complete organization.
+   * user); for a user or a project, also the projects' reads and the members' own project roles
+   * that answer needs, which are read only when asked (also on a complete organization, where the
+   * rest resolves at once).
    */
   async prioritize(ref: { user?: string; group?: string; role?: string; project?: string }): Promise<void> {
     const loader = this.#loader;
     if (!loader) return;
-    // A member's own project roles are read only when asked: also once the rest is complete.
-    if (ref.user !== undefined || ref.project !== undefined) await this.#projectRoles(loader, ref);
-    if (this.#complete) return;
+    // A member's own project roles are read only when asked: also once the rest is complete, and
+    // beside the organization's reads the answer needs.
+    const projects = ref.user !== undefined || ref.project !== undefined ? this.#projectRoles(loader, ref) : undefined;
+    if (this.#complete) return projects;
+    await Promise.all([projects, this.#organizationReads(loader, ref)]);
+  }
+
+  /** The organization's reads an answer about `ref` needs (see `prioritize`). */
+  async #organizationReads(loader: Loader, ref: { user?: string; group?: string; role?: string }): Promise<void> {
     await this.#lists;
     const groups = loader.snapshot.ids('groups');
     if (ref.user !== undefined) {
