@@ -67,12 +67,17 @@ lint: setup
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p openai-admin-access --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p openai-admin -p openai-admin-wasm-page --lib --tests -- -D warnings
+	cargo clippy -p openai-admin-access --features client --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p openai-admin-access --features client --lib -- -D warnings
 	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p openai-admin-wasm -p openai-admin
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p openai-admin-access --features client
 	cargo xtask codegen --check
 
 test-native: setup
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) cargo test --workspace
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) cargo test -p openai-admin-access --features client --test remote --test pace_cases
+	cargo test -p openai-admin-access --features client --doc remote
 
 test-interop: setup
 	cargo build -p openai-admin-mock
@@ -121,6 +126,7 @@ test-access: setup-browser
 	scripts/build-pkg.sh
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) scripts/test-access.sh
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) cargo test -p openai-admin-access --features client --test remote_package
 
 test-reliability: setup-browser
 	scripts/build-pkg.sh

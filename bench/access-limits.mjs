@@ -54,7 +54,7 @@ for (const seed of values.seeds.split(',')) {
     const perWindow = Number(limit.split('/')[0]);
     const mock = await startMock({ seed, args: ['--route-limit', limit], builds: ['release', 'debug'] });
     try {
-      const scheduler = new Scheduler({ backoffCapMs: 60_000 * SCALE, retryAfterCapMs: 300_000 * SCALE });
+      const scheduler = new Scheduler({ timeScale: SCALE });
       const t = performance.now();
       const org = await loadOrganization(new OpenAIAdmin({ adminAPIKey: KEY, baseURL: mock.api }), { scheduler });
       const tookS = (performance.now() - t) / 1000;

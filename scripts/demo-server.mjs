@@ -14,6 +14,7 @@
 //
 // Prints `listening on http://HOST:PORT`. Audit events go to --audit as JSON lines (default: one
 // line each on stderr). The browser never holds the admin key; it holds a demo sign-in token.
+// OPENAI_ADMIN_TIME_SCALE scales the page's scheduler caps, as under `openai-admin console`.
 import path from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 
@@ -35,6 +36,7 @@ const DEMO_USERS = {
 
 const { startConsoleServer } = await import(pathToFileURL(path.join(pkgDir, 'dist/server/console-server.js')).href);
 const { bearerTokens, jsonLinesAudit } = await import(pathToFileURL(path.join(pkgDir, 'dist/server/node.js')).href);
+const { timeScaleOf } = await import(pathToFileURL(path.join(pkgDir, 'dist/cli/durations.js')).href);
 const audit = args.get('audit') ? jsonLinesAudit(args.get('audit')) : (event) => process.stderr.write(`audit ${JSON.stringify(event)}\n`);
 const server = await startConsoleServer({
   handler: { baseURL: upstream, audit },
@@ -48,6 +50,8 @@ const server = await startConsoleServer({
   host: args.get('host') ?? '127.0.0.1',
   port: Number(args.get('port') ?? 8787),
   log: (message) => console.error(`demo server: ${message}`),
+  // The page's loads pace themselves as `openai-admin console`'s do (OPENAI_ADMIN_TIME_SCALE).
+  timeScale: timeScaleOf(process.env.OPENAI_ADMIN_TIME_SCALE),
 });
 console.log(`listening on ${server.url}`);
 for (const signal of ['SIGINT', 'SIGTERM']) {

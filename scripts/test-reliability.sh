@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reliability and security tests of the npm package (tests/reliability/): injected faults, retry
 # hints, timeouts, aborts, broken and 50 MB bodies, answers that differ from the model, client
-# options, bad input to all 26 operations (refused only when it cannot succeed, else sent as the
+# options, bad input to all 53 operations (organization and project access) (refused only when it cannot succeed, else sent as the
 # official `openai` SDK sends it, compared with it), path ids with
 # / .. ? # % spaces and non-ASCII text, and a canary key that must show in no error and no log line.
 # The same cases (tests/reliability/cases.mjs) run in Node (pkg/dist/node.js) and in headless

@@ -19,6 +19,10 @@
 pub mod error;
 pub mod groups;
 pub mod ops;
+// The access scheduler's rules: natively always; on wasm32 only for the Rust callers that ask
+// (feature `pace`), so that the npm package's wasm carries none of it (112 B gzip otherwise).
+#[cfg(any(feature = "pace", not(target_arch = "wasm32")))]
+pub mod pace;
 pub mod params;
 pub mod projects;
 pub mod request;

@@ -61,7 +61,8 @@ pub fn retry_delay_ms(
 /// What the server asked for with `retry-after-ms` or `retry-after` (seconds, or an HTTP date
 /// compared with `now_ms`), in milliseconds, however long; `None` when neither header says. A
 /// date in the past gives a negative value. [`retry_delay_ms`] honours it only under a minute;
-/// the access scheduler (`pkg-template/src/access/scheduler.ts`) honours it up to its own cap.
+/// the access schedulers (`pkg-template/src/access/scheduler.ts`, and `pace.rs` for Rust callers)
+/// honour it up to their own cap.
 pub fn server_delay_ms(headers: &RetryHeaders<'_>, now_ms: f64) -> Option<f64> {
     if let Some(ms) = headers.retry_after_ms.and_then(decimal) {
         return Some(ms);

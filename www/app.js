@@ -95,8 +95,9 @@ function connect() {
 function connectSignedIn(who) {
   const baseURL = `${location.origin}/v1`;
   setSecret(who.token ?? '');
-  // `openai-admin console` keeps a snapshot of the organization for the page (`/snapshot`).
-  store.connect({ client: new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: who.token ? `Bearer ${who.token}` : null } }), role: who.role, snapshot: who.snapshot === true });
+  // `openai-admin console` keeps a snapshot of the organization for the page (`/snapshot`), and
+  // may scale its scheduler's caps (`timeScale`, OPENAI_ADMIN_TIME_SCALE: tests).
+  store.connect({ client: new OpenAIAdmin({ baseURL, defaultHeaders: { Authorization: who.token ? `Bearer ${who.token}` : null } }), role: who.role, snapshot: who.snapshot === true, timeScale: who.timeScale });
   document.getElementById('who-user').textContent = who.user;
   document.getElementById('who-role').textContent = who.role === 'admin' ? 'admin (reads and writes)' : `${who.role} (reads only)`;
   document.getElementById('who-base').textContent = baseURL;

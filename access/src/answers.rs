@@ -3,15 +3,15 @@
 //!
 //! Their TypeScript types are declared in `wasm/types.rs`; the field names here follow them.
 
-use std::collections::{BTreeMap, BTreeSet};
+mod wire;
 
-use serde::Serialize;
+use crate::map::{Map, Set};
 
 use crate::model::{Group, Model, Role, User};
 use crate::sort::{map_of, sort, sort_by, sort_by_cached_key};
 
 /// A user, as the answers name one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRef {
     /// `user_…`.
     pub id: String,
@@ -33,7 +33,7 @@ impl From<&User> for UserRef {
 
 /// A group or role, by id and name; ordered by name, ties by id (the one group order,
 /// [`crate::model::group_order`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NamedRef {
     /// Its id.
     pub id: String,
@@ -72,7 +72,7 @@ impl From<&Role> for NamedRef {
 }
 
 /// A role with what it grants.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleInfo {
     /// `role_…`.
     pub id: String,
@@ -99,8 +99,7 @@ impl From<&Role> for RoleInfo {
 }
 
 /// Where a role comes from (listed direct first, then groups in the group order).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// Assigned to the user directly.
     Direct,
@@ -112,7 +111,7 @@ pub enum Source {
 }
 
 /// A role a user holds and its sources.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeldRole {
     /// The role.
     pub role: RoleInfo,
@@ -121,8 +120,7 @@ pub struct HeldRole {
 }
 
 /// `accessOf(user)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessOf {
     /// The user.
     pub user: UserRef,
@@ -150,7 +148,7 @@ pub(crate) fn group_ref(model: &Model, id: &str) -> NamedRef {
     )
 }
 
-pub(crate) fn sources(model: &Model, sources: &BTreeSet<Option<&String>>) -> Vec<Source> {
+pub(crate) fn sources(model: &Model, sources: &Set<Option<&String>>) -> Vec<Source> {
     let mut groups: Vec<NamedRef> = sources
         .iter()
         .flatten()
@@ -167,7 +165,7 @@ pub(crate) fn sources(model: &Model, sources: &BTreeSet<Option<&String>>) -> Vec
 /// The access of the user with this id or email.
 pub fn access_of(model: &Model, user: &str) -> Option<AccessOf> {
     let user = model.find_user(user)?;
-    let mut permissions = BTreeSet::new();
+    let mut permissions = Set::new();
     let mut roles = Vec::new();
     for (role_id, from) in model.roles_of_user(&user.id) {
         let Some(role) = model.roles.get(role_id) else {
@@ -198,7 +196,7 @@ pub fn access_of(model: &Model, user: &str) -> Option<AccessOf> {
 }
 
 /// A holder of a role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holder {
     /// The user.
     pub user: UserRef,
@@ -207,8 +205,7 @@ pub struct Holder {
 }
 
 /// A group a role is assigned to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssignedGroup {
     /// The group.
     pub group: NamedRef,
@@ -217,7 +214,7 @@ pub struct AssignedGroup {
 }
 
 /// `holdersOf(role)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HoldersOf {
     /// The role.
     pub role: RoleInfo,
@@ -229,8 +226,8 @@ pub struct HoldersOf {
 
 /// How many users hold each role (by id; roles nobody holds are absent): by their own role
 /// lists, or as members of a group the role is assigned to, each user once.
-pub fn holder_counts(model: &Model) -> BTreeMap<String, usize> {
-    let mut holders: BTreeMap<&String, BTreeSet<&String>> = BTreeMap::new();
+pub fn holder_counts(model: &Model) -> Map<String, usize> {
+    let mut holders: Map<&String, Set<&String>> = Map::new();
     for (user, items) in &model.user_roles {
         for role in items.keys() {
             holders.entry(role).or_default().insert(user);
@@ -254,7 +251,7 @@ pub fn holder_counts(model: &Model) -> BTreeMap<String, usize> {
 /// Who holds the role with this id or name.
 pub fn holders_of(model: &Model, role: &str) -> Option<HoldersOf> {
     let role = model.find_role(role)?;
-    let mut holders: BTreeMap<&String, BTreeSet<Option<&String>>> = BTreeMap::new();
+    let mut holders: Map<&String, Set<Option<&String>>> = Map::new();
     for (user_id, items) in &model.user_roles {
         if let Some(item) = items.get(&role.id) {
             let entry = holders.entry(user_id).or_default();
@@ -304,7 +301,7 @@ pub fn holders_of(model: &Model, role: &str) -> Option<HoldersOf> {
 }
 
 /// `group(ref)`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupInfo {
     /// The group.
     pub group: NamedRef,
@@ -342,7 +339,7 @@ pub fn group(model: &Model, reference: &str) -> Option<GroupInfo> {
 }
 
 /// A group and its member count.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupCount {
     /// The group.
     pub group: NamedRef,
@@ -351,7 +348,7 @@ pub struct GroupCount {
 }
 
 /// A role and its holder count.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleCount {
     /// The role.
     pub role: NamedRef,
@@ -360,8 +357,7 @@ pub struct RoleCount {
 }
 
 /// `stats()`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stats {
     /// Users.
     pub users: usize,
@@ -378,7 +374,7 @@ pub struct Stats {
     /// Roles assigned to users directly.
     pub user_assignments: usize,
     /// Users per organization role.
-    pub organization_roles: BTreeMap<String, usize>,
+    pub organization_roles: Map<String, usize>,
     /// Members per group, by name.
     pub members_per_group: Vec<GroupCount>,
     /// Holders per role, by name.
@@ -386,11 +382,9 @@ pub struct Stats {
 }
 
 /// One row of `users()`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserRow {
     /// The user.
-    #[serde(flatten)]
     pub user: UserRef,
     /// The organization role.
     pub organization_role: Option<String>,
@@ -424,11 +418,7 @@ pub fn users(model: &Model, organization_role: Option<&str>) -> Vec<UserRow> {
     let key = |r: &UserRow| {
         let u = &r.user;
         (
-            u.name
-                .as_deref()
-                .or(u.email.as_deref())
-                .unwrap_or(&u.id)
-                .to_lowercase(),
+            crate::case::lowercase(u.name.as_deref().or(u.email.as_deref()).unwrap_or(&u.id)),
             u.email.clone(),
             u.id.clone(),
         )
@@ -439,7 +429,7 @@ pub fn users(model: &Model, organization_role: Option<&str>) -> Vec<UserRow> {
 
 /// Counts over the organization.
 pub fn stats(model: &Model) -> Stats {
-    let mut organization_roles = BTreeMap::new();
+    let mut organization_roles = Map::new();
     for user in model.users.values() {
         let role = user.role.clone().unwrap_or_else(|| "unknown".to_owned());
         *organization_roles.entry(role).or_insert(0) += 1;

@@ -1,18 +1,15 @@
 //! Applies a plan to the model in memory: what the organization looks like after the operations
 //! that were done (for tests, and for a view updated after an apply).
 
-use std::collections::HashMap;
+use crate::json::{FromJson, Object, ToJson, Value};
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
+use crate::map::Map;
 use crate::model::{Group, Role, UserRoleItem};
 use crate::plan::{resolve_operation, Plan, PlanId};
 use crate::Model;
 
 /// How an operation ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     /// It succeeded (or its target was already as planned).
     Done,
@@ -23,19 +20,55 @@ pub enum Status {
 }
 
 /// The outcome of one operation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Outcome {
     /// How it ended.
     pub status: Status,
     /// The operation's result (a created thing's id in `id`).
-    #[serde(default)]
     pub result: Option<Value>,
+}
+
+impl ToJson for Status {
+    fn write_json(&self, out: &mut String) {
+        self.name().write_json(out);
+    }
+}
+
+impl Status {
+    fn name(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::Failed => "failed",
+            Status::Skipped => "skipped",
+        }
+    }
+}
+
+impl FromJson for Status {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        [Status::Done, Status::Failed, Status::Skipped]
+            .into_iter()
+            .find(|s| value.as_str() == Some(s.name()))
+            .ok_or_else(|| "expected `done`, `failed` or `skipped`".to_owned())
+    }
+}
+
+crate::json::json_object!(Outcome { "status" => status, "result" => result });
+
+impl FromJson for Outcome {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let o = Object::of(value)?;
+        Ok(Outcome {
+            status: o.req("status")?,
+            result: o.opt("result")?,
+        })
+    }
 }
 
 /// Applies the operations of `plan` that are done: all of them without `outcomes`. A create
 /// without a result's `id` gets `created_<index>`.
 pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Result<(), String> {
-    let mut created: HashMap<usize, String> = HashMap::new();
+    let mut created: Map<usize, String> = Map::new();
     for (index, op) in plan.operations.iter().enumerate() {
         let outcome = outcomes.and_then(|o| o.get(index));
         if outcome.is_some_and(|o| o.status != Status::Done) {
@@ -67,7 +100,7 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
                 let permissions = op
                     .body
                     .as_ref()
-                    .and_then(|b| serde_json::from_value(b.get("permissions")?.clone()).ok())
+                    .and_then(|b| Vec::from_json(b.get("permissions")?).ok())
                     .unwrap_or_default();
                 model.add_role(Role {
                     id: result_id.clone(),
@@ -88,8 +121,7 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
                     role.description = Some(description);
                 }
                 if let Some(p) = op.body.as_ref().and_then(|b| b.get("permissions")) {
-                    role.permissions =
-                        serde_json::from_value(p.clone()).map_err(|e| e.to_string())?;
+                    role.permissions = Vec::from_json(p)?;
                 }
             }
             "roles.delete" => {
@@ -212,7 +244,7 @@ fn body_id(op: &crate::plan::PlanOperation, name: &str) -> Result<PlanId, String
         .as_ref()
         .and_then(|b| b.get(name))
         .ok_or_else(|| format!("{} has no {name}", op.operation))?;
-    serde_json::from_value(value.clone()).map_err(|e| e.to_string())
+    PlanId::from_json(value)
 }
 
 #[cfg(test)]
@@ -300,12 +332,11 @@ mod tests {
     #[test]
     fn a_deleted_group_gives_no_role() {
         let mut m = org();
-        let p: Plan = serde_json::from_value(serde_json::json!({
+        let p: Plan = crate::json::from_serde(serde_json::json!({
             "operations": [{"operation": "groups.delete", "ids": {"group_id": "g-eng"},
                             "body": null, "summary": "delete group Engineering", "change": "-"}],
             "blocked": [], "unmanaged": []
-        }))
-        .unwrap();
+        }));
         apply(&mut m, &p, None).unwrap();
         assert_eq!(sources(&m, "u-ada"), vec![]);
         assert_eq!(

@@ -3,42 +3,60 @@
 //! to unassign, and the planner removes only what it calls direct ([`crate::Model::direct_roles`],
 //! which reads the same role-list items).
 
-use std::collections::BTreeSet;
-
-use serde::{Deserialize, Serialize};
+use crate::map::Set;
 
 use crate::answers::NamedRef;
+use crate::json::{json_object, FromJson, JsonFields, Object, ObjectWriter, ToJson, Value};
 use crate::sort::sort;
 use crate::Model;
 
 /// Whose assignment: a user (id or email) or a group (id or name), exactly one.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Subject {
     /// A user's id or email.
-    #[serde(default)]
     pub user: Option<String>,
     /// A group's id or name.
-    #[serde(default)]
     pub group: Option<String>,
 }
 
 /// A group an assignment comes through (`{ kind: 'group', id, name }` on the wire).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Via {
     /// A group the user belongs to, which holds the role.
     Group(NamedRef),
 }
 
 /// The answer of `assignmentOf`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AssignmentOf {
     /// Whether the subject holds the role by a direct assignment (one a plan may unassign).
     pub direct: bool,
     /// The groups it comes through, by name (always empty for a group).
     pub via: Vec<Via>,
 }
+
+impl FromJson for Subject {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let o = Object::of(value)?;
+        o.deny_unknown(&["user", "group"])?;
+        Ok(Subject {
+            user: o.opt("user")?,
+            group: o.opt("group")?,
+        })
+    }
+}
+
+impl ToJson for Via {
+    fn write_json(&self, out: &mut String) {
+        let Via::Group(group) = self;
+        let mut o = ObjectWriter::new(out);
+        o.field("kind", &"group");
+        group.write_fields(&mut o);
+        o.end();
+    }
+}
+
+json_object!(AssignmentOf { "direct" => direct, "via" => via });
 
 /// The assignment of `role` (id or name) to `subject`; an error names the bad argument
 /// (`subject`, `subject.user`, `subject.group`, `roleId`).
@@ -52,7 +70,7 @@ pub fn assignment_of(model: &Model, subject: &Subject, role: &str) -> Result<Ass
                 .find_user(user)
                 .ok_or_else(|| format!("subject.user: no user `{user}` in the organization"))?;
             let item = model.user_roles.get(&user.id).and_then(|i| i.get(&role.id));
-            let mut groups: BTreeSet<&String> =
+            let mut groups: Set<&String> =
                 item.into_iter().flat_map(|i| i.via_groups.iter()).collect();
             groups.extend(
                 model

@@ -1,9 +1,10 @@
-//! Memberships and assignments as CSV (RFC 4180, through the `csv` crate), and the plan of
-//! membership rows `group,email[,action]`.
+//! Memberships and assignments as CSV (RFC 4180, read and written by [`rfc4180`]), and the plan
+//! of membership rows `group,email[,action]`.
 
-use std::collections::HashMap;
+mod rfc4180;
 
 use crate::file::{user_key, FileError};
+use crate::map::Map;
 use crate::model::{Group, User};
 use crate::plan::edit::{plan_member_lists, GroupChange};
 use crate::plan::Plan;
@@ -11,14 +12,7 @@ use crate::sort::sort;
 use crate::Model;
 
 fn write(rows: &[Vec<&str>]) -> Result<String, String> {
-    let mut writer = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    for row in rows {
-        writer.write_record(row).map_err(|e| e.to_string())?;
-    }
-    let bytes = writer.into_inner().map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|e| e.to_string())
+    Ok(rfc4180::write(rows))
 }
 
 /// `memberships` (`group,email`) or `assignments` (`role,principal_type,principal,source`, the
@@ -44,7 +38,7 @@ pub fn export(model: &Model, kind: &str) -> Result<String, String> {
         "assignments" => {
             let role_name =
                 |id: &String| model.roles.get(id).map_or(id.clone(), |r| r.name.clone());
-            // Sorted and deduplicated at the end (a `Vec`, not one more `BTreeSet` type's code).
+            // Sorted and deduplicated at the end (a `Vec`, not one more `Set` type's code).
             let mut rows: Vec<[String; 4]> = Vec::new();
             for group in groups {
                 for role in model.roles_of_group(&group.id) {
@@ -105,9 +99,9 @@ pub fn plan_csv(model: &Model, text: &str) -> Result<Plan, FileError> {
 /// or a quote never closed stops the reading; past that, each bad row gives its error and the
 /// reading goes on with the next one.
 ///
-/// The steps: the quoting checked ([`check_quotes`]), rows read with their lines
-/// ([`read_rows`], [`line_at`]), their group and user looked up ([`look_up`]), the changes
-/// grouped per group ([`group_changes`]), and the groups' member lists planned by the planner.
+/// The steps: the quoting checked (`check_quotes`), rows read with their lines
+/// (`read_rows`, `line_at`), their group and user looked up (`look_up`), the changes
+/// grouped per group (`group_changes`), and the groups' member lists planned by the planner.
 pub fn plan_csv_all(model: &Model, text: &str) -> Result<Plan, Vec<FileError>> {
     if text.len() > crate::file::MAX_FILE_BYTES {
         return Err(vec![bad(1, "the file is larger than 10 MB".into())]);
@@ -148,9 +142,9 @@ fn check_quotes(text: &str) -> Result<(), FileError> {
 
 /// The line (from 1) of a record starting at `byte`: from the byte offset, since the reader's
 /// own line count skips blank lines (and a record's position may be the blank lines before it).
-fn line_at(text: &str, byte: u64) -> usize {
+fn line_at(text: &str, byte: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut end = (byte as usize).min(bytes.len());
+    let mut end = byte.min(bytes.len());
     while matches!(bytes.get(end), Some(b'\r' | b'\n')) {
         end += 1;
     }
@@ -168,22 +162,9 @@ struct Row {
 /// The rows of the file (blank rows and a header skipped), a bad one as its error.
 fn read_rows(text: &str) -> Vec<Result<Row, FileError>> {
     let mut rows = Vec::new();
-    let mut reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(::csv::Trim::All)
-        .from_reader(text.as_bytes());
-    for (index, record) in reader.records().enumerate() {
-        let record = match record {
-            Ok(record) => record,
-            Err(e) => {
-                let line = e.position().map_or(1, |p| line_at(text, p.byte()));
-                rows.push(Err(bad(line, format!("CSV: {e}"))));
-                continue;
-            }
-        };
-        let line = record.position().map_or(1, |p| line_at(text, p.byte()));
-        let fields: Vec<&str> = record.iter().collect();
+    for (index, record) in rfc4180::records(text).into_iter().enumerate() {
+        let line = line_at(text, record.start);
+        let fields: Vec<&str> = record.fields.iter().map(String::as_str).collect();
         if fields.iter().all(|f| f.is_empty()) {
             continue;
         }
@@ -262,7 +243,7 @@ fn group_changes(
     let mut changes: Vec<GroupChange> = Vec::new();
     let mut errors = Vec::new();
     // (group id, user id) → (added?, line).
-    let mut seen: HashMap<(&str, &str), (bool, usize)> = HashMap::new();
+    let mut seen: Map<(&str, &str), (bool, usize)> = Map::new();
     for found in found {
         let Found { row, group, user } = match found {
             Ok(found) => found,

@@ -2,7 +2,7 @@
 //! what a snapshot keeps for an entity after an apply changed it in memory, so the next command
 //! sees the change without reading it again. Reading the items this writes gives the same facts.
 
-use serde_json::{json, Value};
+use crate::json::{object, Value};
 
 use crate::model::{Role, User};
 use crate::Model;
@@ -40,25 +40,41 @@ impl ItemKind {
 }
 
 fn user_item(u: &User) -> Value {
-    json!({
-        "object": "organization.user",
-        "id": u.id,
-        "name": u.name,
-        "email": u.email,
-        "role": u.role,
-        "is_scim_managed": u.scim,
-    })
+    object([
+        ("object", "organization.user".into()),
+        ("id", (&u.id).into()),
+        ("name", u.name.as_ref().into()),
+        ("email", u.email.as_ref().into()),
+        ("role", u.role.as_ref().into()),
+        ("is_scim_managed", u.scim.into()),
+    ])
 }
 
 fn role_item(r: &Role) -> Value {
-    json!({
-        "object": "role",
-        "id": r.id,
-        "name": r.name,
-        "description": r.description,
-        "permissions": r.permissions,
-        "predefined_role": r.predefined,
-    })
+    role_item_with(r, None)
+}
+
+/// A role's item, with `assignment_sources` when given (a user's role list).
+fn role_item_with(r: &Role, sources: Option<Vec<Value>>) -> Value {
+    let mut item = vec![
+        ("object", "role".into()),
+        ("id", (&r.id).into()),
+        ("name", (&r.name).into()),
+        ("description", r.description.as_ref().into()),
+        (
+            "permissions",
+            r.permissions.iter().collect::<Vec<_>>().into(),
+        ),
+        ("predefined_role", r.predefined.into()),
+    ];
+    if let Some(sources) = sources {
+        item.push(("assignment_sources", Value::Array(sources)));
+    }
+    let mut o = crate::json::Object::new();
+    for (k, v) in item {
+        o.insert(k, v);
+    }
+    Value::Object(o)
 }
 
 /// The items of `kind`: for a list, every item (or only `id`'s, when given); for a per-entity
@@ -74,7 +90,14 @@ pub fn items(model: &Model, kind: ItemKind, id: Option<&str>) -> Vec<Value> {
         ItemKind::Groups => model
             .groups()
             .filter(|g| wanted(&g.id))
-            .map(|g| json!({ "object": "group", "id": g.id, "name": g.name, "is_scim_managed": g.scim }))
+            .map(|g| {
+                object([
+                    ("object", "group".into()),
+                    ("id", (&g.id).into()),
+                    ("name", (&g.name).into()),
+                    ("is_scim_managed", g.scim.into()),
+                ])
+            })
             .collect(),
         ItemKind::Roles => model
             .roles()
@@ -84,7 +107,14 @@ pub fn items(model: &Model, kind: ItemKind, id: Option<&str>) -> Vec<Value> {
         ItemKind::Members => model
             .members_of(id.unwrap_or_default())
             .filter_map(|u| model.users.get(u))
-            .map(|u| json!({ "object": "group.user", "id": u.id, "name": u.name, "email": u.email }))
+            .map(|u| {
+                object([
+                    ("object", "group.user".into()),
+                    ("id", (&u.id).into()),
+                    ("name", u.name.as_ref().into()),
+                    ("email", u.email.as_ref().into()),
+                ])
+            })
             .collect(),
         ItemKind::GroupRoles => model
             .roles_of_group(id.unwrap_or_default())
@@ -99,16 +129,20 @@ pub fn items(model: &Model, kind: ItemKind, id: Option<&str>) -> Vec<Value> {
                 .into_iter()
                 .flat_map(|items| items.values())
                 .filter_map(|item| {
-                    let mut value = role_item(model.roles.get(&item.role_id)?);
+                    let source = |kind: &str, id: &str| {
+                        object([("principal_type", kind.into()), ("principal_id", id.into())])
+                    };
                     let mut sources = Vec::new();
                     if item.direct {
-                        sources.push(json!({ "principal_type": "user", "principal_id": user }));
+                        sources.push(source("user", user));
                     }
                     for g in &item.via_groups {
-                        sources.push(json!({ "principal_type": "group", "principal_id": g }));
+                        sources.push(source("group", g));
                     }
-                    value["assignment_sources"] = Value::Array(sources);
-                    Some(value)
+                    Some(role_item_with(
+                        model.roles.get(&item.role_id)?,
+                        Some(sources),
+                    ))
                 })
                 .collect()
         }
@@ -148,7 +182,7 @@ mod tests {
     #[test]
     fn items_read_back_to_the_same_facts() {
         let m = model();
-        let text = |k, id: Option<&str>| Value::Array(items(&m, k, id)).to_string();
+        let text = |k, id: Option<&str>| crate::json::to_string(&items(&m, k, id));
         let mut back = Model::new();
         back.add_users_json(&text(ItemKind::Users, None)).unwrap();
         back.add_groups_json(&text(ItemKind::Groups, None)).unwrap();
@@ -169,8 +203,8 @@ mod tests {
         let m = model();
         assert_eq!(items(&m, ItemKind::Users, Some("u2")).len(), 1);
         assert_eq!(
-            items(&m, ItemKind::Users, Some("u2"))[0]["is_scim_managed"],
-            true
+            items(&m, ItemKind::Users, Some("u2"))[0].get("is_scim_managed"),
+            Some(&Value::Bool(true))
         );
         assert!(items(&m, ItemKind::Groups, Some("nope")).is_empty());
         assert!(items(&m, ItemKind::Members, Some("nope")).is_empty());

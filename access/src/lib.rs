@@ -9,23 +9,30 @@
 //! - [`answers`]: `accessOf`, `holdersOf`, `group`, `stats`; [`assignment`]: `assignmentOf`;
 //!   [`search`]: ranked search and the one name folding ([`search::fold`]);
 //! - [`organization`]: the model with its search keys, and when they go stale;
-//! - [`file`]: the access file (YAML or JSON) read with positions, and written by `dump`;
+//! - [`file`](mod@file): the access file (YAML or JSON) read with positions, and written by `dump`;
 //! - [`plan`]: the operations (rows of the core's operation table) that make the organization
 //!   match a file, what is blocked and why, and what is left unmanaged; [`apply`] applies a plan
 //!   to the model in memory, and [`items`] writes its facts back as the API's items (what a
 //!   snapshot keeps after an apply);
-//! - [`csv`]: memberships and assignments as CSV, and a plan from `group,email[,action]` rows.
+//! - [`csv`]: memberships and assignments as CSV, and a plan from `group,email[,action]` rows;
+//! - `remote` (feature `client`): `load` and `apply` through the async Rust client
+//!   `openai-admin`, paced per endpoint by a scheduler that learns the API's limits.
 
 pub mod answers;
 pub mod apply;
 pub mod assignment;
+pub mod case;
 pub mod csv;
 pub mod file;
 pub mod items;
+pub mod json;
+pub mod map;
 pub mod model;
 pub mod organization;
 pub mod plan;
 pub mod projects;
+#[cfg(feature = "client")]
+pub mod remote;
 pub mod search;
 mod sort;
 

@@ -6,76 +6,11 @@
 //! Every map is ordered, so that everything derived from the model (answers, the access file,
 //! plans, CSV) comes out in the same order for the same organization.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-
-use serde::Deserialize;
-
 use crate::sort::{set_of, sort_by};
 
-// The fields of the API's items that the model keeps, read leniently: the client has already
-// checked each answer against the spec, and a field the model does not keep must not make it
-// refuse an item (the spec's own `groups.list` example leaves out `group_type`).
-
-#[derive(Deserialize)]
-struct ApiUser {
-    id: String,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    email: Option<String>,
-    #[serde(default)]
-    role: Option<String>,
-    #[serde(default)]
-    is_scim_managed: Option<bool>,
-    #[serde(default)]
-    user: Option<ApiUserDetails>,
-}
-
-#[derive(Deserialize)]
-struct ApiUserDetails {
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    email: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ApiGroup {
-    id: String,
-    name: String,
-    #[serde(default)]
-    is_scim_managed: Option<bool>,
-}
-
-#[derive(Deserialize)]
-struct ApiGroupUser {
-    id: String,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    email: Option<String>,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct ApiRole {
-    pub(crate) id: String,
-    pub(crate) name: String,
-    #[serde(default)]
-    pub(crate) description: Option<String>,
-    #[serde(default)]
-    pub(crate) permissions: Vec<String>,
-    #[serde(default)]
-    pub(crate) predefined_role: bool,
-    /// Only in assignment lists: where the assignment comes from, when available.
-    #[serde(default)]
-    pub(crate) assignment_sources: Option<Vec<ApiSource>>,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct ApiSource {
-    pub(crate) principal_id: String,
-    pub(crate) principal_type: String,
-}
+pub(crate) mod api;
+use crate::map::{Map, Set};
+use api::{ApiGroup, ApiGroupUser, ApiRole, ApiUser};
 
 /// A member of the organization.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,21 +67,21 @@ pub struct UserRoleItem {
 /// The organization in memory.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Model {
-    pub(crate) users: BTreeMap<String, User>,
-    pub(crate) groups: BTreeMap<String, Group>,
-    pub(crate) roles: BTreeMap<String, Role>,
+    pub(crate) users: Map<String, User>,
+    pub(crate) groups: Map<String, Group>,
+    pub(crate) roles: Map<String, Role>,
     /// group id → member user ids.
-    pub(crate) members: BTreeMap<String, BTreeSet<String>>,
+    pub(crate) members: Map<String, Set<String>>,
     /// group id → role ids assigned to the group.
-    pub(crate) group_roles: BTreeMap<String, BTreeSet<String>>,
+    pub(crate) group_roles: Map<String, Set<String>>,
     /// user id → the items of the user's role list, by role id.
-    pub(crate) user_roles: BTreeMap<String, BTreeMap<String, UserRoleItem>>,
+    pub(crate) user_roles: Map<String, Map<String, UserRoleItem>>,
     /// email (as [`email_key`] folds it) → the user with it (the smallest id, when several
     /// share one): the map of [`Model::find_user`]. Never iterated, so a hash map: the planner
     /// looks up every member it reads.
-    emails: HashMap<String, String>,
+    emails: Map<String, String>,
     /// project id → what has been read of the project (`crate::projects`).
-    pub(crate) projects: BTreeMap<String, crate::projects::ProjectFacts>,
+    pub(crate) projects: Map<String, crate::projects::ProjectFacts>,
 }
 
 /// An item the model could not read, with the reason.
@@ -159,11 +94,8 @@ impl std::fmt::Display for ItemError {
     }
 }
 
-pub(crate) fn read<T: for<'de> Deserialize<'de>>(
-    what: &str,
-    json: &str,
-) -> Result<Vec<T>, ItemError> {
-    serde_json::from_str(json).map_err(|e| ItemError(format!("{what}: {e}")))
+pub(crate) fn read<T: crate::json::FromJson>(what: &str, json: &str) -> Result<Vec<T>, ItemError> {
+    crate::json::from_str(json).map_err(|e| ItemError(format!("{what}: {e}")))
 }
 
 /// The one group order: by name, ties by id.
@@ -207,7 +139,7 @@ pub(crate) fn role_item(role_id: String, sources: Option<Vec<(String, String)>>)
 
 /// The email used as a key: compared without regard to case.
 pub(crate) fn email_key(email: &str) -> String {
-    email.trim().to_lowercase()
+    crate::case::lowercase(email.trim())
 }
 
 impl Model {
@@ -263,7 +195,7 @@ impl Model {
     /// Sets a group's members from a JSON array of `groups.users.list` items (the whole list).
     pub fn set_group_members_json(&mut self, group_id: &str, json: &str) -> Result<(), ItemError> {
         let items = read::<ApiGroupUser>("group members", json)?;
-        let mut ids = BTreeSet::new();
+        let mut ids = Set::new();
         for item in items {
             // A member the user list has not brought (yet) is known by what the group says.
             if !self.users.contains_key(&item.id) {
@@ -299,7 +231,7 @@ impl Model {
     /// inherits is computed from the groups' members and roles.
     pub fn set_user_roles_json(&mut self, user_id: &str, json: &str) -> Result<(), ItemError> {
         let items = read::<ApiRole>("user roles", json)?;
-        let mut list = BTreeMap::new();
+        let mut list = Map::new();
         for item in items {
             let (role_id, sources) = self.note_role(item);
             list.insert(role_id.clone(), role_item(role_id, sources));
@@ -474,8 +406,8 @@ impl Model {
     /// Every role a user holds, with its sources: `None` for a direct assignment, `Some(group
     /// id)` for each group it comes through (from the groups' members and roles, and from the
     /// sources the API gave).
-    pub fn roles_of_user(&self, user_id: &str) -> BTreeMap<&String, BTreeSet<Option<&String>>> {
-        let mut out: BTreeMap<&String, BTreeSet<Option<&String>>> = BTreeMap::new();
+    pub fn roles_of_user(&self, user_id: &str) -> Map<&String, Set<Option<&String>>> {
+        let mut out: Map<&String, Set<Option<&String>>> = Map::new();
         for item in self
             .user_roles
             .get(user_id)

@@ -2,7 +2,7 @@
 //! Which change makes which of them stale is decided here, next to the model, not in the wasm
 //! shell.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 
 use crate::answers::holder_counts;
 use crate::model::ItemError;
@@ -18,7 +18,7 @@ pub struct Organization {
     /// are read from the model when it is returned).
     index: Option<SearchIndex>,
     /// Holders per role, for the hits' facts: stale after any change.
-    holders: Option<BTreeMap<String, usize>>,
+    holders: Option<Map<String, usize>>,
 }
 
 impl Organization {
@@ -98,7 +98,7 @@ mod tests {
         assert!(org.index_built());
         let hits = org.search("ops", 5);
         assert_eq!(
-            serde_json::to_value(&hits[0]).unwrap()["memberCount"],
+            crate::json::to_serde(&hits[0])["memberCount"],
             serde_json::json!(1)
         );
         // A member no list had named is a new key: found at once.

@@ -4,16 +4,15 @@
 //! The folded keys are computed once per model state ([`SearchIndex::new`]), so that a search
 //! as the user types only folds the query and scans the keys.
 
-use std::collections::BTreeMap;
+use crate::map::Map;
 
-use serde::Serialize;
-
+use crate::json::{json_object, JsonFields, ObjectWriter};
 use crate::sort::sort_by;
 use crate::Model;
 
 /// One result: what it is, how well it matched, and the facts a second line shows (the
 /// package words them; the core writes no display text).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchHit {
     /// Its id.
     pub id: String,
@@ -22,16 +21,13 @@ pub struct SearchHit {
     /// 4 exact, 3 prefix, 2 word prefix, 1 substring.
     pub score: u8,
     /// Its kind and facts, read from the model when the hit is returned.
-    #[serde(flatten)]
     pub facts: HitFacts,
 }
 
 /// The facts of a hit, by kind (`kind` on the wire).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HitFacts {
     /// A user.
-    #[serde(rename_all = "camelCase")]
     User {
         /// The email address.
         email: Option<String>,
@@ -41,7 +37,6 @@ pub enum HitFacts {
         scim: bool,
     },
     /// A group.
-    #[serde(rename_all = "camelCase")]
     Group {
         /// Its members.
         member_count: usize,
@@ -49,7 +44,6 @@ pub enum HitFacts {
         scim: bool,
     },
     /// A role.
-    #[serde(rename_all = "camelCase")]
     Role {
         /// Whether OpenAI defines it.
         predefined: bool,
@@ -59,7 +53,6 @@ pub enum HitFacts {
         holder_count: usize,
     },
     /// A project.
-    #[serde(rename_all = "camelCase")]
     Project {
         /// Whether it is archived.
         archived: bool,
@@ -68,6 +61,50 @@ pub enum HitFacts {
         /// Its groups with access, as far as read.
         group_count: usize,
     },
+}
+
+json_object!(SearchHit { "id" => id, "label" => label, "score" => score; ..facts });
+
+impl JsonFields for HitFacts {
+    fn write_fields(&self, o: &mut ObjectWriter<'_>) {
+        match self {
+            HitFacts::User {
+                email,
+                organization_role,
+                scim,
+            } => {
+                o.field("kind", &"user");
+                o.field("email", email);
+                o.field("organizationRole", organization_role);
+                o.field("scim", scim);
+            }
+            HitFacts::Group { member_count, scim } => {
+                o.field("kind", &"group");
+                o.field("memberCount", member_count);
+                o.field("scim", scim);
+            }
+            HitFacts::Role {
+                predefined,
+                permission_count,
+                holder_count,
+            } => {
+                o.field("kind", &"role");
+                o.field("predefined", predefined);
+                o.field("permissionCount", permission_count);
+                o.field("holderCount", holder_count);
+            }
+            HitFacts::Project {
+                archived,
+                member_count,
+                group_count,
+            } => {
+                o.field("kind", &"project");
+                o.field("archived", archived);
+                o.field("memberCount", member_count);
+                o.field("groupCount", group_count);
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,7 +188,7 @@ impl SearchIndex {
     pub fn search(
         &self,
         model: &Model,
-        holders: &BTreeMap<String, usize>,
+        holders: &Map<String, usize>,
         text: &str,
         limit: usize,
     ) -> Vec<SearchHit> {
@@ -185,7 +222,7 @@ impl SearchIndex {
 }
 
 /// The facts of a hit, as the model is now.
-fn facts(model: &Model, holders: &BTreeMap<String, usize>, kind: Kind, id: &str) -> HitFacts {
+fn facts(model: &Model, holders: &Map<String, usize>, kind: Kind, id: &str) -> HitFacts {
     match kind {
         Kind::User => {
             let user = model.users.get(id);
@@ -244,8 +281,11 @@ fn rank(key: &str, query: &str) -> u8 {
 pub fn fold(text: &str) -> String {
     const LATIN1: &str = "aaaaaaaceeeeiiiidnooooo\u{f7}ouuuuyty";
     const EXTENDED_A: &str = "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().map(crate::case::lower) {
         let code = c as u32;
         match code {
             0x300..=0x36f => {}
@@ -363,7 +403,7 @@ mod tests {
             index
                 .search(m, &holder_counts(m), "ops", 10)
                 .into_iter()
-                .map(|h| serde_json::to_string(&h).unwrap())
+                .map(|h| crate::json::to_string(&h))
                 .collect()
         };
         assert_eq!(

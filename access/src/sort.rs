@@ -2,13 +2,14 @@
 //! `collect` into a `BTreeSet` or `BTreeMap`, which sorts) are compiled again for every element
 //! type and comparison, about 2–4 KB of wasm each, 82 KB for the crate's 30 of them. Here only
 //! a thin generic shell is per type; the merge sort itself is one function over indices.
-//! ARCHITECTURE.md, "access", records the measure.
+//! ARCHITECTURE.md, "access", records the measure. The crate's [`crate::map`] sorts with it.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+
+use crate::map::{Map, Set};
 
 /// Sorts `items` by `cmp`, stably (as `slice::sort_by`).
-pub(crate) fn sort_by<T>(items: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+pub(crate) fn sort_by<T>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     if items.len() < 2 {
         return;
     }
@@ -18,12 +19,12 @@ pub(crate) fn sort_by<T>(items: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Orde
 
 /// Sorts `items` by their natural order, stably (as `slice::sort`; for the `sort_unstable`
 /// callers too: equal items are then indistinguishable).
-pub(crate) fn sort<T: Ord>(items: &mut Vec<T>) {
+pub(crate) fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
 /// Sorts `items` by a key computed once per item, stably (as `slice::sort_by_cached_key`).
-pub(crate) fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl FnMut(&T) -> K) {
+pub(crate) fn sort_by_cached_key<T, K: Ord>(items: &mut [T], key: impl FnMut(&T) -> K) {
     if items.len() < 2 {
         return;
     }
@@ -32,28 +33,32 @@ pub(crate) fn sort_by_cached_key<T, K: Ord>(items: &mut Vec<T>, key: impl FnMut(
     permute(items, order);
 }
 
-/// The set of `items`, inserted one by one (`collect` would sort them first).
-pub(crate) fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
-    let mut set = BTreeSet::new();
-    for item in items {
-        set.insert(item);
-    }
-    set
+/// The set of `items` (sorted once, by [`sort_by`]).
+pub(crate) fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> Set<T> {
+    items.into_iter().collect()
 }
 
-/// The map of `entries`, inserted one by one (`collect` would sort them first).
-pub(crate) fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
-    let mut map = BTreeMap::new();
-    for (key, value) in entries {
-        map.insert(key, value);
-    }
-    map
+/// The map of `entries` (sorted once, by [`sort_by`]; a later value of a key wins).
+pub(crate) fn map_of<K: Ord, V>(entries: impl IntoIterator<Item = (K, V)>) -> Map<K, V> {
+    entries.into_iter().collect()
 }
 
-/// Puts `items` in `order` (a permutation of their indices).
-fn permute<T>(items: &mut Vec<T>, order: Vec<usize>) {
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(order.into_iter().filter_map(|i| slots[i].take()));
+/// Puts `items` in `order` (a permutation of their indices: `order[k]` is the index of the item
+/// that goes to position `k`), in place, following each cycle with swaps: the only per-type code
+/// is `swap`.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != usize::MAX {
+            let next = order[at];
+            order[at] = usize::MAX;
+            if next == start {
+                break;
+            }
+            items.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 /// The indices `0..n` in the order `cmp` gives them, equal ones in their first order: a

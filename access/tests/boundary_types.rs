@@ -1,11 +1,11 @@
-//! The access module's TypeScript declarations (`src/wasm/types.rs`) held to what serde writes
-//! and reads: every boundary type is produced by the code that ships (each enum variant at least
+//! The access module's TypeScript declarations (`src/wasm/types.rs`) held to what the boundary
+//! writes and reads (`src/json/`): every boundary type is produced by the code that ships (each enum variant at least
 //! once; an exhaustive `match` makes a new variant a compile error here), written out as typed
 //! TypeScript constants, and type-checked with `tsc --strict` against the declarations. A field
 //! added, renamed or removed on either side fails: an object literal may carry no property its
 //! type lacks, and must carry every one it requires. The inputs (`MembershipEdit`, `PersonEdit`,
 //! the `assignmentOf` subject) go the other way: one value with every field, type-checked as the
-//! declared type and read by serde with unknown fields denied.
+//! declared type and read by the boundary's reader with unknown fields denied.
 
 #[cfg(test)]
 mod boundary {
@@ -15,13 +15,13 @@ mod boundary {
     use openai_admin_access::apply::{Outcome, Status};
     use openai_admin_access::assignment::{assignment_of, Subject};
     use openai_admin_access::file::read;
+    use openai_admin_access::json::{self as wire, ToJson};
     use openai_admin_access::organization::Organization;
     use openai_admin_access::plan::{
         plan, Change, MembershipEdit, PersonEdit, PlanOptions, Refusal,
     };
     use openai_admin_access::projects::answers as project_answers;
     use openai_admin_access::{answers, Model};
-    use serde::Serialize;
     use serde_json::{json, Value};
 
     fn every_change() -> Vec<Change> {
@@ -102,8 +102,9 @@ mod boundary {
     }
 
     /// `const name: Type[] = [...values];`
-    fn constant<T: Serialize>(name: &str, ty: &str, values: &[T]) -> String {
-        let json = serde_json::to_string_pretty(values).unwrap();
+    fn constant<T: ToJson>(name: &str, ty: &str, values: &[T]) -> String {
+        let value: Value = serde_json::from_str(&wire::to_string(values)).unwrap();
+        let json = serde_json::to_string_pretty(&value).unwrap();
         format!("export const {name}: {ty}[] = {json};\n")
     }
 
@@ -176,12 +177,17 @@ mod boundary {
         );
         let mut org = Organization::new();
         org.change(|o| *o = m.clone());
-        let hits: Vec<Value> = ["ada", "bob", "ops", "auditor", "bot"]
+        let hits: Vec<_> = ["ada", "bob", "ops", "auditor", "bot"]
             .iter()
             .flat_map(|q| org.search(q, 5))
-            .map(|h| serde_json::to_value(h).unwrap())
             .collect();
-        let kinds: Vec<&str> = hits.iter().filter_map(|h| h["kind"].as_str()).collect();
+        let hit_values: Value = serde_json::from_str(&wire::to_string(&hits)).unwrap();
+        let kinds: Vec<&str> = hit_values
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|h| h["kind"].as_str())
+            .collect();
         for kind in ["user", "group", "role", "project"] {
             assert!(kinds.contains(&kind), "a {kind} hit: {kinds:?}");
         }
@@ -226,24 +232,26 @@ mod boundary {
             .into_iter()
             .map(|status| Outcome {
                 status,
-                result: (status == Status::Done).then(|| json!({ "id": "g9" })),
+                result: (status == Status::Done).then(|| wire::parse(r#"{"id":"g9"}"#).unwrap()),
             })
             .collect();
         ts += &constant("outcomes", "T.AccessOutcome", &outcomes);
 
-        // Inputs: one value with every field, checked by tsc as the declared type and read by serde.
+        // Inputs: one value with every field, checked by tsc as the declared type and read by the
+        // boundary's reader.
         let membership = json!({ "group": "Ops", "add": ["ada@example.com"], "remove": ["u2"] });
         let person = json!({
             "user": "u2", "organizationRole": "owner", "addGroups": ["Ops"], "removeGroups": ["g2"],
             "addRoles": ["Auditor"], "removeRoles": ["r2"]
         });
         let who = json!({ "user": "u1", "group": "g1" });
-        serde_json::from_value::<MembershipEdit>(membership.clone()).expect("MembershipEdit reads");
-        serde_json::from_value::<PersonEdit>(person.clone()).expect("PersonEdit reads");
-        serde_json::from_value::<Subject>(who.clone()).expect("the subject reads");
-        ts += &constant("membership", "T.MembershipEdit", &[membership]);
-        ts += &constant("person", "T.PersonEdit", &[person]);
-        ts += &constant("subject", "T.AssignmentSubject", &[who]);
+        let read = |v: &Value| wire::parse(&v.to_string()).unwrap();
+        wire::from_str::<MembershipEdit>(&membership.to_string()).expect("MembershipEdit reads");
+        wire::from_str::<PersonEdit>(&person.to_string()).expect("PersonEdit reads");
+        wire::from_str::<Subject>(&who.to_string()).expect("the subject reads");
+        ts += &constant("membership", "T.MembershipEdit", &[read(&membership)]);
+        ts += &constant("person", "T.PersonEdit", &[read(&person)]);
+        ts += &constant("subject", "T.AssignmentSubject", &[read(&who)]);
 
         let dir = workspace.join("target/access-boundary-types");
         std::fs::create_dir_all(&dir).unwrap();
@@ -264,7 +272,7 @@ mod boundary {
             .expect("tsc runs");
         assert!(
             out.status.success(),
-            "the declarations and what serde writes differ:\n{}{}",
+            "the declarations and what the boundary writes differ:\n{}{}",
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );

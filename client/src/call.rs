@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::pagination::{ItemStream, Page};
-use crate::transport::{self, Failure, Outgoing};
+use crate::transport::{self, Failure};
 
 /// The request of operation `op`: `ids` are its path parameters in URL order (the last one is
 /// the core's positional argument, the others travel in the params object, as the official
@@ -71,24 +71,21 @@ pub(crate) fn prepare<P: Serialize>(
 /// Sends `request` (retrying as the core decides) and reads the answer into `T`.
 pub(crate) async fn execute<T: DeserializeOwned>(
     client: &Client,
-    op: &Operation,
+    op: &'static Operation,
     request: &ApiRequest,
 ) -> Result<T> {
     let inner = &client.inner;
     let url = request.url(&inner.base_url);
     let mut retries_done = 0;
     loop {
-        let attempt = transport::send(
-            &inner.http,
-            Outgoing {
-                method: request.method.as_str(),
-                url: &url,
-                headers: &inner.headers,
-                body: request.body.as_deref(),
-                timeout: inner.timeout,
-            },
+        let attempt = crate::pace::attempt(
+            inner,
+            op,
+            request.method.as_str(),
+            &url,
+            request.body.as_deref(),
         )
-        .await;
+        .await?;
         let wait = match &attempt {
             Ok(answer) if (200..300).contains(&answer.status) => None,
             Ok(answer) => {

@@ -47,6 +47,8 @@ pub(crate) struct Inner {
     pub(crate) http: HttpClient,
     pub(crate) on_drift: Option<Arc<DriftCallback>>,
     pub(crate) log_drift: bool,
+    /// Every attempt goes through it when set (`Client::with_pacer`, `pace.rs`).
+    pub(crate) pacer: Option<Arc<dyn crate::pace::Pacer>>,
 }
 
 impl fmt::Debug for Client {
@@ -334,6 +336,7 @@ impl ClientBuilder {
                 http,
                 on_drift: self.on_drift,
                 log_drift: self.log_drift,
+                pacer: None,
             }),
         })
     }

@@ -31,11 +31,16 @@
 //! - Retries (connection errors, timeouts, 408, 409, 429, 5xx; `retry-after` honoured) and the
 //!   timeout of each attempt follow the official SDK's defaults; dropping a call's future aborts
 //!   its request.
+//! - Pacing: [`Client::with_pacer`] puts a [`pace::Pacer`] around every attempt (the access
+//!   layer's scheduler, `openai-admin-access`'s feature `client`, is one);
+//!   [`Client::call_operation`] calls an operation of the table by its name, JSON in and out.
 
 mod call;
 mod client;
+mod dynamic;
 mod error;
 pub mod models;
+pub mod pace;
 mod pagination;
 mod resources;
 mod transport;

@@ -5,9 +5,11 @@
 // the busiest endpoint: (ceil(n / N) − 1) × window) plus one window; apply makes each change
 // once; and the share of requests answered 429 after the first window stays within 10%.
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import path from 'node:path';
 import { after, test } from 'node:test';
 import { startMock } from '../support/mock.mjs';
-import { access, file, parse, stringify, writes } from './harness.mjs';
+import { access, dir, file, parse, stringify, writes } from './harness.mjs';
 
 const WINDOW_S = 6;
 const SCALED = { OPENAI_ADMIN_TIME_SCALE: '0.1' };
@@ -100,6 +102,29 @@ test('access apply of 20 additions under --route-limit 10/6: each made once, and
   const again = await access(mock, ['plan', '-f', f, '--exit-code'], { env: SCALED });
   assert.equal(again.code, 0, again.stdout + again.stderr);
   assert.match(again.stdout, /No changes/);
+});
+
+test("who holds a role under --route-limit 20/6 says it needs every user's roles, with the time left: from the first 429 on a cold cache, at once with the rates a run before learned", async () => {
+  const mock = await start(['--route-limit', '20/6']);
+  const cache = mkdtempSync(path.join(dir, 'who-role-'));
+  const env = { ...SCALED, OPENAI_ADMIN_CACHE_DIR: cache };
+  const cold = await access(mock, ['who', 'User Auditor'], { env });
+  assert.equal(cold.code, 0, cold.stderr);
+  assert.match(cold.stdout, /User Auditor/);
+  const users = (await mock.call('GET', '/__mock/stats')).endpoints['GET /organization/users/{user_id}/roles'].ok;
+  assert.match(cold.stderr, new RegExp(`Who holds role 'User Auditor' needs every user's roles: ${users} reads to go\\.`), 'said before any rate is known');
+  // No rate yet when it was said: the plain progress line says the time left from the first 429.
+  assert.match(cold.stderr, new RegExp(`^users' roles \\d+/${users} · waiting \\d+ s: the API asked us to slow down · about (\\d+ min ?)?(\\d+ s)? left$`, 'm'));
+  // Read again (--max-age 0) with the rates the first run kept in the snapshot: the time left at once.
+  const warm = await access(mock, ['who', 'User Auditor', '--max-age', '0'], { env });
+  assert.equal(warm.code, 0, warm.stderr);
+  assert.equal(warm.stdout, cold.stdout);
+  const said = new RegExp(`^Who holds role 'User Auditor' needs every user's roles: ${users} reads to go, about ((\\d+) min ?)?((\\d+) s)?\\.$`, 'm').exec(warm.stderr);
+  assert.ok(said, warm.stderr);
+  const saidS = Number(said[2] ?? 0) * 60 + Number(said[4] ?? 0);
+  // The limit-bound time of the users' roles: (ceil(n / 20) − 1) windows; the learned rate is 0.9 of the limit.
+  const boundS = (Math.ceil(users / 20) - 1) * WINDOW_S;
+  assert.ok(saidS >= boundS * 0.5 && saidS <= boundS * 3, `about ${saidS} s said, the limit allows ${boundS} s`);
 });
 
 test('--timeout: a bad duration is a usage error naming the flag; a wait past it ends the command, saying why', async () => {

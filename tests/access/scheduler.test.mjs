@@ -197,6 +197,33 @@ test('Retry-After is honoured up to the cap; beyond it, the wait is the cap and 
   assert.ok(Math.abs(gaps(dated.log)[0] - 12_000) < 1000, String(gaps(dated.log)));
 });
 
+test('timeScale scales the caps (0.1: a minute is 6 s), and the time left is known from the first 429, during its wait', async () => {
+  const clock = fakeClock();
+  const api = limitedApi(clock, { limit: 10, windowMs: 6000 });
+  const s = new Scheduler({ now: clock.now, sleep: clock.sleep, timeScale: 0.1 });
+  const send = s.fetch(api.fetch);
+  const all = Promise.all(Array.from({ length: 25 }, (_, i) => send(ROLES(`u${i}`))));
+  await clock.settle();
+  const [p] = s.progress();
+  assert.equal(p.rateLimited > 0, true, 'the 11th request was answered 429');
+  assert.ok(p.waitingMs > 0 && p.waitingMs <= 6000 * 1.02 + 50, `a wait within the scaled window: ${p.waitingMs} ms`);
+  assert.ok(p.perMinute > 0, 'a rate learned from the first 429');
+  const eta = s.etaMs(ROLES_EP, 15);
+  assert.ok(eta !== null && eta >= p.waitingMs, `the time left includes the wait: ${eta} ms`);
+  assert.ok(eta <= p.waitingMs + 15 * (6000 / 9), `15 reads at about 9 per 6 s after the wait: ${eta} ms`);
+  const start = api.log[0].t;
+  await clock.until(all);
+  const took = api.log.at(-1).t - start;
+  assert.ok(took <= 3 * 6000, `25 reads under 10 per 6 s in ${took} ms of fake time, not minutes`);
+  assert.ok(Math.abs(took - eta - (api.log.find((e) => e.status === 429).t - start)) < 6000, `the ETA said at the first 429 held: ${eta} ms said, ${took} ms taken`);
+  // A Retry-After of an hour is waited at most the scaled cap (30 s).
+  const asked = limitedApi(clock, { answer: ({ n }) => (n === 0 ? { status: 429, headers: { 'retry-after': '3600' } } : null) });
+  const s2 = new Scheduler({ now: clock.now, sleep: clock.sleep, timeScale: 0.1 });
+  await clock.until(s2.fetch(asked.fetch)(ROLES('u1')));
+  assert.deepEqual(gaps(asked.log), [30_000]);
+  assert.throws(() => new Scheduler({ timeScale: 0 }), /timeScale/);
+});
+
 test('an abort while waiting ends the wait; a deadline refuses what would wait past it', async () => {
   const clock = fakeClock();
   const api = limitedApi(clock, { limit: 1 });
@@ -304,9 +331,14 @@ test('the progress lines: reads done, the rate learned, the time left, and why i
   const { formatDuration, parseDuration } = await import('../../pkg/dist/cli/durations.js');
   const row = { endpoint: ROLES_EP, label: "users' roles", sent: 420, ok: 412, rateLimited: 8, perMinute: 9.6, waitingMs: 0, waitReason: null, done: 412, total: 2045, etaMs: 170 * MINUTE };
   assert.equal(endpointText(row), "users' roles 412/2,045 · 9.6/min learned · about 2 h 50 min left");
-  assert.equal(endpointText({ ...row, waitingMs: 37_200, waitReason: 'rate-limit' }), "users' roles 412/2,045 · waiting 38 s: the API asked us to slow down");
+  assert.equal(endpointText({ ...row, waitingMs: 37_200, waitReason: 'rate-limit', etaMs: null }), "users' roles 412/2,045 · waiting 38 s: the API asked us to slow down");
+  // From the first 429 on the rate is known: the time left (the wait included) is said during the wait too.
   assert.equal(
-    endpointText({ ...row, waitingMs: 300_000, waitReason: 'retry-after-capped', askedMs: 3_600_000 }),
+    endpointText({ ...row, waitingMs: 37_200, waitReason: 'rate-limit', etaMs: 170 * MINUTE + 37_200 }),
+    "users' roles 412/2,045 · waiting 38 s: the API asked us to slow down · about 2 h 51 min left",
+  );
+  assert.equal(
+    endpointText({ ...row, waitingMs: 300_000, waitReason: 'retry-after-capped', askedMs: 3_600_000, etaMs: null }),
     "users' roles 412/2,045 · waiting 5 min: the API asked us to wait 1 h; we wait at most 5 min before trying again",
   );
   const line = loadLine({ done: 415, total: 2420, phase: 'users', endpoints: [{ ...row, endpoint: 'GET /organization/users', label: 'users', perMinute: null, done: 1, total: 1, etaMs: null }, row] });

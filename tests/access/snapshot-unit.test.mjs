@@ -1,7 +1,7 @@
 // The snapshot's rules without the command line (pkg/dist/access): ages, which read
 // wins a merge, what a whole list drops, what an apply writes back (through the access core's
 // items), and reads in the order a person needs them (a prioritized user's roles read among the
-// first, whatever its place in the list).
+// first, whatever its place in the list, and each part of the answer told as it is in).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -97,4 +97,25 @@ test('prioritize: a user listed last has its roles read among the first, and the
   assert.equal(new Set(roleReads).size, users.length, 'every user read once in the end');
   assert.ok(roleReads.indexOf(last) <= 1, `read at ${roleReads.indexOf(last)} of ${roleReads.length}`);
   loading.organization.free();
+});
+
+test("prioritize tells each part as it is in: a user's own roles first, then every group's members, then resolves", async () => {
+  await mock.reset();
+  const client = new OpenAIAdmin({ adminAPIKey: KEY, baseURL: mock.api });
+  const loading = await access.startLoadingOrganization(client, { concurrency: 1 });
+  await loading.organization.listed();
+  const org = loading.organization;
+  const last = org.users().map((u) => u.id).sort().at(-1);
+  const parts = [];
+  await org.prioritize({ user: last }, { onRead: () => parts.push({ own: org.readAt({ user: last }) !== null, members: org.unread().members }) });
+  assert.equal(parts.length, 2, 'told twice before it resolved');
+  assert.deepEqual(parts[0].own, true, "first: the user's own roles are read");
+  assert.deepEqual(parts[1], { own: true, members: 0 }, "then: every group's members (the user's groups are known)");
+  const group = org.stats().membersPerGroup.at(-1).group.id;
+  const told = [];
+  await org.prioritize({ group }, { onRead: () => told.push(org.readAt({ group }) === null) });
+  assert.equal(told.length, 1, 'a group: told once its members are in');
+  assert.notEqual(org.readAt({ group }), null, 'resolved once its roles are in too');
+  await loading.done;
+  org.free();
 });

@@ -166,6 +166,49 @@ describe('the snapshot', () => {
     }
   });
 
+  test('a list cut mid-read (SIGKILL) goes on after its last page kept: the two runs read each page of it about once', async () => {
+    // 1,245 users: 13 pages of the users' list, read one after the other, 150 ms each.
+    const big = await startMock({ seed: 'demo', args: ['--users', '1200', '--latency-ms', '150'] });
+    try {
+      const pagesOf = async () => (await stats(big)).endpoints['GET /organization/users']?.ok ?? 0;
+      const whole = await access(big, ['who', 'Engineering', '--no-cache']);
+      assert.equal(whole.code, 0, whole.stderr);
+      const pages = await pagesOf();
+      assert.ok(pages >= 10, `a list of ${pages} pages`);
+      await clearStats(big);
+
+      const cache = newCache();
+      let child;
+      const killed = access(big, ['who', 'Engineering'], { ...at(cache), onSpawn: (c) => (child = c) });
+      // Killed once the snapshot holds part of the users' list (it is saved every 500 ms).
+      let kept = 0;
+      for (let i = 0; i < 200 && !(kept >= 300); i++) {
+        await sleep(50);
+        const [name] = snapshots(cache);
+        try {
+          const users = name && JSON.parse(readFileSync(path.join(cache, name), 'utf8')).lists?.users;
+          if (users && !users.complete) kept = users.items.length;
+        } catch {}
+      }
+      child.kill('SIGKILL');
+      const cut = await killed;
+      assert.equal(cut.signal, 'SIGKILL');
+      assert.ok(kept >= 300 && kept < 1245, `killed with ${kept} users listed`);
+      const first = await pagesOf();
+      const resumed = await access(big, ['who', 'Engineering'], at(cache));
+      assert.equal(resumed.code, 0, resumed.stderr);
+      assert.equal(resumed.stdout, whole.stdout, 'the same answer');
+      const both = await pagesOf();
+      assert.ok(both - first <= pages - Math.floor(kept / 100) + 1, `the second run read ${both - first} pages, ${first} were read before the kill, ${pages} in all`);
+      assert.ok(both <= pages + 2, `the two runs read ${both} pages of the ${pages}`);
+      const saved = JSON.parse(readFileSync(path.join(cache, snapshots(cache)[0]), 'utf8')).lists.users;
+      assert.equal(saved.complete, true);
+      assert.equal(new Set(saved.items.map((u) => u.id)).size, 1245, 'every user once');
+    } finally {
+      await big.stop();
+    }
+  });
+
   test('killed while writing: the snapshot still loads, old or new', async () => {
     const cache = newCache();
     const script = file(

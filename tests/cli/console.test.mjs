@@ -287,6 +287,20 @@ describe('openai-admin console', () => {
     }
   });
 
+  test('OPENAI_ADMIN_TIME_SCALE is handed to the page in /session (its loads pace with the same caps); a bad one is a usage error naming it', async () => {
+    const c = await startConsole([], { OPENAI_ADMIN_TIME_SCALE: '0.1' });
+    try {
+      const cookie = await signIn(c);
+      const session = await (await fetch(`${c.base}/session`, { headers: { cookie } })).json();
+      assert.equal(session.timeScale, 0.1);
+    } finally {
+      await c.stop();
+    }
+    const bad = await cli.cli(['console'], { env: { OPENAI_ADMIN_TIME_SCALE: 'fast' } });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /OPENAI_ADMIN_TIME_SCALE must be a positive number, got 'fast'/);
+  });
+
   test('a bad --cache-dir is a usage error', async () => {
     const run = await cli.cli(['console', '--cache-dir='], { env: {} });
     assert.equal(run.code, 2);

@@ -24,10 +24,11 @@ export const ADMIN_TOKEN = 'e2e-admin-token-0123456789';
 export const VIEWER_TOKEN = 'e2e-viewer-token-0123456789';
 
 /**
- * Starts the demo server (the handler in front of `upstream`, the page, `pkgDir`) on a free port;
+ * Starts the demo server (the handler in front of `upstream`, the page, `pkgDir`) on a free port,
+ * with `env` added to its environment (e.g. `OPENAI_ADMIN_TIME_SCALE`, which it hands the page);
  * resolves to `{ url, auditFile, stop() }`.
  */
-export async function startDemoServer({ upstream, pkgDir, key = KEY }) {
+export async function startDemoServer({ upstream, pkgDir, key = KEY, env = {} }) {
   const dir = mkdtempSync(join(tmpdir(), 'admin-demo-audit-'));
   const auditFile = join(dir, 'audit.jsonl');
   const child = spawn(
@@ -36,7 +37,7 @@ export async function startDemoServer({ upstream, pkgDir, key = KEY }) {
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, OPENAI_ADMIN_KEY: key, DEMO_ADMIN_TOKEN: ADMIN_TOKEN, DEMO_VIEWER_TOKEN: VIEWER_TOKEN },
+      env: { ...process.env, ...env, OPENAI_ADMIN_KEY: key, DEMO_ADMIN_TOKEN: ADMIN_TOKEN, DEMO_VIEWER_TOKEN: VIEWER_TOKEN },
     },
   );
   const output = [];
@@ -85,13 +86,13 @@ export async function startDemoServer({ upstream, pkgDir, key = KEY }) {
 }
 
 /**
- * The hooks a test file shares: one stack for the file (`startStack({ mockArgs })`), fresh data
+ * The hooks a test file shares: one stack for the file (`startStack({ mockArgs, demoEnv })`), fresh data
  * before each test (and a page at `openPath`, when given), and after each test its page closed
  * and the page's errors checked (`checkProblems`), less those `expected` matches (failures the
  * test causes on purpose). Tests use `e2e.stack`, and `e2e.session` (`{ page, context, problems }`),
  * which they may set themselves with `e2e.session = await e2e.stack.open(…)`.
  */
-export function useStack({ mockArgs, openPath, expected = null, checkProblems = true } = {}) {
+export function useStack({ mockArgs, demoEnv, openPath, expected = null, checkProblems = true } = {}) {
   const e2e = {
     stack: null,
     session: null,
@@ -105,7 +106,7 @@ export function useStack({ mockArgs, openPath, expected = null, checkProblems = 
     },
   };
   before(async () => {
-    e2e.stack = await startStack({ mockArgs });
+    e2e.stack = await startStack({ mockArgs, demoEnv });
   });
   after(async () => {
     await e2e.stack?.close();
@@ -130,16 +131,17 @@ export function useStack({ mockArgs, openPath, expected = null, checkProblems = 
  *
  * The mock is $MOCK_BIN, else the release build, else the debug build. The page is served by the
  * demo server through the handler (`stack.base`); the mock also serves it without the handler
- * (`stack.direct`), where it asks for a key. `mockArgs` go to the mock (e.g. `--latency-ms`).
+ * (`stack.direct`), where it asks for a key. `mockArgs` go to the mock (e.g. `--latency-ms`),
+ * `demoEnv` to the demo server's environment.
  */
-export async function startStack({ mockArgs = [] } = {}) {
+export async function startStack({ mockArgs = [], demoEnv = {} } = {}) {
   const pkgDir = await copyPkg({ need: ['dist/index.js', 'dist/server/node.js', 'dist/server/console-server.js', 'wasm/openai_admin_wasm_bg.wasm'], prefix: 'admin-e2e-pkg-' });
   let mock;
   let demo;
   let browser;
   try {
     mock = await startMock({ args: ['--www', 'www', '--static', `/pkg=${pkgDir}`, ...mockArgs], builds: ['release', 'debug'] });
-    demo = await startDemoServer({ upstream: mock.api, pkgDir });
+    demo = await startDemoServer({ upstream: mock.api, pkgDir, env: demoEnv });
     browser = await launchBrowser();
   } catch (err) {
     await demo?.stop();

@@ -22,15 +22,20 @@ test('a line per busy endpoint, the slowest first, with the rate learned and the
   assert.deepEqual(busyEndpoints([users, unstarted]), [], 'a finished endpoint and one not started are not busy');
 });
 
-test('a waiting endpoint says why, and its wait counts down between reports', () => {
-  const waiting = { ...roles, waitingMs: 38_000, waitReason: 'rate-limit' };
+test('a waiting endpoint says why and the time left, the wait included, both counting down between reports', () => {
+  // The time left the scheduler gives includes the wait: 2 h 50 min of reads after 38 s.
+  const waiting = { ...roles, waitingMs: 38_000, waitReason: 'rate-limit', etaMs: roles.etaMs + 38_000 };
   const p = { endpoints: [users, waiting] };
-  assert.deepEqual(endpointLines(endpointsAfter(p, 0)), ["users' roles 412/2,045 · waiting 38 s: the API asked us to slow down"]);
-  assert.deepEqual(endpointLines(endpointsAfter(p, 20_500)), ["users' roles 412/2,045 · waiting 18 s: the API asked us to slow down"]);
+  assert.deepEqual(endpointLines(endpointsAfter(p, 0)), ["users' roles 412/2,045 · waiting 38 s: the API asked us to slow down · about 2 h 51 min left"]);
+  assert.deepEqual(endpointLines(endpointsAfter(p, 20_500)), ["users' roles 412/2,045 · waiting 18 s: the API asked us to slow down · about 2 h 51 min left"]);
   assert.deepEqual(endpointLines(endpointsAfter(p, 60_000)), ["users' roles 412/2,045 · 9.6/min learned · about 2 h 50 min left"], 'the wait over: the rate and the time left');
-  const capped = { ...roles, waitingMs: 300_000, waitReason: 'retry-after-capped', askedMs: 3_600_000 };
+  assert.equal(endpointsAfter(p, 60_000)[1].etaMs, roles.etaMs, 'the time left less the wait, not less the time since');
+  // Before the first 429 answered nothing of the rate, there is no time left to say.
+  assert.deepEqual(endpointLines([{ ...waiting, etaMs: null }]), ["users' roles 412/2,045 · waiting 38 s: the API asked us to slow down"]);
+  const capped = { ...roles, waitingMs: 300_000, waitReason: 'retry-after-capped', askedMs: 3_600_000, etaMs: null };
   assert.deepEqual(endpointLines([capped]), ["users' roles 412/2,045 · waiting 5 min: the API asked us to wait 1 h; we wait at most 5 min before trying again"]);
   assert.deepEqual(endpointsAfter(null, 0), [], 'no progress yet');
   assert.equal(endpointsAfter(p, 1000)[1].waitingMs, 37_000);
+  assert.equal(endpointsAfter(p, 1000)[1].etaMs, waiting.etaMs - 1000);
   assert.equal(p.endpoints[1].waitingMs, 38_000, 'the reported progress is left as it was');
 });

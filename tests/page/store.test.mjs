@@ -170,13 +170,25 @@ test("a connection that keeps a snapshot: the load starts from it and keeps what
   assert.deepEqual(kept, [loads[0].organization], 'what the load reads is kept');
   const org = loads[0].organization;
   const asked = [];
-  org.prioritize = async (ref) => void asked.push(ref);
+  // The organization reads the person's own roles first (onRead), the rest of the answer later.
+  let rest;
+  org.prioritize = (ref, { onRead }) => {
+    asked.push(ref);
+    return new Promise((resolve) => {
+      rest = resolve;
+      setTimeout(onRead, 0);
+    });
+  };
   org.readAt = (ref) => (ref.user === 'u-grace' ? 400 : null);
   store.prioritize('user', 'u-grace');
   store.prioritize('user', 'u-grace');
   await tick();
+  await new Promise((resolve) => setTimeout(resolve, 5));
   assert.deepEqual(asked, [{ user: 'u-grace' }], 'asked once per load');
-  assert.deepEqual(reads, ['user:u-grace'], "the view is told its entity's reads are in");
+  assert.deepEqual(reads, ['user:u-grace'], 'the view is told as soon as part of its answer is in, before the rest');
+  rest();
+  await tick();
+  assert.deepEqual(reads, ['user:u-grace', 'user:u-grace'], 'and again once all of it is');
   loads[0].finish();
   await whole;
   assert.deepEqual(kept.at(-1), 'stopped', 'kept a last time at the end');
@@ -195,4 +207,19 @@ test('a connection without a snapshot: the load starts from nothing, nothing kep
   await tick();
   assert.equal(readCalls, 0);
   assert.equal('snapshot' in loads[0].options, false);
+  assert.equal('timeScale' in loads[0].options, false, 'the scheduler keeps its own caps');
+});
+
+test("the console's time scale is handed to each load (its scheduler's caps); a value that is no positive number is not", async () => {
+  const { loads, startLoading } = loader();
+  const store = createStore({ startLoading });
+  for (const timeScale of [0.1, 'fast', -1, undefined]) {
+    store.connect({ client: 'c', timeScale });
+    store.organization().catch(() => {});
+    await tick();
+  }
+  assert.deepEqual(
+    loads.map((l) => l.options.timeScale),
+    [0.1, undefined, undefined, undefined],
+  );
 });

@@ -1,6 +1,7 @@
 // Path parameters reach the mock as exactly that id, percent-encoded as RFC 3986 wants.
 
 import { show, ok, eq } from './common.mjs';
+import { projectIds, projectRoutes } from './paths-projects.mjs';
 
 /** Adds the `path params` cases. */
 export function pathCases({ lib, mock, client, rejects, attempts, add }) {
@@ -68,6 +69,7 @@ export function pathCases({ lib, mock, client, rejects, attempts, add }) {
     ['users.roles.retrieve (role)', (o, id, r) => o.users.roles.retrieve(id, { user_id: r.user }), (id, r) => `${O}/users/${r.user}/roles/${enc(id)}`],
     ['users.roles.delete (user)', (o, id, r) => o.users.roles.delete(r.role, { user_id: id }), (id, r) => `${O}/users/${enc(id)}/roles/${r.role}`, 'user'],
     ['users.roles.delete (role)', (o, id, r) => o.users.roles.delete(id, { user_id: r.user }), (id, r) => `${O}/users/${r.user}/roles/${enc(id)}`],
+    ...projectRoutes(enc),
   ];
 
   for (const [op, run, path, kind] of routes) {
@@ -77,6 +79,7 @@ export function pathCases({ lib, mock, client, rejects, attempts, add }) {
         group: (await org.groups.list({ limit: 1 })).data[0].id,
         user: (await org.users.list({ limit: 1 })).data[0].id,
         role: (await org.roles.list({ limit: 1 })).data[0].id,
+        ...(op.startsWith('projects.') ? await projectIds(org) : {}),
       };
       const start = (await attempts()).length;
       for (const id of tricky) {

@@ -40,10 +40,15 @@ export function progressLine(p) {
 
 /**
  * The load's endpoints as they stand `elapsedMs` after the progress `p` was reported: a wait
- * counts down (the loader reports when a wait starts and ends, not each second). The words of
- * each busy endpoint's line are the access module's (`endpointLines`).
+ * counts down, and the time left with it (the loader reports when a wait starts and ends, not
+ * each second). The words of each busy endpoint's line are the access module's (`endpointLines`).
  */
-export const endpointsAfter = (p, elapsedMs) => (p?.endpoints ?? []).map((e) => (e.waitingMs > 0 ? { ...e, waitingMs: Math.max(0, e.waitingMs - Math.max(0, elapsedMs)) } : e));
+export const endpointsAfter = (p, elapsedMs) =>
+  (p?.endpoints ?? []).map((e) => {
+    if (!(e.waitingMs > 0)) return e;
+    const waited = Math.min(e.waitingMs, Math.max(0, elapsedMs));
+    return { ...e, waitingMs: e.waitingMs - waited, ...(e.etaMs != null ? { etaMs: Math.max(0, e.etaMs - waited) } : {}) };
+  });
 
 /** What search covers while the organization loads. */
 export const searchCoverage = (p) => `Still loading: search covers the ${count(p.users.listed, 'user')}, ${count(p.groups.listed, 'group')} and ${count(p.roles.listed, 'role')} read so far.`;

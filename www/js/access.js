@@ -63,6 +63,8 @@ export function accessSection({ store, actions }) {
   let visible = false;
   let timer = 0;
   let drawnAt = 0;
+  /** How many users, groups and roles were listed when the search results were last drawn. */
+  let searchedListed = -1;
 
   /** Draws view `kind` (`overview`, `user`, `role`, `group`) from the organization as it is now. */
   function open(kind, id, { focus = true } = {}) {
@@ -103,7 +105,13 @@ export function accessSection({ store, actions }) {
     counts.textContent = countsLine(org().stats());
     // Redrawn in place, but not under the reader's focus (a row they are on would go).
     if (!view.contains(document.activeElement)) refreshOverview?.();
-    if (p.phase === 'directory') search.refresh();
+    // Search covers what is listed: its open results are drawn again whenever the lists grew
+    // (not only while they are read: a query typed then is answered once they are in).
+    const listed = p.users.listed + p.groups.listed + p.roles.listed;
+    if (listed !== searchedListed) {
+      searchedListed = listed;
+      search.refresh();
+    }
   }
 
   /** A line per busy endpoint; redrawn each second while one waits (its countdown). */
@@ -129,6 +137,7 @@ export function accessSection({ store, actions }) {
     importer.enable(complete && store.canChange());
     if (load.status === 'idle' || (load.status === 'loading' && !o)) {
       current = null;
+      searchedListed = -1;
       clear(view);
       clear(counts);
       age.textContent = '';

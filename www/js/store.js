@@ -11,6 +11,7 @@
  * @property {any} client        the `openai-admin-wasm` client, or null before connecting
  * @property {Role} role         who is signed in behind a server handler
  * @property {boolean} snapshot  whether the connection keeps a snapshot for the page (`openai-admin console`)
+ * @property {number | undefined} timeScale  the console's time scale of the scheduler's caps (`OPENAI_ADMIN_TIME_SCALE`, for tests), handed to each load
  * @property {any} org           the access module's Organization (filling while loading), or null
  * @property {{ status: 'idle' | 'loading' | 'complete' | 'failed', progress: any, error: any, startedAt?: number }} load
  * @property {any[]} roles       the organization's roles as the API lists them (Roles section, pickers)
@@ -55,6 +56,7 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
     client: null,
     role: null,
     snapshot: false,
+    timeScale: undefined,
     org: null,
     load: { status: 'idle', progress: null, error: null },
     roles: [],
@@ -110,6 +112,7 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
       const started = await startLoading(state.client, {
         ...(snapshot ? { snapshot, ...(maxAge !== undefined ? { maxAge } : {}) } : {}),
         concurrency: 8,
+        ...(state.timeScale !== undefined ? { timeScale: state.timeScale } : {}),
         signal: ctrl.signal,
         onProgress: (p) => {
           if (!current()) return;
@@ -156,13 +159,17 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
-    /** A new client (and who is signed in; `snapshot`: it keeps one for the page): forgets the organization and the roles. */
-    connect({ client, role = null, snapshot = false }) {
+    /**
+     * A new client (and who is signed in; `snapshot`: it keeps one for the page; `timeScale`: the
+     * console's, for the loads' scheduler): forgets the organization and the roles.
+     */
+    connect({ client, role = null, snapshot = false, timeScale }) {
       drop();
       settle(new Error('the connection changed before the organization was loaded'));
       state.client = client;
       state.role = role;
       state.snapshot = snapshot;
+      state.timeScale = typeof timeScale === 'number' && timeScale > 0 && Number.isFinite(timeScale) ? timeScale : undefined;
       state.roles = [];
       emit({ type: 'connection' });
     },
@@ -170,7 +177,9 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
     load,
     /**
      * While the organization loads: reads what view `kind` (`user`, `group`, `role`) `id` shows
-     * first (once per load); a `read` change (with `kind` and `id`) says when it is read.
+     * first (once per load); a `read` change (with `kind` and `id`) says each time a part of it is
+     * read (a person's own roles, then their groups, then their groups' roles), so the view shows
+     * each as soon as it is in.
      */
     prioritize(kind, id) {
       const o = state.org;
@@ -178,10 +187,8 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
       if (!o || o.complete || prioritized.has(key) || typeof o.prioritize !== 'function') return;
       prioritized.add(key);
       const mine = generation;
-      o.prioritize({ [kind]: id }).then(
-        () => mine === generation && emit({ type: 'read', kind, id }),
-        () => {},
-      );
+      const read = () => mine === generation && emit({ type: 'read', kind, id });
+      o.prioritize({ [kind]: id }, { onRead: read }).then(read, () => {});
     },
     /** Whether changes may be offered: not a viewer, and the whole organization is loaded. */
     canChange() {

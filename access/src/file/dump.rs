@@ -28,7 +28,7 @@ type Fields = Vec<(&'static str, Field)>;
 type Entries = Vec<(String, Fields)>;
 
 /// `entries` sorted by name, one per name: the last one listed wins. A sorted `Vec` rather than
-/// a `BTreeMap`, whose code would be one more copy for this key and value type.
+/// a `Map`, whose code would be one more copy for this key and value type.
 fn by_name(mut entries: Entries) -> Entries {
     entries.reverse();
     sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
@@ -168,7 +168,9 @@ fn comma(i: usize) -> &'static str {
 
 /// A JSON string literal, escaped as `serde_json` escapes.
 fn quoted(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_default()
+    let mut out = String::new();
+    crate::json::write_string(&mut out, s);
+    out
 }
 
 /// A string, plain when every YAML reader reads it back as the same text (also inside a flow

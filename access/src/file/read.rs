@@ -1,9 +1,8 @@
 //! The access file's shape, checked over the tree: every error names its line and column.
 
-use std::collections::HashMap;
-
 use super::tree::{parse, Node, Pos, Value};
 use super::{AccessFile, FileError, FileGroup, FileRole, FileUser, Spanned, MAX_FILE_BYTES};
+use crate::map::Map;
 use crate::model::email_key;
 use crate::sort::sort_by;
 
@@ -69,7 +68,7 @@ fn entries<'a>(
             .pos
             .error(format!("{what} must be a mapping, not {}", node.kind())));
     };
-    let mut seen: HashMap<String, Pos> = HashMap::new();
+    let mut seen: Map<String, Pos> = Map::new();
     let mut out = Vec::with_capacity(map.len());
     for (key, value) in map {
         let key = text(key, &format!("a key of {what}"))?;
@@ -95,7 +94,7 @@ fn entries<'a>(
 fn suggest(word: &str, allowed: &[&str]) -> String {
     let best = allowed
         .iter()
-        .map(|a| (distance(&word.to_lowercase(), a), *a))
+        .map(|a| (distance(&crate::case::lowercase(word), a), *a))
         .min();
     match best {
         Some((d, a)) if d <= 2.max(word.len() / 3) => format!(" (did you mean `{a}`?)"),
@@ -143,7 +142,7 @@ fn list(
             node.kind()
         )));
     };
-    let mut seen: HashMap<String, Pos> = HashMap::new();
+    let mut seen: Map<String, Pos> = Map::new();
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         let item = text(item, &format!("an item of {what}"))?;
@@ -178,7 +177,7 @@ fn section<T>(
         return Vec::new();
     };
     let fold: fn(&str) -> String = if what == "users" { email_key } else { same };
-    let mut seen: HashMap<String, Pos> = HashMap::new();
+    let mut seen: Map<String, Pos> = Map::new();
     let mut out = Vec::with_capacity(map.len());
     for (key, value) in map {
         let mut read_entry = || -> Result<T, FileError> {

@@ -4,11 +4,10 @@
 //! Anchors and aliases are resolved here (an alias is a copy of its anchor's node), within a
 //! budget of nodes so that a few lines of aliases cannot expand to gigabytes.
 
-use std::collections::HashMap;
-
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
 use super::FileError;
+use crate::map::Map;
 
 /// A position in the text: line and column from 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -104,7 +103,7 @@ pub fn parse(text: &str) -> Result<Option<Node>, FileError> {
 pub(super) fn parse_events(text: &str) -> Result<Option<Node>, FileError> {
     let mut parser = Parser::new_from_str(text);
     let mut stack: Vec<Open> = Vec::new();
-    let mut anchors: HashMap<usize, Node> = HashMap::new();
+    let mut anchors: Map<usize, Node> = Map::new();
     let mut root: Option<Node> = None;
     let mut documents = 0;
     let mut budget = ALIAS_BUDGET;

@@ -1,7 +1,7 @@
 //! A principal's role list (a group's `roles:` or a user's `roles:`), made exactly the file's
 //! list: one rule for both, since the API assigns roles to groups and to users the same way.
 
-use std::collections::BTreeSet;
+use crate::map::Set;
 
 use super::build::{Body, Draft, Phase, Ref};
 use super::Change;
@@ -31,10 +31,10 @@ pub fn plan_role_list(
     cx: &mut Context,
     who: &Principal,
     roles: &[Spanned<String>],
-    current: &BTreeSet<&String>,
+    current: &Set<&String>,
 ) {
     let label = who.label;
-    let mut wanted = BTreeSet::new();
+    let mut wanted = Set::new();
     for role in roles {
         let r = match cx.role_ref(&role.value) {
             Ok(r) => r,

@@ -1,11 +1,9 @@
 //! Drafts of operations, grouped in phases, turned into the ordered plan: indices assigned,
 //! references to created things turned into `{ from: i }`, dependencies listed.
 
-use std::collections::{BTreeMap, HashMap};
-
-use serde_json::{Map, Value};
-
 use super::{Blocked, Change, PlanId, PlanOperation};
+use crate::json::{Object, Value};
+use crate::map::Map;
 use crate::sort::{map_of, sort, sort_by};
 
 /// The phases, in the order they run.
@@ -105,7 +103,7 @@ impl Builder {
         let mut drafts = self.drafts;
         // Stable: within a phase, the order they were made in.
         sort_by(&mut drafts, |a, b| a.phase.cmp(&b.phase));
-        let mut made: HashMap<Key, usize> = HashMap::new();
+        let mut made: Map<Key, usize> = Map::new();
         let mut out = Vec::with_capacity(drafts.len());
         for (index, draft) in drafts.into_iter().enumerate() {
             let mut depends = Vec::new();
@@ -118,7 +116,7 @@ impl Builder {
                     PlanId::From { from }
                 }
             };
-            let ids: BTreeMap<String, PlanId> = map_of(
+            let ids: Map<String, PlanId> = map_of(
                 draft
                     .ids
                     .into_iter()
@@ -127,16 +125,16 @@ impl Builder {
             let body = if draft.body.is_empty() {
                 None
             } else {
-                let mut map = Map::new();
+                let mut map = Object::new();
                 for (name, field) in draft.body {
                     let value = match field {
                         Body::Json(v) => v,
                         Body::Ref(r) => match resolve(r) {
                             PlanId::Known(id) => Value::String(id),
-                            PlanId::From { from } => serde_json::json!({ "from": from }),
+                            PlanId::From { from } => crate::json::object([("from", from.into())]),
                         },
                     };
-                    map.insert(name.to_owned(), value);
+                    map.insert(name, value);
                 }
                 Some(Value::Object(map))
             };

@@ -4,9 +4,9 @@
 //! file it changes and planned by [`super::plan`], so the last-owner floor, the SCIM rules and the
 //! summaries' wording are the planner's, whatever the button.
 
-use std::collections::BTreeSet;
+use crate::map::Set;
 
-use serde::Deserialize;
+use crate::json::{FromJson, Object, Value};
 
 use super::{plan, Blocked, Plan, PlanOptions};
 use crate::file::{AccessFile, FileGroup, FileUser, Pos, Spanned};
@@ -36,40 +36,65 @@ fn bad(argument: impl Into<String>, message: impl Into<String>) -> EditError {
 }
 
 /// `planMembership`: people added to and removed from one group.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MembershipEdit {
     /// The group's id or name.
     pub group: String,
     /// Users to add (ids or emails).
-    #[serde(default)]
     pub add: Vec<String>,
     /// Users to remove (ids or emails).
-    #[serde(default)]
     pub remove: Vec<String>,
 }
 
 /// `planPerson`: one user's organization role, groups and direct roles.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PersonEdit {
     /// The user's id or email.
     pub user: String,
     /// The organization role to give (`owner`, `reader`).
-    #[serde(default)]
     pub organization_role: Option<String>,
     /// Groups to join (ids or names).
-    #[serde(default)]
     pub add_groups: Vec<String>,
     /// Groups to leave (ids or names).
-    #[serde(default)]
     pub remove_groups: Vec<String>,
     /// Roles to assign directly (ids or names).
-    #[serde(default)]
     pub add_roles: Vec<String>,
     /// Direct roles to unassign (ids or names).
-    #[serde(default)]
     pub remove_roles: Vec<String>,
+}
+
+impl FromJson for MembershipEdit {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let o = Object::of(value)?;
+        o.deny_unknown(&["group", "add", "remove"])?;
+        Ok(MembershipEdit {
+            group: o.req("group")?,
+            add: o.opt("add")?,
+            remove: o.opt("remove")?,
+        })
+    }
+}
+
+impl FromJson for PersonEdit {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let o = Object::of(value)?;
+        o.deny_unknown(&[
+            "user",
+            "organizationRole",
+            "addGroups",
+            "removeGroups",
+            "addRoles",
+            "removeRoles",
+        ])?;
+        Ok(PersonEdit {
+            user: o.req("user")?,
+            organization_role: o.opt("organizationRole")?,
+            add_groups: o.opt("addGroups")?,
+            remove_groups: o.opt("removeGroups")?,
+            add_roles: o.opt("addRoles")?,
+            remove_roles: o.opt("removeRoles")?,
+        })
+    }
 }
 
 /// Members added to and removed from one group, each change with the line that asked for it
@@ -103,8 +128,8 @@ pub(crate) fn member_lists(model: &Model, changes: &[GroupChange]) -> Vec<FileGr
     changes
         .iter()
         .map(|change| {
-            let removed: BTreeSet<&String> = change.remove.iter().map(|u| &u.id).collect();
-            let current: BTreeSet<&String> = model.members_of(&change.group.id).collect();
+            let removed: Set<&String> = change.remove.iter().map(|u| &u.id).collect();
+            let current: Set<&String> = model.members_of(&change.group.id).collect();
             let mut members: Vec<Spanned<String>> = current
                 .iter()
                 .filter(|id| !removed.contains(*id))
@@ -268,7 +293,7 @@ pub fn plan_person(model: &Model, edit: &PersonEdit) -> Result<Plan, EditError> 
     let roles = if assign.is_empty() && unassign.is_empty() {
         None
     } else {
-        let direct: BTreeSet<&String> = model.direct_roles(&user.id).collect();
+        let direct: Set<&String> = model.direct_roles(&user.id).collect();
         let mut wanted: Vec<&Role> = direct
             .iter()
             .filter_map(|id| model.roles.get(*id))

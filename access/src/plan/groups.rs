@@ -1,15 +1,14 @@
 //! The `groups:` section: groups created, renamed (by id), their members and roles made exactly
 //! the lists given, and groups the file does not name deleted by `prune`.
 
-use std::collections::{BTreeSet, HashMap};
-
-use serde_json::json;
+use crate::json::Value;
 
 use super::assign::{plan_role_list, Principal};
 use super::build::{freed_by, order_renames, Body, Draft, Key, Phase, Ref};
 use super::Change;
 use super::{Context, Unmanaged};
 use crate::file::FileGroup;
+use crate::map::{Map, Set};
 use crate::model::Group;
 use crate::sort::set_of;
 
@@ -18,7 +17,7 @@ const SCIM: &str = "SCIM-managed: changes come from the identity provider";
 /// Plans the `groups:` section.
 pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
     let model = cx.model;
-    let mut claimed: HashMap<&str, usize> = HashMap::new();
+    let mut claimed: Map<&str, usize> = Map::new();
     let mut matched: Vec<Option<&Group>> = vec![None; groups.len()];
     let mut unusable = vec![false; groups.len()];
     for (i, group) in groups.iter().enumerate() {
@@ -37,7 +36,7 @@ pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
             }
         }
     }
-    let mut by_name: HashMap<&str, Vec<&Group>> = HashMap::new();
+    let mut by_name: Map<&str, Vec<&Group>> = Map::new();
     for g in model.groups.values() {
         by_name.entry(g.name.as_str()).or_default().push(g);
     }
@@ -106,7 +105,7 @@ pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
             phase: Phase::GroupRenames,
             operation: "groups.update",
             ids: vec![("group_id", Ref::Id(g.id.clone()))],
-            body: vec![("name", Body::Json(json!(to)))],
+            body: vec![("name", Body::Json(Value::from(to)))],
             summary: format!("rename group {from} to {to}"),
             change: Change::Update,
             makes: Some(key.clone()),
@@ -126,7 +125,7 @@ pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
                     phase: Phase::GroupCreates,
                     operation: "groups.create",
                     ids: Vec::new(),
-                    body: vec![("name", Body::Json(json!(name)))],
+                    body: vec![("name", Body::Json(Value::from(name)))],
                     summary: format!("create group {name}"),
                     change: Change::Add,
                     makes: Some(Key::Group(name.clone())),
@@ -194,10 +193,10 @@ fn contents(cx: &mut Context, file: &FileGroup, id: Ref, existing: Option<&Group
     let model = cx.model;
     let name = &file.name.value;
     if let Some(members) = &file.members {
-        let current: BTreeSet<&String> = existing
+        let current: Set<&String> = existing
             .map(|g| set_of(model.members_of(&g.id)))
             .unwrap_or_default();
-        let mut wanted = BTreeSet::new();
+        let mut wanted = Set::new();
         for email in members {
             let Some(user) = cx.user(&email.value) else {
                 cx.builder.block(
@@ -212,7 +211,7 @@ fn contents(cx: &mut Context, file: &FileGroup, id: Ref, existing: Option<&Group
                     phase: Phase::Adds,
                     operation: "groups.users.create",
                     ids: vec![("group_id", id.clone())],
-                    body: vec![("user_id", Body::Json(json!(user.id)))],
+                    body: vec![("user_id", Body::Json(Value::from(&user.id)))],
                     summary: format!("add {} to {name}", email.value),
                     change: Change::Add,
                     makes: None,
@@ -241,7 +240,7 @@ fn contents(cx: &mut Context, file: &FileGroup, id: Ref, existing: Option<&Group
         }
     }
     if let Some(roles) = &file.roles {
-        let current: BTreeSet<&String> = existing
+        let current: Set<&String> = existing
             .map(|g| set_of(model.roles_of_group(&g.id)))
             .unwrap_or_default();
         let label = format!("group {name}");

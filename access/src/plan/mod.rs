@@ -21,22 +21,19 @@ mod groups;
 mod resolve;
 mod roles;
 mod users;
+mod wire;
 
 pub use edit::{plan_membership, plan_person, EditError, MembershipEdit, PersonEdit};
 pub use resolve::{resolve_operation, Unresolved};
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-
-use serde::{Deserialize, Serialize};
-
 use crate::file::{AccessFile, FileRole};
+use crate::map::{Map, Set};
 use crate::model::User;
 use crate::Model;
 use build::{Builder, Key, Ref};
 
 /// An id in a planned operation: known, or the `id` of an earlier operation's result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanId {
     /// An id that exists.
     Known(String),
@@ -48,49 +45,43 @@ pub enum PlanId {
 }
 
 /// One operation: a row of the operation table with its ids and body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanOperation {
     /// The row's name.
     pub operation: String,
     /// The path parameters.
-    pub ids: BTreeMap<String, PlanId>,
+    pub ids: Map<String, PlanId>,
     /// The JSON body.
-    pub body: Option<serde_json::Value>,
+    pub body: Option<crate::json::Value>,
     /// One line for people.
     pub summary: String,
     /// What kind of change it is (`+`, `-` or `~` on the wire).
     pub change: Change,
     /// Indices of the operations that must succeed first.
-    #[serde(default)]
     pub depends_on: Vec<usize>,
 }
 
 /// What kind of change an operation makes. It decides how an apply treats it: additions and
 /// changes run before removals, and a removal whose target is already gone (404) is done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Change {
     /// Creates or adds something (`+`).
-    #[serde(rename = "+")]
     Add,
     /// Removes or deletes something (`-`).
-    #[serde(rename = "-")]
     Remove,
     /// Changes something in place (`~`).
-    #[serde(rename = "~")]
     Update,
 }
 
 /// Why a plan is refused as a whole (it then has no operations).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
     /// The plan would leave the organization with no owner.
     NoOwnerLeft,
 }
 
 /// What is not done, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Blocked {
     /// What it is about.
     pub subject: String,
@@ -99,7 +90,7 @@ pub struct Blocked {
 }
 
 /// Something the file does not name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmanaged {
     /// `user`, `group` or `role`.
     pub kind: String,
@@ -110,7 +101,7 @@ pub struct Unmanaged {
 }
 
 /// A plan.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Plan {
     /// The operations, in order.
     pub operations: Vec<PlanOperation>,
@@ -119,7 +110,6 @@ pub struct Plan {
     /// What is left alone.
     pub unmanaged: Vec<Unmanaged>,
     /// Why the plan is refused as a whole, if it is (its first blocked entry then says so).
-    #[serde(default)]
     pub refused: Option<Refusal>,
 }
 
@@ -146,15 +136,15 @@ struct Context<'a> {
     model: &'a Model,
     builder: Builder,
     unmanaged: Vec<Unmanaged>,
-    role_targets: HashMap<String, RoleTarget>,
-    role_names: HashMap<&'a str, &'a str>,
+    role_targets: Map<String, RoleTarget>,
+    role_names: Map<&'a str, &'a str>,
     /// Organization roles after the plan, where it changes them (user id → role).
-    org_roles: HashMap<String, String>,
+    org_roles: Map<String, String>,
 }
 
 impl<'a> Context<'a> {
     fn new(model: &'a Model) -> Self {
-        let mut role_names = HashMap::new();
+        let mut role_names = Map::new();
         for role in model.roles.values() {
             role_names
                 .entry(role.name.as_str())
@@ -164,9 +154,9 @@ impl<'a> Context<'a> {
             model,
             builder: Builder::default(),
             unmanaged: Vec::new(),
-            role_targets: HashMap::new(),
+            role_targets: Map::new(),
             role_names,
-            org_roles: HashMap::new(),
+            org_roles: Map::new(),
         }
     }
 
@@ -206,7 +196,7 @@ impl<'a> Context<'a> {
 pub fn plan(model: &Model, file: &AccessFile, options: PlanOptions) -> Plan {
     let mut cx = Context::new(model);
     // Custom roles the file assigns are named by it, even outside `roles:` (never pruned).
-    let mut referenced: HashSet<&str> = HashSet::new();
+    let mut referenced: Set<&str> = Set::new();
     for group in file.groups.iter().flatten() {
         referenced.extend(group.roles.iter().flatten().map(|r| r.value.as_str()));
     }

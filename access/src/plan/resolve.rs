@@ -3,9 +3,8 @@
 //! send) and its `retryPlan` (the id, or the operation's new index) all resolve through
 //! [`resolve_operation`].
 
-use serde_json::{Map, Value};
-
 use super::{PlanId, PlanOperation};
+use crate::json::{Object, Value};
 
 /// An operation whose `{ from }` names an operation that gave no id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +43,7 @@ fn from_index(value: &Value) -> Option<usize> {
     if map.len() != 1 {
         return None;
     }
-    usize::try_from(map.get("from")?.as_u64()?).ok()
+    map.get("from")?.as_index()
 }
 
 fn resolve_value(
@@ -54,7 +53,7 @@ fn resolve_value(
     if let Some(from) = from_index(value) {
         return Ok(match lookup(from).ok_or(Unresolved { from })? {
             PlanId::Known(id) => Value::String(id),
-            PlanId::From { from } => serde_json::json!({ "from": from }),
+            PlanId::From { from } => crate::json::object([("from", from.into())]),
         });
     }
     Ok(match value {
@@ -65,8 +64,8 @@ fn resolve_value(
                 .collect::<Result<_, _>>()?,
         ),
         Value::Object(map) => {
-            let mut out = Map::new();
-            for (k, v) in map {
+            let mut out = Object::new();
+            for (k, v) in map.iter() {
                 out.insert(k.clone(), resolve_value(v, lookup)?);
             }
             Value::Object(out)
@@ -78,11 +77,12 @@ fn resolve_value(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::{from_serde, to_serde};
     use crate::plan::Change;
     use serde_json::json;
 
     fn op() -> PlanOperation {
-        serde_json::from_value(json!({
+        from_serde(json!({
             "operation": "groups.roles.create",
             "ids": { "group_id": { "from": 0 } },
             "body": { "role_id": { "from": 1 }, "keep": { "from": 1, "other": 2 } },
@@ -90,7 +90,6 @@ mod tests {
             "change": "+",
             "dependsOn": [0, 1]
         }))
-        .unwrap()
     }
 
     #[test]
@@ -98,7 +97,7 @@ mod tests {
         let done = resolve_operation(&op(), |i| Some(PlanId::Known(format!("id_{i}")))).unwrap();
         assert_eq!(done.ids["group_id"], PlanId::Known("id_0".into()));
         assert_eq!(
-            done.body,
+            done.body.as_ref().map(to_serde),
             Some(json!({ "role_id": "id_1", "keep": { "from": 1, "other": 2 } }))
         );
         assert_eq!(done.change, Change::Add);
@@ -113,7 +112,7 @@ mod tests {
         })
         .unwrap();
         assert_eq!(renumbered.ids["group_id"], PlanId::From { from: 0 });
-        assert_eq!(renumbered.body.unwrap()["role_id"], "role_x");
+        assert_eq!(to_serde(&renumbered.body)["role_id"], "role_x");
         let missing = resolve_operation(&op(), |i| (i == 0).then(|| PlanId::Known("g".into())));
         assert_eq!(missing, Err(Unresolved { from: 1 }));
     }

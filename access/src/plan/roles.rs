@@ -1,19 +1,18 @@
 //! The `roles:` section: custom roles created, changed (renamed by id), deleted by `prune`.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
-
-use serde_json::json;
+use crate::json::Value;
 
 use super::build::{freed_by, order_renames, Body, Draft, Key, Phase, Ref};
 use super::Change;
 use super::{Context, RoleTarget, Unmanaged};
 use crate::file::FileRole;
+use crate::map::{Map, Set};
 use crate::sort::{set_of, sort_by};
 
 /// Plans the `roles:` section and records what each of its names refers to.
-pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced: &HashSet<&str>) {
+pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced: &Set<&str>) {
     let model = cx.model;
-    let mut claimed: HashMap<&str, usize> = HashMap::new();
+    let mut claimed: Map<&str, usize> = Map::new();
     let mut matched: Vec<Option<&str>> = vec![None; roles.len()];
     // Ids pin identity first; names match what no id claimed.
     for (i, role) in roles.iter().enumerate() {
@@ -55,7 +54,7 @@ pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced:
         }
     }
     // Names held by roles that keep them: a rename or create may not take one.
-    let kept: HashMap<&str, &str> = model
+    let kept: Map<&str, &str> = model
         .roles
         .values()
         .filter(|r| !claimed.contains_key(r.id.as_str()))
@@ -101,7 +100,7 @@ pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced:
             RoleTarget::Unusable("its rename is blocked".into()),
         );
     }
-    let position: HashMap<&str, usize> = order
+    let position: Map<&str, usize> = order
         .iter()
         .enumerate()
         .map(|(pos, i)| (renames[*i].2.as_str(), pos))
@@ -160,24 +159,24 @@ fn change_role(cx: &mut Context, role: &FileRole, id: &str, renames: &[(Key, Str
     let mut body = Vec::new();
     let mut what = Vec::new();
     if &current.name != name {
-        body.push(("role_name", Body::Json(json!(name))));
+        body.push(("role_name", Body::Json(Value::from(name))));
         what.push(format!("rename {} to {name}", current.name));
     }
     if let Some(description) = &role.description {
         if current.description.as_deref() != Some(description.value.as_str()) {
-            body.push(("description", Body::Json(json!(description.value))));
+            body.push(("description", Body::Json(Value::from(&description.value))));
             what.push("description".to_owned());
         }
     }
     if let Some(permissions) = &role.permissions {
         // `&String` keys: the planner's other sets' type, so no second copy of the set code.
-        let want: BTreeSet<&String> = set_of(permissions.iter().map(|p| &p.value));
-        let have: BTreeSet<&String> = set_of(current.permissions.iter());
+        let want: Set<&String> = set_of(permissions.iter().map(|p| &p.value));
+        let have: Set<&String> = set_of(current.permissions.iter());
         if want != have {
             let added: Vec<&String> = want.difference(&have).copied().collect();
             let removed: Vec<&String> = have.difference(&want).copied().collect();
             let list: Vec<&str> = permissions.iter().map(|p| p.value.as_str()).collect();
-            body.push(("permissions", Body::Json(json!(list))));
+            body.push(("permissions", Body::Json(Value::from(list))));
             let mut change = Vec::new();
             change.extend(added.iter().map(|p| format!("+{p}")));
             change.extend(removed.iter().map(|p| format!("-{p}")));
@@ -213,11 +212,11 @@ fn create_role(cx: &mut Context, role: &FileRole, renames: &[(Key, String, Strin
         .map(|p| p.value.as_str())
         .collect();
     let mut body = vec![
-        ("role_name", Body::Json(json!(name))),
-        ("permissions", Body::Json(json!(permissions))),
+        ("role_name", Body::Json(Value::from(name))),
+        ("permissions", Body::Json(Value::from(permissions.clone()))),
     ];
     if let Some(description) = &role.description {
-        body.push(("description", Body::Json(json!(description.value))));
+        body.push(("description", Body::Json(Value::from(&description.value))));
     }
     cx.builder.push(Draft {
         phase: Phase::RoleCreates,

@@ -100,12 +100,18 @@ fn creates_come_first_and_ids_come_from_them() {
     let assign = &p.operations[3];
     assert_eq!(assign.ids["group_id"], PlanId::From { from: 1 });
     assert_eq!(
-        assign.body.as_ref().map(|b| b["role_id"].clone()),
+        assign
+            .body
+            .as_ref()
+            .map(|b| crate::json::to_serde(b)["role_id"].clone()),
         Some(serde_json::json!({ "from": 0 }))
     );
     assert_eq!(assign.depends_on, [0, 1]);
     assert_eq!(
-        p.operations[4].body.as_ref().map(|b| b["role_id"].clone()),
+        p.operations[4]
+            .body
+            .as_ref()
+            .map(|b| crate::json::to_serde(b)["role_id"].clone()),
         Some(serde_json::json!("r_aud"))
     );
 }
@@ -331,7 +337,7 @@ fn every_operation_is_a_row_of_the_table_with_its_path_parameters() {
     p.operations.append(&mut csv.operations);
     p.operations
         .append(&mut plan_of(&m, "roles: {}\ngroups: {}\n", true).operations);
-    let mut seen = std::collections::BTreeSet::new();
+    let mut seen = crate::map::Set::new();
     for op in &p.operations {
         let row = openai_admin_wasm::ops::find(&op.operation)
             .unwrap_or_else(|| panic!("{} is no row", op.operation));

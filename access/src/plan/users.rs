@@ -1,21 +1,20 @@
 //! The `users:` section: organization roles, and roles assigned to users directly. Users are
 //! never created or removed; a role a user inherits through a group is never removed here.
 
-use std::collections::{BTreeSet, HashSet};
-
-use serde_json::json;
+use crate::json::Value;
 
 use super::assign::{plan_role_list, Principal};
 use super::build::{Body, Draft, Phase, Ref};
 use super::Change;
 use super::{Context, Unmanaged};
 use crate::file::{user_key, FileUser};
+use crate::map::Set;
 use crate::sort::set_of;
 
 /// Plans the `users:` section; returns the owners left after the plan's role changes.
 pub fn plan_users(cx: &mut Context, users: &[FileUser]) {
     let model = cx.model;
-    let mut named: HashSet<&str> = HashSet::new();
+    let mut named: Set<&str> = Set::new();
     for entry in users {
         let email = &entry.email.value;
         let Some(user) = cx.user(email) else {
@@ -44,7 +43,7 @@ pub fn plan_users(cx: &mut Context, users: &[FileUser]) {
                         },
                         operation: "users.update",
                         ids: vec![("user_id", Ref::Id(user.id.clone()))],
-                        body: vec![("role", Body::Json(json!(role.value)))],
+                        body: vec![("role", Body::Json(Value::from(&role.value)))],
                         summary: format!(
                             "change the organization role of {email} from {} to {}",
                             current.unwrap_or("none"),
@@ -59,7 +58,7 @@ pub fn plan_users(cx: &mut Context, users: &[FileUser]) {
             }
         }
         let Some(roles) = &entry.roles else { continue };
-        let current: BTreeSet<&String> = set_of(model.direct_roles(&user.id));
+        let current: Set<&String> = set_of(model.direct_roles(&user.id));
         let subject = format!("user {email}");
         let who = Principal {
             assign: "users.roles.create",

@@ -5,19 +5,18 @@
 //! A user can use a project as a member (project role `owner` or `member`), or through a group
 //! with access the user belongs to; project roles come from the groups' assignments and from the
 //! member's own role list, which is read only when asked (`rolesRead` says whether it was).
-//! Their TypeScript types are declared in `wasm/types.rs`; the field names here follow them.
+//! Their TypeScript types are declared in `wasm/types.rs`; `wire.rs` writes them.
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use serde::Serialize;
+mod wire;
 
 use super::{Project, ProjectFacts};
 use crate::answers::{group_ref, sources, HeldRole, NamedRef, RoleInfo, UserRef};
+use crate::map::{Map, Set};
 use crate::model::Model;
 use crate::sort::{sort, sort_by};
 
 /// A project, as the answers name one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectRef {
     /// `proj_…`.
     pub id: String,
@@ -38,8 +37,7 @@ impl From<&Project> for ProjectRef {
 }
 
 /// How one user can use one project.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectUse {
     /// The member's project role (`owner` or `member`); null when not a member.
     pub membership: Option<String>,
@@ -53,7 +51,7 @@ pub struct ProjectUse {
 }
 
 /// One of a user's projects (`accessOf(user).projects`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectAccess {
     /// The project.
     pub project: ProjectRef,
@@ -94,7 +92,7 @@ fn use_of(model: &Model, p: &ProjectFacts, user_id: &str) -> Option<ProjectUse> 
     if membership.is_none() && group_ids.is_empty() {
         return None;
     }
-    let mut from: BTreeMap<&String, BTreeSet<Option<&String>>> = BTreeMap::new();
+    let mut from: Map<&String, Set<Option<&String>>> = Map::new();
     let own = p.user_roles.get(user_id);
     for item in own.into_iter().flat_map(|items| items.values()) {
         let entry = from.entry(&item.role_id).or_default();
@@ -145,7 +143,7 @@ pub fn projects_of_user(model: &Model, user_id: &str) -> Vec<ProjectAccess> {
 }
 
 /// A holder of a project: a user and how they can use it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectHolder {
     /// The user.
     pub user: UserRef,
@@ -154,7 +152,7 @@ pub struct ProjectHolder {
 }
 
 /// A member of a project, with the project role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectMember {
     /// The user.
     pub user: UserRef,
@@ -163,8 +161,7 @@ pub struct ProjectMember {
 }
 
 /// A group with access to a project.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectGroup {
     /// The group.
     pub group: NamedRef,
@@ -177,8 +174,7 @@ pub struct ProjectGroup {
 }
 
 /// What has been read of a project.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectRead {
     /// Its members.
     pub members: bool,
@@ -193,7 +189,7 @@ pub struct ProjectRead {
 }
 
 /// `holdersOfProject(project)`: who can use it and how, its members, groups and custom roles.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectHolders {
     /// The project.
     pub project: ProjectRef,
@@ -227,7 +223,7 @@ fn by_email(a: &UserRef, b: &UserRef) -> std::cmp::Ordering {
 /// Who can use the project with this id or name, and how; `None` when there is no such project.
 pub fn holders_of_project(model: &Model, reference: &str) -> Option<ProjectHolders> {
     let p = model.find_project(reference)?;
-    let mut users: BTreeSet<&String> = p.members().map(|(u, _)| u).collect();
+    let mut users: Set<&String> = p.members().map(|(u, _)| u).collect();
     for g in p.groups() {
         users.extend(model.members_of(g));
     }
@@ -306,7 +302,7 @@ fn read_of(p: &ProjectFacts) -> ProjectRead {
 }
 
 /// One row of `projects()`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectRow {
     /// The project.
     pub project: ProjectRef,
@@ -329,8 +325,7 @@ pub fn projects(model: &Model, include_archived: bool) -> Vec<ProjectRow> {
 }
 
 /// A member's project role list to read: project and user ids.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RoleRead {
     /// `proj_…`.
     pub project_id: String,
@@ -376,8 +371,7 @@ pub fn role_reads(model: &Model, user: Option<&str>, project: Option<&str>) -> V
 }
 
 /// What the load has read of the projects (the words are the package's).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProjectsRead {
     /// The projects in the model.
     pub projects: usize,

@@ -15,11 +15,10 @@ pub mod answers;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, BTreeSet};
-
-use serde::Deserialize;
-
-use crate::model::{read, role_item, ApiRole, Group, ItemError, Model, Role, User, UserRoleItem};
+use crate::json::{FromJson, Object, Value};
+use crate::map::{Map, Set};
+use crate::model::api::ApiRole;
+use crate::model::{read, role_item, Group, ItemError, Model, Role, User, UserRoleItem};
 
 /// The marker between a predefined project role's short id and its project in the long id the
 /// API answers.
@@ -50,19 +49,19 @@ pub struct ProjectFacts {
     /// The project.
     pub project: Project,
     /// Its members: user id → project role (`owner` or `member`); `None` until read.
-    pub members: Option<BTreeMap<String, String>>,
+    pub members: Option<Map<String, String>>,
     /// The groups with access (group ids); `None` until read.
-    pub groups: Option<BTreeSet<String>>,
+    pub groups: Option<Set<String>>,
     /// Its roles, predefined and custom, by [`role_key`]: the role list's, and until it is read
     /// those the assignments read so far named.
-    pub roles: BTreeMap<String, Role>,
+    pub roles: Map<String, Role>,
     /// Whether the role list was read.
     pub roles_read: bool,
     /// group id → the project roles assigned to the group (role keys), for each group read.
-    pub group_roles: BTreeMap<String, BTreeSet<String>>,
+    pub group_roles: Map<String, Set<String>>,
     /// user id → the member's project role list (by role key), for each member read: the
     /// custom roles, read only when asked.
-    pub user_roles: BTreeMap<String, BTreeMap<String, UserRoleItem>>,
+    pub user_roles: Map<String, Map<String, UserRoleItem>>,
 }
 
 impl ProjectFacts {
@@ -93,28 +92,35 @@ impl ProjectFacts {
 
 /// The fields the model keeps of a `projects.list`, `projects.users.list` or
 /// `projects.groups.list` item, read leniently as the organization's items are: one reader for
-/// the three, so that the module carries one deserializer instead of three.
-#[derive(Deserialize)]
+/// the three, so that the module carries one reader instead of three.
 struct ApiProjectItem {
     /// A project's or a member's id.
-    #[serde(default)]
     id: String,
-    #[serde(default)]
     name: Option<String>,
-    #[serde(default)]
     email: Option<String>,
     /// A member's project role.
-    #[serde(default)]
     role: Option<String>,
-    #[serde(default)]
     status: Option<String>,
     /// Only whether it is null matters.
-    #[serde(default)]
-    archived_at: Option<serde::de::IgnoredAny>,
-    #[serde(default)]
+    archived: bool,
     group_id: String,
-    #[serde(default)]
     group_name: Option<String>,
+}
+
+impl FromJson for ApiProjectItem {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let o = Object::of(value)?;
+        Ok(ApiProjectItem {
+            id: o.opt("id")?,
+            name: o.opt("name")?,
+            email: o.opt("email")?,
+            role: o.opt("role")?,
+            status: o.opt("status")?,
+            archived: !matches!(o.get("archived_at"), None | Some(Value::Null)),
+            group_id: o.opt("group_id")?,
+            group_name: o.opt("group_name")?,
+        })
+    }
 }
 
 fn to_role(item: &ApiRole) -> Role {
@@ -132,7 +138,7 @@ impl Model {
     /// list was read with `include_archived`).
     pub fn add_projects_json(&mut self, json: &str) -> Result<(), ItemError> {
         for item in read::<ApiProjectItem>("projects", json)? {
-            let archived = item.status.as_deref() == Some("archived") || item.archived_at.is_some();
+            let archived = item.status.as_deref() == Some("archived") || item.archived;
             self.add_project(Project {
                 name: item.name.unwrap_or_else(|| item.id.clone()),
                 id: item.id,
@@ -168,7 +174,7 @@ impl Model {
         project_id: &str,
         json: &str,
     ) -> Result<(), ItemError> {
-        let mut members = BTreeMap::new();
+        let mut members = Map::new();
         for item in read::<ApiProjectItem>("project members", json)? {
             if !self.users.contains_key(&item.id) {
                 self.add_user(User {
@@ -195,7 +201,7 @@ impl Model {
         project_id: &str,
         json: &str,
     ) -> Result<(), ItemError> {
-        let mut groups = BTreeSet::new();
+        let mut groups = Set::new();
         for item in read::<ApiProjectItem>("project groups", json)? {
             if !self.groups.contains_key(&item.group_id) {
                 self.add_group(Group {
@@ -252,7 +258,7 @@ impl Model {
     ) -> Result<(), ItemError> {
         let items = read::<ApiRole>("project user roles", json)?;
         let project = self.project_mut(project_id);
-        let mut list = BTreeMap::new();
+        let mut list = Map::new();
         for item in items {
             let key = note_role(project, &item);
             let sources = item.assignment_sources.map(|sources| {

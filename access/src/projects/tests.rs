@@ -82,7 +82,7 @@ fn role_ids_that_do_not_round_trip_have_one_key() {
     );
 }
 
-fn set_of<const N: usize>(items: [&str; N]) -> BTreeSet<String> {
+fn set_of<const N: usize>(items: [&str; N]) -> Set<String> {
     items.iter().map(|s| s.to_string()).collect()
 }
 

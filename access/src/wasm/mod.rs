@@ -6,12 +6,12 @@ mod projects;
 mod types;
 
 use js_sys::{Error as JsError, Reflect, JSON};
-use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::apply::Outcome;
 use crate::assignment::{assignment_of, Subject};
 use crate::file::{self, FileError, Format};
+use crate::json::{FromJson, ObjectWriter, ToJson, Value};
 use crate::model::ItemError;
 use crate::organization::Organization;
 use crate::plan::{
@@ -55,8 +55,9 @@ fn to_json(value: &JsValue, what: &str) -> Result<String, JsValue> {
         .ok_or_else(|| error(&format!("{what} must be JSON values")))
 }
 
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| error(&e.to_string()))?;
+fn to_js(value: &dyn ToJson) -> Result<JsValue, JsValue> {
+    let mut text = String::new();
+    value.write_json(&mut text);
     JSON::parse(&text)
 }
 
@@ -85,8 +86,8 @@ fn item_error(e: ItemError) -> JsValue {
     error(&e.0)
 }
 
-fn from_json<T: DeserializeOwned>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    serde_json::from_str(&to_json(value, what)?).map_err(|e| error(&format!("{what}: {e}")))
+fn from_json<T: FromJson>(value: &JsValue, what: &str) -> Result<T, JsValue> {
+    crate::json::from_str(&to_json(value, what)?).map_err(|e| error(&format!("{what}: {e}")))
 }
 
 #[wasm_bindgen]
@@ -350,12 +351,12 @@ impl AccessModel {
         #[wasm_bindgen(unchecked_optional_param_type = "readonly AccessOutcome[]")]
         outcomes: Option<js_sys::Array>,
     ) -> Result<(), JsValue> {
-        let plan: Plan = serde_json::from_str(&to_json(&plan, "the plan")?)
+        let plan: Plan = crate::json::from_str(&to_json(&plan, "the plan")?)
             .map_err(|e| error(&format!("not a plan: {e}")))?;
         let outcomes: Option<Vec<Outcome>> = match outcomes {
             None => None,
             Some(outcomes) => Some(
-                serde_json::from_str(&to_json(&outcomes, "outcomes")?)
+                crate::json::from_str(&to_json(&outcomes, "outcomes")?)
                     .map_err(|e| error(&format!("not outcomes: {e}")))?,
             ),
         };
@@ -378,22 +379,30 @@ pub fn resolve_operation(
     #[wasm_bindgen(unchecked_param_type = "PlanOperation")] op: JsValue,
     #[wasm_bindgen(unchecked_param_type = "readonly (string | number | null)[]")] ids: JsValue,
 ) -> Result<JsValue, JsValue> {
-    /// What operation i's `{ from: i }` becomes.
-    #[derive(serde::Deserialize)]
-    #[serde(untagged)]
-    enum Target {
-        Id(String),
-        Index(usize),
-    }
     let op: PlanOperation = from_json(&op, "the operation")?;
-    let ids: Vec<Option<Target>> = from_json(&ids, "ids")?;
-    let lookup = |i: usize| match ids.get(i)? {
-        Some(Target::Id(id)) => Some(PlanId::Known(id.clone())),
-        Some(Target::Index(from)) => Some(PlanId::From { from: *from }),
-        None => None,
-    };
-    match crate::plan::resolve_operation(&op, lookup) {
-        Ok(op) => to_js(&serde_json::json!({ "operation": op })),
-        Err(u) => to_js(&serde_json::json!({ "missing": u.from })),
+    // What operation i's `{ from: i }` becomes: an id (a string), a new index (a number), or
+    // nothing (null).
+    let ids: Vec<Value> = from_json(&ids, "ids")?;
+    for (i, id) in ids.iter().enumerate() {
+        if !matches!(id, Value::Null | Value::String(_)) && id.as_index().is_none() {
+            return Err(error(&format!(
+                "ids: [{i}]: expected an id, an index or null, not {}",
+                id.kind()
+            )));
+        }
     }
+    let lookup = |i: usize| match ids.get(i)? {
+        Value::String(id) => Some(PlanId::Known(id.clone())),
+        other => Some(PlanId::From {
+            from: other.as_index()?,
+        }),
+    };
+    let mut out = String::new();
+    let mut o = ObjectWriter::new(&mut out);
+    match crate::plan::resolve_operation(&op, lookup) {
+        Ok(op) => o.field("operation", &op),
+        Err(u) => o.field("missing", &u.from),
+    }
+    o.end();
+    JSON::parse(&out)
 }

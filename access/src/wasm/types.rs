@@ -1,8 +1,9 @@
 //! The TypeScript types of the values the access module's exports take and return. The Rust
-//! side writes them with serde (`crate::answers`, `crate::plan`, …); this is their one
-//! declaration for TypeScript, checked by `tsc --strict` in the package build and held to what
-//! serde writes by `tests/boundary_types.rs` (every boundary type serialized, each variant, and
-//! type-checked against these declarations).
+//! side writes and reads them with its own JSON writer and reader (`crate::json`; the fields in
+//! `answers/wire.rs`, `plan/wire.rs`, …); this is their one declaration for TypeScript, checked by
+//! `tsc --strict` in the package build and held to what the boundary writes by
+//! `tests/boundary_types.rs` (every boundary type written, each variant, and type-checked against
+//! these declarations).
 
 use wasm_bindgen::prelude::*;
 

@@ -10,6 +10,7 @@ mod projects_assignments;
 mod projects_groups;
 mod projects_roles;
 mod projects_users;
+mod role_body;
 mod roles;
 mod users;
 mod users_roles;

@@ -8,7 +8,7 @@
 //! groups with access the user belongs to, with `assignment_sources` as the organization's user
 //! role list has them (`--assignment-sources null`: direct ones only).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use axum::extract::State;
 use axum::Json;
@@ -19,6 +19,7 @@ use super::found;
 use super::projects::{active_mut, project};
 use super::projects_groups::{no_access, project_role};
 use super::projects_users::not_member;
+use super::users_roles::{as_configured, held_page};
 use crate::config::Sources;
 use crate::error::{ApiError, ApiResult};
 use crate::render;
@@ -34,12 +35,7 @@ fn held(
     user_id: &str,
     sources: Sources,
 ) -> BTreeMap<String, Vec<RoleSource>> {
-    let mut all = store.project_user_roles(p, user_id);
-    if sources == Sources::Null {
-        all.retain(|_, s| s.contains(&RoleSource::Direct));
-        all.values_mut().for_each(|s| *s = vec![RoleSource::Direct]);
-    }
-    all
+    as_configured(store.project_user_roles(p, user_id), sources)
 }
 
 fn not_assigned(role_id: &str, kind: &str, id: &str, project_id: &str) -> ApiError {
@@ -63,16 +59,10 @@ pub async fn user_list(
     }
     known_after(&p.roles, &pq, "role")?;
     let held = held(&store, p, &user_id, st.config.sources);
-    let ids: BTreeSet<String> = held.keys().cloned().collect();
-    let page = page_set(&ids, &pq);
     let shapes = st.config.shapes;
-    let data = page
-        .ids
-        .iter()
-        .filter_map(|id| Some((p.roles.get(*id)?, held.get(*id)?)))
-        .map(|(r, s)| render::user_assigned_role(&store, r, &user_id, s, shapes, true))
-        .collect();
-    Ok(Json(render::list(data, page.has_more, page.next())))
+    Ok(Json(held_page(
+        &store, &p.roles, &held, &pq, &user_id, shapes,
+    )))
 }
 
 /// `POST …/users/{user_id}/roles` with `{role_id}`. Assigning twice is a no-op.

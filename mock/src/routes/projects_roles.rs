@@ -8,17 +8,17 @@ use axum::extract::State;
 use axum::Json;
 use serde_json::Value;
 
-use super::extract::{check_name, Body, Ids, Params};
+use super::extract::{Body, Ids, Params};
 use super::now;
 use super::projects::{active_mut, project};
 use super::projects_groups::project_role;
+use super::role_body::{NewRole, RoleEdit};
 use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
 use crate::store::known_after;
 use crate::store::page::{page_map, Order};
 use crate::store::projects::Project;
-use crate::store::Role;
 
 /// `GET /projects/{project_id}/roles`: limit 0..=1000 (default 1000), order default `asc`.
 pub async fn list(
@@ -46,29 +46,12 @@ pub async fn create(
     Ids(project_id): Ids<String>,
     body: Body,
 ) -> ApiResult<Json<Value>> {
-    let name = check_name("role_name", body.string("role_name")?)?;
-    let permissions = body.opt_strings("permissions")?.ok_or_else(|| {
-        ApiError::bad("permissions", "Missing required parameter: 'permissions'.")
-    })?;
-    let description = body.opt_string("description")?.map(str::to_owned);
+    let new = NewRole::read(&body)?;
     let mut store = st.write();
     let id = store.ids.next("role");
     let p = active_mut(&mut store, &project_id)?;
-    unique(p, &name, None)?;
-    let t = now();
-    let role = Role {
-        id: id.clone(),
-        name,
-        description,
-        permissions,
-        resource_type: "api.project".to_owned(),
-        predefined: false,
-        created_at: t,
-        updated_at: t,
-        created_by: None,
-        groups: Default::default(),
-        users: Default::default(),
-    };
+    unique(p, &new.name, None)?;
+    let role = new.into_role(id.clone(), "api.project", now());
     let out = render::role(&role);
     p.roles.insert(id, role);
     Ok(Json(out))
@@ -96,32 +79,18 @@ pub async fn update(
     Ids((project_id, role_id)): Ids<(String, String)>,
     body: Body,
 ) -> ApiResult<Json<Value>> {
-    let name = body
-        .opt_string("role_name")?
-        .map(|n| check_name("role_name", n))
-        .transpose()?;
-    let permissions = body.opt_strings("permissions")?;
-    let description = body.nullable_string("description")?;
+    let edit = RoleEdit::read(&body)?;
     let mut store = st.write();
     let p = active_mut(&mut store, &project_id)?;
     let id = custom(p, &role_id, "updated")?;
-    if let Some(n) = &name {
+    if let Some(n) = &edit.name {
         unique(p, n, Some(&id))?;
     }
     let r = p
         .roles
         .get_mut(&id)
         .ok_or_else(|| ApiError::not_found("role", &role_id))?;
-    if let Some(n) = name {
-        r.name = n;
-    }
-    if let Some(perms) = permissions {
-        r.permissions = perms;
-    }
-    if let Some(d) = description {
-        r.description = d;
-    }
-    r.updated_at = now().max(r.updated_at);
+    edit.apply(r, now());
     Ok(Json(render::role(r)))
 }
 

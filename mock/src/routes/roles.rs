@@ -7,14 +7,15 @@ use axum::extract::State;
 use axum::Json;
 use serde_json::Value;
 
-use super::extract::{check_name, Body, Ids, Params};
+use super::extract::{Body, Ids, Params};
 use super::now;
+use super::role_body::{NewRole, RoleEdit};
 use super::{found, found_mut};
 use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
 use crate::store::page::{page_map, Order};
-use crate::store::{known_after, Role, Store};
+use crate::store::{known_after, Store};
 
 /// `GET /organization/roles`: limit 0..=1000 (default 1000), order default `asc`.
 pub async fn list(State(st): State<Shared>, q: Params) -> ApiResult<Json<Value>> {
@@ -33,28 +34,11 @@ pub async fn list(State(st): State<Shared>, q: Params) -> ApiResult<Json<Value>>
 
 /// `POST /organization/roles` with `{role_name, permissions, description?}`.
 pub async fn create(State(st): State<Shared>, body: Body) -> ApiResult<Json<Value>> {
-    let name = check_name("role_name", body.string("role_name")?)?;
-    let permissions = body.opt_strings("permissions")?.ok_or_else(|| {
-        ApiError::bad("permissions", "Missing required parameter: 'permissions'.")
-    })?;
-    let description = body.opt_string("description")?.map(str::to_owned);
+    let new = NewRole::read(&body)?;
     let mut store = st.write();
-    ensure_unique(&store, &name, None)?;
+    ensure_unique(&store, &new.name, None)?;
     let id = store.ids.next("role");
-    let t = now();
-    let role = Role {
-        id: id.clone(),
-        name,
-        description,
-        permissions,
-        resource_type: "api.organization".to_owned(),
-        predefined: false,
-        created_at: t,
-        updated_at: t,
-        created_by: None,
-        groups: Default::default(),
-        users: Default::default(),
-    };
+    let role = new.into_role(id.clone(), "api.organization", now());
     let out = render::role(&role);
     store.roles.insert(id, role);
     Ok(Json(out))
@@ -79,31 +63,17 @@ pub async fn update(
     Ids(role_id): Ids<String>,
     body: Body,
 ) -> ApiResult<Json<Value>> {
-    let name = body
-        .opt_string("role_name")?
-        .map(|n| check_name("role_name", n))
-        .transpose()?;
-    let permissions = body.opt_strings("permissions")?;
-    let description = body.nullable_string("description")?;
+    let edit = RoleEdit::read(&body)?;
     let mut store = st.write();
     let role = found(&store.roles, "role", &role_id)?;
     if role.predefined {
         return Err(predefined(&role.name, "updated"));
     }
-    if let Some(n) = &name {
+    if let Some(n) = &edit.name {
         ensure_unique(&store, n, Some(&role_id))?;
     }
     let r = found_mut(&mut store.roles, "role", &role_id)?;
-    if let Some(n) = name {
-        r.name = n;
-    }
-    if let Some(p) = permissions {
-        r.permissions = p;
-    }
-    if let Some(d) = description {
-        r.description = d;
-    }
-    r.updated_at = now().max(r.updated_at);
+    edit.apply(r, now());
     Ok(Json(render::role(r)))
 }
 

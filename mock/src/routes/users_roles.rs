@@ -8,23 +8,52 @@ use serde_json::{json, Value};
 
 use super::extract::{Body, Ids, Params};
 use super::found;
-use crate::config::Sources;
+use crate::config::{Shapes, Sources};
 use crate::error::{ApiError, ApiResult};
 use crate::render;
 use crate::state::Shared;
-use crate::store::page::{page_set, Order};
-use crate::store::{known_after, RoleSource, Store};
+use crate::store::page::{page_set, Order, PageQuery};
+use crate::store::{known_after, Role, RoleSource, Store};
 
 /// The roles a user's role list and retrieve answer, with their sources: every role the user
 /// holds (direct and through groups), or with `--assignment-sources null` the direct ones only,
 /// each then answered with `assignment_sources: null`.
 fn held(store: &Store, user_id: &str, sources: Sources) -> BTreeMap<String, Vec<RoleSource>> {
-    let mut all = store.user_roles(user_id);
+    as_configured(store.user_roles(user_id), sources)
+}
+
+/// What a user's role answers hold of `all` (every role with its sources): all of it, or with
+/// `--assignment-sources null` the direct roles only, each with that one source. The
+/// organization's and a project's user role lists both answer this way.
+pub(super) fn as_configured(
+    mut all: BTreeMap<String, Vec<RoleSource>>,
+    sources: Sources,
+) -> BTreeMap<String, Vec<RoleSource>> {
     if sources == Sources::Null {
         all.retain(|_, s| s.contains(&RoleSource::Direct));
         all.values_mut().for_each(|s| *s = vec![RoleSource::Direct]);
     }
     all
+}
+
+/// One page of the roles `user_id` holds (`held`, rendered from `roles`), as a list answer.
+pub(super) fn held_page(
+    store: &Store,
+    roles: &BTreeMap<String, Role>,
+    held: &BTreeMap<String, Vec<RoleSource>>,
+    pq: &PageQuery,
+    user_id: &str,
+    shapes: Shapes,
+) -> Value {
+    let ids: BTreeSet<String> = held.keys().cloned().collect();
+    let page = page_set(&ids, pq);
+    let data = page
+        .ids
+        .iter()
+        .filter_map(|id| Some((roles.get(*id)?, held.get(*id)?)))
+        .map(|(r, sources)| render::user_assigned_role(store, r, user_id, sources, shapes, true))
+        .collect();
+    render::list(data, page.has_more, page.next())
 }
 
 /// `GET /organization/users/{user_id}/roles`: limit 0..=1000 (default 100), order default `asc`.
@@ -41,16 +70,15 @@ pub async fn list(
     found(&store.users, "user", &user_id)?;
     known_after(&store.roles, &pq, "role")?;
     let held = held(&store, &user_id, st.config.sources);
-    let ids: BTreeSet<String> = held.keys().cloned().collect();
-    let page = page_set(&ids, &pq);
     let shapes = st.config.shapes;
-    let data = page
-        .ids
-        .iter()
-        .filter_map(|id| Some((store.roles.get(*id)?, held.get(*id)?)))
-        .map(|(r, sources)| render::user_assigned_role(&store, r, &user_id, sources, shapes, true))
-        .collect();
-    Ok(Json(render::list(data, page.has_more, page.next())))
+    Ok(Json(held_page(
+        &store,
+        &store.roles,
+        &held,
+        &pq,
+        &user_id,
+        shapes,
+    )))
 }
 
 /// `POST /organization/users/{user_id}/roles` with `{role_id}`. Assigning twice is a no-op.

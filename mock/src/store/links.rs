@@ -1,78 +1,49 @@
 //! Links between records, kept in both directions, and the cleanup that deletes imply.
 
+use super::twoway::{forget, link, unlink};
 use super::Store;
 
 impl Store {
     /// Adds `user_id` to `group_id`. Both must exist. Returns false if it was already a member.
     pub fn link_member(&mut self, group_id: &str, user_id: &str) -> bool {
-        let added = match self.groups.get_mut(group_id) {
-            Some(g) => g.members.insert(user_id.to_owned()),
-            None => return false,
-        };
-        if let Some(u) = self.users.get_mut(user_id) {
-            u.groups.insert(group_id.to_owned());
-        }
-        added
+        let group = self.groups.get_mut(group_id).map(|g| &mut g.members);
+        let user = self.users.get_mut(user_id).map(|u| &mut u.groups);
+        link(group, user, group_id, user_id)
     }
 
     /// Removes `user_id` from `group_id`. Returns false if it was not a member.
     pub fn unlink_member(&mut self, group_id: &str, user_id: &str) -> bool {
-        let removed = self
-            .groups
-            .get_mut(group_id)
-            .is_some_and(|g| g.members.remove(user_id));
-        if let Some(u) = self.users.get_mut(user_id) {
-            u.groups.remove(group_id);
-        }
-        removed
+        let group = self.groups.get_mut(group_id).map(|g| &mut g.members);
+        let user = self.users.get_mut(user_id).map(|u| &mut u.groups);
+        unlink(group, user, group_id, user_id)
     }
 
     /// Assigns `role_id` to `group_id`. Returns false if it was already assigned.
     pub fn link_group_role(&mut self, group_id: &str, role_id: &str) -> bool {
-        let added = match self.groups.get_mut(group_id) {
-            Some(g) => g.roles.insert(role_id.to_owned()),
-            None => return false,
-        };
-        if let Some(r) = self.roles.get_mut(role_id) {
-            r.groups.insert(group_id.to_owned());
-        }
-        added
+        let group = self.groups.get_mut(group_id).map(|g| &mut g.roles);
+        let role = self.roles.get_mut(role_id).map(|r| &mut r.groups);
+        link(group, role, group_id, role_id)
     }
 
     /// Unassigns `role_id` from `group_id`. Returns false if it was not assigned.
     pub fn unlink_group_role(&mut self, group_id: &str, role_id: &str) -> bool {
-        let removed = self
-            .groups
-            .get_mut(group_id)
-            .is_some_and(|g| g.roles.remove(role_id));
-        if let Some(r) = self.roles.get_mut(role_id) {
-            r.groups.remove(group_id);
-        }
-        removed
+        let group = self.groups.get_mut(group_id).map(|g| &mut g.roles);
+        let role = self.roles.get_mut(role_id).map(|r| &mut r.groups);
+        unlink(group, role, group_id, role_id)
     }
 
     /// Assigns `role_id` to `user_id`. Returns false if it was already assigned.
     pub fn link_user_role(&mut self, user_id: &str, role_id: &str) -> bool {
-        let added = match self.users.get_mut(user_id) {
-            Some(u) => u.roles.insert(role_id.to_owned()),
-            None => return false,
-        };
-        if let Some(r) = self.roles.get_mut(role_id) {
-            r.users.insert(user_id.to_owned());
-        }
-        added
+        let user = self.users.get_mut(user_id).map(|u| &mut u.roles);
+        let role = self.roles.get_mut(role_id).map(|r| &mut r.users);
+        link(user, role, user_id, role_id)
     }
 
     /// Unassigns `role_id` from `user_id`. Returns false if it was not assigned.
     pub fn unlink_user_role(&mut self, user_id: &str, role_id: &str) -> bool {
-        let removed = self
-            .users
-            .get_mut(user_id)
-            .is_some_and(|u| u.roles.remove(role_id));
-        if let Some(r) = self.roles.get_mut(role_id) {
-            r.users.remove(user_id);
-        }
-        removed
+        let user = self.users.get_mut(user_id).map(|u| &mut u.roles);
+        let role = self.roles.get_mut(role_id).map(|r| &mut r.users);
+        unlink(user, role, user_id, role_id)
     }
 
     /// Deletes a group with its memberships, role assignments and project access. Returns false
@@ -81,16 +52,8 @@ impl Store {
         let Some(group) = self.groups.remove(group_id) else {
             return false;
         };
-        for user_id in &group.members {
-            if let Some(u) = self.users.get_mut(user_id) {
-                u.groups.remove(group_id);
-            }
-        }
-        for role_id in &group.roles {
-            if let Some(r) = self.roles.get_mut(role_id) {
-                r.groups.remove(group_id);
-            }
-        }
+        forget(&group.members, &mut self.users, |u| &mut u.groups, group_id);
+        forget(&group.roles, &mut self.roles, |r| &mut r.groups, group_id);
         self.forget_in_projects(group_id);
         true
     }
@@ -104,16 +67,8 @@ impl Store {
         if let Some(email) = &user.email {
             self.emails.remove(&email.to_lowercase());
         }
-        for group_id in &user.groups {
-            if let Some(g) = self.groups.get_mut(group_id) {
-                g.members.remove(user_id);
-            }
-        }
-        for role_id in &user.roles {
-            if let Some(r) = self.roles.get_mut(role_id) {
-                r.users.remove(user_id);
-            }
-        }
+        forget(&user.groups, &mut self.groups, |g| &mut g.members, user_id);
+        forget(&user.roles, &mut self.roles, |r| &mut r.users, user_id);
         self.forget_in_projects(user_id);
         true
     }
@@ -123,16 +78,8 @@ impl Store {
         let Some(role) = self.roles.remove(role_id) else {
             return false;
         };
-        for group_id in &role.groups {
-            if let Some(g) = self.groups.get_mut(group_id) {
-                g.roles.remove(role_id);
-            }
-        }
-        for user_id in &role.users {
-            if let Some(u) = self.users.get_mut(user_id) {
-                u.roles.remove(role_id);
-            }
-        }
+        forget(&role.groups, &mut self.groups, |g| &mut g.roles, role_id);
+        forget(&role.users, &mut self.users, |u| &mut u.roles, role_id);
         true
     }
 }

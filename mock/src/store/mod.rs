@@ -7,6 +7,7 @@
 mod links;
 pub mod page;
 pub mod projects;
+mod twoway;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -96,7 +97,7 @@ pub struct Role {
     pub description: Option<String>,
     /// Permission strings such as `api.groups.read`.
     pub permissions: Vec<String>,
-    /// Always `api.organization` here.
+    /// `api.organization`, or `api.project` for a project's roles.
     pub resource_type: String,
     /// Predefined roles cannot be updated or deleted.
     pub predefined: bool,
@@ -110,6 +111,33 @@ pub struct Role {
     pub groups: BTreeSet<String>,
     /// Users holding this role directly.
     pub users: BTreeSet<String>,
+}
+
+impl Role {
+    /// A custom role made now (`created_at`, `updated_at`) on `resource_type`
+    /// (`api.organization` or `api.project`), held by no one yet.
+    pub fn custom(
+        id: String,
+        name: String,
+        description: Option<String>,
+        permissions: Vec<String>,
+        resource_type: &str,
+        now: i64,
+    ) -> Self {
+        Role {
+            id,
+            name,
+            description,
+            permissions,
+            resource_type: resource_type.to_owned(),
+            predefined: false,
+            created_at: now,
+            updated_at: now,
+            created_by: None,
+            groups: BTreeSet::new(),
+            users: BTreeSet::new(),
+        }
+    }
 }
 
 /// Where a user's role comes from.

@@ -12,6 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::twoway::{forget, link, unlink};
 use super::{Role, RoleSource, Store};
 
 /// The role of a project member: `owner` or `member`.
@@ -169,50 +170,30 @@ impl Project {
 
     /// Assigns `role_id` to member `user_id`. Returns false if it was already assigned.
     pub fn link_user_role(&mut self, user_id: &str, role_id: &str) -> bool {
-        let added = match self.users.get_mut(user_id) {
-            Some(m) => m.roles.insert(role_id.to_owned()),
-            None => return false,
-        };
-        if let Some(r) = self.roles.get_mut(role_id) {
-            r.users.insert(user_id.to_owned());
-        }
-        added
+        let member = self.users.get_mut(user_id).map(|m| &mut m.roles);
+        let role = self.roles.get_mut(role_id).map(|r| &mut r.users);
+        link(member, role, user_id, role_id)
     }
 
     /// Unassigns `role_id` from member `user_id`. Returns false if it was not assigned.
     pub fn unlink_user_role(&mut self, user_id: &str, role_id: &str) -> bool {
-        let removed = self
-            .users
-            .get_mut(user_id)
-            .is_some_and(|m| m.roles.remove(role_id));
-        if let Some(r) = self.roles.get_mut(role_id) {
-            r.users.remove(user_id);
-        }
-        removed
+        let member = self.users.get_mut(user_id).map(|m| &mut m.roles);
+        let role = self.roles.get_mut(role_id).map(|r| &mut r.users);
+        unlink(member, role, user_id, role_id)
     }
 
     /// Assigns `role_id` to group `group_id` (which has access). Returns false if it was already.
     pub fn link_group_role(&mut self, group_id: &str, role_id: &str) -> bool {
-        let added = match self.groups.get_mut(group_id) {
-            Some(g) => g.roles.insert(role_id.to_owned()),
-            None => return false,
-        };
-        if let Some(r) = self.roles.get_mut(role_id) {
-            r.groups.insert(group_id.to_owned());
-        }
-        added
+        let access = self.groups.get_mut(group_id).map(|g| &mut g.roles);
+        let role = self.roles.get_mut(role_id).map(|r| &mut r.groups);
+        link(access, role, group_id, role_id)
     }
 
     /// Unassigns `role_id` from group `group_id`. Returns false if it was not assigned.
     pub fn unlink_group_role(&mut self, group_id: &str, role_id: &str) -> bool {
-        let removed = self
-            .groups
-            .get_mut(group_id)
-            .is_some_and(|g| g.roles.remove(role_id));
-        if let Some(r) = self.roles.get_mut(role_id) {
-            r.groups.remove(group_id);
-        }
-        removed
+        let access = self.groups.get_mut(group_id).map(|g| &mut g.roles);
+        let role = self.roles.get_mut(role_id).map(|r| &mut r.groups);
+        unlink(access, role, group_id, role_id)
     }
 
     /// Removes member `user_id` with its role assignments. Returns false if it was no member.
@@ -220,11 +201,7 @@ impl Project {
         let Some(member) = self.users.remove(user_id) else {
             return false;
         };
-        for role_id in &member.roles {
-            if let Some(r) = self.roles.get_mut(role_id) {
-                r.users.remove(user_id);
-            }
-        }
+        forget(&member.roles, &mut self.roles, |r| &mut r.users, user_id);
         true
     }
 
@@ -233,11 +210,7 @@ impl Project {
         let Some(access) = self.groups.remove(group_id) else {
             return false;
         };
-        for role_id in &access.roles {
-            if let Some(r) = self.roles.get_mut(role_id) {
-                r.groups.remove(group_id);
-            }
-        }
+        forget(&access.roles, &mut self.roles, |r| &mut r.groups, group_id);
         true
     }
 
@@ -246,16 +219,8 @@ impl Project {
         let Some(role) = self.roles.remove(role_id) else {
             return false;
         };
-        for user_id in &role.users {
-            if let Some(m) = self.users.get_mut(user_id) {
-                m.roles.remove(role_id);
-            }
-        }
-        for group_id in &role.groups {
-            if let Some(g) = self.groups.get_mut(group_id) {
-                g.roles.remove(role_id);
-            }
-        }
+        forget(&role.users, &mut self.users, |m| &mut m.roles, role_id);
+        forget(&role.groups, &mut self.groups, |g| &mut g.roles, role_id);
         true
     }
 }

@@ -60,9 +60,14 @@ export interface LoadOptions {
   /** Epoch ms after which no read waits its turn (the scheduler's `deadline`: `--timeout`). */
   deadline?: number;
   /**
+   * The scheduler's `timeScale`: its caps (60 s after a 429 without `Retry-After`, 5 minutes of a
+   * `Retry-After`) times this (default 1; the console hands its page `OPENAI_ADMIN_TIME_SCALE`).
+   */
+  timeScale?: number;
+  /**
    * A scheduler to share with other calls (e.g. the `applyPlan` that follows), so that what it
-   * learned of each endpoint's rate holds across them; `maxRequestsPerSecond`, `deadline` and the
-   * snapshot's learned rates are then its own. Without one, the loader makes one that starts at
+   * learned of each endpoint's rate holds across them; `maxRequestsPerSecond`, `deadline`,
+   * `timeScale` and the snapshot's learned rates are then its own. Without one, the loader makes one that starts at
    * the rates the snapshot learned.
    */
   scheduler?: Scheduler;

@@ -22,7 +22,7 @@
  *
  * With a snapshot, whatever it holds that is younger than `maxAge` is not read again, and every
  * read is recorded in it (with its time) before the model gets it: a load interrupted and run
- * again on the saved snapshot continues where it was.
+ * again on the saved snapshot continues where it was, a list cut mid-read after its last page.
  */
 import { Scheduler, type EndpointProgress } from './scheduler.js';
 import type { EndpointReads, KindProgress, LoadOptions, LoadPhase, LoadStats, ModelSink, Progress } from './load-types.js';
@@ -118,6 +118,11 @@ class Lane {
 }
 
 const keyOf = (kind: EntityKind, id: string) => `${kind}:${id}`;
+/** A list item's id (the cursor a list goes on after), when it has one. */
+const idOfItem = (item: unknown): string | undefined => {
+  const id = (item as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+};
 
 /**
  * Reads into a model and a snapshot. `run()` reads everything that is missing or stale; `lists`
@@ -159,7 +164,7 @@ export class Loader {
     this.maxAge = options.maxAge ?? DEFAULT_MAX_AGE;
     if (!(this.maxAge >= 0)) throw new RangeError(`maxAge must be 0 or more milliseconds, got ${String(options.maxAge)}`);
     this.snapshot = options.snapshot ?? Snapshot.empty('', '');
-    const { signal, deadline, maxRequestsPerSecond } = options;
+    const { signal, deadline, maxRequestsPerSecond, timeScale } = options;
     this.scheduler =
       options.scheduler ??
       new Scheduler({
@@ -167,6 +172,7 @@ export class Loader {
         ...(signal ? { signal } : {}),
         ...(deadline !== undefined ? { deadline } : {}),
         ...(maxRequestsPerSecond !== undefined ? { maxRequestsPerSecond } : {}),
+        ...(timeScale !== undefined ? { timeScale } : {}),
       });
     for (const kind of ENTITY_KINDS) this.#byEndpoint.set(ENTITY_OPS[kind].endpoint, this.#lanes.get(kind)!);
     // Sent: the scheduler let the request go; its lane may hand over the next one.
@@ -281,20 +287,27 @@ export class Loader {
       kinds.map(async (kind) => {
         const { op, limit } = LIST_OPS[kind];
         this.#lists[kind].reading = true;
-        const at = Date.now();
-        const params = kind === 'projects' ? { limit, include_archived: this.#options.includeArchived === true } : { limit };
+        // A list cut mid-read (its pages kept, the first younger than maxAge) goes on after its
+        // last item, as of its first page; anything else is read from the start.
+        const cut = this.snapshot.list(kind);
+        const resumed = !force && cut && !cut.complete && this.fresh(cut.at) ? cut.items : [];
+        const after = resumed.length > 0 ? idOfItem(resumed[resumed.length - 1]) : undefined;
+        const start = after === undefined ? [] : resumed;
+        const at = after === undefined ? Date.now() : cut!.at;
+        const archived = kind === 'projects' ? { include_archived: this.#options.includeArchived === true } : {};
+        const params = { limit, ...archived, ...(after !== undefined ? { after } : {}) };
         const items = await readAll(this.#client, op, [params], this.#options.signal, {
           batch: limit,
           add: (batch, all) => {
-            this.#listed[kind] = Math.max(this.#listed[kind], all.length);
+            this.#listed[kind] = Math.max(this.#listed[kind], start.length + all.length);
             // A list being read keeps the snapshot's older complete one until it is whole.
             const old = this.snapshot.list(kind);
-            if (!old?.complete) this.snapshot.setList(kind, [...all], at, false);
+            if (!old?.complete) this.snapshot.setList(kind, [...start, ...all], at, false);
             adders[kind](batch);
             this.#report();
           },
         });
-        const gone = this.snapshot.setList(kind, items, at, true);
+        const gone = this.snapshot.setList(kind, [...start, ...items], at, true);
         this.#lists[kind] = { reading: false, done: true };
         this.#done++;
         if (gone.length > 0) removed = true;

@@ -142,34 +142,49 @@ export class Organization {
    * user); for a user or a project, also the projects' reads and the members' own project roles
    * that answer needs, which are read only when asked (also on a complete organization, where the
    * rest resolves at once).
+   *
+   * `onRead` is called as each part of the organization's answer is in, before the promise
+   * resolves, so that what is shown can be drawn part by part: for a user, once their own roles
+   * are read, then once every group's members are (their groups are known); for a group, once its
+   * members are. The projects' part is in when the promise resolves.
    */
-  async prioritize(ref: { user?: string; group?: string; role?: string; project?: string }): Promise<void> {
+  async prioritize(ref: { user?: string; group?: string; role?: string; project?: string }, options: { onRead?: () => void } = {}): Promise<void> {
     const loader = this.#loader;
     if (!loader) return;
     // A member's own project roles are read only when asked: also once the rest is complete, and
     // beside the organization's reads the answer needs.
     const projects = ref.user !== undefined || ref.project !== undefined ? this.#projectRoles(loader, ref) : undefined;
     if (this.#complete) return projects;
-    await Promise.all([projects, this.#organizationReads(loader, ref)]);
+    await Promise.all([projects, this.#organizationReads(loader, ref, options.onRead)]);
   }
 
   /** The organization's reads an answer about `ref` needs (see `prioritize`). */
-  async #organizationReads(loader: Loader, ref: { user?: string; group?: string; role?: string }): Promise<void> {
+  async #organizationReads(loader: Loader, ref: { user?: string; group?: string; role?: string }, onRead: (() => void) | undefined): Promise<void> {
     await this.#lists;
-    const groups = loader.snapshot.ids('groups');
+    // Moved to the front together (their lanes read side by side), awaited one after the other.
+    const parts = (refs: EntityRef[][]) => {
+      const all = refs.map((r) => loader.prioritize(r));
+      for (const p of all) p.catch(() => {});
+      return all;
+    };
     if (ref.user !== undefined) {
       const id = this.model.accessOf(ref.user)?.user.id;
       if (id === undefined) return;
-      await loader.prioritize([{ kind: 'userRoles', id }, ...groups.map((g): EntityRef => ({ kind: 'members', id: g }))]);
+      const groups = loader.snapshot.ids('groups');
+      const [own, members] = parts([[{ kind: 'userRoles', id }], groups.map((g): EntityRef => ({ kind: 'members', id: g }))]);
+      await own;
+      onRead?.();
+      await members;
+      onRead?.();
       const mine = this.model.accessOf(id)?.groups.map((g) => g.id) ?? [];
       await loader.prioritize(mine.map((g): EntityRef => ({ kind: 'groupRoles', id: g })));
     } else if (ref.group !== undefined) {
       const id = this.model.group(ref.group)?.group.id;
       if (id === undefined) return;
-      await loader.prioritize([
-        { kind: 'members', id },
-        { kind: 'groupRoles', id },
-      ]);
+      const [members, roles] = parts([[{ kind: 'members', id }], [{ kind: 'groupRoles', id }]]);
+      await members;
+      onRead?.();
+      await roles;
     } else if (ref.role !== undefined) {
       await loader.prioritize(loader.allEntities());
     }
@@ -180,7 +195,7 @@ export class Organization {
    * their lanes): the projects' members (all of them for a user, to know the user's projects), a
    * project's groups and their project roles, and then the members' own project roles the core
    * names as unread (`projectRoleReads`): one read per user and project, only for this user or
-   * this project's members.
+   * this project's members; for a project, also the members of its groups with access.
    */
   async #projectRoles(loader: Loader, ref: { user?: string; project?: string }): Promise<void> {
     await this.#lists;
@@ -190,8 +205,10 @@ export class Organization {
     const projects = found !== undefined ? [found.id] : this.projects().map((r) => r.project.id);
     await loader.readNow(projects.flatMap((id): EntityRef[] => [{ kind: 'projectMembers', id }, { kind: 'projectGroups', id }, { kind: 'projectRoles', id }]));
     await loader.projectGroupRoles(projects);
+    // A project's holders through groups: the members of its groups with access.
+    const groups = found !== undefined ? (this.model.holdersOfProject(found.id)?.groups ?? []).map((g): EntityRef => ({ kind: 'members', id: g.group.id })) : [];
     const reads = this.model.projectRoleReads(ref.user, ref.project);
-    await loader.readNow(reads.map((r): EntityRef => ({ kind: 'projectUserRoles', id: pairId(r.projectId, r.userId) })));
+    await Promise.all([loader.readNow(groups), loader.readNow(reads.map((r): EntityRef => ({ kind: 'projectUserRoles', id: pairId(r.projectId, r.userId) })))]);
   }
 
   /** Resolves once the users, groups and roles lists are read (at once when it is not loading). */

@@ -27,17 +27,17 @@ export function waitText(e: EndpointProgress): string {
 }
 
 /**
- * `users' roles 412/2,045 · 9.6/min learned · about 2 h 50 min left`, or its wait. `clean` is
+ * `users' roles 412/2,045 · 9.6/min learned · about 2 h 50 min left`, or its wait in place of the
+ * rate (`… · waiting 38 s: the API asked us to slow down · about 2 h 51 min left`). `clean` is
  * applied to the endpoint's label (the command line escapes control characters for a terminal).
  */
 export function endpointText(e: EndpointRow, clean: (text: string) => string = (t) => t): string {
   const reads = e.done !== undefined ? ` ${count.format(e.done)}/${e.total == null ? '?' : count.format(e.total)}` : ` ${count.format(e.ok)} done`;
   const parts = [`${clean(e.label)}${reads}`];
   if (e.waitingMs > 0) parts.push(waitText(e));
-  else if (e.perMinute !== null) {
-    parts.push(`${rateText(e.perMinute)} learned`);
-    if (e.etaMs != null && e.etaMs > 0) parts.push(`about ${formatDuration(e.etaMs)} left`);
-  }
+  else if (e.perMinute !== null) parts.push(`${rateText(e.perMinute)} learned`);
+  // The time left is known from the first 429 on (its rate), the wait included: said during it too.
+  if (e.etaMs != null && e.etaMs > 0) parts.push(`about ${formatDuration(e.etaMs)} left`);
   return parts.join(' · ');
 }
 

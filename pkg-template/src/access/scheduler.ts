@@ -21,6 +21,11 @@
  * The rates learned are exported (`learned()`) and imported (`learned` option) so that the next
  * run starts at them; `progress()` and `etaMs()` tell what each endpoint has done and how long
  * the rest will take.
+ *
+ * Rust callers have the same scheduler over the core's `src/pace.rs` (`openai-admin-access`,
+ * feature `client`). The two make the same decisions, held to one table of cases
+ * (`tests/access/pace-cases.json`, run by `tests/access/pace-cases.test.mjs` and
+ * `access/tests/pace_cases.rs`): a change to a rule here changes the table and `pace.rs` with it.
  */
 import { retryAfterAsked } from './core.js';
 import { endpointLabel, endpointOf } from './endpoints.js';
@@ -67,6 +72,12 @@ export interface SchedulerOptions {
   retryAfterCapMs?: number;
   /** The longest wait after a 429 without `Retry-After`, and the window rates are counted over (default 60 s). */
   backoffCapMs?: number;
+  /**
+   * Multiplies the default caps (60 s, 5 minutes) where `backoffCapMs` and `retryAfterCapMs` are
+   * not given: `OPENAI_ADMIN_TIME_SCALE` (`timeScaleOf`, `cli/durations.ts`), for tests that treat "N per 6 s"
+   * as "N a minute" (0.1). Default 1.
+   */
+  timeScale?: number;
   /** Called when a request is sent or answered, and when an endpoint starts waiting. */
   onChange?: () => void;
   /** Requests sent within any one second, all endpoints together, at most (default: no cap). */
@@ -193,8 +204,9 @@ export class Scheduler {
     this.#random = options.random ?? Math.random;
     this.#signal = options.signal;
     this.#deadline = options.deadline;
-    this.#retryAfterCap = positive(options.retryAfterCapMs, 'retryAfterCapMs') ?? 5 * MINUTE;
-    this.#backoffCap = positive(options.backoffCapMs, 'backoffCapMs') ?? MINUTE;
+    const scale = positive(options.timeScale, 'timeScale') ?? 1;
+    this.#retryAfterCap = positive(options.retryAfterCapMs, 'retryAfterCapMs') ?? 5 * MINUTE * scale;
+    this.#backoffCap = positive(options.backoffCapMs, 'backoffCapMs') ?? MINUTE * scale;
     this.#rps = positive(options.maxRequestsPerSecond, 'maxRequestsPerSecond');
     if (options.onChange) this.#watchers.add(options.onChange);
     for (const l of options.learned ?? []) {

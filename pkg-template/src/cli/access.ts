@@ -17,7 +17,7 @@ import { projectText } from './access-project-text.js';
 import { applyLine, loadLine, ProgressWriter } from './access-progress.js';
 import { ageLine, isSavedPlan, openSnapshot, readPlan, savePlan, snapshotSettings } from './access-snapshot.js';
 import { clientOptions } from './client-options.js';
-import { formatDuration, parseDuration } from './durations.js';
+import { formatDuration, parseDuration, timeScaleOf } from './durations.js';
 import { put, type Output } from './io.js';
 import { useColor } from './output.js';
 import { printPaged } from './pager.js';
@@ -61,7 +61,7 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
     const maxRequestsPerSecond = positive('max-rps');
     // Checked by the parser (a `duration` flag): a positive duration.
     const timeoutMs = values.timeout === undefined ? undefined : parseDuration(values.timeout as string) ?? undefined;
-    const scale = timeScale(o.env);
+    const timeScale = timeScaleOf(o.env.OPENAI_ADMIN_TIME_SCALE);
     const c: Colors = colors(useColor(o.stdout, o.env));
     // What a command prints whole: through the pager on a terminal when longer than the screen.
     const show = (t: string) =>
@@ -122,8 +122,7 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
       learned: snap.snapshot.learned,
       ...(maxRequestsPerSecond ? { maxRequestsPerSecond } : {}),
       ...(deadline ? { signal: deadline.signal } : {}),
-      backoffCapMs: 60_000 * scale,
-      retryAfterCapMs: 300_000 * scale,
+      timeScale,
     });
     const pace = { scheduler, ...(concurrency ? { concurrency } : {}), ...(signal ? { signal } : {}) };
     let lastLoad: Access.Progress | undefined;
@@ -303,16 +302,4 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
   }
 }
 
-/**
- * `OPENAI_ADMIN_TIME_SCALE`: the scheduler's caps (60 s after a 429 without `Retry-After`, 5
- * minutes of a `Retry-After`) times this factor, for tests that treat "N per 6 s" as "N a minute"
- * (0.1). Default 1.
- */
-function timeScale(env: Record<string, string | undefined>): number {
-  const raw = env.OPENAI_ADMIN_TIME_SCALE;
-  if (raw === undefined || raw === '') return 1;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`OPENAI_ADMIN_TIME_SCALE must be a positive number, got '${raw}'`);
-  return n;
-}
 

@@ -16,6 +16,7 @@ import { put, type Output } from './io.js';
 import type { ExtraInvocation } from './registry.js';
 import type { RunOptions } from './run.js';
 import { consoleSnapshot } from './console-snapshot.js';
+import { timeScaleOf } from './durations.js';
 
 /** The package's root (this file is dist/cli/console.js). */
 const PKG_ROOT = path.resolve(fileURLToPath(new URL('../../', import.meta.url)));
@@ -46,6 +47,14 @@ export async function runConsole({ values, globals }: ExtraInvocation, o: RunOpt
   }
   const baseURL = globals.baseURL ?? DEFAULT_BASE_URL;
   const allowWrites = values['allow-writes'] === true;
+  let timeScale: number;
+  try {
+    // The page's loads pace themselves with the same caps as the `access` commands.
+    timeScale = timeScaleOf(o.env.OPENAI_ADMIN_TIME_SCALE);
+  } catch (e) {
+    await put(o.stderr, `openai-admin console: ${(e as Error).message}\n`);
+    return 2;
+  }
   const snapshot = consoleSnapshot(values, o.env, baseURL, key, (l) => void put(o.stderr, `openai-admin console: ${l}\n`));
   if (typeof snapshot === 'string') {
     await put(o.stderr, `openai-admin console: ${snapshot}\n`);
@@ -84,6 +93,7 @@ export async function runConsole({ values, globals }: ExtraInvocation, o: RunOpt
       port,
       log: (message) => o.stderr.write(`openai-admin console: ${message}\n`),
       snapshot,
+      timeScale,
     });
   } catch (e) {
     await put(o.stderr, `openai-admin console: cannot listen on 127.0.0.1:${port}: ${(e as Error).message}\n`);

@@ -31,3 +31,17 @@ export function parseDuration(text: string): number | null {
   for (const [, n, unit] of t.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)) ms += Number(n) * UNITS[unit!]!;
   return Number.isFinite(ms) ? ms : null;
 }
+
+/**
+ * The time scale `OPENAI_ADMIN_TIME_SCALE` asks for (its raw value): a positive number, 1 when
+ * unset or empty; anything else throws, naming the variable. The scheduler's caps (60 s after a
+ * 429 without `Retry-After`, 5 minutes of a `Retry-After`) are multiplied by it (its `timeScale`),
+ * for tests that treat "N per 6 s" as "N a minute" (0.1). The `access` commands and
+ * `openai-admin console` (which hands it to its page) read it here.
+ */
+export function timeScaleOf(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 1;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`OPENAI_ADMIN_TIME_SCALE must be a positive number, got '${raw}'`);
+  return n;
+}

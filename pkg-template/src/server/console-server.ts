@@ -7,7 +7,8 @@
  * - Every request must name this server in `Host` (127.0.0.1 or localhost on its port, or the
  *   host it was given): another name is a DNS-rebinding page, answered 403 before anything else.
  * - `/v1/…` goes to the handler (`createAdminHandler`), whose `authorize` the sign-in decides.
- * - `/session` says who the page is signed in as (and whether the process keeps a snapshot);
+ * - `/session` says who the page is signed in as (and whether the process keeps a snapshot, and
+ *   the time scale of its scheduler's caps when one is set);
  *   `/snapshot` (when given one: `openai-admin console`'s) GETs and PUTs the organization as last
  *   read, for the page itself only (the cookie, and same-origin as the API calls);
  *   `/pkg/dist/…` and `/pkg/wasm/…` are the package,
@@ -151,6 +152,11 @@ export interface ConsoleServerOptions {
   port?: number;
   /** Where the server's own failures are told. */
   log?: (message: string) => void;
+  /**
+   * Handed to the page in `/session` (`timeScale`), which gives it to its loads' scheduler: the
+   * scheduler's caps times this (`OPENAI_ADMIN_TIME_SCALE`, for tests; default 1, not said).
+   */
+  timeScale?: number;
   /** The snapshot the process keeps, served at `/snapshot` (`cli/console-snapshot.ts`). */
   snapshot?: {
     kept: boolean;
@@ -201,7 +207,11 @@ export async function startConsoleServer(o: ConsoleServerOptions): Promise<Conso
       return snapshot.serve(req, res, send);
     }
     if (url.pathname === '/session') {
-      const session = { ...o.signIn.session(url), ...(o.snapshot ? { snapshot: o.snapshot.kept } : {}) };
+      const session = {
+        ...o.signIn.session(url),
+        ...(o.snapshot ? { snapshot: o.snapshot.kept } : {}),
+        ...(o.timeScale !== undefined && o.timeScale !== 1 ? { timeScale: o.timeScale } : {}),
+      };
       return send(res, 200, JSON.stringify(session), { 'content-type': 'application/json' });
     }
     const inPkg = /^\/pkg\/(dist|wasm)\//.test(url.pathname);

@@ -26,13 +26,7 @@ fn org() -> Model {
 fn summaries(plan: &Plan) -> Vec<String> {
     plan.operations
         .iter()
-        .map(|o| {
-            format!(
-                "{} {}",
-                serde_json::to_value(o.change).unwrap().as_str().unwrap(),
-                o.summary
-            )
-        })
+        .map(|o| format!("{} {}", o.change.sign(), o.summary))
         .collect()
 }
 

@@ -1,0 +1,58 @@
+//! `remote::load` builds the model the npm package builds: against the same mock (demo seed),
+//! the dump of the Rust load equals `openai-admin access dump` of the built package (`pkg/`,
+//! `scripts/build-pkg.sh`), run with Node. Run by `make test-access`, which builds `pkg/` first.
+
+#[path = "../../tests/support/mock.rs"]
+mod mock;
+
+use std::path::Path;
+use std::process::Command;
+
+use mock::Mock;
+use openai_admin_access::file::{self, Format};
+use openai_admin_access::remote::{load, LoadOptions};
+
+const KEY: &str = "sk-admin-canary-0b7e";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_rust_load_dumps_what_the_package_dumps() {
+    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../pkg/dist/cli.js");
+    assert!(
+        cli.is_file(),
+        "{} is missing: build the package with scripts/build-pkg.sh",
+        cli.display()
+    );
+    let mock = Mock::start(KEY);
+    let base = format!("http://{}/v1", mock.host);
+    let package = Command::new("node")
+        .arg(&cli)
+        .args(["access", "dump", "--no-cache"])
+        .env("OPENAI_ADMIN_KEY", KEY)
+        .env("OPENAI_BASE_URL", &base)
+        .env_remove("OPENAI_ADMIN_CACHE_DIR")
+        .output()
+        .expect("node runs the package's command line");
+    assert!(
+        package.status.success(),
+        "access dump: {}",
+        String::from_utf8_lossy(&package.stderr)
+    );
+    let expected = String::from_utf8(package.stdout).expect("UTF-8");
+    let client = openai_admin::Client::builder()
+        .api_key(KEY)
+        .base_url(base)
+        .build()
+        .expect("a client");
+    let model = load(&client, LoadOptions::default()).await.expect("a load");
+    let dumped = file::dump(&model, Format::Yaml);
+    assert!(expected.matches('@').count() >= 45, "{expected}");
+    assert_eq!(dumped, expected);
+    // The JSON form too, through the same core.
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&file::dump(&model, Format::Json)).expect("JSON")
+            ["groups"]
+            .as_object()
+            .map(|g| g.len()),
+        Some(model.groups().count())
+    );
+}
