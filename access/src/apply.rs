@@ -217,7 +217,10 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
                 let user = model.users.get_mut(&user_id).ok_or("no such user")?;
                 user.role = text("role");
             }
-            other => return Err(format!("operation {other} is not one a plan makes")),
+            other => match crate::projects::apply::apply_op(model, other, &id, &text) {
+                Some(done) => done?,
+                None => return Err(format!("operation {other} is not one a plan makes")),
+            },
         }
     }
     Ok(())

@@ -45,10 +45,10 @@ mod boundary {
     }
 
     fn every_refusal() -> Vec<Refusal> {
-        let all = vec![Refusal::NoOwnerLeft];
+        let all = vec![Refusal::NoOwnerLeft, Refusal::NoProjectOwnerLeft];
         for r in &all {
             match r {
-                Refusal::NoOwnerLeft => {}
+                Refusal::NoOwnerLeft | Refusal::NoProjectOwnerLeft => {}
             }
         }
         all
@@ -226,8 +226,26 @@ mod boundary {
             .values()
             .any(|i| matches!(i, openai_admin_access::plan::PlanId::From { .. }))));
         assert!(!full.blocked.is_empty() && !full.unmanaged.is_empty());
-        assert_eq!(refused.refused, every_refusal().first().copied());
-        ts += &constant("plans", "T.AccessPlan", &[full, refused]);
+        let project_refused = plan(
+            &m,
+            &read("projects:\n  bot:\n    members:\n      ada@example.com: member\n").unwrap(),
+            PlanOptions::default(),
+        );
+        let project_plan = plan(
+            &m,
+            &read("projects:\n  bot:\n    members:\n      ada@example.com: owner\n      bob@example.com: member\n    groups:\n      Ops: [Keys, Project Owner]\n  nope:\n    members: {}\n").unwrap(),
+            PlanOptions::default(),
+        );
+        assert!(!project_plan.operations.is_empty() && !project_plan.blocked.is_empty());
+        assert_eq!(
+            [refused.refused, project_refused.refused],
+            [0, 1].map(|i| every_refusal().get(i).copied())
+        );
+        ts += &constant(
+            "plans",
+            "T.AccessPlan",
+            &[full, refused, project_refused, project_plan],
+        );
         let outcomes: Vec<Outcome> = every_status()
             .into_iter()
             .map(|status| Outcome {

@@ -34,6 +34,17 @@ pub enum Key {
     Role(String),
     /// The group the file names so.
     Group(String),
+    /// A group given access to a project (`project id/group id`).
+    ProjectGroup(String),
+}
+
+impl Key {
+    /// The name (or ids) it is keyed by.
+    pub fn name(&self) -> &String {
+        match self {
+            Key::Role(name) | Key::Group(name) | Key::ProjectGroup(name) => name,
+        }
+    }
 }
 
 /// An id: known, or that of a thing this plan creates.

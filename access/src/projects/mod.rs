@@ -12,6 +12,9 @@
 //! the same role, and every map of project roles is keyed by it.
 
 pub mod answers;
+pub(crate) mod apply;
+#[cfg(test)]
+mod plan_tests;
 #[cfg(test)]
 mod tests;
 

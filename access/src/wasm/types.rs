@@ -141,8 +141,11 @@ export type PlanId = string | { from: number };
 /** The kind of change an operation makes: `+` adds, `-` removes, `~` changes. */
 export type PlanChange = '+' | '-' | '~';
 
-/** Why a plan is refused as a whole: `noOwnerLeft`, it would leave the organization with no owner. */
-export type PlanRefusal = 'noOwnerLeft';
+/**
+ * Why a plan is refused as a whole: `noOwnerLeft`, it would leave the organization with no owner;
+ * `noProjectOwnerLeft`, it would leave a project that has an owner with none.
+ */
+export type PlanRefusal = 'noOwnerLeft' | 'noProjectOwnerLeft';
 
 /** One operation of a plan: a row of the operation table, with its ids and body. */
 export interface PlanOperation {
@@ -164,7 +167,7 @@ export interface PlanOperation {
 export interface PlanBlocked { subject: string; reason: string }
 
 /** What the file does not name, left alone (or deleted by `prune`, then not listed here). */
-export interface PlanUnmanaged { kind: 'user' | 'group' | 'role'; name: string; id: string }
+export interface PlanUnmanaged { kind: 'user' | 'group' | 'role' | 'project'; name: string; id: string }
 
 /**
  * `plan(file)`: operations in a safe order (role changes and creates; group renames and creates;

@@ -350,6 +350,17 @@ export function recordApplied(
     if (outcomes[i]?.status !== 'done') return;
     const [resource, sub] = op.operation.split('.');
     const action = op.operation.slice(op.operation.lastIndexOf('.') + 1);
+    if (resource === 'projects') {
+      // A project's members, groups or group roles changed: what the snapshot read of that
+      // project is dropped, so that the next answer about it reads it again.
+      const project = idIn(op, 'project_id');
+      if (project === undefined) return;
+      snapshot.removeEntity('projectMembers', project);
+      snapshot.removeEntity('projectGroups', project);
+      for (const pair of Object.keys(snapshot.data.projectGroupRoles)) if (splitPair(pair)[0] === project) snapshot.removeEntity('projectGroupRoles', pair);
+      for (const pair of Object.keys(snapshot.data.projectUserRoles)) if (splitPair(pair)[0] === project) snapshot.removeEntity('projectUserRoles', pair);
+      return;
+    }
     if (resource === 'groups' && sub === 'users') return entity('members', idIn(op, 'group_id'));
     if (resource === 'groups' && sub === 'roles') return entity('groupRoles', idIn(op, 'group_id'));
     if (resource === 'users' && sub === 'roles') return entity('userRoles', idIn(op, 'user_id'));

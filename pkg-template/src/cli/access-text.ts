@@ -53,7 +53,7 @@ export function planText(plan: AccessPlan, c: Colors): string {
   }
   if (plan.unmanaged.length > 0) {
     lines.push('', c.dim(`Unmanaged (${plan.unmanaged.length}, left alone; --format json lists them all):`));
-    for (const kind of ['role', 'group', 'user'] as const) {
+    for (const kind of ['role', 'group', 'user', 'project'] as const) {
       const names = plan.unmanaged.filter((u) => u.kind === kind).map((u) => safe(u.name));
       if (names.length === 0) continue;
       const shown = names.slice(0, UNMANAGED_SHOWN).join(', ');
