@@ -244,7 +244,10 @@ pub fn plan(model: &Model, file: &AccessFile, options: PlanOptions) -> Plan {
     // Projects are planned only when the file has the section; then the active ones it does not
     // name are listed unmanaged.
     let ownerless = match &file.projects {
-        Some(projects) => projects::plan_projects(&mut cx, projects),
+        Some(projects) => {
+            let file_groups = file.groups.as_deref().unwrap_or(&[]);
+            projects::plan_projects(&mut cx, projects, file_groups)
+        }
         None => None,
     };
     let owners_before = model

@@ -7,7 +7,7 @@ use crate::json::Value;
 
 use super::build::{Body, Draft, Key, Phase, Ref};
 use super::{Change, Context, Unmanaged};
-use crate::file::{FileProject, FileProjectGroup, FileProjectMember, Spanned};
+use crate::file::{FileGroup, FileProject, FileProjectGroup, FileProjectMember, Spanned};
 use crate::map::{Map, Set};
 use crate::model::Group;
 use crate::projects::{role_key, ProjectFacts};
@@ -16,7 +16,15 @@ const SCIM: &str = "SCIM-managed group: its access comes from the identity provi
 
 /// Plans the `projects:` section. Returns the name of a project the plan would leave without an
 /// owner (the plan is then refused), if any.
-pub fn plan_projects(cx: &mut Context, projects: &[FileProject]) -> Option<String> {
+///
+/// A group is named as the file's `groups:` section names it (a group that section renames, by
+/// its `id`, is found by its new name); a group this plan creates is not given access in the same
+/// plan (blocked: the next plan does it).
+pub fn plan_projects(
+    cx: &mut Context,
+    projects: &[FileProject],
+    file_groups: &[FileGroup],
+) -> Option<String> {
     let model = cx.model;
     let mut named: Set<&str> = Set::new();
     let mut ownerless = None;
@@ -31,7 +39,7 @@ pub fn plan_projects(cx: &mut Context, projects: &[FileProject]) -> Option<Strin
             }
         }
         if let Some(groups) = &entry.groups {
-            plan_groups(cx, entry, p, groups);
+            plan_groups(cx, entry, p, groups, file_groups);
         }
     }
     for p in model.projects() {
@@ -208,9 +216,25 @@ fn plan_members(
     owners_before == 0 || owners_after > 0
 }
 
-/// The group a project's `groups:` names: by name, else by id.
-fn group_named<'a>(cx: &Context<'a>, name: &str) -> Result<&'a Group, String> {
+/// The group a project's `groups:` names: as the file's `groups:` names it (by its `id`), else
+/// by name, else by id.
+fn group_named<'a>(
+    cx: &Context<'a>,
+    name: &str,
+    file_groups: &[FileGroup],
+) -> Result<&'a Group, String> {
     let model = cx.model;
+    if let Some(entry) = file_groups.iter().find(|g| g.name.value == name) {
+        match entry.id.as_ref().and_then(|id| model.groups.get(&id.value)) {
+            Some(g) => return Ok(g),
+            None if !model.groups.values().any(|g| g.name == name) => {
+                return Err(
+                    "the group is created by this plan: give it access in the next one".to_owned(),
+                )
+            }
+            None => {}
+        }
+    }
     let same: Vec<&Group> = model.groups.values().filter(|g| g.name == name).collect();
     match same.as_slice() {
         [g] => Ok(g),
@@ -231,6 +255,7 @@ fn plan_groups(
     entry: &FileProject,
     p: &ProjectFacts,
     groups: &[FileProjectGroup],
+    file_groups: &[FileGroup],
 ) {
     let Some(current) = &p.groups else {
         let reason = "its groups were not read";
@@ -241,7 +266,7 @@ fn plan_groups(
     let project = &p.project;
     let mut wanted: Set<&str> = Set::new();
     for (name, roles) in groups {
-        let group = match group_named(cx, &name.value) {
+        let group = match group_named(cx, &name.value, file_groups) {
             Ok(g) => g,
             Err(why) => {
                 cx.builder.block(subject("group", name), why);
