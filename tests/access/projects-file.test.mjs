@@ -1,7 +1,8 @@
 // The access file's `projects:` section end to end against the mock's demo seed: `access dump`
 // writes each active project's members (with their project role) and groups with access (with
-// their project roles), and its plan is empty; an edited file applies (members added, re-roled
-// and removed, a group given access and one taken away) and converges (the plan after it is
+// their project roles) and custom project roles, and its plan is empty; an edited file applies
+// (members added, re-roled and removed, a custom role created and given to a group given access,
+// a group's access taken away) and converges (the plan after it is
 // empty, a second apply sends nothing); bad entries are blocked with their line, a bad member
 // role is an error of the file, and a plan that would leave a project without an owner is
 // refused, nothing sent.
@@ -51,15 +52,19 @@ test('an edited projects section applies and converges', async () => {
   delete members[removed];
   const [kept, dropped] = Object.keys(now.groups);
   assert.ok(kept && dropped, JSON.stringify(now.groups));
-  const groups = { [kept]: now.groups[kept], Engineering: ['Project Member'] };
-  const f = file(stringify({ projects: { 'billing-bot': { members, groups } } }));
+  const groups = { [kept]: now.groups[kept], Engineering: ['Project Member', 'Spend Reader'] };
+  const roles = { 'Spend Reader': { description: 'Reads spend', permissions: ['api.billing.read'] } };
+  const f = file(stringify({ projects: { 'billing-bot': { members, groups, roles } } }));
 
   const plan = JSON.parse((await access(mock, ['plan', '-f', f, '--format', 'json'])).stdout);
   assert.deepEqual(plan.blocked, []);
   assert.deepEqual(
     plan.operations.map((o) => o.operation).sort(),
-    ['projects.groups.create', 'projects.groups.delete', 'projects.users.create', 'projects.users.delete', 'projects.users.update'],
+    ['projects.groups.create', 'projects.groups.delete', 'projects.groups.roles.create', 'projects.roles.create', 'projects.users.create', 'projects.users.delete', 'projects.users.update'],
   );
+  // The new role's id comes from its create: the group's access waits for it.
+  const create = plan.operations.findIndex((o) => o.operation === 'projects.roles.create');
+  assert.ok(plan.operations.some((o) => o.operation.startsWith('projects.groups.') && o.dependsOn.includes(create)));
   assert.deepEqual(await writes(mock), [], 'plan sends nothing');
 
   const applied = await access(mock, ['apply', '-f', f, '--yes']);
@@ -70,7 +75,7 @@ test('an edited projects section applies and converges', async () => {
   assert.equal(again.code, 0, again.stdout);
   assert.match(again.stdout, /No changes/);
   const sent = (await writes(mock)).length;
-  assert.equal(sent, 5);
+  assert.equal(sent, 7);
   assert.equal((await access(mock, ['apply', '-f', f, '--yes'])).code, 0);
   assert.equal((await writes(mock)).length, sent, 'a second apply sends nothing');
 });

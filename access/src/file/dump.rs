@@ -96,7 +96,7 @@ fn sections(model: &Model) -> Vec<(&'static str, Entries)> {
     out
 }
 
-/// The active projects: `id`, and `members` and `groups` where they were read. A group is
+/// The active projects: `id`, and `members`, `groups` and custom `roles` where they were read. A group is
 /// written by name, or by id when another group has its name.
 fn projects(model: &Model) -> Entries {
     let mut entries = Vec::new();
@@ -138,6 +138,21 @@ fn projects(model: &Model) -> Entries {
                 .collect();
             sort_by(&mut list, |a, b| a.0.cmp(&b.0));
             fields.push(("groups", Field::Map(list)));
+        }
+        if p.roles_read {
+            // Each custom role's fields in name order, as JSON sorts them.
+            let mut list: Vec<(String, Field)> = Vec::new();
+            for r in p.roles.values().filter(|r| !r.predefined) {
+                let mut role = Vec::new();
+                if let Some(d) = &r.description {
+                    role.push(("description".to_owned(), Field::Text(d.clone())));
+                }
+                role.push(("id".to_owned(), Field::Text(r.id.clone())));
+                role.push(("permissions".to_owned(), Field::List(r.permissions.clone())));
+                list.push((r.name.clone(), Field::Map(role)));
+            }
+            sort_by(&mut list, |a, b| a.0.cmp(&b.0));
+            fields.push(("roles", Field::Map(list)));
         }
         entries.push((p.project.name.clone(), fields));
     }

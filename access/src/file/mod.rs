@@ -21,7 +21,10 @@
 //!     members:            # email: project role (owner | member)
 //!       ada@example.com: owner
 //!     groups:             # the groups with access: their project roles
-//!       Engineering: [Project Member]
+//!       Engineering: [Project Member, Key Reader]
+//!     roles:              # custom project roles, as `roles:` above
+//!       Key Reader:
+//!         permissions: [api.organization.projects.api_keys.read]
 //! ```
 //!
 //! [`read`] checks the text into an [`AccessFile`], with a line and column for every error;
@@ -132,6 +135,9 @@ pub struct FileProject {
     pub members: Option<Vec<FileProjectMember>>,
     /// Exactly the groups with access (name, its project roles by name or id), when managed.
     pub groups: Option<Vec<FileProjectGroup>>,
+    /// Its custom project roles by name, when managed (created or changed; those not named are
+    /// deleted only by `prune`).
+    pub roles: Option<Vec<FileRole>>,
 }
 
 /// The access file, as read. A section left out (`None`) is not managed at all.

@@ -19,6 +19,7 @@ mod assign;
 mod build;
 pub(crate) mod edit;
 mod groups;
+mod project_roles;
 mod projects;
 mod resolve;
 mod roles;
@@ -246,7 +247,7 @@ pub fn plan(model: &Model, file: &AccessFile, options: PlanOptions) -> Plan {
     let ownerless = match &file.projects {
         Some(projects) => {
             let file_groups = file.groups.as_deref().unwrap_or(&[]);
-            projects::plan_projects(&mut cx, projects, file_groups)
+            projects::plan_projects(&mut cx, projects, file_groups, options.prune)
         }
         None => None,
     };

@@ -1,11 +1,13 @@
 //! The `projects:` section: each named project's members (with their project role) and groups
-//! with access (with their project roles) made exactly the file's lists. A project is never
+//! with access (with their project roles) made exactly the file's lists, and its custom roles
+//! (`project_roles.rs`). A project is never
 //! created, renamed or archived here, and an archived one is never planned. Every blocked entry
 //! names the file's line.
 
 use crate::json::Value;
 
 use super::build::{Body, Draft, Key, Phase, Ref};
+use super::project_roles::{plan_roles, Target};
 use super::{Change, Context, Unmanaged};
 use crate::file::{FileGroup, FileProject, FileProjectGroup, FileProjectMember, Spanned};
 use crate::map::{Map, Set};
@@ -24,6 +26,7 @@ pub fn plan_projects(
     cx: &mut Context,
     projects: &[FileProject],
     file_groups: &[FileGroup],
+    prune: bool,
 ) -> Option<String> {
     let model = cx.model;
     let mut named: Set<&str> = Set::new();
@@ -38,8 +41,12 @@ pub fn plan_projects(
                 ownerless = Some(p.project.name.clone());
             }
         }
+        let roles = match &entry.roles {
+            Some(roles) => plan_roles(cx, p, roles, prune),
+            None => Map::new(),
+        };
         if let Some(groups) = &entry.groups {
-            plan_groups(cx, entry, p, groups, file_groups);
+            plan_groups(cx, entry, p, groups, file_groups, &roles);
         }
     }
     for p in model.projects() {
@@ -256,6 +263,7 @@ fn plan_groups(
     p: &ProjectFacts,
     groups: &[FileProjectGroup],
     file_groups: &[FileGroup],
+    targets: &Map<String, Target>,
 ) {
     let Some(current) = &p.groups else {
         let reason = "its groups were not read";
@@ -278,22 +286,38 @@ fn plan_groups(
             "group {} in project {} (line {})",
             name.value, project.name, name.pos.line
         );
-        // The roles by key, in the file's order, each with the id the API is sent.
-        let mut keys: Vec<(String, String, &str)> = Vec::new();
+        // The roles by key, in the file's order, each with the id the API is sent (a role the
+        // project's `roles:` names is that one; a new one is `{ from }` its create).
+        let mut keys: Vec<(String, Ref, String)> = Vec::new();
         let mut bad = false;
         for role in roles {
-            match p.find_role(&role.value) {
-                Some(r) => {
-                    let key = role_key(&r.id).to_owned();
+            let found = match targets.get(&role.value) {
+                Some(Target::Role(r, key)) => Ok((key.clone(), r.clone())),
+                Some(Target::Unusable(reason)) => Err(format!(
+                    "role {} (line {}) is blocked: {reason}",
+                    role.value, role.pos.line
+                )),
+                None => p
+                    .find_role(&role.value)
+                    .map(|r| (role_key(&r.id).to_owned(), Ref::Id(r.id.clone())))
+                    .ok_or_else(|| {
+                        format!(
+                            "{} (line {}) is not a role of project {}",
+                            role.value, role.pos.line, project.name
+                        )
+                    }),
+            };
+            match found {
+                Ok((key, r)) => {
                     if !keys.iter().any(|(k, _, _)| *k == key) {
-                        keys.push((key, r.id.clone(), r.name.as_str()));
+                        let shown = p
+                            .roles
+                            .get(&key)
+                            .map_or(role.value.clone(), |x| x.name.clone());
+                        keys.push((key, r, shown));
                     }
                 }
-                None => {
-                    let reason = format!(
-                        "{} (line {}) is not a role of project {}",
-                        role.value, role.pos.line, project.name
-                    );
+                Err(reason) => {
                     cx.builder.block(subject_of.clone(), reason);
                     bad = true;
                 }
@@ -323,7 +347,7 @@ fn plan_groups(
         };
         let mut to_add = keys.iter().filter(|(k, _, _)| !now.contains(k));
         if !has_access {
-            let Some((_, first_id, first_name)) = to_add.next() else {
+            let Some((_, first, first_name)) = to_add.next() else {
                 let reason = "a group is given access with a project role: list one";
                 cx.builder.block(subject_of, reason);
                 continue;
@@ -334,7 +358,7 @@ fn plan_groups(
                 ids: vec![("project_id", Ref::Id(project.id.clone()))],
                 body: vec![
                     ("group_id", Body::Json(Value::from(&group.id))),
-                    ("role", Body::Json(Value::from(first_id))),
+                    ("role", Body::Ref(first.clone())),
                 ],
                 summary: format!(
                     "give group {} access to project {} as {first_name}",
@@ -345,12 +369,12 @@ fn plan_groups(
                 after: Vec::new(),
             });
         }
-        for (_, id, role_name) in to_add {
+        for (_, role, role_name) in to_add {
             cx.builder.push(Draft {
                 phase: Phase::Adds,
                 operation: "projects.groups.roles.create",
                 ids: project_ids(group),
-                body: vec![("role_id", Body::Json(Value::from(id)))],
+                body: vec![("role_id", Body::Ref(role.clone()))],
                 summary: format!(
                     "assign project role {role_name} to group {} in project {}",
                     group.name, project.name

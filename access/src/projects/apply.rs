@@ -1,21 +1,27 @@
 //! The project operations a plan makes, applied to the model in memory (`crate::apply`).
 
 use super::role_key;
+use crate::json::{FromJson, Value};
+use crate::model::Role;
 use crate::Model;
 
 /// Applies one of the project rows a plan makes (`projects.users.*`, `projects.groups.*`,
-/// `projects.groups.roles.*`): `id` gives a path parameter or body id, `text` a body field.
-/// `None` when `operation` is not one of them.
+/// `projects.groups.roles.*`,
+/// `projects.roles.*`): `id` gives a path parameter or body id, `text` a body field, `body` the
+/// body, `created` the id a create made. `None` when `operation` is not one of them, else whether
+/// it created something (then `created` is its id).
 pub(crate) fn apply_op(
     model: &mut Model,
     operation: &str,
     id: &dyn Fn(&str) -> Result<String, String>,
     text: &dyn Fn(&str) -> Option<String>,
-) -> Option<Result<(), String>> {
+    body: Option<&Value>,
+    created: &str,
+) -> Option<Result<bool, String>> {
     if !operation.starts_with("projects.") {
         return None;
     }
-    Some(apply(model, operation, id, text))
+    Some(apply(model, operation, id, text, body, created))
 }
 
 fn apply(
@@ -23,7 +29,9 @@ fn apply(
     operation: &str,
     id: &dyn Fn(&str) -> Result<String, String>,
     text: &dyn Fn(&str) -> Option<String>,
-) -> Result<(), String> {
+    body: Option<&Value>,
+    created: &str,
+) -> Result<bool, String> {
     let project_id = id("project_id")?;
     let p = model
         .projects
@@ -74,7 +82,53 @@ fn apply(
                 roles.remove(role_key(&role));
             }
         }
+        "projects.roles.create" => {
+            p.roles.insert(
+                role_key(created).to_owned(),
+                Role {
+                    id: created.to_owned(),
+                    name: text("role_name").unwrap_or_default(),
+                    description: text("description"),
+                    permissions: permissions(body)?.unwrap_or_default(),
+                    predefined: false,
+                },
+            );
+            return Ok(true);
+        }
+        "projects.roles.update" => {
+            let role_id = id("role_id")?;
+            let role = p
+                .roles
+                .get_mut(role_key(&role_id))
+                .ok_or("no such project role")?;
+            if let Some(name) = text("role_name") {
+                role.name = name;
+            }
+            if let Some(description) = text("description") {
+                role.description = Some(description);
+            }
+            if let Some(list) = permissions(body)? {
+                role.permissions = list;
+            }
+        }
+        "projects.roles.delete" => {
+            let key = role_key(&id("role_id")?).to_owned();
+            p.roles.remove(&key);
+            for roles in p.group_roles.values_mut() {
+                roles.remove(&key);
+            }
+            for items in p.user_roles.values_mut() {
+                items.remove(&key);
+            }
+        }
         other => return Err(format!("operation {other} is not one a plan makes")),
     }
-    Ok(())
+    Ok(false)
+}
+
+/// The body's `permissions`, when it has them.
+fn permissions(body: Option<&Value>) -> Result<Option<Vec<String>>, String> {
+    body.and_then(|b| b.get("permissions"))
+        .map(Vec::from_json)
+        .transpose()
 }

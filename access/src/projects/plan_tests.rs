@@ -217,3 +217,65 @@ fn bad_entries_are_blocked_with_their_line_and_bad_files_name_it() {
     let e = read("projects:\n  billing-bot:\n    owners: {}\n").unwrap_err();
     assert!(e.message.contains("unknown key `owners`"), "{}", e.message);
 }
+
+#[test]
+fn custom_project_roles_are_created_changed_and_pruned_and_a_new_one_can_be_assigned() {
+    let m = model();
+    let text = "projects:\n  billing-bot:\n    roles:\n      Invoice Reader:\n        id: role_inv\n        permissions: [api.billing.read, api.usage.read]\n      Auditor:\n        description: Reads the project\n        permissions: [api.project.read]\n    groups:\n      Finance: [Project Member, Invoice Reader, Auditor]\n";
+    let p = plan_of(&m, text);
+    assert_eq!(
+        ops(&p),
+        vec![
+            (
+                "projects.roles.update",
+                "change role Invoice Reader of project billing-bot: permissions"
+            ),
+            (
+                "projects.roles.create",
+                "create role Auditor of project billing-bot (1 permission)"
+            ),
+            (
+                "projects.groups.roles.create",
+                "assign project role Auditor to group Finance in project billing-bot"
+            ),
+        ]
+    );
+    // The assignment takes the new role's id from its create.
+    assert_eq!(p.operations[2].depends_on, vec![1]);
+    assert_eq!(
+        p.operations[2].body.as_ref().and_then(|b| b.get("role_id")),
+        Some(&crate::json::object([("from", 1usize.into())]))
+    );
+    let mut after = m.clone();
+    apply(&mut after, &p, None).unwrap();
+    assert!(plan_of(&after, text).operations.is_empty());
+    assert!(plan_of(&after, &dump(&after, Format::Yaml))
+        .operations
+        .is_empty());
+    // Key Manager is not named: left alone, deleted only with prune.
+    let pruned = plan(&after, &read(text).unwrap(), PlanOptions { prune: true });
+    assert_eq!(
+        ops(&pruned),
+        vec![(
+            "projects.roles.delete",
+            "delete role Key Manager of project billing-bot"
+        )]
+    );
+    // A rename by id; a predefined role is never edited.
+    let p = plan_of(
+        &m,
+        "projects:\n  billing-bot:\n    roles:\n      Invoices:\n        id: role_inv\n      Project Owner:\n        permissions: []\n",
+    );
+    assert_eq!(
+        ops(&p),
+        vec![(
+            "projects.roles.update",
+            "change role Invoices of project billing-bot: rename from Invoice Reader"
+        )]
+    );
+    assert_eq!(
+        p.blocked[0].reason, "a predefined project role is never edited",
+        "{:?}",
+        p.blocked
+    );
+}

@@ -1,7 +1,8 @@
 //! The `projects:` section's entries: each project by name, with its `id`, `members` (email:
-//! project role) and `groups` (group name: its project roles).
+//! project role), `groups` (group name: its project roles) and `roles` (custom project roles, read
+//! as the file's `roles:` entries).
 
-use super::{fields, list, optional_text, same, suggest, text};
+use super::{fields, list, optional_text, role, same, suggest, text};
 use crate::file::tree::{Node, Pos, Value};
 use crate::file::{FileError, FileProject, FileProjectGroup, FileProjectMember, Spanned};
 use crate::map::Map;
@@ -17,11 +18,20 @@ pub(super) fn project(name: Spanned<String>, node: &Node) -> Result<FileProject,
         id: None,
         members: None,
         groups: None,
+        roles: None,
     };
-    for (key, value) in fields(node, &what, &["id", "members", "groups"])? {
+    for (key, value) in fields(node, &what, &["id", "members", "groups", "roles"])? {
         match key.value.as_str() {
             "id" => project.id = optional_text(value, &format!("the id of {what}"))?,
             "members" => project.members = Some(members(value, &what)?),
+            "roles" => {
+                let roles = named(value, &format!("the roles of {what}"), same)?;
+                let mut out = Vec::with_capacity(roles.len());
+                for (name, node) in roles {
+                    out.push(role(name, node)?);
+                }
+                project.roles = Some(out);
+            }
             _ => project.groups = Some(groups(value, &what)?),
         }
     }
