@@ -134,9 +134,11 @@ pub struct AccessOf {
     pub roles: Vec<HeldRole>,
     /// The union of the roles' permissions, sorted.
     pub permissions: Vec<String>,
+    /// The projects the user can use, by name, with the project role and the sources.
+    pub projects: Vec<crate::projects::answers::ProjectAccess>,
 }
 
-fn group_ref(model: &Model, id: &str) -> NamedRef {
+pub(crate) fn group_ref(model: &Model, id: &str) -> NamedRef {
     model.groups.get(id).map_or_else(
         || NamedRef {
             id: id.to_owned(),
@@ -146,7 +148,7 @@ fn group_ref(model: &Model, id: &str) -> NamedRef {
     )
 }
 
-fn sources(model: &Model, sources: &Set<Option<&String>>) -> Vec<Source> {
+pub(crate) fn sources(model: &Model, sources: &Set<Option<&String>>) -> Vec<Source> {
     let mut groups: Vec<NamedRef> = sources
         .iter()
         .flatten()
@@ -189,6 +191,7 @@ pub fn access_of(model: &Model, user: &str) -> Option<AccessOf> {
         groups,
         roles,
         permissions: permissions.into_iter().collect(),
+        projects: crate::projects::answers::projects_of_user(model, &user.id),
     })
 }
 

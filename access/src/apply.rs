@@ -217,7 +217,17 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
                 let user = model.users.get_mut(&user_id).ok_or("no such user")?;
                 user.role = text("role");
             }
-            other => return Err(format!("operation {other} is not one a plan makes")),
+            other => {
+                let body = op.body.as_ref();
+                match crate::projects::apply::apply_op(model, other, &id, &text, body, &result_id) {
+                    Some(made) => {
+                        if made? {
+                            created.insert(index, result_id);
+                        }
+                    }
+                    None => return Err(format!("operation {other} is not one a plan makes")),
+                }
+            }
         }
     }
     Ok(())

@@ -30,6 +30,7 @@ pub mod map;
 pub mod model;
 pub mod organization;
 pub mod plan;
+pub mod projects;
 #[cfg(feature = "client")]
 pub mod remote;
 pub mod search;

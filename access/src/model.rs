@@ -8,7 +8,7 @@
 
 use crate::sort::{set_of, sort_by};
 
-mod api;
+pub(crate) mod api;
 use crate::map::{Map, Set};
 use api::{ApiGroup, ApiGroupUser, ApiRole, ApiUser};
 
@@ -80,6 +80,8 @@ pub struct Model {
     /// share one): the map of [`Model::find_user`]. Never iterated, so a hash map: the planner
     /// looks up every member it reads.
     emails: Map<String, String>,
+    /// project id → what has been read of the project (`crate::projects`).
+    pub(crate) projects: Map<String, crate::projects::ProjectFacts>,
 }
 
 /// An item the model could not read, with the reason.
@@ -92,7 +94,7 @@ impl std::fmt::Display for ItemError {
     }
 }
 
-fn read<T: crate::json::FromJson>(what: &str, json: &str) -> Result<Vec<T>, ItemError> {
+pub(crate) fn read<T: crate::json::FromJson>(what: &str, json: &str) -> Result<Vec<T>, ItemError> {
     crate::json::from_str(json).map_err(|e| ItemError(format!("{what}: {e}")))
 }
 
@@ -118,6 +120,21 @@ fn direct_and_groups(sources: &[(String, String)]) -> (bool, Vec<String>) {
         .map(|(_, id)| id.clone())
         .collect();
     (direct, via)
+}
+
+/// The item of a user's role list for `role_id` with these sources (`(principal_type,
+/// principal_id)`, `None` when the API gave none: then direct), by [`direct_and_groups`]. Used
+/// for the organization's role lists and for the projects' (`crate::projects`).
+pub(crate) fn role_item(role_id: String, sources: Option<Vec<(String, String)>>) -> UserRoleItem {
+    let (direct, via_groups) = match sources {
+        None => (true, Vec::new()),
+        Some(sources) => direct_and_groups(&sources),
+    };
+    UserRoleItem {
+        role_id,
+        direct,
+        via_groups,
+    }
 }
 
 /// The email used as a key: compared without regard to case.
@@ -217,18 +234,7 @@ impl Model {
         let mut list = Map::new();
         for item in items {
             let (role_id, sources) = self.note_role(item);
-            let (direct, via_groups) = match sources {
-                None => (true, Vec::new()),
-                Some(sources) => direct_and_groups(&sources),
-            };
-            list.insert(
-                role_id.clone(),
-                UserRoleItem {
-                    role_id,
-                    direct,
-                    via_groups,
-                },
-            );
+            list.insert(role_id.clone(), role_item(role_id, sources));
         }
         self.user_roles.insert(user_id.to_owned(), list);
         Ok(())

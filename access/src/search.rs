@@ -1,4 +1,4 @@
-//! Search over users (name, email), groups and roles (name): case- and accent-insensitive,
+//! Search over users (name, email), groups, roles and projects (name): case- and accent-insensitive,
 //! ranked exact > prefix > word prefix > substring.
 //!
 //! The folded keys are computed once per model state ([`SearchIndex::new`]), so that a search
@@ -52,6 +52,15 @@ pub enum HitFacts {
         /// The users who hold it, directly or through groups.
         holder_count: usize,
     },
+    /// A project.
+    Project {
+        /// Whether it is archived.
+        archived: bool,
+        /// Its members, as far as read.
+        member_count: usize,
+        /// Its groups with access, as far as read.
+        group_count: usize,
+    },
 }
 
 json_object!(SearchHit { "id" => id, "label" => label, "score" => score; ..facts });
@@ -84,6 +93,16 @@ impl JsonFields for HitFacts {
                 o.field("permissionCount", permission_count);
                 o.field("holderCount", holder_count);
             }
+            HitFacts::Project {
+                archived,
+                member_count,
+                group_count,
+            } => {
+                o.field("kind", &"project");
+                o.field("archived", archived);
+                o.field("memberCount", member_count);
+                o.field("groupCount", group_count);
+            }
         }
     }
 }
@@ -93,6 +112,7 @@ enum Kind {
     User,
     Group,
     Role,
+    Project,
 }
 
 #[derive(Debug, Clone)]
@@ -149,6 +169,14 @@ impl SearchIndex {
                 id: role.id.clone(),
                 label: role.name.clone(),
                 keys: vec![fold(&role.name)],
+            });
+        }
+        for p in model.projects() {
+            entries.push(Entry {
+                kind: Kind::Project,
+                id: p.project.id.clone(),
+                label: p.project.name.clone(),
+                keys: vec![fold(&p.project.name)],
             });
         }
         SearchIndex { entries }
@@ -214,6 +242,14 @@ fn facts(model: &Model, holders: &Map<String, usize>, kind: Kind, id: &str) -> H
                 predefined: role.is_some_and(|r| r.predefined),
                 permission_count: role.map_or(0, |r| r.permissions.len()),
                 holder_count: holders.get(id).copied().unwrap_or(0),
+            }
+        }
+        Kind::Project => {
+            let p = model.projects.get(id);
+            HitFacts::Project {
+                archived: p.is_some_and(|p| p.project.archived),
+                member_count: p.map_or(0, |p| p.members().count()),
+                group_count: p.map_or(0, |p| p.groups().count()),
             }
         }
     }

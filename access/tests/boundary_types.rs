@@ -20,6 +20,7 @@ mod boundary {
     use openai_admin_access::plan::{
         plan, Change, MembershipEdit, PersonEdit, PlanOptions, Refusal,
     };
+    use openai_admin_access::projects::answers as project_answers;
     use openai_admin_access::{answers, Model};
     use serde_json::{json, Value};
 
@@ -44,10 +45,10 @@ mod boundary {
     }
 
     fn every_refusal() -> Vec<Refusal> {
-        let all = vec![Refusal::NoOwnerLeft];
+        let all = vec![Refusal::NoOwnerLeft, Refusal::NoProjectOwnerLeft];
         for r in &all {
             match r {
-                Refusal::NoOwnerLeft => {}
+                Refusal::NoOwnerLeft | Refusal::NoProjectOwnerLeft => {}
             }
         }
         all
@@ -80,6 +81,23 @@ mod boundary {
                 {"principal_type":"user","principal_id":"u1"},{"principal_type":"group","principal_id":"g1"}]}]"#,
         )
         .unwrap();
+        // A project: Ada owns it, Ops has access with a custom role, Ada's own roles read.
+        m.add_projects_json(r#"[{"id":"proj_a","name":"bot","status":"active"},{"id":"proj_z","name":"old","status":"archived"}]"#)
+            .unwrap();
+        m.set_project_members_json(
+            "proj_a",
+            r#"[{"id":"u1","role":"owner"},{"id":"u3","role":"member"}]"#,
+        )
+        .unwrap();
+        m.set_project_groups_json("proj_a", r#"[{"group_id":"g1","group_name":"Ops"}]"#)
+            .unwrap();
+        m.set_project_roles_json("proj_a", r#"[{"id":"role-api-project-owner__api-project__proj_a","name":"Project Owner","predefined_role":true},
+            {"id":"role_p","name":"Keys","permissions":["api.keys.read"]}]"#)
+            .unwrap();
+        m.set_project_group_roles_json("proj_a", "g1", r#"[{"id":"role_p","name":"Keys"}]"#)
+            .unwrap();
+        m.set_project_user_roles_json("proj_a", "u1", r#"[{"id":"role_p","name":"Keys","assignment_sources":[{"principal_type":"user","principal_id":"u1"}]}]"#)
+            .unwrap();
         m
     }
 
@@ -137,9 +155,29 @@ mod boundary {
             &[answers::user(&m, "bob@example.com")],
         );
         ts += &constant("stats", "T.AccessStats", &[answers::stats(&m)]);
+        ts += &constant(
+            "projectHolders",
+            "T.ProjectHoldersAnswer",
+            &[project_answers::holders_of_project(&m, "bot").unwrap()],
+        );
+        ts += &constant(
+            "projects",
+            "T.AccessProjectRow",
+            &project_answers::projects(&m, true),
+        );
+        ts += &constant(
+            "roleReads",
+            "T.ProjectRoleRead",
+            &project_answers::role_reads(&m, None, Some("bot")),
+        );
+        ts += &constant(
+            "projectsRead",
+            "T.ProjectsRead",
+            &[project_answers::projects_read(&m)],
+        );
         let mut org = Organization::new();
         org.change(|o| *o = m.clone());
-        let hits: Vec<_> = ["ada", "bob", "ops", "auditor"]
+        let hits: Vec<_> = ["ada", "bob", "ops", "auditor", "bot"]
             .iter()
             .flat_map(|q| org.search(q, 5))
             .collect();
@@ -150,7 +188,7 @@ mod boundary {
             .iter()
             .filter_map(|h| h["kind"].as_str())
             .collect();
-        for kind in ["user", "group", "role"] {
+        for kind in ["user", "group", "role", "project"] {
             assert!(kinds.contains(&kind), "a {kind} hit: {kinds:?}");
         }
         ts += &constant("hits", "T.AccessHit", &hits);
@@ -188,8 +226,26 @@ mod boundary {
             .values()
             .any(|i| matches!(i, openai_admin_access::plan::PlanId::From { .. }))));
         assert!(!full.blocked.is_empty() && !full.unmanaged.is_empty());
-        assert_eq!(refused.refused, every_refusal().first().copied());
-        ts += &constant("plans", "T.AccessPlan", &[full, refused]);
+        let project_refused = plan(
+            &m,
+            &read("projects:\n  bot:\n    members:\n      ada@example.com: member\n").unwrap(),
+            PlanOptions::default(),
+        );
+        let project_plan = plan(
+            &m,
+            &read("projects:\n  bot:\n    members:\n      ada@example.com: owner\n      bob@example.com: member\n    groups:\n      Ops: [Keys, Project Owner]\n  nope:\n    members: {}\n").unwrap(),
+            PlanOptions::default(),
+        );
+        assert!(!project_plan.operations.is_empty() && !project_plan.blocked.is_empty());
+        assert_eq!(
+            [refused.refused, project_refused.refused],
+            [0, 1].map(|i| every_refusal().get(i).copied())
+        );
+        ts += &constant(
+            "plans",
+            "T.AccessPlan",
+            &[full, refused, project_refused, project_plan],
+        );
         let outcomes: Vec<Outcome> = every_status()
             .into_iter()
             .map(|status| Outcome {

@@ -3,6 +3,10 @@
 //! - applying `plan(model, file)` to the model gives a model that matches the file in everything
 //!   the file manages, and leaves everything else as it was (planning again gives nothing);
 //! - plans are deterministic.
+//!
+//! The organizations have projects (members with their project role, groups with access and
+//! their project roles, an archived project), and the targets change them, with a project's
+//! owner kept when it had one.
 
 use openai_admin_access::apply::apply;
 use openai_admin_access::file::{dump, read, Format};
@@ -118,7 +122,113 @@ fn random_org(rng: &mut Rng) -> Model {
                 .expect("items read");
         }
     }
+    add_projects(&mut m, rng);
     m
+}
+
+const PROJECT_ROLES: [&str; 3] = [
+    "role-api-project-owner",
+    "role-api-project-member",
+    "role_keys",
+];
+
+/// A project role's id as the API lists it: the predefined ones by their long id.
+fn long_id(role: &str, project: &str) -> String {
+    if role.starts_with("role-api-") {
+        format!("{role}__api-project__{project}")
+    } else {
+        role.to_owned()
+    }
+}
+
+fn add_projects(m: &mut Model, rng: &mut Rng) {
+    let projects: Vec<String> = (0..rng.below(4))
+        .map(|i| format!(r#"{{"id":"p{i}","name":"Project {i}","status":"active"}}"#))
+        .chain([r#"{"id":"p_old","name":"Old","status":"archived"}"#.to_owned()])
+        .collect();
+    m.add_projects_json(&format!("[{}]", projects.join(",")))
+        .expect("projects read");
+    let ids: Vec<String> = m
+        .projects()
+        .filter(|p| !p.project.archived)
+        .map(|p| p.project.id.clone())
+        .collect();
+    for p in &ids {
+        let roles: Vec<String> = PROJECT_ROLES
+            .iter()
+            .map(|r| {
+                format!(
+                    r#"{{"id":"{}","name":"{}","predefined_role":{}}}"#,
+                    long_id(r, p),
+                    r.trim_start_matches("role-api-").replace('-', " "),
+                    r.starts_with("role-api-")
+                )
+            })
+            .collect();
+        m.set_project_roles_json(p, &format!("[{}]", roles.join(",")))
+            .expect("roles read");
+        set_project(m, rng, p, false);
+    }
+}
+
+/// Random members and groups with access for project `p`; with `keep_owner`, an owner stays
+/// when the project had one.
+fn set_project(m: &mut Model, rng: &mut Rng, p: &str, keep_owner: bool) {
+    let had_owner = m
+        .projects()
+        .find(|x| x.project.id == p)
+        .is_some_and(|x| x.members().any(|(_, r)| r == "owner"));
+    let users: Vec<String> = m.users().map(|u| u.id.clone()).collect();
+    let mut members: Vec<(String, &str)> = Vec::new();
+    for u in &users {
+        if rng.chance(40) {
+            members.push((u.clone(), if rng.chance(30) { "owner" } else { "member" }));
+        }
+    }
+    if keep_owner && had_owner && !members.iter().any(|(_, r)| *r == "owner") {
+        members.retain(|(u, _)| u != &users[0]);
+        members.push((users[0].clone(), "owner"));
+    }
+    let items: Vec<String> = members
+        .iter()
+        .map(|(u, r)| format!(r#"{{"id":"{u}","role":"{r}"}}"#))
+        .collect();
+    m.set_project_members_json(p, &format!("[{}]", items.join(",")))
+        .expect("members read");
+    let groups: Vec<(String, String)> = m
+        .groups()
+        .filter(|g| !g.id.starts_with("new_"))
+        .map(|g| (g.id.clone(), g.name.clone()))
+        .collect();
+    let chosen: Vec<&(String, String)> = groups.iter().filter(|_| rng.chance(40)).collect();
+    let items: Vec<String> = chosen
+        .iter()
+        .map(|(id, name)| format!(r#"{{"group_id":"{id}","group_name":"{name}"}}"#))
+        .collect();
+    m.set_project_groups_json(p, &format!("[{}]", items.join(",")))
+        .expect("groups read");
+    for (g, _) in chosen {
+        let mut roles: Vec<String> = Vec::new();
+        for r in PROJECT_ROLES {
+            if rng.chance(40) {
+                // Either spelling of a predefined role's id.
+                let id = if rng.chance(50) {
+                    long_id(r, p)
+                } else {
+                    r.to_owned()
+                };
+                roles.push(format!(r#"{{"id":"{id}","name":"n"}}"#));
+            }
+        }
+        if roles.is_empty() {
+            roles.push(format!(
+                r#"{{"id":"{}","name":"n"}}"#,
+                long_id(PROJECT_ROLES[1], p)
+            ));
+        }
+        m.set_project_group_roles_json(p, g, &format!("[{}]", roles.join(",")))
+            .expect("group roles read");
+    }
 }
 
 /// The organization the file describes: `model` changed at random (renames, new groups and
@@ -181,6 +291,16 @@ fn random_target(model: &Model, rng: &mut Rng) -> Model {
         }
         if rng.chance(40) {
             t.set_direct_roles(id, roles.iter().filter(|_| rng.chance(25)).cloned());
+        }
+    }
+    let projects: Vec<String> = t
+        .projects()
+        .filter(|p| !p.project.archived)
+        .map(|p| p.project.id.clone())
+        .collect();
+    for p in projects {
+        if rng.chance(60) {
+            set_project(&mut t, rng, &p, true);
         }
     }
     t
@@ -268,4 +388,32 @@ proptest! {
         let users_after: Vec<&User> = after.users().collect();
         prop_assert_eq!(users_before, users_after);
     }
+}
+
+/// The generator exercises projects: most random targets plan project rows of every kind.
+#[test]
+fn the_targets_change_projects() {
+    let mut seen = std::collections::BTreeSet::new();
+    for seed in 1..200u64 {
+        let mut rng = Rng(seed);
+        let model = random_org(&mut rng);
+        let target = random_target(&model, &mut rng);
+        let text = file_of(&target);
+        assert!(text.contains("\nprojects:") || model.projects().all(|p| p.project.archived));
+        for op in plan_text(&model, &text).operations {
+            if op.operation.starts_with("projects.") {
+                seen.insert(op.operation);
+            }
+        }
+    }
+    let expected = [
+        "projects.groups.create",
+        "projects.groups.delete",
+        "projects.groups.roles.create",
+        "projects.groups.roles.delete",
+        "projects.users.create",
+        "projects.users.delete",
+        "projects.users.update",
+    ];
+    assert_eq!(seen.into_iter().collect::<Vec<_>>(), expected);
 }

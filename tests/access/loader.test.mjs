@@ -22,6 +22,12 @@ function recorder() {
     setGroupMembers: (id, items) => r.members.set(id, items),
     setGroupRoles: (id, items) => r.groupRoles.set(id, items),
     setUserRoles: (id, items) => r.userRoles.set(id, items),
+    addProjects: () => {},
+    setProjectMembers: () => {},
+    setProjectGroups: () => {},
+    setProjectRoles: () => {},
+    setProjectGroupRoles: () => {},
+    setProjectUserRoles: () => {},
   });
 }
 
@@ -49,9 +55,9 @@ test('loadInto reads users, groups, roles, members and assignments, each once', 
   assert.equal(model.groupRoles.size, 30);
   assert.equal(model.userRoles.size, 300);
   const s = await stats(mock);
-  // 3 pages of users, one of groups, one of roles, 2 per group, 1 per user.
-  assert.equal(s.requests, 3 + 1 + 1 + 60 + 300);
-  assert.equal(result.reads, 3 + 60 + 300);
+  // 3 pages of users, one of groups, one of roles, one of projects (none here), 2 per group, 1 per user.
+  assert.equal(s.requests, 3 + 1 + 1 + 1 + 60 + 300);
+  assert.equal(result.reads, 4 + 60 + 300);
   const { endpoints, asOf, ...last } = progress.at(-1);
   // The three lists, then one lane per endpoint of the per-group and per-user reads, each done.
   const reads = Object.fromEntries(endpoints.map((e) => [e.label, [e.done, e.total, e.ok, e.perMinute]]));
@@ -59,18 +65,25 @@ test('loadInto reads users, groups, roles, members and assignments, each once', 
     users: [1, 1, 3, null],
     groups: [1, 1, 1, null],
     roles: [1, 1, 1, null],
+    projects: [1, 1, 1, null],
     "groups' members": [30, 30, 30, null],
     "groups' roles": [30, 30, 30, null],
     "users' roles": [300, 300, 300, null],
+    "projects' members": [0, 0, 0, null],
+    "projects' groups": [0, 0, 0, null],
+    "projects' roles": [0, 0, 0, null],
+    "groups' project roles": [0, 0, 0, null],
+    "members' project roles": [0, 0, 0, null],
   });
   assert.ok(asOf <= Date.now() && asOf > Date.now() - 60_000, 'the oldest read shown is from this load');
   assert.deepEqual(last, {
-    done: 363,
-    total: 363,
+    done: 364,
+    total: 364,
     phase: 'done',
     users: { listed: 300, total: 300, loaded: 300 },
     groups: { listed: 30, total: 30, loaded: 30 },
     roles: { listed: 7, total: 7, loaded: 7 },
+    projects: { listed: 0, total: 0, loaded: 0 },
   });
   // The users arrive a page (100) at a time, their total known only with the last.
   assert.deepEqual([...new Set(progress.filter((p) => p.users.total === null).map((p) => p.users.listed))], [0, 100, 200, 300]);
@@ -86,7 +99,7 @@ test('under --rate-limit 20 with a cap of 20 and concurrency 8: no 429, never mo
   const model = recorder();
   await loadInto(client, model, { concurrency: 8, maxRequestsPerSecond: 20, signal: AbortSignal.timeout(60_000) });
   const s = await stats(mock);
-  assert.equal(s.requests, 1 + 1 + 1 + 20 + 100);
+  assert.equal(s.requests, 1 + 1 + 1 + 1 + 20 + 100);
   assert.equal(s.rate_limited, 0);
   assert.ok(s.max_requests_in_one_second <= 20, JSON.stringify(s));
   assert.equal(model.userRoles.size, 100);
@@ -115,7 +128,7 @@ test('the client\'s options apply: its fetch sees every request, and abort stops
     fetch: (url, init) => (seen++, fetch(url, init)),
   });
   await loadInto(client, recorder());
-  assert.equal(seen, 123);
+  assert.equal(seen, 124);
   const ac = new AbortController();
   const p = loadInto(client, recorder(), { signal: ac.signal, onProgress: (pr) => pr.done > 20 && ac.abort() });
   await assert.rejects(p);
@@ -130,7 +143,7 @@ test('the official SDK\'s client works as well: the same reads, paced through it
   const theirs = recorder();
   await loadInto(new OpenAIAdmin({ adminAPIKey: 'sk-admin-demo', baseURL: mock.api }), ours);
   await loadInto(official, theirs, { maxRequestsPerSecond: 1000 });
-  assert.equal(seen, 123);
+  assert.equal(seen, 124);
   assert.deepEqual(theirs.users.map((u) => u.id), ours.users.map((u) => u.id));
   const sizes = (map) => Object.fromEntries([...map].map(([k, v]) => [k, v.length]));
   assert.deepEqual(sizes(theirs.members), sizes(ours.members));

@@ -15,7 +15,7 @@ symlinkSync(pkg, path.join(app, 'node_modules', 'openai-admin-wasm'), 'dir');
 after(() => rmSync(app, { recursive: true, force: true }));
 
 const NAMES = [
-  'DEFAULT_MAX_AGE', 'Organization', 'SNAPSHOT_FORMAT', 'Scheduler', 'SchedulerDeadlineError', 'Snapshot', 'SnapshotError', 'SnapshotFile', 'applyPlan', 'asOfText', 'busyEndpoints', 'cacheDir', 'emptyOrganization', 'endpointLines', 'endpointText', 'fingerprint', 'foldName', 'limitedEndpoints', 'loadAccessModule', 'loadOrganization', 'rateText', 'recordApplied', 'retryPlan', 'startLoadingOrganization', 'waitText',
+  'DEFAULT_MAX_AGE', 'Organization', 'SNAPSHOT_FORMAT', 'Scheduler', 'SchedulerDeadlineError', 'Snapshot', 'SnapshotError', 'SnapshotFile', 'applyPlan', 'asOfText', 'busyEndpoints', 'cacheDir', 'emptyOrganization', 'endpointLines', 'endpointText', 'fingerprint', 'foldName', 'limitedEndpoints', 'loadAccessModule', 'loadOrganization', 'projectRolesText', 'rateText', 'recordApplied', 'retryPlan', 'startLoadingOrganization', 'waitText',
 ];
 
 test('import and require of openai-admin-wasm/access give the same calls, and the model works', () => {

@@ -44,7 +44,11 @@ test('the organization is searchable before the load ends, and progress counts e
     const stats = await loading.done;
     assert.equal(org.complete, true);
     assert.deepEqual(org.loadStats, stats);
-    assert.equal(stats.reads, 3 + groups.length * 2 + users.length);
+    // The projects list, and per active project its members, groups and roles and each group's project roles.
+    const active = (await all(mock, 'projects')).filter((p) => p.archived_at === null);
+    let projectReads = 1;
+    for (const p of active) projectReads += 3 + (await all(mock, `projects/${p.id}/groups`)).length;
+    assert.equal(stats.reads, 3 + groups.length * 2 + users.length + projectReads);
 
     // Users are listed a page (100) at a time, with no total until the list's end (the last page
     // is counted, then the total is known).

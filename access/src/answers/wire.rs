@@ -24,6 +24,7 @@ json_object!(AccessOf {
     "groups" => groups,
     "roles" => roles,
     "permissions" => permissions,
+    "projects" => projects,
 });
 json_object!(Holder { "user" => user, "sources" => sources });
 json_object!(AssignedGroup { "group" => group, "memberCount" => member_count });

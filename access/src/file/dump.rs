@@ -15,10 +15,12 @@ pub fn user_key(user: &User) -> &str {
     user.email.as_deref().unwrap_or(&user.id)
 }
 
-/// A field's value: a text or a list of texts.
+/// A field's value: a text, a list of texts, or a mapping of names to values (a project's
+/// members and groups).
 enum Field {
     Text(String),
     List(Vec<String>),
+    Map(Vec<(String, Field)>),
 }
 
 /// An entry's fields, in the order the YAML writes them (JSON sorts them by name).
@@ -36,8 +38,9 @@ fn by_name(mut entries: Entries) -> Entries {
     entries
 }
 
-/// The three sections, each by name (one entry per name: the last one listed wins).
-fn sections(model: &Model) -> [(&'static str, Entries); 3] {
+/// The sections, each by name (one entry per name: the last one listed wins); `projects` only
+/// when the model holds an active project.
+fn sections(model: &Model) -> Vec<(&'static str, Entries)> {
     let role_name = |id: &String| model.roles.get(id).map_or(id.clone(), |r| r.name.clone());
     let names = |ids: &mut dyn Iterator<Item = &String>| {
         let mut names: Vec<String> = ids.map(role_name).collect();
@@ -82,11 +85,78 @@ fn sections(model: &Model) -> [(&'static str, Entries); 3] {
         ));
         users.push((user_key(user).to_owned(), fields));
     }
-    [
+    let mut out = vec![
         ("roles", by_name(roles)),
         ("groups", by_name(groups)),
         ("users", by_name(users)),
-    ]
+    ];
+    if model.projects().any(|p| !p.project.archived) {
+        out.push(("projects", by_name(projects(model))));
+    }
+    out
+}
+
+/// The active projects: `id`, and `members`, `groups` and custom `roles` where they were read. A group is
+/// written by name, or by id when another group has its name.
+fn projects(model: &Model) -> Entries {
+    let mut entries = Vec::new();
+    for p in model.projects().filter(|p| !p.project.archived) {
+        let mut fields = vec![("id", Field::Text(p.project.id.clone()))];
+        if let Some(members) = &p.members {
+            let mut list: Vec<(String, Field)> = members
+                .iter()
+                .map(|(id, role)| {
+                    let key = model.users.get(id).map_or(id.as_str(), user_key);
+                    (key.to_owned(), Field::Text(role.clone()))
+                })
+                .collect();
+            sort_by(&mut list, |a, b| a.0.cmp(&b.0));
+            fields.push(("members", Field::Map(list)));
+        }
+        if let Some(groups) = &p.groups {
+            let mut list: Vec<(String, Field)> = groups
+                .iter()
+                .map(|id| {
+                    let key = match model.groups.get(id) {
+                        Some(g)
+                            if model.groups.values().filter(|o| o.name == g.name).count() == 1 =>
+                        {
+                            g.name.clone()
+                        }
+                        _ => id.clone(),
+                    };
+                    let mut roles: Vec<String> = p
+                        .group_roles
+                        .get(id)
+                        .into_iter()
+                        .flatten()
+                        .map(|k| p.roles.get(k).map_or(k.clone(), |r| r.name.clone()))
+                        .collect();
+                    sort(&mut roles);
+                    (key, Field::List(roles))
+                })
+                .collect();
+            sort_by(&mut list, |a, b| a.0.cmp(&b.0));
+            fields.push(("groups", Field::Map(list)));
+        }
+        if p.roles_read {
+            // Each custom role's fields in name order, as JSON sorts them.
+            let mut list: Vec<(String, Field)> = Vec::new();
+            for r in p.roles.values().filter(|r| !r.predefined) {
+                let mut role = Vec::new();
+                if let Some(d) = &r.description {
+                    role.push(("description".to_owned(), Field::Text(d.clone())));
+                }
+                role.push(("id".to_owned(), Field::Text(r.id.clone())));
+                role.push(("permissions".to_owned(), Field::List(r.permissions.clone())));
+                list.push((r.name.clone(), Field::Map(role)));
+            }
+            sort_by(&mut list, |a, b| a.0.cmp(&b.0));
+            fields.push(("roles", Field::Map(list)));
+        }
+        entries.push((p.project.name.clone(), fields));
+    }
+    entries
 }
 
 /// Writes the model as an access file.
@@ -112,17 +182,7 @@ pub fn dump(model: &Model, format: Format) -> String {
                     sort_by(&mut fields, |a, b| a.0.cmp(b.0));
                     for (k, (key, value)) in fields.into_iter().enumerate() {
                         let _ = write!(out, "{}\n      {}: ", comma(k), quoted(key));
-                        match value {
-                            Field::Text(text) => out.push_str(&quoted(text)),
-                            Field::List(items) if items.is_empty() => out.push_str("[]"),
-                            Field::List(items) => {
-                                out.push('[');
-                                for (l, item) in items.iter().enumerate() {
-                                    let _ = write!(out, "{}\n        {}", comma(l), quoted(item));
-                                }
-                                out.push_str("\n      ]");
-                            }
-                        }
+                        json_value(&mut out, value, 6);
                     }
                     out.push_str("\n    }");
                 }
@@ -141,20 +201,71 @@ pub fn dump(model: &Model, format: Format) -> String {
                 for (name, fields) in entries {
                     let _ = writeln!(out, "  {}:", scalar(name));
                     for (key, value) in fields {
-                        let value = match value {
-                            Field::Text(text) => scalar(text),
-                            Field::List(items) => {
-                                let items: Vec<String> = items.iter().map(|i| scalar(i)).collect();
-                                format!("[{}]", items.join(", "))
-                            }
-                        };
-                        let _ = writeln!(out, "    {key}: {value}");
+                        yaml_field(&mut out, key, value, 4);
                     }
                 }
             }
         }
     }
     out
+}
+
+/// A field's value as JSON, its closing bracket at `indent`.
+fn json_value(out: &mut String, value: &Field, indent: usize) {
+    match value {
+        Field::Text(text) => out.push_str(&quoted(text)),
+        Field::List(items) if items.is_empty() => out.push_str("[]"),
+        Field::List(items) => {
+            out.push('[');
+            for (l, item) in items.iter().enumerate() {
+                let _ = write!(
+                    out,
+                    "{}\n{:w$}{}",
+                    comma(l),
+                    "",
+                    quoted(item),
+                    w = indent + 2
+                );
+            }
+            let _ = write!(out, "\n{:indent$}]", "");
+        }
+        Field::Map(entries) if entries.is_empty() => out.push_str("{}"),
+        Field::Map(entries) => {
+            out.push('{');
+            for (l, (key, value)) in entries.iter().enumerate() {
+                let _ = write!(
+                    out,
+                    "{}\n{:w$}{}: ",
+                    comma(l),
+                    "",
+                    quoted(key),
+                    w = indent + 2
+                );
+                json_value(out, value, indent + 2);
+            }
+            let _ = write!(out, "\n{:indent$}}}", "");
+        }
+    }
+}
+
+/// `key: value` as YAML at `indent`; a mapping's entries below it.
+fn yaml_field(out: &mut String, key: &str, value: &Field, indent: usize) {
+    let value = match value {
+        Field::Text(text) => scalar(text),
+        Field::List(items) => {
+            let items: Vec<String> = items.iter().map(|i| scalar(i)).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Field::Map(entries) if entries.is_empty() => "{}".to_owned(),
+        Field::Map(entries) => {
+            let _ = writeln!(out, "{:indent$}{}:", "", scalar(key));
+            for (k, v) in entries {
+                yaml_field(out, k, v, indent + 2);
+            }
+            return;
+        }
+    };
+    let _ = writeln!(out, "{:indent$}{}: {value}", "", scalar(key));
 }
 
 /// `,` before every item but the first.

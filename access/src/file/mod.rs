@@ -15,6 +15,16 @@
 //!   ada@example.com:
 //!     role: owner         # owner | reader
 //!     roles: [Auditor]    # direct assignments only
+//! projects:               # by name; never created or archived here
+//!   billing-bot:
+//!     id: proj_abc        # pins identity
+//!     members:            # email: project role (owner | member)
+//!       ada@example.com: owner
+//!     groups:             # the groups with access: their project roles
+//!       Engineering: [Project Member, Key Reader]
+//!     roles:              # custom project roles, as `roles:` above
+//!       Key Reader:
+//!         permissions: [api.organization.projects.api_keys.read]
 //! ```
 //!
 //! [`read`] checks the text into an [`AccessFile`], with a line and column for every error;
@@ -108,6 +118,28 @@ pub struct FileUser {
     pub roles: Option<Vec<Spanned<String>>>,
 }
 
+/// A project member as the file lists one: the email and the project role.
+pub type FileProjectMember = (Spanned<String>, Spanned<String>);
+
+/// A group with access to a project as the file lists one: its name (or id) and project roles.
+pub type FileProjectGroup = (Spanned<String>, Vec<Spanned<String>>);
+
+/// A project as the file describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProject {
+    /// Its name (the key).
+    pub name: Spanned<String>,
+    /// Its id, which pins identity.
+    pub id: Option<Spanned<String>>,
+    /// Exactly its members (email, project role `owner` or `member`), when managed.
+    pub members: Option<Vec<FileProjectMember>>,
+    /// Exactly the groups with access (name, its project roles by name or id), when managed.
+    pub groups: Option<Vec<FileProjectGroup>>,
+    /// Its custom project roles by name, when managed (created or changed; those not named are
+    /// deleted only by `prune`).
+    pub roles: Option<Vec<FileRole>>,
+}
+
 /// The access file, as read. A section left out (`None`) is not managed at all.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AccessFile {
@@ -117,6 +149,8 @@ pub struct AccessFile {
     pub groups: Option<Vec<FileGroup>>,
     /// `users:`.
     pub users: Option<Vec<FileUser>>,
+    /// `projects:`.
+    pub projects: Option<Vec<FileProject>>,
 }
 
 #[cfg(test)]

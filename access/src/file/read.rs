@@ -1,5 +1,7 @@
 //! The access file's shape, checked over the tree: every error names its line and column.
 
+mod projects;
+
 use super::tree::{parse, Node, Pos, Value};
 use super::{AccessFile, FileError, FileGroup, FileRole, FileUser, Spanned, MAX_FILE_BYTES};
 use crate::map::Map;
@@ -13,7 +15,7 @@ pub fn read(text: &str) -> Result<AccessFile, FileError> {
 
 /// Reads an access file; on failure, every error found, in file order (never an empty list).
 /// A syntax error, a file too big or a bad top level stops the reading; past that, each bad entry
-/// of `roles`, `groups` and `users` gives its error and the reading goes on with the next one.
+/// of `roles`, `groups`, `users` and `projects` gives its error and the reading goes on with the next one.
 pub fn read_all(text: &str) -> Result<AccessFile, Vec<FileError>> {
     if text.len() > MAX_FILE_BYTES {
         let line = 1 + text.as_bytes()[..MAX_FILE_BYTES]
@@ -38,12 +40,15 @@ pub fn read_all(text: &str) -> Result<AccessFile, Vec<FileError>> {
         return Ok(file);
     }
     let mut errors = Vec::new();
-    for (key, value) in
-        entries(&root, "the file", &["roles", "groups", "users"]).map_err(|e| vec![e])?
+    for (key, value) in entries(&root, "the file", &["roles", "groups", "users", "projects"])
+        .map_err(|e| vec![e])?
     {
         match key.value.as_str() {
             "roles" => file.roles = Some(section(value, "roles", role, &mut errors)),
             "groups" => file.groups = Some(section(value, "groups", group, &mut errors)),
+            "projects" => {
+                file.projects = Some(section(value, "projects", projects::project, &mut errors))
+            }
             _ => file.users = Some(section(value, "users", user, &mut errors)),
         }
     }

@@ -30,7 +30,7 @@ pub(super) struct ApiGroupUser {
     pub email: Option<String>,
 }
 
-pub(super) struct ApiRole {
+pub(crate) struct ApiRole {
     pub id: String,
     pub name: String,
     pub description: Option<String>,
@@ -40,7 +40,7 @@ pub(super) struct ApiRole {
     pub assignment_sources: Option<Vec<ApiSource>>,
 }
 
-pub(super) struct ApiSource {
+pub(crate) struct ApiSource {
     pub principal_id: String,
     pub principal_type: String,
 }

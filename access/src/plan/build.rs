@@ -34,6 +34,22 @@ pub enum Key {
     Role(String),
     /// The group the file names so.
     Group(String),
+    /// A group given access to a project (`project id/group id`).
+    ProjectGroup(String),
+    /// A custom project role the file names so (`project id/name`).
+    ProjectRole(String),
+}
+
+impl Key {
+    /// The name (or ids) it is keyed by.
+    pub fn name(&self) -> &String {
+        match self {
+            Key::Role(name)
+            | Key::Group(name)
+            | Key::ProjectGroup(name)
+            | Key::ProjectRole(name) => name,
+        }
+    }
 }
 
 /// An id: known, or that of a thing this plan creates.

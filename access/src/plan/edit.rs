@@ -156,6 +156,7 @@ pub(crate) fn plan_member_lists(model: &Model, changes: &[GroupChange]) -> Plan 
         roles: None,
         groups: Some(member_lists(model, changes)),
         users: None,
+        projects: None,
     };
     plan(model, &file, PlanOptions::default())
 }
@@ -329,6 +330,7 @@ pub fn plan_person(model: &Model, edit: &PersonEdit) -> Result<Plan, EditError> 
             role: edit.organization_role.clone().map(|r| spanned(r, 1)),
             roles,
         }]),
+        projects: None,
     };
     let mut plan = plan(model, &file, PlanOptions::default());
     plan.unmanaged.clear();

@@ -86,7 +86,7 @@ pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
     }
     let (order, cycle) = order_renames(&renames);
     for i in cycle {
-        let (Key::Group(name) | Key::Role(name)) = &renames[i].0;
+        let name = renames[i].0.name();
         cx.builder.block(
             format!("group {name}"),
             "its rename and others form a cycle: rename through a temporary name first",

@@ -12,12 +12,15 @@
 //! planned: any change to a SCIM-managed group or to a SCIM-managed user's organization role,
 //! editing a predefined role, a reference to a role or group that neither exists nor is defined,
 //! an email that is not a member of the organization. A plan that would leave the organization
-//! with no owner is refused as a whole: no operations, and a first blocked entry that says so.
+//! with no owner is refused as a whole: no operations, and a first blocked entry that says so;
+//! so is one that would leave a project that has an owner without one (`projects.rs`).
 
 mod assign;
 mod build;
 pub(crate) mod edit;
 mod groups;
+mod project_roles;
+mod projects;
 mod resolve;
 mod roles;
 mod users;
@@ -78,6 +81,8 @@ pub enum Change {
 pub enum Refusal {
     /// The plan would leave the organization with no owner.
     NoOwnerLeft,
+    /// The plan would leave a project that has an owner with none.
+    NoProjectOwnerLeft,
 }
 
 /// What is not done, and why.
@@ -92,7 +97,7 @@ pub struct Blocked {
 /// Something the file does not name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unmanaged {
-    /// `user`, `group` or `role`.
+    /// `user`, `group`, `role` or `project`.
     pub kind: String,
     /// Its name (a user's email).
     pub name: String,
@@ -237,6 +242,15 @@ pub fn plan(model: &Model, file: &AccessFile, options: PlanOptions) -> Plan {
             id: u.id.clone(),
         })),
     }
+    // Projects are planned only when the file has the section; then the active ones it does not
+    // name are listed unmanaged.
+    let ownerless = match &file.projects {
+        Some(projects) => {
+            let file_groups = file.groups.as_deref().unwrap_or(&[]);
+            projects::plan_projects(&mut cx, projects, file_groups, options.prune)
+        }
+        None => None,
+    };
     let owners_before = model
         .users
         .values()
@@ -267,6 +281,16 @@ pub fn plan(model: &Model, file: &AccessFile, options: PlanOptions) -> Plan {
             },
         );
         refused = Some(Refusal::NoOwnerLeft);
+    } else if let Some(project) = ownerless {
+        operations.clear();
+        blocked.insert(
+            0,
+            Blocked {
+                subject: format!("project {project}"),
+                reason: "the plan would leave the project with no owner: nothing is planned".into(),
+            },
+        );
+        refused = Some(Refusal::NoProjectOwnerLeft);
     }
     Plan {
         operations,

@@ -90,7 +90,7 @@ pub fn plan_roles(cx: &mut Context, roles: &[FileRole], prune: bool, referenced:
     }
     let (order, cycle) = order_renames(&renames);
     for i in cycle {
-        let (Key::Role(name) | Key::Group(name)) = &renames[i].0;
+        let name = renames[i].0.name();
         cx.builder.block(
             format!("role {name}"),
             "its rename and others form a cycle: rename through a temporary name first",

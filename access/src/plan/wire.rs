@@ -59,6 +59,7 @@ impl ToJson for Refusal {
     fn write_json(&self, out: &mut String) {
         match self {
             Refusal::NoOwnerLeft => "noOwnerLeft".write_json(out),
+            Refusal::NoProjectOwnerLeft => "noProjectOwnerLeft".write_json(out),
         }
     }
 }
@@ -67,7 +68,8 @@ impl FromJson for Refusal {
     fn from_json(value: &Value) -> Result<Self, String> {
         match value.as_str() {
             Some("noOwnerLeft") => Ok(Refusal::NoOwnerLeft),
-            _ => Err("expected `noOwnerLeft`".to_owned()),
+            Some("noProjectOwnerLeft") => Ok(Refusal::NoProjectOwnerLeft),
+            _ => Err("expected `noOwnerLeft` or `noProjectOwnerLeft`".to_owned()),
         }
     }
 }

@@ -3,6 +3,10 @@
 //! groups and roles 1,000), side by side; then one `groups.users.list` and one
 //! `groups.roles.list` per group and one `users.roles.list` per user, in one lane per endpoint,
 //! the lanes side by side, each at its endpoint's pace.
+//!
+//! It does not read projects yet: the model it returns has no project (`Model::projects` is
+//! empty), so its answers and plans cover the organization's users, groups and roles only. The
+//! package's loader reads them (`pkg-template/src/access/load-projects.ts`).
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};

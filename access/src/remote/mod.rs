@@ -6,7 +6,8 @@
 //! Every rule is the core's: the model, the planner and the `{ from }` resolution are this
 //! crate's (`plan::resolve_operation`), the requests, answers and retries the `openai-admin-wasm`
 //! core's, and the scheduler's decisions `openai_admin_wasm::pace`'s. Cancel a load or an apply
-//! by dropping its future: every request in flight and every wait ends with it.
+//! by dropping its future: every request in flight and every wait ends with it. [`load`] reads
+//! the organization's users, groups and roles, not its projects yet.
 //!
 //! ```no_run
 //! use openai_admin_access::{file, plan, remote};

@@ -2,6 +2,7 @@
 //! cross as JSON (`JSON.stringify` in, `JSON.parse` out); everything else is the plain-Rust core.
 //! The TypeScript types are declared once, in [`types`].
 
+mod projects;
 mod types;
 
 use js_sys::{Error as JsError, Reflect, JSON};

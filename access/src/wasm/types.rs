@@ -27,7 +27,50 @@ export interface AccessOfAnswer {
   groups: AccessRef[];
   roles: { role: AccessRole; sources: AccessSource[] }[];
   permissions: string[];
+  /** The projects the user can use, by name (archived ones only when the load listed them). */
+  projects: AccessProjectAccess[];
 }
+
+/** A project, as the answers name one. */
+export interface AccessProjectRef { id: string; name: string; archived: boolean }
+
+/**
+ * How a user can use a project: as a member (`membership`, the project role `owner` or `member`),
+ * through groups with access, and the project roles held with their sources. `rolesRead` is false
+ * while a member's own project roles are not read (they are read only when asked): then only the
+ * roles through groups are known.
+ */
+export interface AccessProjectUse {
+  membership: string | null;
+  groups: AccessRef[];
+  roles: { role: AccessRole; sources: AccessSource[] }[];
+  rolesRead: boolean;
+}
+
+/** One of `accessOf(user).projects`. */
+export interface AccessProjectAccess { project: AccessProjectRef; access: AccessProjectUse }
+
+/** What has been read of a project: its lists, and how many members' own project roles. */
+export interface AccessProjectRead { members: boolean; groups: boolean; roles: boolean; memberRoles: number; memberCount: number }
+
+/** `holdersOfProject(project)`: who can use it and how, its members, groups with access and custom roles. */
+export interface ProjectHoldersAnswer {
+  project: AccessProjectRef;
+  holders: { user: AccessUserRef; access: AccessProjectUse }[];
+  members: { user: AccessUserRef; role: string }[];
+  groups: { group: AccessRef; memberCount: number; scim: boolean; roles: AccessRef[] }[];
+  roles: AccessRole[];
+  read: AccessProjectRead;
+}
+
+/** One row of `projects(includeArchived)`. */
+export interface AccessProjectRow { project: AccessProjectRef; read: AccessProjectRead }
+
+/** A member's project role list to read (`projectRoleReads`). */
+export interface ProjectRoleRead { projectId: string; userId: string }
+
+/** `projectsRead()`: the projects known, and of how many each part has been read. */
+export interface ProjectsRead { projects: number; members: number; groups: number; roles: number; memberRoles: number }
 
 /** `holdersOf(role)`: every user who holds it, and how; the groups it is assigned to. */
 export interface HoldersOfAnswer {
@@ -52,6 +95,7 @@ export type AccessHit = { id: string; label: string; score: number } & (
   | { kind: 'user'; email: string | null; organizationRole: string | null; scim: boolean }
   | { kind: 'group'; memberCount: number; scim: boolean }
   | { kind: 'role'; predefined: boolean; permissionCount: number; holderCount: number }
+  | { kind: 'project'; archived: boolean; memberCount: number; groupCount: number }
 );
 
 /** `assignmentOf(subject, roleId)`: a direct assignment (one a plan may unassign), and the groups it comes through. */
@@ -97,8 +141,11 @@ export type PlanId = string | { from: number };
 /** The kind of change an operation makes: `+` adds, `-` removes, `~` changes. */
 export type PlanChange = '+' | '-' | '~';
 
-/** Why a plan is refused as a whole: `noOwnerLeft`, it would leave the organization with no owner. */
-export type PlanRefusal = 'noOwnerLeft';
+/**
+ * Why a plan is refused as a whole: `noOwnerLeft`, it would leave the organization with no owner;
+ * `noProjectOwnerLeft`, it would leave a project that has an owner with none.
+ */
+export type PlanRefusal = 'noOwnerLeft' | 'noProjectOwnerLeft';
 
 /** One operation of a plan: a row of the operation table, with its ids and body. */
 export interface PlanOperation {
@@ -120,7 +167,7 @@ export interface PlanOperation {
 export interface PlanBlocked { subject: string; reason: string }
 
 /** What the file does not name, left alone (or deleted by `prune`, then not listed here). */
-export interface PlanUnmanaged { kind: 'user' | 'group' | 'role'; name: string; id: string }
+export interface PlanUnmanaged { kind: 'user' | 'group' | 'role' | 'project'; name: string; id: string }
 
 /**
  * `plan(file)`: operations in a safe order (role changes and creates; group renames and creates;

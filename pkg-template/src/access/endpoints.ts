@@ -21,6 +21,12 @@ const LABELS: Record<string, string> = {
   'groups.users.list': "groups' members",
   'groups.roles.list': "groups' roles",
   'users.roles.list': "users' roles",
+  'projects.list': 'projects',
+  'projects.users.list': "projects' members",
+  'projects.groups.list': "projects' groups",
+  'projects.roles.list': "projects' roles",
+  'projects.groups.roles.list': "groups' project roles",
+  'projects.users.roles.list': "members' project roles",
 };
 
 function pathOf(url: string): string {

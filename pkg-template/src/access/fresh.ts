@@ -1,12 +1,14 @@
 /**
- * Plans on fresh facts: before a plan, the lists (users, groups, roles) and what the file names
- * (each group it lists: members and roles; each user whose roles it sets) are read again, whatever
+ * Plans on fresh facts: before a plan, the lists (users, groups, roles, projects) and what the file
+ * names (each group it lists: members and roles; each user whose roles it sets; each project it
+ * lists: members, groups with access, roles and those groups' project roles) are read again, whatever
  * the snapshot holds; nothing else is read. A file that names one group costs a handful of
  * requests; a whole dump used as a file names everything, and costs a whole read.
  */
 import { AccessModel } from '../../wasm/openai_admin_access.js';
 import { Loader, type EntityRef, type LoadOptions } from './load.js';
-import { Organization, loadAccessModule } from './model.js';
+import { groupRoleEntities } from './load-projects.js';
+import { Organization, loadAccessModule, modelSink } from './model.js';
 import { Snapshot } from './snapshot.js';
 import type { AdminClient } from './client.js';
 
@@ -40,6 +42,19 @@ function namedBy(model: AccessModel, file: string, options: FreshPlanOptions): E
 }
 
 /**
+ * The active projects a file's `projects:` section names (none without the section): their
+ * members, groups with access and roles are read again, then those groups' project roles. The
+ * section is looked for in the text (a top-level `projects` key, YAML or JSON); a file that only
+ * seems to have one costs the projects' reads, never a wrong plan.
+ */
+function projectsNamedBy(model: AccessModel, file: string, options: FreshPlanOptions): string[] {
+  if (options.csv || !/^\s*["']?projects["']?\s*:|"projects"\s*:/m.test(file)) return [];
+  const plan = model.plan(file, { prune: options.prune === true });
+  const unmanaged = new Set(plan.unmanaged.filter((u) => u.kind === 'project').map((u) => u.id));
+  return model.projects(false).map((r) => r.project.id).filter((id) => !unmanaged.has(id));
+}
+
+/**
  * The organization as a plan of `file` needs it, read fresh: the lists, then what the file names
  * (throws the file's `AccessFileError` before reading anything more when the file is bad). The
  * snapshot (when given) is updated with every read.
@@ -48,21 +63,23 @@ export async function loadForPlan(client: AdminClient, file: string, options: Fr
   await loadAccessModule();
   const snapshot = options.snapshot ?? Snapshot.empty('', '');
   let model = new AccessModel();
-  const sink = {
-    addUsers: (i: readonly unknown[]) => model.addUsers(i),
-    addGroups: (i: readonly unknown[]) => model.addGroups(i),
-    addRoles: (i: readonly unknown[]) => model.addRoles(i),
-    setGroupMembers: (id: string, i: readonly unknown[]) => model.setGroupMembers(id, i),
-    setGroupRoles: (id: string, i: readonly unknown[]) => model.setGroupRoles(id, i),
-    setUserRoles: (id: string, i: readonly unknown[]) => model.setUserRoles(id, i),
-  };
-  const loader = new Loader(client, sink, { ...options, snapshot });
+  const sink = modelSink(() => model);
+  // Archived projects listed too, so that a file naming one is told it is archived (their own
+  // lists are never read).
+  const loader = new Loader(client, sink, { ...options, snapshot, includeArchived: true });
   try {
     await loader.lists(true);
     model.free();
     model = fill(snapshot);
     // Named again once what was created since is listed: the reads of what the file names.
-    await loader.entities(namedBy(model, file, options), true);
+    const projects = projectsNamedBy(model, file, options);
+    const projectReads = projects.flatMap((id): EntityRef[] => [
+      { kind: 'projectMembers', id },
+      { kind: 'projectGroups', id },
+      { kind: 'projectRoles', id },
+    ]);
+    await loader.entities([...namedBy(model, file, options), ...projectReads], true);
+    await loader.entities(groupRoleEntities(snapshot, projects), true);
     loader.finish();
   } finally {
     model.free();

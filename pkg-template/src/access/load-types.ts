@@ -34,7 +34,7 @@ export interface EndpointReads extends EndpointProgress {
 }
 
 export interface Progress {
-  /** Per endpoint the load reads, in reading order: the three lists, then the three lanes. */
+  /** Per endpoint the load reads, in reading order: the lists, then the lanes (the projects' among them). */
   endpoints: EndpointReads[];
   /** Reads finished in this load (a list read in all its pages counts once). */
   done: number;
@@ -44,6 +44,8 @@ export interface Progress {
   users: KindProgress;
   groups: KindProgress;
   roles: KindProgress;
+  /** Projects: listed, and `loaded` those whose members, groups and roles are read (a member's own project roles are read only when asked). */
+  projects: KindProgress;
   /** The time of the oldest read the organization shows (epoch ms; null before any). */
   asOf: number | null;
 }
@@ -74,6 +76,11 @@ export interface LoadOptions {
    * than `maxAge` are used as they are. Without one, the load starts from nothing.
    */
   snapshot?: Snapshot;
+  /**
+   * Whether the projects list is read with `include_archived` (default false): archived projects
+   * are then in the organization, marked archived (never planned).
+   */
+  includeArchived?: boolean;
   /** How old a snapshot's read may be to be used without reading it again, in ms (default 15 minutes; 0 reads everything again). */
   maxAge?: number;
 }
@@ -86,6 +93,17 @@ export interface ModelSink {
   setGroupMembers(groupId: string, items: readonly unknown[]): void;
   setGroupRoles(groupId: string, items: readonly unknown[]): void;
   setUserRoles(userId: string, items: readonly unknown[]): void;
+  addProjects(items: readonly unknown[]): void;
+  setProjectMembers(projectId: string, items: readonly unknown[]): void;
+  setProjectGroups(projectId: string, items: readonly unknown[]): void;
+  setProjectRoles(projectId: string, items: readonly unknown[]): void;
+  setProjectGroupRoles(projectId: string, groupId: string, items: readonly unknown[]): void;
+  setProjectUserRoles(projectId: string, userId: string, items: readonly unknown[]): void;
+  /**
+   * The ids of the projects whose own lists can be read: the active ones, as the model decides
+   * (the API refuses an archived project's lists). Without it, every listed project.
+   */
+  activeProjects?(): string[];
 }
 
 /** How a read was paced. */

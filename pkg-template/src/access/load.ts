@@ -30,6 +30,7 @@ import { endpointLabel, endpointOf, endpointOfOperation } from './endpoints.js';
 import { workers } from './pool.js';
 import { method, pacedClient, type AdminClient } from './client.js';
 import { ENTITY_KINDS, Snapshot, type EntityKind, type ListKind } from './snapshot.js';
+import { entityRead, groupRoleEntities, projectEntities, PROJECT_READS, type EntityRead } from './load-projects.js';
 
 export type { EndpointReads, KindProgress, LoadOptions, LoadPhase, LoadStats, ModelSink, Progress } from './load-types.js';
 
@@ -45,11 +46,14 @@ const LIST_OPS: Record<ListKind, { op: string; limit: number }> = {
   users: { op: 'users.list', limit: 100 },
   groups: { op: 'groups.list', limit: 1000 },
   roles: { op: 'roles.list', limit: 1000 },
+  projects: { op: 'projects.list', limit: 100 },
 };
-const ENTITY_OPS: Record<EntityKind, { op: string; endpoint: string }> = {
-  members: { op: 'groups.users.list', endpoint: endpointOfOperation('groups.users.list')! },
-  groupRoles: { op: 'groups.roles.list', endpoint: endpointOfOperation('groups.roles.list')! },
-  userRoles: { op: 'users.roles.list', endpoint: endpointOfOperation('users.roles.list')! },
+const group = (group_id: string) => ({ group_id });
+const ENTITY_OPS: Record<EntityKind, EntityRead> = {
+  members: entityRead('groups.users.list', group, { limit: 1000 }, (s, id, i) => s.setGroupMembers(id, i)),
+  groupRoles: entityRead('groups.roles.list', group, { limit: 1000 }, (s, id, i) => s.setGroupRoles(id, i)),
+  userRoles: entityRead('users.roles.list', (user_id) => ({ user_id }), { limit: 1000 }, (s, id, i) => s.setUserRoles(id, i)),
+  ...PROJECT_READS,
 };
 
 /**
@@ -142,12 +146,13 @@ export class Loader {
   #done = 0;
   #total = 0;
   #phase: LoadPhase = 'directory';
-  #listed: Record<ListKind, number> = { users: 0, groups: 0, roles: 0 };
+  #listed: Record<ListKind, number> = { users: 0, groups: 0, roles: 0, projects: 0 };
   /** The lists read in this load (done: read to the last page). */
   #lists: Record<ListKind, { reading: boolean; done: boolean }> = {
     users: { reading: false, done: false },
     groups: { reading: false, done: false },
     roles: { reading: false, done: false },
+    projects: { reading: false, done: false },
   };
   /** Called when a complete list dropped ids the model still has (it must be filled again from the snapshot). */
   onRemoved: (() => void) | undefined;
@@ -206,6 +211,8 @@ export class Loader {
     roles.loaded = roles.listed;
     users.loaded = s.ids('users').filter((id) => s.entity('userRoles', id)).length;
     groups.loaded = s.ids('groups').filter((id) => s.entity('members', id) && s.entity('groupRoles', id)).length;
+    const projects = count('projects');
+    projects.loaded = s.ids('projects').filter((id) => s.entity('projectMembers', id) && s.entity('projectGroups', id) && s.entity('projectRoles', id)).length;
     const seen = new Map(this.scheduler.progress().map((e) => [e.endpoint, e]));
     const row = (endpoint: string, done: number, total: number | null): EndpointReads => {
       const base: EndpointProgress = seen.get(endpoint) ?? {
@@ -221,7 +228,7 @@ export class Loader {
       return { ...base, done, total, etaMs: total === null ? null : this.scheduler.etaMs(endpoint, total - done) };
     };
     const endpoints = [
-      ...(['users', 'groups', 'roles'] as const).map((kind) => {
+      ...(['users', 'groups', 'roles', 'projects'] as const).map((kind) => {
         const l = this.#lists[kind];
         const done = l.done ? 1 : 0;
         return row(endpointOfOperation(LIST_OPS[kind].op)!, done, l.reading || l.done ? 1 : done);
@@ -231,7 +238,7 @@ export class Loader {
         return row(ENTITY_OPS[kind].endpoint, lane.done, lane.done + lane.pending.size + lane.inFlight);
       }),
     ];
-    return { endpoints, done: this.#done, total: this.#total, phase: this.#phase, users, groups, roles, asOf: s.oldest() };
+    return { endpoints, done: this.#done, total: this.#total, phase: this.#phase, users, groups, roles, projects, asOf: s.oldest() };
   }
   #report(): void {
     this.#options.onProgress?.(this.progress());
@@ -263,7 +270,7 @@ export class Loader {
     return this.#watching(() => this.#readLists(force));
   }
   async #readLists(force: boolean): Promise<void> {
-    const kinds = (['users', 'groups', 'roles'] as const).filter((k) => {
+    const kinds = (['users', 'groups', 'roles', 'projects'] as const).filter((k) => {
       const l = this.snapshot.list(k);
       return force || !l?.complete || !this.fresh(l.at);
     });
@@ -273,6 +280,7 @@ export class Loader {
       users: (i) => this.#sink.addUsers(i),
       groups: (i) => this.#sink.addGroups(i),
       roles: (i) => this.#sink.addRoles(i),
+      projects: (i) => this.#sink.addProjects(i),
     };
     let removed = false;
     await Promise.all(
@@ -286,7 +294,9 @@ export class Loader {
         const after = resumed.length > 0 ? idOfItem(resumed[resumed.length - 1]) : undefined;
         const start = after === undefined ? [] : resumed;
         const at = after === undefined ? Date.now() : cut!.at;
-        const items = await readAll(this.#client, op, [{ limit, ...(after !== undefined ? { after } : {}) }], this.#options.signal, {
+        const archived = kind === 'projects' ? { include_archived: this.#options.includeArchived === true } : {};
+        const params = { limit, ...archived, ...(after !== undefined ? { after } : {}) };
+        const items = await readAll(this.#client, op, [params], this.#options.signal, {
           batch: limit,
           add: (batch, all) => {
             this.#listed[kind] = Math.max(this.#listed[kind], start.length + all.length);
@@ -333,7 +343,12 @@ export class Loader {
     return ids.filter((id) => !this.#freshEntity(kind, id));
   }
 
-  /** Every per-entity read the lists call for. */
+  /**
+   * Every per-entity read the lists call for: each group's members and roles, each user's roles,
+   * each project's members, groups and roles. Not the groups' project roles (known once the
+   * projects' groups are read: {@link projectGroupRoles}) nor the members' own project roles (read
+   * only when asked).
+   */
   allEntities(): EntityRef[] {
     const groups = this.snapshot.ids('groups');
     return [
@@ -342,7 +357,29 @@ export class Loader {
         { kind: 'groupRoles' as const, id },
       ]),
       ...this.snapshot.ids('users').map((id) => ({ kind: 'userRoles' as const, id })),
+      ...projectEntities(this.#activeProjects()),
     ];
+  }
+
+  /** The projects whose lists can be read: the active ones, as the model says (every listed one without it). */
+  #activeProjects(): string[] {
+    return this.#sink.activeProjects?.() ?? this.snapshot.ids('projects');
+  }
+
+  /**
+   * Reads the project roles of every group with access to these projects (all by default) once
+   * the projects' groups are read (waiting for those reads, first in their lane).
+   */
+  async projectGroupRoles(projects?: readonly string[]): Promise<void> {
+    const ids = projects ?? this.#activeProjects();
+    await this.readNow(ids.map((id): EntityRef => ({ kind: 'projectGroups', id })));
+    await this.readNow(groupRoleEntities(this.snapshot, ids));
+  }
+
+  /** Reads these entities now if stale or missing (first in their lanes), and resolves once each is read. */
+  async readNow(refs: readonly EntityRef[]): Promise<void> {
+    await this.entities(refs);
+    await this.prioritize(refs);
   }
 
   /** Reads these entities (those stale or missing; all with `force`), one lane per endpoint. */
@@ -352,10 +389,15 @@ export class Loader {
   async #readEntities(refs: readonly EntityRef[], force: boolean): Promise<void> {
     const signal = this.#options.signal;
     let added = 0;
+    // The lanes this call gives reads to: only those get workers of this call.
+    const touched = new Set<EntityKind>();
     for (const { kind, id } of refs) {
       if (!force && this.#freshEntity(kind, id)) continue;
-      if (force) this.#read.delete(keyOf(kind, id));
       const lane = this.#lanes.get(kind)!;
+      // Being read by another call already: that read serves this one too.
+      if (!force && lane.reading.has(keyOf(kind, id))) continue;
+      if (force) this.#read.delete(keyOf(kind, id));
+      touched.add(kind);
       if (!lane.pending.has(keyOf(kind, id))) {
         lane.pending.set(keyOf(kind, id), id);
         added++;
@@ -364,11 +406,6 @@ export class Loader {
     this.#total += added;
     this.#phase = this.#lanes.get('userRoles')!.pending.size > 0 ? 'users' : 'groups';
     this.#report();
-    const setters: Record<EntityKind, (id: string, items: readonly unknown[]) => void> = {
-      members: (id, i) => this.#sink.setGroupMembers(id, i),
-      groupRoles: (id, i) => this.#sink.setGroupRoles(id, i),
-      userRoles: (id, i) => this.#sink.setUserRoles(id, i),
-    };
     const worker = async (kind: EntityKind, lane: Lane) => {
       for (;;) {
         if (signal?.aborted) throw signal.reason ?? new Error('aborted');
@@ -385,9 +422,10 @@ export class Loader {
         lane.reading.add(keyOf(kind, id));
         const at = Date.now();
         try {
-          const items = await readAll(this.#client, ENTITY_OPS[kind].op, [id, { limit: 1000 }], signal);
+          const read = ENTITY_OPS[kind];
+          const items = await readAll(this.#client, read.op, read.args(id), signal);
           this.snapshot.setEntity(kind, id, items, at);
-          setters[kind](id, items);
+          read.set(this.#sink, id, items);
           this.#read.add(keyOf(kind, id));
           this.#keepLearned();
           lane.done++;
@@ -408,10 +446,10 @@ export class Loader {
     };
     // `concurrency` workers in all, shared by the lanes as their pending reads are (each at least one).
     const workers: Promise<void>[] = [];
-    const pending = ENTITY_KINDS.reduce((n, k) => n + this.#lanes.get(k)!.pending.size, 0);
+    const pending = ENTITY_KINDS.reduce((n, k) => n + (touched.has(k) ? this.#lanes.get(k)!.pending.size : 0), 0);
     for (const kind of ENTITY_KINDS) {
       const lane = this.#lanes.get(kind)!;
-      if (lane.pending.size === 0) continue;
+      if (lane.pending.size === 0 || !touched.has(kind)) continue;
       const share = Math.round((this.concurrency * lane.pending.size) / pending);
       const n = Math.max(1, Math.min(share, lane.pending.size));
       for (let i = 0; i < n; i++) workers.push(worker(kind, lane));
@@ -419,7 +457,7 @@ export class Loader {
     try {
       await Promise.all(workers);
     } finally {
-      for (const lane of this.#lanes.values()) lane.unsent = 0;
+      for (const kind of touched) this.#lanes.get(kind)!.unsent = 0;
     }
     if (this.#failure !== undefined) throw this.#failure;
   }
@@ -446,7 +484,7 @@ export class Loader {
     const started = Date.now();
     this.#report();
     await this.lists();
-    await this.entities(this.allEntities());
+    await Promise.all([this.entities(this.allEntities()), this.projectGroupRoles()]);
     this.#phase = 'done';
     this.#report();
     return this.stats(started);
@@ -469,7 +507,8 @@ export class Loader {
 }
 
 /**
- * Reads users, groups, roles, every group's members and roles, and every user's roles into
+ * Reads users, groups, roles, projects, every group's members and roles, every user's roles, and
+ * every project's members, groups, roles and groups' project roles into
  * `model` (what the snapshot holds fresh is taken from it). Rejects with the first read that
  * failed (after the client's retries), or with the abort reason.
  */

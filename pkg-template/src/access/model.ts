@@ -4,7 +4,7 @@
  */
 import { AccessModel, fold, type AccessOutcome } from '../../wasm/openai_admin_access.js';
 import { applyPlan as runPlan, type ApplyOptions, type Outcome } from './apply.js';
-import { Loader, type EntityRef, type LoadOptions, type LoadStats, type Progress } from './load.js';
+import { Loader, type EntityRef, type LoadOptions, type LoadStats, type ModelSink, type Progress } from './load.js';
 import { Snapshot, type SnapshotData } from './snapshot.js';
 import { hitDetail } from './text.js';
 import type { AdminClient } from './client.js';
@@ -20,7 +20,11 @@ import type {
   HoldersOfAnswer,
   MembershipEdit,
   PersonEdit,
+  AccessProjectRow,
+  ProjectHoldersAnswer,
+  ProjectsRead,
 } from './types.js';
+import { pairId } from './snapshot.js';
 
 let loader: (() => Promise<void> | void) | undefined;
 let ready: Promise<void> | undefined;
@@ -135,17 +139,28 @@ export class Organization {
    * Moves what an answer about `ref` needs to the front of the load, and resolves once it is
    * read: a user's roles, every group's members (to know the user's groups) and the roles of the
    * user's groups; a group's members and roles; for a role, everything (its holders may be any
-   * user). Resolves at once on a complete organization.
+   * user); for a user or a project, also the projects' reads and the members' own project roles
+   * that answer needs, which are read only when asked (also on a complete organization, where the
+   * rest resolves at once).
    *
-   * `onRead` is called as each part of the answer is in, before the promise resolves, so that
-   * what is shown can be drawn part by part: for a user, once their own roles are read, then once
-   * every group's members are (their groups are known); for a group, once its members are.
+   * `onRead` is called as each part of the organization's answer is in, before the promise
+   * resolves, so that what is shown can be drawn part by part: for a user, once their own roles
+   * are read, then once every group's members are (their groups are known); for a group, once its
+   * members are. The projects' part is in when the promise resolves.
    */
-  async prioritize(ref: { user?: string; group?: string; role?: string }, options: { onRead?: () => void } = {}): Promise<void> {
+  async prioritize(ref: { user?: string; group?: string; role?: string; project?: string }, options: { onRead?: () => void } = {}): Promise<void> {
     const loader = this.#loader;
-    if (!loader || this.#complete) return;
+    if (!loader) return;
+    // A member's own project roles are read only when asked: also once the rest is complete, and
+    // beside the organization's reads the answer needs.
+    const projects = ref.user !== undefined || ref.project !== undefined ? this.#projectRoles(loader, ref) : undefined;
+    if (this.#complete) return projects;
+    await Promise.all([projects, this.#organizationReads(loader, ref, options.onRead)]);
+  }
+
+  /** The organization's reads an answer about `ref` needs (see `prioritize`). */
+  async #organizationReads(loader: Loader, ref: { user?: string; group?: string; role?: string }, onRead: (() => void) | undefined): Promise<void> {
     await this.#lists;
-    const { onRead } = options;
     // Moved to the front together (their lanes read side by side), awaited one after the other.
     const parts = (refs: EntityRef[][]) => {
       const all = refs.map((r) => loader.prioritize(r));
@@ -173,6 +188,27 @@ export class Organization {
     } else if (ref.role !== undefined) {
       await loader.prioritize(loader.allEntities());
     }
+  }
+
+  /**
+   * What an answer about a user's projects or a project's holders needs, read now (first in
+   * their lanes): the projects' members (all of them for a user, to know the user's projects), a
+   * project's groups and their project roles, and then the members' own project roles the core
+   * names as unread (`projectRoleReads`): one read per user and project, only for this user or
+   * this project's members; for a project, also the members of its groups with access.
+   */
+  async #projectRoles(loader: Loader, ref: { user?: string; project?: string }): Promise<void> {
+    await this.#lists;
+    const found = ref.project !== undefined ? this.model.holdersOfProject(ref.project)?.project : undefined;
+    if (ref.project !== undefined && (found === undefined || found.archived)) return;
+    // An archived project's lists cannot be read (the API refuses them).
+    const projects = found !== undefined ? [found.id] : this.projects().map((r) => r.project.id);
+    await loader.readNow(projects.flatMap((id): EntityRef[] => [{ kind: 'projectMembers', id }, { kind: 'projectGroups', id }, { kind: 'projectRoles', id }]));
+    await loader.projectGroupRoles(projects);
+    // A project's holders through groups: the members of its groups with access.
+    const groups = found !== undefined ? (this.model.holdersOfProject(found.id)?.groups ?? []).map((g): EntityRef => ({ kind: 'members', id: g.group.id })) : [];
+    const reads = this.model.projectRoleReads(ref.user, ref.project);
+    await Promise.all([loader.readNow(groups), loader.readNow(reads.map((r): EntityRef => ({ kind: 'projectUserRoles', id: pairId(r.projectId, r.userId) })))]);
   }
 
   /** Resolves once the users, groups and roles lists are read (at once when it is not loading). */
@@ -223,6 +259,22 @@ export class Organization {
   /** Every user who holds the role, and how; null for no such role. */
   holdersOf(role: string): HoldersOfAnswer | null {
     return this.model.holdersOf(role);
+  }
+  /**
+   * Who can use the project (id or name) and how: members with their project role, members of
+   * groups with access, the project roles held and their sources; its groups and custom roles.
+   * Null for no such project. A member's own project roles show once read (`prioritize({ project })`).
+   */
+  holdersOfProject(project: string): ProjectHoldersAnswer | null {
+    return this.model.holdersOfProject(project);
+  }
+  /** The projects by name: the active ones, the archived ones too with `includeArchived` (when the load listed them). */
+  projects(includeArchived = false): AccessProjectRow[] {
+    return this.model.projects(includeArchived);
+  }
+  /** How many projects are known, and of how many each part has been read (`projectRolesText` words the custom roles'). */
+  projectsRead(): ProjectsRead {
+    return this.model.projectsRead();
   }
   /** A group's members, roles and SCIM flag, by name or id; null for no such group. */
   group(ref: string): GroupAnswer | null {
@@ -299,6 +351,25 @@ export class Organization {
   }
 }
 
+/** The loader's sink over the model `model()` returns (read at each call: it may be replaced). */
+export function modelSink(model: () => AccessModel): ModelSink {
+  return {
+    addUsers: (i) => model().addUsers(i),
+    addGroups: (i) => model().addGroups(i),
+    addRoles: (i) => model().addRoles(i),
+    setGroupMembers: (id, i) => model().setGroupMembers(id, i),
+    setGroupRoles: (id, i) => model().setGroupRoles(id, i),
+    setUserRoles: (id, i) => model().setUserRoles(id, i),
+    addProjects: (i) => model().addProjects(i),
+    setProjectMembers: (id, i) => model().setProjectMembers(id, i),
+    setProjectGroups: (id, i) => model().setProjectGroups(id, i),
+    setProjectRoles: (id, i) => model().setProjectRoles(id, i),
+    setProjectGroupRoles: (p, g, i) => model().setProjectGroupRoles(p, g, i),
+    setProjectUserRoles: (p, u, i) => model().setProjectUserRoles(p, u, i),
+    activeProjects: () => model().projects(false).map((r) => r.project.id),
+  };
+}
+
 /** An outcome as the model reads it (the error object stays out). */
 function forModel(o: Outcome): AccessOutcome {
   if (o.status !== 'done') return { status: o.status };
@@ -332,6 +403,7 @@ const NO_PROGRESS: Progress = {
   users: { listed: 0, total: null, loaded: 0 },
   groups: { listed: 0, total: null, loaded: 0 },
   roles: { listed: 0, total: null, loaded: 0 },
+  projects: { listed: 0, total: null, loaded: 0 },
   asOf: null,
 };
 
@@ -360,21 +432,14 @@ export async function startLoadingOrganization(client: AdminClient, options: Sta
     options.onProgress?.(p);
   };
   // The model reads through `organization.model`, which a list that dropped something replaces.
-  const sink = {
-    addUsers: (i: readonly unknown[]) => organization.model.addUsers(i),
-    addGroups: (i: readonly unknown[]) => organization.model.addGroups(i),
-    addRoles: (i: readonly unknown[]) => organization.model.addRoles(i),
-    setGroupMembers: (id: string, i: readonly unknown[]) => organization.model.setGroupMembers(id, i),
-    setGroupRoles: (id: string, i: readonly unknown[]) => organization.model.setGroupRoles(id, i),
-    setUserRoles: (id: string, i: readonly unknown[]) => organization.model.setUserRoles(id, i),
-  };
+  const sink = modelSink(() => organization.model);
   const loader = new Loader(client, sink, { ...options, snapshot, onProgress });
   loader.snapshot.fill(organization.model);
   const started = Date.now();
   const lists = loader.lists();
   Organization.attach(organization, loader, lists);
   const done = lists
-    .then(() => loader.entities(loader.allEntities()))
+    .then(() => Promise.all([loader.entities(loader.allEntities()), loader.projectGroupRoles()]))
     .then(() => {
       loader.finish();
       const stats = loader.stats(started);

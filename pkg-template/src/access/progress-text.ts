@@ -61,3 +61,12 @@ export function busyEndpoints(endpoints: readonly EndpointRow[]): EndpointRow[] 
 export function endpointLines(endpoints: readonly EndpointRow[], clean?: (text: string) => string): string[] {
   return busyEndpoints(endpoints).map((e) => endpointText(e, clean));
 }
+
+/**
+ * What the load has read of the projects' custom roles (a member's own project roles are read
+ * only when asked): `custom project roles: read for 3 of 40 projects`, from the core's
+ * `projectsRead()` counts.
+ */
+export function projectRolesText(read: { projects: number; memberRoles: number }): string {
+  return `custom project roles: read for ${count.format(read.memberRoles)} of ${count.format(read.projects)} project${read.projects === 1 ? '' : 's'}`;
+}

@@ -19,11 +19,28 @@ export const SNAPSHOT_FORMAT = 1;
 const KIND = 'openai-admin-access-snapshot';
 
 /** The organization-wide lists. */
-export type ListKind = 'users' | 'groups' | 'roles';
-/** The per-entity reads: a group's members, a group's roles, a user's roles. */
-export type EntityKind = 'members' | 'groupRoles' | 'userRoles';
-export const LIST_KINDS: readonly ListKind[] = ['users', 'groups', 'roles'];
-export const ENTITY_KINDS: readonly EntityKind[] = ['members', 'groupRoles', 'userRoles'];
+export type ListKind = 'users' | 'groups' | 'roles' | 'projects';
+/**
+ * The per-entity reads: a group's members, a group's roles, a user's roles; a project's members,
+ * groups with access and roles (by project id); a group's project roles and a member's project
+ * roles (by `projectId/groupId` and `projectId/userId`, see {@link pairId}).
+ */
+export type EntityKind = 'members' | 'groupRoles' | 'userRoles' | ProjectEntityKind;
+/** The per-project reads. */
+export type ProjectEntityKind = 'projectMembers' | 'projectGroups' | 'projectRoles' | 'projectGroupRoles' | 'projectUserRoles';
+export const LIST_KINDS: readonly ListKind[] = ['users', 'groups', 'roles', 'projects'];
+export const PROJECT_ENTITY_KINDS: readonly ProjectEntityKind[] = ['projectMembers', 'projectGroups', 'projectRoles', 'projectGroupRoles', 'projectUserRoles'];
+export const ENTITY_KINDS: readonly EntityKind[] = ['members', 'groupRoles', 'userRoles', ...PROJECT_ENTITY_KINDS];
+
+/** The id of a read of a pair (a group's or a member's project roles): `projectId/otherId`. */
+export function pairId(projectId: string, otherId: string): string {
+  return `${projectId}/${otherId}`;
+}
+/** The project and the other id of a {@link pairId}. */
+export function splitPair(id: string): [string, string] {
+  const at = id.indexOf('/');
+  return [id.slice(0, at), id.slice(at + 1)];
+}
 
 /** Items read at `at` (epoch ms). */
 export interface Read {
@@ -48,6 +65,12 @@ export interface SnapshotData {
   members: Record<string, Read>;
   groupRoles: Record<string, Read>;
   userRoles: Record<string, Read>;
+  /** The per-project reads (a snapshot saved before projects were read has none: empty). */
+  projectMembers: Record<string, Read>;
+  projectGroups: Record<string, Read>;
+  projectRoles: Record<string, Read>;
+  projectGroupRoles: Record<string, Read>;
+  projectUserRoles: Record<string, Read>;
   learned: LearnedRate[];
 }
 
@@ -84,6 +107,11 @@ export class Snapshot {
       members: {},
       groupRoles: {},
       userRoles: {},
+      projectMembers: {},
+      projectGroups: {},
+      projectRoles: {},
+      projectGroupRoles: {},
+      projectUserRoles: {},
       learned: [],
     });
   }
@@ -112,6 +140,8 @@ export class Snapshot {
       }
     }
     for (const kind of ENTITY_KINDS) {
+      // Saved before projects were read: none of them yet.
+      if (value[kind] === undefined && (PROJECT_ENTITY_KINDS as readonly string[]).includes(kind)) value[kind] = {};
       const entries = value[kind];
       if (!isObject(entries)) throw new SnapshotError(`malformed: ${kind}`);
       for (const [id, read] of Object.entries(entries)) if (!isRead(read)) throw new SnapshotError(`malformed: ${kind}.${id}`);
@@ -149,7 +179,11 @@ export class Snapshot {
     const now = new Set(items.map(idOf));
     const gone = before.items.map(idOf).filter((id): id is string => id !== undefined && !now.has(id));
     for (const id of gone) {
-      if (kind === 'groups') {
+      if (kind === 'projects') {
+        for (const k of PROJECT_ENTITY_KINDS) {
+          for (const key of Object.keys(this.data[k])) if (key === id || splitPair(key)[0] === id) delete this.data[k][key];
+        }
+      } else if (kind === 'groups') {
         delete this.data.members[id];
         delete this.data.groupRoles[id];
       } else {
@@ -212,6 +246,20 @@ export class Snapshot {
     for (const [id, r] of Object.entries(this.data.members)) if (group(id)) sink.setGroupMembers(id, r.items);
     for (const [id, r] of Object.entries(this.data.groupRoles)) if (group(id)) sink.setGroupRoles(id, r.items);
     for (const [id, r] of Object.entries(this.data.userRoles)) if (user(id)) sink.setUserRoles(id, r.items);
+    if (lists.projects) sink.addProjects(lists.projects.items);
+    const project = listed('projects');
+    const d = this.data;
+    for (const [id, r] of Object.entries(d.projectMembers)) if (project(id)) sink.setProjectMembers(id, r.items);
+    for (const [id, r] of Object.entries(d.projectGroups)) if (project(id)) sink.setProjectGroups(id, r.items);
+    for (const [id, r] of Object.entries(d.projectRoles)) if (project(id)) sink.setProjectRoles(id, r.items);
+    for (const [id, r] of Object.entries(d.projectGroupRoles)) {
+      const [p, g] = splitPair(id);
+      if (project(p)) sink.setProjectGroupRoles(p, g, r.items);
+    }
+    for (const [id, r] of Object.entries(d.projectUserRoles)) {
+      const [p, u] = splitPair(id);
+      if (project(p)) sink.setProjectUserRoles(p, u, r.items);
+    }
   }
 
   /** The time of the oldest read the snapshot holds (null when it holds none). */
@@ -302,6 +350,17 @@ export function recordApplied(
     if (outcomes[i]?.status !== 'done') return;
     const [resource, sub] = op.operation.split('.');
     const action = op.operation.slice(op.operation.lastIndexOf('.') + 1);
+    if (resource === 'projects') {
+      // A project's members, groups or group roles changed: what the snapshot read of that
+      // project is dropped, so that the next answer about it reads it again.
+      const project = idIn(op, 'project_id');
+      if (project === undefined) return;
+      snapshot.removeEntity('projectMembers', project);
+      snapshot.removeEntity('projectGroups', project);
+      for (const pair of Object.keys(snapshot.data.projectGroupRoles)) if (splitPair(pair)[0] === project) snapshot.removeEntity('projectGroupRoles', pair);
+      for (const pair of Object.keys(snapshot.data.projectUserRoles)) if (splitPair(pair)[0] === project) snapshot.removeEntity('projectUserRoles', pair);
+      return;
+    }
     if (resource === 'groups' && sub === 'users') return entity('members', idIn(op, 'group_id'));
     if (resource === 'groups' && sub === 'roles') return entity('groupRoles', idIn(op, 'group_id'));
     if (resource === 'users' && sub === 'roles') return entity('userRoles', idIn(op, 'user_id'));

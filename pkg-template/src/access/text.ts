@@ -11,7 +11,8 @@ export function plural(n: number, one: string): string {
 
 /**
  * The second line of a search hit: a user's email, organization role and SCIM flag; a group's
- * member count and SCIM flag; a role's kind, permission and holder counts.
+ * member count and SCIM flag; a role's kind, permission and holder counts; a project's state,
+ * member and group counts.
  */
 export function hitDetail(hit: AccessHit): string {
   switch (hit.kind) {
@@ -21,5 +22,7 @@ export function hitDetail(hit: AccessHit): string {
       return hit.scim ? `${plural(hit.memberCount, 'member')} · SCIM-managed` : plural(hit.memberCount, 'member');
     case 'role':
       return `${hit.predefined ? 'predefined role' : 'custom role'} · ${plural(hit.permissionCount, 'permission')} · ${plural(hit.holderCount, 'holder')}`;
+    case 'project':
+      return `${hit.archived ? 'archived project' : 'project'} · ${plural(hit.memberCount, 'member')} · ${plural(hit.groupCount, 'group')}`;
   }
 }

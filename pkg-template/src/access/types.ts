@@ -25,6 +25,14 @@ export type {
   AssignmentSubject,
   MembershipEdit,
   PersonEdit,
+  AccessProjectRef,
+  AccessProjectUse,
+  AccessProjectAccess,
+  AccessProjectRead,
+  AccessProjectRow,
+  ProjectHoldersAnswer,
+  ProjectRoleRead,
+  ProjectsRead,
 } from '../../wasm/openai_admin_access.js';
 
 /** One `search` result: the core's facts, and `detail`, their second line in words (`hitDetail`). */

@@ -5,6 +5,7 @@
 import type { AccessOfAnswer, AccessPlan, AccessSource, GroupAnswer, HoldersOfAnswer } from '../access/types.js';
 import type { Outcome } from '../access/apply.js';
 import { sanitize } from './io.js';
+import { projectLines } from './access-project-text.js';
 
 /** Text from the organization, shown with its control characters escaped. */
 const safe = (s: string) => sanitize(s, true);
@@ -52,7 +53,7 @@ export function planText(plan: AccessPlan, c: Colors): string {
   }
   if (plan.unmanaged.length > 0) {
     lines.push('', c.dim(`Unmanaged (${plan.unmanaged.length}, left alone; --format json lists them all):`));
-    for (const kind of ['role', 'group', 'user'] as const) {
+    for (const kind of ['role', 'group', 'user', 'project'] as const) {
       const names = plan.unmanaged.filter((u) => u.kind === kind).map((u) => safe(u.name));
       if (names.length === 0) continue;
       const shown = names.slice(0, UNMANAGED_SHOWN).join(', ');
@@ -95,6 +96,7 @@ export function accessText(a: AccessOfAnswer, c: Colors): string {
   lines.push(`  roles:${a.roles.length ? '' : ' none'}`);
   for (const r of a.roles) lines.push(`    ${safe(r.role.name)}: ${r.sources.map(source).join(', ')}`);
   lines.push(`  permissions: ${a.permissions.length ? a.permissions.join(', ') : 'none'}`);
+  lines.push(...projectLines(a.projects, c));
   return `${lines.join('\n')}\n`;
 }
 

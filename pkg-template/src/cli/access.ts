@@ -13,6 +13,7 @@ import type { AccessPlan } from '../access/types.js';
 import type * as Access from '../access/exports.js';
 import { fingerprint } from '../access/snapshot-file.js';
 import { accessText, colors, groupText, holdersText, outcomeLine, planCounts, planJson, planText, type Colors } from './access-text.js';
+import { projectText } from './access-project-text.js';
 import { applyLine, loadLine, ProgressWriter } from './access-progress.js';
 import { ageLine, isSavedPlan, openSnapshot, readPlan, savePlan, snapshotSettings } from './access-snapshot.js';
 import { clientOptions } from './client-options.js';
@@ -163,14 +164,15 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
         org = loading.organization;
         await Promise.race([org.listed(), loading.done]);
         const ref = args[0]!;
-        const kind = org.accessOf(ref) ? 'user' : org.group(ref) ? 'group' : org.holdersOf(ref) ? 'role' : null;
+        const kind = org.accessOf(ref) ? 'user' : org.group(ref) ? 'group' : org.holdersOf(ref) ? 'role' : org.holdersOfProject(ref) ? 'project' : null;
         if (kind === 'role' && !org.complete) {
           const roles = loading.progress.endpoints.find((e) => e.label === "users' roles");
           const left = roles?.total != null ? roles.total - roles.done : 0;
           const ms = roles?.etaMs ?? null;
           if (left > 0) await err(`Who holds role '${ref}' needs every user's roles: ${left} reads to go${ms !== null ? `, about ${formatDuration(ms)}` : ''}.\n`);
         }
-        if (kind === 'user' || kind === 'group') await Promise.race([org.prioritize({ [kind]: ref }), loading.done]);
+        // A person's and a project's answers read their members' project roles, only theirs.
+        if (kind === 'user' || kind === 'group' || kind === 'project') await Promise.race([org.prioritize({ [kind]: ref }), loading.done]);
         else await loading.done;
         // The answer is in: what else was loading stops here (what was read is saved).
         stop.abort(new Error('answered'));
@@ -193,14 +195,16 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
         const user = org.accessOf(ref);
         const group = user ? null : org.group(ref);
         const role = user || group ? null : org.holdersOf(ref);
-        const found = user ?? group ?? role;
+        const project = user || group || role ? null : org.holdersOfProject(ref);
+        const found = user ?? group ?? role ?? project;
         if (!found) {
           const hits = org.search(ref, 5).map((h) => `${h.kind} ${h.label}`);
-          await err(`openai-admin: no user, group or role '${ref}'${hits.length ? `; did you mean: ${hits.join(', ')}?` : ''}\n`);
+          await err(`openai-admin: no user, group, role or project '${ref}'${hits.length ? `; did you mean: ${hits.join(', ')}?` : ''}\n`);
           return 1;
         }
-        if (format === 'json') await show(`${JSON.stringify({ kind: user ? 'user' : group ? 'group' : 'role', ...found }, null, 2)}\n`);
-        else await show(user ? accessText(user, c) : group ? groupText(group, c) : holdersText(role!, c));
+        const kind = user ? 'user' : group ? 'group' : role ? 'role' : 'project';
+        if (format === 'json') await show(`${JSON.stringify({ kind, ...found }, null, 2)}\n`);
+        else await show(user ? accessText(user, c) : group ? groupText(group, c) : role ? holdersText(role, c) : projectText(project!, c));
         return 0;
       }
       // plan, apply, import

@@ -148,7 +148,7 @@ export const EXTRA_COMMANDS: readonly CommandSpec[] = [
     [{ ...file, required: false }, prune, yes, refresh, { name: 'format', value: 'FORMAT', values: ['text'], description: 'How to print the plan.' }],
     { name: 'PLAN', count: 1, optional: true },
   ),
-  accessCommand(['who'], 'Who has what, and why: a user, group or role.', [textOrJson], { name: 'EMAIL|USER_ID|GROUP|ROLE', count: 1, complete: 'principals' }),
+  accessCommand(['who'], 'Who has what, and why: a user (with their projects), group, role or project.', [textOrJson], { name: 'EMAIL|USER_ID|GROUP|ROLE|PROJECT', count: 1, complete: 'principals' }),
   accessCommand(['export'], 'Memberships or role assignments as CSV.', [{ name: 'csv', value: 'ROWS', values: ['memberships', 'assignments'], required: true, description: 'Which rows: group,email or role,principal_type,principal,source.' }]),
   accessCommand(['import'], 'Plan (or apply) group,email[,action] rows.', [
     { name: 'csv', value: 'FILE', file: true, required: true, description: 'The CSV file.' },

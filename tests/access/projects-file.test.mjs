@@ -1,0 +1,102 @@
+// The access file's `projects:` section end to end against the mock's demo seed: `access dump`
+// writes each active project's members (with their project role) and groups with access (with
+// their project roles) and custom project roles, and its plan is empty; an edited file applies
+// (members added, re-roled and removed, a custom role created and given to a group given access,
+// a group's access taken away) and converges (the plan after it is
+// empty, a second apply sends nothing); bad entries are blocked with their line, a bad member
+// role is an error of the file, and a plan that would leave a project without an owner is
+// refused, nothing sent.
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, test } from 'node:test';
+import { startMock } from '../support/mock.mjs';
+import { access, file, parse, stringify, writes } from './harness.mjs';
+
+let mock;
+before(async () => (mock = await startMock({ seed: 'demo' })));
+after(() => mock?.stop());
+beforeEach(() => mock.reset());
+
+/** billing-bot as the mock holds it now: members (email → role) and groups (name → role names). */
+async function billingBot() {
+  const r = await access(mock, ['who', 'billing-bot', '--format', 'json']);
+  assert.equal(r.code, 0, r.stderr);
+  const answer = JSON.parse(r.stdout);
+  const members = Object.fromEntries(answer.members.map((m) => [m.user.email, m.role]));
+  const groups = Object.fromEntries(answer.groups.map((g) => [g.group.name, g.roles.map((x) => x.name).sort()]));
+  return { members, groups };
+}
+
+test('dump writes the projects, and the plan of the dump is empty', async () => {
+  const dump = await access(mock, ['dump']);
+  assert.equal(dump.code, 0, dump.stderr);
+  const doc = parse(dump.stdout);
+  const now = await billingBot();
+  assert.deepEqual(doc.projects['billing-bot'].members, now.members);
+  assert.deepEqual(doc.projects['billing-bot'].groups, now.groups);
+  assert.match(doc.projects['billing-bot'].id, /^proj_/);
+  assert.equal(doc.projects['Legacy Chatbot'], undefined, 'archived projects are not written');
+  const plan = await access(mock, ['plan', '-f', file(dump.stdout), '--exit-code']);
+  assert.equal(plan.code, 0, plan.stdout + plan.stderr);
+  assert.match(plan.stdout, /No changes/);
+  assert.deepEqual(await writes(mock), []);
+});
+
+test('an edited projects section applies and converges', async () => {
+  const now = await billingBot();
+  const owner = Object.keys(now.members).find((e) => now.members[e] === 'owner');
+  const others = Object.keys(now.members).filter((e) => e !== owner);
+  assert.ok(others.length >= 2, JSON.stringify(now));
+  const [promoted, removed] = others;
+  assert.ok(!('ada.lovelace@example.com' in now.members));
+  const members = { ...now.members, 'ada.lovelace@example.com': 'member', [promoted]: 'owner' };
+  delete members[removed];
+  const [kept, dropped] = Object.keys(now.groups);
+  assert.ok(kept && dropped, JSON.stringify(now.groups));
+  const groups = { [kept]: now.groups[kept], Engineering: ['Project Member', 'Spend Reader'] };
+  const roles = { 'Spend Reader': { description: 'Reads spend', permissions: ['api.billing.read'] } };
+  const f = file(stringify({ projects: { 'billing-bot': { members, groups, roles } } }));
+
+  const plan = JSON.parse((await access(mock, ['plan', '-f', f, '--format', 'json'])).stdout);
+  assert.deepEqual(plan.blocked, []);
+  assert.deepEqual(
+    plan.operations.map((o) => o.operation).sort(),
+    ['projects.groups.create', 'projects.groups.delete', 'projects.groups.roles.create', 'projects.roles.create', 'projects.users.create', 'projects.users.delete', 'projects.users.update'],
+  );
+  // The new role's id comes from its create: the group's access waits for it.
+  const create = plan.operations.findIndex((o) => o.operation === 'projects.roles.create');
+  assert.ok(plan.operations.some((o) => o.operation.startsWith('projects.groups.') && o.dependsOn.includes(create)));
+  assert.deepEqual(await writes(mock), [], 'plan sends nothing');
+
+  const applied = await access(mock, ['apply', '-f', f, '--yes']);
+  assert.equal(applied.code, 0, applied.stderr);
+  assert.match(applied.stderr, /0 failed, 0 skipped/);
+  assert.deepEqual(await billingBot(), { members, groups: { ...groups, [kept]: now.groups[kept] } });
+  const again = await access(mock, ['plan', '-f', f, '--exit-code']);
+  assert.equal(again.code, 0, again.stdout);
+  assert.match(again.stdout, /No changes/);
+  const sent = (await writes(mock)).length;
+  assert.equal(sent, 7);
+  assert.equal((await access(mock, ['apply', '-f', f, '--yes'])).code, 0);
+  assert.equal((await writes(mock)).length, sent, 'a second apply sends nothing');
+});
+
+test('bad entries are blocked with their line, a bad role is an error of the file, the owner floor refuses', async () => {
+  const text = 'projects:\n  billing-bott:\n    members: {}\n  Legacy Chatbot:\n    members: {}\n  billing-bot:\n    groups:\n      Finance: [No Such Role]\n      Support Team: [Project Viewer]\n';
+  const blocked = await access(mock, ['apply', '-f', file(text), '--yes']);
+  assert.match(blocked.stdout, /No changes can be made/);
+  assert.match(blocked.stdout, /project billing-bott \(line 2\): no project of the organization is named billing-bott/);
+  assert.match(blocked.stdout, /project Legacy Chatbot \(line 4\): the project is archived/);
+  assert.match(blocked.stdout, /group Finance in project billing-bot \(line 8\): No Such Role \(line 8\) is not a role of project billing-bot/);
+
+  const bad = await access(mock, ['apply', '-f', file('projects:\n  billing-bot:\n    members:\n      ada.lovelace@example.com: admin\n'), '--yes']);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /f\d+\.yaml:4:\d+: .*must be `owner` or `member`, not `admin`/);
+  assert.match(bad.stderr, /Nothing was sent/);
+
+  const now = await billingBot();
+  const demoted = Object.fromEntries(Object.keys(now.members).map((e) => [e, 'member']));
+  const floor = await access(mock, ['apply', '-f', file(stringify({ projects: { 'billing-bot': { members: demoted } } })), '--yes']);
+  assert.notEqual(floor.code, 0);
+  assert.match(floor.stdout + floor.stderr, /leave the project with no owner/);
+  assert.deepEqual(await writes(mock), [], 'nothing sent');
+});
