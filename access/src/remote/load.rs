@@ -12,7 +12,7 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
 use futures_util::future::{select, try_join3, try_join_all, Either};
-use futures_util::TryStreamExt;
+use futures_util::{Stream, TryStreamExt};
 use openai_admin::models::{ListParams, UserListParams};
 use openai_admin::Client;
 use serde::Serialize;
@@ -228,11 +228,6 @@ pub async fn load(client: &Client, options: LoadOptions) -> Result<Model, Error>
         .unwrap_or_else(|poisoned| poisoned.into_inner()))
 }
 
-/// Every item of a list, as JSON.
-fn json<T: Serialize>(items: &[T]) -> Result<String, Error> {
-    serde_json::to_string(items).map_err(|e| Error::Model(e.to_string()))
-}
-
 fn page(limit: u32) -> Option<ListParams> {
     Some(ListParams {
         limit: Some(limit),
@@ -266,6 +261,15 @@ impl Run {
         call_error(e, &self.scheduler)
     }
 
+    /// Every item of a list, read to its end, as JSON.
+    async fn all_json<T: Serialize>(
+        &self,
+        items: impl Stream<Item = Result<T, openai_admin::Error>>,
+    ) -> Result<String, Error> {
+        let items: Vec<T> = items.try_collect().await.map_err(|e| self.error(e))?;
+        serde_json::to_string(&items).map_err(|e| Error::Model(e.to_string()))
+    }
+
     async fn lists(&self) -> Result<(), Error> {
         self.counts_mut(|c| c.1[..3].copy_from_slice(&[1, 1, 1]));
         let org = self.client.admin().organization();
@@ -274,37 +278,19 @@ impl Run {
                 limit: Some(100),
                 ..UserListParams::default()
             };
-            let items: Vec<_> = org
-                .users()
-                .list_all(Some(params))
-                .try_collect()
-                .await
-                .map_err(|e| self.error(e))?;
-            let text = json(&items)?;
+            let text = self.all_json(org.users().list_all(Some(params))).await?;
             self.feed(|m| m.add_users_json(&text))?;
             self.counts_mut(|c| c.0[0] = 1);
             Ok::<(), Error>(())
         };
         let groups = async {
-            let items: Vec<_> = org
-                .groups()
-                .list_all(page(1000))
-                .try_collect()
-                .await
-                .map_err(|e| self.error(e))?;
-            let text = json(&items)?;
+            let text = self.all_json(org.groups().list_all(page(1000))).await?;
             self.feed(|m| m.add_groups_json(&text))?;
             self.counts_mut(|c| c.0[1] = 1);
             Ok(())
         };
         let roles = async {
-            let items: Vec<_> = org
-                .roles()
-                .list_all(page(1000))
-                .try_collect()
-                .await
-                .map_err(|e| self.error(e))?;
-            let text = json(&items)?;
+            let text = self.all_json(org.roles().list_all(page(1000))).await?;
             self.feed(|m| m.add_roles_json(&text))?;
             self.counts_mut(|c| c.0[2] = 1);
             Ok(())
@@ -360,36 +346,21 @@ impl Run {
             };
             match kind {
                 MEMBERS => {
-                    let items: Vec<_> = org
-                        .groups()
-                        .users(&id)
-                        .list_all(page(1000))
-                        .try_collect()
-                        .await
-                        .map_err(|e| self.error(e))?;
-                    let text = json(&items)?;
+                    let text = self
+                        .all_json(org.groups().users(&id).list_all(page(1000)))
+                        .await?;
                     self.feed(|m| m.set_group_members_json(&id, &text))?;
                 }
                 GROUP_ROLES => {
-                    let items: Vec<_> = org
-                        .groups()
-                        .roles(&id)
-                        .list_all(page(1000))
-                        .try_collect()
-                        .await
-                        .map_err(|e| self.error(e))?;
-                    let text = json(&items)?;
+                    let text = self
+                        .all_json(org.groups().roles(&id).list_all(page(1000)))
+                        .await?;
                     self.feed(|m| m.set_group_roles_json(&id, &text))?;
                 }
                 _ => {
-                    let items: Vec<_> = org
-                        .users()
-                        .roles(&id)
-                        .list_all(page(1000))
-                        .try_collect()
-                        .await
-                        .map_err(|e| self.error(e))?;
-                    let text = json(&items)?;
+                    let text = self
+                        .all_json(org.users().roles(&id).list_all(page(1000)))
+                        .await?;
                     self.feed(|m| m.set_user_roles_json(&id, &text))?;
                 }
             }
