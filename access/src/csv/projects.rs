@@ -13,7 +13,7 @@ use crate::map::Map;
 use crate::model::{Model, User};
 use crate::plan::edit::{member_ref, spanned};
 use crate::projects::ProjectFacts;
-use crate::sort::sort_by;
+use crate::sort::sort;
 
 /// The project roles a member can have.
 const ROLES: [&str; 2] = ["owner", "member"];
@@ -22,39 +22,30 @@ const ROLES: [&str; 2] = ["owner", "member"];
 /// by project name, then email. A project is named by its id when another active project has
 /// its name, so that the rows find it again.
 pub(super) fn export(model: &Model) -> Vec<[String; 3]> {
-    let mut projects: Vec<&ProjectFacts> = model
-        .projects()
-        .filter(|p| !p.project.archived && p.members.is_some())
-        .collect();
-    sort_by(&mut projects, |a, b| {
-        (&a.project.name, &a.project.id).cmp(&(&b.project.name, &b.project.id))
-    });
-    let mut rows = Vec::new();
-    for p in projects {
-        let shared = model
-            .projects()
-            .filter(|o| !o.project.archived && o.project.name == p.project.name)
-            .count()
-            > 1;
-        let label = if shared {
-            &p.project.id
-        } else {
-            &p.project.name
-        };
-        let mut members: Vec<[String; 3]> = p
-            .members()
-            .map(|(id, role)| {
-                let email = model
-                    .users
-                    .get(id)
-                    .map_or(id.as_str(), crate::file::user_key);
-                [label.clone(), email.to_owned(), role.clone()]
-            })
-            .collect();
-        sort_by(&mut members, |a, b| a[1].cmp(&b[1]));
-        rows.extend(members);
+    let active = || model.projects().filter(|p| !p.project.archived);
+    // [name, id, email, role], sorted as the assignments' rows are (one sort for both).
+    let mut rows: Vec<[String; 4]> = Vec::new();
+    for p in active() {
+        for (id, role) in p.members() {
+            let email = model
+                .users
+                .get(id)
+                .map_or(id.as_str(), crate::file::user_key);
+            rows.push([
+                p.project.name.clone(),
+                p.project.id.clone(),
+                email.to_owned(),
+                role.clone(),
+            ]);
+        }
     }
-    rows
+    sort(&mut rows);
+    rows.into_iter()
+        .map(|[name, id, email, role]| {
+            let shared = active().filter(|o| o.project.name == name).count() > 1;
+            [if shared { id } else { name }, email, role]
+        })
+        .collect()
 }
 
 /// One row, as written and checked.
@@ -75,8 +66,9 @@ pub(super) fn member_lists(
 ) -> Result<Vec<FileProject>, Vec<FileError>> {
     let mut errors = Vec::new();
     let mut found: Vec<Row> = Vec::new();
-    // (project id, user id) → (role, line) of its first row.
-    let mut seen: Map<(&str, &str), (Option<String>, usize)> = Map::new();
+    // (project id, user id) → its first row, an index in `found` (the map type the group rows
+    // use: no second one compiled).
+    let mut seen: Map<(&str, &str), (bool, usize)> = Map::new();
     for (line, fields) in rows {
         let row = match check(model, line, &fields) {
             Ok(row) => row,
@@ -86,17 +78,18 @@ pub(super) fn member_lists(
             }
         };
         let key = (row.project.project.id.as_str(), row.user.id.as_str());
-        if let Some((role, first)) = seen.get(&key) {
-            if *role != row.role {
+        if let Some((_, first)) = seen.get(&key) {
+            let first = &found[*first];
+            if first.role != row.role {
                 let message = format!(
-                    "{} has another row for project {} (line {first})",
-                    row.email, row.project.project.name
+                    "{} has another row for project {} (line {})",
+                    row.email, row.project.project.name, first.line
                 );
                 errors.push(bad(line, message));
             }
             continue;
         }
-        seen.insert(key, (row.role.clone(), line));
+        seen.insert(key, (true, found.len()));
         found.push(row);
     }
     if !errors.is_empty() {
