@@ -150,7 +150,7 @@ export const EXTRA_COMMANDS: readonly CommandSpec[] = [
   ),
   accessCommand(['who'], 'Who has what, and why: a user (with their projects), group, role or project.', [textOrJson], { name: 'EMAIL|USER_ID|GROUP|ROLE|PROJECT', count: 1, complete: 'principals' }),
   accessCommand(['export'], 'Memberships, role assignments or project memberships as CSV.', [{ name: 'csv', value: 'ROWS', values: ['memberships', 'assignments', 'projects'], required: true, description: 'Which rows: group,email, role,principal_type,principal,source or project,email,role.' }]),
-  accessCommand(['import'], 'Plan (or apply) group,email[,action] rows, or project,email,role[,action] rows after a project header.', [
+  accessCommand(['import'], 'Plan (or apply) CSV rows: group,email[,action] or, after a project header, project,email,role[,action].', [
     { name: 'csv', value: 'FILE', file: true, required: true, description: 'The CSV file.' },
     { name: 'apply', description: 'Apply the plan.' },
     yes,
