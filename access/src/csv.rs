@@ -1,22 +1,28 @@
-//! Memberships and assignments as CSV (RFC 4180, read and written by `rfc4180`), and the plan
-//! of membership rows `group,email[,action]`.
+//! Memberships, assignments and project memberships as CSV (RFC 4180, read and written by
+//! `rfc4180`), and the plan of membership rows: `group,email[,action]`, or
+//! `project,email,role[,action]` (`projects.rs`) when the header starts with `project`.
 
+mod projects;
 mod rfc4180;
 
-use crate::file::{user_key, FileError};
+use crate::file::{user_key, AccessFile, FileError};
 use crate::map::Map;
 use crate::model::{Group, User};
-use crate::plan::edit::{plan_member_lists, GroupChange};
-use crate::plan::Plan;
+use crate::plan::edit::{member_lists, GroupChange};
+use crate::plan::{plan, Plan, PlanOptions};
 use crate::sort::sort;
 use crate::Model;
+
+/// A file's rows with their lines, blank rows and the header left out.
+type Fields = Vec<(usize, Vec<String>)>;
 
 fn write(rows: &[Vec<&str>]) -> Result<String, String> {
     Ok(rfc4180::write(rows))
 }
 
-/// `memberships` (`group,email`) or `assignments` (`role,principal_type,principal,source`, the
-/// source `direct` or `group:NAME`) rows, with a header, sorted.
+/// `memberships` (`group,email`), `assignments` (`role,principal_type,principal,source`, the
+/// source `direct` or `group:NAME`) or `projects` (`project,email,role`) rows, with a header,
+/// sorted.
 pub fn export(model: &Model, kind: &str) -> Result<String, String> {
     fn user_label<'a>(model: &'a Model, id: &'a String) -> &'a str {
         model.users.get(id).map_or(id.as_str(), user_key)
@@ -74,8 +80,14 @@ pub fn export(model: &Model, kind: &str) -> Result<String, String> {
             out.extend(rows.iter().map(|r| r.iter().map(String::as_str).collect()));
             write(&out)
         }
+        "projects" => {
+            let rows = projects::export(model);
+            let mut out = vec![vec!["project", "email", "role"]];
+            out.extend(rows.iter().map(|r| r.iter().map(String::as_str).collect()));
+            write(&out)
+        }
         other => Err(format!(
-            "the CSV export is `memberships` or `assignments`, not `{other}`"
+            "the CSV export is `memberships`, `assignments` or `projects`, not `{other}`"
         )),
     }
 }
@@ -89,8 +101,9 @@ fn bad(line: usize, message: String) -> FileError {
 }
 
 /// The plan of `group,email[,action]` rows (action `add`, the default, or `remove`; an optional
-/// header) over the groups they name. Any bad row fails the whole file, with its line; the first
-/// error, see [`plan_csv_all`].
+/// header) over the groups they name, or of `project,email,role[,action]` rows (after a header
+/// starting with `project`) over the projects they name. Any bad row fails the whole file, with
+/// its line; the first error, see [`plan_csv_all`].
 pub fn plan_csv(model: &Model, text: &str) -> Result<Plan, FileError> {
     plan_csv_all(model, text).map_err(|mut errors| errors.swap_remove(0))
 }
@@ -100,21 +113,40 @@ pub fn plan_csv(model: &Model, text: &str) -> Result<Plan, FileError> {
 /// reading goes on with the next one.
 ///
 /// The steps: the quoting checked (`check_quotes`), rows read with their lines
-/// (`read_rows`, `line_at`), their group and user looked up (`look_up`), the changes
-/// grouped per group (`group_changes`), and the groups' member lists planned by the planner.
+/// (`fields`, `line_at`), their group and user looked up (`look_up`), the changes
+/// grouped per group (`group_changes`), and the groups' member lists planned by the planner;
+/// project rows become the projects' member lists (`projects.rs`), planned the same way.
+///
+/// The plan's unmanaged entries are the groups and active projects the rows do not name (the
+/// file planned has both sections), so a caller knows what the rows name whatever their kind.
 pub fn plan_csv_all(model: &Model, text: &str) -> Result<Plan, Vec<FileError>> {
     if text.len() > crate::file::MAX_FILE_BYTES {
         return Err(vec![bad(1, "the file is larger than 10 MB".into())]);
     }
     check_quotes(text).map_err(|e| vec![e])?;
-    // Each step passes the rows on in file order, a bad row as its error.
-    let found = look_up(model, read_rows(text));
-    let (changes, errors) = group_changes(found);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut plan = plan_member_lists(model, &changes);
-    plan.unmanaged.retain(|u| u.kind == "group");
+    let (project_rows, rows) = fields(text);
+    let file = if project_rows {
+        AccessFile {
+            groups: Some(Vec::new()),
+            projects: Some(projects::member_lists(model, rows)?),
+            ..AccessFile::default()
+        }
+    } else {
+        // Each step passes the rows on in file order, a bad row as its error.
+        let found = look_up(model, read_rows(rows));
+        let (changes, errors) = group_changes(found);
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        AccessFile {
+            groups: Some(member_lists(model, &changes)),
+            projects: Some(Vec::new()),
+            ..AccessFile::default()
+        }
+    };
+    let mut plan = plan(model, &file, PlanOptions::default());
+    plan.unmanaged
+        .retain(|u| u.kind == "group" || u.kind == "project");
     Ok(plan)
 }
 
@@ -159,22 +191,36 @@ struct Row {
     add: bool,
 }
 
-/// The rows of the file (blank rows and a header skipped), a bad one as its error.
-fn read_rows(text: &str) -> Vec<Result<Row, FileError>> {
+/// The rows of the file with their lines (blank rows and a header skipped), and whether they
+/// are project rows: the header's first field is `project` (`group`, or no header, for group
+/// rows).
+fn fields(text: &str) -> (bool, Fields) {
     let mut rows = Vec::new();
+    let mut project_rows = false;
     for (index, record) in rfc4180::records(text).into_iter().enumerate() {
         let line = line_at(text, record.start);
-        let fields: Vec<&str> = record.fields.iter().map(String::as_str).collect();
-        if fields.iter().all(|f| f.is_empty()) {
+        if record.fields.iter().all(|f| f.is_empty()) {
             continue;
         }
-        let header = fields
-            .first()
-            .is_some_and(|f| f.eq_ignore_ascii_case("group"));
-        if index == 0 && header {
+        let first = record.fields.first().map_or("", String::as_str);
+        if index == 0 && first.eq_ignore_ascii_case("project") {
+            project_rows = true;
             continue;
         }
-        rows.push(match row(&fields) {
+        if index == 0 && first.eq_ignore_ascii_case("group") {
+            continue;
+        }
+        rows.push((line, record.fields));
+    }
+    (project_rows, rows)
+}
+
+/// The group rows, a bad one as its error.
+fn read_rows(rows: Fields) -> Vec<Result<Row, FileError>> {
+    let mut out = Vec::new();
+    for (line, fields) in rows {
+        let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+        out.push(match row(&fields) {
             Ok((group, email, add)) => Ok(Row {
                 line,
                 group: group.to_owned(),
@@ -184,7 +230,7 @@ fn read_rows(text: &str) -> Vec<Result<Row, FileError>> {
             Err(message) => Err(bad(line, message)),
         });
     }
-    rows
+    out
 }
 
 /// A row's group, email and whether it adds.
@@ -286,5 +332,7 @@ fn group_changes(
     (changes, errors)
 }
 
+#[cfg(test)]
+mod project_tests;
 #[cfg(test)]
 mod tests;

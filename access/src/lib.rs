@@ -14,7 +14,8 @@
 //!   match a file, what is blocked and why, and what is left unmanaged; [`apply`] applies a plan
 //!   to the model in memory, and [`items`] writes its facts back as the API's items (what a
 //!   snapshot keeps after an apply);
-//! - [`csv`]: memberships and assignments as CSV, and a plan from `group,email[,action]` rows;
+//! - [`csv`]: memberships, assignments and project memberships as CSV, and a plan from
+//!   `group,email[,action]` or `project,email,role[,action]` rows;
 //! - `remote` (feature `client`): `load` and `apply` through the async Rust client
 //!   `openai-admin`, paced per endpoint by a scheduler that learns the API's limits.
 

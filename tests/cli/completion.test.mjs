@@ -199,7 +199,7 @@ test('access: files and values after flags; who completes the organization\'s em
   await h.mock.reset();
   assert.ok((await complete('bash', 'access', 'plan', '--')).lines.includes('--prune'));
   assert.deepEqual((await complete('bash', 'access', 'plan', '-f', '')).code, 10);
-  assert.deepEqual((await complete('bash', 'access', 'export', '--csv', '')).lines, ['memberships', 'assignments']);
+  assert.deepEqual((await complete('bash', 'access', 'export', '--csv', '')).lines, ['memberships', 'assignments', 'projects']);
   assert.deepEqual((await complete('bash', 'access', 'dump', '--format', '')).lines, ['yaml', 'json']);
   const client = (await import(pathToFileURL(path.join(h.pkg, 'dist', 'node.js')).href)).default;
   const org = new client({ adminAPIKey: KEY, baseURL: h.mock.api }).admin.organization;

@@ -83,7 +83,7 @@ test('access and console refuse the flags they do not take, naming the command; 
   await usageError(['access', 'dump', '--transform', 'id'], /unknown flag --transform for access dump/);
   await usageError(['access', 'plan', '-f', 'missing.yaml', '--concurrency', 'many'], /--concurrency must be a positive number, got 'many'/);
   await usageError(['access', 'who'], /access who takes 1 argument/);
-  await usageError(['access', 'export'], /access export needs --csv memberships or --csv assignments/);
+  await usageError(['access', 'export'], /access export needs --csv memberships or --csv assignments or --csv projects/);
   await usageError(['access', 'dupm'], /unknown access command "dupm"\. Did you mean "access dump"\?/);
   await usageError(['console', '--port', 'http'], /--port must be a port number, got 'http'/);
   await usageError(['console', '--max-retries', '1'], /unknown flag --max-retries for console/);

@@ -106,7 +106,7 @@ pub(crate) struct GroupChange<'a> {
     pub remove: Vec<&'a User>,
 }
 
-fn spanned(value: String, line: usize) -> Spanned<String> {
+pub(crate) fn spanned(value: String, line: usize) -> Spanned<String> {
     Spanned {
         value,
         pos: Pos { line, column: 1 },
@@ -115,7 +115,7 @@ fn spanned(value: String, line: usize) -> Spanned<String> {
 
 /// How the file names a user the edit adds: the email when the one lookup finds this user by
 /// it (the summaries then read `add ada@example.com to Ops`), else the id.
-fn member_ref(model: &Model, user: &User) -> String {
+pub(crate) fn member_ref(model: &Model, user: &User) -> String {
     match user.email.as_deref() {
         Some(email) if model.find_user(email).is_some_and(|u| u.id == user.id) => email.to_owned(),
         _ => user.id.clone(),

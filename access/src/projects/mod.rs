@@ -16,7 +16,7 @@ pub(crate) mod apply;
 #[cfg(test)]
 mod plan_tests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use crate::json::{FromJson, Object, Value};
 use crate::map::{Map, Set};

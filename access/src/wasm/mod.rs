@@ -308,18 +308,22 @@ impl AccessModel {
         ))
     }
 
-    /// `group,email` (`"memberships"`) or `role,principal_type,principal,source`
-    /// (`"assignments"`) rows, with a header.
+    /// `group,email` (`"memberships"`), `role,principal_type,principal,source`
+    /// (`"assignments"`) or `project,email,role` (`"projects"`) rows, with a header.
     #[wasm_bindgen(js_name = exportCsv)]
     pub fn export_csv(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "'memberships' | 'assignments'")] kind: &str,
+        #[wasm_bindgen(unchecked_param_type = "'memberships' | 'assignments' | 'projects'")]
+        kind: &str,
     ) -> Result<String, JsValue> {
         csv::export(self.model(), kind).map_err(|e| error(&e))
     }
 
     /// The plan of CSV rows `group,email[,action]` (action `add`, the default, or `remove`) over
-    /// the groups they name. Throws an `AccessFileError` with the line of the first bad row.
+    /// the groups they name, or, after a header starting with `project`, of
+    /// `project,email,role[,action]` rows (role `owner` or `member`) over the projects they name.
+    /// Its `unmanaged` lists the groups and active projects the rows do not name. Throws an
+    /// `AccessFileError` with every bad row's line.
     #[wasm_bindgen(js_name = planCsv, unchecked_return_type = "AccessPlan")]
     pub fn plan_csv(&self, text: &str) -> Result<JsValue, JsValue> {
         let plan = csv::plan_csv_all(self.model(), text).map_err(|e| file_errors(&e))?;

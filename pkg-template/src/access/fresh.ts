@@ -14,7 +14,7 @@ import type { AdminClient } from './client.js';
 
 export interface FreshPlanOptions extends LoadOptions {
   prune?: boolean;
-  /** The file is `group,email[,action]` CSV rows (`planCsv`), not an access file. */
+  /** The file is CSV rows (`planCsv`: `group,email[,action]` or `project,email,role[,action]`), not an access file. */
   csv?: boolean;
 }
 
@@ -45,11 +45,12 @@ function namedBy(model: AccessModel, file: string, options: FreshPlanOptions): E
  * The active projects a file's `projects:` section names (none without the section): their
  * members, groups with access and roles are read again, then those groups' project roles. The
  * section is looked for in the text (a top-level `projects` key, YAML or JSON); a file that only
- * seems to have one costs the projects' reads, never a wrong plan.
+ * seems to have one costs the projects' reads, never a wrong plan. A CSV's plan lists as
+ * unmanaged the active projects its rows do not name (all of them, for group rows).
  */
 function projectsNamedBy(model: AccessModel, file: string, options: FreshPlanOptions): string[] {
-  if (options.csv || !/^\s*["']?projects["']?\s*:|"projects"\s*:/m.test(file)) return [];
-  const plan = model.plan(file, { prune: options.prune === true });
+  if (!options.csv && !/^\s*["']?projects["']?\s*:|"projects"\s*:/m.test(file)) return [];
+  const plan = options.csv ? model.planCsv(file) : model.plan(file, { prune: options.prune === true });
   const unmanaged = new Set(plan.unmanaged.filter((u) => u.kind === 'project').map((u) => u.id));
   return model.projects(false).map((r) => r.project.id).filter((id) => !unmanaged.has(id));
 }
@@ -73,13 +74,18 @@ export async function loadForPlan(client: AdminClient, file: string, options: Fr
     model = fill(snapshot);
     // Named again once what was created since is listed: the reads of what the file names.
     const projects = projectsNamedBy(model, file, options);
-    const projectReads = projects.flatMap((id): EntityRef[] => [
-      { kind: 'projectMembers', id },
-      { kind: 'projectGroups', id },
-      { kind: 'projectRoles', id },
-    ]);
+    // CSV rows name a project's members only: its members are all their plan reads.
+    const projectReads = projects.flatMap((id): EntityRef[] =>
+      options.csv
+        ? [{ kind: 'projectMembers', id }]
+        : [
+            { kind: 'projectMembers', id },
+            { kind: 'projectGroups', id },
+            { kind: 'projectRoles', id },
+          ],
+    );
     await loader.entities([...namedBy(model, file, options), ...projectReads], true);
-    await loader.entities(groupRoleEntities(snapshot, projects), true);
+    if (!options.csv) await loader.entities(groupRoleEntities(snapshot, projects), true);
     loader.finish();
   } finally {
     model.free();

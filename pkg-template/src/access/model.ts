@@ -334,11 +334,11 @@ export class Organization {
   plan(file: string, options: { prune?: boolean } = {}): AccessPlan {
     return this.model.plan(file, options);
   }
-  /** `group,email` (memberships) or `role,principal_type,principal,source` (assignments) rows. */
-  exportCsv(kind: 'memberships' | 'assignments'): string {
+  /** `group,email` (memberships), `role,principal_type,principal,source` (assignments) or `project,email,role` (projects) rows. */
+  exportCsv(kind: 'memberships' | 'assignments' | 'projects'): string {
     return this.model.exportCsv(kind);
   }
-  /** A plan over the groups the `group,email[,action]` rows name; throws with every bad row and its line (`errors`). */
+  /** A plan over the groups the `group,email[,action]` rows name, or (after a `project,email,role` header) the projects the `project,email,role[,action]` rows name; throws with every bad row and its line (`errors`). */
   planCsv(csv: string): AccessPlan {
     return this.model.planCsv(csv);
   }

@@ -149,8 +149,8 @@ export const EXTRA_COMMANDS: readonly CommandSpec[] = [
     { name: 'PLAN', count: 1, optional: true },
   ),
   accessCommand(['who'], 'Who has what, and why: a user (with their projects), group, role or project.', [textOrJson], { name: 'EMAIL|USER_ID|GROUP|ROLE|PROJECT', count: 1, complete: 'principals' }),
-  accessCommand(['export'], 'Memberships or role assignments as CSV.', [{ name: 'csv', value: 'ROWS', values: ['memberships', 'assignments'], required: true, description: 'Which rows: group,email or role,principal_type,principal,source.' }]),
-  accessCommand(['import'], 'Plan (or apply) group,email[,action] rows.', [
+  accessCommand(['export'], 'Memberships, role assignments or project memberships as CSV.', [{ name: 'csv', value: 'ROWS', values: ['memberships', 'assignments', 'projects'], required: true, description: 'Which rows: group,email, role,principal_type,principal,source or project,email,role.' }]),
+  accessCommand(['import'], 'Plan (or apply) CSV rows: group,email[,action] or, after a project header, project,email,role[,action].', [
     { name: 'csv', value: 'FILE', file: true, required: true, description: 'The CSV file.' },
     { name: 'apply', description: 'Apply the plan.' },
     yes,
