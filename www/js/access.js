@@ -66,7 +66,7 @@ export function accessSection({ store, actions }) {
   /** How many users, groups and roles were listed when the search results were last drawn. */
   let searchedListed = -1;
 
-  /** Draws view `kind` (`overview`, `user`, `role`, `group`) from the organization as it is now. */
+  /** Draws view `kind` (`overview`, `user`, `role`, `group`, `project`) from the organization as it is now. */
   function open(kind, id, { focus = true } = {}) {
     if (!org()) return;
     current = { kind, id };
@@ -85,6 +85,9 @@ export function accessSection({ store, actions }) {
       clear(viewNote, h('p', { class: 'note', text: `Still loading: this view shows what has been read so far and may be incomplete; changes are offered once everything is loaded.${unread}` }));
       // What is open is read first (the store asks once per load, and says when it is read).
       if (kind !== 'overview') store.prioritize(kind, id);
+    } else if (kind === 'user' || kind === 'project') {
+      // A member's own project roles are read only when asked, also once the rest is loaded.
+      store.prioritize(kind, id);
     }
     if (focus) view.focus();
   }

@@ -45,7 +45,7 @@ export function touchedBy(plan, outcomes) {
 
 /**
  * `createStore({ startLoading, snapshots, now })`: `startLoading(client, { signal, onProgress,
- * concurrency, snapshot, maxAge })` is the access module's `startLoadingOrganization`;
+ * concurrency, includeArchived, snapshot, maxAge })` is the access module's `startLoadingOrganization`;
  * `snapshots` (snapshot.js), when given, reads the snapshot a connection keeps (`read()`, for a
  * connection made with `snapshot: true`) and sends back what the load reads (`keep(org)`, whose
  * result stops it).
@@ -112,6 +112,8 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
       const started = await startLoading(state.client, {
         ...(snapshot ? { snapshot, ...(maxAge !== undefined ? { maxAge } : {}) } : {}),
         concurrency: 8,
+        // Archived projects are listed too, so that the console shows them (as archived, never planned).
+        includeArchived: true,
         ...(state.timeScale !== undefined ? { timeScale: state.timeScale } : {}),
         signal: ctrl.signal,
         onProgress: (p) => {
@@ -176,15 +178,18 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
     /** Reads the organization again (abandoning a load under way; who waits for it gets the new one). */
     load,
     /**
-     * While the organization loads: reads what view `kind` (`user`, `group`, `role`) `id` shows
-     * first (once per load); a `read` change (with `kind` and `id`) says each time a part of it is
+     * While the organization loads: reads what view `kind` (`user`, `group`, `role`, `project`) `id`
+     * shows first (once per load), and a person's or a project's members' own project roles also
+     * once it is loaded (they are read only when asked); a `read` change (with `kind` and `id`) says each time a part of it is
      * read (a person's own roles, then their groups, then their groups' roles), so the view shows
      * each as soon as it is in.
      */
     prioritize(kind, id) {
       const o = state.org;
       const key = `${kind}:${id}`;
-      if (!o || o.complete || prioritized.has(key) || typeof o.prioritize !== 'function') return;
+      // Once complete, only a person's or a project's members' own project roles are left (read only when asked).
+      const lazy = kind === 'user' || kind === 'project';
+      if (!o || (o.complete && !lazy) || prioritized.has(key) || typeof o.prioritize !== 'function') return;
       prioritized.add(key);
       const mine = generation;
       const read = () => mine === generation && emit({ type: 'read', kind, id });
