@@ -203,6 +203,11 @@ test("a connection that keeps a snapshot: the load starts from it and keeps what
   store.prioritize('project', 'proj-1');
   store.prioritize('user', 'u-ada');
   assert.deepEqual(asked.slice(1), [{ user: 'u-ada' }, { project: 'proj-1' }], 'asked once each');
+  // After a change (new members, whose own project roles are unread), asked again.
+  store.changed({ users: new Set(['u-grace']), groups: new Set(), roles: new Set(), deleted: new Set() });
+  store.prioritize('project', 'proj-1');
+  store.prioritize('group', 'g-eng');
+  assert.deepEqual(asked.slice(3), [{ project: 'proj-1' }]);
 });
 
 test('a connection without a snapshot: the load starts from nothing, nothing kept', async () => {

@@ -20,7 +20,7 @@ export function accessViews({ store, actions, open }) {
     const id = uid('sec');
     return h('section', { 'aria-labelledby': id }, h('h3', { id, text: title }), ...children);
   }
-  const projects = projectViews({ link, section });
+  const projects = projectViews({ link, section, actions, canChange });
   const list = (label, items, render) => (items.length ? virtualList({ label, items, render }).root : h('p', { class: 'empty', text: 'None.' }));
 
   /** The overview; `refresh()` redraws its counts in place (lists keep their scroll position). */

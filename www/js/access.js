@@ -92,6 +92,13 @@ export function accessSection({ store, actions }) {
     if (focus) view.focus();
   }
 
+  /** Offers the open view again, whole, without taking the focus from where the reader is. */
+  function offerAgain(why) {
+    const { kind, id } = current;
+    clear(viewNote, h('p', { class: 'note' }, why, h('button', { type: 'button', class: 'small', text: 'Show this view complete', onclick: () => open(kind, id) })));
+    viewNote.hidden = false;
+  }
+
   /** The progress, counts and the overview while the organization fills (throttled). */
   function drawProgress() {
     timer = 0;
@@ -180,9 +187,7 @@ export function accessSection({ store, actions }) {
     } else if (current) {
       // The view was drawn from part of the organization: offer it again, whole, without
       // taking the focus from where the reader is.
-      const { kind, id } = current;
-      clear(viewNote, h('p', { class: 'note' }, 'Everything is loaded. ', h('button', { type: 'button', class: 'small', text: 'Show this view complete', onclick: () => open(kind, id) })));
-      viewNote.hidden = false;
+      offerAgain('Everything is loaded. ');
     }
     search.refresh();
     // The search index (and the holder counts its hits show) is built on the first search:
@@ -197,8 +202,12 @@ export function accessSection({ store, actions }) {
     } else if (change.type === 'load' || change.type === 'connection') {
       drawLoad();
     } else if (change.type === 'read' && org() && current && current.kind === change.kind && current.id === change.id) {
-      // What was moved to the front is read: its view is drawn again, whole.
-      open(current.kind, current.id, { focus: false });
+      // What was moved to the front is read: its view is drawn again, whole; once everything is
+      // loaded (a member's own project roles, read only when asked), not under the reader's hands
+      // (a selection, pasted emails): it is offered instead.
+      const busy = view.contains(document.activeElement) && document.activeElement !== view;
+      if (org().complete && busy) offerAgain('More of this view has been read. ');
+      else open(current.kind, current.id, { focus: false });
     } else if (change.type === 'changed' && org() && current) {
       // A write: the open view and the counts are drawn again from the model.
       counts.textContent = countsLine(org().stats());

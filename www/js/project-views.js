@@ -2,14 +2,21 @@
 // projects (role and sources, `accessOf(user).projects`) and a project's view (who can use it and
 // how, its members with their project role, its groups with their project roles, its custom roles:
 // `holdersOfProject`). The words are project-text.js's; a member's own project roles are read when
-// the view opens (the store's `prioritize`), and the view says what is not read yet.
+// the view opens (the store's `prioritize`), and the view says what is not read yet. Admins add
+// people by pasted emails with a project role and remove selected members (bulk.js), each an
+// action (actions.js) planned by the core and shown in the plan preview; never an archived project.
 import { h } from './ui.js';
+import { memberSelection, projectAdd } from './bulk.js';
+import { PROJECT_MEMBER_ROLES } from './org-api.js';
 import { virtualList } from './vlist.js';
 import { count, fmt, userName } from './access-text.js';
 import { holderLine, personProjectsUnread, projectMeta, projectReadNote, projectRolesLine } from './project-text.js';
 
-/** The project views; `link(kind, id, text)` opens another view, `section(title, …children)` titles a part. */
-export function projectViews({ link, section }) {
+/**
+ * The project views; `link(kind, id, text)` opens another view, `section(title, …children)`
+ * titles a part; changes are offered when `canChange()`, through `actions`.
+ */
+export function projectViews({ link, section, actions, canChange }) {
   const empty = (text) => h('p', { class: 'empty', text });
   const archivedTag = (p) => (p.archived ? h('span', { class: 'tag', text: 'archived' }) : null);
 
@@ -55,15 +62,21 @@ export function projectViews({ link, section }) {
     const holders = answer.holders.length
       ? virtualList({ label: 'People who can use it', items: answer.holders, render: (x) => [link('user', x.user.id, userName(x.user)), h('span', { class: 'meta', text: ` — ${holderLine(x.access)}` })] }).root
       : empty(p.archived ? 'Not read (archived).' : 'Nobody.');
+    // Admins select members to remove (not in an archived project: the plan would block it).
+    const changes = canChange() && !p.archived;
+    const people = answer.members.map((m) => m.user);
+    const selection = changes ? memberSelection({ actions, members: people, key: p.id, remove: (ids, opener) => actions.removeProjectMembers({ project: p.id, people: ids, opener }) }) : null;
+    selection?.setShown(people);
     const members = answer.members.length
-      ? virtualList({ label: 'Members', items: answer.members, render: (m) => [link('user', m.user.id, userName(m.user)), h('span', { class: 'meta', text: ` — ${m.role}` })] }).root
+      ? virtualList({ label: 'Members', items: answer.members, render: (m) => [selection?.checkbox(m.user), link('user', m.user.id, userName(m.user)), h('span', { class: 'meta', text: ` — ${m.role}` })] }).root
       : empty('No members.');
     return [
       h('h2', {}, p.name, archivedTag(p)),
       h('p', { class: 'meta', text: projectMeta(answer) }),
       note ? h('p', { class: 'note', text: note }) : null,
       section(`Who can use it (${fmt.format(answer.holders.length)})`, holders),
-      section(`Members (${fmt.format(answer.members.length)})`, members),
+      section(`Members (${fmt.format(answer.members.length)})`, answer.members.length ? selection?.controls : null, members),
+      changes ? section('Add members', projectAdd({ actions, project: p, roles: PROJECT_MEMBER_ROLES })) : null,
       section(
         `Groups with access (${fmt.format(answer.groups.length)})`,
         answer.groups.length

@@ -212,6 +212,9 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
       for (const id of touched.users) state.asOf.user.set(id, t);
       for (const id of touched.groups) state.asOf.group.set(id, t);
       for (const id of touched.roles) state.asOf.role.set(id, t);
+      // A change may add members whose own project roles are not read: a person's or a project's
+      // view asks for them again.
+      for (const key of [...prioritized]) if (/^(user|project):/.test(key)) prioritized.delete(key);
       emit({ type: 'changed', touched });
     },
     /** After a write the model cannot follow (a user deleted): the organization is read again when next needed. */
