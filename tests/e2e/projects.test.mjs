@@ -5,7 +5,7 @@
 // members, through the plan preview. Expected values come from the mock's API, read directly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useStack, listAll, applyInPreview } from './harness.mjs';
+import { useStack, listAll, applyInPreview, axeFindings } from './harness.mjs';
 
 const e2e = useStack();
 
@@ -72,6 +72,7 @@ test("search finds a project; its view shows members, groups with their project 
   assert.ok(viaGroup, 'Finance has a member who is not a project member');
   const viaRow = view.getByRole('list', { name: 'People who can use it' }).getByRole('listitem').filter({ hasText: viaGroup.name });
   assert.match(await viaRow.textContent(), /via group Finance · project roles: Invoice Reader \(via Finance\)/);
+  assert.deepEqual(await axeFindings(page), [], 'the project view at 360 px (with its add and remove controls)');
   await e2e.stack.screenshot(page, 'access-project-360');
   // No horizontal scroll at 360 px.
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
@@ -113,6 +114,7 @@ test("a person's projects: role and source, their own project roles read on open
     if (users.some((u) => u.name === 'Frances Allen')) mine.push(p.name);
   }
   for (const name of mine) await list.getByRole('listitem').filter({ hasText: name }).waitFor();
+  assert.deepEqual(await axeFindings(page), [], "a person's projects");
   await bot.getByRole('button', { name: 'billing-bot' }).click();
   await view.getByRole('heading', { level: 2, name: 'billing-bot' }).waitFor();
 });
