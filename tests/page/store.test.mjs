@@ -200,6 +200,11 @@ test("a connection that keeps a snapshot: the load starts from it and keeps what
   assert.equal(asked.length, 1, 'nothing to read first once complete');
   // A person's (or a project's members') own project roles are read only when asked: also now.
   store.prioritize('user', 'u-ada');
+  assert.equal(kept.at(-1), org, 'what it reads is kept in the snapshot');
+  rest();
+  await tick();
+  await tick();
+  assert.equal(kept.at(-1), 'stopped', 'sent once it is in');
   store.prioritize('project', 'proj-1');
   store.prioritize('user', 'u-ada');
   assert.deepEqual(asked.slice(1), [{ user: 'u-ada' }, { project: 'proj-1' }], 'asked once each');

@@ -82,9 +82,12 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
   const prioritized = new Set();
   /** Stops sending the load's snapshot back (sending it a last time). */
   let stopKeeping = null;
+  /** Whether this load's organization is kept in the console's snapshot. */
+  let keeping = false;
 
   function drop() {
     generation += 1;
+    keeping = false;
     prioritized.clear();
     stopKeeping?.();
     stopKeeping = null;
@@ -128,7 +131,8 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
         return;
       }
       state.org = started.organization;
-      if (snapshot) stopKeeping = snapshots.keep(state.org);
+      keeping = Boolean(snapshot);
+      if (keeping) stopKeeping = snapshots.keep(state.org);
       emit({ type: 'load' });
       await started.done;
       if (!current()) return;
@@ -193,7 +197,11 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
       prioritized.add(key);
       const mine = generation;
       const read = () => mine === generation && emit({ type: 'read', kind, id });
-      o.prioritize({ [kind]: id }, { onRead: read }).then(read, () => {});
+      // Read after the load: what it reads goes to the console's snapshot too, once it is in.
+      const stop = o.complete && keeping ? snapshots.keep(o) : null;
+      o.prioritize({ [kind]: id }, { onRead: read })
+        .then(read, () => {})
+        .finally(() => stop?.());
     },
     /** Whether changes may be offered: not a viewer, and the whole organization is loaded. */
     canChange() {
