@@ -94,28 +94,42 @@ test('an archived project is found and shown as archived', async () => {
   await view.getByText(/^Archived: /).waitFor();
 });
 
-test("a person's projects: role and source, their own project roles read on opening, a link to each project", async () => {
+/** The users whose own project roles the mock was asked for since the log was cleared (`user_id`s, with the project). */
+async function projectRoleReads() {
+  const log = (await e2e.stack.api('GET', '/__mock/requests')).data;
+  return log.filter((r) => r.method === 'GET' && /^\/v1\/projects\/[^/]+\/users\/[^/]+\/roles$/.test(r.path.split('?')[0])).map((r) => r.path.split('?')[0].split('/').slice(3, 6).filter((_, i) => i !== 1).join(' '));
+}
+
+test("a person's projects: role and source, their own project roles read on opening (theirs only), a link to each project", async () => {
+  await e2e.stack.api('DELETE', '/__mock/requests');
   const page = await e2e.openAccess();
+  const users = await listAll(e2e.stack.api, '/v1/organization/users');
+  const franId = users.find((u) => u.name === 'Frances Allen').id;
+  // The loaded organization read nobody's own project roles: they are read only when asked.
+  assert.deepEqual(await projectRoleReads(), []);
   await search(page).fill('Frances Allen');
   await page.getByRole('option', { name: /^Frances Allen/ }).click();
   const view = page.locator('.access-view');
   await view.getByRole('heading', { level: 2, name: 'Frances Allen' }).waitFor();
   const list = view.getByRole('list', { name: 'Projects', exact: true });
-  const bot = list.getByRole('listitem').filter({ hasText: 'billing-bot' });
+  const row = list.getByRole('listitem').filter({ hasText: 'billing-bot' });
   // Read when the view opens: her direct custom project role in billing-bot.
-  await bot.getByText(/project roles: API Project Key Manager \(direct\)/).waitFor();
-  assert.match(await bot.textContent(), /billing-bot — member \(direct\)/);
+  await row.getByText(/project roles: API Project Key Manager \(direct\)/).waitFor();
+  assert.match(await row.textContent(), /billing-bot — member \(direct\)/);
   assert.equal(await view.getByText(/own project roles are not read yet/).count(), 0);
-  // Every project the API lists her in, and only those (active or archived).
+  // Every project the API lists her in, and only those (the demo seed has her in no archived one).
   const mine = [];
   for (const p of await projects(e2e.stack.api)) {
     if (p.status === 'archived') continue;
     const users = await listAll(e2e.stack.api, `/v1/organization/projects/${p.id}/users`);
-    if (users.some((u) => u.name === 'Frances Allen')) mine.push(p.name);
+    if (users.some((u) => u.name === 'Frances Allen')) mine.push(p);
   }
-  for (const name of mine) await list.getByRole('listitem').filter({ hasText: name }).waitFor();
+  for (const p of mine) await list.getByRole('listitem').filter({ hasText: p.name }).waitFor();
+  assert.equal(await list.getByRole('listitem').count(), mine.length);
+  // Opening her read her own project roles, one read per project she is a member of, nobody else's.
+  assert.deepEqual((await projectRoleReads()).sort(), mine.map((p) => `${p.id} ${franId}`).sort());
   assert.deepEqual(await axeFindings(page), [], "a person's projects");
-  await bot.getByRole('button', { name: 'billing-bot' }).click();
+  await row.getByRole('button', { name: 'billing-bot' }).click();
   await view.getByRole('heading', { level: 2, name: 'billing-bot' }).waitFor();
 });
 
