@@ -24,6 +24,8 @@ test('progress: users listed before the total is known, then loaded of total; th
   assert.deepEqual(t.progressBar(later), { max: 90, value: 40 });
   assert.deepEqual(t.progressBar({ ...later, total: 0, done: 0 }), { max: 1, value: 0 });
   assert.equal(t.searchCoverage(early), 'Still loading: search covers the 412 users, 3 groups and 9 roles read so far.');
+  const withProjects = { ...early, projects: { listed: 1, total: null, loaded: 0 } };
+  assert.equal(t.searchCoverage(withProjects), 'Still loading: search covers the 412 users, 3 groups, 9 roles and 1 project read so far.');
 });
 
 test('a person: permissions by resource, sources in words, held only through groups', () => {

@@ -142,3 +142,23 @@ test('entries and isAccessFile', () => {
   assert.equal(isAccessFile('paste', '# c\n\nusers:\n'), true);
   assert.equal(isAccessFile('paste', 'Engineering,ada@example.com'), false);
 });
+
+test("a project's members: pasted people resolved, the project's member file planned by the core, previewed, applied", async () => {
+  const org = fakeOrg();
+  org.holdersOfProject = (p) => (p === 'proj_bot' ? { project: { id: 'proj_bot', name: 'billing-bot', archived: false }, members: [{ user: { id: 'u-ada', email: 'ada@example.com' }, role: 'owner' }] } : null);
+  const s = await setup({ org });
+  s.org.nextPlan = { operations: [op('projects.users.create', { project_id: 'proj_bot' }, { user_id: 'u-grace', role: 'member' })], blocked: [], unmanaged: [] };
+  const r = await s.actions.addProjectMembers({ project: 'proj_bot', people: ['GRACE@example.com', 'nobody@x'], role: 'member', opener: 'button' });
+  assert.deepEqual(r, { status: 'applied' });
+  assert.equal(s.previews[0].title, 'Add to project billing-bot as member');
+  assert.deepEqual(s.previews[0].notFound, ['nobody@x']);
+  assert.deepEqual(s.org.calls.plan, [{ projects: { 'billing-bot': { id: 'proj_bot', members: { 'ada@example.com': 'owner', 'grace@example.com': 'member' } } } }]);
+  assert.deepEqual(s.sent, ['projects.users.create']);
+  assert.deepEqual([...s.touched[0].users], ['u-grace']);
+  // Removal: the member left out of the file; a refusal (the last owner) shows no preview.
+  s.org.nextPlan = { operations: [], blocked: [{ subject: 'project billing-bot', reason: 'the plan would leave the project with no owner' }], unmanaged: [], refused: 'noProjectOwnerLeft' };
+  const refused = await s.actions.removeProjectMembers({ project: 'proj_bot', people: ['u-ada'] });
+  assert.deepEqual(refused, { status: 'refused', reason: 'the plan would leave the project with no owner' });
+  assert.deepEqual(s.org.calls.plan[1], { projects: { 'billing-bot': { id: 'proj_bot', members: {} } } });
+  assert.equal(s.previews.length, 1);
+});

@@ -167,6 +167,7 @@ test("a connection that keeps a snapshot: the load starts from it and keeps what
   await tick();
   assert.deepEqual(loads[0].options.snapshot, { format: 1, users: 'as read' }, 'the snapshot handed to the load');
   assert.equal(loads[0].options.maxAge, 60_000);
+  assert.equal(loads[0].options.includeArchived, true, 'archived projects listed, to be shown as archived');
   assert.deepEqual(kept, [loads[0].organization], 'what the load reads is kept');
   const org = loads[0].organization;
   const asked = [];
@@ -194,8 +195,24 @@ test("a connection that keeps a snapshot: the load starts from it and keeps what
   assert.deepEqual(kept.at(-1), 'stopped', 'kept a last time at the end');
   assert.equal(store.state.asOf.user.get('u-grace'), 400, 'as of its read, older than the load');
   assert.equal(store.state.asOf.user.get('u-ada'), 1000, 'never read before: as of the load');
-  store.prioritize('user', 'u-ada');
+  store.prioritize('group', 'g-eng');
+  store.prioritize('role', 'r-owner');
   assert.equal(asked.length, 1, 'nothing to read first once complete');
+  // A person's (or a project's members') own project roles are read only when asked: also now.
+  store.prioritize('user', 'u-ada');
+  assert.equal(kept.at(-1), org, 'what it reads is kept in the snapshot');
+  rest();
+  await tick();
+  await tick();
+  assert.equal(kept.at(-1), 'stopped', 'sent once it is in');
+  store.prioritize('project', 'proj-1');
+  store.prioritize('user', 'u-ada');
+  assert.deepEqual(asked.slice(1), [{ user: 'u-ada' }, { project: 'proj-1' }], 'asked once each');
+  // After a change (new members, whose own project roles are unread), asked again.
+  store.changed({ users: new Set(['u-grace']), groups: new Set(), roles: new Set(), deleted: new Set() });
+  store.prioritize('project', 'proj-1');
+  store.prioritize('group', 'g-eng');
+  assert.deepEqual(asked.slice(3), [{ project: 'proj-1' }]);
 });
 
 test('a connection without a snapshot: the load starts from nothing, nothing kept', async () => {

@@ -51,7 +51,10 @@ export const endpointsAfter = (p, elapsedMs) =>
   });
 
 /** What search covers while the organization loads. */
-export const searchCoverage = (p) => `Still loading: search covers the ${count(p.users.listed, 'user')}, ${count(p.groups.listed, 'group')} and ${count(p.roles.listed, 'role')} read so far.`;
+export const searchCoverage = (p) =>
+  p.projects
+    ? `Still loading: search covers the ${count(p.users.listed, 'user')}, ${count(p.groups.listed, 'group')}, ${count(p.roles.listed, 'role')} and ${count(p.projects.listed, 'project')} read so far.`
+    : `Still loading: search covers the ${count(p.users.listed, 'user')}, ${count(p.groups.listed, 'group')} and ${count(p.roles.listed, 'role')} read so far.`;
 
 /** The progress bar's `{ max, value }`, or null while the total is unknown (indeterminate). */
 export const progressBar = (p) => (p && p.users.total !== null ? { max: Math.max(p.total, 1), value: p.done } : null);

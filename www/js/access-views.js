@@ -5,6 +5,7 @@
 import { bulkAdd, memberSelection, personActions } from './bulk.js';
 import { h, clear, uid } from './ui.js';
 import { virtualList } from './vlist.js';
+import { projectViews } from './project-views.js';
 import { count, fmt, filterMembers, onlyThroughGroups, permissionsByResource, sourcesText, userName } from './access-text.js';
 
 /**
@@ -19,6 +20,7 @@ export function accessViews({ store, actions, open }) {
     const id = uid('sec');
     return h('section', { 'aria-labelledby': id }, h('h3', { id, text: title }), ...children);
   }
+  const projects = projectViews({ link, section, actions, canChange });
   const list = (label, items, render) => (items.length ? virtualList({ label, items, render }).root : h('p', { class: 'empty', text: 'None.' }));
 
   /** The overview; `refresh()` redraws its counts in place (lists keep their scroll position). */
@@ -105,6 +107,7 @@ export function accessViews({ store, actions, open }) {
           : h('p', { class: 'empty', text: 'No permissions from roles.' }),
       ),
       section(`Groups (${a.groups.length})`, a.groups.length ? h('ul', { class: 'plain', 'aria-label': 'Groups' }, a.groups.map((g) => h('li', {}, link('group', g.id, g.name)))) : h('p', { class: 'empty', text: 'In no group.' })),
+      projects.personProjects(a.projects ?? []),
       canChange() ? section('Change access', personActions({ actions, org: orgOf(), access: a })) : null,
     ];
   }
@@ -158,11 +161,12 @@ export function accessViews({ store, actions, open }) {
     ];
   }
 
-  /** The view of a user, role or group by id, or null when the organization has none. */
+  /** The view of a user, role, group or project by id, or null when the organization has none. */
   function of(kind, id) {
     const org = orgOf();
     if (kind === 'user') return withAnswer(org.accessOf(id), person);
     if (kind === 'role') return withAnswer(org.holdersOf(id), role);
+    if (kind === 'project') return withAnswer(org.holdersOfProject(id), projects.project);
     return withAnswer(org.group(id), group);
   }
   const withAnswer = (answer, draw) => (answer ? draw(answer) : null);

@@ -66,7 +66,7 @@ export function accessSection({ store, actions }) {
   /** How many users, groups and roles were listed when the search results were last drawn. */
   let searchedListed = -1;
 
-  /** Draws view `kind` (`overview`, `user`, `role`, `group`) from the organization as it is now. */
+  /** Draws view `kind` (`overview`, `user`, `role`, `group`, `project`) from the organization as it is now. */
   function open(kind, id, { focus = true } = {}) {
     if (!org()) return;
     current = { kind, id };
@@ -85,8 +85,18 @@ export function accessSection({ store, actions }) {
       clear(viewNote, h('p', { class: 'note', text: `Still loading: this view shows what has been read so far and may be incomplete; changes are offered once everything is loaded.${unread}` }));
       // What is open is read first (the store asks once per load, and says when it is read).
       if (kind !== 'overview') store.prioritize(kind, id);
+    } else if (kind === 'user' || kind === 'project') {
+      // A member's own project roles are read only when asked, also once the rest is loaded.
+      store.prioritize(kind, id);
     }
     if (focus) view.focus();
+  }
+
+  /** Offers the open view again, whole, without taking the focus from where the reader is. */
+  function offerAgain(why) {
+    const { kind, id } = current;
+    clear(viewNote, h('p', { class: 'note' }, why, h('button', { type: 'button', class: 'small', text: 'Show this view complete', onclick: () => open(kind, id) })));
+    viewNote.hidden = false;
   }
 
   /** The progress, counts and the overview while the organization fills (throttled). */
@@ -177,9 +187,7 @@ export function accessSection({ store, actions }) {
     } else if (current) {
       // The view was drawn from part of the organization: offer it again, whole, without
       // taking the focus from where the reader is.
-      const { kind, id } = current;
-      clear(viewNote, h('p', { class: 'note' }, 'Everything is loaded. ', h('button', { type: 'button', class: 'small', text: 'Show this view complete', onclick: () => open(kind, id) })));
-      viewNote.hidden = false;
+      offerAgain('Everything is loaded. ');
     }
     search.refresh();
     // The search index (and the holder counts its hits show) is built on the first search:
@@ -194,8 +202,12 @@ export function accessSection({ store, actions }) {
     } else if (change.type === 'load' || change.type === 'connection') {
       drawLoad();
     } else if (change.type === 'read' && org() && current && current.kind === change.kind && current.id === change.id) {
-      // What was moved to the front is read: its view is drawn again, whole.
-      open(current.kind, current.id, { focus: false });
+      // What was moved to the front is read: its view is drawn again, whole; once everything is
+      // loaded (a member's own project roles, read only when asked), not under the reader's hands
+      // (a selection, pasted emails): it is offered instead.
+      const busy = view.contains(document.activeElement) && document.activeElement !== view;
+      if (org().complete && busy) offerAgain('More of this view has been read. ');
+      else open(current.kind, current.id, { focus: false });
     } else if (change.type === 'changed' && org() && current) {
       // A write: the open view and the counts are drawn again from the model.
       counts.textContent = countsLine(org().stats());

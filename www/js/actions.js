@@ -1,11 +1,12 @@
 // Every write of the page that changes who has what: planned by the access core (the
-// Organization's `planMembership` and `planPerson`; a group's roles through org-api.js),
+// Organization's `planMembership` and `planPerson`; a group's roles and a project's members
+// through org-api.js),
 // refused as a whole when the core says so, shown in the preview (plan.js) where nothing is sent
 // before Apply, applied, then given to the model in memory and to the store (store.js), which
 // tells every section. The sections hold no access rule of their own: the last owner, SCIM, an
 // unknown person and what is already so are the core's answers. Pure: the preview, the apply
 // and the client are injected (tests run it in Node with fakes).
-import { planGroupRoles } from './org-api.js';
+import { planGroupRoles, planProjectMembers } from './org-api.js';
 import { touchedBy } from './store.js';
 
 /** An access file rather than a CSV: by its name, else by its first meaningful line. */
@@ -65,6 +66,7 @@ export function createActions({ store, applyPlan, preview }) {
   }
 
   const groupName = (org, group) => org.group(group)?.group.name ?? group;
+  const projectName = (org, project) => org.holdersOfProject(project)?.project.name ?? project;
 
   return {
     applyTo,
@@ -108,6 +110,22 @@ export function createActions({ store, applyPlan, preview }) {
       const plan = org.planPerson({ user, ...change });
       const who = org.user(user);
       return propose(org, plan, { title: title ?? `Change ${who?.name || who?.email || user}`, opener });
+    },
+    /**
+     * Adds people (ids or emails) to a project with a project role (`owner` or `member`); those
+     * the organization lacks are listed, left out.
+     */
+    async addProjectMembers({ project, people, role, opener }) {
+      const org = await store.organization();
+      const { found, notFound } = resolve(org, people);
+      const plan = planProjectMembers(org, { project, add: found, role });
+      return propose(org, plan, { title: `Add to project ${projectName(org, project)} as ${role}`, opener, notFound });
+    },
+    /** Removes people (ids or emails) from a project. */
+    async removeProjectMembers({ project, people, opener }) {
+      const org = await store.organization();
+      const plan = planProjectMembers(org, { project, remove: people });
+      return propose(org, plan, { title: `Remove from project ${projectName(org, project)}`, opener });
     },
     /** Assigns and unassigns roles of a group. */
     async changeGroupRoles({ group, addRoles, removeRoles, opener }) {

@@ -1,7 +1,7 @@
 // Changes to a group or a person from the Access section, each an action (actions.js): planned by
 // the access core and shown in the plan preview (plan.js) before anything is sent: bulk add to a
-// group (pasted emails resolved, unknown ones shown), bulk remove of selected members, and a
-// person's actions.
+// group or a project (pasted emails resolved, unknown ones shown; a project's with the project
+// role), bulk remove of selected members, and a person's actions.
 import { h, uid, errorBox, showError, hideError } from './ui.js';
 import { entries } from './actions.js';
 
@@ -29,13 +29,34 @@ export function bulkAdd({ actions, group }) {
   return h('div', {}, h('div', { class: 'field' }, h('label', { for: id, text: 'Emails to add (one per line or comma-separated)' }), text), preview, errors);
 }
 
+/** Bulk add to a project: pasted emails and the project role they get (`owner` or `member`). */
+export function projectAdd({ actions, project, roles }) {
+  const id = uid('bulk');
+  const roleId = uid('project-role');
+  const text = h('textarea', { id, rows: 4, spellcheck: 'false' });
+  const role = h('select', { id: roleId }, roles.map((r) => h('option', { value: r, text: r })));
+  const errors = errorBox();
+  const preview = h('button', { type: 'button', text: 'Preview', 'data-focus-key': `project-add:${project.id}` });
+  preview.addEventListener('click', () => attempt(errors, () => actions.addProjectMembers({ project: project.id, people: entries(text.value), role: role.value, opener: preview })));
+  return h(
+    'div',
+    {},
+    h('div', { class: 'field' }, h('label', { for: id, text: 'Emails to add (one per line or comma-separated)' }), text),
+    h('div', { class: 'field narrow' }, h('label', { for: roleId, text: 'Project role' }), role),
+    preview,
+    errors,
+  );
+}
+
 /**
  * Selecting members of a group's view to remove them (admins, not SCIM groups): a checkbox per
  * row (`checkbox(member)`, for the view's list), "Select all" over the members the filter shows
  * (`setShown(members)`), and "Remove selected", a membership plan previewed like every change.
- * The selection survives the list being drawn again (filter, "Show all").
+ * The selection survives the list being drawn again (filter, "Show all"). A project's members
+ * use it too: `members` in their order, `key` names the list, `remove(ids, opener)` plans their
+ * removal.
  */
-export function memberSelection({ actions, group }) {
+export function memberSelection({ actions, group, members = group?.members ?? [], key = group?.group.id, remove: removeIds = (people, opener) => actions.removeMembers({ group: group.group.id, people, opener }) }) {
   const selected = new Set();
   const boxes = new Map();
   let shown = [];
@@ -43,7 +64,7 @@ export function memberSelection({ actions, group }) {
   const all = h('input', { id: allId, type: 'checkbox' });
   const allLabel = h('label', { for: allId, text: 'Select all' });
   const errors = errorBox();
-  const remove = h('button', { type: 'button', class: 'danger', disabled: true, 'data-focus-key': `bulk-remove:${group.id}` });
+  const remove = h('button', { type: 'button', class: 'danger', disabled: true, 'data-focus-key': `bulk-remove:${key}` });
   const sync = () => {
     const on = shown.filter((m) => selected.has(m.id)).length;
     all.checked = shown.length > 0 && on === shown.length;
@@ -58,9 +79,7 @@ export function memberSelection({ actions, group }) {
     for (const m of shown) all.checked ? selected.add(m.id) : selected.delete(m.id);
     sync();
   });
-  remove.addEventListener('click', () =>
-    attempt(errors, () => actions.removeMembers({ group: group.group.id, people: group.members.filter((m) => selected.has(m.id)).map((m) => m.id), opener: remove })),
-  );
+  remove.addEventListener('click', () => attempt(errors, () => removeIds(members.filter((m) => selected.has(m.id)).map((m) => m.id), remove)));
   sync();
   return {
     controls: h('div', { class: 'row select-row' }, h('span', { class: 'check' }, all, allLabel), remove, errors),

@@ -1,8 +1,8 @@
-// The Access section's search: one combobox over people, groups and roles (the access core's
+// The Access section's search: one combobox over people, groups, roles and projects (the access core's
 // `search`), results grouped by kind, arrows and Enter to choose, Escape to close then clear.
 import { h, clear, uid } from './ui.js';
 
-const KIND_LABELS = { user: 'People', group: 'Groups', role: 'Roles' };
+const KIND_LABELS = { user: 'People', group: 'Groups', role: 'Roles', project: 'Projects' };
 
 /** `searchBox({ search(text, limit), choose(hit) })`: `search` is null while there is nothing to search. */
 export function searchBox({ search: find, choose }) {
@@ -17,7 +17,7 @@ export function searchBox({ search: find, choose }) {
     autocomplete: 'off',
     spellcheck: 'false',
     disabled: true,
-    placeholder: 'Name, email, group or role',
+    placeholder: 'Name, email, group, role or project',
     'aria-describedby': noteId,
     'aria-expanded': 'false',
     'aria-controls': listId,
@@ -49,7 +49,7 @@ export function searchBox({ search: find, choose }) {
     const hits = find(text, 30);
     options = [];
     const groups = [];
-    for (const kind of ['user', 'group', 'role']) {
+    for (const kind of ['user', 'group', 'role', 'project']) {
       const ofKind = hits.filter((hit) => hit.kind === kind);
       if (!ofKind.length) continue;
       const headId = uid('kind');
@@ -99,7 +99,7 @@ export function searchBox({ search: find, choose }) {
   input.addEventListener('blur', () => setTimeout(close, 0));
 
   return {
-    root: h('div', { class: 'field search-field' }, h('label', { for: inputId, text: 'Find a person, group or role' }), input, results, note),
+    root: h('div', { class: 'field search-field' }, h('label', { for: inputId, text: 'Find a person, group or role, or a project' }), input, results, note),
     /** Enables or disables the box (closing its results). */
     enable(on) {
       input.disabled = !on;

@@ -45,7 +45,7 @@ export function touchedBy(plan, outcomes) {
 
 /**
  * `createStore({ startLoading, snapshots, now })`: `startLoading(client, { signal, onProgress,
- * concurrency, snapshot, maxAge })` is the access module's `startLoadingOrganization`;
+ * concurrency, includeArchived, snapshot, maxAge })` is the access module's `startLoadingOrganization`;
  * `snapshots` (snapshot.js), when given, reads the snapshot a connection keeps (`read()`, for a
  * connection made with `snapshot: true`) and sends back what the load reads (`keep(org)`, whose
  * result stops it).
@@ -82,9 +82,12 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
   const prioritized = new Set();
   /** Stops sending the load's snapshot back (sending it a last time). */
   let stopKeeping = null;
+  /** Whether this load's organization is kept in the console's snapshot. */
+  let keeping = false;
 
   function drop() {
     generation += 1;
+    keeping = false;
     prioritized.clear();
     stopKeeping?.();
     stopKeeping = null;
@@ -112,6 +115,8 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
       const started = await startLoading(state.client, {
         ...(snapshot ? { snapshot, ...(maxAge !== undefined ? { maxAge } : {}) } : {}),
         concurrency: 8,
+        // Archived projects are listed too, so that the console shows them (as archived, never planned).
+        includeArchived: true,
         ...(state.timeScale !== undefined ? { timeScale: state.timeScale } : {}),
         signal: ctrl.signal,
         onProgress: (p) => {
@@ -126,7 +131,8 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
         return;
       }
       state.org = started.organization;
-      if (snapshot) stopKeeping = snapshots.keep(state.org);
+      keeping = Boolean(snapshot);
+      if (keeping) stopKeeping = snapshots.keep(state.org);
       emit({ type: 'load' });
       await started.done;
       if (!current()) return;
@@ -176,19 +182,26 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
     /** Reads the organization again (abandoning a load under way; who waits for it gets the new one). */
     load,
     /**
-     * While the organization loads: reads what view `kind` (`user`, `group`, `role`) `id` shows
-     * first (once per load); a `read` change (with `kind` and `id`) says each time a part of it is
+     * While the organization loads: reads what view `kind` (`user`, `group`, `role`, `project`) `id`
+     * shows first (once per load), and a person's or a project's members' own project roles also
+     * once it is loaded (they are read only when asked); a `read` change (with `kind` and `id`) says each time a part of it is
      * read (a person's own roles, then their groups, then their groups' roles), so the view shows
      * each as soon as it is in.
      */
     prioritize(kind, id) {
       const o = state.org;
       const key = `${kind}:${id}`;
-      if (!o || o.complete || prioritized.has(key) || typeof o.prioritize !== 'function') return;
+      // Once complete, only a person's or a project's members' own project roles are left (read only when asked).
+      const lazy = kind === 'user' || kind === 'project';
+      if (!o || (o.complete && !lazy) || prioritized.has(key) || typeof o.prioritize !== 'function') return;
       prioritized.add(key);
       const mine = generation;
       const read = () => mine === generation && emit({ type: 'read', kind, id });
-      o.prioritize({ [kind]: id }, { onRead: read }).then(read, () => {});
+      // Read after the load: what it reads goes to the console's snapshot too, once it is in.
+      const stop = o.complete && keeping ? snapshots.keep(o) : null;
+      o.prioritize({ [kind]: id }, { onRead: read })
+        .then(read, () => {})
+        .finally(() => stop?.());
     },
     /** Whether changes may be offered: not a viewer, and the whole organization is loaded. */
     canChange() {
@@ -207,6 +220,9 @@ export function createStore({ startLoading, snapshots = null, now = () => Date.n
       for (const id of touched.users) state.asOf.user.set(id, t);
       for (const id of touched.groups) state.asOf.group.set(id, t);
       for (const id of touched.roles) state.asOf.role.set(id, t);
+      // A change may add members whose own project roles are not read: a person's or a project's
+      // view asks for them again.
+      for (const key of [...prioritized]) if (/^(user|project):/.test(key)) prioritized.delete(key);
       emit({ type: 'changed', touched });
     },
     /** After a write the model cannot follow (a user deleted): the organization is read again when next needed. */
