@@ -149,3 +149,22 @@ test('the official SDK\'s client works as well: the same reads, paced through it
   assert.deepEqual(sizes(theirs.members), sizes(ours.members));
   assert.deepEqual(sizes(theirs.userRoles), sizes(ours.userRoles));
 });
+
+test('a group deleted after the lists were read (its reads answered 404) is read as empty, and the load goes on', async () => {
+  const mock = await start(['--users', '20', '--groups', '4', '--members-per-group', '5', '--roles', '2']);
+  const client = new OpenAIAdmin({ adminAPIKey: mock.adminKey ?? 'sk-admin-demo', baseURL: mock.api });
+  const [gone] = (await mock.call('GET', '/v1/organization/groups?limit=1000')).data;
+  await mock.faults([
+    { method: 'GET', path: `/v1/organization/groups/${gone.id}/users`, status: 404 },
+    { method: 'GET', path: `/v1/organization/groups/${gone.id}/roles`, status: 404 },
+  ]);
+  const model = recorder();
+  const result = await loadInto(client, model);
+  assert.deepEqual(model.members.get(gone.id), []);
+  assert.deepEqual(model.groupRoles.get(gone.id), []);
+  const others = [...model.members].filter(([id]) => id !== gone.id);
+  assert.equal(others.length, 3);
+  assert.ok(others.every(([, m]) => m.length === 5), 'the other groups are read whole');
+  assert.equal(model.userRoles.size, 20);
+  assert.equal(result.reads, 4 + 4 * 2 + 20);
+});

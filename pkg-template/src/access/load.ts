@@ -423,10 +423,13 @@ export class Loader {
         const at = Date.now();
         try {
           const read = ENTITY_OPS[kind];
-          const items = await readAll(this.#client, read.op, read.args(id), signal);
-          this.snapshot.setEntity(kind, id, items, at);
-          read.set(this.#sink, id, items);
-          this.#read.add(keyOf(kind, id));
+          // An entity deleted since the lists were read (by this admin or another) has nothing
+          // left to read: its read answers 404, and the load goes on.
+          const items = await readAll(this.#client, read.op, read.args(id), signal).catch((e: unknown) => {
+            if ((e as { status?: unknown } | null)?.status === 404) return [];
+            throw e;
+          });
+          this.#record(kind, id, items, at);
           this.#keepLearned();
           lane.done++;
           this.#done++;
@@ -460,6 +463,32 @@ export class Loader {
       for (const kind of touched) this.#lanes.get(kind)!.unsent = 0;
     }
     if (this.#failure !== undefined) throw this.#failure;
+  }
+
+  /** What a read of `kind` `id` gave, in the snapshot and the model. */
+  #record(kind: EntityKind, id: string, items: unknown[], at: number): void {
+    this.snapshot.setEntity(kind, id, items, at);
+    ENTITY_OPS[kind].set(this.#sink, id, items);
+    this.#read.add(keyOf(kind, id));
+  }
+
+  /**
+   * Drops the reads still pending of entities just deleted (a group's members and roles, a
+   * user's roles): their reads would answer 404. Each counts as read, with nothing in it.
+   */
+  forget(refs: readonly EntityRef[]): void {
+    const at = Date.now();
+    for (const { kind, id } of refs) {
+      const lane = this.#lanes.get(kind)!;
+      const key = keyOf(kind, id);
+      lane.front.delete(key);
+      if (!lane.pending.delete(key)) continue;
+      this.#record(kind, id, [], at);
+      lane.done++;
+      this.#done++;
+    }
+    this.#settle();
+    this.#report();
   }
 
   /** The rates the scheduler learned go into the snapshot, for the next run's scheduler. */

@@ -345,6 +345,16 @@ export class Organization {
   /** Applies the operations that succeeded to the model in memory. */
   applyOutcomes(plan: AccessPlan, outcomes?: readonly Outcome[]): void {
     this.model.apply(plan, outcomes?.map(forModel));
+    // A group or user deleted while the organization loads: its reads still pending are dropped.
+    const gone = plan.operations.flatMap((op, i): EntityRef[] => {
+      if (outcomes !== undefined && outcomes[i]?.status !== 'done') return [];
+      const id = (key: string) => (typeof op.ids[key] === 'string' ? (op.ids[key] as string) : undefined);
+      const group = op.operation === 'groups.delete' ? id('group_id') : undefined;
+      if (group !== undefined) return [{ kind: 'members', id: group }, { kind: 'groupRoles', id: group }];
+      const user = op.operation === 'users.delete' ? id('user_id') : undefined;
+      return user !== undefined ? [{ kind: 'userRoles', id: user }] : [];
+    });
+    if (gone.length > 0) this.#loader?.forget(gone);
   }
   free(): void {
     this.model.free();
