@@ -3,14 +3,8 @@
 use super::*;
 use crate::apply::apply;
 use crate::plan::Refusal;
+use crate::projects::plan_tests::ops;
 use crate::projects::tests::model;
-
-fn ops(p: &Plan) -> Vec<(&str, &str)> {
-    p.operations
-        .iter()
-        .map(|o| (o.operation.as_str(), o.summary.as_str()))
-        .collect()
-}
 
 #[test]
 fn exports_the_active_projects_members_with_their_role() {

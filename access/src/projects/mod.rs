@@ -14,7 +14,7 @@
 pub mod answers;
 pub(crate) mod apply;
 #[cfg(test)]
-mod plan_tests;
+pub(crate) mod plan_tests;
 #[cfg(test)]
 pub(crate) mod tests;
 

@@ -14,7 +14,8 @@ fn plan_of(m: &Model, text: &str) -> Plan {
     )
 }
 
-fn ops(p: &Plan) -> Vec<(&str, &str)> {
+/// Each operation of `p`: its name and its summary.
+pub(crate) fn ops(p: &Plan) -> Vec<(&str, &str)> {
     p.operations
         .iter()
         .map(|o| (o.operation.as_str(), o.summary.as_str()))
