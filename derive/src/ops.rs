@@ -346,18 +346,18 @@ fn method(krate: &Tokens, chain: &str, held: usize, row: &Exported, taken: &[Str
         example_args.push(example_arg.to_owned());
     }
     let call = format!("{chain}.{verb}({})", example_args.join(", "));
-    // The body's fields differ per operation: the example shows the call, so the body is a hidden
-    // placeholder of the right type (the example is `no_run`: compiled, never run).
-    let body_line = if row.input == "body" {
-        "# let body = todo!();\n"
+    // The body's fields differ per operation: the example shows the call, and takes the body as
+    // a hidden argument of its type (the example is `no_run`: compiled, never run).
+    let body_arg = if row.input == "body" {
+        format!(", body: <openai_admin_wasm::ops::endpoints::{marker} as openai_admin_wasm::ops::Endpoint>::Params")
     } else {
-        ""
+        String::new()
     };
     let route = format!("`{}`", row.path);
     let name = &row.name;
     let example = |call: &str, tail: &str| {
         format!(
-            "```no_run\n# async fn run(client: openai_admin::Client) -> Result<(), openai_admin::Error> {{\n{body_line}let answer = {call}{tail};\n# let _ = answer;\n# Ok(())\n# }}\n```"
+            "```no_run\n# async fn run(client: openai_admin::Client{body_arg}) -> Result<(), openai_admin::Error> {{\nlet answer = {call}{tail};\n# let _ = answer;\n# Ok(())\n# }}\n```"
         )
     };
     let args_tokens = quote!(#(#id_args: &str,)* #param_arg);
@@ -370,7 +370,7 @@ fn method(krate: &Tokens, chain: &str, held: usize, row: &Exported, taken: &[Str
         );
         let all_call = format!("{chain}.{verb}_all({})", example_args.join(", "));
         let all_doc = format!(
-            "Every item of `{name}`, page after page, as a stream (the first page is requested when the stream is first polled).\n\n```no_run\n# async fn run(client: openai_admin::Client) -> Result<(), openai_admin::Error> {{\nuse futures_util::TryStreamExt;\n{body_line}let items: Vec<_> = {all_call}.try_collect().await?;\n# Ok(())\n# }}\n```"
+            "Every item of `{name}`, page after page, as a stream (the first page is requested when the stream is first polled).\n\n```no_run\n# async fn run(client: openai_admin::Client) -> Result<(), openai_admin::Error> {{\nuse futures_util::TryStreamExt;\nlet items: Vec<_> = {all_call}.try_collect().await?;\n# Ok(())\n# }}\n```"
         );
         quote! {
             #[doc = #doc]
