@@ -304,6 +304,33 @@ async fn a_create_whose_answer_was_lost_is_found_by_listing_not_made_twice() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_group_deleted_after_the_lists_were_read_is_read_as_empty() {
+    let mock = Mock::start(KEY);
+    let client = client(&mock);
+    let whole = load(&client, LoadOptions::default()).await.expect("a load");
+    let gone = whole.groups().next().expect("a group").id.clone();
+    let faults = format!(
+        r#"[{{"method": "GET", "path": "/v1/organization/groups/{gone}/users", "status": 404}},
+            {{"method": "GET", "path": "/v1/organization/groups/{gone}/roles", "status": 404}}]"#
+    );
+    control(&mock, "POST", "/__mock/faults", Some(&faults));
+    let model = load(&client, LoadOptions::default())
+        .await
+        .expect("the load goes on");
+    let members = |m: &openai_admin_access::Model, id: &str| m.members_of(id).count();
+    assert!(members(&whole, &gone) > 0, "the group had members");
+    assert_eq!(members(&model, &gone), 0);
+    for group in whole.groups().filter(|g| g.id != gone) {
+        assert_eq!(
+            members(&model, &group.id),
+            members(&whole, &group.id),
+            "{}",
+            group.name
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dropping_a_load_stops_its_requests_and_a_deadline_ends_it() {
     let mock = Mock::start_with(KEY, &["--seed", "demo", "--route-limit", "5/6"]);
     let client = client(&mock);

@@ -261,6 +261,21 @@ impl Run {
         call_error(e, &self.scheduler)
     }
 
+    /// Every item of an entity's list (a group's members or roles, a user's roles) as JSON; an
+    /// entity deleted since the lists were read (its read answered 404) has none, and the load
+    /// goes on, as the package's loader does.
+    async fn entity_json<T: Serialize>(
+        &self,
+        items: impl Stream<Item = Result<T, openai_admin::Error>>,
+    ) -> Result<String, Error> {
+        match self.all_json(items).await {
+            Err(Error::Client(e)) if e.kind() == openai_admin::ErrorKind::NotFound => {
+                Ok("[]".to_owned())
+            }
+            other => other,
+        }
+    }
+
     /// Every item of a list, read to its end, as JSON.
     async fn all_json<T: Serialize>(
         &self,
@@ -347,19 +362,19 @@ impl Run {
             match kind {
                 MEMBERS => {
                     let text = self
-                        .all_json(org.groups().users(&id).list_all(page(1000)))
+                        .entity_json(org.groups().users(&id).list_all(page(1000)))
                         .await?;
                     self.feed(|m| m.set_group_members_json(&id, &text))?;
                 }
                 GROUP_ROLES => {
                     let text = self
-                        .all_json(org.groups().roles(&id).list_all(page(1000)))
+                        .entity_json(org.groups().roles(&id).list_all(page(1000)))
                         .await?;
                     self.feed(|m| m.set_group_roles_json(&id, &text))?;
                 }
                 _ => {
                     let text = self
-                        .all_json(org.users().roles(&id).list_all(page(1000)))
+                        .entity_json(org.users().roles(&id).list_all(page(1000)))
                         .await?;
                     self.feed(|m| m.set_user_roles_json(&id, &text))?;
                 }
