@@ -27,7 +27,9 @@
 //! assert!(pace.ready_at(0.0, &caps) > 60_000.0); // not before the first of the ten leaves the window
 //! ```
 
-use crate::ops::{Operation, OPERATIONS};
+#[path = "pace/endpoint.rs"]
+mod endpoint;
+pub use endpoint::{endpoint, endpoint_of};
 
 /// The share of the rate a 429 showed that an endpoint is then sent at.
 pub const SAFETY: f64 = 0.9;
@@ -99,67 +101,6 @@ pub enum WaitReason {
     RetryAfterCapped,
 }
 
-/// `GET /organization/users/{user_id}/roles`: an operation's endpoint, its method and route
-/// template, ids left out.
-///
-/// ```
-/// let op = openai_admin_wasm::ops::find("users.roles.list").unwrap();
-/// assert_eq!(openai_admin_wasm::pace::endpoint(op), "GET /organization/users/{user_id}/roles");
-/// ```
-pub fn endpoint(op: &Operation) -> String {
-    format!("{} {}", op.method.as_str(), op.path)
-}
-
-/// The endpoint of a request by its method and URL: the row of the operation table whose route
-/// ends the URL's path (ids matching any one segment); a path no row matches keeps itself
-/// (`GET /v1/models`).
-///
-/// ```
-/// use openai_admin_wasm::pace::endpoint_of;
-/// assert_eq!(
-///     endpoint_of("get", "https://api.openai.com/v1/organization/users/user_1/roles?limit=1000"),
-///     "GET /organization/users/{user_id}/roles"
-/// );
-/// ```
-pub fn endpoint_of(method: &str, url: &str) -> String {
-    let method = method.to_ascii_uppercase();
-    let path = path_of(url);
-    let segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    OPERATIONS
-        .iter()
-        .find(|op| op.method.as_str() == method && route_ends(op.path, &segments))
-        .map(endpoint)
-        .unwrap_or_else(|| format!("{method} {path}"))
-}
-
-/// The path of a URL (or of a path with a query).
-fn path_of(url: &str) -> &str {
-    let rest = match url.find("://") {
-        Some(i) => {
-            let after = &url[i + 3..];
-            after.find('/').map_or("/", |j| &after[j..])
-        }
-        None => url,
-    };
-    rest.split(['?', '#']).next().unwrap_or(rest)
-}
-
-/// Whether `route`'s segments end `segments` (a `{param}` matches any non-empty segment).
-fn route_ends(route: &str, segments: &[&str]) -> bool {
-    let wanted: Vec<&str> = route.trim_matches('/').split('/').collect();
-    if wanted.len() > segments.len() {
-        return false;
-    }
-    let tail = &segments[segments.len() - wanted.len()..];
-    wanted.iter().zip(tail).all(|(w, s)| {
-        if w.starts_with('{') {
-            !s.is_empty()
-        } else {
-            w == s
-        }
-    })
-}
-
 /// One endpoint's pace: what the API admitted, what its 429s taught, and when the next request
 /// may go. All times are epoch milliseconds; rates are requests a millisecond.
 ///
@@ -208,8 +149,20 @@ pub struct EndpointPace {
     first_sent_at: f64,
     /// The window the last 429's rate was counted over.
     window: Option<f64>,
+    /// The last 429's judgment, which requests of its burst admitted later may correct.
+    burst: Option<Burst>,
     /// When the requests the API admitted (any answer but a 429) were sent, oldest first.
     admitted: Vec<f64>,
+}
+
+/// What a 429 judged the rate by: requests sent before it but answered after it were admitted by
+/// the API all the same, and count when they answer.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Burst {
+    at: f64,
+    windows: u32,
+    /// The pace before the run of 429s it ends.
+    rate_before: Option<f64>,
 }
 
 impl Default for EndpointPace {
@@ -240,6 +193,7 @@ impl EndpointPace {
             decided: 0,
             first_sent_at: f64::INFINITY,
             window: None,
+            burst: None,
             admitted: Vec::new(),
         }
     }
@@ -296,21 +250,57 @@ impl EndpointPace {
         self.serial
     }
 
-    /// The request sent at `sent_at` was answered with anything but a 429.
+    /// The request `serial`, sent at `sent_at`, was answered with anything but a 429. One sent
+    /// before the last 429 but answered after it (answers of a burst come in any order) was
+    /// admitted in the window that 429 judged: the rate learned from it is counted again with it.
     ///
     /// ```
-    /// let mut pace = openai_admin_wasm::pace::EndpointPace::new();
-    /// let serial = pace.take(0.0);
-    /// pace.admitted(0.0, serial);
+    /// use openai_admin_wasm::pace::{Caps, EndpointPace};
+    /// let mut pace = EndpointPace::new();
+    /// let serials: Vec<u64> = (0..10).map(|_| pace.take(0.0)).collect();
+    /// pace.admitted(0.0, serials[0]);
     /// assert_eq!(pace.per_minute(), None); // admitted answers teach nothing until a 429
+    /// // The 11th is answered 429 while nine of the ten admitted are still on their way.
+    /// let eleventh = pace.take(0.0);
+    /// pace.limited(eleventh, None, 0.0, 0.5, &Caps::default());
+    /// assert_eq!(pace.per_minute(), Some(0.9));
+    /// for serial in &serials[1..] {
+    ///     pace.admitted(0.0, *serial);
+    /// }
+    /// assert_eq!(pace.per_minute(), Some(9.0)); // 90 % of the ten a minute the API admitted
     /// ```
-    pub fn admitted(&mut self, sent_at: f64, _serial: u64) {
-        self.admitted.push(sent_at);
+    pub fn admitted(&mut self, sent_at: f64, serial: u64) {
+        let at = self.admitted.partition_point(|t| *t <= sent_at);
+        self.admitted.insert(at, sent_at);
         if self.admitted.len() > MAX_ADMITTED {
             self.admitted
                 .drain(..self.admitted.len() - MAX_ADMITTED / 2);
         }
-        self.failures = 0;
+        if serial > self.decided {
+            self.failures = 0;
+        } else {
+            self.recount();
+        }
+    }
+
+    /// A request of the last 429's burst was admitted after it: the rate that 429 showed is
+    /// counted again, and the pace raised to it (never above the pace before the 429).
+    fn recount(&mut self) {
+        let (Some(burst), Some(window)) = (self.burst, self.window) else {
+            return;
+        };
+        let Some(seen) = self.seen_rate(window, burst.at, burst.windows) else {
+            return;
+        };
+        if self.limit.is_some_and(|limit| limit >= seen) {
+            return;
+        }
+        self.limit = Some(seen);
+        let rate = burst
+            .rate_before
+            .unwrap_or(f64::INFINITY)
+            .min(SAFETY * seen);
+        self.rate = Some(rate.max(FLOOR_PER_MINUTE / MINUTE));
     }
 
     /// The request `serial` was answered 429 at `now`; `asked` is what its `retry-after-ms` or
@@ -348,6 +338,16 @@ impl EndpointPace {
         let windows = if asked.is_none() { HISTORY_WINDOWS } else { 1 };
         let seen = self.seen_rate(window, now, windows);
         self.window = Some(window);
+        // The pace before this run of 429s: one 429 after another may each have judged too few.
+        let rate_before = match self.burst {
+            Some(burst) if self.failures > 1 => burst.rate_before,
+            _ => self.rate,
+        };
+        self.burst = Some(Burst {
+            at: now,
+            windows,
+            rate_before,
+        });
         if let Some(seen) = seen {
             self.limit = Some(seen);
             let rate = self.rate.unwrap_or(f64::INFINITY).min(SAFETY * seen);
@@ -407,7 +407,11 @@ impl EndpointPace {
             if k > 1 && span > now - self.first_sent_at {
                 break;
             }
-            let n = self.admitted.iter().filter(|t| **t > now - span).count();
+            let n = self
+                .admitted
+                .iter()
+                .filter(|t| **t > now - span && **t <= now)
+                .count();
             if n > 0 {
                 let rate = n as f64 / span;
                 seen = Some(seen.map_or(rate, |s: f64| s.min(rate)));
@@ -430,6 +434,7 @@ impl EndpointPace {
             return;
         }
         let limit = limit * PROBE_STEP;
+        self.burst = None;
         self.limit = Some(limit);
         self.rate = Some(SAFETY * limit);
         self.calm_since = now;

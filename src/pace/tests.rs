@@ -1,6 +1,7 @@
 //! The pace of one endpoint on a fake clock: hours of simulated time in microseconds.
 
 use super::*;
+use crate::ops::OPERATIONS;
 
 const MIN: f64 = 60_000.0;
 
@@ -20,6 +21,57 @@ fn an_endpoint_is_unpaced_until_its_first_429() {
     assert_eq!(pace.ready_at(0.0, &caps), 0.0);
     assert_eq!(pace.per_minute(), None);
     assert_eq!(pace.eta_ms(10, 0.0), None);
+}
+
+#[test]
+fn requests_of_the_burst_admitted_after_its_429_count_in_the_rate_learned() {
+    // 10 per 6 s (caps scaled by 0.1): the 11th's 429 comes back before six of the ten 200s.
+    let caps = Caps {
+        retry_after_cap_ms: 30_000.0,
+        backoff_cap_ms: 6_000.0,
+    };
+    let mut pace = EndpointPace::new();
+    let serials: Vec<u64> = (0..10).map(|_| pace.take(0.0)).collect();
+    for serial in &serials[..4] {
+        pace.admitted(0.0, *serial);
+    }
+    let eleventh = pace.take(5.0);
+    assert!(pace.limited(eleventh, None, 10.0, 0.5, &caps));
+    assert_eq!(pace.per_minute(), Some(0.9 * 40.0));
+    // One more, sent after that 429 was acted on, is answered 429 too: a run of two.
+    let twelfth = pace.take(12.0);
+    assert!(pace.limited(twelfth, None, 14.0, 0.5, &caps));
+    assert_eq!(pace.per_minute(), Some(0.9 * 40.0));
+    let ready = pace.ready_at(14.0, &caps);
+    assert_eq!(ready, 6_120.0);
+    for serial in &serials[4..] {
+        pace.admitted(0.0, *serial);
+    }
+    assert_eq!(pace.per_minute(), Some(0.9 * 100.0));
+    // The pause for the first slot stands; the pace after it is the corrected one.
+    assert_eq!(pace.ready_at(10.0, &caps), ready);
+    pace.take(ready);
+    assert_eq!(pace.ready_at(ready, &caps), ready + 6_000.0 / 9.0);
+    // A request sent after the 429 and admitted resets the backoff and teaches nothing more.
+    let after = pace.take(ready + 700.0);
+    pace.admitted(ready + 700.0, after);
+    assert_eq!(pace.per_minute(), Some(0.9 * 100.0));
+}
+
+#[test]
+fn a_late_answer_never_raises_the_pace_above_what_it_was_before_the_429() {
+    let caps = Caps::default();
+    let mut pace = EndpointPace::learned(6.0, 0.0, 0.0).expect("a rate");
+    let serials: Vec<u64> = (0..10).map(|_| pace.take(0.0)).collect();
+    pace.admitted(0.0, serials[0]);
+    let eleventh = pace.take(0.0);
+    assert!(pace.limited(eleventh, None, 0.0, 0.5, &caps));
+    assert_eq!(pace.per_minute(), Some(0.9));
+    for serial in &serials[1..] {
+        pace.admitted(0.0, *serial);
+    }
+    // Ten a minute were admitted, but the endpoint was paced at six before.
+    assert_eq!(pace.per_minute(), Some(6.0));
 }
 
 #[test]

@@ -148,6 +148,32 @@ test('an endpoint limited to 1 a minute is learned at ≤ 1 a minute, every requ
   assert.deepEqual(statuses(tail), [200, 200, 200], 'settled: the last requests draw no 429');
 });
 
+test('a burst whose 429 is answered before its 200s: the late 200s count in the rate learned', async () => {
+  const clock = fakeClock();
+  const api = limitedApi(clock, { limit: 10, windowMs: MINUTE });
+  // The API answers a 429 at once, and takes half a second over the 5th to 10th admitted reads.
+  let admitted = 0;
+  const slowOk = async (input, init) => {
+    const response = await api.fetch(input, init);
+    if (response.status === 200 && ++admitted > 4 && admitted <= 10) await clock.sleep(500);
+    return response;
+  };
+  const s = new Scheduler({ now: clock.now, sleep: clock.sleep, random: () => 0.5 });
+  const send = s.fetch(slowOk);
+  const reads = Array.from({ length: 28 }, (_, i) => send(ROLES(`u${i}`)));
+  await clock.advance(100);
+  const [early] = s.learned();
+  assert.equal(early.perMinute, 0.9 * 4, 'while six 200s are on their way, the 429 showed four');
+  const answers = await clock.until(Promise.all(reads));
+  assert.ok(answers.every((r) => r.status === 200));
+  assert.equal(s.learned()[0].perMinute, 9, 'the ten admitted in the window, at 90 %');
+  const ok = api.log.filter((e) => e.status === 200);
+  // 10 at once, the first slot a minute (and 2 %) later, then 17 at 60/9 s apart: under 3 minutes.
+  assert.ok(ok.at(-1).t - ok[0].t < 3 * MINUTE, `the last read ${(ok.at(-1).t - ok[0].t) / 1000} s after the first`);
+  const afterFirstWindow = api.log.filter((e) => e.t >= api.log[0].t + MINUTE);
+  assert.equal(afterFirstWindow.filter((e) => e.status === 429).length, 0, JSON.stringify(statuses(api.log)));
+});
+
 test('without Retry-After: exponential, jittered backoff, capped', async () => {
   const clock = fakeClock();
   const cap = 60_000;

@@ -12,6 +12,8 @@
  *   pauses it: for the `Retry-After` it asked (the core's `retryAfterDelay` reads the header), up
  *   to `retryAfterCapMs`; without one, an exponential, jittered backoff capped at `backoffCapMs`,
  *   and not before the oldest request admitted within the window leaves it (a slot frees);
+ * - a request sent before that 429 but answered after it (a burst's answers come in any order)
+ *   was admitted all the same: the rate is counted again with it;
  * - after the pause the endpoint sends at its rate, one request every `1 / rate`; after
  *   {@link PROBE_AFTER_WINDOWS} windows without a 429 it tries {@link PROBE_STEP} times faster;
  * - a 429 never reaches the caller: the request waits and is sent again (its body is reused;
@@ -172,6 +174,12 @@ class Bucket {
   firstSentAt = Infinity;
   /** The window the last 429's rate was counted over. */
   window: number | undefined;
+  /**
+   * What the last 429 judged the rate by (when, over how many windows, the pace before it):
+   * requests sent before it but answered after it were admitted all the same, and count then;
+   * `rateBefore` is the pace before the run of 429s it ends.
+   */
+  burst: { at: number; windows: number; rateBefore: number | null } | null = null;
   /** When the requests the API admitted (any answer but a 429) were sent, oldest first. */
   admitted: number[] = [];
   queue: Waiter[] = [];
@@ -307,9 +315,7 @@ export class Scheduler {
         stamp.at = this.#now();
       }
       if (response.status !== 429) {
-        b.admitted.push(sentAt);
-        if (b.admitted.length > 4096) b.admitted = b.admitted.slice(-2048);
-        b.failures = 0;
+        this.#admitted(b, sentAt, serial);
         if (response.ok) b.ok++;
         this.#changed();
         return response;
@@ -320,6 +326,28 @@ export class Scheduler {
       // Nothing of it is read: let the connection go.
       await response.body?.cancel().catch(() => {});
     }
+  }
+
+  /**
+   * The request numbered `serial`, sent at `sentAt`, was answered with anything but a 429. One sent
+   * before the last 429 but answered after it (a burst's answers come in any order) was admitted in
+   * the window that 429 judged: the rate is counted again with it, and the pace raised to it (never
+   * above the pace before the 429).
+   */
+  #admitted(b: Bucket, sentAt: number, serial: number): void {
+    let at = b.admitted.length;
+    while (at > 0 && b.admitted[at - 1]! > sentAt) at--;
+    b.admitted.splice(at, 0, sentAt);
+    if (b.admitted.length > 4096) b.admitted = b.admitted.slice(-2048);
+    if (serial > b.decided) {
+      b.failures = 0;
+      return;
+    }
+    if (b.burst === null || b.window === undefined) return;
+    const seen = this.#seenRate(b, b.window, b.burst.at, b.burst.windows);
+    if (seen === null || (b.limit !== null && b.limit >= seen)) return;
+    b.limit = seen;
+    b.rate = Math.max(FLOOR_PER_MINUTE / MINUTE, Math.min(b.burst.rateBefore ?? Infinity, SAFETY * seen));
   }
 
   /** A 429 to the request numbered `serial`: learns the rate and pauses the endpoint (once per burst). */
@@ -334,8 +362,12 @@ export class Scheduler {
     const keep = HISTORY_WINDOWS * Math.max(window, this.#backoffCap);
     b.admitted = b.admitted.filter((t) => t > now - keep);
     // A Retry-After says the window; without one, the window may be longer than assumed.
-    const seen = this.#seenRate(b, window, now, asked === null ? HISTORY_WINDOWS : 1);
+    const windows = asked === null ? HISTORY_WINDOWS : 1;
+    const seen = this.#seenRate(b, window, now, windows);
     b.window = window;
+    // The pace before this run of 429s: one 429 after another may each have judged too few.
+    const rateBefore = b.burst !== null && b.failures > 1 ? b.burst.rateBefore : b.rate;
+    b.burst = { at: now, windows, rateBefore };
     if (seen !== null) {
       b.limit = seen;
       b.rate = Math.max(FLOOR_PER_MINUTE / MINUTE, Math.min(b.rate ?? Infinity, SAFETY * seen));
@@ -373,7 +405,7 @@ export class Scheduler {
     for (let k = 1; k <= windows; k *= 2) {
       const span = k * window;
       if (k > 1 && span > now - b.firstSentAt) break;
-      const n = b.admitted.filter((t) => t > now - span).length;
+      const n = b.admitted.filter((t) => t > now - span && t <= now).length;
       if (n > 0) seen = Math.min(seen ?? Infinity, n / span);
     }
     return seen;
@@ -447,6 +479,7 @@ export class Scheduler {
     if (now - b.calmSince < PROBE_AFTER_WINDOWS * (b.window ?? this.#backoffCap)) return;
     b.limit *= PROBE_STEP;
     b.rate = SAFETY * b.limit;
+    b.burst = null;
     b.calmSince = now;
     b.learnedAt = now;
   }
