@@ -34,7 +34,8 @@ pkg: setup
 ## server handler with a minimal keep-alive proxy (bench/server.mjs; --quick for a run under 2 minutes);
 ## the console's Access section with 2,000 users: first search while loading, search per keystroke,
 ## scrolling a 2,000-row list (bench/console-search.mjs); loads under per-endpoint route limits,
-## time-scaled, against the limit-bound time and the official SDK's script (bench/access-limits.mjs)
+## time-scaled, against the limit-bound time and the official SDK's script (bench/access-limits.mjs), and
+## with 45 projects: the time to a usable console and to "who can use project X" (bench/access-projects-limits.mjs)
 bench: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
@@ -43,6 +44,7 @@ bench: setup-browser
 	node bench/server.mjs
 	node bench/access.mjs
 	node bench/access-limits.mjs
+	node bench/access-projects-limits.mjs
 	node bench/console-search.mjs
 	bench/rust-client.sh
 

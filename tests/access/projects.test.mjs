@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import { startMock } from '../support/mock.mjs';
 import { access } from './harness.mjs';
 import { OpenAIAdmin } from '../../pkg/dist/node.js';
-import { loadOrganization, projectRolesText, Snapshot } from '../../pkg/dist/access/node.js';
+import { loadOrganization, projectRolesText, Snapshot, startLoadingOrganization } from '../../pkg/dist/access/node.js';
 
 let mock;
 before(async () => {
@@ -157,4 +157,46 @@ test('access who PROJECT lists its holders with sources; who EMAIL shows the per
   const none = await access(mock, ['who', 'no-such-project']);
   assert.equal(none.code, 1);
   assert.match(none.stderr, /no user, group, role or project 'no-such-project'/);
+});
+
+test('a project asked about while a load of 45 projects runs is read before the rest of the load', async () => {
+  // 10 per 6 s per endpoint (time-scaled: the scheduler's caps times 0.1): the load's project reads
+  // take about four windows; the project asked about must not wait for them.
+  const limited = await startMock({ seed: 'demo', args: ['--projects', '40', '--route-limit', '10/6'] });
+  try {
+    const stop = new AbortController();
+    const loading = await startLoadingOrganization(new OpenAIAdmin({ adminAPIKey: 'sk-admin-demo', baseURL: limited.api, maxRetries: 0 }), { timeScale: 0.1, signal: stop.signal });
+    const org = loading.organization;
+    try {
+      await org.listed();
+      const asked = org.holdersOfProject('billing-bot').project.id;
+      // The background load asked for every project's groups first; this ask goes before it.
+      await org.prioritize({ project: 'billing-bot' });
+      const log = (await limited.requests()).data.filter((e) => e.method === 'GET' && e.fault !== 'rate_limited');
+      const groups = log.filter((e) => /^\/v1\/organization\/projects\/[^/]+\/groups$/.test(e.path)).map((e) => e.path);
+      assert.ok(groups.includes(`/v1/organization/projects/${asked}/groups`), 'its groups read');
+      assert.ok(groups.length < 30, `its groups read after ${groups.length} projects' groups, not after the load's 45`);
+      assert.equal(org.complete, false, 'answered while the load still reads');
+      const answer = org.holdersOfProject('billing-bot');
+      assert.equal(answer.read.memberRoles, answer.members.length);
+      // The same answer as the demo seed's without limits.
+      await mock.reset();
+      const free = await loadOrganization(client());
+      try {
+        await free.prioritize({ project: 'billing-bot' });
+        const expected = free.holdersOfProject('billing-bot');
+        assert.deepEqual(answer.members, expected.members);
+        assert.deepEqual(answer.holders, expected.holders);
+      } finally {
+        free.free();
+      }
+    } finally {
+      // The rest of the load is not this test's: stopped, and its end awaited before the model goes.
+      stop.abort();
+      await loading.done.catch(() => {});
+      org.free();
+    }
+  } finally {
+    await limited.stop();
+  }
 });

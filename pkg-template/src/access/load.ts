@@ -90,7 +90,8 @@ interface Waiter {
 /** One endpoint's pending reads: the front first, then in the order they were added. */
 class Lane {
   readonly pending = new Map<string, string>();
-  readonly front = new Set<string>();
+  /** Keys read before the rest, the latest ask first. */
+  front = new Set<string>();
   /** The reads being made now (not pending again when prioritized). */
   readonly reading = new Set<string>();
   unsent = 0;
@@ -318,19 +319,29 @@ export class Loader {
     if (removed) this.onRemoved?.();
   }
 
-  /** Moves these reads to the front of their lanes; resolves once each is read (at once for those already fresh). */
+  /**
+   * Moves these reads to the front of their lanes, before those asked earlier; resolves once each is
+   * read (at once for those already fresh).
+   */
   prioritize(refs: readonly EntityRef[]): Promise<void> {
     const keys = new Set<string>();
+    const asked = new Map<Lane, string[]>();
     for (const { kind, id } of refs) {
       if (this.#freshEntity(kind, id)) continue;
       const key = keyOf(kind, id);
       keys.add(key);
       const lane = this.#lanes.get(kind)!;
-      lane.front.add(key);
+      const front = asked.get(lane) ?? [];
+      if (front.length === 0) asked.set(lane, front);
+      front.push(key);
       if (!lane.pending.has(key) && !lane.reading.has(key)) {
         lane.pending.set(key, id);
         this.#total++;
       }
+    }
+    // The latest ask goes before earlier ones (a person's question before the rest of the load's).
+    for (const [lane, front] of asked) {
+      lane.front = new Set([...front, ...lane.front]);
       lane.poke();
     }
     if (keys.size === 0) return Promise.resolve();
@@ -376,10 +387,15 @@ export class Loader {
     await this.readNow(groupRoleEntities(this.snapshot, ids));
   }
 
-  /** Reads these entities now if stale or missing (first in their lanes), and resolves once each is read. */
+  /**
+   * Reads these entities now if stale or missing (first in their lanes), and resolves once each is
+   * read: while a load runs, not when the lanes it shares are empty (the rest goes on reading).
+   * Rejects with the first read that fails.
+   */
   async readNow(refs: readonly EntityRef[]): Promise<void> {
-    await this.entities(refs);
-    await this.prioritize(refs);
+    const reading = this.entities(refs);
+    reading.catch(() => {});
+    await Promise.race([this.prioritize(refs), reading]);
   }
 
   /** Reads these entities (those stale or missing; all with `force`), one lane per endpoint. */
