@@ -3,7 +3,8 @@
 // endpoint, kept in the snapshot with its read time), and never a member's own project roles;
 // asking about one person reads only that person's project roles, asking about one project only
 // its members' (counted in the mock's request log); archived projects come only with
-// `includeArchived`; `holdersOfProject` says who can use a project and why; search finds projects.
+// `includeArchived`; `holdersOfProject` says who can use a project and why; search finds projects;
+// a project asked about while 45 load under a route limit is read before the rest of the load.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startMock } from '../support/mock.mjs';
