@@ -153,6 +153,10 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
           org = settings.refresh
             ? await fresh.loadForPlan(client, fileText!, { ...loadOptions, prune: values.prune === true, csv })
             : await access.loadOrganization(client, { ...loadOptions, maxAge: Infinity });
+          // From the snapshot: the members' own project roles a `users:` needs, read if missing.
+          if (!settings.refresh && !csv) {
+            for (const project of new Set(org.model.planRoleReads(fileText!).map((r) => r.projectId))) await org.prioritize({ project });
+          }
         } catch (e) {
           // A bad file is found before anything but the lists is read.
           if ((e as { name?: unknown }).name !== 'AccessFileError') throw e;
