@@ -95,7 +95,7 @@ pub(super) fn plan_users(
         );
         if !after.contains(user.id.as_str()) {
             let reason = format!(
-                "not a member of project {}: a project role is given only to a member (list them in the project's `members:`)",
+                "not a member of project {} after this plan: a project role is given only to a member (list them in the project's `members:`)",
                 project.name
             );
             cx.builder.block(what, reason);

@@ -201,8 +201,8 @@ fn a_role_for_a_non_member_an_unknown_user_or_role_is_blocked_with_its_line() {
         blocked(&p),
         [
             "role Project Owner of project billing-bot (line 6): a predefined project role is never edited",
-            "user cy@example.com in project billing-bot (line 8): not a member of project billing-bot: a project role is given only to a member (list them in the project's `members:`)",
-            "user bob@example.com in project billing-bot (line 9): not a member of project billing-bot: a project role is given only to a member (list them in the project's `members:`)",
+            "user cy@example.com in project billing-bot (line 8): not a member of project billing-bot after this plan: a project role is given only to a member (list them in the project's `members:`)",
+            "user bob@example.com in project billing-bot (line 9): not a member of project billing-bot after this plan: a project role is given only to a member (list them in the project's `members:`)",
             "user zed@example.com (line 10): not a member of the organization (invitations are outside these resources)",
             "user ada@example.com in project billing-bot (line 11): Nope (line 11) is not a role of project billing-bot",
             "user ada@example.com in project billing-bot (line 11): role Project Owner (line 11) is blocked: a predefined project role is never edited",
