@@ -57,7 +57,7 @@ function projectsNamedBy(model: AccessModel, file: string, options: FreshPlanOpt
 }
 
 /** The members' project role lists a plan of `file` depends on (`planRoleReads`, the core's). */
-export function memberRoleReads(model: AccessModel, file: string): EntityRef[] {
+function memberRoleReads(model: AccessModel, file: string): EntityRef[] {
   return model.planRoleReads(file).map((r): EntityRef => ({ kind: 'projectUserRoles', id: pairId(r.projectId, r.userId) }));
 }
 

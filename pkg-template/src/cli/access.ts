@@ -155,7 +155,8 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
             : await access.loadOrganization(client, { ...loadOptions, maxAge: Infinity });
           // From the snapshot: the members' own project roles a `users:` needs, read if missing.
           if (!settings.refresh && !csv) {
-            for (const project of new Set(org.model.planRoleReads(fileText!).map((r) => r.projectId))) await org.prioritize({ project });
+            const projects = new Set(org.model.planRoleReads(fileText!).map((r) => r.projectId));
+            await Promise.all([...projects].map((project) => org!.prioritize({ project })));
           }
         } catch (e) {
           // A bad file is found before anything but the lists is read.
