@@ -291,3 +291,30 @@ fn a_new_custom_role_can_be_given_to_a_member_in_the_same_plan() {
     );
     converges(&m, text);
 }
+
+#[test]
+fn the_users_rows_are_rows_of_the_table_with_their_path_parameters() {
+    let m = read_model();
+    let text = "projects:\n  billing-bot:\n    members:\n      ada@example.com: owner\n      bob@example.com: member\n      dee@example.com: member\n    users:\n      dee@example.com: [Invoice Reader]\n      ada@example.com: [Key Manager]\n";
+    let p = plan_of(&m, text);
+    let mut seen = Vec::new();
+    for op in &p.operations {
+        let row = openai_admin_wasm::ops::find(&op.operation)
+            .unwrap_or_else(|| panic!("{} is no row", op.operation));
+        assert!(row.writes, "{}", op.operation);
+        let mut want: Vec<&str> = row.path_params().collect();
+        want.sort_unstable();
+        let ids: Vec<&str> = op.ids.keys().map(String::as_str).collect();
+        assert_eq!(ids, want, "{}", op.operation);
+        seen.push(op.operation.as_str());
+    }
+    seen.dedup();
+    assert_eq!(
+        seen,
+        [
+            "projects.users.create",
+            "projects.users.roles.create",
+            "projects.users.roles.delete"
+        ]
+    );
+}
