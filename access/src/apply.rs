@@ -190,27 +190,10 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
                     forget_group_source(model, user, &group, Some(&role));
                 }
             }
-            "users.roles.create" => {
+            "users.roles.create" | "users.roles.delete" => {
                 let (user, role) = (id("user_id")?, id("role_id")?);
                 let items = model.user_roles.entry(user).or_default();
-                items
-                    .entry(role.clone())
-                    .and_modify(|item| item.direct = true)
-                    .or_insert(UserRoleItem {
-                        role_id: role,
-                        direct: true,
-                        via_groups: Vec::new(),
-                    });
-            }
-            "users.roles.delete" => {
-                let (user, role) = (id("user_id")?, id("role_id")?);
-                let items = model.user_roles.entry(user).or_default();
-                if let Some(item) = items.get_mut(&role) {
-                    item.direct = false;
-                    if item.via_groups.is_empty() {
-                        items.remove(&role);
-                    }
-                }
+                set_direct(items, role, op.operation.ends_with("create"));
             }
             "users.update" => {
                 let user_id = id("user_id")?;
@@ -231,6 +214,27 @@ pub fn apply(model: &mut Model, plan: &Plan, outcomes: Option<&[Outcome]>) -> Re
         }
     }
     Ok(())
+}
+
+/// A user's role list (by role id, or by project role key) with the direct assignment of `role`
+/// made (`direct`) or taken back: a role left with no source leaves the list. The one rule for
+/// the organization's role lists and the projects' (`crate::projects::apply`).
+pub(crate) fn set_direct(items: &mut Map<String, UserRoleItem>, role: String, direct: bool) {
+    if direct {
+        items
+            .entry(role.clone())
+            .and_modify(|item| item.direct = true)
+            .or_insert(UserRoleItem {
+                role_id: role,
+                direct: true,
+                via_groups: Vec::new(),
+            });
+    } else if let Some(item) = items.get_mut(&role) {
+        item.direct = false;
+        if item.via_groups.is_empty() {
+            items.remove(&role);
+        }
+    }
 }
 
 /// Takes `group` out of the sources the API gave for `user`'s roles (only `role`'s, when given):

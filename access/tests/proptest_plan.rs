@@ -4,9 +4,9 @@
 //!   the file manages, and leaves everything else as it was (planning again gives nothing);
 //! - plans are deterministic.
 //!
-//! The organizations have projects (members with their project role, groups with access and
-//! their project roles, an archived project), and the targets change them, with a project's
-//! owner kept when it had one.
+//! The organizations have projects (members with their project role and their own project
+//! roles, groups with access and their project roles, an archived project), and the targets
+//! change them, with a project's owner kept when it had one.
 
 use openai_admin_access::apply::apply;
 use openai_admin_access::file::{dump, read, Format};
@@ -195,6 +195,30 @@ fn set_project(m: &mut Model, rng: &mut Rng, p: &str, keep_owner: bool) {
         .collect();
     m.set_project_members_json(p, &format!("[{}]", items.join(",")))
         .expect("members read");
+    // Each member's own project roles, read: some given directly (either spelling of a
+    // predefined role's id), one sometimes through a group only (never planned).
+    for (u, _) in &members {
+        let mut roles: Vec<String> = Vec::new();
+        for r in PROJECT_ROLES {
+            let id = if rng.chance(50) {
+                long_id(r, p)
+            } else {
+                r.to_owned()
+            };
+            let source = if rng.chance(25) {
+                r#"{"principal_type":"user","principal_id":"me"}"#
+            } else if rng.chance(10) {
+                r#"{"principal_type":"group","principal_id":"g_other"}"#
+            } else {
+                continue;
+            };
+            roles.push(format!(
+                r#"{{"id":"{id}","name":"n","assignment_sources":[{source}]}}"#
+            ));
+        }
+        m.set_project_user_roles_json(p, u, &format!("[{}]", roles.join(",")))
+            .expect("member roles read");
+    }
     let groups: Vec<(String, String)> = m
         .groups()
         .filter(|g| !g.id.starts_with("new_"))
@@ -413,6 +437,8 @@ fn the_targets_change_projects() {
         "projects.groups.roles.delete",
         "projects.users.create",
         "projects.users.delete",
+        "projects.users.roles.create",
+        "projects.users.roles.delete",
         "projects.users.update",
     ];
     assert_eq!(seen.into_iter().collect::<Vec<_>>(), expected);

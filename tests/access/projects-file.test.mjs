@@ -3,13 +3,15 @@
 // their project roles) and custom project roles, and its plan is empty; an edited file applies
 // (members added, re-roled and removed, a custom role created and given to a group given access,
 // a group's access taken away) and converges (the plan after it is
-// empty, a second apply sends nothing); bad entries are blocked with their line, a bad member
-// role is an error of the file, and a plan that would leave a project without an owner is
-// refused, nothing sent.
+// empty, a second apply sends nothing); a project's `users:` gives members their own project
+// roles (a custom one to a member, one to a member the same plan adds, after the membership; an
+// unlisted member's taken back), reading only that project's members' own roles, and the mock
+// then holds them; bad entries are blocked with their line, a bad member role is an error of the
+// file, and a plan that would leave a project without an owner is refused, nothing sent.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { startMock } from '../support/mock.mjs';
-import { access, file, parse, stringify, writes } from './harness.mjs';
+import { access, all, file, parse, stringify, writes } from './harness.mjs';
 
 let mock;
 before(async () => (mock = await startMock({ seed: 'demo' })));
@@ -35,6 +37,8 @@ test('dump writes the projects, and the plan of the dump is empty', async () => 
   assert.deepEqual(doc.projects['billing-bot'].groups, now.groups);
   assert.match(doc.projects['billing-bot'].id, /^proj_/);
   assert.equal(doc.projects['Legacy Chatbot'], undefined, 'archived projects are not written');
+  // The load reads no member's own project roles: `users:` is left out, and left alone.
+  assert.equal(doc.projects['billing-bot'].users, undefined);
   const plan = await access(mock, ['plan', '-f', file(dump.stdout), '--exit-code']);
   assert.equal(plan.code, 0, plan.stdout + plan.stderr);
   assert.match(plan.stdout, /No changes/);
@@ -80,6 +84,65 @@ test('an edited projects section applies and converges', async () => {
   assert.equal((await writes(mock)).length, sent, 'a second apply sends nothing');
 });
 
+/** The mock's own answer: the project roles a member holds directly (names, sorted). */
+async function ownRoles(projectId, userId) {
+  const page = await mock.call('GET', `/v1/projects/${projectId}/users/${userId}/roles?limit=100`);
+  const direct = page.data.filter((r) => !r.assignment_sources || r.assignment_sources.some((s) => s.principal_type === 'user'));
+  return direct.map((r) => (r.role ?? r).name).sort();
+}
+
+test("a project's users: gives members their own project roles, reading only that project's", async () => {
+  const r = await access(mock, ['who', 'billing-bot', '--format', 'json']);
+  const answer = JSON.parse(r.stdout);
+  const projectId = answer.project.id;
+  const member = (name) => answer.members.find((m) => m.user.name === name).user;
+  const [frances, linus] = [member('Frances Allen'), member('Linus Torvalds')];
+  const ids = answer.members.map((m) => m.user.id).sort();
+  const ada = (await all(mock, 'users')).find((u) => u.email === 'ada.lovelace@example.com');
+  const members = { ...Object.fromEntries(answer.members.map((m) => [m.user.email, m.role])), [ada.email]: 'member' };
+  const users = { [frances.email]: ['API Project Key Manager'], [linus.email]: ['Invoice Reader'], [ada.email]: ['API Project Key Manager'] };
+  const f = file(stringify({ projects: { 'billing-bot': { members, users } } }));
+  await mock.reset();
+
+  const plan = JSON.parse((await access(mock, ['plan', '-f', f, '--format', 'json'])).stdout);
+  assert.deepEqual(plan.blocked, []);
+  assert.deepEqual(plan.operations.map((o) => o.summary), [
+    'add ada.lovelace@example.com to project billing-bot as member',
+    `assign project role Invoice Reader to ${linus.email} in project billing-bot`,
+    'assign project role API Project Key Manager to ada.lovelace@example.com in project billing-bot',
+  ]);
+  // The new member's role waits for the membership.
+  assert.deepEqual(plan.operations[2].dependsOn, [0]);
+  // The plan read billing-bot's members' own project roles, each once, and no other project's.
+  const read = (await mock.requests()).data.filter((e) => e.method === 'GET' && /^\/v1\/projects\/[^/]+\/users\/[^/]+\/roles/.test(e.path)).map((e) => e.path);
+  assert.deepEqual(read.map((p) => p.replace(/\?.*/, '')).sort(), ids.map((id) => `/v1/projects/${projectId}/users/${id}/roles`));
+  assert.deepEqual(await writes(mock), [], 'plan sends nothing');
+
+  const applied = await access(mock, ['apply', '-f', f, '--yes']);
+  assert.equal(applied.code, 0, applied.stdout + applied.stderr);
+  assert.match(applied.stderr, /3 done, 0 failed, 0 skipped/);
+  assert.deepEqual(await ownRoles(projectId, linus.id), ['Invoice Reader']);
+  assert.deepEqual(await ownRoles(projectId, ada.id), ['API Project Key Manager']);
+  assert.deepEqual(await ownRoles(projectId, frances.id), ['API Project Key Manager']);
+  const again = await access(mock, ['plan', '-f', f, '--exit-code']);
+  assert.equal(again.code, 0, again.stdout);
+  assert.match(again.stdout, /No changes/);
+  // Planned from the snapshot (`--refresh=false`), the member roles missing from it are read too.
+  const cached = await access(mock, ['plan', '-f', f, '--refresh=false', '--format', 'json']);
+  assert.equal(cached.code, 0, cached.stderr);
+  assert.deepEqual(JSON.parse(cached.stdout).blocked, []);
+  assert.deepEqual(JSON.parse(cached.stdout).operations, []);
+
+  // A member the list leaves out loses their own roles (Frances); the others keep theirs.
+  const g = file(stringify({ projects: { 'billing-bot': { users: { [linus.email]: ['Invoice Reader'], [ada.email]: ['API Project Key Manager'] } } } }));
+  const taken = await access(mock, ['apply', '-f', g, '--yes']);
+  assert.equal(taken.code, 0, taken.stdout + taken.stderr);
+  assert.match(taken.stdout, new RegExp(`unassign project role API Project Key Manager from ${frances.email.replace(/\./g, '\\.')} in project billing-bot`));
+  assert.match(taken.stderr, /1 done, 0 failed, 0 skipped/);
+  assert.deepEqual(await ownRoles(projectId, frances.id), []);
+  assert.deepEqual(await ownRoles(projectId, linus.id), ['Invoice Reader']);
+});
+
 test('bad entries are blocked with their line, a bad role is an error of the file, the owner floor refuses', async () => {
   const text = 'projects:\n  billing-bott:\n    members: {}\n  Legacy Chatbot:\n    members: {}\n  billing-bot:\n    groups:\n      Finance: [No Such Role]\n      Support Team: [Project Viewer]\n';
   const blocked = await access(mock, ['apply', '-f', file(text), '--yes']);
@@ -87,6 +150,12 @@ test('bad entries are blocked with their line, a bad role is an error of the fil
   assert.match(blocked.stdout, /project billing-bott \(line 2\): no project of the organization is named billing-bott/);
   assert.match(blocked.stdout, /project Legacy Chatbot \(line 4\): the project is archived/);
   assert.match(blocked.stdout, /group Finance in project billing-bot \(line 8\): No Such Role \(line 8\) is not a role of project billing-bot/);
+  // A project role for someone who is not a member (Frances keeps hers: nothing else changes).
+  const stranger = file('projects:\n  billing-bot:\n    users:\n      frances.allen@example.com: [API Project Key Manager]\n      alan.turing@example.com: [Invoice Reader]\n');
+  const notMember = await access(mock, ['apply', '-f', stranger, '--yes']);
+  assert.equal(notMember.code, 1, notMember.stdout);
+  assert.match(notMember.stdout, /No changes can be made/);
+  assert.match(notMember.stdout, /user alan\.turing@example\.com in project billing-bot \(line 5\): not a member of project billing-bot/);
 
   const bad = await access(mock, ['apply', '-f', file('projects:\n  billing-bot:\n    members:\n      ada.lovelace@example.com: admin\n'), '--yes']);
   assert.equal(bad.code, 1);

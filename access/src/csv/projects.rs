@@ -145,6 +145,7 @@ fn project_entry(model: &Model, p: &ProjectFacts, rows: &[Row]) -> FileProject {
         id: Some(spanned(p.project.id.clone(), first)),
         members: Some(members),
         groups: None,
+        users: None,
         roles: None,
     }
 }

@@ -96,7 +96,9 @@ fn sections(model: &Model) -> Vec<(&'static str, Entries)> {
     out
 }
 
-/// The active projects: `id`, and `members`, `groups` and custom `roles` where they were read. A group is
+/// The active projects: `id`, and `members`, `groups` and custom `roles` where they were read,
+/// and `users` (each member's own project roles, those who have some) once every member's own
+/// list was read: left out before, so that a plan of the dump leaves them alone. A group is
 /// written by name, or by id when another group has its name.
 fn projects(model: &Model) -> Entries {
     let mut entries = Vec::new();
@@ -138,6 +140,30 @@ fn projects(model: &Model) -> Entries {
                 .collect();
             sort_by(&mut list, |a, b| a.0.cmp(&b.0));
             fields.push(("groups", Field::Map(list)));
+        }
+        if p.user_roles_complete() {
+            // Only once every member's own list was read: `users:` is the whole list, and a
+            // member it leaves out has no project role of their own.
+            let mut list: Vec<(String, Field)> = Vec::new();
+            for (id, items) in p.user_roles.iter() {
+                let mut roles: Vec<String> = items
+                    .values()
+                    .filter(|i| i.direct)
+                    .map(|i| {
+                        p.roles
+                            .get(&i.role_id)
+                            .map_or(i.role_id.clone(), |r| r.name.clone())
+                    })
+                    .collect();
+                if roles.is_empty() || !p.members.as_ref().is_some_and(|m| m.contains_key(id)) {
+                    continue;
+                }
+                sort(&mut roles);
+                let key = model.users.get(id).map_or(id.as_str(), user_key);
+                list.push((key.to_owned(), Field::List(roles)));
+            }
+            sort_by(&mut list, |a, b| a.0.cmp(&b.0));
+            fields.push(("users", Field::Map(list)));
         }
         if p.roles_read {
             // Each custom role's fields in name order, as JSON sorts them.

@@ -22,6 +22,8 @@
 //!       ada@example.com: owner
 //!     groups:             # the groups with access: their project roles
 //!       Engineering: [Project Member, Key Reader]
+//!     users:              # members' own project roles (a member not listed has none)
+//!       ada@example.com: [Key Reader]
 //!     roles:              # custom project roles, as `roles:` above
 //!       Key Reader:
 //!         permissions: [api.organization.projects.api_keys.read]
@@ -124,6 +126,10 @@ pub type FileProjectMember = (Spanned<String>, Spanned<String>);
 /// A group with access to a project as the file lists one: its name (or id) and project roles.
 pub type FileProjectGroup = (Spanned<String>, Vec<Spanned<String>>);
 
+/// A member's own project roles as the file lists them: the email and the project roles (by name
+/// or id), those given to the user directly.
+pub type FileProjectUser = (Spanned<String>, Vec<Spanned<String>>);
+
 /// A project as the file describes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileProject {
@@ -135,6 +141,9 @@ pub struct FileProject {
     pub members: Option<Vec<FileProjectMember>>,
     /// Exactly the groups with access (name, its project roles by name or id), when managed.
     pub groups: Option<Vec<FileProjectGroup>>,
+    /// Exactly the project roles given to members directly (email, its project roles by name or
+    /// id), when managed: a member not listed has none.
+    pub users: Option<Vec<FileProjectUser>>,
     /// Its custom project roles by name, when managed (created or changed; those not named are
     /// deleted only by `prune`).
     pub roles: Option<Vec<FileRole>>,

@@ -38,6 +38,8 @@ pub enum Key {
     ProjectGroup(String),
     /// A custom project role the file names so (`project id/name`).
     ProjectRole(String),
+    /// A user made a member of a project (`project id/user id`).
+    ProjectMember(String),
 }
 
 impl Key {
@@ -47,7 +49,8 @@ impl Key {
             Key::Role(name)
             | Key::Group(name)
             | Key::ProjectGroup(name)
-            | Key::ProjectRole(name) => name,
+            | Key::ProjectRole(name)
+            | Key::ProjectMember(name) => name,
         }
     }
 }

@@ -20,6 +20,7 @@ mod build;
 pub(crate) mod edit;
 mod groups;
 mod project_roles;
+mod project_users;
 mod projects;
 mod resolve;
 mod roles;
@@ -27,6 +28,7 @@ mod users;
 mod wire;
 
 pub use edit::{plan_membership, plan_person, EditError, MembershipEdit, PersonEdit};
+pub use project_users::plan_role_reads;
 pub use resolve::{resolve_operation, Unresolved};
 
 use crate::file::{AccessFile, FileRole};

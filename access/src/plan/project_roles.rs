@@ -6,7 +6,7 @@ use crate::json::Value;
 use super::build::{Body, Draft, Key, Phase, Ref};
 use super::Change;
 use super::Context;
-use crate::file::FileRole;
+use crate::file::{FileRole, Spanned};
 use crate::map::{Map, Set};
 use crate::projects::{role_key, ProjectFacts};
 
@@ -16,6 +16,59 @@ pub(super) enum Target {
     Role(Ref, String),
     /// Blocked: references to it are blocked with this reason.
     Unusable(String),
+}
+
+/// A project role a `groups:` or `users:` entry lists: its key, the id the API is sent, and its
+/// name for the summaries.
+pub(super) type Wanted = (String, Ref, String);
+
+/// The project roles a `groups:` or `users:` entry lists, each once, by key in the file's order:
+/// a role the project's `roles:` names is that one (a new one is `{ from }` its create), else the
+/// project's role by id (either spelling) or name. One that is neither, or that `roles:` blocks,
+/// is blocked under `subject`, and then the whole list is `None`.
+pub(super) fn wanted_roles(
+    cx: &mut Context,
+    p: &ProjectFacts,
+    roles: &[Spanned<String>],
+    targets: &Map<String, Target>,
+    subject: &str,
+) -> Option<Vec<Wanted>> {
+    let mut keys: Vec<Wanted> = Vec::new();
+    let mut bad = false;
+    for role in roles {
+        let found = match targets.get(&role.value) {
+            Some(Target::Role(r, key)) => Ok((key.clone(), r.clone())),
+            Some(Target::Unusable(reason)) => Err(format!(
+                "role {} (line {}) is blocked: {reason}",
+                role.value, role.pos.line
+            )),
+            None => p
+                .find_role(&role.value)
+                .map(|r| (role_key(&r.id).to_owned(), Ref::Id(r.id.clone())))
+                .ok_or_else(|| {
+                    format!(
+                        "{} (line {}) is not a role of project {}",
+                        role.value, role.pos.line, p.project.name
+                    )
+                }),
+        };
+        match found {
+            Ok((key, r)) => {
+                if !keys.iter().any(|(k, _, _)| *k == key) {
+                    let shown = p
+                        .roles
+                        .get(&key)
+                        .map_or(role.value.clone(), |x| x.name.clone());
+                    keys.push((key, r, shown));
+                }
+            }
+            Err(reason) => {
+                cx.builder.block(subject, reason);
+                bad = true;
+            }
+        }
+    }
+    (!bad).then_some(keys)
 }
 
 /// Plans the project's `roles:`; returns what each name there refers to.

@@ -1,18 +1,20 @@
 //! The `projects:` section: each named project's members (with their project role) and groups
-//! with access (with their project roles) made exactly the file's lists, and its custom roles
-//! (`project_roles.rs`). A project is never
+//! with access (with their project roles) made exactly the file's lists, its custom roles
+//! (`project_roles.rs`) and its members' own project roles (`project_users.rs`). A project is never
 //! created, renamed or archived here, and an archived one is never planned. Every blocked entry
 //! names the file's line.
 
 use crate::json::Value;
 
 use super::build::{Body, Draft, Key, Phase, Ref};
-use super::project_roles::{plan_roles, Target};
+use super::project_roles::{plan_roles, wanted_roles, Target};
+use super::project_users::plan_users;
 use super::{Change, Context, Unmanaged};
 use crate::file::{FileGroup, FileProject, FileProjectGroup, FileProjectMember, Spanned};
 use crate::map::{Map, Set};
 use crate::model::Group;
-use crate::projects::{role_key, ProjectFacts};
+use crate::projects::ProjectFacts;
+use crate::Model;
 
 const SCIM: &str = "SCIM-managed group: its access comes from the identity provider";
 
@@ -48,6 +50,9 @@ pub fn plan_projects(
         if let Some(groups) = &entry.groups {
             plan_groups(cx, entry, p, groups, file_groups, &roles);
         }
+        if let Some(users) = &entry.users {
+            plan_users(cx, entry, p, users, &roles);
+        }
     }
     for p in model.projects() {
         if !p.project.archived && !named.contains(p.project.id.as_str()) {
@@ -61,36 +66,48 @@ pub fn plan_projects(
     ownerless
 }
 
-fn subject<T>(what: &str, name: &Spanned<T>) -> String
+/// What a project role given to a member this plan adds waits for.
+pub(super) fn member_key(project_id: &str, user_id: &str) -> Key {
+    Key::ProjectMember(format!("{project_id}/{user_id}"))
+}
+
+pub(super) fn subject<T>(what: &str, name: &Spanned<T>) -> String
 where
     T: std::fmt::Display,
 {
     format!("{what} {} (line {})", name.value, name.pos.line)
 }
 
-/// The project the entry names: by its `id` (which must be a project of that name), else by
-/// name; blocked when unknown, archived or not yet read.
+/// The project the entry names, or blocked (with the file's line) when unknown, archived or
+/// pinned to another name ([`find`]).
 fn resolve<'a>(cx: &mut Context<'a>, entry: &FileProject) -> Option<&'a ProjectFacts> {
-    let model = cx.model;
+    match find(cx.model, entry) {
+        Ok(p) => Some(p),
+        Err(reason) => {
+            cx.builder.block(subject("project", &entry.name), reason);
+            None
+        }
+    }
+}
+
+/// The project the entry names: by its `id` (which must be a project of that name), else by
+/// name; else why not (unknown, archived, pinned to another name, a name several have).
+pub(super) fn find<'a>(model: &'a Model, entry: &FileProject) -> Result<&'a ProjectFacts, String> {
     let name = &entry.name;
     let found = match &entry.id {
         Some(id) => match model.projects.get(&id.value) {
             Some(p) if p.project.name != name.value => {
-                let reason = format!(
+                return Err(format!(
                     "its id {} (line {}) is project {}, not {}: a plan never renames a project",
                     id.value, id.pos.line, p.project.name, name.value
-                );
-                cx.builder.block(subject("project", name), reason);
-                return None;
+                ));
             }
             Some(p) => p,
             None => {
-                let reason = format!(
+                return Err(format!(
                     "its id {} (line {}) is not a project of the organization",
                     id.value, id.pos.line
-                );
-                cx.builder.block(subject("project", name), reason);
-                return None;
+                ));
             }
         },
         None => {
@@ -100,36 +117,30 @@ fn resolve<'a>(cx: &mut Context<'a>, entry: &FileProject) -> Option<&'a ProjectF
                 .collect();
             match same.as_slice() {
                 [p] => *p,
-                [] => match model.projects().find(|p| p.project.name == name.value) {
-                    Some(archived) => archived,
-                    None => {
-                        let reason = format!(
+                [] => model
+                    .projects()
+                    .find(|p| p.project.name == name.value)
+                    .ok_or_else(|| {
+                        format!(
                             "no project of the organization is named {}: a plan never creates one",
                             name.value
-                        );
-                        cx.builder.block(subject("project", name), reason);
-                        return None;
-                    }
-                },
+                        )
+                    })?,
                 several => {
                     let ids: Vec<&str> = several.iter().map(|p| p.project.id.as_str()).collect();
-                    let reason = format!(
+                    return Err(format!(
                         "{} projects have this name ({}): give the `id`",
                         ids.len(),
                         ids.join(", ")
-                    );
-                    cx.builder.block(subject("project", name), reason);
-                    return None;
+                    ));
                 }
             }
         }
     };
     if found.project.archived {
-        let reason = "the project is archived: archived projects are never planned";
-        cx.builder.block(subject("project", name), reason);
-        return None;
+        return Err("the project is archived: archived projects are never planned".to_owned());
     }
-    Some(found)
+    Ok(found)
 }
 
 /// Makes the project's members exactly `members`. Returns false when that would leave the
@@ -168,7 +179,8 @@ fn plan_members(
                 ],
                 summary: format!("add {label} to project {} as {}", project.name, role.value),
                 change: Change::Add,
-                makes: None,
+                // A role given to the new member waits for it (`project_users.rs`).
+                makes: Some(member_key(&project.id, &user.id)),
                 after: Vec::new(),
             }),
             Some(now) if *now != role.value => cx.builder.push(Draft {
@@ -286,46 +298,9 @@ fn plan_groups(
             "group {} in project {} (line {})",
             name.value, project.name, name.pos.line
         );
-        // The roles by key, in the file's order, each with the id the API is sent (a role the
-        // project's `roles:` names is that one; a new one is `{ from }` its create).
-        let mut keys: Vec<(String, Ref, String)> = Vec::new();
-        let mut bad = false;
-        for role in roles {
-            let found = match targets.get(&role.value) {
-                Some(Target::Role(r, key)) => Ok((key.clone(), r.clone())),
-                Some(Target::Unusable(reason)) => Err(format!(
-                    "role {} (line {}) is blocked: {reason}",
-                    role.value, role.pos.line
-                )),
-                None => p
-                    .find_role(&role.value)
-                    .map(|r| (role_key(&r.id).to_owned(), Ref::Id(r.id.clone())))
-                    .ok_or_else(|| {
-                        format!(
-                            "{} (line {}) is not a role of project {}",
-                            role.value, role.pos.line, project.name
-                        )
-                    }),
-            };
-            match found {
-                Ok((key, r)) => {
-                    if !keys.iter().any(|(k, _, _)| *k == key) {
-                        let shown = p
-                            .roles
-                            .get(&key)
-                            .map_or(role.value.clone(), |x| x.name.clone());
-                        keys.push((key, r, shown));
-                    }
-                }
-                Err(reason) => {
-                    cx.builder.block(subject_of.clone(), reason);
-                    bad = true;
-                }
-            }
-        }
-        if bad {
+        let Some(keys) = wanted_roles(cx, p, roles, targets, &subject_of) else {
             continue;
-        }
+        };
         let has_access = current.contains(&group.id);
         let now: Set<&String> = p.group_roles.get(&group.id).into_iter().flatten().collect();
         let changes = !has_access

@@ -1,12 +1,13 @@
 //! The project operations a plan makes, applied to the model in memory (`crate::apply`).
 
 use super::role_key;
+use crate::apply::set_direct;
 use crate::json::{FromJson, Value};
 use crate::model::Role;
 use crate::Model;
 
-/// Applies one of the project rows a plan makes (`projects.users.*`, `projects.groups.*`,
-/// `projects.groups.roles.*`,
+/// Applies one of the project rows a plan makes (`projects.users.*`, `projects.users.roles.*`,
+/// `projects.groups.*`, `projects.groups.roles.*`,
 /// `projects.roles.*`): `id` gives a path parameter or body id, `text` a body field, `body` the
 /// body, `created` the id a create made. `None` when `operation` is not one of them, else whether
 /// it created something (then `created` is its id).
@@ -40,9 +41,22 @@ fn apply(
     match operation {
         "projects.users.create" | "projects.users.update" => {
             let role = text("role").ok_or("no project role")?;
+            let user = id("user_id")?;
+            if operation.ends_with("create") {
+                // A new member has no project role of their own yet: their list is known.
+                p.user_roles.entry(user.clone()).or_default();
+            }
             p.members
                 .get_or_insert_with(Default::default)
-                .insert(id("user_id")?, role);
+                .insert(user, role);
+        }
+        "projects.users.roles.create" | "projects.users.roles.delete" => {
+            let (user, role) = (id("user_id")?, id("role_id")?);
+            // Only into a list that was read: one not read stays so.
+            if let Some(items) = p.user_roles.get_mut(&user) {
+                let key = role_key(&role).to_owned();
+                set_direct(items, key, operation.ends_with("create"));
+            }
         }
         "projects.users.delete" => {
             let user = id("user_id")?;

@@ -17,6 +17,8 @@ pub(crate) mod apply;
 pub(crate) mod plan_tests;
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+mod user_plan_tests;
 
 use crate::json::{FromJson, Object, Value};
 use crate::map::{Map, Set};

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{item_error, to_js, to_json, AccessModel};
+use super::{file_errors, item_error, to_js, to_json, AccessModel};
 use crate::projects::answers;
 
 #[wasm_bindgen]
@@ -123,6 +123,15 @@ impl AccessModel {
             user.as_deref(),
             project.as_deref(),
         ))
+    }
+
+    /// The members' project role lists a plan of this access file depends on (read or not):
+    /// every member of each project whose entry gives `users:`, what a loader reads before
+    /// planning it. Throws the file's `AccessFileError` for a bad file.
+    #[wasm_bindgen(js_name = planRoleReads, unchecked_return_type = "ProjectRoleRead[]")]
+    pub fn plan_role_reads(&self, text: &str) -> Result<JsValue, JsValue> {
+        let file = crate::file::read_all(text).map_err(|e| file_errors(&e))?;
+        to_js(&crate::plan::plan_role_reads(self.model(), &file))
     }
 
     /// How many projects are known, and of how many each part has been read.

@@ -1,7 +1,8 @@
 /**
  * Plans on fresh facts: before a plan, the lists (users, groups, roles, projects) and what the file
  * names (each group it lists: members and roles; each user whose roles it sets; each project it
- * lists: members, groups with access, roles and those groups' project roles) are read again, whatever
+ * lists: members, groups with access, roles and those groups' project roles, and its members' own
+ * project roles when it gives the project's `users:`) are read again, whatever
  * the snapshot holds; nothing else is read. A file that names one group costs a handful of
  * requests; a whole dump used as a file names everything, and costs a whole read.
  */
@@ -9,7 +10,7 @@ import { AccessModel } from '../../wasm/openai_admin_access.js';
 import { Loader, type EntityRef, type LoadOptions } from './load.js';
 import { groupRoleEntities } from './load-projects.js';
 import { Organization, loadAccessModule, modelSink } from './model.js';
-import { Snapshot } from './snapshot.js';
+import { pairId, Snapshot } from './snapshot.js';
 import type { AdminClient } from './client.js';
 
 export interface FreshPlanOptions extends LoadOptions {
@@ -55,6 +56,11 @@ function projectsNamedBy(model: AccessModel, file: string, options: FreshPlanOpt
   return model.projects(false).map((r) => r.project.id).filter((id) => !unmanaged.has(id));
 }
 
+/** The members' project role lists a plan of `file` depends on (`planRoleReads`, the core's). */
+function memberRoleReads(model: AccessModel, file: string): EntityRef[] {
+  return model.planRoleReads(file).map((r): EntityRef => ({ kind: 'projectUserRoles', id: pairId(r.projectId, r.userId) }));
+}
+
 /**
  * The organization as a plan of `file` needs it, read fresh: the lists, then what the file names
  * (throws the file's `AccessFileError` before reading anything more when the file is bad). The
@@ -85,7 +91,14 @@ export async function loadForPlan(client: AdminClient, file: string, options: Fr
           ],
     );
     await loader.entities([...namedBy(model, file, options), ...projectReads], true);
-    if (!options.csv) await loader.entities(groupRoleEntities(snapshot, projects), true);
+    if (!options.csv && projects.length > 0) {
+      await loader.entities(groupRoleEntities(snapshot, projects), true);
+      // The members' own project roles of each project whose `users:` the file gives, once its
+      // members are read again: those projects' only (the core names them), never all projects'.
+      model.free();
+      model = fill(snapshot);
+      await loader.entities(memberRoleReads(model, file), true);
+    }
     loader.finish();
   } finally {
     model.free();

@@ -153,6 +153,11 @@ export async function runAccess(invocation: ExtraInvocation, o: RunOptions): Pro
           org = settings.refresh
             ? await fresh.loadForPlan(client, fileText!, { ...loadOptions, prune: values.prune === true, csv })
             : await access.loadOrganization(client, { ...loadOptions, maxAge: Infinity });
+          // From the snapshot: the members' own project roles a `users:` needs, read if missing.
+          if (!settings.refresh && !csv) {
+            const projects = new Set(org.model.planRoleReads(fileText!).map((r) => r.projectId));
+            await Promise.all([...projects].map((project) => org!.prioritize({ project })));
+          }
         } catch (e) {
           // A bad file is found before anything but the lists is read.
           if ((e as { name?: unknown }).name !== 'AccessFileError') throw e;

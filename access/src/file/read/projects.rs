@@ -1,10 +1,11 @@
 //! The `projects:` section's entries: each project by name, with its `id`, `members` (email:
-//! project role), `groups` (group name: its project roles) and `roles` (custom project roles, read
-//! as the file's `roles:` entries).
+//! project role), `groups` (group name: its project roles), `users` (email: the member's own
+//! project roles) and `roles` (custom project roles, read as the file's `roles:` entries).
 
 use super::{fields, list, optional_text, role, same, suggest, text};
 use crate::file::tree::{Node, Pos, Value};
 use crate::file::{FileError, FileProject, FileProjectGroup, FileProjectMember, Spanned};
+
 use crate::map::Map;
 use crate::model::email_key;
 
@@ -18,13 +19,16 @@ pub(super) fn project(name: Spanned<String>, node: &Node) -> Result<FileProject,
         id: None,
         members: None,
         groups: None,
+        users: None,
         roles: None,
     };
-    for (key, value) in fields(node, &what, &["id", "members", "groups", "roles"])? {
+    for (key, value) in fields(node, &what, &["id", "members", "groups", "users", "roles"])? {
         match key.value.as_str() {
             "id" => project.id = optional_text(value, &format!("the id of {what}"))?,
             "members" => project.members = Some(members(value, &what)?),
-            "roles" => {
+            "groups" => project.groups = Some(lists(value, "group", &what, same)?),
+            "users" => project.users = Some(lists(value, "user", &what, email_key)?),
+            _ => {
                 let roles = named(value, &format!("the roles of {what}"), same)?;
                 let mut out = Vec::with_capacity(roles.len());
                 for (name, node) in roles {
@@ -32,7 +36,6 @@ pub(super) fn project(name: Spanned<String>, node: &Node) -> Result<FileProject,
                 }
                 project.roles = Some(out);
             }
-            _ => project.groups = Some(groups(value, &what)?),
         }
     }
     Ok(project)
@@ -87,16 +90,22 @@ fn members(node: &Node, what: &str) -> Result<Vec<FileProjectMember>, FileError>
     Ok(out)
 }
 
-fn groups(node: &Node, what: &str) -> Result<Vec<FileProjectGroup>, FileError> {
-    let groups = format!("the groups of {what}");
+/// A project's `groups:` (`kind` "group", names compared as written) or `users:` ("user", emails
+/// compared by `email_key`): each name once, with its list of project roles.
+fn lists(
+    node: &Node,
+    kind: &str,
+    what: &str,
+    fold: fn(&str) -> String,
+) -> Result<Vec<FileProjectGroup>, FileError> {
     let mut out = Vec::new();
-    for (group, value) in named(node, &groups, same)? {
+    for (name, value) in named(node, &format!("the {kind}s of {what}"), fold)? {
         let roles = list(
             value,
-            &format!("the project roles of group {} in {what}", group.value),
+            &format!("the project roles of {kind} {} in {what}", name.value),
             same,
         )?;
-        out.push((group, roles));
+        out.push((name, roles));
     }
     Ok(out)
 }
