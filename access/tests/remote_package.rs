@@ -1,7 +1,7 @@
 //! `remote::load` builds the model the npm package builds: against the same mock (demo seed),
 //! the dump of the Rust load equals `openai-admin access dump` of the built package (`pkg/`,
-//! `scripts/build-pkg.sh`), run with Node, up to its `projects:` section: the Rust load does not
-//! read projects yet (its model has none, so its dump has no such section). Run by
+//! `scripts/build-pkg.sh`), run with Node, its `projects:` section included (each active
+//! project's id, members, groups with their project roles and custom roles). Run by
 //! `make test-access`, which builds `pkg/` first.
 
 #[path = "../../tests/support/mock.rs"]
@@ -48,18 +48,17 @@ async fn the_rust_load_dumps_what_the_package_dumps() {
     let model = load(&client, LoadOptions::default()).await.expect("a load");
     let dumped = file::dump(&model, Format::Yaml);
     assert!(expected.matches('@').count() >= 45, "{expected}");
-    let (organization, projects) = expected
+    let projects = expected
         .split_once("\nprojects:\n")
+        .map(|(_, projects)| projects)
         .expect("the package's dump has a projects section");
     assert!(projects.contains("billing-bot:"), "{projects}");
-    assert!(!dumped.contains("projects:"), "{dumped}");
-    assert_eq!(dumped, format!("{organization}\n"));
+    assert!(!projects.contains("Legacy Chatbot"), "archived: {projects}");
+    assert_eq!(dumped, expected);
     // The JSON form too, through the same core.
-    assert_eq!(
-        serde_json::from_str::<serde_json::Value>(&file::dump(&model, Format::Json)).expect("JSON")
-            ["groups"]
-            .as_object()
-            .map(|g| g.len()),
-        Some(model.groups().count())
-    );
+    let json: serde_json::Value =
+        serde_json::from_str(&file::dump(&model, Format::Json)).expect("JSON");
+    let len = |key: &str| json[key].as_object().map(|o| o.len());
+    assert_eq!(len("groups"), Some(model.groups().count()));
+    assert_eq!(len("projects"), Some(5), "the demo's active projects");
 }
