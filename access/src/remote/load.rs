@@ -122,9 +122,11 @@ pub(super) struct Run {
     pub(super) on_progress: Option<Arc<ProgressCallback>>,
 }
 
-/// Reads users, groups, roles, every group's members and roles, and every user's roles through
-/// `client` into a new model, every request paced by the scheduler: a 429 is waited out and sent
-/// again, never an error. Fails with the first read that failed (after the client's retries),
+/// Reads users, groups, roles and projects, every group's members and roles, every user's
+/// roles, and every active project's members, groups with access, roles and groups' project
+/// roles through `client` into a new model (a member's own project roles are left to
+/// [`load_project_user_roles`](super::load_project_user_roles)), every request paced by the
+/// scheduler: a 429 is waited out and sent again, never an error. Fails with the first read that failed (after the client's retries),
 /// an answer the model refuses, or the deadline. Dropping the future cancels the load.
 ///
 /// ```no_run
