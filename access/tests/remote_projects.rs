@@ -18,7 +18,8 @@ use openai_admin_access::file::{self, Format};
 use openai_admin_access::plan::{self, PlanOptions};
 use openai_admin_access::projects::answers;
 use openai_admin_access::remote::{
-    apply, load, load_project_user_roles, ApplyOptions, Error, LoadOptions, LoadPhase, LoadProgress,
+    apply, load, load_project_user_roles, load_user_project_roles, ApplyOptions, Error,
+    LoadOptions, LoadPhase, LoadProgress,
 };
 use openai_admin_access::Model;
 use serde_json::Value;
@@ -298,6 +299,62 @@ async fn the_lazy_read_reads_only_that_projects_members_roles() {
     let project = bare.find_project(&billing).expect("billing-bot");
     assert!(project.user_roles_complete());
     assert_eq!(project.members().count(), 4);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_lazy_read_of_a_person_reads_only_that_persons_roles() {
+    let mock = Mock::start(KEY);
+    let client = client(&mock);
+    let mut model = load(&client, LoadOptions::default()).await.expect("a load");
+    let owner = model
+        .find_user("alan.turing@example.com")
+        .expect("Alan Turing")
+        .id
+        .clone();
+    let projects: Vec<String> = model
+        .projects()
+        .filter(|p| p.members().any(|(u, _)| *u == owner))
+        .map(|p| p.project.id.clone())
+        .collect();
+    assert!(!projects.is_empty());
+    forget(&mock);
+    let read = load_user_project_roles(
+        &client,
+        &mut model,
+        "alan.turing@example.com",
+        LoadOptions::default(),
+    )
+    .await
+    .expect("the roles");
+    assert_eq!(read, projects.len());
+    let mut log = requests(&mock);
+    log.sort();
+    let mut want: Vec<String> = projects
+        .iter()
+        .map(|p| format!("GET /v1/projects/{p}/users/{owner}/roles"))
+        .collect();
+    want.sort();
+    assert_eq!(log, want);
+    for access in answers::projects_of_user(&model, &owner) {
+        assert!(access.access.roles_read, "{access:?}");
+    }
+    let others: usize = model.projects().map(|p| p.user_roles.len()).sum();
+    assert_eq!(others, projects.len(), "no one else's roles read");
+
+    forget(&mock);
+    let error = load_user_project_roles(
+        &client,
+        &mut model,
+        "nobody@example.com",
+        LoadOptions::default(),
+    )
+    .await
+    .expect_err("refused");
+    assert!(
+        matches!(&error, Error::InvalidArgument { param, message } if param == "user" && message.contains("nobody@example.com")),
+        "{error:?}"
+    );
+    assert!(requests(&mock).is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -10,8 +10,9 @@
 //!
 //! A member's own project roles (`projects.users.roles.list`, one read per user and project) are
 //! not read by [`load`]: they are read only when asked, by
-//! [`load_project_user_roles`](super::load_project_user_roles), as the package reads them for a
-//! person's or a project's view.
+//! [`load_project_user_roles`](super::load_project_user_roles) and
+//! [`load_user_project_roles`](super::load_user_project_roles), as the package reads them for a
+//! project's or a person's view.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};

@@ -3,7 +3,8 @@
 //! a page), three lanes read for every project by [`load`](super::load); per group with access
 //! its project roles (1,000 a page), a lane read once the projects' groups are known; and per
 //! member the member's own project roles (1,000 a page), one read per user and project, read only
-//! when asked: [`load_project_user_roles`].
+//! when asked: [`load_project_user_roles`] (a project's view) and [`load_user_project_roles`] (a
+//! person's).
 //!
 //! What the reads give goes into the model through the core's one owner of project facts
 //! (`Model::set_project_members_json` and its kin, `crate::projects`), the calls the package's
@@ -21,7 +22,7 @@ use super::load::{
     PROJECT_GROUP_ROLES, PROJECT_MEMBERS, PROJECT_ROLES, PROJECT_USER_ROLES,
 };
 use super::load_progress::LoadPhase;
-use super::Error;
+use super::{Error, Scheduler};
 use crate::projects::answers;
 use crate::Model;
 
@@ -165,18 +166,86 @@ pub async fn load_project_user_roles(
         return Ok(0);
     }
     let id = found.project.id.clone();
-    let members_read = found.members.is_some();
+    let unread = (found.members.is_none()).then(|| id.clone());
+    lazy_reads(
+        client,
+        model,
+        unread.into_iter().collect(),
+        None,
+        Some(id),
+        options,
+        scheduler,
+    )
+    .await
+}
+
+/// Reads the own project roles (`projects.users.roles.list`) of one user (id or email) in every
+/// active project the user is a member of, those `model` has not read yet, into `model`, and
+/// answers how many role lists it read: what the package reads when a person's view asks for
+/// the person's projects. Every active project's member list is read first where the model has
+/// not read it (to know the user's projects). Paced, bounded and kept as in
+/// [`load_project_user_roles`].
+///
+/// Fails with [`Error::InvalidArgument`] naming `user` when the model has no user of that id or
+/// email, before anything is sent.
+///
+/// ```no_run
+/// use openai_admin_access::remote::{load, load_user_project_roles, LoadOptions};
+///
+/// # async fn run() -> Result<(), openai_admin_access::remote::Error> {
+/// let client = openai_admin::Client::new()?;
+/// let mut model = load(&client, LoadOptions::default()).await?;
+/// let user = "grace.hopper@example.com";
+/// load_user_project_roles(&client, &mut model, user, LoadOptions::default()).await?;
+/// let id = model.find_user(user).map(|u| u.id.clone()).unwrap_or_default();
+/// for p in openai_admin_access::projects::answers::projects_of_user(&model, &id) {
+///     println!("{}: {:?}", p.project.name, p.access.roles);
+/// }
+/// # Ok(())
+/// # }
+/// ```
+pub async fn load_user_project_roles(
+    client: &Client,
+    model: &mut Model,
+    user: &str,
+    options: LoadOptions,
+) -> Result<usize, Error> {
+    let scheduler = scheduler_of(&options)?;
+    let Some(found) = model.find_user(user) else {
+        return Err(Error::InvalidArgument {
+            param: "user".into(),
+            message: format!("`user`: the model has no user with the id or email `{user}`"),
+        });
+    };
+    let id = found.id.clone();
+    let unread = active_projects(model)
+        .into_iter()
+        .filter(|p| model.projects.get(p).is_some_and(|p| p.members.is_none()))
+        .collect();
+    lazy_reads(client, model, unread, Some(id), None, options, scheduler).await
+}
+
+/// The member lists of `unread` projects, then the member role lists the core's `role_reads`
+/// names for `user` and/or `project`, into `model`; how many role lists were read.
+async fn lazy_reads(
+    client: &Client,
+    model: &mut Model,
+    unread: Vec<String>,
+    user: Option<String>,
+    project: Option<String>,
+    options: LoadOptions,
+    scheduler: Scheduler,
+) -> Result<usize, Error> {
     let run = Run::new(client, &scheduler, model.clone(), &options);
     let read = Mutex::new(0);
     let work = async {
         run.counts_mut(|c| c.2 = LoadPhase::Entities);
-        if !members_read {
-            run.lane(PROJECT_MEMBERS, vec![(id.clone(), String::new())], 1)
-                .await?;
-        }
+        let members = unread.into_iter().map(|p| (p, String::new())).collect();
+        run.lane(PROJECT_MEMBERS, members, options.concurrency)
+            .await?;
         let reads: Vec<(String, String)> = {
             let model = run.model.lock().unwrap_or_else(|p| p.into_inner());
-            answers::role_reads(&model, None, Some(&id))
+            answers::role_reads(&model, user.as_deref(), project.as_deref())
                 .into_iter()
                 .map(|r| (r.project_id, r.user_id))
                 .collect()

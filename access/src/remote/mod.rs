@@ -9,7 +9,8 @@
 //! by dropping its future: every request in flight and every wait ends with it. [`load`] reads
 //! the organization's users, groups, roles and projects (each active project's members, groups
 //! with access, roles and groups' project roles); a project's members' own project roles, one
-//! read per user and project, are read when asked, by [`load_project_user_roles`].
+//! read per user and project, are read when asked, by [`load_project_user_roles`] (a project's
+//! view) and [`load_user_project_roles`] (a person's).
 //!
 //! ```no_run
 //! use openai_admin_access::{file, plan, remote};
@@ -41,7 +42,7 @@ use std::fmt;
 pub use apply::{apply, Applied, ApplyCallback, ApplyOptions, ApplyProgress};
 pub use load::{load, LoadOptions};
 pub use load_progress::{LoadPhase, LoadProgress, ProgressCallback, ReadProgress};
-pub use load_projects::load_project_user_roles;
+pub use load_projects::{load_project_user_roles, load_user_project_roles};
 pub use options::{
     Clock, DeadlinePassed, EndpointProgress, LearnedRate, SchedulerOptions, SystemClock,
 };
