@@ -1,94 +1,26 @@
-//! Projects through `remote::load`, `remote::load_project_user_roles` and `remote::apply`
-//! against the mock (demo seed: five active projects, two archived), each request counted in
-//! the mock's request log: the load reads every active project's members, groups and roles and
-//! its groups' project roles and no member's own roles; the lazy read reads only that project's
-//! members' roles; a plan's project changes reach the mock.
+//! Projects through `remote::load`, `remote::load_project_user_roles` and
+//! `remote::load_user_project_roles` against the mock (demo seed: five active projects, two
+//! archived), each request counted in the mock's request log: the load reads every active
+//! project's members, groups and roles and its groups' project roles and no member's own roles;
+//! a lazy read reads only that project's members' roles, or that person's. A plan's project
+//! changes through `remote::apply`: `remote_projects_apply.rs`.
 
+mod common;
 #[path = "../../tests/support/mock.rs"]
 mod mock;
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
+use common::{client, control, count, forget, project_id, requests, KEY};
 use futures_util::TryStreamExt;
 use mock::Mock;
-use openai_admin::Client;
-use openai_admin_access::apply::Status;
 use openai_admin_access::file::{self, Format};
-use openai_admin_access::plan::{self, PlanOptions};
 use openai_admin_access::projects::answers;
 use openai_admin_access::remote::{
-    apply, load, load_project_user_roles, load_user_project_roles, ApplyOptions, Error,
-    LoadOptions, LoadPhase, LoadProgress,
+    load, load_project_user_roles, load_user_project_roles, Error, LoadOptions, LoadPhase,
+    LoadProgress,
 };
 use openai_admin_access::Model;
-use serde_json::Value;
-
-const KEY: &str = "sk-admin-canary-7c3e";
-
-fn client(mock: &Mock) -> Client {
-    Client::builder()
-        .api_key(KEY)
-        .base_url(format!("http://{}/v1", mock.host))
-        .timeout(Duration::from_secs(10))
-        .build()
-        .expect("a client")
-}
-
-fn control(mock: &Mock, method: &str, path: &str, body: Option<&str>) -> Value {
-    let reply = mock.control(method, path, body);
-    assert!(reply.status < 300, "{method} {path}: {}", reply.body);
-    serde_json::from_str(&reply.body).unwrap_or(Value::Null)
-}
-
-/// The `/v1` requests the mock logged since the last `forget`, as `METHOD path`.
-fn requests(mock: &Mock) -> Vec<String> {
-    control(mock, "GET", "/__mock/requests", None)["data"]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {}",
-                e["method"].as_str().unwrap_or("?"),
-                e["path"].as_str().unwrap_or("?")
-            )
-        })
-        .collect()
-}
-
-fn forget(mock: &Mock) {
-    control(mock, "DELETE", "/__mock/requests", None);
-}
-
-/// The requests of `log` whose path matches `/v1` + `pattern` (`*` one path segment).
-fn count(log: &[String], method: &str, pattern: &str) -> usize {
-    let want: Vec<&str> = pattern.split('/').collect();
-    log.iter()
-        .filter(|line| {
-            let Some((m, path)) = line.split_once(' ') else {
-                return false;
-            };
-            let Some(path) = path.strip_prefix("/v1") else {
-                return false;
-            };
-            let got: Vec<&str> = path.split('/').collect();
-            m == method
-                && got.len() == want.len()
-                && got.iter().zip(&want).all(|(g, w)| *w == "*" || g == w)
-        })
-        .count()
-}
-
-fn project_id(model: &Model, name: &str) -> String {
-    model
-        .find_project(name)
-        .unwrap_or_else(|| panic!("project {name}"))
-        .project
-        .id
-        .clone()
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_load_reads_every_active_project_and_no_members_own_roles() {
@@ -397,139 +329,4 @@ async fn a_project_or_group_deleted_after_the_lists_were_read_is_read_as_empty()
         model.find_project("Data Pipeline").expect("Data Pipeline"),
         other
     );
-}
-
-/// `text` with `line` inserted after the first `after` line that follows `project`'s heading.
-fn insert_in(text: &str, project: &str, after: &str, line: &str) -> String {
-    let at = text
-        .find(&format!("\n  {project}:\n"))
-        .unwrap_or_else(|| panic!("{project} in the dump"));
-    let at = at + text[at..].find(after).unwrap_or_else(|| panic!("{after}")) + after.len();
-    format!("{}{line}{}", &text[..at], &text[at..])
-}
-
-/// The operations of a plan, by name.
-fn names(plan: &plan::Plan) -> Vec<&str> {
-    let mut ops: Vec<&str> = plan
-        .operations
-        .iter()
-        .map(|o| o.operation.as_str())
-        .collect();
-    ops.sort_unstable();
-    ops
-}
-
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_plan_with_project_changes_applied_from_rust_reaches_the_mock() {
-    let mock = Mock::start(KEY);
-    let client = client(&mock);
-    let model = load(&client, LoadOptions::default()).await.expect("a load");
-    let billing = project_id(&model, "billing-bot");
-    let project = model.find_project(&billing).expect("billing-bot");
-    let newcomer = model
-        .users()
-        .find(|u| !project.members().any(|(m, _)| *m == u.id) && !u.scim)
-        .expect("a user outside billing-bot");
-    let email = newcomer.email.clone().expect("an email");
-    let finance = model.find_group("Finance").expect("Finance").id.clone();
-    let dump = file::dump(&model, Format::Yaml);
-    // A new member; a new custom role, given to Finance (its id comes from the create).
-    let text = insert_in(
-        &dump,
-        "billing-bot",
-        "    members:\n",
-        &format!("      {email}: member\n"),
-    );
-    let text = insert_in(
-        &text,
-        "billing-bot",
-        "    roles:\n",
-        "      Key Auditor:\n        permissions: [api.organization.projects.api_keys.read]\n",
-    );
-    let text = text.replacen(
-        "      Finance: [Invoice Reader, Project Member]\n",
-        "      Finance: [Invoice Reader, Key Auditor, Project Member]\n",
-        1,
-    );
-    let wanted = file::read(&text).expect("a file");
-    let plan = plan::plan(&model, &wanted, PlanOptions::default());
-    assert_eq!(
-        names(&plan),
-        [
-            "projects.groups.roles.create",
-            "projects.roles.create",
-            "projects.users.create"
-        ],
-        "{plan:?}"
-    );
-    forget(&mock);
-    let outcomes = apply(&client, &plan, ApplyOptions::default())
-        .await
-        .expect("an apply");
-    assert!(
-        outcomes.iter().all(|o| o.status == Status::Done),
-        "{outcomes:?}"
-    );
-    let mut posts = requests(&mock);
-    posts.sort();
-    let role = outcomes
-        .iter()
-        .zip(&plan.operations)
-        .find(|(_, op)| op.operation == "projects.roles.create")
-        .and_then(|(o, _)| o.result.as_ref()?["id"].as_str().map(str::to_owned))
-        .expect("the new role's id");
-    assert_eq!(
-        posts,
-        [
-            format!("POST /v1/organization/projects/{billing}/users"),
-            format!("POST /v1/projects/{billing}/groups/{finance}/roles"),
-            format!("POST /v1/projects/{billing}/roles"),
-        ]
-    );
-    let projects = client.admin().organization().projects();
-    let listed: Vec<_> = projects
-        .users(&billing)
-        .list_all(None)
-        .try_collect()
-        .await
-        .expect("the members");
-    let added = listed
-        .iter()
-        .find(|m| m.id == newcomer.id)
-        .expect("the newcomer is a member");
-    assert_eq!(serde_json::to_value(&added.role).expect("JSON"), "member");
-    let held: Vec<_> = projects
-        .groups(&billing)
-        .roles(&finance)
-        .list_all(None)
-        .try_collect()
-        .await
-        .expect("Finance's project roles");
-    assert!(held.iter().any(|r| r.id == role), "{held:?}");
-    let after = load(&client, LoadOptions::default()).await.expect("a load");
-    assert!(plan::plan(&after, &wanted, PlanOptions::default())
-        .operations
-        .is_empty());
-
-    // Back to the dump, pruning: the member removed, the role taken from Finance and deleted.
-    let prune = PlanOptions { prune: true };
-    let plan = plan::plan(&after, &file::read(&dump).expect("a file"), prune);
-    assert_eq!(
-        names(&plan),
-        [
-            "projects.groups.roles.delete",
-            "projects.roles.delete",
-            "projects.users.delete"
-        ],
-        "{plan:?}"
-    );
-    let outcomes = apply(&client, &plan, ApplyOptions::default())
-        .await
-        .expect("an apply");
-    assert!(
-        outcomes.iter().all(|o| o.status == Status::Done),
-        "{outcomes:?}"
-    );
-    let last = load(&client, LoadOptions::default()).await.expect("a load");
-    assert_eq!(file::dump(&last, Format::Yaml), dump);
 }
