@@ -79,7 +79,7 @@ lint: setup
 test-native: setup
 	cargo build -p openai-admin-mock
 	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) cargo test --workspace
-	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) cargo test -p openai-admin-access --features client --test remote --test pace_cases
+	MOCK_BIN=$(CURDIR)/$(MOCK_DEBUG) cargo test -p openai-admin-access --features client --test remote --test remote_projects --test remote_projects_apply --test pace_cases
 	cargo test -p openai-admin-access --features client --doc remote
 
 test-interop: setup

@@ -2,7 +2,9 @@
 //! (`pkg-template/src/access/apply.ts`) carries them out: additions and changes before removals
 //! and deletions, each when the operations it depends on have succeeded, its `{ from }` ids
 //! filled in by the core's `plan::resolve_operation`, every request paced by the scheduler (a
-//! 429 is waited out and sent again, creates included: the API did nothing).
+//! 429 is waited out and sent again, creates included: the API did nothing). Every operation
+//! goes by its name in the core's table (`Client::call_operation`), the project ones a plan
+//! holds (`projects.users.*`, `projects.roles.*`, `projects.groups.*`) as the organization's.
 //!
 //! The ambiguous-create rule, as the package has it: a create (`groups.create`, `roles.create`)
 //! is sent with the client's retries off, and after an ambiguous failure (a 5xx, a timeout, a

@@ -7,7 +7,10 @@
 //! crate's (`plan::resolve_operation`), the requests, answers and retries the `openai-admin-wasm`
 //! core's, and the scheduler's decisions `openai_admin_wasm::pace`'s. Cancel a load or an apply
 //! by dropping its future: every request in flight and every wait ends with it. [`load`] reads
-//! the organization's users, groups and roles, not its projects yet.
+//! the organization's users, groups, roles and projects (each active project's members, groups
+//! with access, roles and groups' project roles); a project's members' own project roles, one
+//! read per user and project, are read when asked, by [`load_project_user_roles`] (a project's
+//! view) and [`load_user_project_roles`] (a person's).
 //!
 //! ```no_run
 //! use openai_admin_access::{file, plan, remote};
@@ -29,13 +32,17 @@
 
 mod apply;
 mod load;
+mod load_progress;
+mod load_projects;
 mod options;
 mod scheduler;
 
 use std::fmt;
 
 pub use apply::{apply, Applied, ApplyCallback, ApplyOptions, ApplyProgress};
-pub use load::{load, LoadOptions, LoadPhase, LoadProgress, ProgressCallback, ReadProgress};
+pub use load::{load, LoadOptions};
+pub use load_progress::{LoadPhase, LoadProgress, ProgressCallback, ReadProgress};
+pub use load_projects::{load_project_user_roles, load_user_project_roles};
 pub use options::{
     Clock, DeadlinePassed, EndpointProgress, LearnedRate, SchedulerOptions, SystemClock,
 };
