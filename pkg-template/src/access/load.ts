@@ -394,8 +394,9 @@ export class Loader {
    */
   async readNow(refs: readonly EntityRef[]): Promise<void> {
     const reading = this.entities(refs);
-    reading.catch(() => {});
-    await Promise.race([this.prioritize(refs), reading]);
+    const read = this.prioritize(refs);
+    // This call's own reads may end first (another call's workers took the keys): the keys decide.
+    await Promise.race([read, reading.then(() => read)]);
   }
 
   /** Reads these entities (those stale or missing; all with `force`), one lane per endpoint. */
