@@ -17,6 +17,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { copyPkg, KEY, startMock } from '../tests/support/mock.mjs';
+import { counted } from './cli-counts.mjs';
 import { loadSequentially, officialClient } from './access-sequential-sdk.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -89,15 +90,6 @@ console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) {
   const sdk = r.sdk ? (r.sdk.finished ? `finished in ${r.sdk.afterS.toFixed(1)} s` : `failed after ${r.sdk.afterS.toFixed(1)} s (${r.sdk.error})`) : '';
   console.log(`| ${r.seed} | ${r.limit} | ${r.tookS.toFixed(1)} s | ${r.boundS} s | ${(r.tookS / r.boundS).toFixed(2)}× | ${r.laterLimited}/${r.later} (${(r.laterShare * 100).toFixed(1)}%) | ${sdk} |`);
-}
-/** The requests one command made: the mock's counts since they were last cleared. */
-async function counted(mock, run) {
-  await mock.call('DELETE', '/__mock/stats');
-  const t = performance.now();
-  const result = await run();
-  if (result.code !== 0) throw new Error(`openai-admin access exited ${result.code}: ${result.stderr.slice(-400)}`);
-  const stats = await mock.call('GET', '/__mock/stats');
-  return { result, requests: stats.requests, rateLimited: stats.rate_limited, tookS: (performance.now() - t) / 1000 };
 }
 
 const cliRows = [];

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { copyPkg, KEY, startMock } from '../tests/support/mock.mjs';
+import { counted } from './cli-counts.mjs';
 import { access, file, parse, stringify } from '../tests/access/harness.mjs';
 
 const WINDOW_S = 6;
@@ -93,15 +94,6 @@ for (const seed of seeds) {
   }
 }
 
-/** The requests one command made: the mock's counts since they were last cleared. */
-async function counted(mock, run) {
-  await mock.call('DELETE', '/__mock/stats');
-  const t = performance.now();
-  const result = await run();
-  if (result.code !== 0) throw new Error(`openai-admin access exited ${result.code}: ${result.stderr.slice(-400)}`);
-  const stats = await mock.call('GET', '/__mock/stats');
-  return { result, requests: stats.requests, tookS: (performance.now() - t) / 1000 };
-}
 
 const cliRows = [];
 for (const seed of seeds) {

@@ -3,12 +3,14 @@
 //! for the API's "N a minute", and the scheduler's caps are scaled by 0.1 as the package's
 //! `OPENAI_ADMIN_TIME_SCALE=0.1` scales them.
 
+mod common;
 #[path = "../../tests/support/mock.rs"]
 mod mock;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use common::{client, control, KEY};
 use futures_util::TryStreamExt;
 use mock::Mock;
 use openai_admin::Client;
@@ -22,17 +24,7 @@ use openai_admin_access::remote::{
 use openai_admin_wasm::pace::Caps;
 use serde_json::Value;
 
-const KEY: &str = "sk-admin-canary-5d1a";
 const WINDOW_S: f64 = 6.0;
-
-fn client(mock: &Mock) -> Client {
-    Client::builder()
-        .api_key(KEY)
-        .base_url(format!("http://{}/v1", mock.host))
-        .timeout(Duration::from_secs(10))
-        .build()
-        .expect("a client")
-}
 
 /// A scheduler with the caps scaled by 0.1 (30 s for `Retry-After`, a 6 s window).
 fn scaled() -> Scheduler {
@@ -44,12 +36,6 @@ fn scaled() -> Scheduler {
         ..SchedulerOptions::default()
     })
     .expect("valid options")
-}
-
-fn control(mock: &Mock, method: &str, path: &str, body: Option<&str>) -> Value {
-    let reply = mock.control(method, path, body);
-    assert!(reply.status < 300, "{method} {path}: {}", reply.body);
-    serde_json::from_str(&reply.body).unwrap_or(Value::Null)
 }
 
 /// The `/v1` requests the mock logged (the last 1,000), oldest first.

@@ -1,4 +1,4 @@
-//! What the suites of projects through the Rust access layer share (`remote_projects.rs`,
+//! What the suites of the Rust access layer against the mock share (`remote.rs`, `remote_projects.rs`,
 //! `remote_projects_apply.rs`): a client of the mock, its control calls, and its request log.
 #![allow(dead_code)]
 
