@@ -147,6 +147,8 @@ struct Context<'a> {
     role_names: Map<&'a str, &'a str>,
     /// Organization roles after the plan, where it changes them (user id → role).
     org_roles: Map<String, String>,
+    /// The groups the `groups:` section creates, by name (a project's `groups:` may name them).
+    new_groups: Set<String>,
 }
 
 impl<'a> Context<'a> {
@@ -164,6 +166,7 @@ impl<'a> Context<'a> {
             role_targets: Map::new(),
             role_names,
             org_roles: Map::new(),
+            new_groups: Set::new(),
         }
     }
 
