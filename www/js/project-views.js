@@ -7,10 +7,12 @@
 // action (actions.js) planned by the core and shown in the plan preview; never an archived project.
 import { h } from './ui.js';
 import { memberSelection, projectAdd } from './bulk.js';
-import { PROJECT_MEMBER_ROLES } from './org-api.js';
 import { virtualList } from './vlist.js';
 import { count, fmt, userName } from './access-text.js';
 import { holderLine, personProjectsUnread, projectMeta, projectReadNote, projectRolesLine } from './project-text.js';
+
+/** The project roles a member may be added with (the API's `role` of a project user). */
+const PROJECT_MEMBER_ROLES = ['owner', 'member'];
 
 /**
  * The project views; `link(kind, id, text)` opens another view, `section(title, …children)`

@@ -27,7 +27,10 @@ mod roles;
 mod users;
 mod wire;
 
-pub use edit::{plan_membership, plan_person, EditError, MembershipEdit, PersonEdit};
+pub use edit::{
+    plan_membership, plan_person, plan_project_membership, EditError, MembershipEdit, PersonEdit,
+    ProjectMembershipEdit, UserRole,
+};
 pub use project_users::plan_role_reads;
 pub use resolve::{resolve_operation, Unresolved};
 
