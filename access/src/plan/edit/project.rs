@@ -184,11 +184,15 @@ pub fn plan_project_membership(
             name: spanned(p.project.name.clone(), 1),
             id: Some(spanned(p.project.id.clone(), 1)),
             // Given when the edit changes members (members not read are the planner's to block).
+            // The members as they are listed, then those added, in the edit's order.
             members: (!edit.add.is_empty() || !edit.remove.is_empty()).then(|| {
-                members
-                    .iter()
-                    .map(|(id, role)| (spanned(label(id), 1), spanned(role.clone(), 1)))
-                    .collect()
+                let mut out = Vec::new();
+                for id in p.members().map(|(id, _)| id).chain(added) {
+                    if let Some(role) = members.remove(id) {
+                        out.push((spanned(label(id), 1), spanned(role, 1)));
+                    }
+                }
+                out
             }),
             groups: None,
             users,
