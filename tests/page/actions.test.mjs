@@ -163,3 +163,18 @@ test("a project's members: pasted people resolved, planned by the core's planPro
   assert.deepEqual(s.org.calls.planProjectMembership[1], { project: 'proj_bot', remove: ['u-ada'] });
   assert.equal(s.previews.length, 1);
 });
+
+test("a project member's own roles: given and taken back through planProjectMembership, previewed, applied", async () => {
+  const org = fakeOrg();
+  org.holdersOfProject = (p) => (p === 'proj_bot' ? { project: { id: 'proj_bot', name: 'billing-bot', archived: false }, members: [] } : null);
+  const s = await setup({ org });
+  s.org.nextPlan = { operations: [op('projects.users.roles.create', { project_id: 'proj_bot', user_id: 'u-grace' }, { role_id: 'role_inv' })], blocked: [], unmanaged: [] };
+  const r = await s.actions.changeProjectMemberRoles({ project: 'proj_bot', user: 'u-grace', addRoles: ['role_inv'], opener: 'button' });
+  assert.deepEqual(r, { status: 'applied' });
+  assert.equal(s.previews[0].title, 'Change the project roles of Grace Hopper in billing-bot');
+  assert.deepEqual(s.org.calls.planProjectMembership, [{ project: 'proj_bot', addRoles: [{ user: 'u-grace', role: 'role_inv' }], removeRoles: [] }]);
+  assert.deepEqual(s.sent, ['projects.users.roles.create']);
+  assert.deepEqual([...s.touched[0].users], ['u-grace']);
+  await s.actions.changeProjectMemberRoles({ project: 'proj_bot', user: 'grace@example.com', removeRoles: ['Invoice Reader'] });
+  assert.deepEqual(s.org.calls.planProjectMembership[1], { project: 'proj_bot', addRoles: [], removeRoles: [{ user: 'grace@example.com', role: 'Invoice Reader' }] });
+});

@@ -127,6 +127,17 @@ export function createActions({ store, applyPlan, preview }) {
       const plan = org.planProjectMembership({ project, remove: people });
       return propose(org, plan, { title: `Remove from project ${projectName(org, project)}`, opener });
     },
+    /**
+     * Gives a project member (id or email) project roles of their own and takes others back
+     * (roles by id or name), through the core's `planProjectMembership`.
+     */
+    async changeProjectMemberRoles({ project, user, addRoles = [], removeRoles = [], opener }) {
+      const org = await store.organization();
+      const pair = (role) => ({ user, role });
+      const plan = org.planProjectMembership({ project, addRoles: addRoles.map(pair), removeRoles: removeRoles.map(pair) });
+      const who = org.user(user);
+      return propose(org, plan, { title: `Change the project roles of ${who?.name || who?.email || user} in ${projectName(org, project)}`, opener });
+    },
     /** Assigns and unassigns roles of a group. */
     async changeGroupRoles({ group, addRoles, removeRoles, opener }) {
       const org = await store.organization();
