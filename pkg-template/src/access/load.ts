@@ -395,7 +395,9 @@ export class Loader {
   async readNow(refs: readonly EntityRef[]): Promise<void> {
     const reading = this.entities(refs);
     reading.catch(() => {});
-    await Promise.race([this.prioritize(refs), reading]);
+    // This call's reads done is not enough: those another call was reading already (which this
+    // call left to it) are waited for too.
+    await Promise.race([this.prioritize(refs), reading.then(() => this.prioritize(refs))]);
   }
 
   /** Reads these entities (those stale or missing; all with `force`), one lane per endpoint. */
