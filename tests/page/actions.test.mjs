@@ -140,6 +140,7 @@ test('entries and isAccessFile', () => {
   assert.equal(isAccessFile('x.YML', ''), true);
   assert.equal(isAccessFile('x.csv', 'groups:'), false);
   assert.equal(isAccessFile('paste', '# c\n\nusers:\n'), true);
+  assert.equal(isAccessFile('paste', 'projects:\n  billing-bot:\n'), true, 'a file with only projects: is an access file');
   assert.equal(isAccessFile('paste', 'Engineering,ada@example.com'), false);
 });
 
