@@ -117,8 +117,10 @@ pub fn plan_csv(model: &Model, text: &str) -> Result<Plan, FileError> {
 /// grouped per group (`group_changes`), and the groups' member lists planned by the planner;
 /// project rows become the projects' member lists (`projects.rs`), planned the same way.
 ///
-/// The plan's unmanaged entries are the groups and active projects the rows do not name (the
-/// file planned has both sections), so a caller knows what the rows name whatever their kind.
+/// The plan's unmanaged entries are the groups the rows do not name (every group, for project
+/// rows), and, for project rows only, the active projects they do not name: the file planned
+/// has a `projects:` section only then, and a file without one leaves every project alone
+/// unlisted. Whether the rows are project rows: [`has_project_rows`].
 pub fn plan_csv_all(model: &Model, text: &str) -> Result<Plan, Vec<FileError>> {
     if text.len() > crate::file::MAX_FILE_BYTES {
         return Err(vec![bad(1, "the file is larger than 10 MB".into())]);
@@ -140,7 +142,6 @@ pub fn plan_csv_all(model: &Model, text: &str) -> Result<Plan, Vec<FileError>> {
         }
         AccessFile {
             groups: Some(member_lists(model, &changes)),
-            projects: Some(Vec::new()),
             ..AccessFile::default()
         }
     };
@@ -148,6 +149,12 @@ pub fn plan_csv_all(model: &Model, text: &str) -> Result<Plan, Vec<FileError>> {
     plan.unmanaged
         .retain(|u| u.kind == "group" || u.kind == "project");
     Ok(plan)
+}
+
+/// Whether the rows are project rows (`project,email,role[,action]`): the header's first field
+/// is `project`. A caller reads what the rows name by it (the projects' members, or the groups').
+pub fn has_project_rows(text: &str) -> bool {
+    fields(text).0
 }
 
 /// The reader takes an unterminated quote as running to the end of the file: refused, with the

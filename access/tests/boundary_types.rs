@@ -18,7 +18,7 @@ mod boundary {
     use openai_admin_access::json::{self as wire, ToJson};
     use openai_admin_access::organization::Organization;
     use openai_admin_access::plan::{
-        plan, Change, MembershipEdit, PersonEdit, PlanOptions, Refusal,
+        plan, Change, MembershipEdit, PersonEdit, PlanOptions, ProjectMembershipEdit, Refusal,
     };
     use openai_admin_access::projects::answers as project_answers;
     use openai_admin_access::{answers, Model};
@@ -266,9 +266,16 @@ mod boundary {
         let read = |v: &Value| wire::parse(&v.to_string()).unwrap();
         wire::from_str::<MembershipEdit>(&membership.to_string()).expect("MembershipEdit reads");
         wire::from_str::<PersonEdit>(&person.to_string()).expect("PersonEdit reads");
+        let project = json!({
+            "project": "billing-bot", "add": [{ "user": "u2", "role": "owner" }], "remove": ["u3"],
+            "addRoles": [{ "user": "u2", "role": "Auditor" }], "removeRoles": [{ "user": "u4", "role": "r2" }]
+        });
+        wire::from_str::<ProjectMembershipEdit>(&project.to_string())
+            .expect("ProjectMembershipEdit reads");
         wire::from_str::<Subject>(&who.to_string()).expect("the subject reads");
         ts += &constant("membership", "T.MembershipEdit", &[read(&membership)]);
         ts += &constant("person", "T.PersonEdit", &[read(&person)]);
+        ts += &constant("project", "T.ProjectMembershipEdit", &[read(&project)]);
         ts += &constant("subject", "T.AssignmentSubject", &[read(&who)]);
 
         let dir = workspace.join("target/access-boundary-types");

@@ -1,5 +1,6 @@
-// `openai-admin access export --csv` and `import --csv` end to end against the mock; a bad CSV
-// changes nothing on the server.
+// `openai-admin access export --csv` and `import --csv` end to end against the mock; group rows
+// list the groups they do not name as unmanaged, never the projects, and read no project's lists;
+// a bad CSV changes nothing on the server.
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, test } from 'node:test';
 import { startMock } from '../support/mock.mjs';
@@ -27,6 +28,20 @@ test('export memberships and assignments; import plans and applies group,email[,
   const state = await snapshot(mock);
   assert.ok(state.groups.Design[0].members.includes('ada.lovelace@example.com'));
   assert.ok(!state.groups.Engineering[0].members.includes('ada.lovelace@example.com'));
+});
+
+test('group rows leave the projects alone: none listed as unmanaged, none of their lists read', async () => {
+  const csv = file('group,email\nDesign,ada.lovelace@example.com\n', 'csv');
+  const text = await access(mock, ['import', '--csv', csv]);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /^ {2}groups \(\d+\): /m, 'the groups the rows do not name are listed');
+  assert.doesNotMatch(text.stdout, /projects \(/);
+  await mock.reset();
+  const plan = JSON.parse((await access(mock, ['import', '--csv', csv, '--format', 'json'])).stdout);
+  assert.ok(plan.unmanaged.some((u) => u.kind === 'group'), JSON.stringify(plan.unmanaged));
+  assert.deepEqual(plan.unmanaged.filter((u) => u.kind !== 'group'), []);
+  const projectReads = (await mock.requests()).data.filter((e) => /\/projects\/[^/]+\//.test(e.path)).map((e) => e.path);
+  assert.deepEqual(projectReads, []);
 });
 
 test('every bad CSV row gets its line number, and no row of the file is applied', async () => {

@@ -3,7 +3,9 @@
 // their project roles) and custom project roles, and its plan is empty; an edited file applies
 // (members added, re-roled and removed, a custom role created and given to a group given access,
 // a group's access taken away) and converges (the plan after it is
-// empty, a second apply sends nothing); a project's `users:` gives members their own project
+// empty, a second apply sends nothing); a group the file's `groups:` creates is given access to a
+// project with a project role in the same plan (its id taken from the create), as the mock then
+// holds; a project's `users:` gives members their own project
 // roles (a custom one to a member, one to a member the same plan adds, after the membership; an
 // unlisted member's taken back), reading only that project's members' own roles, and the mock
 // then holds them; bad entries are blocked with their line, a bad member role is an error of the
@@ -82,6 +84,36 @@ test('an edited projects section applies and converges', async () => {
   assert.equal(sent, 7);
   assert.equal((await access(mock, ['apply', '-f', f, '--yes'])).code, 0);
   assert.equal((await writes(mock)).length, sent, 'a second apply sends nothing');
+});
+
+test('a group the file creates is given access to a project, with a project role, in the same plan', async () => {
+  const now = await billingBot();
+  const groups = { ...now.groups, 'Billing Ops': ['Invoice Reader', 'Project Member'] };
+  const f = file(stringify({ groups: { 'Billing Ops': { members: ['ada.lovelace@example.com'] } }, projects: { 'billing-bot': { groups } } }));
+  const plan = JSON.parse((await access(mock, ['plan', '-f', f, '--format', 'json'])).stdout);
+  assert.deepEqual(plan.blocked, []);
+  assert.deepEqual(plan.operations.map((o) => o.operation), ['groups.create', 'groups.users.create', 'projects.groups.create', 'projects.groups.roles.create']);
+  // The access and its role take the group's id from its create.
+  assert.deepEqual(plan.operations[2].body.group_id, { from: 0 });
+  assert.deepEqual(plan.operations[3].ids.group_id, { from: 0 });
+  assert.deepEqual(plan.operations[3].dependsOn, [0, 2]);
+  assert.deepEqual(await writes(mock), [], 'plan sends nothing');
+
+  const applied = await access(mock, ['apply', '-f', f, '--yes']);
+  assert.equal(applied.code, 0, applied.stdout + applied.stderr);
+  assert.match(applied.stderr, /4 done, 0 failed, 0 skipped/);
+  // Read back from the mock itself: the new group has access to billing-bot with both roles.
+  const group = (await all(mock, 'groups')).find((g) => g.name === 'Billing Ops');
+  assert.ok(group, 'the group was created');
+  const projectId = (await mock.call('GET', '/v1/organization/projects?limit=100')).data.find((p) => p.name === 'billing-bot').id;
+  const access_ = await mock.call('GET', `/v1/organization/projects/${projectId}/groups?limit=100`);
+  assert.ok(access_.data.some((g) => g.group_id === group.id), JSON.stringify(access_.data));
+  const roles = await mock.call('GET', `/v1/projects/${projectId}/groups/${group.id}/roles?limit=100`);
+  assert.deepEqual(roles.data.map((r) => (r.role ?? r).name).sort(), ['Invoice Reader', 'Project Member']);
+  assert.deepEqual(await billingBot(), { members: now.members, groups });
+  const again = await access(mock, ['plan', '-f', f, '--exit-code']);
+  assert.equal(again.code, 0, again.stdout);
+  assert.match(again.stdout, /No changes/);
 });
 
 /** The mock's own answer: the project roles a member holds directly (names, sorted). */

@@ -4,7 +4,8 @@
 // asking about one person reads only that person's project roles, asking about one project only
 // its members' (counted in the mock's request log); archived projects come only with
 // `includeArchived`; `holdersOfProject` says who can use a project and why; search finds projects;
-// a project asked about while 45 load under a route limit is read before the rest of the load.
+// a project asked about while 45 load under a route limit is read before the rest of the load; a
+// project asked about twice at once is answered only once what the first ask started is read.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startMock } from '../support/mock.mjs';
@@ -200,4 +201,23 @@ test('a project asked about while a load of 45 projects runs is read before the 
   } finally {
     await limited.stop();
   }
+});
+
+test('a project asked about twice at once: the second answer also waits for the reads the first started', async () => {
+  await mock.reset();
+  const loading = await startLoadingOrganization(client(), { concurrency: 1 });
+  const org = loading.organization;
+  await org.listed();
+  // The first ask puts billing-bot's reads in flight; the second finds them being read and must
+  // wait for them, not answer from what is not read yet.
+  const first = org.prioritize({ project: 'billing-bot' });
+  await org.prioritize({ project: 'billing-bot' });
+  const answer = org.holdersOfProject('billing-bot');
+  assert.ok(answer.read.members && answer.read.groups && answer.read.roles, JSON.stringify(answer.read));
+  assert.ok(answer.groups.length > 0 && answer.groups.every((g) => g.roles.length > 0), JSON.stringify(answer.groups));
+  assert.equal(answer.read.memberRoles, answer.read.memberCount, "every member's own project roles read");
+  await first;
+  loading.done.catch(() => {});
+  await loading.done;
+  org.free();
 });

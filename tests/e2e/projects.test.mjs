@@ -1,8 +1,9 @@
 // The Access section's projects: search finds projects (archived ones marked), a project's view
 // (who can use it and how, members with their project role, groups with their project roles,
 // custom roles), and a person's projects with role and source; a member's own project roles are
-// read when the view opens; bulk add by pasted emails with a project role, and removal of selected
-// members, through the plan preview. Expected values come from the mock's API, read directly.
+// read when the view opens; bulk add by pasted emails with a project role, removal of selected
+// members, and a member's own custom project role given and taken back, through the plan preview.
+// Expected values come from the mock's API, read directly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useStack, listAll, applyInPreview, axeFindings } from './harness.mjs';
@@ -178,4 +179,34 @@ test("removing a project's last owner is refused before any preview", async () =
   await view.getByRole('button', { name: 'Remove selected (1)' }).click();
   await view.getByText(/Refused: .*owner/).waitFor();
   assert.equal(await page.getByRole('dialog').count(), 0, 'no preview');
+});
+
+test("a member's own custom project role given and taken back, through the plan preview", async () => {
+  const bot = (await projects(e2e.stack.api)).find((p) => p.name === 'billing-bot');
+  const linus = (await listAll(e2e.stack.api, `/v1/organization/projects/${bot.id}/users`)).find((u) => u.email === 'linus.torvalds@example.com');
+  assert.ok(linus, 'Linus is a member of billing-bot');
+  /** Linus's own project roles as the mock holds them (names, sorted). */
+  const ownRoles = async () => {
+    const items = await listAll(e2e.stack.api, `/v1/projects/${bot.id}/users/${linus.id}/roles`);
+    const direct = items.filter((r) => !r.assignment_sources || r.assignment_sources.some((s) => s.principal_type === 'user'));
+    return direct.map((r) => (r.role ?? r).name).sort();
+  };
+  const before = await ownRoles();
+  assert.ok(!before.includes('Invoice Reader'), JSON.stringify(before));
+  const page = await e2e.openAccess();
+  const view = await openBillingBot(page);
+  await view.getByLabel('Member', { exact: true }).selectOption({ label: 'Linus Torvalds' });
+  await view.getByLabel('Custom project role', { exact: true }).selectOption({ label: 'Invoice Reader' });
+  await view.getByRole('button', { name: 'Give the role' }).click();
+  await applyInPreview(page, ['+ assign project role Invoice Reader to linus.torvalds@example.com in project billing-bot']);
+  assert.deepEqual(await ownRoles(), [...before, 'Invoice Reader'].sort());
+  // The view follows the model: Linus holds it directly.
+  const row = view.getByRole('list', { name: 'People who can use it' }).getByRole('listitem').filter({ hasText: 'Linus Torvalds' });
+  await row.getByText(/Invoice Reader \(direct/).waitFor();
+
+  await view.getByLabel('Member', { exact: true }).selectOption({ label: 'Linus Torvalds' });
+  await view.getByLabel('Custom project role', { exact: true }).selectOption({ label: 'Invoice Reader' });
+  await view.getByRole('button', { name: 'Take the role back' }).click();
+  await applyInPreview(page, ['- unassign project role Invoice Reader from linus.torvalds@example.com in project billing-bot']);
+  assert.deepEqual(await ownRoles(), before);
 });

@@ -140,10 +140,11 @@ test('entries and isAccessFile', () => {
   assert.equal(isAccessFile('x.YML', ''), true);
   assert.equal(isAccessFile('x.csv', 'groups:'), false);
   assert.equal(isAccessFile('paste', '# c\n\nusers:\n'), true);
+  assert.equal(isAccessFile('paste', 'projects:\n  billing-bot:\n'), true, 'a file with only projects: is an access file');
   assert.equal(isAccessFile('paste', 'Engineering,ada@example.com'), false);
 });
 
-test("a project's members: pasted people resolved, the project's member file planned by the core, previewed, applied", async () => {
+test("a project's members: pasted people resolved, planned by the core's planProjectMembership, previewed, applied", async () => {
   const org = fakeOrg();
   org.holdersOfProject = (p) => (p === 'proj_bot' ? { project: { id: 'proj_bot', name: 'billing-bot', archived: false }, members: [{ user: { id: 'u-ada', email: 'ada@example.com' }, role: 'owner' }] } : null);
   const s = await setup({ org });
@@ -152,13 +153,29 @@ test("a project's members: pasted people resolved, the project's member file pla
   assert.deepEqual(r, { status: 'applied' });
   assert.equal(s.previews[0].title, 'Add to project billing-bot as member');
   assert.deepEqual(s.previews[0].notFound, ['nobody@x']);
-  assert.deepEqual(s.org.calls.plan, [{ projects: { 'billing-bot': { id: 'proj_bot', members: { 'ada@example.com': 'owner', 'grace@example.com': 'member' } } } }]);
+  assert.deepEqual(s.org.calls.planProjectMembership, [{ project: 'proj_bot', add: [{ user: 'grace@example.com', role: 'member' }] }]);
+  assert.deepEqual(s.org.calls.plan, [], 'the page writes no access file');
   assert.deepEqual(s.sent, ['projects.users.create']);
   assert.deepEqual([...s.touched[0].users], ['u-grace']);
-  // Removal: the member left out of the file; a refusal (the last owner) shows no preview.
+  // Removal; a refusal (the last owner) shows no preview.
   s.org.nextPlan = { operations: [], blocked: [{ subject: 'project billing-bot', reason: 'the plan would leave the project with no owner' }], unmanaged: [], refused: 'noProjectOwnerLeft' };
   const refused = await s.actions.removeProjectMembers({ project: 'proj_bot', people: ['u-ada'] });
   assert.deepEqual(refused, { status: 'refused', reason: 'the plan would leave the project with no owner' });
-  assert.deepEqual(s.org.calls.plan[1], { projects: { 'billing-bot': { id: 'proj_bot', members: {} } } });
+  assert.deepEqual(s.org.calls.planProjectMembership[1], { project: 'proj_bot', remove: ['u-ada'] });
   assert.equal(s.previews.length, 1);
+});
+
+test("a project member's own roles: given and taken back through planProjectMembership, previewed, applied", async () => {
+  const org = fakeOrg();
+  org.holdersOfProject = (p) => (p === 'proj_bot' ? { project: { id: 'proj_bot', name: 'billing-bot', archived: false }, members: [] } : null);
+  const s = await setup({ org });
+  s.org.nextPlan = { operations: [op('projects.users.roles.create', { project_id: 'proj_bot', user_id: 'u-grace' }, { role_id: 'role_inv' })], blocked: [], unmanaged: [] };
+  const r = await s.actions.changeProjectMemberRoles({ project: 'proj_bot', user: 'u-grace', addRoles: ['role_inv'], opener: 'button' });
+  assert.deepEqual(r, { status: 'applied' });
+  assert.equal(s.previews[0].title, 'Change the project roles of Grace Hopper in billing-bot');
+  assert.deepEqual(s.org.calls.planProjectMembership, [{ project: 'proj_bot', addRoles: [{ user: 'u-grace', role: 'role_inv' }], removeRoles: [] }]);
+  assert.deepEqual(s.sent, ['projects.users.roles.create']);
+  assert.deepEqual([...s.touched[0].users], ['u-grace']);
+  await s.actions.changeProjectMemberRoles({ project: 'proj_bot', user: 'grace@example.com', removeRoles: ['Invoice Reader'] });
+  assert.deepEqual(s.org.calls.planProjectMembership[1], { project: 'proj_bot', addRoles: [], removeRoles: [{ user: 'grace@example.com', role: 'Invoice Reader' }] });
 });

@@ -1,6 +1,6 @@
 // A small organization with the answers of the access module's Organization (accessOf, group,
 // holdersOf, users, user, stats, search, fold, assignmentOf, buildIndex, plan, planCsv,
-// planMembership, planPerson, applyOutcomes), for the page's Node tests of what the page does
+// planMembership, planPerson, planProjectMembership, applyOutcomes), for the page's Node tests of what the page does
 // with the answers (core.test.mjs runs the real core). Its planning calls record what they are
 // given and answer what `nextPlan` holds.
 export const users = [
@@ -22,7 +22,7 @@ const groups = {
 const ref = ({ id, name, email }) => ({ id, name, email });
 
 export function fakeOrg({ core = {} } = {}) {
-  const calls = { plan: [], planCsv: [], planMembership: [], planPerson: [], applyOutcomes: [], freed: 0, search: [], buildIndex: 0 };
+  const calls = { plan: [], planCsv: [], planMembership: [], planPerson: [], planProjectMembership: [], applyOutcomes: [], freed: 0, search: [], buildIndex: 0 };
   const find = (r) => users.find((x) => x.id === r || x.email === r.toLowerCase());
   const direct = { 'u-grace': ['r-aud'] };
   const org = {
@@ -75,6 +75,10 @@ export function fakeOrg({ core = {} } = {}) {
     },
     planMembership(edit) {
       calls.planMembership.push(edit);
+      return org.nextPlan;
+    },
+    planProjectMembership(edit) {
+      calls.planProjectMembership.push(edit);
       return org.nextPlan;
     },
     planPerson(edit) {

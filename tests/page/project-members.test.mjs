@@ -1,10 +1,10 @@
-// A project's members planned by the page (www/js/org-api.js `planProjectMembers`): the small
-// access file it writes, its early errors naming the argument, and the real core of pkg/ planning
-// it (adds, a role change, removals, the owner floor, an unknown person, an archived project).
+// A project's members planned by the access core's one call, `planProjectMembership`, as the page
+// calls it (actions.js), on the real core of pkg/: adds with a project role, a role change,
+// removals, a member's own project roles given and taken back, the owner floor, an archived
+// project, a role only for a member, and bad arguments refused early, naming the argument.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { emptyOrganization } from '../../pkg/dist/access/node.js';
-import { planProjectMembers } from '../../www/js/org-api.js';
 
 const user = (id, name, role = 'reader') => ({ object: 'organization.user', id, name, email: `${name.toLowerCase()}@example.com`, role, is_scim_managed: false, added_at: 1 });
 const project = (id, name, status = 'active') => ({ object: 'organization.project', id, name, created_at: 1, archived_at: status === 'archived' ? 2 : null, status });
@@ -21,52 +21,64 @@ async function organization() {
   m.addProjects([project('proj_bot', 'billing-bot'), project('proj_old', 'Legacy', 'archived')]);
   m.setProjectMembers('proj_bot', [member('u-grace', 'Grace', 'owner'), member('u-linus', 'Linus', 'member')]);
   m.setProjectGroups('proj_bot', []);
-  m.setProjectRoles('proj_bot', []);
+  m.setProjectRoles('proj_bot', [{ object: 'role', id: 'role_inv', name: 'Invoice Reader', permissions: ['api.billing.read'], predefined_role: false, resource_type: 'api.project' }]);
+  // Grace's and Linus's own project roles are read: Linus holds Invoice Reader directly.
+  m.setProjectUserRoles('proj_bot', 'u-grace', []);
+  m.setProjectUserRoles('proj_bot', 'u-linus', [{ id: 'role_inv', name: 'Invoice Reader', assignment_sources: [{ principal_type: 'user', principal_id: 'u-linus' }] }]);
   return org;
 }
 const lines = (plan) => plan.operations.map((o) => `${o.change} ${o.operation} ${o.body ? JSON.stringify(o.body) : ''}`.trim());
-
-test('the file names the project by id with its whole member list: adds with the role, removals left out', () => {
-  const files = [];
-  const fake = {
-    holdersOfProject: (p) => (p === 'billing-bot' || p === 'proj_bot' ? { project: { id: 'proj_bot', name: 'billing-bot', archived: false }, members: [{ user: { id: 'u-grace', email: 'grace@example.com' }, role: 'owner' }, { user: { id: 'u-linus', email: 'linus@example.com' }, role: 'member' }] } : null),
-    user: (r) => ({ 'u-ada': { id: 'u-ada', email: 'ada@example.com' }, 'LINUS@example.com': { id: 'u-linus', email: 'linus@example.com' } })[r] ?? null,
-    plan: (text) => (files.push(JSON.parse(text)), { operations: [], blocked: [], unmanaged: [{ kind: 'project', name: 'x', id: 'x' }] }),
-  };
-  const plan = planProjectMembers(fake, { project: 'billing-bot', add: ['u-ada', 'new@example.com'], role: 'member', remove: ['LINUS@example.com'] });
-  assert.deepEqual(files, [{ projects: { 'billing-bot': { id: 'proj_bot', members: { 'grace@example.com': 'owner', 'ada@example.com': 'member', 'new@example.com': 'member' } } } }]);
-  assert.deepEqual(plan.unmanaged, [], 'what the small file does not name is not listed');
-});
+const blocked = (plan) => plan.blocked.map((b) => `${b.subject}: ${b.reason}`).join('\n');
 
 test('bad arguments are refused early, naming the argument, and nothing is planned', async () => {
   const org = await organization();
-  assert.throws(() => planProjectMembers(org, { project: '' }), /^TypeError: project: expected a non-empty string/);
-  assert.throws(() => planProjectMembers(org, { project: 'billing-bot', add: 'ada@example.com', role: 'member' }), /^TypeError: add: expected a list/);
-  assert.throws(() => planProjectMembers(org, { project: 'billing-bot', add: ['ada@example.com'], role: 'admin' }), /^TypeError: role: expected "owner" or "member", got "admin"/);
-  assert.throws(() => planProjectMembers(org, { project: 'billing-bot', remove: [1] }), /^TypeError: remove: expected a list/);
-  assert.throws(() => planProjectMembers(org, { project: 'nope' }), /^RangeError: project: no project "nope"/);
+  assert.throws(() => org.planProjectMembership({ project: 'nope' }), /^Error: project: no project `nope` in the organization/);
+  assert.throws(() => org.planProjectMembership({ project: 'billing-bot', add: 'ada@example.com' }), /^Error: the project membership edit: .*add/);
+  assert.throws(() => org.planProjectMembership({ project: 'billing-bot', add: [{ user: 'ada@example.com', role: 'admin' }] }), /^Error: add\[0\]\.role: expected `owner` or `member`, not `admin`/);
+  assert.throws(() => org.planProjectMembership({ project: 'billing-bot', add: [{ user: 'nobody@example.com', role: 'member' }] }), /^Error: add\[0\]\.user: no user `nobody@example\.com`/);
+  assert.throws(() => org.planProjectMembership({ project: 'billing-bot', remove: ['u-ada'], add: [{ user: 'ada@example.com', role: 'member' }] }), /^Error: remove\[0\]: `u-ada` is also in `add`/);
+  assert.throws(() => org.planProjectMembership({ project: 'billing-bot', addRoles: [{ user: 'u-grace', role: 'Nope' }] }), /^Error: addRoles\[0\]\.role: no role `Nope` in project billing-bot/);
+  assert.throws(() => org.planProjectMembership({ project: 'billing-bot', members: [] }), /members/);
 });
 
 test('the real core plans the adds, a role change and a removal, and nothing for what is already so', async () => {
   const org = await organization();
-  const plan = planProjectMembers(org, { project: 'billing-bot', add: ['ada@example.com', 'grace@example.com'], role: 'owner', remove: ['u-linus'] });
+  const plan = org.planProjectMembership({ project: 'billing-bot', add: [{ user: 'ada@example.com', role: 'owner' }, { user: 'grace@example.com', role: 'owner' }], remove: ['u-linus'] });
   assert.equal(plan.refused ?? null, null);
+  assert.deepEqual(plan.unmanaged, [], 'nothing else of the organization is listed');
   assert.deepEqual(lines(plan).sort(), ['+ projects.users.create {"role":"owner","user_id":"u-ada"}', '- projects.users.delete'].sort());
   assert.deepEqual(plan.operations.find((o) => o.change === '-').ids, { project_id: 'proj_bot', user_id: 'u-linus' });
-  assert.deepEqual(lines(planProjectMembers(org, { project: 'proj_bot', add: ['linus@example.com'], role: 'member' })), [], 'already a member: nothing to do');
-  const promote = planProjectMembers(org, { project: 'proj_bot', add: ['u-linus'], role: 'owner' });
+  assert.deepEqual(lines(org.planProjectMembership({ project: 'proj_bot', add: [{ user: 'linus@example.com', role: 'member' }] })), [], 'already a member: nothing to do');
+  const promote = org.planProjectMembership({ project: 'proj_bot', add: [{ user: 'u-linus', role: 'owner' }] });
   assert.deepEqual(lines(promote), ['~ projects.users.update {"role":"owner"}']);
+  assert.deepEqual(promote.operations.map((o) => o.summary), ['change the project role of linus@example.com in project billing-bot from member to owner']);
 });
 
-test("the core's rules: the last owner cannot be removed, an unknown email and an archived project are blocked", async () => {
+test("a member's own project roles: given, taken back, and what is already so plans nothing", async () => {
   const org = await organization();
-  const lastOwner = planProjectMembers(org, { project: 'billing-bot', remove: ['grace@example.com'] });
+  const plan = org.planProjectMembership({ project: 'billing-bot', addRoles: [{ user: 'grace@example.com', role: 'Invoice Reader' }], removeRoles: [{ user: 'u-linus', role: 'role_inv' }] });
+  assert.deepEqual(plan.blocked, []);
+  assert.deepEqual(plan.operations.map((o) => o.summary), [
+    'assign project role Invoice Reader to grace@example.com in project billing-bot',
+    'unassign project role Invoice Reader from linus@example.com in project billing-bot',
+  ]);
+  assert.deepEqual(plan.operations[0].ids, { project_id: 'proj_bot', user_id: 'u-grace' });
+  assert.deepEqual(plan.operations[0].body, { role_id: 'role_inv' });
+  assert.deepEqual(org.planProjectMembership({ project: 'billing-bot', addRoles: [{ user: 'u-linus', role: 'Invoice Reader' }] }).operations, []);
+  // Applied in memory, the same edit then plans nothing.
+  org.applyOutcomes(plan);
+  assert.deepEqual(org.planProjectMembership({ project: 'billing-bot', addRoles: [{ user: 'grace@example.com', role: 'Invoice Reader' }] }).operations, []);
+});
+
+test("the core's rules: the last owner cannot be removed, an archived project and a role for a non-member are blocked", async () => {
+  const org = await organization();
+  const lastOwner = org.planProjectMembership({ project: 'billing-bot', remove: ['grace@example.com'] });
   assert.equal(lastOwner.refused, 'noProjectOwnerLeft');
   assert.deepEqual(lastOwner.operations, []);
-  const unknown = planProjectMembers(org, { project: 'billing-bot', add: ['nobody@example.com'], role: 'member' });
-  assert.deepEqual(unknown.operations, []);
-  assert.match(unknown.blocked.map((b) => `${b.subject}: ${b.reason}`).join('\n'), /nobody@example\.com/);
-  const archived = planProjectMembers(org, { project: 'Legacy', add: ['ada@example.com'], role: 'member' });
+  const archived = org.planProjectMembership({ project: 'Legacy', add: [{ user: 'ada@example.com', role: 'member' }] });
   assert.deepEqual(archived.operations, []);
-  assert.match(archived.blocked.map((b) => `${b.subject}: ${b.reason}`).join('\n'), /archived/);
+  assert.match(blocked(archived), /archived/);
+  const stranger = org.planProjectMembership({ project: 'billing-bot', addRoles: [{ user: 'ada@example.com', role: 'Invoice Reader' }] });
+  assert.deepEqual(stranger.operations, []);
+  assert.match(blocked(stranger), /ada@example\.com.*not a member of project billing-bot/);
 });

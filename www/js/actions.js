@@ -1,12 +1,12 @@
 // Every write of the page that changes who has what: planned by the access core (the
-// Organization's `planMembership` and `planPerson`; a group's roles and a project's members
+// Organization's `planMembership`, `planPerson` and `planProjectMembership`; a group's roles
 // through org-api.js),
 // refused as a whole when the core says so, shown in the preview (plan.js) where nothing is sent
 // before Apply, applied, then given to the model in memory and to the store (store.js), which
 // tells every section. The sections hold no access rule of their own: the last owner, SCIM, an
 // unknown person and what is already so are the core's answers. Pure: the preview, the apply
 // and the client are injected (tests run it in Node with fakes).
-import { planGroupRoles, planProjectMembers } from './org-api.js';
+import { planGroupRoles } from './org-api.js';
 import { touchedBy } from './store.js';
 
 /** An access file rather than a CSV: by its name, else by its first meaningful line. */
@@ -14,7 +14,7 @@ export function isAccessFile(name, text) {
   if (/\.(ya?ml|json)$/i.test(name)) return true;
   if (/\.csv$/i.test(name)) return false;
   const first = text.split(/\r?\n/).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#')) ?? '';
-  return /^\s*(\{|(roles|groups|users)\s*:)/.test(first);
+  return /^\s*(\{|(roles|groups|users|projects)\s*:)/.test(first);
 }
 
 /** Splits pasted text (lines, commas, semicolons, spaces) into distinct entries. */
@@ -118,14 +118,25 @@ export function createActions({ store, applyPlan, preview }) {
     async addProjectMembers({ project, people, role, opener }) {
       const org = await store.organization();
       const { found, notFound } = resolve(org, people);
-      const plan = planProjectMembers(org, { project, add: found, role });
+      const plan = org.planProjectMembership({ project, add: found.map((user) => ({ user, role })) });
       return propose(org, plan, { title: `Add to project ${projectName(org, project)} as ${role}`, opener, notFound });
     },
     /** Removes people (ids or emails) from a project. */
     async removeProjectMembers({ project, people, opener }) {
       const org = await store.organization();
-      const plan = planProjectMembers(org, { project, remove: people });
+      const plan = org.planProjectMembership({ project, remove: people });
       return propose(org, plan, { title: `Remove from project ${projectName(org, project)}`, opener });
+    },
+    /**
+     * Gives a project member (id or email) project roles of their own and takes others back
+     * (roles by id or name), through the core's `planProjectMembership`.
+     */
+    async changeProjectMemberRoles({ project, user, addRoles = [], removeRoles = [], opener }) {
+      const org = await store.organization();
+      const pair = (role) => ({ user, role });
+      const plan = org.planProjectMembership({ project, addRoles: addRoles.map(pair), removeRoles: removeRoles.map(pair) });
+      const who = org.user(user);
+      return propose(org, plan, { title: `Change the project roles of ${who?.name || who?.email || user} in ${projectName(org, project)}`, opener });
     },
     /** Assigns and unassigns roles of a group. */
     async changeGroupRoles({ group, addRoles, removeRoles, opener }) {

@@ -1,7 +1,8 @@
 // Changes to a group or a person from the Access section, each an action (actions.js): planned by
 // the access core and shown in the plan preview (plan.js) before anything is sent: bulk add to a
 // group or a project (pasted emails resolved, unknown ones shown; a project's with the project
-// role), bulk remove of selected members, and a person's actions.
+// role), bulk remove of selected members, a project member's own custom project roles given or
+// taken back, and a person's actions.
 import { h, uid, errorBox, showError, hideError } from './ui.js';
 import { entries } from './actions.js';
 
@@ -44,6 +45,33 @@ export function projectAdd({ actions, project, roles }) {
     h('div', { class: 'field' }, h('label', { for: id, text: 'Emails to add (one per line or comma-separated)' }), text),
     h('div', { class: 'field narrow' }, h('label', { for: roleId, text: 'Project role' }), role),
     preview,
+    errors,
+  );
+}
+
+/**
+ * A member's own project roles: a member and one of the project's custom roles, given or taken
+ * back (`actions.changeProjectMemberRoles`), each previewed like every change.
+ */
+export function projectMemberRole({ actions, project, members, roles }) {
+  const memberId = uid('project-member');
+  const roleId = uid('project-custom-role');
+  const member = h('select', { id: memberId }, members.map((m) => h('option', { value: m.id, text: userName(m) })));
+  const role = h('select', { id: roleId }, roles.map((r) => h('option', { value: r.id, text: r.name })));
+  const errors = errorBox();
+  const button = (text, key, change) => {
+    const b = h('button', { type: 'button', text, 'data-focus-key': `project-member-role-${key}:${project.id}` });
+    b.addEventListener('click', () => attempt(errors, () => actions.changeProjectMemberRoles({ project: project.id, user: member.value, [change]: [role.value], opener: b })));
+    return b;
+  };
+  return h(
+    'div',
+    {},
+    h('div', { class: 'field narrow' }, h('label', { for: memberId, text: 'Member' }), member),
+    h('div', { class: 'field narrow' }, h('label', { for: roleId, text: 'Custom project role' }), role),
+    button('Give the role', 'give', 'addRoles'),
+    ' ',
+    button('Take the role back', 'take', 'removeRoles'),
     errors,
   );
 }

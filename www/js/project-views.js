@@ -3,14 +3,17 @@
 // how, its members with their project role, its groups with their project roles, its custom roles:
 // `holdersOfProject`). The words are project-text.js's; a member's own project roles are read when
 // the view opens (the store's `prioritize`), and the view says what is not read yet. Admins add
-// people by pasted emails with a project role and remove selected members (bulk.js), each an
-// action (actions.js) planned by the core and shown in the plan preview; never an archived project.
+// people by pasted emails with a project role, remove selected members, and give a member one of
+// the project's custom roles or take it back (bulk.js), each an action (actions.js) planned by the
+// core's `planProjectMembership` and shown in the plan preview; never an archived project.
 import { h } from './ui.js';
-import { memberSelection, projectAdd } from './bulk.js';
-import { PROJECT_MEMBER_ROLES } from './org-api.js';
+import { memberSelection, projectAdd, projectMemberRole } from './bulk.js';
 import { virtualList } from './vlist.js';
 import { count, fmt, userName } from './access-text.js';
 import { holderLine, personProjectsUnread, projectMeta, projectReadNote, projectRolesLine } from './project-text.js';
+
+/** The project roles a member may be added with (the API's `role` of a project user). */
+const PROJECT_MEMBER_ROLES = ['owner', 'member'];
 
 /**
  * The project views; `link(kind, id, text)` opens another view, `section(title, …children)`
@@ -77,6 +80,7 @@ export function projectViews({ link, section, actions, canChange }) {
       section(`Who can use it (${fmt.format(answer.holders.length)})`, holders),
       section(`Members (${fmt.format(answer.members.length)})`, answer.members.length ? selection?.controls : null, members),
       changes ? section('Add members', projectAdd({ actions, project: p, roles: PROJECT_MEMBER_ROLES })) : null,
+      changes && people.length && answer.roles.length ? section('A member’s own project roles', projectMemberRole({ actions, project: p, members: people, roles: answer.roles })) : null,
       section(
         `Groups with access (${fmt.format(answer.groups.length)})`,
         answer.groups.length

@@ -68,12 +68,32 @@ fn an_export_read_back_plans_nothing_and_a_changed_role_one_update() {
         .expect("plans")
         .operations
         .is_empty());
-    // Group rows list the projects they do not name too.
-    let p = plan_csv(&m, "group,email\nFinance,cy@example.com\n").expect("plans");
-    assert!(p
+    // Group rows leave the projects alone and do not list them (the file has no `projects:`).
+    let text = "group,email\nFinance,cy@example.com\n";
+    assert!(!has_project_rows(text) && has_project_rows("project,email,role\n"));
+    let p = plan_csv(&m, text).expect("plans");
+    assert!(
+        p.unmanaged.iter().all(|u| u.kind == "group"),
+        "{:?}",
+        p.unmanaged
+    );
+    let p = plan_csv(&m, "group,email\nGhost,cy@example.com\n");
+    assert!(p.is_err(), "a group row still names its group");
+    // Project rows list the active projects they do not name, and the groups (none named).
+    let mut two = m.clone();
+    two.add_projects_json(r#"[{"id":"proj_b","name":"helpdesk","status":"active"}]"#)
+        .unwrap();
+    let p = plan_csv(
+        &two,
+        "project,email,role\nbilling-bot,ada@example.com,owner\n",
+    )
+    .unwrap();
+    let unmanaged: Vec<(&str, &str)> = p
         .unmanaged
         .iter()
-        .any(|u| u.kind == "project" && u.id == "proj_a"));
+        .map(|u| (u.kind.as_str(), u.name.as_str()))
+        .collect();
+    assert_eq!(unmanaged, [("group", "Finance"), ("project", "helpdesk")]);
 }
 
 #[test]

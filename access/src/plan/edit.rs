@@ -361,5 +361,10 @@ fn not_direct(model: &Model, user: &User, label: &str, role: &Role) -> Blocked {
     }
 }
 
+mod project;
+pub use project::{plan_project_membership, ProjectMembershipEdit, UserRole};
+
+#[cfg(test)]
+mod project_tests;
 #[cfg(test)]
 mod tests;

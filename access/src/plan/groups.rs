@@ -121,6 +121,7 @@ pub fn plan_groups(cx: &mut Context, groups: &[FileGroup], prune: bool) {
             Some(g) => contents(cx, group, Ref::Id(g.id.clone()), Some(g)),
             None => {
                 let name = &group.name.value;
+                cx.new_groups.insert(name.clone());
                 cx.builder.push(Draft {
                     phase: Phase::GroupCreates,
                     operation: "groups.create",

@@ -27,7 +27,10 @@ mod roles;
 mod users;
 mod wire;
 
-pub use edit::{plan_membership, plan_person, EditError, MembershipEdit, PersonEdit};
+pub use edit::{
+    plan_membership, plan_person, plan_project_membership, EditError, MembershipEdit, PersonEdit,
+    ProjectMembershipEdit, UserRole,
+};
 pub use project_users::plan_role_reads;
 pub use resolve::{resolve_operation, Unresolved};
 
@@ -147,6 +150,8 @@ struct Context<'a> {
     role_names: Map<&'a str, &'a str>,
     /// Organization roles after the plan, where it changes them (user id → role).
     org_roles: Map<String, String>,
+    /// The groups the `groups:` section creates, by name (a project's `groups:` may name them).
+    new_groups: Set<String>,
 }
 
 impl<'a> Context<'a> {
@@ -164,6 +169,7 @@ impl<'a> Context<'a> {
             role_targets: Map::new(),
             role_names,
             org_roles: Map::new(),
+            new_groups: Set::new(),
         }
     }
 

@@ -22,8 +22,8 @@ const SCIM: &str = "SCIM-managed group: its access comes from the identity provi
 /// owner (the plan is then refused), if any.
 ///
 /// A group is named as the file's `groups:` section names it (a group that section renames, by
-/// its `id`, is found by its new name); a group this plan creates is not given access in the same
-/// plan (blocked: the next plan does it).
+/// its `id`, is found by its new name); a group that section creates is given access in the same
+/// plan, its id `{ from }` the group's create.
 pub fn plan_projects(
     cx: &mut Context,
     projects: &[FileProject],
@@ -235,31 +235,53 @@ fn plan_members(
     owners_before == 0 || owners_after > 0
 }
 
-/// The group a project's `groups:` names: as the file's `groups:` names it (by its `id`), else
-/// by name, else by id.
+/// A group a project's `groups:` names: one of the organization's, or one the file's `groups:`
+/// creates in this plan (by its name there).
+enum Named<'a> {
+    Existing(&'a Group),
+    New(&'a str),
+}
+
+impl Named<'_> {
+    /// The id the API is sent: known, or `{ from }` the group's create.
+    fn id(&self) -> Ref {
+        match self {
+            Named::Existing(g) => Ref::Id(g.id.clone()),
+            Named::New(name) => Ref::New(Key::Group((*name).to_owned())),
+        }
+    }
+
+    fn name(&self) -> &str {
+        match self {
+            Named::Existing(g) => &g.name,
+            Named::New(name) => name,
+        }
+    }
+}
+
+/// The group a project's `groups:` names: as the file's `groups:` names it (a group it creates, or
+/// one it pins by `id`), else by name, else by id.
 fn group_named<'a>(
     cx: &Context<'a>,
-    name: &str,
+    name: &'a str,
     file_groups: &[FileGroup],
-) -> Result<&'a Group, String> {
+) -> Result<Named<'a>, String> {
     let model = cx.model;
     if let Some(entry) = file_groups.iter().find(|g| g.name.value == name) {
-        match entry.id.as_ref().and_then(|id| model.groups.get(&id.value)) {
-            Some(g) => return Ok(g),
-            None if !model.groups.values().any(|g| g.name == name) => {
-                return Err(
-                    "the group is created by this plan: give it access in the next one".to_owned(),
-                )
-            }
-            None => {}
+        if cx.new_groups.contains(name) {
+            return Ok(Named::New(name));
+        }
+        if let Some(g) = entry.id.as_ref().and_then(|id| model.groups.get(&id.value)) {
+            return Ok(Named::Existing(g));
         }
     }
     let same: Vec<&Group> = model.groups.values().filter(|g| g.name == name).collect();
     match same.as_slice() {
-        [g] => Ok(g),
+        [g] => Ok(Named::Existing(g)),
         [] => model
             .groups
             .get(name)
+            .map(Named::Existing)
             .ok_or_else(|| "no group of the organization has this name or id".to_owned()),
         several => Err(format!(
             "{} groups have this name: write one's id instead",
@@ -286,14 +308,20 @@ fn plan_groups(
     let project = &p.project;
     let mut wanted: Set<&str> = Set::new();
     for (name, roles) in groups {
-        let group = match group_named(cx, &name.value, file_groups) {
+        let named = match group_named(cx, &name.value, file_groups) {
             Ok(g) => g,
             Err(why) => {
                 cx.builder.block(subject("group", name), why);
                 continue;
             }
         };
-        wanted.insert(group.id.as_str());
+        let existing = match named {
+            Named::Existing(g) => Some(g),
+            Named::New(_) => None,
+        };
+        if let Some(g) = existing {
+            wanted.insert(g.id.as_str());
+        }
         let subject_of = format!(
             "group {} in project {} (line {})",
             name.value, project.name, name.pos.line
@@ -301,23 +329,34 @@ fn plan_groups(
         let Some(keys) = wanted_roles(cx, p, roles, targets, &subject_of) else {
             continue;
         };
-        let has_access = current.contains(&group.id);
-        let now: Set<&String> = p.group_roles.get(&group.id).into_iter().flatten().collect();
+        // A group this plan creates has no access and no project role yet.
+        let has_access = existing.is_some_and(|g| current.contains(&g.id));
+        let now: Set<&String> = existing
+            .and_then(|g| p.group_roles.get(&g.id))
+            .into_iter()
+            .flatten()
+            .collect();
         let changes = !has_access
             || keys.iter().any(|(k, _, _)| !now.contains(k))
             || now.iter().any(|k| !keys.iter().any(|(w, _, _)| w == *k));
         if !changes {
             continue;
         }
-        if group.scim {
+        if existing.is_some_and(|g| g.scim) {
             cx.builder.block(subject_of, SCIM);
             continue;
         }
-        let grant = Key::ProjectGroup(format!("{}/{}", project.id, group.id));
-        let project_ids = |group: &Group| {
+        let group_id = named.id();
+        let group_key = match &group_id {
+            Ref::Id(id) => id.clone(),
+            Ref::New(key) => format!("new:{}", key.name()),
+        };
+        let group_name = named.name();
+        let grant = Key::ProjectGroup(format!("{}/{group_key}", project.id));
+        let project_ids = || {
             vec![
                 ("project_id", Ref::Id(project.id.clone())),
-                ("group_id", Ref::Id(group.id.clone())),
+                ("group_id", group_id.clone()),
             ]
         };
         let mut to_add = keys.iter().filter(|(k, _, _)| !now.contains(k));
@@ -332,12 +371,12 @@ fn plan_groups(
                 operation: "projects.groups.create",
                 ids: vec![("project_id", Ref::Id(project.id.clone()))],
                 body: vec![
-                    ("group_id", Body::Json(Value::from(&group.id))),
+                    ("group_id", Body::Ref(group_id.clone())),
                     ("role", Body::Ref(first.clone())),
                 ],
                 summary: format!(
-                    "give group {} access to project {} as {first_name}",
-                    group.name, project.name
+                    "give group {group_name} access to project {} as {first_name}",
+                    project.name
                 ),
                 change: Change::Add,
                 makes: Some(grant.clone()),
@@ -348,11 +387,11 @@ fn plan_groups(
             cx.builder.push(Draft {
                 phase: Phase::Adds,
                 operation: "projects.groups.roles.create",
-                ids: project_ids(group),
+                ids: project_ids(),
                 body: vec![("role_id", Body::Ref(role.clone()))],
                 summary: format!(
-                    "assign project role {role_name} to group {} in project {}",
-                    group.name, project.name
+                    "assign project role {role_name} to group {group_name} in project {}",
+                    project.name
                 ),
                 change: Change::Add,
                 makes: None,
@@ -371,13 +410,13 @@ fn plan_groups(
                 operation: "projects.groups.roles.delete",
                 ids: vec![
                     ("project_id", Ref::Id(project.id.clone())),
-                    ("group_id", Ref::Id(group.id.clone())),
+                    ("group_id", group_id.clone()),
                     ("role_id", Ref::Id(id)),
                 ],
                 body: Vec::new(),
                 summary: format!(
-                    "unassign project role {role_name} from group {} in project {}",
-                    group.name, project.name
+                    "unassign project role {role_name} from group {group_name} in project {}",
+                    project.name
                 ),
                 change: Change::Remove,
                 makes: None,

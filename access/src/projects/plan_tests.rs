@@ -280,3 +280,72 @@ fn custom_project_roles_are_created_changed_and_pruned_and_a_new_one_can_be_assi
         p.blocked
     );
 }
+
+#[test]
+fn a_group_the_plan_creates_is_given_access_and_roles_in_the_same_plan() {
+    let m = model();
+    let text = "groups:\n  Ops:\n    members: [cy@example.com]\nprojects:\n  billing-bot:\n    roles:\n      Auditor:\n        permissions: [api.project.read]\n    groups:\n      Finance: [Project Member, Invoice Reader]\n      Ops: [Project Member, Auditor]\n";
+    let p = plan_of(&m, text);
+    assert!(p.blocked.is_empty(), "{:?}", p.blocked);
+    assert_eq!(
+        ops(&p),
+        vec![
+            (
+                "projects.roles.create",
+                "create role Auditor of project billing-bot (1 permission)"
+            ),
+            ("groups.create", "create group Ops"),
+            ("groups.users.create", "add cy@example.com to Ops"),
+            (
+                "projects.groups.create",
+                "give group Ops access to project billing-bot as Project Member"
+            ),
+            (
+                "projects.groups.roles.create",
+                "assign project role Auditor to group Ops in project billing-bot"
+            ),
+        ]
+    );
+    let from = |i: usize| crate::json::object([("from", i.into())]);
+    // The access takes the new group's id from its create, in the body.
+    let grant = &p.operations[3];
+    assert_eq!(grant.depends_on, vec![1]);
+    assert_eq!(grant.body.as_ref().unwrap().get("group_id"), Some(&from(1)));
+    // The role waits for the role's create, the group's create and the access.
+    let role = &p.operations[4];
+    assert_eq!(role.depends_on, vec![0, 1, 3]);
+    assert_eq!(
+        format!("{:?}", role.ids.get("group_id").unwrap()),
+        "From { from: 1 }"
+    );
+    assert_eq!(role.body.as_ref().unwrap().get("role_id"), Some(&from(0)));
+    // Applied with the ids the API gave, the organization matches the file.
+    let outcome = |id: Option<&str>| crate::apply::Outcome {
+        status: crate::apply::Status::Done,
+        result: id.map(|id| crate::json::object([("id", id.into())])),
+    };
+    let outcomes = [
+        outcome(Some("role_aud")),
+        outcome(Some("g9")),
+        outcome(None),
+        outcome(None),
+        outcome(None),
+    ];
+    let mut after = m.clone();
+    apply(&mut after, &p, Some(&outcomes)).unwrap();
+    let billing = after.find_project("billing-bot").unwrap();
+    assert!(billing.groups.as_ref().unwrap().contains("g9"));
+    let roles: Vec<&String> = billing.group_roles.get("g9").unwrap().iter().collect();
+    assert_eq!(roles, vec!["role-api-project-member", "role_aud"]);
+    let again = plan_of(&after, text);
+    assert!(again.operations.is_empty(), "{:?}", ops(&again));
+    assert!(again.blocked.is_empty(), "{:?}", again.blocked);
+    // A group the file names but cannot create is still blocked in the project, with its line.
+    let p = plan_of(
+        &m,
+        "groups:\n  Ops:\n    id: g_gone\nprojects:\n  billing-bot:\n    groups:\n      Finance: [Project Member, Invoice Reader]\n      Ops: [Project Member]\n",
+    );
+    assert!(ops(&p).is_empty(), "{:?}", ops(&p));
+    let blocked: Vec<String> = p.blocked.iter().map(|b| b.subject.clone()).collect();
+    assert_eq!(blocked, vec!["group Ops", "group Ops (line 8)"]);
+}

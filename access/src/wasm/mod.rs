@@ -322,12 +322,20 @@ impl AccessModel {
     /// The plan of CSV rows `group,email[,action]` (action `add`, the default, or `remove`) over
     /// the groups they name, or, after a header starting with `project`, of
     /// `project,email,role[,action]` rows (role `owner` or `member`) over the projects they name.
-    /// Its `unmanaged` lists the groups and active projects the rows do not name. Throws an
+    /// Its `unmanaged` lists the groups the rows do not name, and for project rows the active
+    /// projects they do not name (group rows leave the projects alone, unlisted). Throws an
     /// `AccessFileError` with every bad row's line.
     #[wasm_bindgen(js_name = planCsv, unchecked_return_type = "AccessPlan")]
     pub fn plan_csv(&self, text: &str) -> Result<JsValue, JsValue> {
         let plan = csv::plan_csv_all(self.model(), text).map_err(|e| file_errors(&e))?;
         to_js(&plan)
+    }
+
+    /// Whether CSV rows are `project,email,role[,action]` rows (a header starting with
+    /// `project`), not `group,email[,action]` rows.
+    #[wasm_bindgen(js_name = csvHasProjectRows)]
+    pub fn csv_has_project_rows(text: &str) -> bool {
+        csv::has_project_rows(text)
     }
 
     /// The model's facts as the API's list items (what a snapshot keeps after an apply): a

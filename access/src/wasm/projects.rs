@@ -3,11 +3,24 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{file_errors, item_error, to_js, to_json, AccessModel};
+use super::{error, file_errors, from_json, item_error, to_js, to_json, AccessModel};
+use crate::plan::{plan_project_membership, ProjectMembershipEdit};
 use crate::projects::answers;
 
 #[wasm_bindgen]
 impl AccessModel {
+    /// The plan of one project's member changes: people added with a project role (`owner` or
+    /// `member`) or re-roled, removed, and given or taken back their own project roles. Throws
+    /// for a reference the organization does not have, naming the argument.
+    #[wasm_bindgen(js_name = planProjectMembership, unchecked_return_type = "AccessPlan")]
+    pub fn plan_project_membership(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ProjectMembershipEdit")] edit: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let edit: ProjectMembershipEdit = from_json(&edit, "the project membership edit")?;
+        to_js(&plan_project_membership(self.model(), &edit).map_err(|e| error(&e.to_string()))?)
+    }
+
     /// Adds `projects.list` items (archived ones too, when listed with `include_archived`).
     #[wasm_bindgen(js_name = addProjects)]
     pub fn add_projects(

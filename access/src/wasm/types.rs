@@ -107,6 +107,19 @@ export interface AssignmentSubject { user?: string; group?: string }
 /** `planMembership(edit)`: people (ids or emails) added to and removed from a group (id or name). */
 export interface MembershipEdit { group: string; add?: string[]; remove?: string[] }
 
+/**
+ * `planProjectMembership(edit)`: one project's (id or name) members added or re-roled (`add`:
+ * user id or email with `owner` or `member`), removed (`remove`: ids or emails), and given or
+ * taken back their own project roles (`addRoles`, `removeRoles`: a project role by id or name).
+ */
+export interface ProjectMembershipEdit {
+  project: string;
+  add?: { user: string; role: 'owner' | 'member' }[];
+  remove?: string[];
+  addRoles?: { user: string; role: string }[];
+  removeRoles?: { user: string; role: string }[];
+}
+
 /** `planPerson(edit)`: one user's (id or email) organization role, groups (ids or names) and direct roles (ids or names). */
 export interface PersonEdit {
   user: string;

@@ -46,11 +46,12 @@ function namedBy(model: AccessModel, file: string, options: FreshPlanOptions): E
  * The active projects a file's `projects:` section names (none without the section): their
  * members, groups with access and roles are read again, then those groups' project roles. The
  * section is looked for in the text (a top-level `projects` key, YAML or JSON); a file that only
- * seems to have one costs the projects' reads, never a wrong plan. A CSV's plan lists as
- * unmanaged the active projects its rows do not name (all of them, for group rows).
+ * seems to have one costs the projects' reads, never a wrong plan. CSV rows name projects only
+ * when they are project rows (the core says: `csvHasProjectRows`); their plan then lists as
+ * unmanaged the active projects the rows do not name.
  */
 function projectsNamedBy(model: AccessModel, file: string, options: FreshPlanOptions): string[] {
-  if (!options.csv && !/^\s*["']?projects["']?\s*:|"projects"\s*:/m.test(file)) return [];
+  if (options.csv ? !AccessModel.csvHasProjectRows(file) : !/^\s*["']?projects["']?\s*:|"projects"\s*:/m.test(file)) return [];
   const plan = options.csv ? model.planCsv(file) : model.plan(file, { prune: options.prune === true });
   const unmanaged = new Set(plan.unmanaged.filter((u) => u.kind === 'project').map((u) => u.id));
   return model.projects(false).map((r) => r.project.id).filter((id) => !unmanaged.has(id));

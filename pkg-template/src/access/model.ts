@@ -19,6 +19,7 @@ import type {
   GroupAnswer,
   HoldersOfAnswer,
   MembershipEdit,
+  ProjectMembershipEdit,
   PersonEdit,
   AccessProjectRow,
   ProjectHoldersAnswer,
@@ -310,6 +311,19 @@ export class Organization {
    */
   planMembership(edit: MembershipEdit): AccessPlan {
     return this.model.planMembership(edit);
+  }
+  /**
+   * The plan of one project's member changes (the project by id or name): people added with a
+   * project role or re-roled (`add: [{ user, role: 'owner' | 'member' }]`), removed (`remove`),
+   * and given or taken back their own project roles (`addRoles`, `removeRoles: [{ user, role }]`,
+   * the role by id or name), made by the same planner as a file's `projects:` (the project owner
+   * floor refuses, an archived project, a role for a non-member and a role held only through a
+   * group are blocked). Their own roles change only once read (`prioritize({ project })`). Throws
+   * an `Error` naming the argument (`project`, `add[0].role`, `remove[1]`, …) for a reference the
+   * organization does not have.
+   */
+  planProjectMembership(edit: ProjectMembershipEdit): AccessPlan {
+    return this.model.planProjectMembership(edit);
   }
   /**
    * The plan of one person's change: organization role, groups joined and left, direct roles

@@ -24,6 +24,7 @@ export type {
   AssignmentOfAnswer,
   AssignmentSubject,
   MembershipEdit,
+  ProjectMembershipEdit,
   PersonEdit,
   AccessProjectRef,
   AccessProjectUse,
