@@ -4,6 +4,8 @@
 // first, whatever its place in the list, and each part of the answer told as it is in).
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { KEY, repoRoot, startMock } from '../support/mock.mjs';
@@ -11,7 +13,7 @@ import { KEY, repoRoot, startMock } from '../support/mock.mjs';
 const dist = (f) => import(pathToFileURL(path.join(repoRoot(), 'pkg', 'dist', f)).href);
 const access = await dist('access/node.js');
 const { default: OpenAIAdmin } = await dist('node.js');
-const { Snapshot, SnapshotError, asOfText, recordApplied } = access;
+const { Snapshot, SnapshotError, SnapshotFile, asOfText, recordApplied } = access;
 
 // Durations themselves are read and written by cli/durations.ts (tested in scheduler.test.mjs).
 test('ages: as of the clock time (how long ago), with the date when not today', () => {
@@ -46,6 +48,25 @@ test('parse refuses another API, key, version or shape; merge keeps the newer re
   // A whole list drops the reads of what it no longer has.
   assert.deepEqual(a.setList('groups', [{ id: 'g1' }], 400, true), ['g2']);
   assert.equal(a.entity('members', 'g2'), undefined);
+});
+
+test("a save writes what another command saved meanwhile, and keeps its own snapshot as its model has it", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'openai-admin-snapshot-'));
+  const options = { dir, baseURL: 'https://api.test/v1', key: 'sk-admin-test', warn: (line) => assert.fail(line) };
+  const mine = new SnapshotFile(options);
+  const other = new SnapshotFile(options);
+  const a = mine.load();
+  const b = other.load();
+  a.setEntity('members', 'g1', [{ id: 'u1' }], 100);
+  b.setEntity('projectGroupRoles', 'p1/g1', [{ id: 'r1' }], 200);
+  other.save(b);
+  mine.save(a);
+  // Both reads are in the file; a's snapshot still has only its own, so its loader reads p1/g1
+  // itself rather than count a read its model never saw.
+  const saved = mine.load();
+  assert.deepEqual(saved.entity('members', 'g1').items, [{ id: 'u1' }]);
+  assert.deepEqual(saved.entity('projectGroupRoles', 'p1/g1').items, [{ id: 'r1' }]);
+  assert.equal(a.entity('projectGroupRoles', 'p1/g1'), undefined);
 });
 
 let mock;

@@ -8,8 +8,9 @@
  *   of the key over a fixed label, 16 hex digits.
  * - Folders 0700, files 0600. Written atomically: a temporary file in the same folder, then a
  *   rename, so a kill at any moment leaves the old file or the new one. Before writing, the file
- *   as it is now (another command may have saved since) is merged in: the newer read of each
- *   entity wins, so two commands at once lose nothing of each other's but what they raced on.
+ *   as it is now (another command may have saved since) is merged into what is written: the
+ *   newer read of each entity wins, so two commands at once lose nothing of each other's but what
+ *   they raced on. The command's own snapshot stays what its model holds.
  * - A file that is not JSON, not a snapshot, of another format version, another API or another
  *   key is renamed `….bad` with one line said, and the command starts from nothing.
  * - A folder that cannot be written: one line said, and the command goes on without saving.
@@ -126,11 +127,13 @@ export class SnapshotFile {
     try {
       mkdirSync(this.#dir, { recursive: true, mode: 0o700 });
       const onDisk = this.#read(true);
-      if (onDisk) snapshot.merge(onDisk);
+      // What another command saved meanwhile is written too, but not taken into `snapshot`: its
+      // loader's model has not seen it.
+      const merged = onDisk ? snapshot.mergedWith(onDisk) : snapshot;
       const temp = path.join(this.#dir, `.${path.basename(this.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       const fd = openSync(temp, 'wx', 0o600);
       try {
-        writeSync(fd, snapshot.text());
+        writeSync(fd, merged.text());
         fsyncSync(fd);
       } finally {
         closeSync(fd);

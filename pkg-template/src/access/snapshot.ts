@@ -271,6 +271,19 @@ export class Snapshot {
   }
 
   /**
+   * This snapshot with `other` merged in (see `merge`), leaving this one as it is: a loader's
+   * snapshot must keep saying what its model holds, or a read merged in from another command would
+   * count as done and never reach the model.
+   */
+  mergedWith(other: Snapshot): Snapshot {
+    const copy: SnapshotData = { ...this.data, lists: { ...this.data.lists }, learned: [...this.data.learned] };
+    for (const kind of ENTITY_KINDS) (copy as unknown as Record<EntityKind, Record<string, Read>>)[kind] = { ...this.data[kind] };
+    const merged = new Snapshot(copy);
+    merged.merge(other);
+    return merged;
+  }
+
+  /**
    * Takes in what `other` (the same organization, e.g. the file as another command saved it)
    * read more recently than this one: the newer read of each list and entity wins.
    */
