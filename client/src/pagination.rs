@@ -3,6 +3,7 @@
 //! previous one with that `after`.
 
 use std::fmt;
+use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -131,30 +132,36 @@ where
         Item<E>: Send + 'static,
         E::Output: Send + 'static,
     {
-        let next = self.next_request().map(|r| (self.client.clone(), r));
-        ItemStream::new(State::Items {
+        let next = match self.next_request() {
+            Some(request) => Next::Request(self.client, request),
+            None => Next::Done,
+        };
+        ItemStream {
             items: self.page.into_items().into_iter(),
             next,
-        })
+        }
     }
 }
 
-enum State<E: Endpoint>
+/// What an [`ItemStream`] does when its page's items run out.
+enum Next<E: Endpoint>
 where
     E::Output: ListModel,
 {
-    Start(Client, Result<ApiRequest>),
-    Items {
-        items: std::vec::IntoIter<Item<E>>,
-        next: Option<(Client, ApiRequest)>,
-    },
+    /// Request this page.
+    Request(Client, ApiRequest),
+    /// The page is on its way.
+    Fetching(PageFuture<E>),
+    /// The arguments were refused: the stream's one item.
+    Refused(crate::error::Error),
+    /// The last page is taken, or an error was yielded.
     Done,
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-type Boxed<T> = Pin<Box<dyn Stream<Item = T> + Send>>;
+type PageFuture<E> = Pin<Box<dyn Future<Output = Result<Page<E>>> + Send>>;
 #[cfg(target_arch = "wasm32")]
-type Boxed<T> = Pin<Box<dyn Stream<Item = T>>>;
+type PageFuture<E> = Pin<Box<dyn Future<Output = Result<Page<E>>>>>;
 
 /// Every item of a list, page after page: a [`futures_core::Stream`] of `Result<item>`. A page
 /// is requested when the items before it have been taken. An error (a connection reset, an
@@ -172,8 +179,15 @@ pub struct ItemStream<E: Endpoint>
 where
     E::Output: ListModel,
 {
-    inner: Boxed<Result<Item<E>>>,
+    // The current page's items are handed out straight from its vector; only a page's request
+    // is a (boxed) future. An item is not moved through a future per item, as a stream built
+    // from an `async` step function would move it (ARCHITECTURE.md, "Decisions").
+    items: std::vec::IntoIter<Item<E>>,
+    next: Next<E>,
 }
+
+// No field is pinned structurally: the page's future is boxed.
+impl<E: Endpoint> Unpin for ItemStream<E> where E::Output: ListModel {}
 
 impl<E: Endpoint> fmt::Debug for ItemStream<E>
 where
@@ -192,52 +206,59 @@ where
     Item<E>: Send + 'static,
 {
     pub(crate) fn start(client: Client, request: Result<ApiRequest>) -> Self {
-        Self::new(State::Start(client, request))
-    }
-
-    fn new(state: State<E>) -> Self {
         ItemStream {
-            inner: Box::pin(futures_util::stream::unfold(state, step::<E>)),
+            items: Vec::new().into_iter(),
+            next: match request {
+                Ok(request) => Next::Request(client, request),
+                Err(error) => Next::Refused(error),
+            },
         }
     }
 }
 
-async fn step<E: Endpoint>(mut state: State<E>) -> Option<(Result<Item<E>>, State<E>)>
+impl<E: Endpoint + 'static> Stream for ItemStream<E>
 where
-    E::Output: ListModel,
-{
-    loop {
-        state = match state {
-            State::Done => return None,
-            State::Start(_, Err(error)) => return Some((Err(error), State::Done)),
-            State::Start(client, Ok(request)) => match Page::<E>::fetch(client, request).await {
-                Ok(page) => {
-                    let next = page.next_request().map(|r| (page.client.clone(), r));
-                    State::Items {
-                        items: page.page.into_items().into_iter(),
-                        next,
-                    }
-                }
-                Err(error) => return Some((Err(error), State::Done)),
-            },
-            State::Items { mut items, next } => match items.next() {
-                Some(item) => return Some((Ok(item), State::Items { items, next })),
-                None => match next {
-                    Some((client, request)) => State::Start(client, Ok(request)),
-                    None => return None,
-                },
-            },
-        };
-    }
-}
-
-impl<E: Endpoint> Stream for ItemStream<E>
-where
-    E::Output: ListModel,
+    E::Output: ListModel + Send + 'static,
+    Item<E>: Send + 'static,
 {
     type Item = Result<Item<E>>;
 
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.inner.as_mut().poll_next(cx)
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = self.get_mut();
+        loop {
+            if let Some(item) = this.items.next() {
+                return Poll::Ready(Some(Ok(item)));
+            }
+            this.next = match std::mem::replace(&mut this.next, Next::Done) {
+                Next::Done => return Poll::Ready(None),
+                Next::Refused(error) => return Poll::Ready(Some(Err(error))),
+                Next::Request(client, request) => {
+                    Next::Fetching(Box::pin(Page::<E>::fetch(client, request)))
+                }
+                Next::Fetching(mut page) => match page.as_mut().poll(cx) {
+                    Poll::Pending => {
+                        this.next = Next::Fetching(page);
+                        return Poll::Pending;
+                    }
+                    Poll::Ready(Err(error)) => return Poll::Ready(Some(Err(error))),
+                    Poll::Ready(Ok(page)) => {
+                        let next = match page.next_request() {
+                            Some(request) => Next::Request(page.client, request),
+                            None => Next::Done,
+                        };
+                        this.items = page.page.into_items().into_iter();
+                        next
+                    }
+                },
+            };
+        }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self.next {
+            Next::Done => (self.items.len(), Some(self.items.len())),
+            Next::Refused(_) => (1, Some(1)),
+            _ => (self.items.len(), None),
+        }
     }
 }

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{client, faults, take_requests, KEY};
-use futures_util::{StreamExt, TryStreamExt};
+use futures_util::{Stream, StreamExt, TryStreamExt};
 use openai_admin::models::{ListParams, UserListParams};
 use openai_admin::{ErrorKind, Page};
 
@@ -192,4 +192,49 @@ async fn a_connection_reset_mid_stream_is_yielded_once_then_the_stream_ends() {
     common::assert_no_key(error);
     // One attempt and one retry of the second page.
     assert_eq!(take_requests(&mock).len(), 1 + 2);
+}
+
+#[tokio::test]
+async fn a_refused_argument_is_the_streams_one_item_and_its_size_hint_counts_the_page() {
+    let mock = many_users();
+    let client = client(&mock);
+    take_requests(&mock);
+    let refused = client
+        .admin()
+        .organization()
+        .users()
+        .roles("")
+        .list_all(None);
+    assert_eq!(refused.size_hint(), (1, Some(1)));
+    let results: Vec<_> = refused.collect().await;
+    assert_eq!(results.len(), 1);
+    let error = results[0].as_ref().expect_err("the refusal");
+    assert_eq!(error.kind(), ErrorKind::InvalidArgument, "{error:?}");
+    assert!(take_requests(&mock).is_empty(), "nothing sent");
+
+    // Before the first page nothing is known; within a page, at least its items left.
+    let users = client.admin().organization().users();
+    let mut stream = users.list_all(UserListParams {
+        limit: Some(100),
+        ..Default::default()
+    });
+    assert_eq!(stream.size_hint(), (0, None));
+    stream.next().await.expect("an item").expect("a user");
+    assert_eq!(stream.size_hint(), (99, None));
+    // The last page's items are all that is left.
+    let all: Vec<_> = users.list_all(None).try_collect().await.expect("users");
+    assert_eq!(all.len(), 2500);
+    let last = users
+        .list(UserListParams {
+            limit: Some(100),
+            after: Some(all[2399].id.clone()),
+            ..Default::default()
+        })
+        .await
+        .expect("last page");
+    assert!(!last.has_next_page());
+    let mut rest = last.into_stream();
+    assert_eq!(rest.size_hint(), (100, Some(100)));
+    while rest.next().await.is_some() {}
+    assert_eq!(rest.size_hint(), (0, Some(0)));
 }

@@ -393,7 +393,6 @@ fn expand_struct(input: &DeriveInput, container: &Container, fields: &Fields) ->
             wire.push(de::WireField {
                 ident: field_ident,
                 name: name.clone(),
-                ty: &field.ty,
             });
         }
         let option = match segment(&field.ty) {
@@ -448,7 +447,9 @@ fn expand_struct(input: &DeriveInput, container: &Container, fields: &Fields) ->
     let list = list::list_model(ident, named);
     // An answer model (one that keeps unknown fields) gets the tolerant deserializer.
     let tolerant = extra.is_some();
-    let deserializer = extra.map(|extra| de::struct_deserializer(ident, &wire, extra));
+    // A list page's items are filled in their place in its vector.
+    let items = list::items_field(named);
+    let deserializer = extra.map(|extra| de::struct_deserializer(ident, &wire, extra, items));
     Ok(quote! {
         #list
         #deserializer

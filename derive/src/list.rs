@@ -74,6 +74,15 @@ pub fn is_flattened_extra(field: &Field) -> Result<bool> {
     Ok(true)
 }
 
+/// A page model's `data: Vec<T>` field, the list's items.
+pub fn items_field(fields: &FieldsNamed) -> Option<&Ident> {
+    fields.named.iter().find_map(|f| {
+        let ident = f.ident.as_ref()?;
+        let is_vec = matches!(segment(&f.ty), Some((name, Some(_))) if name == "Vec");
+        (ident == "data" && is_vec).then_some(ident)
+    })
+}
+
 /// `impl ListModel` for a page model (one with a `data: Vec<T>` field), or nothing.
 pub fn list_model(ident: &Ident, fields: &FieldsNamed) -> Tokens {
     let named = |name: &str| {
