@@ -182,13 +182,16 @@ fn section<T>(
     out
 }
 
+/// Reads one entry of a section (its name, its node) for [`each_entry`].
+type ReadEntry<'a> = dyn FnMut(Spanned<String>, &Node) -> Result<(), FileError> + 'a;
+
 /// [`section`]'s walk, compiled once for the four sections (a `dyn` entry reader, not one copy
 /// of the walk per entry type).
 fn each_entry(
     node: &Node,
     what: &str,
     errors: &mut Vec<FileError>,
-    entry: &mut dyn FnMut(Spanned<String>, &Node) -> Result<(), FileError>,
+    entry: &mut ReadEntry<'_>,
 ) {
     let Value::Map(map) = &node.value else {
         errors.push(node.pos.error(format!(
