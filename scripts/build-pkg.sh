@@ -90,8 +90,9 @@ echo "access module: ${access_wasm_gz} B wasm + ${access_js_gz} B glue = $((acce
 # a project's `users:` (members' own project roles: read, dumped, planned, applied, and
 # `planRoleReads`) 155,144 B. Then cut: wasm-opt's -Oz twice and the file reader's sections
 # walked by one function 153,998 B; --flatten --rereloop before them 152,988 B; the JSON
-# reader's array walk and member errors compiled once 150,991 B.
-access_ceiling=151500
+# reader's array walk and member errors compiled once 150,991 B; the boundary's and the
+# model's item errors 150,626 B.
+access_ceiling=151100
 if [ "$access_wasm_gz" -gt "$access_ceiling" ]; then
   echo "FAIL: the access module's wasm is ${access_wasm_gz} B gzip, over its ceiling of ${access_ceiling} B (ARCHITECTURE.md, \"access\")" >&2
   exit 1

@@ -187,12 +187,7 @@ type ReadEntry<'a> = dyn FnMut(Spanned<String>, &Node) -> Result<(), FileError> 
 
 /// [`section`]'s walk, compiled once for the four sections (a `dyn` entry reader, not one copy
 /// of the walk per entry type).
-fn each_entry(
-    node: &Node,
-    what: &str,
-    errors: &mut Vec<FileError>,
-    entry: &mut ReadEntry<'_>,
-) {
+fn each_entry(node: &Node, what: &str, errors: &mut Vec<FileError>, entry: &mut ReadEntry<'_>) {
     let Value::Map(map) = &node.value else {
         errors.push(node.pos.error(format!(
             "`{what}` must be a mapping of names (write {{}} for none), not {}",
