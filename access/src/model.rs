@@ -95,7 +95,13 @@ impl std::fmt::Display for ItemError {
 }
 
 pub(crate) fn read<T: crate::json::FromJson>(what: &str, json: &str) -> Result<Vec<T>, ItemError> {
-    crate::json::from_str(json).map_err(|e| ItemError(format!("{what}: {e}")))
+    crate::json::from_str(json).map_err(|e| item_error(what, e))
+}
+
+/// The error of [`read`]: one function, not a `format!` in each item type's copy.
+#[inline(never)]
+fn item_error(what: &str, e: String) -> ItemError {
+    ItemError(format!("{what}: {e}"))
 }
 
 /// The one group order: by name, ties by id.

@@ -174,18 +174,31 @@ fn section<T>(
     entry: fn(Spanned<String>, &Node) -> Result<T, FileError>,
     errors: &mut Vec<FileError>,
 ) -> Vec<T> {
+    let mut out = Vec::new();
+    each_entry(node, what, errors, &mut |name, value| {
+        out.push(entry(name, value)?);
+        Ok(())
+    });
+    out
+}
+
+/// Reads one entry of a section (its name, its node) for [`each_entry`].
+type ReadEntry<'a> = dyn FnMut(Spanned<String>, &Node) -> Result<(), FileError> + 'a;
+
+/// [`section`]'s walk, compiled once for the four sections (a `dyn` entry reader, not one copy
+/// of the walk per entry type).
+fn each_entry(node: &Node, what: &str, errors: &mut Vec<FileError>, entry: &mut ReadEntry<'_>) {
     let Value::Map(map) = &node.value else {
         errors.push(node.pos.error(format!(
             "`{what}` must be a mapping of names (write {{}} for none), not {}",
             node.kind()
         )));
-        return Vec::new();
+        return;
     };
     let fold: fn(&str) -> String = if what == "users" { email_key } else { same };
     let mut seen: Map<String, Pos> = Map::new();
-    let mut out = Vec::with_capacity(map.len());
     for (key, value) in map {
-        let mut read_entry = || -> Result<T, FileError> {
+        let mut read_entry = || -> Result<(), FileError> {
             let name = text(key, &format!("a name in `{what}`"))?;
             if name.value.trim().is_empty() {
                 return Err(name.pos.error(format!("an empty name in `{what}`")));
@@ -199,12 +212,10 @@ fn section<T>(
             seen.insert(fold(&name.value), name.pos);
             entry(name, value)
         };
-        match read_entry() {
-            Ok(item) => out.push(item),
-            Err(e) => errors.push(e),
+        if let Err(e) = read_entry() {
+            errors.push(e);
         }
     }
-    out
 }
 
 /// An entry's mapping; null (a name with nothing under it) is an empty one.

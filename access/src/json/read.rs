@@ -54,6 +54,18 @@ pub fn from_str<T: FromJson>(text: &str) -> Result<T, String> {
     T::from_json(&parse(text)?)
 }
 
+/// `name: error`, the error of a member: one function, not a `format!` in each member type's
+/// `req`, `opt` and map reader.
+#[inline(never)]
+fn in_member(name: &str, error: String) -> String {
+    format!("{name}: {error}")
+}
+
+#[inline(never)]
+fn missing(name: &str) -> String {
+    format!("missing field `{name}`")
+}
+
 fn expected(what: &str, value: &Value) -> String {
     format!("expected {what}, not {}", value.kind())
 }
@@ -69,15 +81,15 @@ impl Object {
     /// The member `name`, read as `T`; an error if it is absent (`null` is an `Option`'s `None`).
     pub fn req<T: FromJson>(&self, name: &str) -> Result<T, String> {
         match self.get(name) {
-            Some(v) => T::from_json(v).map_err(|e| format!("{name}: {e}")),
-            None => T::from_json(&Value::Null).map_err(|_| format!("missing field `{name}`")),
+            Some(v) => T::from_json(v).map_err(|e| in_member(name, e)),
+            None => T::from_json(&Value::Null).map_err(|_| missing(name)),
         }
     }
 
     /// The member `name`, read as `T`, or `T`'s default when it is absent.
     pub fn opt<T: FromJson + Default>(&self, name: &str) -> Result<T, String> {
         match self.get(name) {
-            Some(v) => T::from_json(v).map_err(|e| format!("{name}: {e}")),
+            Some(v) => T::from_json(v).map_err(|e| in_member(name, e)),
             None => Ok(T::default()),
         }
     }
@@ -137,23 +149,36 @@ impl<T: FromJson> FromJson for Option<T> {
 
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(value: &Value) -> Result<Self, String> {
-        let items = value
-            .as_array()
-            .ok_or_else(|| expected("an array", value))?;
-        // A loop, not `collect` into a `Result`: its adapter is compiled again per type.
-        let mut out = Vec::with_capacity(items.len());
-        for (i, v) in items.iter().enumerate() {
-            out.push(T::from_json(v).map_err(|e| format!("[{i}]: {e}"))?);
-        }
+        let mut out = Vec::new();
+        each_element(value, &mut |len, v| {
+            out.reserve(len);
+            out.push(T::from_json(v)?);
+            Ok(())
+        })?;
         Ok(out)
     }
+}
+
+/// The walk of an array for [`Vec`]'s `from_json`, compiled once (a `dyn` element reader, not a
+/// copy of the walk and its error texts per element type); `read` gets the array's length left.
+fn each_element(
+    value: &Value,
+    read: &mut dyn FnMut(usize, &Value) -> Result<(), String>,
+) -> Result<(), String> {
+    let items = value
+        .as_array()
+        .ok_or_else(|| expected("an array", value))?;
+    for (i, v) in items.iter().enumerate() {
+        read(items.len() - i, v).map_err(|e| format!("[{i}]: {e}"))?;
+    }
+    Ok(())
 }
 
 impl<T: FromJson> FromJson for Map<String, T> {
     fn from_json(value: &Value) -> Result<Self, String> {
         let mut out = Map::new();
         for (k, v) in Object::of(value)?.iter() {
-            out.insert(k.clone(), T::from_json(v).map_err(|e| format!("{k}: {e}"))?);
+            out.insert(k.clone(), T::from_json(v).map_err(|e| in_member(k, e))?);
         }
         Ok(out)
     }

@@ -87,7 +87,14 @@ fn item_error(e: ItemError) -> JsValue {
 }
 
 fn from_json<T: FromJson>(value: &JsValue, what: &str) -> Result<T, JsValue> {
-    crate::json::from_str(&to_json(value, what)?).map_err(|e| error(&format!("{what}: {e}")))
+    crate::json::from_str(&to_json(value, what)?).map_err(|e| not_read(what, e))
+}
+
+/// The error of an argument [`from_json`] could not read: one function, not a `format!` in each
+/// argument type's copy.
+#[inline(never)]
+fn not_read(what: &str, e: String) -> JsValue {
+    error(&format!("{what}: {e}"))
 }
 
 #[wasm_bindgen]
