@@ -61,6 +61,20 @@ pub(crate) fn model() -> Model {
     m
 }
 
+/// `model()` with billing-bot's members' own project roles read: Ada none, Bob Key Manager
+/// directly and Invoice Reader through Finance.
+pub(crate) fn read_model() -> Model {
+    let mut m = model();
+    m.set_project_user_roles_json("proj_a", "u1", "[]").unwrap();
+    m.set_project_user_roles_json("proj_a", "u2", BOB_ROLES)
+        .unwrap();
+    m
+}
+
+/// Bob's role list in billing-bot: Key Manager directly, Invoice Reader through Finance.
+pub(crate) const BOB_ROLES: &str = r#"[{"id":"role_key","name":"Key Manager","assignment_sources":[{"principal_type":"user","principal_id":"u2"}]},
+            {"id":"role_inv","name":"Invoice Reader","assignment_sources":[{"principal_type":"group","principal_id":"g1"}]}]"#;
+
 #[test]
 fn role_ids_that_do_not_round_trip_have_one_key() {
     assert_eq!(role_key(OWNER_LONG), "role-api-project-owner");
@@ -114,13 +128,8 @@ fn a_users_projects_with_role_and_sources() {
     assert!(matches!(roles[0].1.as_slice(), [Source::Group { group }] if group.name == "Finance"));
 
     // Bob's role list, read: Key Manager directly, Invoice Reader also through Finance.
-    m.set_project_user_roles_json(
-        "proj_a",
-        "u2",
-        r#"[{"id":"role_key","name":"Key Manager","assignment_sources":[{"principal_type":"user","principal_id":"u2"}]},
-            {"id":"role_inv","name":"Invoice Reader","assignment_sources":[{"principal_type":"group","principal_id":"g1"}]}]"#,
-    )
-    .unwrap();
+    m.set_project_user_roles_json("proj_a", "u2", BOB_ROLES)
+        .unwrap();
     let bob = projects_of_user(&m, "u2");
     let a = &bob[0].access;
     assert!(a.roles_read);

@@ -2,28 +2,13 @@
 //! memory.
 
 use super::plan_tests::ops;
-use super::tests::model;
+use super::tests::{model, read_model};
 use crate::apply::apply;
 use crate::file::{dump, read, Format};
 use crate::plan::{plan, plan_role_reads, Plan, PlanId, PlanOptions};
 use crate::Model;
 
 const MEMBER_LONG: &str = "role-api-project-member__api-project__proj_a";
-
-/// `model()` with every billing-bot member's own project roles read: Ada has none, Bob has Key
-/// Manager directly and Invoice Reader through Finance.
-fn read_model() -> Model {
-    let mut m = model();
-    m.set_project_user_roles_json("proj_a", "u1", "[]").unwrap();
-    m.set_project_user_roles_json(
-        "proj_a",
-        "u2",
-        r#"[{"id":"role_key","name":"Key Manager","assignment_sources":[{"principal_type":"user","principal_id":"u2"}]},
-            {"id":"role_inv","name":"Invoice Reader","assignment_sources":[{"principal_type":"group","principal_id":"g1"}]}]"#,
-    )
-    .unwrap();
-    m
-}
 
 fn plan_of(m: &Model, text: &str) -> Plan {
     plan(

@@ -5,23 +5,8 @@ use crate::apply::apply;
 use crate::json::{from_serde, FromJson};
 use crate::plan::{Plan, Refusal};
 use crate::projects::plan_tests::ops;
-use crate::projects::tests::model;
+use crate::projects::tests::{model, read_model};
 use crate::Model;
-
-/// `model()` with billing-bot's members' own project roles read: Ada none, Bob Key Manager
-/// directly and Invoice Reader through Finance.
-fn read_model() -> Model {
-    let mut m = model();
-    m.set_project_user_roles_json("proj_a", "u1", "[]").unwrap();
-    m.set_project_user_roles_json(
-        "proj_a",
-        "u2",
-        r#"[{"id":"role_key","name":"Key Manager","assignment_sources":[{"principal_type":"user","principal_id":"u2"}]},
-            {"id":"role_inv","name":"Invoice Reader","assignment_sources":[{"principal_type":"group","principal_id":"g1"}]}]"#,
-    )
-    .unwrap();
-    m
-}
 
 fn edit(json: serde_json::Value) -> ProjectMembershipEdit {
     ProjectMembershipEdit::from_json(&from_serde(json)).expect("the edit reads")
