@@ -207,7 +207,15 @@ export function accessSection({ store, actions }) {
       // (a selection, pasted emails): it is offered instead.
       const busy = view.contains(document.activeElement) && document.activeElement !== view;
       if (org().complete && busy) offerAgain('More of this view has been read. ');
-      else open(current.kind, current.id, { focus: false });
+      else {
+        // A choice made in a list (a role to assign) stays chosen.
+        const kept = new Map([...view.querySelectorAll('select[data-keep]')].map((s) => [s.dataset.keep, s.value]));
+        open(current.kind, current.id, { focus: false });
+        for (const s of view.querySelectorAll('select[data-keep]')) {
+          const value = kept.get(s.dataset.keep);
+          if (value !== undefined && [...s.options].some((o) => o.value === value)) s.value = value;
+        }
+      }
     } else if (change.type === 'changed' && org() && current) {
       // A write: the open view and the counts are drawn again from the model.
       counts.textContent = countsLine(org().stats());

@@ -147,7 +147,8 @@ export function personActions({ actions, org, access }) {
   const roles = stats.holdersPerRole.map((r) => r.role).filter((r) => !direct.has(r.id));
   const picker = (label, items, button, key, act) => {
     const id = uid('pick');
-    const select = h('select', { id }, items.map((it) => h('option', { value: it.id, text: it.name })));
+    // `data-keep`: the choice survives the view being drawn again while reads come in (access.js).
+    const select = h('select', { id, 'data-keep': `${key}:${user.id}` }, items.map((it) => h('option', { value: it.id, text: it.name })));
     return h(
       'div',
       { class: 'row' },
