@@ -132,7 +132,7 @@ test('a viewer reads, and every write is refused with 403 shown in place', async
   assert.match(text, /grace@example.com \(viewer\) may not run groups\.create/);
   const all = await listAll(e2e.stack.api, '/v1/organization/groups');
   assert.ok(!all.some((g) => g.name === 'Not Allowed'), 'nothing was created');
-  const denied = e2e.stack.demo.audit().filter((e) => e.operation === 'groups.create' && e.status === 403);
+  const denied = await e2e.stack.demo.audited((e) => e.operation === 'groups.create' && e.status === 403);
   assert.ok(denied.length >= 1, 'the refused write is audited');
   assert.deepEqual(denied.at(-1).who, { user: 'grace@example.com', role: 'viewer' });
   await e2e.stack.screenshot(page, 'viewer-write-refused');

@@ -68,6 +68,18 @@ export async function startDemoServer({ upstream, pkgDir, key = KEY, env = {} })
         .split('\n')
         .filter(Boolean)
         .map((l) => JSON.parse(l)),
+    /**
+     * The audit events `keep` selects, once there is at least one: the server writes an event after its
+     * answer is sent, so the page can show the answer before the event reaches the file. Gives up after 5 s.
+     */
+    async audited(keep) {
+      const until = Date.now() + 5000;
+      for (;;) {
+        const found = this.audit().filter(keep);
+        if (found.length > 0 || Date.now() > until) return found;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
     /** Stops the server (SIGTERM: it closes its audit file first); resolves to the audit file's text. */
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
