@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import { startMock } from '../support/mock.mjs';
 import { OpenAIAdmin } from '../../pkg/dist/node.js';
 import '../../pkg/dist/access/node.js';
-import { loadInto } from '../../pkg/dist/access/load.js';
+import { Loader, loadInto } from '../../pkg/dist/access/load.js';
 
 const LARGE = ['--users', '300', '--groups', '30', '--members-per-group', '20', '--roles', '5', '--scim-groups', '2', '--owners', '1'];
 
@@ -167,4 +167,40 @@ test('a group deleted after the lists were read (its reads answered 404) is read
   assert.ok(others.every(([, m]) => m.length === 5), 'the other groups are read whole');
   assert.equal(model.userRoles.size, 20);
   assert.equal(result.reads, 4 + 4 * 2 + 20);
+});
+
+test('a read of a group deleted meanwhile is dropped: its request aborted, the read recorded empty, and the load goes on', { timeout: 20_000 }, async () => {
+  const mock = await start(['--users', '6', '--groups', '3', '--members-per-group', '2', '--roles', '2']);
+  const [gone] = (await mock.call('GET', '/v1/organization/groups?limit=1000')).data;
+  const heldPath = `/v1/organization/groups/${gone.id}/users`;
+  let held = null;
+  const client = new OpenAIAdmin({
+    adminAPIKey: mock.adminKey ?? 'sk-admin-demo',
+    baseURL: mock.api,
+    // The deleted group's members read is never answered: only its abort ends it.
+    fetch: (url, init) =>
+      new URL(String(url)).pathname === heldPath
+        ? new Promise((_, reject) => {
+            held = init.signal;
+            init.signal.addEventListener('abort', () => reject(init.signal.reason));
+          })
+        : fetch(url, init),
+  });
+  const model = recorder();
+  const loader = new Loader(client, model);
+  await loader.lists();
+  const reading = loader.entities(loader.allEntities());
+  while (held === null) await new Promise((r) => setTimeout(r, 5));
+  loader.forget([
+    { kind: 'members', id: gone.id },
+    { kind: 'groupRoles', id: gone.id },
+  ]);
+  await reading;
+  assert.equal(held.aborted, true, 'the request in flight was aborted');
+  assert.deepEqual(model.members.get(gone.id), []);
+  const others = [...model.members].filter(([id]) => id !== gone.id);
+  assert.ok(others.length === 2 && others.every(([, m]) => m.length === 2), 'the other groups are read whole');
+  assert.equal(model.userRoles.size, 6);
+  const progress = loader.progress();
+  assert.equal(progress.done, progress.total, 'every read counted once');
 });

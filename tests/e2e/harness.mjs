@@ -132,7 +132,7 @@ export function useStack({ mockArgs, demoEnv, openPath, expected = null, checkPr
     await e2e.session?.context.close();
     if (!checkProblems) return;
     const problems = (e2e.session?.problems ?? []).filter((p) => !expected?.test(p));
-    assert.deepEqual(problems, [], 'no errors in the page');
+    assert.deepEqual(problems, [], `no errors in the page (answers that failed: ${e2e.session?.failed.join(', ') || 'none'})`);
   });
   return e2e;
 }
@@ -183,8 +183,11 @@ export async function startStack({ mockArgs = [], demoEnv = {} } = {}) {
       const problems = [];
       page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
       page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+      // The answers that failed, to name the resource when the console says only "Failed to load resource".
+      const failed = [];
+      page.on('response', (r) => r.status() >= 400 && failed.push(`${r.status()} ${r.url()}`));
       await page.goto(origin + path);
-      return { page, context, problems };
+      return { page, context, problems, failed };
     },
     async screenshot(page, name, { fullPage = true } = {}) {
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });

@@ -10,7 +10,7 @@ import { attempt } from './bulk.js';
  * @param store     the page's state (`roles`, the organization)
  * @param principal `{ user: id }` or `{ group: id }`
  * @param owner     what the roles belong to, e.g. "group Engineering" (for labels and messages)
- * @param list      () => page promise of assigned roles
+ * @param list      (signal) => page promise of assigned roles
  * @param assign    (roleID, opener) => action result
  * @param unassign  (roleID, opener) => action result
  */
@@ -76,6 +76,8 @@ export function roleAssignments({ store, principal, owner, list, assign, unassig
     root: h('div', { class: 'assignments' }, assigned.root, form, errors),
     /** Reads the assigned roles again (after a change). */
     reload,
+    /** Stops reading them (before their owner is deleted). */
+    stop: () => assigned.stop(),
     /** Stops listening to the store (when the detail is closed). */
     dispose: unsubscribe,
   };

@@ -143,12 +143,18 @@ export function groupsSection({ store, actions }) {
     const deleteErrors = errorBox();
     deleteButton.addEventListener('click', async () => {
       if (!(await confirmAction(`Delete the group “${group.name}”? Its members stay in the organization.`, 'Delete group'))) return;
+      // Its members and roles being read would be answered 404 once it is gone: they stop first.
+      members.stop();
+      roles.stop();
       const done = await run({ button: deleteButton, errors: deleteErrors, busyLabel: 'Deleting…', what: 'Could not delete the group' }, () =>
         actions.direct({ operation: 'groups.delete', ids: { group_id: group.id }, send: () => groups().delete(group.id) }),
       );
       if (done) {
         list.remove(group.id);
         closeDetail();
+      } else {
+        members.reload();
+        roles.reload();
       }
     });
 
@@ -157,7 +163,7 @@ export function groupsSection({ store, actions }) {
       store,
       principal: { group: group.id },
       owner: `group ${group.name}`,
-      list: () => groups().roles.list(group.id),
+      list: (signal) => groups().roles.list(group.id, {}, { signal }),
       assign: (roleID, opener) => actions.changeGroupRoles({ group: group.id, addRoles: [roleID], opener }),
       unassign: (roleID, opener) => actions.changeGroupRoles({ group: group.id, removeRoles: [roleID], opener }),
     });
@@ -188,7 +194,7 @@ export function groupsSection({ store, actions }) {
       label: `Members of ${group.name}`,
       emptyText: 'This group has no members.',
       what: 'Could not load the members',
-      fetchFirst: () => groups().users.list(group.id, { limit: MEMBER_PAGE_SIZE }),
+      fetchFirst: (signal) => groups().users.list(group.id, { limit: MEMBER_PAGE_SIZE }, { signal }),
       renderItem: (u) => {
         const remove = h('button', { type: 'button', class: 'small', text: 'Remove', 'aria-label': `Remove ${u.name || u.email || u.id}` });
         remove.addEventListener('click', () =>
@@ -238,7 +244,7 @@ export function groupsSection({ store, actions }) {
       return h('li', { class: 'item-row' }, h('span', { class: 'item-main' }, h('span', { class: 'name', text: u.name }), h('span', { class: 'meta', text: u.email })), add);
     }
 
-    return { root: h('div', {}, memberList.root, form, results, errors), reload: () => memberList.reload() };
+    return { root: h('div', {}, memberList.root, form, results, errors), reload: () => memberList.reload(), stop: () => memberList.stop() };
   }
 
   return storeSection({

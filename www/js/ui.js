@@ -132,7 +132,9 @@ export function date(seconds) {
 /**
  * A paginated list driven by the SDK's pages: first page via `fetchFirst()`, further ones via
  * `page.getNextPage()` when "Load more" is clicked or the end of the list scrolls into view.
- * `filter(item)` hides loaded items client-side; items are kept unique by `id`.
+ * `filter(item)` hides loaded items client-side; items are kept unique by `id`. `fetchFirst(signal)`
+ * gets the load's abort signal (the pages after the first keep it): `stop()` aborts what is being read,
+ * e.g. before its subject is deleted, so that no read of it is answered 404.
  */
 export function pagedList({ label, emptyText, fetchFirst, renderItem, filter = () => true, what }) {
   const list = h('ul', { class: 'items', 'aria-label': label });
@@ -149,6 +151,7 @@ export function pagedList({ label, emptyText, fetchFirst, renderItem, filter = (
   let items = [];
   let loading = false;
   let generation = 0; // a reload makes answers of older loads stale
+  let reads = new AbortController(); // the current load's requests
 
   function render() {
     const shown = items.filter(filter);
@@ -169,6 +172,8 @@ export function pagedList({ label, emptyText, fetchFirst, renderItem, filter = (
       // A reload (new connection or filter) never shows the old items next to its outcome.
       items = [];
       page = null;
+      reads.abort();
+      reads = new AbortController();
     }
     loading = true;
     render();
@@ -176,7 +181,7 @@ export function pagedList({ label, emptyText, fetchFirst, renderItem, filter = (
     list.setAttribute('aria-busy', 'true');
     hideError(errors);
     try {
-      const next = first ? await fetchFirst() : await page.getNextPage();
+      const next = first ? await fetchFirst(reads.signal) : await page.getNextPage();
       if (mine !== generation) return;
       const seen = new Set(items.map((i) => i.id));
       items.push(...next.data.filter((i) => !seen.has(i.id)));
@@ -202,6 +207,12 @@ export function pagedList({ label, emptyText, fetchFirst, renderItem, filter = (
   return {
     root,
     reload: () => load(true),
+    /** Aborts what is being read; its answer is dropped (`reload()` reads again). */
+    stop() {
+      generation++;
+      reads.abort();
+      loading = false;
+    },
     render,
     get items() {
       return items;

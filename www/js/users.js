@@ -120,20 +120,26 @@ export function usersSection({ store, actions }) {
     const deleteErrors = errorBox();
     deleteButton.addEventListener('click', async () => {
       const what = 'Could not delete the user';
-      const confirm = () => confirmAction(`Remove ${label} from the organization? This cannot be undone.`, 'Delete user');
+      // Confirmed, the roles being read stop first: once the user is gone they would be answered 404.
+      let stopped = false;
+      const confirm = async () => {
+        stopped = await confirmAction(`Remove ${label} from the organization? This cannot be undone.`, 'Delete user');
+        if (stopped) roles.stop();
+        return stopped;
+      };
       // Not disabled meanwhile: the confirmation gives the focus back to this button.
       const r = await attempt(deleteErrors, () => actions.deleteUser({ user: user.id, confirm }), what);
       if (r?.status === 'applied') {
         list.remove(user.id);
         closeDetail();
-      }
+      } else if (stopped) roles.reload();
     });
 
     const roles = roleAssignments({
       store,
       principal: { user: user.id },
       owner: label,
-      list: () => users().roles.list(user.id),
+      list: (signal) => users().roles.list(user.id, {}, { signal }),
       assign: (roleID, opener) => actions.changePerson({ user: user.id, addRoles: [roleID], opener }),
       unassign: (roleID, opener) => actions.changePerson({ user: user.id, removeRoles: [roleID], opener }),
     });

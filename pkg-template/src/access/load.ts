@@ -28,7 +28,8 @@ import { Scheduler, type EndpointProgress } from './scheduler.js';
 import type { EndpointReads, KindProgress, LoadOptions, LoadPhase, LoadStats, ModelSink, Progress } from './load-types.js';
 import { endpointLabel, endpointOf, endpointOfOperation } from './endpoints.js';
 import { workers } from './pool.js';
-import { method, pacedClient, type AdminClient } from './client.js';
+import { pacedClient, type AdminClient } from './client.js';
+import { keyOf, Lane, readAll, type Waiter } from './lane.js';
 import { ENTITY_KINDS, Snapshot, type EntityKind, type ListKind } from './snapshot.js';
 import { entityRead, groupRoleEntities, projectEntities, PROJECT_READS, type EntityRead } from './load-projects.js';
 
@@ -56,69 +57,6 @@ const ENTITY_OPS: Record<EntityKind, EntityRead> = {
   ...PROJECT_READS,
 };
 
-/**
- * Every item of a list, page after page. `onBatch`, when given, gets the items every `batch`
- * items (a page) and the rest at the end.
- */
-async function readAll(
-  client: AdminClient,
-  op: string,
-  args: unknown[],
-  signal: AbortSignal | undefined,
-  onBatch?: { batch: number; add: (items: unknown[], all: unknown[]) => void },
-): Promise<unknown[]> {
-  const items: unknown[] = [];
-  let handed = 0;
-  const hand = () => {
-    if (handed < items.length) onBatch?.add(items.slice(handed), items);
-    handed = items.length;
-  };
-  const pages = method(client, op)(...args, signal ? { signal } : undefined) as AsyncIterable<unknown>;
-  for await (const item of pages) {
-    items.push(item);
-    if (onBatch && items.length - handed >= onBatch.batch) hand();
-  }
-  hand();
-  return items;
-}
-
-interface Waiter {
-  keys: Set<string>;
-  resolve: () => void;
-}
-
-/** One endpoint's pending reads: the front first, then in the order they were added. */
-class Lane {
-  readonly pending = new Map<string, string>();
-  /** Keys read before the rest, the latest ask first. */
-  front = new Set<string>();
-  /** The reads being made now (not pending again when prioritized). */
-  readonly reading = new Set<string>();
-  unsent = 0;
-  inFlight = 0;
-  done = 0;
-  wakers: (() => void)[] = [];
-  take(): string | undefined {
-    for (const key of this.front) {
-      this.front.delete(key);
-      if (this.pending.has(key)) return this.#remove(key);
-    }
-    const first = this.pending.keys().next();
-    return first.done ? undefined : this.#remove(first.value);
-  }
-  #remove(key: string): string {
-    const id = this.pending.get(key)!;
-    this.pending.delete(key);
-    return id;
-  }
-  poke(): void {
-    const wakers = this.wakers;
-    this.wakers = [];
-    for (const w of wakers) w();
-  }
-}
-
-const keyOf = (kind: EntityKind, id: string) => `${kind}:${id}`;
 /** A list item's id (the cursor a list goes on after), when it has one. */
 const idOfItem = (item: unknown): string | undefined => {
   const id = (item as { id?: unknown } | null)?.id;
@@ -436,14 +374,20 @@ export class Loader {
         if (id === undefined) return;
         lane.unsent++;
         lane.inFlight++;
-        lane.reading.add(keyOf(kind, id));
+        // Its own abort: `forget` drops the read (waiting its turn, or sent) of an entity deleted meanwhile.
+        const own = new AbortController();
+        const stop = () => own.abort(signal!.reason);
+        if (signal?.aborted) stop();
+        else signal?.addEventListener('abort', stop, { once: true });
+        lane.reading.set(keyOf(kind, id), own);
         const at = Date.now();
         try {
           const read = ENTITY_OPS[kind];
-          // An entity deleted since the lists were read (by this admin or another) has nothing
-          // left to read: its read answers 404, and the load goes on.
-          const items = await readAll(this.#client, read.op, read.args(id), signal).catch((e: unknown) => {
+          // An entity deleted since the lists were read has nothing left to read: its read answers
+          // 404 (deleted by another admin) or was dropped (by this one), and the load goes on.
+          const items = await readAll(this.#client, read.op, read.args(id), own.signal).catch((e: unknown) => {
             if ((e as { status?: unknown } | null)?.status === 404) return [];
+            if (own.signal.aborted && !signal?.aborted) return [];
             throw e;
           });
           this.#record(kind, id, items, at);
@@ -458,6 +402,7 @@ export class Loader {
           // A read that failed before it was sent (or whose sending was not seen) frees its turn.
           lane.inFlight--;
           lane.reading.delete(keyOf(kind, id));
+          signal?.removeEventListener('abort', stop);
           lane.poke();
         }
         this.#settle();
@@ -490,14 +435,16 @@ export class Loader {
   }
 
   /**
-   * Drops the reads still pending of entities just deleted (a group's members and roles, a
-   * user's roles): their reads would answer 404. Each counts as read, with nothing in it.
+   * Drops the reads of entities just deleted (a group's members and roles, a user's roles): they
+   * would answer 404. Each counts as read, with nothing in it; one being made is aborted (waiting
+   * its turn, it is never sent), and its worker records it so.
    */
   forget(refs: readonly EntityRef[]): void {
     const at = Date.now();
     for (const { kind, id } of refs) {
       const lane = this.#lanes.get(kind)!;
       const key = keyOf(kind, id);
+      lane.reading.get(key)?.abort(new Error(`${key} was deleted`));
       lane.front.delete(key);
       if (!lane.pending.delete(key)) continue;
       this.#record(kind, id, [], at);
