@@ -42,10 +42,23 @@ test('create, rename and delete a group', async () => {
   assert.ok(created, 'the mock has the new group');
   assert.equal(await page.getByLabel('New group name').inputValue(), '', 'the create form is cleared');
 
+  // The detail's own reads (the page's sizes, not the access load's 1000): once each after the rename.
+  const detailReads = async () => {
+    const log = (await e2e.stack.api('GET', '/__mock/requests')).data;
+    const of = (tail) => log.filter((r) => r.method === 'GET' && r.path === `/v1/organization/groups/${created.id}/${tail}` && !/limit=1000/.test(r.query ?? '')).length;
+    return { members: of('users'), roles: of('roles') };
+  };
+  await page.getByText('This group has no members.').waitFor();
+  await page.getByText('No roles assigned.').waitFor();
+  const before = await detailReads();
   await page.getByLabel('Group name', { exact: true }).fill('Field Operations');
   await page.getByRole('button', { name: 'Rename' }).click();
   await page.getByRole('heading', { level: 2, name: 'Field Operations' }).waitFor();
   await groupList(page).getByRole('button', { name: /^Field Operations/ }).waitFor();
+  await page.getByText('This group has no members.').waitFor();
+  await page.getByText('No roles assigned.').waitFor();
+  const after = await detailReads();
+  assert.deepEqual({ members: after.members - before.members, roles: after.roles - before.roles }, { members: 1, roles: 1 }, 'the renamed group read once');
   const renamed = await e2e.stack.api('GET', `/v1/organization/groups/${created.id}`);
   assert.equal(renamed.name, 'Field Operations');
 

@@ -16,6 +16,8 @@ export function groupsSection({ store, actions }) {
   let disposeDetail = () => {};
   /** The open detail's reload of its members and roles (after a change made anywhere on the page). */
   let reloadDetail = () => {};
+  // The group being renamed: its detail is drawn again (and read again) once the rename is done.
+  let renaming = null;
 
   // Create a group.
   const createName = h('input', { type: 'text', required: true, maxlength: 200 });
@@ -128,9 +130,10 @@ export function groupsSection({ store, actions }) {
       event.preventDefault();
       const name = nameInput.value.trim();
       if (!name) return;
+      renaming = group.id;
       const updated = await run({ button: renameButton, errors: renameErrors, busyLabel: 'Renaming…', what: 'Could not rename the group' }, () =>
         actions.direct({ operation: 'groups.update', ids: { group_id: group.id }, body: { name }, send: () => groups().update(group.id, { name }) }),
-      );
+      ).finally(() => (renaming = null));
       if (updated) {
         group.name = updated.name ?? name;
         list.upsert({ id: group.id, name: group.name });
@@ -261,7 +264,7 @@ export function groupsSection({ store, actions }) {
       if (touched.deleted.has(selectedID)) {
         list.remove(selectedID);
         closeDetail();
-      } else reloadDetail();
+      } else if (renaming !== selectedID) reloadDetail();
     },
   });
 }
