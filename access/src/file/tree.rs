@@ -1,11 +1,10 @@
 //! YAML text to a tree of nodes that know their position: by the fast reader of the access
-//! file's usual YAML and JSON (`fast.rs`), else from `saphyr-parser`'s events.
+//! file's usual YAML and JSON (`fast.rs`), else from the events of the YAML reader (`yaml/`).
 //!
 //! Anchors and aliases are resolved here (an alias is a copy of its anchor's node), within a
 //! budget of nodes so that a few lines of aliases cannot expand to gigabytes.
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-
+use super::yaml::{Event, Mark, Parser, YamlError};
 use super::FileError;
 use crate::map::Map;
 
@@ -28,10 +27,10 @@ impl Pos {
     }
 }
 
-fn pos(span: &Span) -> Pos {
+fn pos(mark: Mark) -> Pos {
     Pos {
-        line: span.start.line(),
-        column: span.start.col() + 1,
+        line: mark.line,
+        column: mark.col + 1,
     }
 }
 
@@ -98,38 +97,42 @@ pub fn parse(text: &str) -> Result<Option<Node>, FileError> {
     }
 }
 
-/// Parses one YAML document from `saphyr-parser`'s events: the whole of YAML, and every
-/// syntax error.
+/// Parses one YAML document from the YAML reader's events: the whole of YAML, and every syntax
+/// error.
 pub(super) fn parse_events(text: &str) -> Result<Option<Node>, FileError> {
-    let mut parser = Parser::new_from_str(text);
+    let mut parser = Parser::new(text);
+    build(std::iter::from_fn(|| parser.next_event()))
+}
+
+/// The tree of a stream of events (the first error ends it).
+pub(super) fn build(
+    events: impl Iterator<Item = Result<(Event, Mark), YamlError>>,
+) -> Result<Option<Node>, FileError> {
     let mut stack: Vec<Open> = Vec::new();
     let mut anchors: Map<usize, Node> = Map::new();
     let mut root: Option<Node> = None;
     let mut documents = 0;
     let mut budget = ALIAS_BUDGET;
-    while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|e| {
-            let marker = e.marker();
-            FileError {
-                message: format!("YAML syntax: {}", e.info()),
-                line: marker.line(),
-                column: marker.col() + 1,
-            }
+    for next in events {
+        let (event, mark) = next.map_err(|e| FileError {
+            message: format!("YAML syntax: {}", e.info),
+            line: e.mark.line,
+            column: e.mark.col + 1,
         })?;
-        let at = pos(&span);
+        let at = pos(mark);
         let (node, anchor) = match event {
-            Event::DocumentStart(_) => {
+            Event::DocumentStart => {
                 documents += 1;
                 if documents > 1 {
                     return Err(at.error("the file holds more than one YAML document"));
                 }
                 continue;
             }
-            Event::SequenceStart(anchor, _) => {
+            Event::SequenceStart(anchor) => {
                 stack.push(Open::List(Vec::new(), at, anchor));
                 continue;
             }
-            Event::MappingStart(anchor, _) => {
+            Event::MappingStart(anchor) => {
                 stack.push(Open::Map(Vec::new(), None, at, anchor));
                 continue;
             }
@@ -153,14 +156,9 @@ pub(super) fn parse_events(text: &str) -> Result<Option<Node>, FileError> {
                 ),
                 _ => return Err(at.error("YAML syntax: unexpected end of a mapping")),
             },
-            Event::Scalar(text, style, anchor, _) => {
-                let null = style == ScalarStyle::Plain
-                    && matches!(&*text, "" | "~" | "null" | "Null" | "NULL");
-                let value = if null {
-                    Value::Null
-                } else {
-                    Value::Text(text.into_owned())
-                };
+            Event::Scalar(text, plain, anchor) => {
+                let null = plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL");
+                let value = if null { Value::Null } else { Value::Text(text) };
                 (Node { value, pos: at }, anchor)
             }
             Event::Alias(id) => {
@@ -176,7 +174,7 @@ pub(super) fn parse_events(text: &str) -> Result<Option<Node>, FileError> {
                 copy.pos = at;
                 (copy, 0)
             }
-            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => continue,
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => continue,
         };
         if anchor > 0 {
             anchors.insert(anchor, node.clone());
