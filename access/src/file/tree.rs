@@ -105,7 +105,7 @@ pub(super) fn parse_events(text: &str) -> Result<Option<Node>, FileError> {
 }
 
 /// The tree of a stream of events (the first error ends it).
-pub(super) fn build(
+fn build(
     events: impl Iterator<Item = Result<(Event, Mark), YamlError>>,
 ) -> Result<Option<Node>, FileError> {
     let mut stack: Vec<Open> = Vec::new();

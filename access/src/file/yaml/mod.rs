@@ -1,12 +1,16 @@
-//! The YAML reader of the access file's general path: a scanner (`scan.rs`, scalars in
-//! `scalar.rs`) and a parser (`parse.rs`) that give the events `tree.rs` builds its tree from.
+//! The YAML reader of the access file's general path: a scanner (`scan.rs`; structure tokens
+//! in `flow.rs`, directives, tags and anchors in `props.rs`, scalars in `scalar.rs`) and a parser
+//! (`parse.rs`, collections in `collections.rs`) giving the events `tree.rs` builds its tree
+//! from. It reads what the fast reader (`fast.rs`) leaves, and decides every syntax error.
 //!
-//! It is a port of `saphyr-parser` 0.3.4's scanner and parser (MIT OR Apache-2.0) reduced to
-//! what the tree needs: a `&str` input, no tag values kept (a tag is checked, then dropped, as
-//! the tree dropped saphyr's), no spans' ends, no generic input, no B-tree or deque. Its events,
-//! their positions and its errors (message, line, column) are saphyr's; `yaml/tests.rs` checks
-//! that on a corpus. The port is what keeps the access module within its size budget
-//! (ARCHITECTURE.md, "access module size").
+//! It is a port of `saphyr-parser` 0.3.4's scanner and parser (MIT OR Apache-2.0, see
+//! `LICENSE-saphyr-parser`) reduced to what the tree needs: a `&str` input, tags checked (a named
+//! handle must be declared) and then dropped as the tree dropped saphyr's, token positions
+//! without their ends, no generic input, no B-tree or deque. Its events, their positions and
+//! its errors (message, line, column) are saphyr's: `tests.rs` holds them equal, event for
+//! event, on the repository's samples, feature cases and thousands of generated and mutated
+//! texts (saphyr is a dev-dependency). Why a port of our own: ARCHITECTURE.md, "access module
+//! size".
 
 mod parse;
 mod scan;

@@ -129,7 +129,10 @@ impl<'a> Scanner<'a> {
     }
 
     pub(super) fn peek(&self) -> char {
-        self.rest().chars().next().unwrap_or('\0')
+        match self.text.as_bytes().get(self.pos) {
+            Some(b) if b.is_ascii() => *b as char,
+            _ => self.rest().chars().next().unwrap_or('\0'),
+        }
     }
 
     pub(super) fn peek_nth(&self, n: usize) -> char {
@@ -137,12 +140,17 @@ impl<'a> Scanner<'a> {
     }
 
     fn first(&self) -> char {
-        self.rest().as_bytes().first().map_or('\0', |b| *b as char)
+        self.text
+            .as_bytes()
+            .get(self.pos)
+            .map_or('\0', |b| *b as char)
     }
 
     /// Skips a character without moving the mark.
     fn skip(&mut self) {
-        self.pos += self.rest().chars().next().map_or(0, char::len_utf8);
+        if self.pos < self.text.len() {
+            self.pos += self.peek().len_utf8();
+        }
     }
 
     pub(super) fn skip_blank(&mut self) {

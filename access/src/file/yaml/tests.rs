@@ -105,7 +105,7 @@ fn check_all(texts: impl IntoIterator<Item = String>) -> usize {
 #[test]
 fn the_repository_samples_read_as_saphyr_reads_them() {
     let samples = corpus::repository_samples();
-    assert!(samples.len() > 200, "only {} samples found", samples.len());
+    assert!(samples.len() > 1000, "only {} samples found", samples.len());
     check_all(samples);
 }
 
