@@ -67,22 +67,34 @@ impl Node {
         }
     }
 
-    fn size(&self) -> usize {
+    /// How many nodes, and how deep its collections nest (a scalar: 0).
+    fn measure(&self) -> (usize, usize) {
+        let mut size = 1;
+        let mut depth = 0;
+        let mut add = |node: &Node| {
+            let (s, d) = node.measure();
+            size += s;
+            depth = depth.max(d + 1);
+        };
         match &self.value {
-            Value::Null | Value::Text(_) => 1,
-            Value::List(items) => 1 + items.iter().map(Node::size).sum::<usize>(),
-            Value::Map(entries) => {
-                1 + entries
-                    .iter()
-                    .map(|(k, v)| k.size() + v.size())
-                    .sum::<usize>()
-            }
+            Value::Null | Value::Text(_) => return (1, 0),
+            Value::List(items) => items.iter().for_each(&mut add),
+            Value::Map(entries) => entries.iter().for_each(|(k, v)| {
+                add(k);
+                add(v);
+            }),
         }
+        (size, depth.max(1))
     }
 }
 
 /// How many nodes aliases may add, beyond the text's own.
 const ALIAS_BUDGET: usize = 100_000;
+
+/// The deepest nesting of collections read: a node is dropped, cloned and sized recursively, and
+/// an access file nests six deep at most, so a deeper text is refused here, before it can
+/// exhaust the stack (`- - - …` 50,000 deep did).
+const MAX_NESTING: usize = 256;
 
 enum Open {
     List(Vec<Node>, Pos, usize),
@@ -128,6 +140,11 @@ fn build(
                 }
                 continue;
             }
+            Event::SequenceStart(_) | Event::MappingStart(_) if stack.len() >= MAX_NESTING => {
+                return Err(at.error(format!(
+                    "YAML: collections nested deeper than {MAX_NESTING}"
+                )));
+            }
             Event::SequenceStart(anchor) => {
                 stack.push(Open::List(Vec::new(), at, anchor));
                 continue;
@@ -165,9 +182,14 @@ fn build(
                 let Some(target) = anchors.get(&id) else {
                     return Err(at.error("YAML: an alias to an unknown anchor"));
                 };
-                let size = target.size();
+                let (size, depth) = target.measure();
                 if size > budget {
                     return Err(at.error("YAML: aliases expand to too many values"));
+                }
+                if stack.len() + depth > MAX_NESTING {
+                    return Err(at.error(format!(
+                        "YAML: collections nested deeper than {MAX_NESTING}"
+                    )));
                 }
                 budget -= size;
                 let mut copy = target.clone();
