@@ -5,15 +5,16 @@
 //!
 //! Compared: every event's kind and value (scalar text, plain or not, anchor ids, alias ids)
 //! and its start, except the start of a `MappingEnd` (saphyr places the end of a flow
-//! sequence's single-pair mapping at the end of a token, this reader at its start; the tree
-//! never reads it).
+//! sequence's single-pair mapping at the end of a token, which may be on the next line, this
+//! reader at its start; the tree never reads it), and the column of an error on a directive
+//! line with non-ASCII text (saphyr counts those columns in bytes: `same_but_bytes`).
 
 use saphyr_parser::{Event as SEvent, Parser as SParser, ScalarStyle};
 
 use super::{corpus, Event, Mark, Parser};
 
-/// One event or the error, with its line and column (`None`: the column is not compared).
-type Step = Result<(Event, usize, Option<usize>), (String, usize, usize)>;
+/// One event or the error, with its line and column (`None`: a `MappingEnd`, not compared).
+type Step = Result<(Event, Option<(usize, usize)>), (String, usize, usize)>;
 
 fn ours(text: &str) -> Vec<Step> {
     let mut parser = Parser::new(text);
@@ -21,8 +22,8 @@ fn ours(text: &str) -> Vec<Step> {
     while let Some(next) = parser.next_event() {
         out.push(match next {
             Ok((event, Mark { line, col, .. })) => {
-                let col = (event != Event::MappingEnd).then_some(col);
-                Ok((event, line, col))
+                let at = (event != Event::MappingEnd).then_some((line, col));
+                Ok((event, at))
             }
             Err(e) => Err((e.info.to_owned(), e.mark.line, e.mark.col)),
         });
@@ -51,8 +52,9 @@ fn saphyr(text: &str) -> Vec<Step> {
                     SEvent::MappingEnd => Event::MappingEnd,
                     SEvent::Nothing => continue,
                 };
-                let col = (event != Event::MappingEnd).then_some(span.start.col());
-                Ok((event, span.start.line(), col))
+                let at =
+                    (event != Event::MappingEnd).then_some((span.start.line(), span.start.col()));
+                Ok((event, at))
             }
             Err(e) => Err((e.info().to_owned(), e.marker().line(), e.marker().col())),
         };
@@ -67,9 +69,10 @@ fn saphyr(text: &str) -> Vec<Step> {
 
 /// Both readers on `text`: `Err` with both streams when they differ.
 pub(super) fn differs(text: &str) -> Option<String> {
-    let reference = std::panic::catch_unwind(|| saphyr(text)).ok()?;
+    // This reader never panics; a text saphyr panics on is not compared.
     let got = ours(text);
-    if got == reference {
+    let reference = std::panic::catch_unwind(|| saphyr(text)).ok()?;
+    if got == reference || same_but_bytes(text, &got, &reference) {
         return None;
     }
     let at = got
@@ -82,6 +85,28 @@ pub(super) fn differs(text: &str) -> Option<String> {
         got.get(at),
         reference.get(at)
     ))
+}
+
+/// The one place the columns differ on purpose: saphyr moves its column by bytes, not
+/// characters, over a directive's name and parameters (`%GET …/x` then a BOM: saphyr's column is
+/// two more than this reader's, `…` being three bytes), so an error later on a `%` line with
+/// non-ASCII text is compared by message and line only. Everywhere else, and here, a column
+/// counts characters.
+fn same_but_bytes(text: &str, got: &[Step], reference: &[Step]) -> bool {
+    let (Some(Err((a, line, _))), Some(Err((b, line_b, _)))) = (got.last(), reference.last())
+    else {
+        return false;
+    };
+    let directive = text
+        .replace("\r\n", "\n")
+        .split(['\n', '\r'])
+        .nth(line - 1)
+        .is_some_and(|l| l.starts_with('%') && !l.is_ascii());
+    directive
+        && a == b
+        && line == line_b
+        && got.len() == reference.len()
+        && got[..got.len() - 1] == reference[..reference.len() - 1]
 }
 
 fn check_all(texts: impl IntoIterator<Item = String>) -> usize {
@@ -151,7 +176,10 @@ fn generated_documents_read_as_saphyr_reads_them() {
 #[test]
 fn mutated_files_read_as_saphyr_reads_them() {
     let mut bases: Vec<String> = corpus::FEATURES.iter().map(|t| (*t).to_owned()).collect();
-    bases.extend(corpus::repository_samples().into_iter().take(300));
+    // 300 samples spread over the sorted list (its start is mostly short literals).
+    let samples = corpus::repository_samples();
+    let step = (samples.len() / 300).max(1);
+    bases.extend(samples.into_iter().step_by(step));
     let n = check_all((0..2 * cases()).map(|seed| {
         let base = &bases[(seed as usize * 7919) % bases.len()];
         corpus::mutate(base, seed)
@@ -168,4 +196,19 @@ fn the_comparison_sees_a_difference() {
     assert_ne!(wrong, saphyr(text));
     assert_eq!(ours(text), saphyr(text));
     assert!(ours(text).len() > 6);
+}
+
+#[test]
+fn a_directive_with_non_ascii_text_differs_only_in_saphyr_s_byte_column() {
+    let text = "%GET \u{2026}/x\u{feff}\n";
+    assert_eq!(
+        ours(text).last(),
+        Some(&Err((
+            "a byte order mark must not appear inside a document".to_owned(),
+            1,
+            8
+        )))
+    );
+    assert_ne!(ours(text), saphyr(text));
+    assert_eq!(differs(text), None);
 }
