@@ -1,9 +1,9 @@
 //! A fast reader for the YAML that access files are written in: block mappings of plain or
 //! quoted keys, one-line scalars, block sequences of scalars, and flow collections (JSON
-//! included). It builds the same tree as `saphyr-parser`'s events (same values, same positions)
-//! and answers `None` at the first thing outside that subset, or at anything a YAML reader might
-//! refuse: `tree::parse` then reads the text with `saphyr-parser`, whose errors are the file's
-//! errors. So this reader never decides an error; it only skips the general scanner, which took
+//! included). It builds the same tree as the general YAML reader's events (`yaml/`: same values,
+//! same positions) and answers `None` at the first thing outside that subset, or at anything a
+//! YAML reader might refuse: `tree::parse` then reads the text with the general reader, whose
+//! errors are the file's errors. So this reader never decides an error; it only skips the general scanner, which took
 //! most of `plan`'s time in the size-tuned module (ARCHITECTURE.md, "access").
 //!
 //! Line breaks are `\n` or `\r\n` (a file saved on Windows): a `\r` before a `\n` ends a line

@@ -36,6 +36,7 @@ mod dump;
 mod fast;
 mod read;
 pub mod tree;
+mod yaml;
 
 pub use dump::{dump, user_key};
 pub use read::{read, read_all};

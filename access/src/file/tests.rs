@@ -101,6 +101,28 @@ fn syntax_errors_have_positions() {
 }
 
 #[test]
+fn deep_nesting_is_refused_before_it_exhausts_the_stack() {
+    // 50,000 nested lists: refused at the 257th, where it starts.
+    at(
+        &("- ".repeat(50_000) + "a\n"),
+        1,
+        513,
+        "nested deeper than 256",
+    );
+    // Flow collections stop at the scanner's limit first.
+    at(&"[".repeat(300), 1, 256, "recursion limit exceeded");
+    // Aliases nesting an anchor in 50 more lists each time: refused at the alias too deep.
+    let (open, close) = ("[".repeat(50), "]".repeat(50));
+    let mut text = format!("- &a0 {}x{}\n", "[".repeat(200), "]".repeat(200));
+    for i in 1..4 {
+        text.push_str(&format!("- &a{i} {open}*a{}{close}\n", i - 1));
+    }
+    at(&text, 3, 57, "nested deeper than 256");
+    // Deep but within the limit: the file's own shape error.
+    at(&("- ".repeat(200) + "a\n"), 1, 1, "must be a mapping");
+}
+
+#[test]
 fn unknown_keys_suggest() {
     at("group:\n  Eng: {}\n", 1, 1, "did you mean `groups`");
     at(

@@ -1,11 +1,10 @@
 //! YAML text to a tree of nodes that know their position: by the fast reader of the access
-//! file's usual YAML and JSON (`fast.rs`), else from `saphyr-parser`'s events.
+//! file's usual YAML and JSON (`fast.rs`), else from the events of the YAML reader (`yaml/`).
 //!
 //! Anchors and aliases are resolved here (an alias is a copy of its anchor's node), within a
 //! budget of nodes so that a few lines of aliases cannot expand to gigabytes.
 
-use saphyr_parser::{Event, Parser, ScalarStyle, Span};
-
+use super::yaml::{Event, Mark, Parser, YamlError};
 use super::FileError;
 use crate::map::Map;
 
@@ -28,10 +27,10 @@ impl Pos {
     }
 }
 
-fn pos(span: &Span) -> Pos {
+fn pos(mark: Mark) -> Pos {
     Pos {
-        line: span.start.line(),
-        column: span.start.col() + 1,
+        line: mark.line,
+        column: mark.col + 1,
     }
 }
 
@@ -68,22 +67,34 @@ impl Node {
         }
     }
 
-    fn size(&self) -> usize {
+    /// How many nodes, and how deep its collections nest (a scalar: 0).
+    fn measure(&self) -> (usize, usize) {
+        let mut size = 1;
+        let mut depth = 0;
+        let mut add = |node: &Node| {
+            let (s, d) = node.measure();
+            size += s;
+            depth = depth.max(d + 1);
+        };
         match &self.value {
-            Value::Null | Value::Text(_) => 1,
-            Value::List(items) => 1 + items.iter().map(Node::size).sum::<usize>(),
-            Value::Map(entries) => {
-                1 + entries
-                    .iter()
-                    .map(|(k, v)| k.size() + v.size())
-                    .sum::<usize>()
-            }
+            Value::Null | Value::Text(_) => return (1, 0),
+            Value::List(items) => items.iter().for_each(&mut add),
+            Value::Map(entries) => entries.iter().for_each(|(k, v)| {
+                add(k);
+                add(v);
+            }),
         }
+        (size, depth.max(1))
     }
 }
 
 /// How many nodes aliases may add, beyond the text's own.
 const ALIAS_BUDGET: usize = 100_000;
+
+/// The deepest nesting of collections read: a node is dropped, cloned and sized recursively, and
+/// an access file nests six deep at most, so a deeper text is refused here, before it can
+/// exhaust the stack (`- - - …` 50,000 deep did).
+const MAX_NESTING: usize = 256;
 
 enum Open {
     List(Vec<Node>, Pos, usize),
@@ -98,38 +109,47 @@ pub fn parse(text: &str) -> Result<Option<Node>, FileError> {
     }
 }
 
-/// Parses one YAML document from `saphyr-parser`'s events: the whole of YAML, and every
-/// syntax error.
+/// Parses one YAML document from the YAML reader's events: the whole of YAML, and every syntax
+/// error.
 pub(super) fn parse_events(text: &str) -> Result<Option<Node>, FileError> {
-    let mut parser = Parser::new_from_str(text);
+    let mut parser = Parser::new(text);
+    build(std::iter::from_fn(|| parser.next_event()))
+}
+
+/// The tree of a stream of events (the first error ends it).
+fn build(
+    events: impl Iterator<Item = Result<(Event, Mark), YamlError>>,
+) -> Result<Option<Node>, FileError> {
     let mut stack: Vec<Open> = Vec::new();
     let mut anchors: Map<usize, Node> = Map::new();
     let mut root: Option<Node> = None;
     let mut documents = 0;
     let mut budget = ALIAS_BUDGET;
-    while let Some(next) = parser.next_event() {
-        let (event, span) = next.map_err(|e| {
-            let marker = e.marker();
-            FileError {
-                message: format!("YAML syntax: {}", e.info()),
-                line: marker.line(),
-                column: marker.col() + 1,
-            }
+    for next in events {
+        let (event, mark) = next.map_err(|e| FileError {
+            message: format!("YAML syntax: {}", e.info),
+            line: e.mark.line,
+            column: e.mark.col + 1,
         })?;
-        let at = pos(&span);
+        let at = pos(mark);
         let (node, anchor) = match event {
-            Event::DocumentStart(_) => {
+            Event::DocumentStart => {
                 documents += 1;
                 if documents > 1 {
                     return Err(at.error("the file holds more than one YAML document"));
                 }
                 continue;
             }
-            Event::SequenceStart(anchor, _) => {
+            Event::SequenceStart(_) | Event::MappingStart(_) if stack.len() >= MAX_NESTING => {
+                return Err(at.error(format!(
+                    "YAML: collections nested deeper than {MAX_NESTING}"
+                )));
+            }
+            Event::SequenceStart(anchor) => {
                 stack.push(Open::List(Vec::new(), at, anchor));
                 continue;
             }
-            Event::MappingStart(anchor, _) => {
+            Event::MappingStart(anchor) => {
                 stack.push(Open::Map(Vec::new(), None, at, anchor));
                 continue;
             }
@@ -153,30 +173,30 @@ pub(super) fn parse_events(text: &str) -> Result<Option<Node>, FileError> {
                 ),
                 _ => return Err(at.error("YAML syntax: unexpected end of a mapping")),
             },
-            Event::Scalar(text, style, anchor, _) => {
-                let null = style == ScalarStyle::Plain
-                    && matches!(&*text, "" | "~" | "null" | "Null" | "NULL");
-                let value = if null {
-                    Value::Null
-                } else {
-                    Value::Text(text.into_owned())
-                };
+            Event::Scalar(text, plain, anchor) => {
+                let null = plain && matches!(&*text, "" | "~" | "null" | "Null" | "NULL");
+                let value = if null { Value::Null } else { Value::Text(text) };
                 (Node { value, pos: at }, anchor)
             }
             Event::Alias(id) => {
                 let Some(target) = anchors.get(&id) else {
                     return Err(at.error("YAML: an alias to an unknown anchor"));
                 };
-                let size = target.size();
+                let (size, depth) = target.measure();
                 if size > budget {
                     return Err(at.error("YAML: aliases expand to too many values"));
+                }
+                if stack.len() + depth > MAX_NESTING {
+                    return Err(at.error(format!(
+                        "YAML: collections nested deeper than {MAX_NESTING}"
+                    )));
                 }
                 budget -= size;
                 let mut copy = target.clone();
                 copy.pos = at;
                 (copy, 0)
             }
-            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => continue,
+            Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => continue,
         };
         if anchor > 0 {
             anchors.insert(anchor, node.clone());

@@ -1,4 +1,5 @@
-//! The fast reader against `saphyr-parser`'s events: whenever it reads a text, the tree is the
+//! The fast reader against the general YAML reader's events (`yaml/`, itself held to
+//! `saphyr-parser`'s in `yaml/tests.rs`): whenever it reads a text, the tree is the
 //! same, values and positions; texts out of its subset are left to the events.
 
 use proptest::prelude::*;

@@ -1,0 +1,242 @@
+//! The parser's collections: block and flow sequences and mappings, and the empty scalars YAML
+//! reads where a key or value is left out.
+
+use super::super::scan::Tok;
+use super::super::{err, Event};
+use super::{empty, Parsed, Parser, State};
+
+impl Parser<'_> {
+    pub(super) fn block_mapping_key(&mut self, first: bool) -> Parsed {
+        if first {
+            self.peek()?;
+            self.skip();
+        }
+        match self.peek()? {
+            (_, Tok::Key) => {
+                self.skip();
+                if let (mark, Tok::Key | Tok::Value | Tok::BlockEnd) = self.peek()? {
+                    self.state = State::BlockMappingValue;
+                    Ok((empty(), mark))
+                } else {
+                    self.push_state(State::BlockMappingValue);
+                    self.parse_node(true, true)
+                }
+            }
+            (mark, Tok::Value) => {
+                self.state = State::BlockMappingValue;
+                Ok((empty(), mark))
+            }
+            (mark, Tok::BlockEnd) => {
+                self.pop_state();
+                self.skip();
+                Ok((Event::MappingEnd, mark))
+            }
+            (mark, _) => err(
+                mark,
+                "while parsing a block mapping, did not find expected key",
+            ),
+        }
+    }
+
+    pub(super) fn block_mapping_value(&mut self) -> Parsed {
+        match self.peek()? {
+            (mark, Tok::Value) => {
+                self.skip();
+                if let (_, Tok::Key | Tok::Value | Tok::BlockEnd) = self.peek()? {
+                    self.state = State::BlockMappingKey;
+                    Ok((empty(), mark))
+                } else {
+                    self.push_state(State::BlockMappingKey);
+                    self.parse_node(true, true)
+                }
+            }
+            (mark, _) => {
+                self.state = State::BlockMappingKey;
+                Ok((empty(), mark))
+            }
+        }
+    }
+
+    pub(super) fn flow_mapping_key(&mut self, first: bool) -> Parsed {
+        if first {
+            self.peek()?;
+            self.skip();
+        }
+        let mark =
+            match self.peek()? {
+                (mark, Tok::FlowMappingEnd) => mark,
+                (mark, _) => {
+                    if !first {
+                        match self.peek()? {
+                            (_, Tok::FlowEntry) => self.skip(),
+                            (at, _) => return err(
+                                at,
+                                "while parsing a flow mapping, did not find expected ',' or '}'",
+                            ),
+                        }
+                    }
+                    match self.peek()? {
+                        (_, Tok::Key) => {
+                            self.skip();
+                            if let (at, Tok::Value | Tok::FlowEntry | Tok::FlowMappingEnd) =
+                                self.peek()?
+                            {
+                                self.state = State::FlowMappingValue;
+                                return Ok((empty(), at));
+                            }
+                            self.push_state(State::FlowMappingValue);
+                            return self.parse_node(false, false);
+                        }
+                        (at, Tok::Value) => {
+                            self.state = State::FlowMappingValue;
+                            return Ok((empty(), at));
+                        }
+                        (_, Tok::FlowMappingEnd) => {}
+                        _ => {
+                            self.push_state(State::FlowMappingEmptyValue);
+                            return self.parse_node(false, false);
+                        }
+                    }
+                    mark
+                }
+            };
+        self.pop_state();
+        self.skip();
+        Ok((Event::MappingEnd, mark))
+    }
+
+    pub(super) fn flow_mapping_value(&mut self, empty_value: bool) -> Parsed {
+        if empty_value {
+            let (mark, _) = self.peek()?;
+            self.state = State::FlowMappingKey;
+            return Ok((empty(), mark));
+        }
+        let mark = match self.peek()? {
+            (mark, Tok::Value) => {
+                self.skip();
+                if !matches!(self.peek()?.1, Tok::FlowEntry | Tok::FlowMappingEnd) {
+                    self.push_state(State::FlowMappingKey);
+                    return self.parse_node(false, false);
+                }
+                mark
+            }
+            (mark, _) => mark,
+        };
+        self.state = State::FlowMappingKey;
+        Ok((empty(), mark))
+    }
+
+    pub(super) fn flow_sequence_entry(&mut self, first: bool) -> Parsed {
+        if first {
+            self.peek()?;
+            self.skip();
+        }
+        match self.peek()? {
+            (mark, Tok::FlowSequenceEnd) => {
+                self.pop_state();
+                self.skip();
+                return Ok((Event::SequenceEnd, mark));
+            }
+            (_, Tok::FlowEntry) if !first => self.skip(),
+            (mark, _) if !first => {
+                return err(mark, "while parsing a flow sequence, expected ',' or ']'")
+            }
+            _ => {}
+        }
+        match self.peek()? {
+            (mark, Tok::FlowSequenceEnd) => {
+                self.pop_state();
+                self.skip();
+                Ok((Event::SequenceEnd, mark))
+            }
+            (mark, Tok::Key) => {
+                self.state = State::FlowSequenceEntryMappingKey;
+                self.skip();
+                Ok((Event::MappingStart(0), mark))
+            }
+            _ => {
+                self.push_state(State::FlowSequenceEntry);
+                self.parse_node(false, false)
+            }
+        }
+    }
+
+    pub(super) fn indentless_sequence_entry(&mut self) -> Parsed {
+        match self.peek()? {
+            (mark, Tok::BlockEntry) => {
+                self.skip();
+                if let (_, Tok::BlockEntry | Tok::Key | Tok::Value | Tok::BlockEnd) = self.peek()? {
+                    self.state = State::IndentlessSequenceEntry;
+                    Ok((empty(), mark))
+                } else {
+                    self.push_state(State::IndentlessSequenceEntry);
+                    self.parse_node(true, false)
+                }
+            }
+            (mark, _) => {
+                self.pop_state();
+                Ok((Event::SequenceEnd, mark))
+            }
+        }
+    }
+
+    pub(super) fn block_sequence_entry(&mut self, first: bool) -> Parsed {
+        if first {
+            self.peek()?;
+            self.skip();
+        }
+        match self.peek()? {
+            (mark, Tok::BlockEnd) => {
+                self.pop_state();
+                self.skip();
+                Ok((Event::SequenceEnd, mark))
+            }
+            (mark, Tok::BlockEntry) => {
+                self.skip();
+                if let (_, Tok::BlockEntry | Tok::BlockEnd) = self.peek()? {
+                    self.state = State::BlockSequenceEntry;
+                    Ok((empty(), mark))
+                } else {
+                    self.push_state(State::BlockSequenceEntry);
+                    self.parse_node(true, false)
+                }
+            }
+            (mark, _) => err(
+                mark,
+                "while parsing a block collection, did not find expected '-' indicator",
+            ),
+        }
+    }
+
+    pub(super) fn flow_sequence_entry_mapping_key(&mut self) -> Parsed {
+        if let (mark, Tok::Value | Tok::FlowEntry | Tok::FlowSequenceEnd) = self.peek()? {
+            self.skip();
+            self.state = State::FlowSequenceEntryMappingValue;
+            Ok((empty(), mark))
+        } else {
+            self.push_state(State::FlowSequenceEntryMappingValue);
+            self.parse_node(false, false)
+        }
+    }
+
+    pub(super) fn flow_sequence_entry_mapping_value(&mut self) -> Parsed {
+        match self.peek()? {
+            (_, Tok::Value) => {
+                self.skip();
+                self.state = State::FlowSequenceEntryMappingValue;
+                let (mark, tok) = self.peek()?;
+                if matches!(tok, Tok::FlowEntry | Tok::FlowSequenceEnd) {
+                    self.state = State::FlowSequenceEntryMappingEnd(mark);
+                    Ok((empty(), mark))
+                } else {
+                    self.push_state(State::FlowSequenceEntryMappingEnd(mark));
+                    self.parse_node(false, false)
+                }
+            }
+            (mark, _) => {
+                self.state = State::FlowSequenceEntryMappingEnd(mark);
+                Ok((empty(), mark))
+            }
+        }
+    }
+}
