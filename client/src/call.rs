@@ -78,7 +78,7 @@ pub(crate) fn outgoing<'a>(
     Outgoing {
         method,
         url,
-        headers: &inner.headers,
+        target: &inner.target,
         body,
         timeout: inner.timeout,
     }
@@ -148,7 +148,7 @@ pub(crate) async fn execute<T: DeserializeOwned>(
             op,
             answer.status,
             answer.request_id.as_deref(),
-            &answer.body,
+            &answer.text(),
             reporting.then_some(&mut drift),
         );
         if !drift.is_empty() {

@@ -7,12 +7,12 @@ use std::time::Duration;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{default_client, now_ms, random, send, sleep, HttpClient};
+pub use native::{default_client, now_ms, random, send, sleep, Body, HttpClient, Target};
 
 #[cfg(target_arch = "wasm32")]
 mod web;
 #[cfg(target_arch = "wasm32")]
-pub use web::{default_client, now_ms, random, send, sleep, HttpClient};
+pub use web::{default_client, now_ms, random, send, sleep, Body, HttpClient, Target};
 
 /// One attempt, ready to send.
 pub struct Outgoing<'a> {
@@ -20,8 +20,8 @@ pub struct Outgoing<'a> {
     pub method: &'static str,
     /// The full URL.
     pub url: &'a str,
-    /// Lower-case names, values as given.
-    pub headers: &'a [(String, String)],
+    /// The client's headers and base URL, prepared once.
+    pub target: &'a Target,
     /// The JSON body.
     pub body: Option<&'a str>,
     /// The attempt's timeout.
@@ -40,8 +40,8 @@ pub struct Answer {
     pub retry_after_ms: Option<String>,
     /// `retry-after`
     pub retry_after: Option<String>,
-    /// The body as text (invalid UTF-8 replaced).
-    pub body: String,
+    /// The body as read (its text: `Answer::text`, invalid UTF-8 replaced).
+    pub body: Body,
 }
 
 /// Why there is no answer.

@@ -1,13 +1,20 @@
 //! Natively: `reqwest` over rustls (ring), `tokio`'s timer. Dropping a call's future drops the
 //! request and its connection.
 
+use std::borrow::Cow;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::Url;
 
 use super::{Answer, Failure, Outgoing};
 use crate::error::Error;
 
 /// The HTTP client natively: a `reqwest::Client`.
 pub type HttpClient = reqwest::Client;
+
+/// An answer's body as read: the bytes `reqwest` collected.
+pub type Body = bytes::Bytes;
 
 /// A `reqwest::Client` with rustls and the platform's certificates.
 pub fn default_client() -> Result<HttpClient, Error> {
@@ -25,7 +32,76 @@ pub fn default_client() -> Result<HttpClient, Error> {
         })
 }
 
-fn header(response: &reqwest::Response, name: &str) -> Option<String> {
+/// What every attempt of a client shares, prepared once when the client is built: its headers
+/// as `http` values (neither a name nor a value is parsed again per attempt; the key's value is
+/// marked sensitive), and the base URL's origin, parsed once, under which each attempt's URL is
+/// parsed (the scheme and host are not parsed again per attempt).
+#[derive(Clone)]
+pub struct Target {
+    headers: Vec<(HeaderName, HeaderValue)>,
+    /// The origin of the base URL and the length of its text there; `None` when the base URL's
+    /// path cannot be read relative to it exactly as the whole URL reads (then every attempt's
+    /// URL is parsed whole, as given).
+    origin: Option<(Url, usize)>,
+}
+
+impl Target {
+    /// The headers (lower-case names; the client checked them) and the base URL (checked too:
+    /// `http://` or `https://`, no query or fragment, no trailing `/`). A header `http` cannot
+    /// carry is refused, naming `default_headers`.
+    pub fn new(base_url: &str, headers: &[(String, String)]) -> Result<Target, Error> {
+        let headers = headers
+            .iter()
+            .map(|(name, value)| {
+                let invalid = || Error::InvalidArgument {
+                    param: "default_headers".into(),
+                    message: format!("The header `{name}` is not a valid HTTP header"),
+                };
+                let name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid())?;
+                let mut value = HeaderValue::from_str(value).map_err(|_| invalid())?;
+                value.set_sensitive(name == AUTHORIZATION);
+                Ok((name, value))
+            })
+            .collect::<Result<_, Error>>()?;
+        Ok(Target {
+            headers,
+            origin: origin(base_url),
+        })
+    }
+
+    /// `url` (the base URL followed by a path and query) as `reqwest` reads it.
+    fn url(&self, url: &str) -> Option<Url> {
+        let (origin, len) = self.origin.as_ref()?;
+        Url::options()
+            .base_url(Some(origin))
+            .parse(url.get(*len..)?)
+            .ok()
+    }
+}
+
+/// The base URL's origin (`scheme://authority`) parsed, and its length in `base_url`, when the
+/// rest of the base URL (its path) followed by any path reads under it as the whole URL reads:
+/// the rest starts with one `/` (two would be read as another host), and the base URL reads the
+/// same both ways.
+fn origin(base_url: &str) -> Option<(Url, usize)> {
+    let after_scheme = base_url.find("://")? + 3;
+    let len = base_url[after_scheme..]
+        .find(['/', '\\'])
+        .map_or(base_url.len(), |at| after_scheme + at);
+    let rest = &base_url[len..];
+    if rest.starts_with('\\') || rest[1.min(rest.len())..].starts_with(['/', '\\']) {
+        return None;
+    }
+    let origin = Url::parse(&base_url[..len]).ok()?;
+    let under = Url::options().base_url(Some(&origin)).parse(rest).ok()?;
+    (Url::parse(base_url).ok()? == under).then_some((origin, len))
+}
+
+const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+const X_SHOULD_RETRY: HeaderName = HeaderName::from_static("x-should-retry");
+const RETRY_AFTER_MS: HeaderName = HeaderName::from_static("retry-after-ms");
+
+fn header(response: &reqwest::Response, name: &HeaderName) -> Option<String> {
     response
         .headers()
         .get(name)
@@ -55,26 +131,30 @@ pub async fn send(http: &HttpClient, out: Outgoing<'_>) -> Result<Answer, Failur
         "DELETE" => reqwest::Method::DELETE,
         _ => reqwest::Method::GET,
     };
-    let mut request = http.request(method, out.url).timeout(out.timeout);
-    for (name, value) in out.headers {
-        request = request.header(name.as_str(), value.as_str());
+    // The builder only for what it does with a URL (credentials in it become a header); a URL
+    // that does not read under the origin is handed over as text, for reqwest's own error.
+    let builder = match out.target.url(out.url) {
+        Some(url) => http.request(method, url),
+        None => http.request(method, out.url),
+    };
+    let mut request = builder.build().map_err(|e| failure(&e))?;
+    *request.timeout_mut() = Some(out.timeout);
+    let headers = request.headers_mut();
+    for (name, value) in &out.target.headers {
+        headers.append(name.clone(), value.clone());
     }
     if let Some(body) = out.body {
-        request = request
-            .header("content-type", "application/json")
-            .body(body.to_owned());
+        headers.append(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        *request.body_mut() = Some(body.to_owned().into());
     }
-    let response = request.send().await.map_err(|e| failure(&e))?;
+    let response = http.execute(request).await.map_err(|e| failure(&e))?;
     let status = response.status().as_u16();
-    let request_id = header(&response, "x-request-id");
-    let should_retry = header(&response, "x-should-retry");
-    let retry_after_ms = header(&response, "retry-after-ms");
-    let retry_after = header(&response, "retry-after");
-    // UTF-8, invalid bytes replaced (as reqwest's `text` without its `charset` feature), but
-    // in the buffer the body was read into: `text` copies a valid body once more.
-    let bytes = response.bytes().await.map_err(|e| failure(&e))?;
-    let body = String::from_utf8(Vec::from(bytes))
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let request_id = header(&response, &X_REQUEST_ID);
+    let should_retry = header(&response, &X_SHOULD_RETRY);
+    let retry_after_ms = header(&response, &RETRY_AFTER_MS);
+    let retry_after = header(&response, &RETRY_AFTER);
+    // Kept as read: its text is taken in place when it is valid UTF-8 (`Answer::text`).
+    let body = response.bytes().await.map_err(|e| failure(&e))?;
     Ok(Answer {
         status,
         request_id,
@@ -83,6 +163,18 @@ pub async fn send(http: &HttpClient, out: Outgoing<'_>) -> Result<Answer, Failur
         retry_after,
         body,
     })
+}
+
+impl Answer {
+    /// The body as text: in place when it is valid UTF-8, else with the invalid bytes replaced
+    /// (as reqwest's `text` without its `charset` feature).
+    pub fn text(&self) -> Cow<'_, str> {
+        // `from_utf8` first: `from_utf8_lossy` checks a valid body several times slower.
+        match std::str::from_utf8(&self.body) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(&self.body),
+        }
+    }
 }
 
 /// Waits `ms` milliseconds.
@@ -100,4 +192,62 @@ pub fn now_ms() -> f64 {
 /// A number in `[0, 1)`.
 pub fn random() -> f64 {
     fastrand::f64()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Target, Url};
+
+    /// Each attempt's URL reads under the origin exactly as the whole URL reads, or is handed
+    /// over whole.
+    #[test]
+    fn urls_read_under_the_origin_as_whole() {
+        let paths = [
+            "/organization/groups/group_abc",
+            "/organization/groups?limit=1000&after=group_x%2Fy",
+            "/organization/users/u%20%C3%A9/roles",
+            "/organization/groups/%2E%2E",
+        ];
+        let bases = [
+            ("http://127.0.0.1:8787/v1", true),
+            ("http://127.0.0.1:8787", true),
+            ("https://api.openai.com/v1", true),
+            ("https://user:pw@Example.COM:443/v1", true),
+            ("http://[::1]:8080/v1", true),
+            ("https://bücher.example/v1", true),
+            ("http://host/a/../v1", true),
+            ("http://host/a%2fb", true),
+            // Another host, or a path read differently: handed over whole.
+            ("http://host//v1", false),
+            ("http://host\\v1", false),
+            ("http://host/\\v1", false),
+            ("http://[::1/v1", false),
+        ];
+        for (base, under) in bases {
+            let target = Target::new(base, &[]).expect("a target");
+            assert_eq!(target.origin.is_some(), under, "{base}");
+            for path in paths {
+                let url = format!("{base}{path}");
+                let whole = Url::parse(&url).ok();
+                match target.url(&url) {
+                    Some(read) => assert_eq!(Some(read), whole, "{url}"),
+                    None => assert!(!under || whole.is_none(), "{url}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn headers_http_cannot_carry_are_refused_naming_default_headers() {
+        let ok = [("authorization".to_owned(), "Bearer sk-admin-x".to_owned())];
+        let target = Target::new("http://h/v1", &ok).expect("a target");
+        assert!(target.headers[0].1.is_sensitive());
+        for (name, value) in [("x(y)", "v"), ("x-y", "a\u{1}b")] {
+            let error = Target::new("http://h/v1", &[(name.to_owned(), value.to_owned())])
+                .err()
+                .expect("refused");
+            assert_eq!(error.param(), Some("default_headers"), "{name}");
+            assert!(!error.to_string().contains("sk-admin"), "{error}");
+        }
+    }
 }

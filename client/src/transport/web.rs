@@ -18,6 +18,32 @@ use crate::error::Error;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct HttpClient;
 
+/// An answer's body: the text `fetch` read.
+pub type Body = String;
+
+/// What every attempt of a client shares: its headers (lower-case names, values as given; the
+/// client checked them).
+#[derive(Clone)]
+pub struct Target {
+    headers: Vec<(String, String)>,
+}
+
+impl Target {
+    /// The headers; the base URL is handed to `fetch` with each attempt's URL, as text.
+    pub fn new(_base_url: &str, headers: &[(String, String)]) -> Result<Target, Error> {
+        Ok(Target {
+            headers: headers.to_vec(),
+        })
+    }
+}
+
+impl Answer {
+    /// The body as text (`fetch` replaced invalid UTF-8).
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(&self.body)
+    }
+}
+
 /// The `fetch` transport.
 pub fn default_client() -> Result<HttpClient, Error> {
     Ok(HttpClient)
@@ -103,7 +129,7 @@ extern "C" {
 /// The `Request` of one attempt.
 fn request(out: &Outgoing<'_>, signal: &web_sys::AbortSignal) -> Result<Request, JsValue> {
     let headers = Headers::new()?;
-    for (name, value) in out.headers {
+    for (name, value) in &out.target.headers {
         headers.set(name, value)?;
     }
     let init = RequestInit::new();
