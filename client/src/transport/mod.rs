@@ -4,15 +4,17 @@
 
 use std::time::Duration;
 
+use openai_admin_wasm::retry::RetryHeaders;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{default_client, now_ms, random, send, sleep, Body, HttpClient, Target};
+pub use native::{default_client, now_ms, random, send, sleep, Body, Headers, HttpClient, Target};
 
 #[cfg(target_arch = "wasm32")]
 mod web;
 #[cfg(target_arch = "wasm32")]
-pub use web::{default_client, now_ms, random, send, sleep, Body, HttpClient, Target};
+pub use web::{default_client, now_ms, random, send, sleep, Body, Headers, HttpClient, Target};
 
 /// One attempt, ready to send.
 pub struct Outgoing<'a> {
@@ -32,16 +34,40 @@ pub struct Outgoing<'a> {
 pub struct Answer {
     /// The HTTP status.
     pub status: u16,
-    /// `x-request-id`
-    pub request_id: Option<String>,
-    /// `x-should-retry`
-    pub should_retry: Option<String>,
-    /// `retry-after-ms`
-    pub retry_after_ms: Option<String>,
-    /// `retry-after`
-    pub retry_after: Option<String>,
+    /// Its headers as the transport holds them, each read when asked for (`Answer::header`):
+    /// a successful answer's retry hints are never looked up.
+    pub headers: Headers,
     /// The body as read (its text: `Answer::text`, invalid UTF-8 replaced).
     pub body: Body,
+}
+
+/// The headers of an answer the client reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// `x-request-id`
+    RequestId,
+    /// `x-should-retry`
+    ShouldRetry,
+    /// `retry-after-ms`
+    RetryAfterMs,
+    /// `retry-after`
+    RetryAfter,
+}
+
+impl Answer {
+    /// Its `x-request-id`.
+    pub fn request_id(&self) -> Option<&str> {
+        self.header(Hint::RequestId)
+    }
+
+    /// The headers the core's retry rule reads.
+    pub fn retry_headers(&self) -> RetryHeaders<'_> {
+        RetryHeaders {
+            should_retry: self.header(Hint::ShouldRetry),
+            retry_after_ms: self.header(Hint::RetryAfterMs),
+            retry_after: self.header(Hint::RetryAfter),
+        }
+    }
 }
 
 /// Why there is no answer.

@@ -4,10 +4,12 @@
 use std::borrow::Cow;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER};
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER,
+};
 use reqwest::Url;
 
-use super::{Answer, Failure, Outgoing};
+use super::{Answer, Failure, Hint, Outgoing};
 use crate::error::Error;
 
 /// The HTTP client natively: a `reqwest::Client`.
@@ -15,6 +17,9 @@ pub type HttpClient = reqwest::Client;
 
 /// An answer's body as read: the bytes `reqwest` collected.
 pub type Body = bytes::Bytes;
+
+/// An answer's headers: the map `reqwest` read.
+pub type Headers = HeaderMap;
 
 /// A `reqwest::Client` with rustls and the platform's certificates.
 pub fn default_client() -> Result<HttpClient, Error> {
@@ -101,14 +106,6 @@ const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 const X_SHOULD_RETRY: HeaderName = HeaderName::from_static("x-should-retry");
 const RETRY_AFTER_MS: HeaderName = HeaderName::from_static("retry-after-ms");
 
-fn header(response: &reqwest::Response, name: &HeaderName) -> Option<String> {
-    response
-        .headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-}
-
 fn failure(error: &reqwest::Error) -> Failure {
     if error.is_timeout() {
         return Failure::Timeout;
@@ -147,25 +144,30 @@ pub async fn send(http: &HttpClient, out: Outgoing<'_>) -> Result<Answer, Failur
         headers.append(CONTENT_TYPE, HeaderValue::from_static("application/json"));
         *request.body_mut() = Some(body.to_owned().into());
     }
-    let response = http.execute(request).await.map_err(|e| failure(&e))?;
+    let mut response = http.execute(request).await.map_err(|e| failure(&e))?;
     let status = response.status().as_u16();
-    let request_id = header(&response, &X_REQUEST_ID);
-    let should_retry = header(&response, &X_SHOULD_RETRY);
-    let retry_after_ms = header(&response, &RETRY_AFTER_MS);
-    let retry_after = header(&response, &RETRY_AFTER);
+    let headers = std::mem::take(response.headers_mut());
     // Kept as read: its text is taken in place when it is valid UTF-8 (`Answer::text`).
     let body = response.bytes().await.map_err(|e| failure(&e))?;
     Ok(Answer {
         status,
-        request_id,
-        should_retry,
-        retry_after_ms,
-        retry_after,
+        headers,
         body,
     })
 }
 
 impl Answer {
+    /// The value of header `which`, if it is there and is visible ASCII.
+    pub fn header(&self, which: Hint) -> Option<&str> {
+        let name = match which {
+            Hint::RequestId => &X_REQUEST_ID,
+            Hint::ShouldRetry => &X_SHOULD_RETRY,
+            Hint::RetryAfterMs => &RETRY_AFTER_MS,
+            Hint::RetryAfter => &RETRY_AFTER,
+        };
+        self.headers.get(name)?.to_str().ok()
+    }
+
     /// The body as text: in place when it is valid UTF-8, else with the invalid bytes replaced
     /// (as reqwest's `text` without its `charset` feature).
     pub fn text(&self) -> Cow<'_, str> {
