@@ -361,11 +361,15 @@ impl ClientBuilder {
                 });
             }
         }
-        let target = Target::new(&base_url, &headers)?;
-        let http = match self.http {
-            Some(http) => http,
-            None => crate::transport::default_client()?,
+        let (http, client_timeout) = match self.http {
+            Some(http) => (http, None),
+            // The client's own HTTP client times its every request out.
+            None => (
+                crate::transport::default_client(self.timeout)?,
+                Some(self.timeout),
+            ),
         };
+        let target = Target::new(&base_url, &headers, client_timeout)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 api_key,

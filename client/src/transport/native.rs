@@ -21,8 +21,9 @@ pub type Body = bytes::Bytes;
 /// An answer's headers: the map `reqwest` read.
 pub type Headers = HeaderMap;
 
-/// A `reqwest::Client` with rustls and the platform's certificates.
-pub fn default_client() -> Result<HttpClient, Error> {
+/// A `reqwest::Client` with rustls and the platform's certificates, whose requests time out
+/// after `timeout` (the client's, so that no attempt has to set it: see [`Target::new`]).
+pub fn default_client(timeout: Duration) -> Result<HttpClient, Error> {
     // The process's rustls crypto provider, unless the program installed one already. `ring`
     // rather than reqwest's default `aws-lc-rs`: it builds in a fraction of the time with only a
     // C compiler (see ARCHITECTURE.md, "Decisions"); it has no post-quantum key exchange, which
@@ -31,6 +32,7 @@ pub fn default_client() -> Result<HttpClient, Error> {
     #[allow(deprecated)]
     let _ = rustls::crypto::ring::default_provider().install_default();
     reqwest::Client::builder()
+        .timeout(timeout)
         .build()
         .map_err(|e| Error::Connection {
             message: format!("cannot set up the HTTP client: {e}"),
@@ -39,11 +41,16 @@ pub fn default_client() -> Result<HttpClient, Error> {
 
 /// What every attempt of a client shares, prepared once when the client is built: its headers
 /// as `http` values (neither a name nor a value is parsed again per attempt; the key's value is
-/// marked sensitive), and the base URL's origin, parsed once, under which each attempt's URL is
-/// parsed (the scheme and host are not parsed again per attempt).
+/// marked sensitive), the base URL's origin, parsed once, under which each attempt's URL is
+/// parsed (the scheme and host are not parsed again per attempt), and the timeout the HTTP
+/// client itself sets.
 #[derive(Clone)]
 pub struct Target {
     headers: Vec<(HeaderName, HeaderValue)>,
+    /// The timeout of every request of the HTTP client ([`default_client`]'s), which an attempt
+    /// with the same timeout does not set again (a request's own timeout costs `reqwest` a map
+    /// of extensions per request); `None` for a caller's client.
+    client_timeout: Option<Duration>,
     /// The origin of the base URL and the length of its text there; `None` when the base URL's
     /// path cannot be read relative to it exactly as the whole URL reads (then every attempt's
     /// URL is parsed whole, as given).
@@ -51,10 +58,15 @@ pub struct Target {
 }
 
 impl Target {
-    /// The headers (lower-case names; the client checked them) and the base URL (checked too:
-    /// `http://` or `https://`, no query or fragment, no trailing `/`). A header `http` cannot
-    /// carry is refused, naming `default_headers`.
-    pub fn new(base_url: &str, headers: &[(String, String)]) -> Result<Target, Error> {
+    /// The headers (lower-case names; the client checked them), the base URL (checked too:
+    /// `http://` or `https://`, no query or fragment, no trailing `/`), and the timeout the HTTP
+    /// client sets on its every request, if it does. A header `http` cannot carry is refused,
+    /// naming `default_headers`.
+    pub fn new(
+        base_url: &str,
+        headers: &[(String, String)],
+        client_timeout: Option<Duration>,
+    ) -> Result<Target, Error> {
         let headers = headers
             .iter()
             .map(|(name, value)| {
@@ -70,6 +82,7 @@ impl Target {
             .collect::<Result<_, Error>>()?;
         Ok(Target {
             headers,
+            client_timeout,
             origin: origin(base_url),
         })
     }
@@ -135,7 +148,9 @@ pub async fn send(http: &HttpClient, out: Outgoing<'_>) -> Result<Answer, Failur
         None => http.request(method, out.url),
     };
     let mut request = builder.build().map_err(|e| failure(&e))?;
-    *request.timeout_mut() = Some(out.timeout);
+    if out.target.client_timeout != Some(out.timeout) {
+        *request.timeout_mut() = Some(out.timeout);
+    }
     let headers = request.headers_mut();
     for (name, value) in &out.target.headers {
         headers.append(name.clone(), value.clone());
@@ -226,7 +241,7 @@ mod tests {
             ("http://[::1/v1", false),
         ];
         for (base, under) in bases {
-            let target = Target::new(base, &[]).expect("a target");
+            let target = Target::new(base, &[], None).expect("a target");
             assert_eq!(target.origin.is_some(), under, "{base}");
             for path in paths {
                 let url = format!("{base}{path}");
@@ -242,10 +257,10 @@ mod tests {
     #[test]
     fn headers_http_cannot_carry_are_refused_naming_default_headers() {
         let ok = [("authorization".to_owned(), "Bearer sk-admin-x".to_owned())];
-        let target = Target::new("http://h/v1", &ok).expect("a target");
+        let target = Target::new("http://h/v1", &ok, None).expect("a target");
         assert!(target.headers[0].1.is_sensitive());
         for (name, value) in [("x(y)", "v"), ("x-y", "a\u{1}b")] {
-            let error = Target::new("http://h/v1", &[(name.to_owned(), value.to_owned())])
+            let error = Target::new("http://h/v1", &[(name.to_owned(), value.to_owned())], None)
                 .err()
                 .expect("refused");
             assert_eq!(error.param(), Some("default_headers"), "{name}");

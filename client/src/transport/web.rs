@@ -33,8 +33,13 @@ pub struct Target {
 }
 
 impl Target {
-    /// The headers; the base URL is handed to `fetch` with each attempt's URL, as text.
-    pub fn new(_base_url: &str, headers: &[(String, String)]) -> Result<Target, Error> {
+    /// The headers; the base URL is handed to `fetch` with each attempt's URL, as text, and
+    /// every attempt sets its own timer.
+    pub fn new(
+        _base_url: &str,
+        headers: &[(String, String)],
+        _client_timeout: Option<std::time::Duration>,
+    ) -> Result<Target, Error> {
         Ok(Target {
             headers: headers.to_vec(),
         })
@@ -53,8 +58,8 @@ impl Answer {
     }
 }
 
-/// The `fetch` transport.
-pub fn default_client() -> Result<HttpClient, Error> {
+/// The `fetch` transport (each attempt sets its own timer).
+pub fn default_client(_timeout: std::time::Duration) -> Result<HttpClient, Error> {
     Ok(HttpClient)
 }
 
