@@ -11,11 +11,13 @@
 //! argument (`groups.users.retrieve(userID, { group_id })`), the other path parameters travel in
 //! the params object, and the rest of that object is the query (reads) or the JSON body (writes).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::params::ListParams;
-use crate::request::{path_param, push_json_string, ApiRequest, Method};
+use crate::request::{push_json_string, push_path_param, ApiRequest, Method};
 use crate::schema::{check_request, elements, members, Model, Schema};
 use crate::{groups, projects, roles, users};
 
@@ -52,15 +54,33 @@ pub struct Operation {
 impl Operation {
     /// The path parameters, in URL order.
     pub fn path_params(&self) -> impl Iterator<Item = &'static str> {
-        let path: &'static str = self.path;
-        path.split('/')
-            .filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
+        segments(self.path).filter_map(|segment| segment.strip_prefix('{')?.strip_suffix('}'))
     }
 
     /// The path parameter given as the first positional argument: the last one.
     pub fn positional(&self) -> Option<&'static str> {
         self.path_params().last()
     }
+}
+
+/// The `/`-separated pieces of `path` (the first is the empty text before a leading `/`), as
+/// `split('/')` gives them, at a fraction of its cost on these short templates (it searches for
+/// the character's last byte with `memchr`): every call walks its template twice.
+fn segments(path: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = Some(path);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.bytes().position(|b| b == b'/') {
+            Some(at) => {
+                rest = text.get(at + 1..);
+                text.get(..at)
+            }
+            None => {
+                rest = None;
+                Some(text)
+            }
+        }
+    })
 }
 
 /// `{ group_id }`: the group a group-scoped call refers to (`groups.users.retrieve(userID, { group_id })`).
@@ -370,25 +390,24 @@ pub fn build(op: &Operation, id: Option<&str>, params: Option<&str>) -> Result<A
     let positional = op.positional();
     let mut path = String::with_capacity(op.path.len() + 32);
     // The template starts with `/`: the first split piece is the empty text before it.
-    for segment in op.path.split('/').skip(1) {
+    for segment in segments(op.path).skip(1) {
         path.push('/');
         let Some(name) = segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')) else {
             path.push_str(segment);
             continue;
         };
-        let value =
-            if Some(name) == positional {
-                id.map(str::to_owned)
-            } else {
-                match member(name) {
-                    Some(raw) => Some(json_string(raw).ok_or_else(|| {
-                        Error::invalid(name, format!("`{name}` must be a string"))
-                    })?),
-                    None => None,
-                }
-            };
+        let value = if Some(name) == positional {
+            id.map(Cow::Borrowed)
+        } else {
+            match member(name) {
+                Some(raw) => Some(Cow::Owned(json_string(raw).ok_or_else(|| {
+                    Error::invalid(name, format!("`{name}` must be a string"))
+                })?)),
+                None => None,
+            }
+        };
         let value = value.ok_or_else(|| Error::invalid(name, format!("`{name}` is required")))?;
-        path.push_str(&path_param(name, &value)?);
+        push_path_param(&mut path, name, &value)?;
     }
 
     // The path parameters that travel in the params object are taken out of it, as the official

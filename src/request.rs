@@ -10,15 +10,22 @@ use crate::error::Error;
 /// value.
 fn push_encoded(out: &mut String, value: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for &byte in value.as_bytes() {
+    out.reserve(value.len());
+    // Runs of unreserved characters are copied whole (they are ASCII, so each run starts and
+    // ends on a character boundary); a byte at a time, an id cost a Rust call as much as
+    // parsing its answer's fields.
+    let mut run = 0;
+    for (at, &byte) in value.as_bytes().iter().enumerate() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0xF)]));
+            continue;
         }
+        out.push_str(value.get(run..at).unwrap_or_default());
+        out.push('%');
+        out.push(char::from(HEX[usize::from(byte >> 4)]));
+        out.push(char::from(HEX[usize::from(byte & 0xF)]));
+        run = at + 1;
     }
+    out.push_str(value.get(run..).unwrap_or_default());
 }
 
 /// The HTTP method of a request.
@@ -77,21 +84,29 @@ impl ApiRequest {
     /// key exactly once: with [`encode_query_value`], a list's next page is this path with another
     /// `after` (see ARCHITECTURE.md, "Decisions").
     pub fn path_and_query_marking(&self, key: &str) -> (String, Option<Range<usize>>) {
-        let mut out = self.path.clone();
+        let mut out = String::new();
+        let marked = self.push_path_and_query(&mut out, key);
+        (out, marked)
+    }
+
+    /// Writes the path and the encoded query onto `out`, marking the value of `key` as
+    /// [`Self::path_and_query_marking`] does (offsets in `out`).
+    fn push_path_and_query(&self, out: &mut String, key: &str) -> Option<Range<usize>> {
+        out.push_str(&self.path);
         let mut marked = None;
         let mut times = 0;
         for (i, (name, value)) in self.query.iter().enumerate() {
             out.push(if i == 0 { '?' } else { '&' });
-            push_encoded(&mut out, name);
+            push_encoded(out, name);
             out.push('=');
             let start = out.len();
-            push_encoded(&mut out, value);
+            push_encoded(out, value);
             if name == key {
                 times += 1;
                 marked = Some(start..out.len());
             }
         }
-        (out, marked.filter(|_| times == 1))
+        marked.filter(|_| times == 1)
     }
 
     /// Merges the client's `defaultQuery` pairs under the request's own, as the official SDK
@@ -147,11 +162,11 @@ impl ApiRequest {
 
     /// The full URL below `base_url` (with or without a trailing `/`).
     pub fn url(&self, base_url: &str) -> String {
-        format!(
-            "{}{}",
-            base_url.trim_end_matches('/'),
-            self.path_and_query()
-        )
+        let base = base_url.trim_end_matches('/');
+        let mut out = String::with_capacity(base.len() + self.path.len() + 16);
+        out.push_str(base);
+        self.push_path_and_query(&mut out, "");
+        out
     }
 }
 
@@ -193,11 +208,11 @@ pub fn encode_segment(value: &str) -> String {
     out
 }
 
-/// Checks that a path parameter is not empty and returns it encoded.
+/// Checks that a path parameter is not empty and writes it encoded onto `out`.
 ///
 /// `.` and `..` are rejected: URL parsers (WHATWG `URL`, and so `fetch`) collapse them, even
 /// percent-encoded, so no encoding can make them reach the server as an id.
-pub fn path_param(name: &'static str, value: &str) -> Result<String, Error> {
+pub fn push_path_param(out: &mut String, name: &'static str, value: &str) -> Result<(), Error> {
     if value.is_empty() {
         return Err(Error::invalid(
             name,
@@ -210,7 +225,8 @@ pub fn path_param(name: &'static str, value: &str) -> Result<String, Error> {
             format!("`{name}` cannot be `{value}`"),
         ));
     }
-    Ok(encode_segment(value))
+    push_encoded(out, value);
+    Ok(())
 }
 
 #[cfg(test)]
@@ -312,15 +328,55 @@ mod tests {
     }
 
     #[test]
+    fn text_is_encoded_byte_by_byte_between_runs() {
+        // Runs of unreserved characters between escaped bytes, non-ASCII ones included, as the
+        // byte-at-a-time rule writes them.
+        let by_byte = |text: &str| -> String {
+            text.bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                        char::from(b).to_string()
+                    }
+                    _ => format!("%{b:02X}"),
+                })
+                .collect()
+        };
+        for text in [
+            "",
+            "group_01",
+            "/",
+            "a/b",
+            "é",
+            "éa",
+            "aé",
+            "ab/é-€x😀y z~",
+            "%%",
+            "user-1 ?&=#",
+            "😀😀ab😀",
+        ] {
+            let mut pushed = String::from("/x/");
+            push_path_param(&mut pushed, "id", text).ok();
+            let expected = if text.is_empty() {
+                "/x/".to_owned()
+            } else {
+                format!("/x/{}", by_byte(text))
+            };
+            assert_eq!(pushed, expected, "{text:?}");
+            assert_eq!(encode_query_value(text), by_byte(text), "{text:?}");
+        }
+    }
+
+    #[test]
     fn empty_path_params_are_rejected_by_name() {
-        let err = path_param("group_id", "").unwrap_err();
+        let param = |name: &'static str, value: &str| {
+            let mut out = String::new();
+            push_path_param(&mut out, name, value).map(|()| out)
+        };
+        let err = param("group_id", "").unwrap_err();
         assert_eq!(err.param(), Some("group_id"));
         assert!(err.to_string().contains("group_id"));
-        assert_eq!(
-            path_param("user_id", "..").unwrap_err().param(),
-            Some("user_id")
-        );
-        assert_eq!(path_param("user_id", "a..b").unwrap(), "a..b");
+        assert_eq!(param("user_id", "..").unwrap_err().param(), Some("user_id"));
+        assert_eq!(param("user_id", "a..b").unwrap(), "a..b");
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub(crate) fn outgoing<'a>(
     Outgoing {
         method,
         url,
-        headers: &inner.headers,
+        target: &inner.target,
         body,
         timeout: inner.timeout,
     }
@@ -102,11 +102,7 @@ pub(crate) async fn execute<T: DeserializeOwned>(
         let wait = match &attempt {
             Ok(answer) if (200..300).contains(&answer.status) => None,
             Ok(answer) => {
-                let hints = RetryHeaders {
-                    should_retry: answer.should_retry.as_deref(),
-                    retry_after_ms: answer.retry_after_ms.as_deref(),
-                    retry_after: answer.retry_after.as_deref(),
-                };
+                let hints = answer.retry_headers();
                 (retries_done < inner.max_retries && should_retry_status(answer.status, &hints))
                     .then(|| {
                         retry_delay_ms(
@@ -147,8 +143,8 @@ pub(crate) async fn execute<T: DeserializeOwned>(
         let read = read_answer::<T>(
             op,
             answer.status,
-            answer.request_id.as_deref(),
-            &answer.body,
+            answer.request_id(),
+            &answer.text(),
             reporting.then_some(&mut drift),
         );
         if !drift.is_empty() {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use openai_admin_wasm::schema::Drift;
 
 use crate::error::{Error, Result};
-use crate::transport::HttpClient;
+use crate::transport::{HttpClient, Target};
 
 /// The official SDK's default base URL.
 pub const DEFAULT_BASE_URL: &str = "https://api.openai.com/v1";
@@ -41,7 +41,8 @@ pub struct Client {
 pub(crate) struct Inner {
     pub(crate) api_key: String,
     pub(crate) base_url: String,
-    pub(crate) headers: Vec<(String, String)>,
+    /// The headers, and the base URL as the transport reads it, prepared once.
+    pub(crate) target: Target,
     pub(crate) timeout: Duration,
     pub(crate) max_retries: u32,
     pub(crate) http: HttpClient,
@@ -132,7 +133,7 @@ impl Client {
         let mut inner = Inner {
             api_key: i.api_key.clone(),
             base_url: i.base_url.clone(),
-            headers: i.headers.clone(),
+            target: i.target.clone(),
             timeout: i.timeout,
             max_retries: i.max_retries,
             http: i.http.clone(),
@@ -360,15 +361,20 @@ impl ClientBuilder {
                 });
             }
         }
-        let http = match self.http {
-            Some(http) => http,
-            None => crate::transport::default_client()?,
+        let (http, client_timeout) = match self.http {
+            Some(http) => (http, None),
+            // The client's own HTTP client times its every request out.
+            None => (
+                crate::transport::default_client(self.timeout)?,
+                Some(self.timeout),
+            ),
         };
+        let target = Target::new(&base_url, &headers, client_timeout)?;
         Ok(Client {
             inner: Arc::new(Inner {
                 api_key,
                 base_url,
-                headers,
+                target,
                 timeout: self.timeout,
                 max_retries: self.max_retries,
                 http,

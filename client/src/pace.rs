@@ -14,7 +14,7 @@ use openai_admin_wasm::ops::Operation;
 
 use crate::client::{Client, Inner};
 use crate::error::Error;
-use crate::transport::{self, Answer, Failure};
+use crate::transport::{self, Answer, Failure, Hint};
 
 /// The future a [`Pacer`] (or an [`Attempt`]'s send) returns: `Send` natively, like the calls'.
 #[cfg(not(target_arch = "wasm32"))]
@@ -46,12 +46,15 @@ impl Sent {
         self.0
             .as_ref()
             .ok()
-            .and_then(|a| a.retry_after_ms.as_deref())
+            .and_then(|a| a.header(Hint::RetryAfterMs))
     }
 
     /// The answer's `retry-after` header (an example at [`Sent`]).
     pub fn retry_after(&self) -> Option<&str> {
-        self.0.as_ref().ok().and_then(|a| a.retry_after.as_deref())
+        self.0
+            .as_ref()
+            .ok()
+            .and_then(|a| a.header(Hint::RetryAfter))
     }
 }
 

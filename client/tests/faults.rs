@@ -154,6 +154,34 @@ async fn a_slow_answer_times_out_and_a_dropped_call_stops_waiting() {
         started.elapsed()
     );
 
+    // With the caller's HTTP client (which has no timeout of its own), and in a copy of the
+    // client: each attempt sets the client's timeout itself.
+    let theirs = builder(&mock)
+        .http_client(reqwest::Client::new())
+        .timeout(Duration::from_millis(300))
+        .build()
+        .expect("client");
+    for client in [theirs.with_max_retries(0), client.with_max_retries(0)] {
+        faults(
+            &mock,
+            r#"[{"path":"/v1/organization/groups","delay_ms":3000}]"#,
+        );
+        let started = Instant::now();
+        let error = client
+            .admin()
+            .organization()
+            .groups()
+            .list(None)
+            .await
+            .expect_err("timeout");
+        assert_eq!(error, Error::Timeout);
+        assert!(
+            started.elapsed() < Duration::from_millis(2000),
+            "{:?}",
+            started.elapsed()
+        );
+    }
+
     // A call dropped before its answer: the caller is free at once, the client goes on.
     faults(
         &mock,

@@ -28,6 +28,19 @@ fn the_table_has_the_53_operations_once_each() {
     }
 }
 
+/// `segments` gives the pieces `split('/')` gives, for every template and a few other texts.
+#[test]
+fn segments_are_the_pieces_split_gives() {
+    let others = ["", "/", "//", "a", "/a/", "a//b/", "/{x}/é/{y}"];
+    for path in OPERATIONS.iter().map(|op| op.path).chain(others) {
+        assert_eq!(
+            segments(path).collect::<Vec<_>>(),
+            path.split('/').collect::<Vec<_>>(),
+            "{path}"
+        );
+    }
+}
+
 /// Each endpoint's own row (the one a Rust program links when it calls that operation alone) is
 /// the table's row at its index.
 #[test]

@@ -14,145 +14,12 @@
 
 use std::time::Instant;
 
-use futures_util::TryStreamExt;
-use serde::Deserialize;
+mod clients;
 
-#[derive(Deserialize)]
-struct FloorGroup {
-    #[allow(dead_code)]
-    id: String,
-    #[allow(dead_code)]
-    name: String,
-    #[allow(dead_code)]
-    created_at: i64,
-    #[allow(dead_code)]
-    is_scim_managed: bool,
-}
-
-#[derive(Deserialize)]
-struct FloorPage {
-    data: Vec<FloorGroup>,
-    has_more: bool,
-    next: Option<String>,
-}
-
-struct Clients {
-    ours: openai_admin::Client,
-    theirs: async_openai::Client<async_openai::config::OpenAIConfig>,
-    floor: reqwest::Client,
-    base: String,
-    key: String,
-}
-
-async fn list_ours(c: &Clients) -> usize {
-    let params = openai_admin::models::ListParams {
-        limit: Some(1000),
-        ..Default::default()
-    };
-    let all: Vec<_> = c
-        .ours
-        .admin()
-        .organization()
-        .groups()
-        .list_all(params)
-        .try_collect()
-        .await
-        .expect("ours: list");
-    all.len()
-}
-
-async fn list_theirs(c: &Clients) -> usize {
-    let mut all = Vec::new();
-    let mut after: Option<String> = None;
-    loop {
-        let mut query = vec![("limit", "1000".to_owned())];
-        if let Some(after) = &after {
-            query.push(("after", after.clone()));
-        }
-        use async_openai::traits::RequestOptionsBuilder;
-        let page = c
-            .theirs
-            .admin()
-            .groups()
-            .query(&query)
-            .expect("query")
-            .list()
-            .await
-            .expect("async-openai: list");
-        all.extend(page.data);
-        match (page.has_more, page.next) {
-            (true, Some(next)) => after = Some(next),
-            _ => break,
-        }
-    }
-    all.len()
-}
-
-async fn list_floor(c: &Clients) -> usize {
-    let mut all = Vec::new();
-    let mut after: Option<String> = None;
-    loop {
-        let mut url = format!("{}/organization/groups?limit=1000", c.base);
-        if let Some(after) = &after {
-            url.push_str("&after=");
-            url.push_str(after);
-        }
-        let bytes = c
-            .floor
-            .get(&url)
-            .bearer_auth(&c.key)
-            .send()
-            .await
-            .expect("floor: send")
-            .bytes()
-            .await
-            .expect("floor: body");
-        let page: FloorPage = serde_json::from_slice(&bytes).expect("floor: JSON");
-        all.extend(page.data);
-        match (page.has_more, page.next) {
-            (true, Some(next)) => after = Some(next),
-            _ => break,
-        }
-    }
-    all.len()
-}
-
-async fn retrieve_ours(c: &Clients, ids: &[String]) -> usize {
-    let groups = c.ours.admin().organization().groups();
-    for id in ids {
-        groups.retrieve(id).await.expect("ours: retrieve");
-    }
-    ids.len()
-}
-
-async fn retrieve_theirs(c: &Clients, ids: &[String]) -> usize {
-    for id in ids {
-        c.theirs
-            .admin()
-            .groups()
-            .retrieve(id)
-            .await
-            .expect("async-openai: retrieve");
-    }
-    ids.len()
-}
-
-async fn retrieve_floor(c: &Clients, ids: &[String]) -> usize {
-    for id in ids {
-        let bytes = c
-            .floor
-            .get(format!("{}/organization/groups/{id}", c.base))
-            .bearer_auth(&c.key)
-            .send()
-            .await
-            .expect("floor: send")
-            .bytes()
-            .await
-            .expect("floor: body");
-        let _: FloorGroup = serde_json::from_slice(&bytes).expect("floor: JSON");
-    }
-    ids.len()
-}
+use clients::{
+    list_floor, list_ours, list_theirs, retrieve_floor, retrieve_ours, retrieve_theirs, Clients,
+    FloorPage,
+};
 
 fn median(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);
@@ -261,40 +128,8 @@ async fn main() {
     let base = args.next().expect("BASE_URL");
     let key = args.next().expect("KEY");
     let runs: usize = args.next().map_or(5, |n| n.parse().expect("RUNS"));
-    let clients = Clients {
-        ours: openai_admin::Client::builder()
-            .api_key(&key)
-            .base_url(&base)
-            .build()
-            .expect("ours"),
-        theirs: async_openai::Client::with_config(
-            async_openai::config::OpenAIConfig::new()
-                .with_api_key(&key)
-                .with_api_base(&base),
-        ),
-        floor: reqwest::Client::new(),
-        base: base.clone(),
-        key: key.clone(),
-    };
-    let first: Vec<String> = {
-        let page = clients
-            .ours
-            .admin()
-            .organization()
-            .groups()
-            .list(openai_admin::models::ListParams {
-                limit: Some(1000),
-                ..Default::default()
-            })
-            .await
-            .expect("ids");
-        page.data().iter().map(|g| g.id.clone()).collect()
-    };
-    let mut ids = first.clone();
-    while ids.len() < 2000 {
-        ids.extend(first.iter().cloned());
-    }
-    ids.truncate(2000);
+    let clients = Clients::new(&base, &key);
+    let ids = clients.ids().await;
 
     let names = ["openai-admin", "async-openai", "floor"];
     let parse = parse_page(&clients).await;

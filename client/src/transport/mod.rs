@@ -4,15 +4,17 @@
 
 use std::time::Duration;
 
+use openai_admin_wasm::retry::RetryHeaders;
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{default_client, now_ms, random, send, sleep, HttpClient};
+pub use native::{default_client, now_ms, random, send, sleep, Body, Headers, HttpClient, Target};
 
 #[cfg(target_arch = "wasm32")]
 mod web;
 #[cfg(target_arch = "wasm32")]
-pub use web::{default_client, now_ms, random, send, sleep, HttpClient};
+pub use web::{default_client, now_ms, random, send, sleep, Body, Headers, HttpClient, Target};
 
 /// One attempt, ready to send.
 pub struct Outgoing<'a> {
@@ -20,8 +22,8 @@ pub struct Outgoing<'a> {
     pub method: &'static str,
     /// The full URL.
     pub url: &'a str,
-    /// Lower-case names, values as given.
-    pub headers: &'a [(String, String)],
+    /// The client's headers and base URL, prepared once.
+    pub target: &'a Target,
     /// The JSON body.
     pub body: Option<&'a str>,
     /// The attempt's timeout.
@@ -32,16 +34,40 @@ pub struct Outgoing<'a> {
 pub struct Answer {
     /// The HTTP status.
     pub status: u16,
+    /// Its headers as the transport holds them, each read when asked for (`Answer::header`):
+    /// a successful answer's retry hints are never looked up.
+    pub headers: Headers,
+    /// The body as read (its text: `Answer::text`, invalid UTF-8 replaced).
+    pub body: Body,
+}
+
+/// The headers of an answer the client reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
     /// `x-request-id`
-    pub request_id: Option<String>,
+    RequestId,
     /// `x-should-retry`
-    pub should_retry: Option<String>,
+    ShouldRetry,
     /// `retry-after-ms`
-    pub retry_after_ms: Option<String>,
+    RetryAfterMs,
     /// `retry-after`
-    pub retry_after: Option<String>,
-    /// The body as text (invalid UTF-8 replaced).
-    pub body: String,
+    RetryAfter,
+}
+
+impl Answer {
+    /// Its `x-request-id`.
+    pub fn request_id(&self) -> Option<&str> {
+        self.header(Hint::RequestId)
+    }
+
+    /// The headers the core's retry rule reads.
+    pub fn retry_headers(&self) -> RetryHeaders<'_> {
+        RetryHeaders {
+            should_retry: self.header(Hint::ShouldRetry),
+            retry_after_ms: self.header(Hint::RetryAfterMs),
+            retry_after: self.header(Hint::RetryAfter),
+        }
+    }
 }
 
 /// Why there is no answer.

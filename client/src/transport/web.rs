@@ -9,17 +9,57 @@ use std::task::{Context, Poll};
 use futures_util::future::{select, Either};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, Headers, Request, RequestInit, Response};
+use web_sys::{AbortController, Request, RequestInit, Response};
 
-use super::{Answer, Failure, Outgoing};
+use super::{Answer, Failure, Hint, Outgoing};
 use crate::error::Error;
 
 /// On wasm32 the browser's `fetch` is the transport: there is no client to configure.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct HttpClient;
 
-/// The `fetch` transport.
-pub fn default_client() -> Result<HttpClient, Error> {
+/// An answer's body: the text `fetch` read.
+pub type Body = String;
+
+/// The headers of an answer the client reads, in the order of [`Hint`]'s variants (read from
+/// the `Response` at once: its `Headers` stay in JavaScript).
+pub type Headers = [Option<String>; 4];
+
+/// What every attempt of a client shares: its headers (lower-case names, values as given; the
+/// client checked them).
+#[derive(Clone)]
+pub struct Target {
+    headers: Vec<(String, String)>,
+}
+
+impl Target {
+    /// The headers; the base URL is handed to `fetch` with each attempt's URL, as text, and
+    /// every attempt sets its own timer.
+    pub fn new(
+        _base_url: &str,
+        headers: &[(String, String)],
+        _client_timeout: Option<std::time::Duration>,
+    ) -> Result<Target, Error> {
+        Ok(Target {
+            headers: headers.to_vec(),
+        })
+    }
+}
+
+impl Answer {
+    /// The value of header `which`, if it is there.
+    pub fn header(&self, which: Hint) -> Option<&str> {
+        self.headers[which as usize].as_deref()
+    }
+
+    /// The body as text (`fetch` replaced invalid UTF-8).
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        std::borrow::Cow::Borrowed(&self.body)
+    }
+}
+
+/// The `fetch` transport (each attempt sets its own timer).
+pub fn default_client(_timeout: std::time::Duration) -> Result<HttpClient, Error> {
     Ok(HttpClient)
 }
 
@@ -102,8 +142,8 @@ extern "C" {
 
 /// The `Request` of one attempt.
 fn request(out: &Outgoing<'_>, signal: &web_sys::AbortSignal) -> Result<Request, JsValue> {
-    let headers = Headers::new()?;
-    for (name, value) in out.headers {
+    let headers = web_sys::Headers::new()?;
+    for (name, value) in &out.target.headers {
         headers.set(name, value)?;
     }
     let init = RequestInit::new();
@@ -131,20 +171,19 @@ pub async fn send(_http: &HttpClient, out: Outgoing<'_>) -> Result<Answer, Failu
         let headers = response.headers();
         let header = |name: &str| headers.get(name).ok().flatten();
         let status = response.status();
-        let request_id = header("x-request-id");
-        let should_retry = header("x-should-retry");
-        let retry_after_ms = header("retry-after-ms");
-        let retry_after = header("retry-after");
+        let headers = [
+            header("x-request-id"),
+            header("x-should-retry"),
+            header("retry-after-ms"),
+            header("retry-after"),
+        ];
         let body = JsFuture::from(response.text()?)
             .await?
             .as_string()
             .unwrap_or_default();
         Ok::<_, JsValue>(Answer {
             status,
-            request_id,
-            should_retry,
-            retry_after_ms,
-            retry_after,
+            headers,
             body,
         })
     };
