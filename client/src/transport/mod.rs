@@ -54,6 +54,26 @@ pub enum Hint {
     RetryAfter,
 }
 
+impl Hint {
+    /// Every hint, in the order of its variants (`hint as usize`).
+    pub const ALL: [Hint; 4] = [
+        Hint::RequestId,
+        Hint::ShouldRetry,
+        Hint::RetryAfterMs,
+        Hint::RetryAfter,
+    ];
+
+    /// Its header's name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Hint::RequestId => "x-request-id",
+            Hint::ShouldRetry => "x-should-retry",
+            Hint::RetryAfterMs => "retry-after-ms",
+            Hint::RetryAfter => "retry-after",
+        }
+    }
+}
+
 impl Answer {
     /// Its `x-request-id`.
     pub fn request_id(&self) -> Option<&str> {

@@ -4,9 +4,7 @@
 use std::borrow::Cow;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE, RETRY_AFTER,
-};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, CONTENT_TYPE};
 use reqwest::Url;
 
 use super::{Answer, Failure, Hint, Outgoing};
@@ -115,9 +113,13 @@ fn origin(base_url: &str) -> Option<(Url, usize)> {
     (Url::parse(base_url).ok()? == under).then_some((origin, len))
 }
 
-const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
-const X_SHOULD_RETRY: HeaderName = HeaderName::from_static("x-should-retry");
-const RETRY_AFTER_MS: HeaderName = HeaderName::from_static("retry-after-ms");
+/// The hints' header names as `http` values, built at compile time (in `Hint::ALL`'s order).
+static HINT_NAMES: [HeaderName; 4] = [
+    HeaderName::from_static(Hint::ALL[0].name()),
+    HeaderName::from_static(Hint::ALL[1].name()),
+    HeaderName::from_static(Hint::ALL[2].name()),
+    HeaderName::from_static(Hint::ALL[3].name()),
+];
 
 fn failure(error: &reqwest::Error) -> Failure {
     if error.is_timeout() {
@@ -174,13 +176,7 @@ pub async fn send(http: &HttpClient, out: Outgoing<'_>) -> Result<Answer, Failur
 impl Answer {
     /// The value of header `which`, if it is there and is visible ASCII.
     pub fn header(&self, which: Hint) -> Option<&str> {
-        let name = match which {
-            Hint::RequestId => &X_REQUEST_ID,
-            Hint::ShouldRetry => &X_SHOULD_RETRY,
-            Hint::RetryAfterMs => &RETRY_AFTER_MS,
-            Hint::RetryAfter => &RETRY_AFTER,
-        };
-        self.headers.get(name)?.to_str().ok()
+        self.headers.get(&HINT_NAMES[which as usize])?.to_str().ok()
     }
 
     /// The body as text: in place when it is valid UTF-8, else with the invalid bytes replaced

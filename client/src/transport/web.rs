@@ -171,12 +171,7 @@ pub async fn send(_http: &HttpClient, out: Outgoing<'_>) -> Result<Answer, Failu
         let headers = response.headers();
         let header = |name: &str| headers.get(name).ok().flatten();
         let status = response.status();
-        let headers = [
-            header("x-request-id"),
-            header("x-should-retry"),
-            header("retry-after-ms"),
-            header("retry-after"),
-        ];
+        let headers = Hint::ALL.map(|hint| header(hint.name()));
         let body = JsFuture::from(response.text()?)
             .await?
             .as_string()
