@@ -23,6 +23,21 @@ pub struct FloorPage {
     next: Option<String>,
 }
 
+/// The floor's one request: a bare `reqwest` GET with the key, its body read by `serde_json`.
+async fn floor_read<T: serde::de::DeserializeOwned>(c: &Clients, url: &str) -> T {
+    let bytes = c
+        .floor
+        .get(url)
+        .bearer_auth(&c.key)
+        .send()
+        .await
+        .expect("floor: send")
+        .bytes()
+        .await
+        .expect("floor: body");
+    serde_json::from_slice(&bytes).expect("floor: JSON")
+}
+
 pub struct Clients {
     pub ours: openai_admin::Client,
     pub theirs: async_openai::Client<async_openai::config::OpenAIConfig>,
@@ -84,17 +99,7 @@ pub async fn list_floor(c: &Clients) -> usize {
             url.push_str("&after=");
             url.push_str(after);
         }
-        let bytes = c
-            .floor
-            .get(&url)
-            .bearer_auth(&c.key)
-            .send()
-            .await
-            .expect("floor: send")
-            .bytes()
-            .await
-            .expect("floor: body");
-        let page: FloorPage = serde_json::from_slice(&bytes).expect("floor: JSON");
+        let page: FloorPage = floor_read(c, &url).await;
         all.extend(page.data);
         match (page.has_more, page.next) {
             (true, Some(next)) => after = Some(next),
@@ -126,17 +131,7 @@ pub async fn retrieve_theirs(c: &Clients, ids: &[String]) -> usize {
 
 pub async fn retrieve_floor(c: &Clients, ids: &[String]) -> usize {
     for id in ids {
-        let bytes = c
-            .floor
-            .get(format!("{}/organization/groups/{id}", c.base))
-            .bearer_auth(&c.key)
-            .send()
-            .await
-            .expect("floor: send")
-            .bytes()
-            .await
-            .expect("floor: body");
-        let _: FloorGroup = serde_json::from_slice(&bytes).expect("floor: JSON");
+        let _: FloorGroup = floor_read(c, &format!("{}/organization/groups/{id}", c.base)).await;
     }
     ids.len()
 }
