@@ -343,49 +343,75 @@ class E2eLocator extends Finder {
       await sleep(50);
     }
   }
+  /**
+   * Runs `fn(node, arg)` on the one element, found again when the page replaced it between being
+   * found and being acted on (a view drawn again while reads come in), as Playwright retries an
+   * action on a detached element. The action itself is never run twice.
+   */
+  async act(actionable, fn, arg, { timeout = TIMEOUT } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const el = await this.element(actionable, { timeout: Math.max(0, deadline - Date.now()) });
+      const out = await el.evaluate((node, body, a) => (node.isConnected ? { done: new Function(`return (${body})`)()(node, a) } : null), String(fn), arg);
+      await el.dispose();
+      if (out) return out.done;
+      if (Date.now() > deadline) throw new Error(`${this} was replaced as it was acted on, until the timeout`);
+    }
+  }
   async fill(value, options) {
-    const el = await this.element(true, options);
-    await el.evaluate((node, v) => {
-      node.focus();
-      if (node.isContentEditable) node.textContent = v;
-      else node.value = v;
-      node.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: v }));
-    }, value);
+    await this.act(
+      true,
+      (node, v) => {
+        node.focus();
+        if (node.isContentEditable) node.textContent = v;
+        else node.value = v;
+        node.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: v }));
+      },
+      value,
+      options,
+    );
   }
   async press(key, options) {
-    const el = await this.element(true, options);
-    await el.evaluate((node) => node.focus());
+    await this.act(true, (node) => node.focus(), undefined, options);
     await this.page.keyboard.press(key);
   }
   async selectOption(wanted, options) {
-    const el = await this.element(true, options);
     const list = (Array.isArray(wanted) ? wanted : [wanted]).map((w) => (typeof w === 'string' ? { valueOrLabel: w } : w));
-    return el.evaluate((select, want) => {
-      const picked = want.map((w) => {
-        const o = [...select.options].find((opt) => (w.value !== undefined ? opt.value === w.value : w.label !== undefined ? opt.label === w.label : w.index !== undefined ? opt.index === w.index : opt.value === w.valueOrLabel || opt.label === w.valueOrLabel));
-        if (!o) throw new Error(`no option ${JSON.stringify(w)}`);
-        return o;
-      });
-      for (const o of select.options) o.selected = picked.includes(o);
-      select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      return picked.map((o) => o.value);
-    }, list);
+    return this.act(
+      true,
+      (select, want) => {
+        const picked = want.map((w) => {
+          const o = [...select.options].find((opt) => (w.value !== undefined ? opt.value === w.value : w.label !== undefined ? opt.label === w.label : w.index !== undefined ? opt.index === w.index : opt.value === w.valueOrLabel || opt.label === w.valueOrLabel));
+          if (!o) throw new Error(`no option ${JSON.stringify(w)}`);
+          return o;
+        });
+        for (const o of select.options) o.selected = picked.includes(o);
+        select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        return picked.map((o) => o.value);
+      },
+      list,
+      options,
+    );
   }
   /** Files given as `{ name, mimeType, buffer }` (one or a list), set through a DataTransfer. */
   async setInputFiles(files, options) {
-    const el = await this.element(false, options);
     const list = (Array.isArray(files) ? files : [files]).map((f) => {
       if (typeof f === 'string') throw new Error('the e2e driver takes files as { name, mimeType, buffer }');
       return { name: f.name, type: f.mimeType, data: Buffer.from(f.buffer).toString('base64') };
     });
-    await el.evaluate((input, fs) => {
-      const dt = new DataTransfer();
-      for (const f of fs) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
-      input.files = dt.files;
-      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    }, list);
+    await this.act(
+      false,
+      (input, fs) => {
+        const dt = new DataTransfer();
+        for (const f of fs) dt.items.add(new File([Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0))], f.name, { type: f.type }));
+        input.files = dt.files;
+        input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      list,
+      options,
+    );
   }
   async evaluate(fn, arg, options) {
     const el = await this.element(false, options);
@@ -421,8 +447,7 @@ class E2eLocator extends Finder {
   }
   /** Types `text` key by key into the focused element. */
   async pressSequentially(text, { delay = 0, ...options } = {}) {
-    const el = await this.element(true, options);
-    await el.evaluate((node) => node.focus());
+    await this.act(true, (node) => node.focus(), undefined, options);
     await this.page.keyboard.type(text, { delay });
   }
   async scrollIntoViewIfNeeded(options) {

@@ -126,3 +126,29 @@ test("the driver's locators match Playwright's on the Roles section with a role 
     await page.getByLabel('Role name', { exact: true }).fill('Draft');
   });
 });
+
+test('an action on an element the page replaced after it was found is done on the new one, once', async () => {
+  await stack.reset();
+  const session = await stack.open({ path: '/' });
+  sessions.push(session.context);
+  const { page } = session;
+  await page.evaluate(() => {
+    const select = document.createElement('select');
+    select.setAttribute('aria-label', 'Pick');
+    select.innerHTML = '<option value="a">A</option><option value="b">B</option>';
+    document.body.prepend(select);
+  });
+  const pick = page.getByRole('combobox', { name: 'Pick' });
+  // The view is drawn again between the driver finding the select and choosing in it, as when a
+  // read comes in (access.js): the first element found is replaced by a copy.
+  const find = pick.element.bind(pick);
+  let found = 0;
+  pick.element = async (...args) => {
+    const el = await find(...args);
+    if (found++ === 0) await el.evaluate((node) => node.replaceWith(node.cloneNode(true)));
+    return el;
+  };
+  assert.deepEqual(await pick.selectOption('B'), ['b']);
+  assert.equal(found, 2, 'found again once, after the replacement');
+  assert.equal(await page.evaluate(() => document.querySelector('select[aria-label="Pick"]').value), 'b', 'the select in the page has the choice');
+});
