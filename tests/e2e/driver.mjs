@@ -344,15 +344,15 @@ class E2eLocator extends Finder {
     }
   }
   /**
-   * Runs `fn(node, arg)` on the one element, found again when the page replaced it between being
-   * found and being acted on (a view drawn again while reads come in), as Playwright retries an
-   * action on a detached element. The action itself is never run twice.
+   * Runs `fn(node, arg)` (an action or a read) on the one element, found again when the page
+   * replaced it between being found and being acted on (a view drawn again while reads come in),
+   * as Playwright retries on a detached element. `fn` runs once, on a connected element.
    */
   async act(actionable, fn, arg, { timeout = TIMEOUT } = {}) {
     const deadline = Date.now() + timeout;
     for (;;) {
       const el = await this.element(actionable, { timeout: Math.max(0, deadline - Date.now()) });
-      const out = await el.evaluate((node, body, a) => (node.isConnected ? { done: new Function(`return (${body})`)()(node, a) } : null), String(fn), arg);
+      const out = await el.evaluate(async (node, body, a) => (node.isConnected ? { done: await new Function(`return (${body})`)()(node, a) } : null), String(fn), arg);
       await el.dispose();
       if (out) return out.done;
       if (Date.now() > deadline) throw new Error(`${this} was replaced as it was acted on, until the timeout`);
@@ -413,24 +413,23 @@ class E2eLocator extends Finder {
       options,
     );
   }
-  async evaluate(fn, arg, options) {
-    const el = await this.element(false, options);
-    return el.evaluate(fn, arg);
+  evaluate(fn, arg, options) {
+    return this.act(false, fn, arg, options);
   }
   async textContent(options) {
-    return (await this.element(false, options)).evaluate((n) => n.textContent);
+    return this.act(false, (n) => n.textContent, undefined, options);
   }
   async innerText(options) {
-    return (await this.element(false, options)).evaluate((n) => n.innerText);
+    return this.act(false, (n) => n.innerText, undefined, options);
   }
   async inputValue(options) {
-    return (await this.element(false, options)).evaluate((n) => n.value);
+    return this.act(false, (n) => n.value, undefined, options);
   }
   async getAttribute(name, options) {
-    return (await this.element(false, options)).evaluate((n, a) => n.getAttribute(a), name);
+    return this.act(false, (n, a) => n.getAttribute(a), name, options);
   }
   async focus(options) {
-    await (await this.element(false, options)).evaluate((n) => n.focus());
+    await this.act(false, (n) => n.focus(), undefined, options);
   }
   async hover(options) {
     const el = await this.element(true, options);
@@ -443,7 +442,7 @@ class E2eLocator extends Finder {
     if (await this.isChecked(options)) await this.click(options);
   }
   async isChecked(options) {
-    return (await this.element(false, options)).evaluate((n) => n.checked ?? n.getAttribute('aria-checked') === 'true');
+    return this.act(false, (n) => n.checked ?? n.getAttribute('aria-checked') === 'true', undefined, options);
   }
   /** Types `text` key by key into the focused element. */
   async pressSequentially(text, { delay = 0, ...options } = {}) {
@@ -451,13 +450,13 @@ class E2eLocator extends Finder {
     await this.page.keyboard.type(text, { delay });
   }
   async scrollIntoViewIfNeeded(options) {
-    await (await this.element(false, options)).evaluate((n) => n.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' }));
+    await this.act(false, (n) => n.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' }), undefined, options);
   }
   async boundingBox(options) {
-    return (await this.element(false, options)).evaluate((n) => {
+    return this.act(false, (n) => {
       const r = n.getBoundingClientRect();
       return r.width || r.height ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-    });
+    }, undefined, options);
   }
   async isVisible() {
     const p = await this.probe();
