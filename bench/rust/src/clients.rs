@@ -23,10 +23,9 @@ pub struct FloorPage {
     next: Option<String>,
 }
 
-/// The floor's one request: a bare `reqwest` GET with the key, its body read by `serde_json`.
-async fn floor_read<T: serde::de::DeserializeOwned>(c: &Clients, url: &str) -> T {
-    let bytes = c
-        .floor
+/// The floor's one request: a bare `reqwest` GET with the key, its body as bytes.
+pub async fn floor_body(c: &Clients, url: &str) -> impl std::ops::Deref<Target = [u8]> + use<> {
+    c.floor
         .get(url)
         .bearer_auth(&c.key)
         .send()
@@ -34,8 +33,12 @@ async fn floor_read<T: serde::de::DeserializeOwned>(c: &Clients, url: &str) -> T
         .expect("floor: send")
         .bytes()
         .await
-        .expect("floor: body");
-    serde_json::from_slice(&bytes).expect("floor: JSON")
+        .expect("floor: body")
+}
+
+/// The floor's read: its request, the body read by `serde_json`.
+async fn floor_read<T: serde::de::DeserializeOwned>(c: &Clients, url: &str) -> T {
+    serde_json::from_slice(&floor_body(c, url).await).expect("floor: JSON")
 }
 
 pub struct Clients {

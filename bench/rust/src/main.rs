@@ -17,8 +17,8 @@ use std::time::Instant;
 mod clients;
 
 use clients::{
-    list_floor, list_ours, list_theirs, retrieve_floor, retrieve_ours, retrieve_theirs, Clients,
-    FloorPage,
+    floor_body, list_floor, list_ours, list_theirs, retrieve_floor, retrieve_ours, retrieve_theirs,
+    Clients, FloorPage,
 };
 
 fn median(mut samples: Vec<f64>) -> f64 {
@@ -46,16 +46,8 @@ fn thread_cpu_ms() -> f64 {
 /// `read_answer` (the model; no drift report asked), async-openai through serde into its
 /// `GroupListResource`, the floor into the minimal structs.
 async fn parse_page(c: &Clients) -> serde_json::Value {
-    let body = c
-        .floor
-        .get(format!("{}/organization/groups?limit=1000", c.base))
-        .bearer_auth(&c.key)
-        .send()
-        .await
-        .expect("floor: send")
-        .text()
-        .await
-        .expect("floor: body");
+    let body = floor_body(c, &format!("{}/organization/groups?limit=1000", c.base)).await;
+    let body = std::str::from_utf8(&body).expect("floor: UTF-8");
     let op = openai_admin_wasm::ops::find("groups.list").expect("groups.list");
     let mut samples: [Vec<f64>; 3] = Default::default();
     for _ in 0..7 {
@@ -66,17 +58,17 @@ async fn parse_page(c: &Clients) -> serde_json::Value {
                     match i {
                         0 => openai_admin_wasm::response::read_answer::<
                             openai_admin::models::GroupList,
-                        >(op, 200, None, &body, None)
+                        >(op, 200, None, body, None)
                         .expect("ours: parse")
                         .data
                         .len(),
                         1 => serde_json::from_str::<
                             async_openai::types::admin::groups::GroupListResource,
-                        >(&body)
+                        >(body)
                         .expect("async-openai: parse")
                         .data
                         .len(),
-                        _ => serde_json::from_str::<FloorPage>(&body)
+                        _ => serde_json::from_str::<FloorPage>(body)
                             .expect("floor: parse")
                             .data
                             .len(),
