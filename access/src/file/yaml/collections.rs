@@ -1,26 +1,48 @@
 //! The parser's collections: block and flow sequences and mappings, and the empty scalars YAML
 //! reads where a key or value is left out.
 
-use super::super::scan::Tok;
+use super::super::scan::{Scan, Tok};
+use super::super::Mark;
 use super::super::{err, Event};
 use super::{empty, Parsed, Parser, State};
 
 impl Parser<'_> {
-    pub(super) fn block_mapping_key(&mut self, first: bool) -> Parsed {
+    /// On a collection's first entry, its start token (`[`, `{` or a block's start) is passed over.
+    fn skip_start(&mut self, first: bool) -> Scan<()> {
         if first {
             self.peek()?;
             self.skip();
         }
+        Ok(())
+    }
+
+    /// The node that comes next, read with `then` as the state after it; or, when it is `absent`,
+    /// the empty scalar YAML reads there (at `mark`), with `then` as the next state.
+    fn node_or_empty(
+        &mut self,
+        absent: bool,
+        mark: Mark,
+        then: State,
+        block: bool,
+        indentless: bool,
+    ) -> Parsed {
+        if absent {
+            self.state = then;
+            Ok((empty(), mark))
+        } else {
+            self.push_state(then);
+            self.parse_node(block, indentless)
+        }
+    }
+
+    pub(super) fn block_mapping_key(&mut self, first: bool) -> Parsed {
+        self.skip_start(first)?;
         match self.peek()? {
             (_, Tok::Key) => {
                 self.skip();
-                if let (mark, Tok::Key | Tok::Value | Tok::BlockEnd) = self.peek()? {
-                    self.state = State::BlockMappingValue;
-                    Ok((empty(), mark))
-                } else {
-                    self.push_state(State::BlockMappingValue);
-                    self.parse_node(true, true)
-                }
+                let (mark, next) = self.peek()?;
+                let absent = matches!(next, Tok::Key | Tok::Value | Tok::BlockEnd);
+                self.node_or_empty(absent, mark, State::BlockMappingValue, true, true)
             }
             (mark, Tok::Value) => {
                 self.state = State::BlockMappingValue;
@@ -42,13 +64,8 @@ impl Parser<'_> {
         match self.peek()? {
             (mark, Tok::Value) => {
                 self.skip();
-                if let (_, Tok::Key | Tok::Value | Tok::BlockEnd) = self.peek()? {
-                    self.state = State::BlockMappingKey;
-                    Ok((empty(), mark))
-                } else {
-                    self.push_state(State::BlockMappingKey);
-                    self.parse_node(true, true)
-                }
+                let absent = matches!(self.peek()?.1, Tok::Key | Tok::Value | Tok::BlockEnd);
+                self.node_or_empty(absent, mark, State::BlockMappingKey, true, true)
             }
             (mark, _) => {
                 self.state = State::BlockMappingKey;
@@ -58,10 +75,7 @@ impl Parser<'_> {
     }
 
     pub(super) fn flow_mapping_key(&mut self, first: bool) -> Parsed {
-        if first {
-            self.peek()?;
-            self.skip();
-        }
+        self.skip_start(first)?;
         let mark =
             match self.peek()? {
                 (mark, Tok::FlowMappingEnd) => mark,
@@ -78,14 +92,16 @@ impl Parser<'_> {
                     match self.peek()? {
                         (_, Tok::Key) => {
                             self.skip();
-                            if let (at, Tok::Value | Tok::FlowEntry | Tok::FlowMappingEnd) =
-                                self.peek()?
-                            {
-                                self.state = State::FlowMappingValue;
-                                return Ok((empty(), at));
-                            }
-                            self.push_state(State::FlowMappingValue);
-                            return self.parse_node(false, false);
+                            let (at, next) = self.peek()?;
+                            let absent =
+                                matches!(next, Tok::Value | Tok::FlowEntry | Tok::FlowMappingEnd);
+                            return self.node_or_empty(
+                                absent,
+                                at,
+                                State::FlowMappingValue,
+                                false,
+                                false,
+                            );
                         }
                         (at, Tok::Value) => {
                             self.state = State::FlowMappingValue;
@@ -111,26 +127,21 @@ impl Parser<'_> {
             self.state = State::FlowMappingKey;
             return Ok((empty(), mark));
         }
-        let mark = match self.peek()? {
+        match self.peek()? {
             (mark, Tok::Value) => {
                 self.skip();
-                if !matches!(self.peek()?.1, Tok::FlowEntry | Tok::FlowMappingEnd) {
-                    self.push_state(State::FlowMappingKey);
-                    return self.parse_node(false, false);
-                }
-                mark
+                let absent = matches!(self.peek()?.1, Tok::FlowEntry | Tok::FlowMappingEnd);
+                self.node_or_empty(absent, mark, State::FlowMappingKey, false, false)
             }
-            (mark, _) => mark,
-        };
-        self.state = State::FlowMappingKey;
-        Ok((empty(), mark))
+            (mark, _) => {
+                self.state = State::FlowMappingKey;
+                Ok((empty(), mark))
+            }
+        }
     }
 
     pub(super) fn flow_sequence_entry(&mut self, first: bool) -> Parsed {
-        if first {
-            self.peek()?;
-            self.skip();
-        }
+        self.skip_start(first)?;
         match self.peek()? {
             (mark, Tok::FlowSequenceEnd) => {
                 self.pop_state();
@@ -165,13 +176,11 @@ impl Parser<'_> {
         match self.peek()? {
             (mark, Tok::BlockEntry) => {
                 self.skip();
-                if let (_, Tok::BlockEntry | Tok::Key | Tok::Value | Tok::BlockEnd) = self.peek()? {
-                    self.state = State::IndentlessSequenceEntry;
-                    Ok((empty(), mark))
-                } else {
-                    self.push_state(State::IndentlessSequenceEntry);
-                    self.parse_node(true, false)
-                }
+                let absent = matches!(
+                    self.peek()?.1,
+                    Tok::BlockEntry | Tok::Key | Tok::Value | Tok::BlockEnd
+                );
+                self.node_or_empty(absent, mark, State::IndentlessSequenceEntry, true, false)
             }
             (mark, _) => {
                 self.pop_state();
@@ -181,10 +190,7 @@ impl Parser<'_> {
     }
 
     pub(super) fn block_sequence_entry(&mut self, first: bool) -> Parsed {
-        if first {
-            self.peek()?;
-            self.skip();
-        }
+        self.skip_start(first)?;
         match self.peek()? {
             (mark, Tok::BlockEnd) => {
                 self.pop_state();
@@ -193,13 +199,8 @@ impl Parser<'_> {
             }
             (mark, Tok::BlockEntry) => {
                 self.skip();
-                if let (_, Tok::BlockEntry | Tok::BlockEnd) = self.peek()? {
-                    self.state = State::BlockSequenceEntry;
-                    Ok((empty(), mark))
-                } else {
-                    self.push_state(State::BlockSequenceEntry);
-                    self.parse_node(true, false)
-                }
+                let absent = matches!(self.peek()?.1, Tok::BlockEntry | Tok::BlockEnd);
+                self.node_or_empty(absent, mark, State::BlockSequenceEntry, true, false)
             }
             (mark, _) => err(
                 mark,
@@ -223,15 +224,15 @@ impl Parser<'_> {
         match self.peek()? {
             (_, Tok::Value) => {
                 self.skip();
-                self.state = State::FlowSequenceEntryMappingValue;
-                let (mark, tok) = self.peek()?;
-                if matches!(tok, Tok::FlowEntry | Tok::FlowSequenceEnd) {
-                    self.state = State::FlowSequenceEntryMappingEnd(mark);
-                    Ok((empty(), mark))
-                } else {
-                    self.push_state(State::FlowSequenceEntryMappingEnd(mark));
-                    self.parse_node(false, false)
-                }
+                let (mark, next) = self.peek()?;
+                let absent = matches!(next, Tok::FlowEntry | Tok::FlowSequenceEnd);
+                self.node_or_empty(
+                    absent,
+                    mark,
+                    State::FlowSequenceEntryMappingEnd(mark),
+                    false,
+                    false,
+                )
             }
             (mark, _) => {
                 self.state = State::FlowSequenceEntryMappingEnd(mark);
