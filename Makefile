@@ -35,7 +35,8 @@ pkg: setup
 ## the console's Access section with 2,000 users: first search while loading, search per keystroke,
 ## scrolling a 2,000-row list (bench/console-search.mjs); loads under per-endpoint route limits,
 ## time-scaled, against the limit-bound time and the official SDK's script (bench/access-limits.mjs), and
-## with 45 projects: the time to a usable console and to "who can use project X" (bench/access-projects-limits.mjs)
+## with 45 projects: the time to a usable console and to "who can use project X" (bench/access-projects-limits.mjs);
+## what each part of the access module weighs (bench/access-split.sh)
 bench: setup-browser
 	scripts/build-pkg.sh
 	cargo build --release -p openai-admin-mock
@@ -46,6 +47,7 @@ bench: setup-browser
 	node bench/access-limits.mjs
 	node bench/access-projects-limits.mjs
 	node bench/console-search.mjs
+	bench/access-split.sh
 	bench/rust-client.sh
 
 ## bench-rust: the async Rust client against async-openai 0.43 and a bare reqwest + serde_json floor
@@ -68,6 +70,9 @@ lint: setup
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --tests -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p openai-admin-access --lib -- -D warnings
+	# The module's parts as bench/access-split.sh builds them (features `edit`, `file`).
+	cargo clippy --target wasm32-unknown-unknown -p openai-admin-access --no-default-features --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown -p openai-admin-access --no-default-features --features edit --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p openai-admin -p openai-admin-wasm-page --lib --tests -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown -p openai-admin --no-default-features --lib -- -D warnings
 	cargo clippy -p openai-admin-access --features client --all-targets -- -D warnings

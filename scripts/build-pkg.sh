@@ -17,20 +17,9 @@ cargo build --release --target wasm32-unknown-unknown --lib
 cargo build --profile access-release --target wasm32-unknown-unknown --lib -p openai-admin-access
 rm -rf "$stage" pkg
 mkdir -p "$stage/wasm" pkg
-# Both are built for size (-Oz); the access module with its own profile (access-release), its
-# functions first flattened and their control flow rebuilt (--flatten --rereloop: -1.0 KB gzip)
-# and wasm-opt's -Oz pipeline run twice (the second finds what the first's inlining exposed:
-# -0.9 KB), `plan` no slower (ARCHITECTURE.md, "access").
-for build in openai_admin_wasm:release:-Oz openai_admin_access:access-release:--flatten,--rereloop,-Oz,-Oz; do
-  IFS=: read -r module profile opts <<<"$build"
-  IFS=, read -r -a opt <<<"$opts"
-  wasm-bindgen --target web --out-dir "$stage/wasm" --remove-name-section --remove-producers-section \
-    "target/wasm32-unknown-unknown/$profile/$module.wasm"
-  # Never Debian's wasm-opt (it writes broken wasm): the one from the pinned npm binaryen.
-  "$bin/wasm-opt" "${opt[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-    --enable-mutable-globals --enable-reference-types --enable-multivalue \
-    "$stage/wasm/${module}_bg.wasm" -o "$stage/wasm/${module}_bg.wasm"
-done
+# Bindings and wasm-opt, each module with the passes of its kind (scripts/wasm-finish.sh).
+scripts/wasm-finish.sh client target/wasm32-unknown-unknown/release/openai_admin_wasm.wasm "$stage/wasm"
+scripts/wasm-finish.sh access target/wasm32-unknown-unknown/access-release/openai_admin_access.wasm "$stage/wasm"
 
 # The access module's declaration (its types come from a typescript_custom_section) checked alone.
 "$bin/tsc" --noEmit --strict --skipLibCheck false "$stage/wasm/openai_admin_access.d.ts"
@@ -95,6 +84,8 @@ echo "access module: ${access_wasm_gz} B wasm + ${access_js_gz} B glue = $((acce
 # `planProjectMembership` (one core call for a console's project member edits): 153,586 B.
 # The crate's own YAML reader in place of saphyr-parser (`access/src/file/yaml/`): 143,136 B;
 # with the tree's nesting limit (`access/src/file/tree.rs` `MAX_NESTING`) 143,243 B.
+# The exports grouped by part (`access/src/wasm/edits.rs`, `files.rs`; `bench/access-split.sh`
+# weighs each part) 143,356 B.
 access_ceiling=143750
 if [ "$access_wasm_gz" -gt "$access_ceiling" ]; then
   echo "FAIL: the access module's wasm is ${access_wasm_gz} B gzip, over its ceiling of ${access_ceiling} B (ARCHITECTURE.md, \"access\")" >&2

@@ -2,50 +2,24 @@
 //! cross as JSON (`JSON.stringify` in, `JSON.parse` out); everything else is the plain-Rust core.
 //! The TypeScript types are declared once, in [`types`].
 
+#[cfg(feature = "edit")]
+mod edits;
+#[cfg(feature = "file")]
+mod files;
 mod projects;
 mod types;
 
-use js_sys::{Error as JsError, Reflect, JSON};
+use js_sys::{Error as JsError, JSON};
 use wasm_bindgen::prelude::*;
 
-use crate::apply::Outcome;
 use crate::assignment::{assignment_of, Subject};
-use crate::file::{self, FileError, Format};
-use crate::json::{FromJson, ObjectWriter, ToJson, Value};
+use crate::json::{FromJson, ToJson};
 use crate::model::ItemError;
 use crate::organization::Organization;
-use crate::plan::{
-    plan_membership, plan_person, MembershipEdit, PersonEdit, Plan, PlanId, PlanOperation,
-    PlanOptions,
-};
-use crate::{answers, csv, Model};
+use crate::{answers, Model};
 
 fn error(message: &str) -> JsValue {
     JsError::new(message).into()
-}
-
-fn file_error(e: &FileError) -> JsValue {
-    let err = JsError::new(&e.message);
-    err.set_name("AccessFileError");
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = Reflect::set(&err, &"line".into(), &(e.line as f64).into());
-    let _ = Reflect::set(&err, &"column".into(), &(e.column as f64).into());
-    err.into()
-}
-
-/// The first error, thrown, carrying every error found in `errors` (`{ message, line, column }`).
-fn file_errors(errors: &[FileError]) -> JsValue {
-    let err = file_error(&errors[0]);
-    let all = js_sys::Array::new();
-    for e in errors {
-        let item = js_sys::Object::new();
-        let _ = Reflect::set(&item, &"message".into(), &e.message.as_str().into());
-        let _ = Reflect::set(&item, &"line".into(), &(e.line as f64).into());
-        let _ = Reflect::set(&item, &"column".into(), &(e.column as f64).into());
-        all.push(&item);
-    }
-    let _ = Reflect::set(&err, &"errors".into(), &all);
-    err
 }
 
 fn to_json(value: &JsValue, what: &str) -> Result<String, JsValue> {
@@ -238,28 +212,6 @@ impl AccessModel {
         to_js(&assignment_of(self.model(), &subject, role_id).map_err(|e| error(&e))?)
     }
 
-    /// The plan that adds people to a group and removes others (ids or emails; the group by id
-    /// or name). Throws for a reference the organization does not have, naming the argument.
-    #[wasm_bindgen(js_name = planMembership, unchecked_return_type = "AccessPlan")]
-    pub fn plan_membership(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "MembershipEdit")] edit: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let edit: MembershipEdit = from_json(&edit, "the membership edit")?;
-        to_js(&plan_membership(self.model(), &edit).map_err(|e| error(&e.to_string()))?)
-    }
-
-    /// The plan of one person's change: organization role, groups joined and left, direct
-    /// roles assigned and unassigned. Throws for a reference the organization does not have.
-    #[wasm_bindgen(js_name = planPerson, unchecked_return_type = "AccessPlan")]
-    pub fn plan_person(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "PersonEdit")] edit: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let edit: PersonEdit = from_json(&edit, "the person edit")?;
-        to_js(&plan_person(self.model(), &edit).map_err(|e| error(&e.to_string()))?)
-    }
-
     /// Every user, or those with the organization role `organizationRole`, sorted by name.
     #[wasm_bindgen(unchecked_return_type = "AccessUserRow[]")]
     pub fn users(
@@ -273,76 +225,6 @@ impl AccessModel {
     #[wasm_bindgen(unchecked_return_type = "AccessStats")]
     pub fn stats(&self) -> Result<JsValue, JsValue> {
         to_js(&answers::stats(self.model()))
-    }
-
-    /// The access file of the organization, as YAML (`"yaml"`, the default) or JSON.
-    pub fn dump(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "'yaml' | 'json'")] format: Option<String>,
-    ) -> Result<String, JsValue> {
-        let format = match format.as_deref() {
-            None | Some("yaml") => Format::Yaml,
-            Some("json") => Format::Json,
-            Some(other) => {
-                return Err(error(&format!(
-                    "format must be 'yaml' or 'json', not '{other}'"
-                )))
-            }
-        };
-        Ok(file::dump(self.model(), format))
-    }
-
-    /// The plan that makes the organization match the access file `text` (YAML or JSON).
-    /// Throws an `AccessFileError` (`line`, `column`) for a bad file, with every error found in
-    /// `errors`.
-    #[wasm_bindgen(unchecked_return_type = "AccessPlan")]
-    pub fn plan(
-        &self,
-        text: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ prune?: boolean }")] options: Option<
-            js_sys::Object,
-        >,
-    ) -> Result<JsValue, JsValue> {
-        let prune = options
-            .and_then(|o| Reflect::get(&o, &"prune".into()).ok())
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false);
-        let access_file = file::read_all(text).map_err(|e| file_errors(&e))?;
-        to_js(&crate::plan::plan(
-            self.model(),
-            &access_file,
-            PlanOptions { prune },
-        ))
-    }
-
-    /// `group,email` (`"memberships"`), `role,principal_type,principal,source`
-    /// (`"assignments"`) or `project,email,role` (`"projects"`) rows, with a header.
-    #[wasm_bindgen(js_name = exportCsv)]
-    pub fn export_csv(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "'memberships' | 'assignments' | 'projects'")]
-        kind: &str,
-    ) -> Result<String, JsValue> {
-        csv::export(self.model(), kind).map_err(|e| error(&e))
-    }
-
-    /// The plan of CSV rows `group,email[,action]` (action `add`, the default, or `remove`) over
-    /// the groups they name, or, after a header starting with `project`, of
-    /// `project,email,role[,action]` rows (role `owner` or `member`) over the projects they name.
-    /// Its `unmanaged` lists the groups the rows do not name, and for project rows the active
-    /// projects they do not name (group rows leave the projects alone, unlisted). Throws an
-    /// `AccessFileError` with every bad row's line.
-    #[wasm_bindgen(js_name = planCsv, unchecked_return_type = "AccessPlan")]
-    pub fn plan_csv(&self, text: &str) -> Result<JsValue, JsValue> {
-        let plan = csv::plan_csv_all(self.model(), text).map_err(|e| file_errors(&e))?;
-        to_js(&plan)
-    }
-
-    /// Whether CSV rows are `project,email,role[,action]` rows (a header starting with
-    /// `project`), not `group,email[,action]` rows.
-    #[wasm_bindgen(js_name = csvHasProjectRows)]
-    pub fn csv_has_project_rows(text: &str) -> bool {
-        csv::has_project_rows(text)
     }
 
     /// The model's facts as the API's list items (what a snapshot keeps after an apply): a
@@ -361,67 +243,10 @@ impl AccessModel {
             .ok_or_else(|| error(&format!("no such kind of items: {kind}")))?;
         to_js(&crate::items::items(self.model(), kind, id.as_deref()))
     }
-
-    /// Applies a plan's operations to the model in memory: all of them, or those whose outcome
-    /// (same index) is `done`, taking created ids from the outcomes' results.
-    pub fn apply(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "AccessPlan")] plan: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "readonly AccessOutcome[]")]
-        outcomes: Option<js_sys::Array>,
-    ) -> Result<(), JsValue> {
-        let plan: Plan = crate::json::from_str(&to_json(&plan, "the plan")?)
-            .map_err(|e| error(&format!("not a plan: {e}")))?;
-        let outcomes: Option<Vec<Outcome>> = match outcomes {
-            None => None,
-            Some(outcomes) => Some(
-                crate::json::from_str(&to_json(&outcomes, "outcomes")?)
-                    .map_err(|e| error(&format!("not outcomes: {e}")))?,
-            ),
-        };
-        self.org
-            .change(|m| crate::apply::apply(m, &plan, outcomes.as_deref()))
-            .map_err(|e| error(&e))
-    }
 }
 
 /// Lowercase, accents folded: the one name folding, which search uses and every filter must.
 #[wasm_bindgen]
 pub fn fold(text: &str) -> String {
     crate::search::fold(text)
-}
-
-/// `op` with every `{ from: i }` replaced by `ids[i]`: an id (a string), or a new index (a
-/// number); `{ missing: i }` for the first `i` with neither. The one `{ from }` resolution.
-#[wasm_bindgen(js_name = resolveOperation, unchecked_return_type = "ResolvedOperation")]
-pub fn resolve_operation(
-    #[wasm_bindgen(unchecked_param_type = "PlanOperation")] op: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "readonly (string | number | null)[]")] ids: JsValue,
-) -> Result<JsValue, JsValue> {
-    let op: PlanOperation = from_json(&op, "the operation")?;
-    // What operation i's `{ from: i }` becomes: an id (a string), a new index (a number), or
-    // nothing (null).
-    let ids: Vec<Value> = from_json(&ids, "ids")?;
-    for (i, id) in ids.iter().enumerate() {
-        if !matches!(id, Value::Null | Value::String(_)) && id.as_index().is_none() {
-            return Err(error(&format!(
-                "ids: [{i}]: expected an id, an index or null, not {}",
-                id.kind()
-            )));
-        }
-    }
-    let lookup = |i: usize| match ids.get(i)? {
-        Value::String(id) => Some(PlanId::Known(id.clone())),
-        other => Some(PlanId::From {
-            from: other.as_index()?,
-        }),
-    };
-    let mut out = String::new();
-    let mut o = ObjectWriter::new(&mut out);
-    match crate::plan::resolve_operation(&op, lookup) {
-        Ok(op) => o.field("operation", &op),
-        Err(u) => o.field("missing", &u.from),
-    }
-    o.end();
-    JSON::parse(&out)
 }

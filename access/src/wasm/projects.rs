@@ -3,24 +3,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{error, file_errors, from_json, item_error, to_js, to_json, AccessModel};
-use crate::plan::{plan_project_membership, ProjectMembershipEdit};
+use super::{item_error, to_js, to_json, AccessModel};
 use crate::projects::answers;
 
 #[wasm_bindgen]
 impl AccessModel {
-    /// The plan of one project's member changes: people added with a project role (`owner` or
-    /// `member`) or re-roled, removed, and given or taken back their own project roles. Throws
-    /// for a reference the organization does not have, naming the argument.
-    #[wasm_bindgen(js_name = planProjectMembership, unchecked_return_type = "AccessPlan")]
-    pub fn plan_project_membership(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "ProjectMembershipEdit")] edit: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let edit: ProjectMembershipEdit = from_json(&edit, "the project membership edit")?;
-        to_js(&plan_project_membership(self.model(), &edit).map_err(|e| error(&e.to_string()))?)
-    }
-
     /// Adds `projects.list` items (archived ones too, when listed with `include_archived`).
     #[wasm_bindgen(js_name = addProjects)]
     pub fn add_projects(
@@ -136,15 +123,6 @@ impl AccessModel {
             user.as_deref(),
             project.as_deref(),
         ))
-    }
-
-    /// The members' project role lists a plan of this access file depends on (read or not):
-    /// every member of each project whose entry gives `users:`, what a loader reads before
-    /// planning it. Throws the file's `AccessFileError` for a bad file.
-    #[wasm_bindgen(js_name = planRoleReads, unchecked_return_type = "ProjectRoleRead[]")]
-    pub fn plan_role_reads(&self, text: &str) -> Result<JsValue, JsValue> {
-        let file = crate::file::read_all(text).map_err(|e| file_errors(&e))?;
-        to_js(&crate::plan::plan_role_reads(self.model(), &file))
     }
 
     /// How many projects are known, and of how many each part has been read.
