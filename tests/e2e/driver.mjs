@@ -431,10 +431,6 @@ class E2eLocator extends Finder {
   async focus(options) {
     await this.act(false, (n) => n.focus(), undefined, options);
   }
-  async hover(options) {
-    const el = await this.element(true, options);
-    await el.hover();
-  }
   async check(options) {
     if (!(await this.isChecked(options))) await this.click(options);
   }
