@@ -7,12 +7,26 @@ use wasm_bindgen::prelude::*;
 
 use super::{error, from_json, to_js, to_json, AccessModel};
 use crate::apply::Outcome;
-use crate::json::{ObjectWriter, Value};
+use crate::json::{FromJson, ObjectWriter, Value};
 use crate::plan::{
-    plan_membership, plan_person, plan_project_membership, MembershipEdit, PersonEdit, Plan,
-    PlanId, PlanOperation, ProjectMembershipEdit,
+    plan_membership, plan_person, plan_project_membership, EditError, Plan, PlanId, PlanOperation,
 };
+use crate::Model;
 use js_sys::JSON;
+
+impl AccessModel {
+    /// The body of every edit export: the edit read from `edit` (`what` names it in an error),
+    /// then planned by `plan` (a reference the organization does not have is thrown).
+    fn plan_edit<E: FromJson>(
+        &self,
+        edit: &JsValue,
+        what: &str,
+        plan: fn(&Model, &E) -> Result<Plan, EditError>,
+    ) -> Result<JsValue, JsValue> {
+        let edit: E = from_json(edit, what)?;
+        to_js(&plan(self.model(), &edit).map_err(|e| error(&e.to_string()))?)
+    }
+}
 
 #[wasm_bindgen]
 impl AccessModel {
@@ -23,8 +37,7 @@ impl AccessModel {
         &self,
         #[wasm_bindgen(unchecked_param_type = "MembershipEdit")] edit: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let edit: MembershipEdit = from_json(&edit, "the membership edit")?;
-        to_js(&plan_membership(self.model(), &edit).map_err(|e| error(&e.to_string()))?)
+        self.plan_edit(&edit, "the membership edit", plan_membership)
     }
 
     /// The plan of one person's change: organization role, groups joined and left, direct
@@ -34,8 +47,7 @@ impl AccessModel {
         &self,
         #[wasm_bindgen(unchecked_param_type = "PersonEdit")] edit: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let edit: PersonEdit = from_json(&edit, "the person edit")?;
-        to_js(&plan_person(self.model(), &edit).map_err(|e| error(&e.to_string()))?)
+        self.plan_edit(&edit, "the person edit", plan_person)
     }
 
     /// Applies a plan's operations to the model in memory: all of them, or those whose outcome
@@ -68,8 +80,11 @@ impl AccessModel {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ProjectMembershipEdit")] edit: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let edit: ProjectMembershipEdit = from_json(&edit, "the project membership edit")?;
-        to_js(&plan_project_membership(self.model(), &edit).map_err(|e| error(&e.to_string()))?)
+        self.plan_edit(
+            &edit,
+            "the project membership edit",
+            plan_project_membership,
+        )
     }
 }
 
