@@ -137,7 +137,8 @@ export function accessViews({ store, actions, open }) {
 
   function group(g) {
     const filterId = uid('members-filter');
-    const filter = h('input', { id: filterId, type: 'search', autocomplete: 'off' });
+    // `data-keep`: what is typed survives the view being drawn again while reads come in (access.js).
+    const filter = h('input', { id: filterId, type: 'search', autocomplete: 'off', 'data-keep': `members-filter:${g.group.id}` });
     // Admins select members to remove (not in a SCIM group: the plan would block it).
     const selection = canChange() && !g.scim ? memberSelection({ actions, group: g }) : null;
     selection?.setShown(g.members);

@@ -92,6 +92,32 @@ export function accessSection({ store, actions }) {
     if (focus) view.focus();
   }
 
+  /**
+   * Draws the open view again, keeping what the reader holds in it: each `data-keep` control's
+   * value (a role chosen in a list; a members filter, applied again) and the focus, with the
+   * caret, in such a control; focus elsewhere in the view stays in the view.
+   */
+  function redrawKeeping() {
+    const held = new Map([...view.querySelectorAll('[data-keep]')].map((c) => [c.dataset.keep, c.value]));
+    const active = view.contains(document.activeElement) && document.activeElement !== view ? document.activeElement : null;
+    const caret = active && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
+    open(current.kind, current.id, { focus: false });
+    let refocus = null;
+    for (const c of view.querySelectorAll('[data-keep]')) {
+      const value = held.get(c.dataset.keep);
+      if (active?.dataset.keep === c.dataset.keep) refocus = c;
+      if (value === undefined || value === c.value) continue;
+      if (c.tagName !== 'SELECT') {
+        c.value = value;
+        c.dispatchEvent(new Event('input', { bubbles: true }));
+      } else if ([...c.options].some((o) => o.value === value)) c.value = value;
+    }
+    if (refocus) {
+      refocus.focus({ preventScroll: true });
+      if (caret) refocus.setSelectionRange(...caret);
+    } else if (active) view.focus({ preventScroll: true });
+  }
+
   /** Offers the open view again, whole, without taking the focus from where the reader is. */
   function offerAgain(why) {
     const { kind, id } = current;
@@ -207,15 +233,7 @@ export function accessSection({ store, actions }) {
       // (a selection, pasted emails): it is offered instead.
       const busy = view.contains(document.activeElement) && document.activeElement !== view;
       if (org().complete && busy) offerAgain('More of this view has been read. ');
-      else {
-        // A choice made in a list (a role to assign) stays chosen.
-        const kept = new Map([...view.querySelectorAll('select[data-keep]')].map((s) => [s.dataset.keep, s.value]));
-        open(current.kind, current.id, { focus: false });
-        for (const s of view.querySelectorAll('select[data-keep]')) {
-          const value = kept.get(s.dataset.keep);
-          if (value !== undefined && [...s.options].some((o) => o.value === value)) s.value = value;
-        }
-      }
+      else redrawKeeping();
     } else if (change.type === 'changed' && org() && current) {
       // A write: the open view and the counts are drawn again from the model.
       counts.textContent = countsLine(org().stats());
