@@ -92,6 +92,9 @@ export function accessSection({ store, actions }) {
     if (focus) view.focus();
   }
 
+  /** The control or link in the open view the reader is on (the view itself is not one), or null. */
+  const readerOn = () => (view.contains(document.activeElement) && document.activeElement !== view ? document.activeElement : null);
+
   /**
    * Draws the open view again, keeping what the reader holds in it: each `data-keep` control's
    * value (a role chosen in a list; a members filter, applied again) and the focus, with the
@@ -99,7 +102,7 @@ export function accessSection({ store, actions }) {
    */
   function redrawKeeping() {
     const held = new Map([...view.querySelectorAll('[data-keep]')].map((c) => [c.dataset.keep, c.value]));
-    const active = view.contains(document.activeElement) && document.activeElement !== view ? document.activeElement : null;
+    const active = readerOn();
     const caret = active && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
     open(current.kind, current.id, { focus: false });
     let refocus = null;
@@ -231,8 +234,7 @@ export function accessSection({ store, actions }) {
       // What was moved to the front is read: its view is drawn again, whole; once everything is
       // loaded (a member's own project roles, read only when asked), not under the reader's hands
       // (a selection, pasted emails): it is offered instead.
-      const busy = view.contains(document.activeElement) && document.activeElement !== view;
-      if (org().complete && busy) offerAgain('More of this view has been read. ');
+      if (org().complete && readerOn()) offerAgain('More of this view has been read. ');
       else redrawKeeping();
     } else if (change.type === 'changed' && org() && current) {
       // A write: the open view and the counts are drawn again from the model.

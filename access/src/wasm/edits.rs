@@ -3,6 +3,7 @@
 //! Without the feature `edit` the module answers questions only (`bench/access-split.sh`
 //! measures what these exports weigh).
 
+use js_sys::JSON;
 use wasm_bindgen::prelude::*;
 
 use super::{error, from_json, to_js, to_json, AccessModel};
@@ -12,7 +13,6 @@ use crate::plan::{
     plan_membership, plan_person, plan_project_membership, EditError, Plan, PlanId, PlanOperation,
 };
 use crate::Model;
-use js_sys::JSON;
 
 impl AccessModel {
     /// The body of every edit export: the edit read from `edit` (`what` names it in an error),

@@ -111,7 +111,7 @@ impl AccessModel {
     /// planning it. Throws the file's `AccessFileError` for a bad file.
     #[wasm_bindgen(js_name = planRoleReads, unchecked_return_type = "ProjectRoleRead[]")]
     pub fn plan_role_reads(&self, text: &str) -> Result<JsValue, JsValue> {
-        let file = crate::file::read_all(text).map_err(|e| file_errors(&e))?;
+        let file = file::read_all(text).map_err(|e| file_errors(&e))?;
         to_js(&crate::plan::plan_role_reads(self.model(), &file))
     }
 }
